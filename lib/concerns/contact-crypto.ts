@@ -1,0 +1,30 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
+
+// Reporters' contact details are encrypted in the application (AES-256-GCM), so the database,
+// its backups and anyone with SQL access see only ciphertext. Format: v1.<iv>.<tag>.<data>, base64url.
+export type ContactDetails = { name?: string; email?: string; phone?: string };
+
+function key(): Buffer {
+  const raw = env().CONCERN_ENCRYPTION_KEY;
+  if (!raw) throw new Error("Configuration error: CONCERN_ENCRYPTION_KEY is not set (32 bytes, base64). npm start writes a development key into .env.local.");
+  const bytes = Buffer.from(raw, "base64");
+  if (bytes.length !== 32) throw new Error("Configuration error: CONCERN_ENCRYPTION_KEY must be 32 bytes encoded in base64.");
+  return bytes;
+}
+
+export function encryptContact(contact: ContactDetails): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key(), iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(contact), "utf8"), cipher.final()]);
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(".");
+}
+
+export function decryptContact(sealed: string): ContactDetails {
+  const [version, iv, tag, data] = sealed.split(".");
+  if (version !== "v1" || !iv || !tag || !data) throw new Error("Unrecognised contact ciphertext");
+  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  const plain = Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]);
+  return JSON.parse(plain.toString("utf8")) as ContactDetails;
+}

@@ -1,0 +1,18 @@
+import nodemailer from "nodemailer";
+import { env } from "@/lib/env";
+
+let transport: nodemailer.Transporter | undefined;
+
+function getTransport() {
+  const url = env().SMTP_URL;
+  if (!url) throw new Error("Configuration error: SMTP_URL is not set, so the portal cannot send email.");
+  transport ??= nodemailer.createTransport(url);
+  return transport;
+}
+
+export type Email = { to: string; subject: string; text: string };
+
+/** Plain-text email: readable in every client and by screen readers, and nothing to sanitise. */
+export async function sendEmail(email: Email) {
+  await getTransport().sendMail({ from: env().MAIL_FROM, ...email });
+}

@@ -1,0 +1,44 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export { expect };
+
+/** Every page a test visits gets an axe scan (WCAG 2.2 A and AA); any violation fails the test. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `Accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * `page` here scans each page after it loads (navigation or form submission), so no visited page
+ * escapes the check. Tests may also call expectAccessible after client-side changes.
+ */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const scanned = new Set<string>();
+    const pending: Promise<void>[] = [];
+    page.on("load", () => {
+      const url = page.url();
+      if (scanned.has(url) || url.startsWith("about:") || url.includes("/api/")) return;
+      scanned.add(url);
+      pending.push(
+        expectAccessible(page).catch((error: Error) => {
+          // A page that navigated away mid-scan is scanned at its next load instead.
+          if (/Execution context was destroyed|navigation|Target page, context or browser has been closed/i.test(error.message)) scanned.delete(url);
+          else throw error;
+        }),
+      );
+    });
+    await use(page);
+    await Promise.all(pending);
+  },
+});
+
+export async function signIn(page: Page, email: string, password = "demo-password") {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}

@@ -1,0 +1,25 @@
+import type { TestProject } from "vitest/node";
+import { spawnSync } from "node:child_process";
+import { createMigratedDatabase, startTestServer } from "@/lib/cli/test-database";
+
+// One fresh, migrated database per test run, dropped at the end.
+export default async function setup(project: TestProject) {
+  const server = await startTestServer();
+  const database = await createMigratedDatabase(server.serverUrl, "psc_test");
+  // Reference data only (the 15 collaboratives, postcode areas, national priorities): tests make the rest.
+  const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+  if (seed.status !== 0) throw new Error(`Seeding reference data failed: ${seed.stderr}`);
+  project.provide("databaseUrl", database.url);
+  project.provide("serverUrl", server.serverUrl);
+  return async () => {
+    await database.drop();
+    await server.stop();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    serverUrl: string;
+  }
+}

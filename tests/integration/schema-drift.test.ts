@@ -1,0 +1,68 @@
+// Fails when prisma/schema.prisma and prisma/migrations disagree: the database the migrations build
+// (this run's database) must have the same tables, columns, enums, indexes and foreign keys as a
+// database built straight from the schema. Objects only raw SQL can make are listed in ALLOWED_EXTRAS.
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import pg from "pg";
+import { prisma } from "@/lib/cli/database";
+import { createDatabase, dropDatabase } from "@/lib/cli/database";
+import { poolConfigFromUrl } from "@/lib/db-url";
+
+/** Objects created by hand-written migration SQL that Prisma's schema cannot describe. */
+const ALLOWED_EXTRAS = new Set<string>([]);
+
+const catalogQueries = {
+  columns: `SELECT table_name || '.' || column_name || ' ' || udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS item
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+  enums: `SELECT t.typname || ': ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS item
+          FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE n.nspname = 'public' GROUP BY t.typname`,
+  indexes: `SELECT indexname || ': ' || indexdef AS item FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  constraints: `SELECT conrelid::regclass || '.' || conname || ': ' || pg_get_constraintdef(oid) AS item
+                FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('f', 'u', 'p', 'c')
+                  AND conrelid::regclass::text <> '"_prisma_migrations"'`,
+};
+
+async function catalog(url: string) {
+  const client = new pg.Client(poolConfigFromUrl(url));
+  await client.connect();
+  try {
+    const result: Record<string, string[]> = {};
+    for (const [name, sql] of Object.entries(catalogQueries)) {
+      result[name] = (await client.query<{ item: string }>(sql)).rows.map((r) => r.item).sort();
+    }
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+const objectName = (item: string) => item.split(/[: ]/)[0]!;
+
+describe("schema and migrations", () => {
+  const serverUrl = inject("serverUrl");
+  const name = `psc_schema_${Date.now()}`;
+  let fromSchemaUrl: string;
+
+  beforeAll(async () => {
+    fromSchemaUrl = await createDatabase(serverUrl, name);
+    const sql = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], fromSchemaUrl, { quiet: true });
+    const client = new pg.Client(poolConfigFromUrl(fromSchemaUrl));
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  }, 60_000);
+
+  afterAll(async () => {
+    await dropDatabase(serverUrl, name);
+  });
+
+  it("build the same database", async () => {
+    const fromMigrations = await catalog(inject("databaseUrl"));
+    const fromSchema = await catalog(fromSchemaUrl);
+    for (const kind of Object.keys(catalogQueries)) {
+      const missingFromMigrations = fromSchema[kind]!.filter((item) => !fromMigrations[kind]!.includes(item));
+      const notInSchema = fromMigrations[kind]!.filter((item) => !fromSchema[kind]!.includes(item) && !ALLOWED_EXTRAS.has(objectName(item)));
+      expect({ kind, missingFromMigrations, notInSchema }).toEqual({ kind, missingFromMigrations: [], notInSchema: [] });
+    }
+  });
+});
