@@ -1,0 +1,30 @@
+/**
+ * NHS England "Making Data Count" SPC maths: XmR charts (with rebasing), run charts (Anhøj rules),
+ * icon wording and colours. Pure functions, no dependencies.
+ */
+export type {
+  Assurance,
+  Direction,
+  RunChartResult,
+  SpcRule,
+  SpecialCause,
+  Variation,
+  XmrOptions,
+  XmrPeriod,
+  XmrPoint,
+  XmrRebaseResult,
+  XmrResult,
+} from "./types";
+export {
+  CLOSE_FACTOR,
+  LIMIT_FACTOR,
+  MIN_POINTS_FOR_FIRM_LIMITS,
+  MR_SCREEN_FACTOR,
+  RUN_LENGTH,
+  SPC_RULE_ORDER,
+  limitsAreProvisional,
+  xmrChart,
+} from "./xmr";
+export { xmrChartWithRebase } from "./rebase";
+export { binomialHalfQuantile, runChart } from "./run-chart";
+export { SPC_COLOURS, describeAssurance, describeVariation } from "./describe";
