@@ -16,3 +16,5 @@ export const COLLABORATIVE_SLUGS = [
   "north-west-london",
   "uclpartners",
 ] as const;
+
+export type CollaborativeSlug = (typeof COLLABORATIVE_SLUGS)[number];

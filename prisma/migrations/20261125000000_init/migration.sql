@@ -1107,11 +1107,12 @@ ALTER TABLE "EventRegistration" ADD CONSTRAINT "EventRegistration_userId_fkey" F
 
 
 -- The audit log is append-only in the database itself: no role the application uses can rewrite it.
-CREATE FUNCTION audit_event_is_append_only() RETURNS trigger AS $$
+-- (Quoted body, not $$: Prisma's migration runner splits statements and does not understand dollar quoting.)
+CREATE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql AS '
 BEGIN
-  RAISE EXCEPTION 'The audit log is append-only: % is not allowed on "AuditEvent"', TG_OP;
+  RAISE EXCEPTION ''The audit log is append-only: % is not allowed on "AuditEvent"'', TG_OP;
 END;
-$$ LANGUAGE plpgsql;
+';
 
 CREATE TRIGGER "AuditEvent_append_only"
   BEFORE UPDATE OR DELETE ON "AuditEvent"
