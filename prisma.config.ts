@@ -13,6 +13,28 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   async adapter() {
     // A short idle timeout lets the CLI exit as soon as it is done instead of holding the pool open.
-    return new PrismaPg({ ...poolConfigFromUrl(process.env.DATABASE_URL!), idleTimeoutMillis: 50 });
+    return wholeMigrationScripts(new PrismaPg({ ...poolConfigFromUrl(process.env.DATABASE_URL!), idleTimeoutMillis: 50 }));
   },
 });
+
+/**
+ * The adapter's executeScript splits a migration on every ";", which cuts $$-quoted function bodies
+ * (the audit log's append-only trigger) in half. Send each script whole instead, as Prisma's native
+ * engine does: PostgreSQL's simple-query protocol runs the statements in one implicit transaction.
+ */
+function wholeMigrationScripts(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const pool = adapter.underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        (adapter as unknown as { onError(error: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
