@@ -16,10 +16,13 @@ const catalogQueries = {
   enums: `SELECT t.typname || ': ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS item
           FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE n.nspname = 'public' GROUP BY t.typname`,
-  indexes: `SELECT indexname || ': ' || indexdef AS item FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  // Indexes of tables only: materialised views (dashboard summaries) are raw SQL that Prisma does not model.
+  indexes: `SELECT i.indexname || ': ' || i.indexdef AS item FROM pg_indexes i
+            JOIN pg_class c ON c.relname = i.tablename AND c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+            WHERE i.schemaname = 'public' AND i.tablename <> '_prisma_migrations'`,
   constraints: `SELECT conrelid::regclass || '.' || conname || ': ' || pg_get_constraintdef(oid) AS item
                 FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('f', 'u', 'p', 'c')
-                  AND conrelid::regclass::text <> '"_prisma_migrations"'`,
+                  AND conrelid::regclass::text <> '_prisma_migrations'`,
 };
 
 async function catalog(url: string) {
