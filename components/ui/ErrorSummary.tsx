@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { fieldId } from "./field-id";
 
 /** NHS error summary: at the top of the form, focused when it appears, each error linking to its field. */
 export function ErrorSummary({ errors, message }: { errors?: Record<string, string>; message?: string }) {
@@ -33,7 +34,4 @@ export function ErrorSummary({ errors, message }: { errors?: Record<string, stri
   );
 }
 
-/** The id an input gets for a field name, so the summary can link to it. */
-export function fieldId(name: string) {
-  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
-}
+export { fieldId };

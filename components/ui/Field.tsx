@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { fieldId } from "./ErrorSummary";
+import { fieldId } from "./field-id";
 
 type Common = {
   name: string;
@@ -51,8 +51,9 @@ function describedBy(name: string, hint: unknown, error: unknown) {
 const inputClass = (error?: string) =>
   `block w-full border-2 bg-white px-2 py-1.5 text-nhs-text ${error ? "border-nhs-red" : "border-nhs-grey-1"}`;
 
-export function TextField(props: Common & { type?: string; autoComplete?: string; inputMode?: "numeric" | "decimal" | "email" | "text" | "tel"; width?: string; maxLength?: number; spellCheck?: boolean }) {
-  const { name, error, hint, defaultValue, required, type = "text", autoComplete, inputMode, width, maxLength, spellCheck } = props;
+/** `list`: the id of a <datalist> of suggestions (a searchable list that needs no JavaScript). */
+export function TextField(props: Common & { type?: string; autoComplete?: string; inputMode?: "numeric" | "decimal" | "email" | "text" | "tel"; width?: string; maxLength?: number; spellCheck?: boolean; list?: string }) {
+  const { name, error, hint, defaultValue, required, type = "text", autoComplete, inputMode, width, maxLength, spellCheck, list } = props;
   return (
     <FieldWrapper {...props}>
       <input
@@ -68,6 +69,7 @@ export function TextField(props: Common & { type?: string; autoComplete?: string
         inputMode={inputMode}
         maxLength={maxLength}
         spellCheck={spellCheck}
+        list={list}
         className={`${inputClass(error)} ${width ?? "max-w-xl"}`}
       />
     </FieldWrapper>

@@ -81,10 +81,14 @@ export const permissions = {
   "project.create": staffOf,
   "project.update": staffOf,
   "project.delete": any(leadOf, admin),
+  // The editable list of pathway stages (reference data shared by projects, concerns and learning).
+  "pathway.manage": admin,
 
   // Safety concerns
   "concern.create": anyone,
   "concern.readOwn": owner,
+  // Whoever holds a concern's private tracking link (an unguessable token) sees its status and public responses.
+  "concern.track": anyone,
   "concern.triage": leadOf,
   "concern.revealContact": leadOf,
   "concern.readDeidentified": any(leadOf, national),

@@ -1,0 +1,44 @@
+// The accounts emails: plain text, plain words, the link on a line of its own.
+import { sendEmail } from "@/lib/mail/send";
+import { env } from "@/lib/env";
+
+const SIGN_OFF = "Patient Safety Collaboratives\n\nIf you did not expect this email, you can ignore it.";
+
+/** Absolute links in emails point at the portal's public address. */
+export function portalUrl(path: string): string {
+  return new URL(path, env().NEXTAUTH_URL ?? "http://localhost:3000").toString();
+}
+
+export async function sendSignInLinkEmail(to: string, url: string) {
+  await sendEmail({
+    to,
+    subject: "Your sign-in link for Patient Safety Collaboratives",
+    text: `Use this link to sign in. It works once, within 1 hour:\n\n${url}\n\n${SIGN_OFF}`,
+  });
+}
+
+export async function sendPasswordResetEmail(to: string, url: string) {
+  await sendEmail({
+    to,
+    subject: "Reset your Patient Safety Collaboratives password",
+    text: `Someone asked to reset the password for this email address. To choose a new password, use this link within 1 hour:\n\n${url}\n\nThe link works once. Your password stays the same if you do nothing.\n\n${SIGN_OFF}`,
+  });
+}
+
+export async function sendInvitationEmail(to: string, invitation: { collaborativeName: string; roleLabel: string; inviterName: string; url: string; expiresInDays: number }) {
+  await sendEmail({
+    to,
+    subject: `You are invited to join ${invitation.collaborativeName}`,
+    text: `${invitation.inviterName} has invited you to join ${invitation.collaborativeName} on the Patient Safety Collaboratives portal as ${invitation.roleLabel}.\n\nTo accept, use this link within ${invitation.expiresInDays} days:\n\n${invitation.url}\n\n${SIGN_OFF}`,
+  });
+}
+
+export async function sendMembershipDecisionEmail(to: string, decision: { collaborativeName: string; approved: boolean }) {
+  await sendEmail({
+    to,
+    subject: decision.approved ? `You have joined ${decision.collaborativeName}` : `Your request to join ${decision.collaborativeName}`,
+    text: decision.approved
+      ? `Your request to join ${decision.collaborativeName} has been approved. Sign in to start:\n\n${portalUrl("/sign-in")}\n\n${SIGN_OFF}`
+      : `Your request to join ${decision.collaborativeName} was not approved. If you think this is a mistake, contact the collaborative's patient safety team.\n\n${SIGN_OFF}`,
+  });
+}

@@ -1,0 +1,132 @@
+import { z } from "zod";
+
+// Field names are the forms' input names. Messages follow the NHS error message style.
+
+const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address")
+  .max(320, "Email address must be 320 characters or fewer")
+  .pipe(z.email("Enter an email address in the correct format, like name@example.com"));
+
+/** Long enough to resist guessing; no composition rules (NCSC guidance), but not a common password. */
+const COMMON_PASSWORDS = new Set(["password123", "password1234", "123456789012", "qwertyuiop12", "letmein12345", "welcome12345", "nhspassword1", "passwordpassword"]);
+export const newPasswordField = z
+  .string()
+  .min(12, "Password must be 12 characters or more")
+  .max(200, "Password must be 200 characters or fewer")
+  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()) && new Set(p).size >= 4, "Choose a password that is harder to guess");
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, "Enter your email address").max(320, "Enter a correct email address and password"),
+  password: z.string().min(1, "Enter your password").max(1000, "Enter a correct email address and password"),
+  callbackUrl: z.string().optional(),
+});
+
+export const emailOnlySchema = z.object({ email: emailField, callbackUrl: z.string().optional() });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(1000),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
+
+const nameField = z.string().trim().min(1, "Enter your full name").max(200, "Name must be 200 characters or fewer");
+
+export const registerPatientSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    password: newPasswordField,
+    confirmPassword: z.string(),
+    collaborativeId: z.string().min(1, "Select your local collaborative").max(40),
+  })
+  .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
+
+export const registerStaffSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    password: newPasswordField,
+    confirmPassword: z.string(),
+    collaborativeId: z.string().min(1, "Select the collaborative you work with").max(40),
+    organisationId: z.string().min(1, "Select your organisation").max(40),
+    jobTitle: z.string().trim().max(200, "Job title must be 200 characters or fewer").default(""),
+  })
+  .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
+
+export const staffRequestSchema = z.object({
+  collaborativeId: z.string().min(1, "Select the collaborative you work with").max(40),
+  organisationId: z.string().min(1, "Select your organisation").max(40),
+  jobTitle: z.string().trim().max(200, "Job title must be 200 characters or fewer").default(""),
+});
+
+export const postcodeSchema = z.object({
+  postcode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, "Enter your postcode, or the first part of it")
+    .max(10, "Enter a real postcode, like LS1 4AP")
+    .regex(/^[A-Z]{1,2}[0-9]/, "Enter a real postcode, like LS1 4AP"),
+});
+
+export const membershipRoles = ["PATIENT", "STAFF", "LEAD"] as const;
+
+export const inviteSchema = z.object({
+  collaborativeId: z.string().min(1).max(40),
+  email: emailField,
+  role: z.enum(membershipRoles, "Select a role"),
+  organisationId: z.string().max(40).optional().transform((v) => v || null),
+});
+
+export const membershipIdSchema = z.object({ membershipId: z.string().min(1).max(40) });
+export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(40) });
+
+export const changeRoleSchema = z.object({
+  membershipId: z.string().min(1).max(40),
+  role: z.enum(membershipRoles, "Select a role"),
+});
+
+export const acceptInvitationSchema = z.object({ token: z.string().min(20).max(200) });
+
+export const acceptInvitationNewAccountSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    name: nameField,
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
+
+export const globalRoles = ["NONE", "NATIONAL", "ADMIN"] as const;
+export const setGlobalRoleSchema = z.object({ userId: z.string().min(1).max(40), globalRole: z.enum(globalRoles, "Select a role") });
+
+export const auditFilterSchema = z.object({
+  action: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export const collaborativeSettingsSchema = z.object({
+  collaborativeId: z.string().min(1, "Choose a collaborative").max(40),
+  allowedEmailDomains: z
+    .string()
+    .max(2000)
+    .transform((v) => [...new Set(v.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))])
+    .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), "Enter email domains like nhs.net, separated by commas"),
+});
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
