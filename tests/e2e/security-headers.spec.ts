@@ -23,6 +23,6 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
   await page.goto("/collaboratives");
   const scriptNonces = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
   expect(scriptNonces.length).toBeGreaterThan(0);
-  expect(scriptNonces.every((n) => n.length > 0)).toBe(true);
+  expect(scriptNonces.every((n) => (n ?? "").length > 0)).toBe(true);
   expect(errors).toEqual([]);
 });
