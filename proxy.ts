@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isDatabaseAvailable } from "@/lib/db-probe";
+import { RETRY_AFTER_SECONDS, unavailablePage } from "@/lib/unavailable-page";
 
 // Security headers for every page, with a fresh script nonce per request: Next.js adds the nonce to
 // its own scripts, and no inline script without it can run (no 'unsafe-inline' for scripts).
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const development = process.env.NODE_ENV === "development";
   const policy = [
@@ -19,10 +21,18 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
 
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response: NextResponse;
+  if (needsDatabaseCheck(request) && !(await isDatabaseAvailable())) {
+    response = new NextResponse(unavailablePage({ formWasSent: request.method === "POST" }), {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },
+    });
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("X-Content-Type-Options", "nosniff");
@@ -34,6 +44,16 @@ export function proxy(request: NextRequest) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
   }
   return response;
+}
+
+/**
+ * While the database is unreachable, pages and downloads get a 503 with a friendly page instead of an
+ * error. Not gated: the health check (it reports the outage itself) and server actions called by
+ * the page's JavaScript (they answer in the form, keeping what was typed: see runForm).
+ */
+function needsDatabaseCheck(request: NextRequest): boolean {
+  if (request.nextUrl.pathname === "/api/health") return false;
+  return !(request.method === "POST" && request.headers.has("next-action"));
 }
 
 export const config = {

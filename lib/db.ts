@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { poolConfigFromUrl } from "@/lib/db-url";
+import { markDatabaseDown } from "@/lib/db-availability";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -9,12 +10,22 @@ export type { Prisma } from "@/lib/generated/prisma/client";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient() {
-  const adapter = new PrismaPg({
-    ...poolConfigFromUrl(env().DATABASE_URL),
-    max: 10,
-    // Fail fast when the database is down, so requests get a 503 rather than hanging.
-    connectionTimeoutMillis: 3_000,
-  });
+  const adapter = new PrismaPg(
+    {
+      ...poolConfigFromUrl(env().DATABASE_URL),
+      max: 10,
+      // Fail fast when the database is down, so requests get a 503 rather than hanging.
+      connectionTimeoutMillis: 3_000,
+      // Connections the database dropped (a restart) leave the pool and new ones are opened on
+      // demand: the portal recovers by itself once the database is back.
+      keepAlive: true,
+    },
+    {
+      // A restart ends every connection at once: the proxy starts answering 503 straight away.
+      onPoolError: () => markDatabaseDown(),
+      onConnectionError: () => markDatabaseDown(),
+    },
+  );
   return new PrismaClient({ adapter });
 }
 

@@ -10,9 +10,17 @@ export const formatShortDate = (d: Date) => shortDateFormat.format(d);
 /** Measure periods are stored as UTC dates. */
 export const formatMonth = (d: Date) => monthFormat.format(d);
 export const formatDateTime = (d: Date) => dateTimeFormat.format(d);
+const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
+/** Time of day, UK time ("2:30 pm"), e.g. when an event finishes on the day it starts. */
+export const formatTime = (d: Date) => timeFormat.format(d);
 export const formatNumber = (n: number) => numberFormat.format(n);
-export const formatDecimal = (n: number, digits = 1) =>
-  new Intl.NumberFormat("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+// Building an Intl.NumberFormat costs far more than using one: keep one per number of digits.
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+export const formatDecimal = (n: number, digits = 1) => {
+  let format = decimalFormats.get(digits);
+  if (!format) decimalFormats.set(digits, (format = new Intl.NumberFormat("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return format.format(n);
+};
 /** ISO date (yyyy-mm-dd) for inputs, CSV and URLs. */
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { DomainError } from "@/lib/errors";
+import { SERVICE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError, markDatabaseDown } from "@/lib/db-availability";
 
 /** The one shape every form action returns: what happened, errors by field, and what was typed. */
 export type FormState = {
@@ -49,6 +50,11 @@ export async function runForm(formData: FormData, work: () => Promise<FormState 
     if (error instanceof DomainError) {
       return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values: formValues(formData) };
     }
+    if (isDatabaseUnavailableError(error)) {
+      // Transactions roll back when the connection goes, so nothing was half-saved.
+      markDatabaseDown();
+      return { ok: false, message: SERVICE_UNAVAILABLE_MESSAGE, values: formValues(formData) };
+    }
     console.error(error);
     return { ok: false, message: "Sorry, something went wrong and your changes were not saved. Please try again.", values: formValues(formData) };
   }
@@ -58,4 +64,24 @@ export async function runForm(formData: FormData, work: () => Promise<FormState 
 export function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+}
+
+/**
+ * FormData as a plain object for zod: `arrays` keys keep every value (checkboxes, multi-selects);
+ * `dates` keys are read from the NHS date input's three fields (`<name>-day`, `-month`, `-year`)
+ * as "yyyy-m-d", or "" when all three are empty (validate the result with zod).
+ */
+export function formObject(formData: FormData, options: { arrays?: readonly string[]; dates?: readonly string[] } = {}): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    if (!(key in object)) object[key] = value;
+  }
+  for (const key of options.arrays ?? []) object[key] = formData.getAll(key).filter((v): v is string => typeof v === "string" && v !== "");
+  for (const key of options.dates ?? []) {
+    const part = (suffix: string) => String(formData.get(`${key}-${suffix}`) ?? "").trim();
+    const [day, month, year] = [part("day"), part("month"), part("year")];
+    object[key] = day || month || year ? `${year}-${month}-${day}` : "";
+  }
+  return object;
 }

@@ -102,7 +102,10 @@ export function SelectField(props: Common & { options: Option[]; placeholder?: s
   const { name, error, hint, defaultValue, required, options, placeholder } = props;
   return (
     <FieldWrapper {...props}>
+      {/* Keyed on the default: React 19 resets a form after its action, and a <select> whose default
+          changed since it mounted goes back to its first default (react#30580), losing what was chosen. */}
       <select
+        key={defaultValue ?? ""}
         id={fieldId(name)}
         name={name}
         defaultValue={defaultValue ?? ""}

@@ -1,6 +1,8 @@
 import { cache } from "react";
-import { db } from "@/lib/db";
-import { authorize, type Viewer } from "@/lib/auth/policy";
+import { db, type Db, type Tx } from "@/lib/db";
+import { authorize, can, type Viewer } from "@/lib/auth/policy";
+import { NotFoundError } from "@/lib/errors";
+import type { MembershipRole, OrganisationType, PriorityStatus, ProjectStatus, Visibility } from "@/lib/generated/prisma/enums";
 
 export type CollaborativeSummary = {
   id: string;
@@ -43,12 +45,274 @@ export const getCollaborativeBySlug = cache(async (viewer: Viewer, slug: string)
   });
 });
 
-export async function collaborativeCounts(collaborativeId: string) {
-  const [row] = await db.$queryRaw<{ activeProjects: number; concerns: number; publishedLearning: number; organisations: number }[]>`
-    SELECT
-      (SELECT count(*)::int FROM "Project" WHERE "collaborativeId" = ${collaborativeId} AND status <> 'CLOSED' AND visibility <> 'DRAFT') AS "activeProjects",
-      (SELECT count(*)::int FROM "Concern" WHERE "collaborativeId" = ${collaborativeId}) AS concerns,
-      (SELECT count(*)::int FROM "LearningItem" WHERE "collaborativeId" = ${collaborativeId} AND status = 'PUBLISHED') AS "publishedLearning",
-      (SELECT count(*)::int FROM "Organisation" WHERE "collaborativeId" = ${collaborativeId} AND active) AS organisations`;
-  return row!;
+/** The collaborative for a route, or NotFoundError: the first step of every per-collaborative query. */
+export async function requireCollaborative(slug: string) {
+  const collaborative = await db.collaborative.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!collaborative) throw new NotFoundError();
+  return collaborative;
+}
+
+// ─── Concerns: de-identified counts only ─────────────────────────────────────
+
+/** How far back concern evidence looks, for the workspace summary and for candidate priorities. */
+export const EVIDENCE_MONTHS = 12;
+
+export type AreaCount = { priorityAreaId: string | null; slug: string | null; name: string | null; kind: "NATIONAL" | "LOCAL" | null; count: number };
+
+/**
+ * Concerns received in a collaborative since a date, counted by the area the reporter chose (null:
+ * "something else"). A building block: callers have already authorized the viewer.
+ */
+export async function countConcernsByArea(client: Db | Tx, collaborativeId: string, since: Date): Promise<AreaCount[]> {
+  return client.$queryRaw<AreaCount[]>`
+    SELECT k."priorityAreaId", a.slug, a.name, a.kind::text AS kind, count(*)::int AS count
+    FROM "Concern" k
+    LEFT JOIN "PriorityArea" a ON a.id = k."priorityAreaId"
+    WHERE k."collaborativeId" = ${collaborativeId} AND k."receivedAt" >= ${since}
+    GROUP BY k."priorityAreaId", a.slug, a.name, a.kind
+    ORDER BY count(*) DESC, a.name`;
+}
+
+export function evidenceSince(now = new Date()): Date {
+  const since = new Date(now);
+  since.setUTCMonth(since.getUTCMonth() - EVIDENCE_MONTHS);
+  return since;
+}
+
+export type ConcernsSummary = {
+  since: Date;
+  total: number;
+  byArea: AreaCount[];
+  /** One row per month (UK time), oldest first, months with none included. */
+  byMonth: { month: Date; count: number }[];
+};
+
+/**
+ * What the workspace shows about concerns: counts by area and per month over the last 12 months.
+ * Aggregates only, never free text or references, so they are public like the collaborative's total.
+ */
+export async function getConcernsSummary(viewer: Viewer, collaborativeId: string, now = new Date()): Promise<ConcernsSummary> {
+  authorize(viewer, "collaborative.read", { collaborativeId });
+  const since = evidenceSince(now);
+  const [byArea, byMonth] = await Promise.all([
+    countConcernsByArea(db, collaborativeId, since),
+    db.$queryRaw<{ month: Date; count: number }[]>`
+      WITH months AS (
+        SELECT generate_series(
+          date_trunc('month', ${now.toISOString()}::timestamptz AT TIME ZONE 'Europe/London') - interval '11 months',
+          date_trunc('month', ${now.toISOString()}::timestamptz AT TIME ZONE 'Europe/London'),
+          interval '1 month') AS month
+      )
+      SELECT m.month::date AS month, count(k.id)::int AS count
+      FROM months m
+      LEFT JOIN "Concern" k
+        ON k."collaborativeId" = ${collaborativeId}
+        AND date_trunc('month', (k."receivedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') = m.month
+      GROUP BY m.month
+      ORDER BY m.month`,
+  ]);
+  return { since, total: byArea.reduce((sum, a) => sum + a.count, 0), byArea, byMonth };
+}
+
+// ─── The workspace ───────────────────────────────────────────────────────────
+
+export type Workspace = NonNullable<Awaited<ReturnType<typeof getWorkspace>>>;
+
+const PRIORITY_STATUS_ORDER: Record<PriorityStatus, number> = { ACTIVE: 0, ACHIEVED: 1, RETIRED: 2 };
+
+/**
+ * Everything the collaborative's page shows, scoped to the viewer: the public see public projects
+ * and published learning; members see more; leads also see the membership summary.
+ */
+export async function getWorkspace(viewer: Viewer, slug: string, now = new Date()) {
+  authorize(viewer, "collaborative.read");
+  const collaborative = await db.collaborative.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, leadAhsn2014: true, nameSince2023: true, region: true, description: true },
+  });
+  if (!collaborative) return null;
+  const collaborativeId = collaborative.id;
+  const resource = { collaborativeId };
+  // The policy decides which project visibilities this viewer may read; the query asks for those only.
+  const visibilities = (["DRAFT", "PORTAL", "PUBLIC"] as const).filter((visibility) => can(viewer, "project.read", { collaborativeId, visibility }));
+
+  const [organisations, leads, localPriorities, projects, closedProjects, concerns, learning, events, rounds, membership] = await Promise.all([
+    db.organisation.findMany({
+      where: { collaborativeId, active: true },
+      orderBy: [{ type: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, type: true, odsCode: true },
+    }),
+    db.membership.findMany({
+      where: { collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
+      orderBy: { user: { name: "asc" } },
+      select: { id: true, jobTitle: true, user: { select: { name: true } }, organisation: { select: { name: true } } },
+    }),
+    db.priorityArea.findMany({
+      where: { collaborativeId, kind: "LOCAL" },
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        description: true,
+        status: true,
+        round: { select: { id: true, title: true, closedAt: true } },
+        _count: { select: { projects: true, linkedConcerns: true } },
+      },
+    }),
+    db.project.findMany({
+      where: { collaborativeId, visibility: { in: visibilities }, status: { not: "CLOSED" } },
+      orderBy: { updatedAt: "desc" },
+      take: 12,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        visibility: true,
+        updatedAt: true,
+        priorities: { select: { priorityArea: { select: { name: true } } } },
+      },
+    }),
+    db.project.count({ where: { collaborativeId, visibility: { in: visibilities }, status: "CLOSED" } }),
+    getConcernsSummary(viewer, collaborativeId, now),
+    db.learningItem.findMany({
+      where: { collaborativeId, status: "PUBLISHED" },
+      orderBy: { publishedAt: "desc" },
+      take: 6,
+      select: { id: true, slug: true, title: true, type: true, summary: true, publishedAt: true },
+    }),
+    db.event.findMany({
+      where: { collaborativeId, cancelledAt: null, endsAt: { gte: now } },
+      orderBy: { startsAt: "asc" },
+      take: 5,
+      select: { id: true, title: true, startsAt: true, endsAt: true, location: true, onlineUrl: true },
+    }),
+    db.priorityRound.findMany({
+      where: { collaborativeId },
+      orderBy: { openedAt: "desc" },
+      take: 5,
+      select: { id: true, title: true, status: true, openedAt: true, closesAt: true, closedAt: true, _count: { select: { ballots: true, candidates: true } } },
+    }),
+    can(viewer, "member.list", resource) ? getMembershipSummary(viewer, collaborativeId, now) : Promise.resolve(null),
+  ]);
+
+  return {
+    collaborative,
+    organisations: organisations.map((o) => ({ ...o, type: o.type as OrganisationType })),
+    leads: leads.map((l) => ({ id: l.id, name: l.user.name, jobTitle: l.jobTitle, organisation: l.organisation?.name ?? null })),
+    localPriorities: localPriorities
+      .sort((a, b) => PRIORITY_STATUS_ORDER[a.status] - PRIORITY_STATUS_ORDER[b.status] || a.name.localeCompare(b.name, "en-GB"))
+      .map((p) => ({
+        id: p.id,
+        slug: p.slug,
+        name: p.name,
+        description: p.description,
+        status: p.status,
+        round: p.round,
+        projectCount: p._count.projects,
+        linkedConcernCount: p._count.linkedConcerns,
+      })),
+    projects: projects.map((p) => ({
+      id: p.id,
+      title: p.title,
+      status: p.status as ProjectStatus,
+      visibility: p.visibility as Visibility,
+      updatedAt: p.updatedAt,
+      priorities: p.priorities.map((x) => x.priorityArea.name),
+    })),
+    closedProjects,
+    concerns,
+    learning,
+    events,
+    rounds: rounds.map((r) => ({ id: r.id, title: r.title, status: r.status, openedAt: r.openedAt, closesAt: r.closesAt, closedAt: r.closedAt, ballots: r._count.ballots, candidates: r._count.candidates })),
+    membership,
+    can: {
+      manageOrganisations: can(viewer, "organisation.manage", resource),
+      openRound: can(viewer, "round.open", resource),
+      manageEvents: can(viewer, "event.manage", resource),
+      listMembers: can(viewer, "member.list", resource),
+    },
+  };
+}
+
+export type MembershipSummary = {
+  active: number;
+  pending: number;
+  openInvitations: number;
+  byOrganisation: { organisationId: string | null; organisation: string; counts: Record<MembershipRole, number>; total: number }[];
+};
+
+/** Members by organisation and role, pending requests and open invitations: for the collaborative's leads. */
+export async function getMembershipSummary(viewer: Viewer, collaborativeId: string, now = new Date()): Promise<MembershipSummary> {
+  authorize(viewer, "member.list", { collaborativeId });
+  const [groups, pending, openInvitations] = await Promise.all([
+    db.membership.groupBy({ by: ["organisationId", "role"], where: { collaborativeId, status: "ACTIVE", user: { erasedAt: null } }, _count: { _all: true } }),
+    db.membership.count({ where: { collaborativeId, status: "PENDING", user: { erasedAt: null } } }),
+    db.invitation.count({ where: { collaborativeId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } }),
+  ]);
+  const organisationIds = [...new Set(groups.map((g) => g.organisationId).filter((id): id is string => id !== null))];
+  const names = new Map(
+    (await db.organisation.findMany({ where: { id: { in: organisationIds }, collaborativeId }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
+  );
+  const rows = new Map<string | null, MembershipSummary["byOrganisation"][number]>();
+  for (const g of groups) {
+    const row = rows.get(g.organisationId) ?? {
+      organisationId: g.organisationId,
+      organisation: g.organisationId ? (names.get(g.organisationId) ?? "Unknown organisation") : "No organisation given",
+      counts: { PATIENT: 0, STAFF: 0, LEAD: 0 },
+      total: 0,
+    };
+    row.counts[g.role] += g._count._all;
+    row.total += g._count._all;
+    rows.set(g.organisationId, row);
+  }
+  const byOrganisation = [...rows.values()].sort((a, b) =>
+    a.organisationId === null ? 1 : b.organisationId === null ? -1 : a.organisation.localeCompare(b.organisation, "en-GB"),
+  );
+  return { active: byOrganisation.reduce((sum, r) => sum + r.total, 0), pending, openInvitations, byOrganisation };
+}
+
+// ─── Member organisations ────────────────────────────────────────────────────
+
+/** Every organisation of the collaborative, former members included: for the leads' management page. */
+export async function listOrganisationsForManagement(viewer: Viewer, slug: string) {
+  const collaborative = await requireCollaborative(slug);
+  authorize(viewer, "organisation.manage", { collaborativeId: collaborative.id });
+  const organisations = await db.organisation.findMany({
+    where: { collaborativeId: collaborative.id },
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      odsCode: true,
+      active: true,
+      version: true,
+      _count: { select: { memberships: true, projects: true, concerns: true } },
+    },
+  });
+  return {
+    collaborative,
+    organisations: organisations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      type: o.type,
+      odsCode: o.odsCode,
+      active: o.active,
+      version: o.version,
+      members: o._count.memberships,
+      projects: o._count.projects,
+      concerns: o._count.concerns,
+    })),
+  };
+}
+
+/** Active member organisations for pickers (projects, the concern form): public names, types and codes. */
+export async function listActiveOrganisations(viewer: Viewer, collaborativeId: string) {
+  authorize(viewer, "collaborative.read", { collaborativeId });
+  return db.organisation.findMany({
+    where: { collaborativeId, active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, type: true, odsCode: true },
+  });
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 
 // Reporters' contact details are encrypted in the application (AES-256-GCM), so the database,
@@ -27,4 +27,9 @@ export function decryptContact(sealed: string): ContactDetails {
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   const plain = Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]);
   return JSON.parse(plain.toString("utf8")) as ContactDetails;
+}
+
+/** A separate secret for tracking-link tokens, derived from the same key (HKDF), so one setting does both. */
+export function trackingSecret(): Buffer {
+  return Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), "psc concern tracking token", 32));
 }

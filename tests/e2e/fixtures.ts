@@ -5,9 +5,43 @@ export { expect };
 
 /** Every page a test visits gets an axe scan (WCAG 2.2 A and AA); any violation fails the test. */
 export async function expectAccessible(page: Page) {
+  if (!(await scriptsRun(page))) return expectAccessibleWithoutScripts(page);
+  await runAxe(page);
+}
+
+async function runAxe(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   expect(summary, `Accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** With JavaScript switched off (test.use({ javaScriptEnabled: false })) page timers never fire, so axe cannot run in the page. */
+async function scriptsRun(page: Page): Promise<boolean> {
+  const tick = page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0))).catch(() => false);
+  return Promise.race([tick, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+}
+
+/**
+ * Scans exactly what a browser without JavaScript shows: the page's HTML (scripts removed, so nothing
+ * hydrates) served at the same address in a scripting page of its own, with the real stylesheets.
+ */
+async function expectAccessibleWithoutScripts(page: Page) {
+  const url = page.url();
+  // A page that is already navigating away is scanned at its next load (the fixture below retries on "navigation").
+  const rendered = await page.content().catch((error: Error) => {
+    throw new Error(`Not scanned during navigation: ${error.message}`);
+  });
+  const html = rendered.replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  // Explicitly with scripts: inside a test, new contexts inherit the test's options (javaScriptEnabled: false).
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await copy.goto(url);
+    await runAxe(copy);
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -25,7 +59,7 @@ export const test = base.extend<{ page: Page }>({
       pending.push(
         expectAccessible(page).catch((error: Error) => {
           // A page that navigated away mid-scan is scanned at its next load instead.
-          if (/Execution context was destroyed|navigation|Target page, context or browser has been closed/i.test(error.message)) scanned.delete(url);
+          if (/Execution context was destroyed|navigation|navigating|Target page, context or browser has been closed/i.test(error.message)) scanned.delete(url);
           else throw error;
         }),
       );

@@ -10,6 +10,7 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           <li><Link href="/admin">People and roles</Link></li>
           <li><Link href="/admin/audit">Audit log</Link></li>
           <li><Link href="/admin/collaboratives">Collaboratives</Link></li>
+          <li><Link href="/admin/pathway-stages">Pathway stages</Link></li>
         </ul>
       </nav>
       {children}

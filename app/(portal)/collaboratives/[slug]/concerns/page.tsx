@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getTriageQueue } from "@/lib/concerns/queries";
+import { queueFilterSchema } from "@/lib/concerns/schemas";
+import { CONCERN_STATUSES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/concerns/triage";
+import { dateOfDay } from "@/lib/concerns/service-level";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate, formatShortDate, pluralise } from "@/lib/format";
+import { SelectField } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { Pagination } from "@/components/ui/Pagination";
+import { InsetText, Tag, WarningCallout } from "@/components/ui/Panels";
+import { SettingsForm } from "@/components/concerns/TriageForms";
+
+export const metadata: Metadata = { title: "Safety concerns to triage" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ConcernQueuePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const viewer = await requireViewer(`/collaboratives/${slug}/concerns`);
+  const filters = queueFilterSchema.parse(query);
+  const queue = await getTriageQueue(viewer, slug, filters).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { collaborative } = queue;
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams({ status: filters.status, area: filters.area, organisation: filters.organisation, age: filters.age, page: String(page) });
+    return `?${next.toString()}`;
+  };
+
+  return (
+    <>
+      <p className="mb-2 text-nhs-secondary-text">{collaborative.name}</p>
+      <h1>Safety concerns</h1>
+      {query.passedOn && <InsetText><p className="mb-0 font-bold">The concern has been passed on to the other collaborative.</p></InsetText>}
+
+      {queue.urgentUnread.length > 0 && (
+        <WarningCallout title="Read these first: they may describe someone at risk now">
+          <p>These new concerns use words that can mean immediate danger. Read them now and follow your safeguarding procedures if needed.</p>
+          <ul className="list-disc pl-6">
+            {queue.urgentUnread.map((c) => (
+              <li key={c.id}>
+                <Link href={`/collaboratives/${collaborative.slug}/concerns/${c.id}`}>{c.reference}</Link>, received {formatDate(c.receivedAt)}
+              </li>
+            ))}
+          </ul>
+        </WarningCallout>
+      )}
+
+      <p>
+        New concerns should be acknowledged within {pluralise(collaborative.acknowledgementDays, "working day")}.{" "}
+        {queue.overdueCount > 0 ? (
+          <strong>
+            <Link href={`?status=all&age=overdue`}>{pluralise(queue.overdueCount, "concern")} overdue for acknowledgement</Link>
+          </strong>
+        ) : (
+          "None is overdue."
+        )}
+      </p>
+
+      <form method="get" role="search" aria-label="Filter concerns" className="mb-6 grid gap-x-6 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+        <SelectField
+          name="status"
+          label="Status"
+          options={[{ value: "open", label: "Open (not closed)" }, { value: "all", label: "All" }, ...CONCERN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+          defaultValue={filters.status}
+        />
+        <SelectField name="area" label="Area" placeholder="All areas" options={queue.filterOptions.areas} defaultValue={filters.area} />
+        <SelectField name="organisation" label="Organisation" placeholder="All organisations" options={queue.filterOptions.organisations} defaultValue={filters.organisation} />
+        <SelectField
+          name="age"
+          label="Received"
+          placeholder="Any time"
+          options={[
+            { value: "overdue", label: "Overdue for acknowledgement" },
+            { value: "week", label: "In the last 7 days" },
+            { value: "month", label: "8 to 30 days ago" },
+            { value: "older", label: "More than 30 days ago" },
+          ]}
+          defaultValue={filters.age}
+        />
+        <div>
+          <Button variant="secondary" className="mb-0">Apply filters</Button>
+        </div>
+      </form>
+
+      <div className="mb-6 overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-left text-base">
+          <caption className="mb-2 text-left font-bold">{pluralise(queue.total, "concern")}{filters.status === "open" ? " open" : ""}</caption>
+          <thead>
+            <tr className="border-b-2 border-nhs-grey-3">
+              <th scope="col" className="p-2">Reference</th>
+              <th scope="col" className="p-2">Received</th>
+              <th scope="col" className="p-2">What happened</th>
+              <th scope="col" className="p-2">Area and organisation</th>
+              <th scope="col" className="p-2">Status</th>
+              <th scope="col" className="p-2">Assigned to</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.rows.length === 0 && (
+              <tr>
+                <td colSpan={6} className="p-2">No concerns match these filters.</td>
+              </tr>
+            )}
+            {queue.rows.map((c) => (
+              <tr key={c.id} className="border-b border-nhs-grey-4 align-top">
+                <th scope="row" className="p-2 font-normal whitespace-nowrap">
+                  <Link href={`/collaboratives/${collaborative.slug}/concerns/${c.id}`}>{c.reference}</Link>
+                </th>
+                <td className="p-2 whitespace-nowrap">
+                  {formatShortDate(c.receivedAt)}
+                  <span className="block text-nhs-secondary-text">{c.daysSinceReceived === 0 ? "today" : `${pluralise(c.daysSinceReceived, "day")} ago`}</span>
+                </td>
+                <td className="max-w-md p-2">
+                  {c.mayBeUrgent && <><Tag colour="red">May be urgent</Tag><br /></>}
+                  {c.extract}
+                </td>
+                <td className="p-2">
+                  {c.areaName ?? "Something else"}
+                  {c.organisationName && <span className="block text-nhs-secondary-text">{c.organisationName}</span>}
+                </td>
+                <td className="p-2">
+                  <Tag colour={STATUS_TAG_COLOURS[c.status]}>{STATUS_LABELS[c.status]}</Tag>
+                  {c.overdue && (
+                    <span className="mt-1 block">
+                      <Tag colour="red">Overdue</Tag> <span className="text-sm">due {formatShortDate(dateOfDay(c.acknowledgementDue))}</span>
+                    </span>
+                  )}
+                </td>
+                <td className="p-2">{c.assignedToName ?? "Nobody"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={hrefFor} />
+
+      <h2>Service level and retention</h2>
+      <SettingsForm collaborativeId={collaborative.id} acknowledgementDays={collaborative.acknowledgementDays} contactRetentionMonths={collaborative.contactRetentionMonths} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { addTeamMemberAction, removeTeamMemberAction } from "@/lib/projects/actions";
+import { getProjectTeam } from "@/lib/projects/queries";
+import { orNotFound } from "@/lib/projects/not-found";
+import { TeamMemberForm } from "@/components/projects/TeamMemberForm";
+import { BackLink } from "@/components/ui/Panels";
+
+export const metadata: Metadata = { title: "Project team" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ProjectTeamPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireViewer(`/projects/${id}/team`);
+  const team = await orNotFound(getProjectTeam(viewer, id));
+  return (
+    <>
+      <BackLink href={`/projects/${id}`}>{team.title}</BackLink>
+      <h1>Project team</h1>
+      {team.team.length === 0 ? (
+        <p>Nobody is listed on the team yet.</p>
+      ) : (
+        <table className="mb-8 w-full border-collapse bg-white text-left">
+          <caption className="sr-only">Team members</caption>
+          <thead>
+            <tr className="border-b-2 border-nhs-grey-3">
+              <th scope="col" className="p-2">Name</th>
+              <th scope="col" className="p-2">Role</th>
+              <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {team.team.map((m) => (
+              <tr key={m.id} className="border-b border-nhs-grey-4">
+                <th scope="row" className="p-2 font-normal">
+                  {m.name}
+                  {!m.portalUser && <span className="block text-sm text-nhs-secondary-text">No portal account</span>}
+                </th>
+                <td className="p-2">{m.role || "–"}</td>
+                <td className="p-2">
+                  <form action={removeTeamMemberAction}>
+                    <input type="hidden" name="projectId" value={id} />
+                    <input type="hidden" name="memberId" value={m.id} />
+                    <button type="submit" className="cursor-pointer text-nhs-blue underline">
+                      Remove<span className="sr-only"> {m.name} from the team</span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Add someone to the team</h2>
+      <TeamMemberForm action={addTeamMemberAction} projectId={id} candidates={team.candidates} />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+// Draws an XmR chart from what the server computed (lib/spc via lib/measures/chart.ts): it does no
+// statistics of its own. The text alternative and the data table are rendered by the server beside it.
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SPC_COLOURS } from "@/lib/spc/describe";
+
+export type XmrChartPoint = {
+  key: string;
+  label: string;
+  value: number;
+  mean: number | null;
+  upper: number | null;
+  lower: number | null;
+  period: number;
+  colour: string;
+  special: boolean;
+  causeLabel: string;
+};
+
+type Props = {
+  points: XmrChartPoint[];
+  periodCount: number;
+  target: number | null;
+  annotations: { key: string; number: number }[];
+  unit: string;
+};
+
+const LIMIT_COLOUR = "#425563";
+const MEAN_COLOUR = "#212b32";
+const TARGET_COLOUR = "#007f3b";
+const ANNOTATION_COLOUR = "#330072";
+
+const round = (n: number) => Number(n.toPrecision(4));
+
+/** Axis bounds and ticks on round numbers (steps of 1, 2 or 5 × a power of ten), about five ticks. */
+export function niceScale(low: number, high: number): { domain: [number, number]; ticks: number[] } {
+  const span = high - low || Math.abs(high) || 1;
+  const rough = span / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
+  const start = Math.floor(low / step) * step;
+  const end = Math.ceil(high / step) * step;
+  const ticks: number[] = [];
+  for (let t = start; t <= end + step / 2; t += step) ticks.push(round(t));
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}
+
+export function XmrChart({ points, periodCount, target, annotations, unit }: Props) {
+  const labels = new Map(points.map((p) => [p.key, p.label]));
+  const values = points.map((p) => p.value);
+  const limits = points.flatMap((p) => [p.upper, p.lower]).filter((n): n is number => n !== null);
+  const all = [...values, ...limits, ...(target !== null ? [target] : [])];
+  // Limits are never clipped in the maths; the drawing stops at zero for data that cannot go below it.
+  const nonNegative = values.every((v) => v >= 0);
+  const { domain, ticks } = niceScale(nonNegative ? Math.max(0, Math.min(...all)) : Math.min(...all), Math.max(...all));
+  const periods = Array.from({ length: periodCount }, (_, k) => k);
+
+  return (
+    <ResponsiveContainer width="100%" height={340}>
+      <ComposedChart data={points} margin={{ top: 24, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#d8dde0" vertical={false} />
+        <XAxis dataKey="key" tickFormatter={(key: string) => labels.get(key) ?? key} tick={{ fontSize: 12, fill: "#212b32" }} minTickGap={16} />
+        <YAxis domain={domain} ticks={ticks} allowDataOverflow tick={{ fontSize: 12, fill: "#212b32" }} tickFormatter={(v: number) => String(round(v))} width={56} unit={unit === "%" ? "%" : undefined} />
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={(key) => labels.get(String(key)) ?? String(key)}
+          formatter={(value, name) => [typeof value === "number" ? round(value) : String(value), String(name)]}
+        />
+        {periods.map((k) => (
+          <Line key={`upper-${k}`} name="Upper process limit" dataKey={(d: XmrChartPoint) => (d.period === k ? d.upper : null)} stroke={LIMIT_COLOUR} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+        ))}
+        {periods.map((k) => (
+          <Line key={`mean-${k}`} name="Mean" dataKey={(d: XmrChartPoint) => (d.period === k ? d.mean : null)} stroke={MEAN_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+        ))}
+        {periods.map((k) => (
+          <Line key={`lower-${k}`} name="Lower process limit" dataKey={(d: XmrChartPoint) => (d.period === k ? d.lower : null)} stroke={LIMIT_COLOUR} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+        ))}
+        {target !== null && <ReferenceLine y={target} stroke={TARGET_COLOUR} strokeWidth={2} strokeDasharray="2 3" label={{ value: "Target", position: "insideTopRight", fill: TARGET_COLOUR, fontSize: 12 }} />}
+        {annotations.map((a) => (
+          <ReferenceLine key={`cycle-${a.number}`} x={a.key} stroke={ANNOTATION_COLOUR} strokeDasharray="3 3" label={{ value: `C${a.number}`, position: "top", fill: ANNOTATION_COLOUR, fontSize: 12 }} />
+        ))}
+        <Line
+          name="Value"
+          dataKey="value"
+          stroke={SPC_COLOURS.common}
+          strokeWidth={1.5}
+          isAnimationActive={false}
+          dot={(props: { cx?: number; cy?: number; index?: number; payload?: XmrChartPoint }) => {
+            const p = props.payload;
+            if (props.cx === undefined || props.cy === undefined || !p) return <g key={`dot-${props.index}`} />;
+            // Special causes are larger and outlined as well as coloured: colour is never the only signal.
+            return p.special ? (
+              <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={5.5} fill={p.colour} stroke="#212b32" strokeWidth={1.5} />
+            ) : (
+              <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={3.5} fill={p.colour} stroke="#ffffff" strokeWidth={1} />
+            );
+          }}
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import { readConflict } from "@/lib/projects/conflict";
+import type { FormState } from "@/lib/forms";
+
+/** After a lost save race: each field someone else changed, theirs beside yours (nothing was saved). */
+export function ConflictList({ state }: { state: FormState }) {
+  const changes = readConflict(state);
+  if (!changes || changes.length === 0) return null;
+  return (
+    <div className="mb-8 overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-left text-base">
+        <caption className="mb-2 text-left font-bold">What the other person saved</caption>
+        <thead>
+          <tr className="border-b-2 border-nhs-grey-3">
+            <th scope="col" className="p-2">Field</th>
+            <th scope="col" className="p-2">Saved now</th>
+            <th scope="col" className="p-2">Yours (below)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.field} className="border-b border-nhs-grey-4">
+              <th scope="row" className="p-2">{c.label}</th>
+              <td className="p-2 whitespace-pre-line">{c.theirs || "(empty)"}</td>
+              <td className="p-2 whitespace-pre-line">{c.yours || "(empty)"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { submitConcernAction } from "@/lib/concerns/actions";
+import { initialFormState } from "@/lib/forms";
+import type { ConcernFormOptions } from "@/lib/concerns/queries";
+import { HAPPENED_WHEN, RELATION_LABELS } from "@/lib/concerns/triage";
+import { LIMITS, NOT_SURE, SOMETHING_ELSE } from "@/lib/concerns/schemas";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+
+const ORGANISATION_LIST = "member-organisations";
+const upTo = (n: number) => `You can enter up to ${n.toLocaleString("en-GB")} characters.`;
+
+/**
+ * The public concern form: one page, in the order people tell it. Works without JavaScript (the
+ * server action re-renders it with errors and what was typed); the idempotency key makes a double
+ * click or a retry send it once.
+ */
+export function ConcernForm({ options, idempotencyKey, signedIn, region }: { options: ConcernFormOptions; idempotencyKey: string; signedIn: boolean; region?: string }) {
+  const [state, action, pending] = useActionState(submitConcernAction, initialFormState);
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  const nameOf = new Map(options.collaboratives.map((c) => [c.slug, c.name]));
+
+  return (
+    <form action={action} noValidate>
+      <ErrorSummary errors={e} message={state.message} />
+      {state.data?.confirm && <RoutingQuestion data={state.data} nameOf={nameOf} chosen={v.collaborative} pending={pending} />}
+      <input type="hidden" name="idempotencyKey" value={v.idempotencyKey || idempotencyKey} />
+      {/* Hidden from people (and screen readers); robots that fill in every field give themselves away. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label htmlFor="field-website">Leave this field empty</label>
+        <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <h2>What happened</h2>
+      <TextArea
+        name="whatHappened"
+        label="What happened?"
+        hint={<>Tell us in your own words. Please do not include the names of staff or other patients. {upTo(LIMITS.whatHappened)}</>}
+        rows={8}
+        maxLength={LIMITS.whatHappened}
+        defaultValue={v.whatHappened}
+        error={e.whatHappened}
+      />
+      <ChoiceField
+        name="happenedWhen"
+        label="Roughly when did it happen?"
+        options={Object.entries(HAPPENED_WHEN).map(([value, label]) => ({ value, label }))}
+        defaultValue={v.happenedWhen}
+        error={e.happenedWhen}
+      />
+
+      <h2>Where it happened</h2>
+      <TextField
+        name="postcode"
+        label="Postcode of where it happened"
+        hint="The postcode of the hospital, GP practice or care home, or your home postcode if it happened at home. The first part is enough, for example SO16."
+        autoComplete="off"
+        width="max-w-[12rem]"
+        maxLength={LIMITS.postcode}
+        defaultValue={v.postcode}
+        error={e.postcode}
+      />
+      <TextField
+        name="organisationText"
+        label="Name of the hospital, GP practice, care home or other service (optional)"
+        hint="Start typing to choose from the list of member organisations, or type the name yourself."
+        list={ORGANISATION_LIST}
+        autoComplete="off"
+        maxLength={LIMITS.organisationText}
+        defaultValue={v.organisationText}
+        error={e.organisationText}
+      />
+      <datalist id={ORGANISATION_LIST}>
+        {options.organisations.map((o, i) => (
+          <option key={i} value={o.name} label={o.collaborativeName} />
+        ))}
+      </datalist>
+      <SelectField
+        name="region"
+        label="If you do not know the postcode, choose the part of England (optional)"
+        placeholder="Choose a part of England"
+        options={options.collaboratives.map((c) => ({ value: c.slug, label: `${c.region} (${c.name})` }))}
+        defaultValue={v.region ?? region}
+        error={e.region}
+      />
+      <ChoiceField
+        name="pathwayStage"
+        label="Where in their care did it happen?"
+        options={[...options.pathwayStages.map((s) => ({ value: s.slug, label: s.name })), { value: NOT_SURE, label: "Somewhere else, or I'm not sure" }]}
+        defaultValue={v.pathwayStage}
+        error={e.pathwayStage}
+      />
+      <ChoiceField
+        name="priorityArea"
+        label="What is it mostly about?"
+        options={[...options.priorityAreas.map((a) => ({ value: a.slug, label: a.name })), { value: SOMETHING_ELSE, label: "Something else, or I'm not sure" }]}
+        defaultValue={v.priorityArea}
+        error={e.priorityArea}
+      />
+
+      <h2>What it meant</h2>
+      <TextArea
+        name="impact"
+        label="What was the impact? (optional)"
+        hint={<>For example, on your health, your family, or how it made you feel. {upTo(LIMITS.impact)}</>}
+        maxLength={LIMITS.impact}
+        defaultValue={v.impact}
+        error={e.impact}
+      />
+      <TextArea
+        name="whatWouldHaveHelped"
+        label="What would have helped? (optional)"
+        hint={upTo(LIMITS.whatWouldHaveHelped)}
+        maxLength={LIMITS.whatWouldHaveHelped}
+        defaultValue={v.whatWouldHaveHelped}
+        error={e.whatWouldHaveHelped}
+      />
+
+      <h2>About you</h2>
+      <ChoiceField
+        name="reporterRelation"
+        label="Who are you?"
+        options={(["PATIENT", "CARER", "OTHER"] as const).map((value) => ({ value, label: value === "PATIENT" ? "I am the patient" : value === "CARER" ? "I am a carer, relative or friend of the patient" : `${RELATION_LABELS.OTHER}, for example a visitor` }))}
+        defaultValue={v.reporterRelation}
+        error={e.reporterRelation}
+      />
+      <ChoiceField
+        name="contactPreference"
+        label="Can the patient safety team contact you about this concern?"
+        options={[
+          {
+            value: "contact",
+            label: "Yes, you can contact me",
+            hint: "Only the collaborative's patient safety team can see your details. They may email you their response. Your details are deleted after your concern is closed.",
+          },
+          { value: "anonymous", label: "No, I want to stay anonymous", hint: "You can still follow your concern with the private link we will give you." },
+        ]}
+        defaultValue={v.contactPreference}
+        error={e.contactPreference}
+      />
+      <div className="mb-6 border-l-4 border-nhs-grey-3 pl-4">
+        <p className="text-nhs-secondary-text">If you answered yes, give an email address or a phone number.</p>
+        <TextField name="contactName" label="Your name (optional)" autoComplete="name" maxLength={LIMITS.contactName} defaultValue={v.contactName} error={e.contactName} />
+        <TextField name="contactEmail" label="Email address" type="email" autoComplete="email" spellCheck={false} maxLength={LIMITS.contactEmail} defaultValue={v.contactEmail} error={e.contactEmail} />
+        <TextField name="contactPhone" label="Phone number" type="tel" autoComplete="tel" width="max-w-xs" maxLength={LIMITS.contactPhone} defaultValue={v.contactPhone} error={e.contactPhone} />
+      </div>
+      {signedIn && (
+        <ChoiceField
+          name="linkToAccount"
+          label="Your account"
+          multiple
+          options={[{ value: "yes", label: "Show this concern under My concerns in my account", hint: "The team does not see your account. They only see contact details you give above." }]}
+          defaultValues={state.values ? (v.linkToAccount ? ["yes"] : []) : ["yes"]}
+        />
+      )}
+      <Button disabled={pending}>Send concern</Button>
+    </form>
+  );
+}
+
+/** "This postcode is usually covered by X. Is that right?": the postcode table is a guess the person confirms. */
+function RoutingQuestion({ data, nameOf, chosen, pending }: { data: Record<string, string>; nameOf: Map<string, string>; chosen?: string; pending: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [data]);
+  const options = data.options!.split(",").filter(Boolean);
+  const suggested = data.suggested!;
+  const suggestedName = nameOf.get(suggested) ?? suggested;
+  const question =
+    data.confirm === "postcode"
+      ? `This postcode is usually covered by the ${suggestedName}. Is that right?`
+      : `The organisation or area you chose and the postcode point to different collaboratives. Which one should we send your concern to?`;
+  return (
+    <div ref={ref} tabIndex={-1} className="mb-8 border-4 border-nhs-blue bg-white p-4 focus:outline-4 focus:outline-nhs-focus sm:p-6" aria-labelledby="routing-question-title" role="region">
+      <h2 id="routing-question-title" className="text-2xl">Check where to send your concern</h2>
+      <p>Each part of England has its own Patient Safety Collaborative.{data.postcodeArea ? ` Postcodes starting ${data.postcodeArea} (${data.place}) are covered mostly by one of them, but not always.` : ""}</p>
+      <ChoiceField
+        name="collaborative"
+        label={question}
+        hint="If none of these is right, change the postcode or the part of England further down, then send your concern again."
+        options={options.map((slug) => ({ value: slug, label: slug === suggested && data.confirm === "postcode" ? `Yes, the ${nameOf.get(slug) ?? slug}` : `${data.confirm === "postcode" ? "No, the " : "The "}${nameOf.get(slug) ?? slug}` }))}
+        defaultValue={chosen && options.includes(chosen) ? chosen : suggested}
+      />
+      <Button disabled={pending} className="mb-0">Confirm and send concern</Button>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Concerns } from "@/lib/dashboard/queries";
+import { formatDecimal, formatNumber, formatShortDate } from "@/lib/format";
+import { Sparkline } from "@/components/charts/Sparkline";
+import { DashboardPanel, Figures, cellClass, headClass, percent, tableClass } from "./DashboardPanel";
+
+const perWeek = (total: number, weeks: number) => (weeks > 0 ? formatDecimal(total / weeks, 1) : "–");
+
+export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Concerns; csvHref: string; moreHref?: string }) {
+  const weeks = concerns.weeks.length;
+  const span = weeks > 0 ? `weeks starting ${formatShortDate(concerns.weeks[0]!)} to ${formatShortDate(concerns.weeks[weeks - 1]!)}` : "no whole weeks";
+  const busiest = (counts: number[]) => (counts.length ? Math.max(...counts) : 0);
+  return (
+    <DashboardPanel
+      id="patients-voice"
+      title="Patients’ voice"
+      csvHref={csvHref}
+      moreHref={moreHref}
+      intro={
+        <p>
+          Safety concerns raised by patients and carers, counted by the week they arrived ({span}). Counts only: what people wrote is never shown here. Each collaborative
+          aims to acknowledge a concern within its service level, in working days (Monday to Friday; bank holidays are not taken into account).
+        </p>
+      }
+    >
+      <Figures
+        items={[
+          { label: "Concerns received", value: formatNumber(concerns.received), detail: `${perWeek(concerns.received, weeks)} a week on average` },
+          {
+            label: "Acknowledged within the service level",
+            value: percent(concerns.acknowledgedInTime, concerns.acknowledged),
+            detail: `${formatNumber(concerns.acknowledgedInTime)} of ${formatNumber(concerns.acknowledged)} acknowledged`,
+          },
+          {
+            label: "Average time to acknowledge",
+            value: concerns.meanWorkingDaysToAcknowledge === null ? "–" : `${formatDecimal(concerns.meanWorkingDaysToAcknowledge, 1)} working days`,
+            detail: `${formatNumber(concerns.overdueUnacknowledged)} not yet acknowledged and overdue`,
+          },
+          { label: "Linked to a priority or project", value: percent(concerns.linked, concerns.received), detail: `${formatNumber(concerns.linked)} concerns` },
+        ]}
+      />
+      <div className="overflow-x-auto">
+        <table className={tableClass}>
+          <caption className="mb-2 text-left font-bold">Concerns received per week, by priority area</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={headClass}>Priority area</th>
+              <th scope="col" className={`${headClass} text-right`}>Received</th>
+              <th scope="col" className={`${headClass} text-right`}>Average a week</th>
+              <th scope="col" className={`${headClass} text-right`}>Busiest week</th>
+              <th scope="col" className={headClass}>Week by week</th>
+            </tr>
+          </thead>
+          <tbody>
+            {concerns.byArea.map((a) => (
+              <tr key={a.key}>
+                <th scope="row" className={`${cellClass} font-normal`}>{a.name}</th>
+                <td className={`${cellClass} text-right`}>{formatNumber(a.total)}</td>
+                <td className={`${cellClass} text-right`}>{perWeek(a.total, weeks)}</td>
+                <td className={`${cellClass} text-right`}>{formatNumber(busiest(a.counts))}</td>
+                <td className={cellClass}>
+                  <Sparkline points={a.counts.map((value) => ({ value }))} label={`Weekly concerns about ${a.name.toLowerCase()}: ${formatNumber(a.total)} in ${weeks} weeks`} width={160} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!moreHref && (
+      <div className="overflow-x-auto">
+        <table className={tableClass}>
+          <caption className="mb-2 text-left font-bold">Concerns and acknowledgement, by collaborative</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={headClass}>Collaborative</th>
+              <th scope="col" className={`${headClass} text-right`}>Received</th>
+              <th scope="col" className={headClass}>Week by week</th>
+              <th scope="col" className={`${headClass} text-right`}>Service level</th>
+              <th scope="col" className={`${headClass} text-right`}>Acknowledged in time</th>
+              <th scope="col" className={`${headClass} text-right`}>Average working days</th>
+              <th scope="col" className={`${headClass} text-right`}>Overdue now</th>
+              <th scope="col" className={`${headClass} text-right`}>Linked</th>
+            </tr>
+          </thead>
+          <tbody>
+            {concerns.byCollaborative.map((c) => (
+              <tr key={c.slug}>
+                <th scope="row" className={`${cellClass} font-normal`}>{c.name}</th>
+                <td className={`${cellClass} text-right`}>{formatNumber(c.received)}</td>
+                <td className={cellClass}>
+                  <Sparkline points={c.counts.map((value) => ({ value }))} label={`Weekly concerns in ${c.name}: ${formatNumber(c.total)} in ${weeks} weeks`} width={100} height={24} />
+                </td>
+                <td className={`${cellClass} text-right`}>{c.acknowledgementDays} working days</td>
+                <td className={`${cellClass} text-right`}>{percent(c.acknowledgedInTime, c.acknowledged)}</td>
+                <td className={`${cellClass} text-right`}>{c.meanWorkingDaysToAcknowledge === null ? "–" : formatDecimal(c.meanWorkingDaysToAcknowledge, 1)}</td>
+                <td className={`${cellClass} text-right`}>{formatNumber(c.overdueUnacknowledged)}</td>
+                <td className={`${cellClass} text-right`}>{percent(c.linked, c.received)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      )}
+    </DashboardPanel>
+  );
+}

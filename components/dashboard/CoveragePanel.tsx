@@ -1,0 +1,141 @@
+import { LOCAL_AREA } from "@/lib/dashboard/filters";
+import { PROJECT_STAGES, type Coverage, type CoverageCell } from "@/lib/dashboard/queries";
+import { STATUS_LABELS } from "@/lib/projects/status";
+import { formatNumber } from "@/lib/format";
+import { DashboardPanel, Figures, cellClass, headClass, percent, tableClass } from "./DashboardPanel";
+
+/** Activity bands: the share of a cell's projects that reported data in the period. */
+const ACTIVITY = [
+  { min: 0.75, colour: "#003087", label: "Three quarters or more reporting" },
+  { min: 0.5, colour: "#005eb8", label: "Half to three quarters reporting" },
+  { min: 0.25, colour: "#41b6e6", label: "A quarter to half reporting" },
+  { min: 0, colour: "#aeb7bd", label: "Under a quarter reporting" },
+] as const;
+const activityOf = (cell: { projects: number; reporting: number }) => (cell.projects === 0 ? null : ACTIVITY.find((a) => cell.reporting / cell.projects >= a.min)!);
+
+/**
+ * The project list filtered to a cell: the projects list reads collaborative, priority (a priority
+ * area's slug) and status. It has no "any local priority" filter, so a local cell lists the
+ * collaborative's projects with area=local for when it learns one.
+ */
+export function projectListHref(collaborative: string, area?: string, status?: string) {
+  const params = new URLSearchParams({ collaborative });
+  if (area === LOCAL_AREA) params.set("area", area);
+  else if (area) params.set("priority", area);
+  if (status) params.set("status", status);
+  return `/projects?${params}`;
+}
+
+function stageWords(cell: CoverageCell) {
+  return PROJECT_STAGES.filter((s) => cell.byStage[s] > 0)
+    .map((s) => `${formatNumber(cell.byStage[s])} ${STATUS_LABELS[s].toLowerCase()}`)
+    .join(", ");
+}
+
+export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Coverage; csvHref: string; moreHref?: string }) {
+  const full = !moreHref;
+  const stageTotals = PROJECT_STAGES.map((stage) => ({
+    stage,
+    byArea: coverage.areas.map((a) => coverage.rows.reduce((sum, r) => sum + (r.cells[a.key]?.byStage[stage] ?? 0), 0)),
+  }));
+  return (
+    <DashboardPanel
+      id="coverage"
+      title="Coverage"
+      csvHref={csvHref}
+      moreHref={moreHref}
+      intro={
+        <p>
+          Projects started by the end of the period, by collaborative and priority area. The bar beside each number shows how many of them reported measure data during the
+          period. A project working on two areas is counted in both columns but once in the total. Select a number to see those projects.
+        </p>
+      }
+    >
+      <Figures
+        items={[
+          { label: "Projects", value: formatNumber(coverage.totals.projects) },
+          { label: "Reporting data in the period", value: formatNumber(coverage.totals.reporting), detail: `${percent(coverage.totals.reporting, coverage.totals.projects)} of projects` },
+        ]}
+      />
+      <ul className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label="Key to the reporting bars">
+        {ACTIVITY.map((a) => (
+          <li key={a.label} className="flex items-center gap-2">
+            <span aria-hidden="true" className="inline-block h-4 w-2" style={{ backgroundColor: a.colour }} />
+            {a.label}
+          </li>
+        ))}
+      </ul>
+      <div className="overflow-x-auto">
+        <table className={tableClass} data-testid="coverage-matrix">
+          <caption className="mb-2 text-left font-bold">Projects by collaborative and priority area (number reporting data in the period below each)</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={headClass}>Collaborative</th>
+              {coverage.areas.map((a) => (
+                <th key={a.key} scope="col" className={`${headClass} text-right`}>{a.name}</th>
+              ))}
+              <th scope="col" className={`${headClass} text-right`}>All areas</th>
+            </tr>
+          </thead>
+          <tbody>
+            {coverage.rows.map((row) => (
+              <tr key={row.collaborative.slug}>
+                <th scope="row" className={`${cellClass} font-normal`}>{row.collaborative.name}</th>
+                {coverage.areas.map((a) => {
+                  const cell = row.cells[a.key]!;
+                  const activity = activityOf(cell);
+                  return (
+                    <td key={a.key} className={`${cellClass} text-right`} style={activity ? { boxShadow: `inset -6px 0 0 ${activity.colour}` } : undefined}>
+                      {cell.projects === 0 ? (
+                        <span className="pr-3 text-nhs-secondary-text">0</span>
+                      ) : (
+                        <span className="block pr-3">
+                          <a href={projectListHref(row.collaborative.slug, a.key)}>
+                            {formatNumber(cell.projects)}
+                            {/* The row and column headers name the cell; the full page adds the stages. */}
+                            {full && <span className="sr-only"> {a.name} projects in {row.collaborative.name}: {stageWords(cell)}</span>}
+                          </a>
+                          <span className="block text-sm text-nhs-secondary-text">{formatNumber(cell.reporting)} reporting</span>
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td className={`${cellClass} text-right font-bold`}>
+                  <a href={projectListHref(row.collaborative.slug)}>
+                    {formatNumber(row.projects)}
+                    {full && <span className="sr-only"> projects in {row.collaborative.name}</span>}
+                  </a>
+                  <span className="block text-sm font-normal text-nhs-secondary-text">{formatNumber(row.reporting)} reporting</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {full && <div className="overflow-x-auto">
+        <table className={tableClass}>
+          <caption className="mb-2 text-left font-bold">Projects by stage and priority area</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={headClass}>Stage</th>
+              {coverage.areas.map((a) => (
+                <th key={a.key} scope="col" className={`${headClass} text-right`}>{a.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {stageTotals.map((row) => (
+              <tr key={row.stage}>
+                <th scope="row" className={`${cellClass} font-normal`}>{STATUS_LABELS[row.stage]}</th>
+                {row.byArea.map((n, i) => (
+                  <td key={coverage.areas[i]!.key} className={`${cellClass} text-right`}>{formatNumber(n)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>}
+    </DashboardPanel>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { SelectField, type Option } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { initialFormState, type FormState } from "@/lib/forms";
+
+/** Recalculate the limits from a chosen point, e.g. the first period after a change was adopted. */
+export function RebaseForm({ action, projectId, measureId, options }: { action: (state: FormState, formData: FormData) => Promise<FormState>; projectId: string; measureId: string; options: Option[] }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
+      {state.ok && state.message && (
+        <p role="status" className="border-l-4 border-nhs-green pl-3 font-bold">
+          {state.message}
+        </p>
+      )}
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="measureId" value={measureId} />
+      <SelectField
+        name="from"
+        label="Recalculate the limits from"
+        hint="Choose the first period after a sustained change, such as a change you adopted. Points before and after then get their own mean and limits."
+        options={options}
+        placeholder="Choose a period"
+        error={state.fieldErrors?.from}
+      />
+      <Button variant="secondary" disabled={pending}>Recalculate the limits</Button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+import { useActionState } from "react";
+import { updateRoundAction } from "@/lib/priorities/actions";
+import { initialFormState } from "@/lib/forms";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { DateField, TextArea, TextField } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { ConflictList } from "@/components/collaboratives/ConflictList";
+
+type Initial = { title: string; description: string; "closesAt-day": string; "closesAt-month": string; "closesAt-year": string };
+
+export function EditRoundForm({ roundId, version, collaborativeSlug, initial }: { roundId: string; version: number; collaborativeSlug: string; initial: Initial }) {
+  const [state, action, pending] = useActionState(updateRoundAction, initialFormState);
+  const values: Record<string, string | undefined> = state.values ?? initial;
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate>
+      <ErrorSummary errors={errors} message={state.message} />
+      <ConflictList state={state} />
+      <input type="hidden" name="roundId" value={roundId} />
+      <input type="hidden" name="version" value={values.version ?? version} />
+      <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
+      <TextField name="title" label="Title of the round" maxLength={150} defaultValue={values.title} error={errors.title} />
+      <TextArea name="description" label="What you are asking people (optional)" rows={4} maxLength={2000} defaultValue={values.description} error={errors.description} />
+      <DateField
+        name="closesAt"
+        label="Ranking closes (optional)"
+        hint="People can rank until the end of this day. Leave it empty to close the round yourself. For example, 31 3 2027"
+        defaultDay={values["closesAt-day"]}
+        defaultMonth={values["closesAt-month"]}
+        defaultYear={values["closesAt-year"]}
+        error={errors.closesAt}
+      />
+      <Button disabled={pending}>Save changes</Button>
+    </form>
+  );
+}

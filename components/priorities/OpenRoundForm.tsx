@@ -1,0 +1,53 @@
+"use client";
+import { useActionState } from "react";
+import { openRoundAction } from "@/lib/priorities/actions";
+import { initialFormState } from "@/lib/forms";
+import { formatNumber } from "@/lib/format";
+import { CANDIDATE_SOURCE_LABELS } from "@/lib/priorities/labels";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { ChoiceField, DateField, TextArea, TextField } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+
+type Area = { id: string; name: string; source: "NATIONAL" | "CONCERNS" | "PROPOSAL"; evidenceCount: number };
+
+export function OpenRoundForm({ collaborativeId, collaborativeSlug, areas, since }: { collaborativeId: string; collaborativeSlug: string; areas: Area[]; since: string }) {
+  const [state, action, pending] = useActionState(openRoundAction, initialFormState);
+  const values = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate>
+      <ErrorSummary errors={errors} message={state.message} />
+      <input type="hidden" name="collaborativeId" value={collaborativeId} />
+      <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
+      <TextField name="title" label="Title of the round" hint="For example: Our local safety priorities for 2027" maxLength={150} defaultValue={values.title} error={errors.title} />
+      <TextArea name="description" label="What you are asking people (optional)" hint="Shown at the top of the round's page." rows={4} maxLength={2000} defaultValue={values.description} error={errors.description} />
+      <ChoiceField
+        name="areaIds"
+        multiple
+        label="Candidates from the priority areas"
+        hint={`The number beside each is how many safety concerns were raised with this collaborative about that area since ${since}. It is shown to everyone taking part.`}
+        options={areas.map((a) => ({ value: a.id, label: a.name, hint: `${CANDIDATE_SOURCE_LABELS[a.source]}. Concerns: ${formatNumber(a.evidenceCount)}` }))}
+        defaultValue={values.areaIds}
+        error={errors.areaIds}
+      />
+      <TextArea
+        name="proposals"
+        label="Candidates of your own (optional)"
+        hint="One per line, for example from a members' workshop. Members can propose more while the round is open."
+        rows={4}
+        defaultValue={values.proposals}
+        error={errors.proposals}
+      />
+      <DateField
+        name="closesAt"
+        label="Ranking closes (optional)"
+        hint="People can rank until the end of this day. Leave it empty to close the round yourself when you are ready. For example, 31 3 2027"
+        defaultDay={values["closesAt-day"]}
+        defaultMonth={values["closesAt-month"]}
+        defaultYear={values["closesAt-year"]}
+        error={errors.closesAt}
+      />
+      <Button disabled={pending}>Open the round</Button>
+    </form>
+  );
+}

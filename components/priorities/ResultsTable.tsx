@@ -1,0 +1,42 @@
+import type { RoundResults } from "@/lib/priorities/borda";
+import { formatNumber, pluralise } from "@/lib/format";
+
+/** One group's results: position (shared positions marked "="), points and first places. */
+export function ResultsTable({ results, caption, chosenIds = [] }: { results: RoundResults; caption: string; chosenIds?: string[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="mb-6 w-full border-collapse bg-white text-left text-base">
+        <caption className="mb-2 text-left font-bold">
+          {caption} ({pluralise(results.ballots, "ranking")})
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-nhs-grey-3">
+            <th scope="col" className="p-2">Position</th>
+            <th scope="col" className="p-2">Candidate</th>
+            <th scope="col" className="p-2 text-right">Points</th>
+            <th scope="col" className="p-2 text-right">Ranked 1st</th>
+            <th scope="col" className="p-2 text-right">Ranked at all</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.tallies.map((t) => (
+            <tr key={t.candidateId} className="border-b border-nhs-grey-4">
+              <td className="p-2">
+                {t.tied && <span aria-hidden="true">=</span>}
+                {formatNumber(t.position)}
+                {t.tied && <span className="sr-only"> (shared)</span>}
+              </td>
+              <th scope="row" className="p-2 font-normal">
+                {t.title}
+                {chosenIds.includes(t.candidateId) && <strong className="ml-2 text-nhs-green">Chosen</strong>}
+              </th>
+              <td className="p-2 text-right">{formatNumber(t.points)}</td>
+              <td className="p-2 text-right">{formatNumber(t.rankCounts[0] ?? 0)}</td>
+              <td className="p-2 text-right">{formatNumber(t.rankedBy)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

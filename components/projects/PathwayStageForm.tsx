@@ -1,0 +1,29 @@
+"use client";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { TextField } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { initialFormState, type FormState } from "@/lib/forms";
+
+type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; initial?: { id: string; name: string; slug: string; sortOrder: number }; submitLabel: string };
+
+export function PathwayStageForm({ action, initial, submitLabel }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const values = state.ok || !state.values ? { name: initial?.name ?? "", slug: initial?.slug ?? "", sortOrder: String(initial?.sortOrder ?? "") } : state.values;
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} noValidate className="bg-white p-4">
+      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      {state.ok && state.message && (
+        <p role="status" className="border-l-4 border-nhs-green pl-3 font-bold">
+          {state.message}
+        </p>
+      )}
+      {initial && <input type="hidden" name="id" value={initial.id} />}
+      <TextField name="name" label="Name" hint="As patients and staff would say it, e.g. “In a care home”" defaultValue={values.name} error={errors.name} maxLength={120} />
+      <TextField name="slug" label="Identifier" hint="Used in web addresses and filters, e.g. care-home. Changing it breaks saved links." defaultValue={values.slug} error={errors.slug} maxLength={60} width="max-w-xs" />
+      <TextField name="sortOrder" label="Position" hint="Stages are listed from the lowest number, in the order a person meets them." defaultValue={values.sortOrder} error={errors.sortOrder} inputMode="numeric" width="max-w-[8rem]" />
+      <Button disabled={pending}>{submitLabel}</Button>
+    </form>
+  );
+}

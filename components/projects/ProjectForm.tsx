@@ -1,0 +1,62 @@
+"use client";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { ChoiceField, DateField, TextArea, TextField, type Option } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { ConflictChanges } from "./ConflictChanges";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { readConflict } from "@/lib/projects/conflict";
+
+export type ProjectFormValues = Record<string, string>;
+
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  mode: "create" | "edit";
+  options: { organisations: Option[]; priorities: Option[]; stages: Option[]; visibilities: Option[] };
+  /** Field values as strings (ids comma-separated, dates split into -day/-month/-year). */
+  initial: ProjectFormValues;
+  hidden: Record<string, string>;
+};
+
+/** The Model for Improvement fields of a project; the same form creates and edits one. */
+export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const values = { ...initial, ...(state.values ?? {}) };
+  const errors = state.fieldErrors ?? {};
+  const conflict = readConflict(state);
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ConflictChanges changes={conflict} />
+      {Object.entries({ ...hidden, ...(values.version ? { version: values.version } : {}) }).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <TextField name="title" label="Project title" hint="A short name people will recognise, like “Fewer falls on Beech Ward”" defaultValue={values.title} error={errors.title} maxLength={200} />
+      <TextArea name="problem" label="The problem, in plain words" hint="What goes wrong for patients, how often, and how you know. Avoid abbreviations." defaultValue={values.problem} error={errors.problem} rows={5} />
+      <fieldset className="mb-6">
+        <legend className="mb-2 text-xl font-bold">The aim</legend>
+        <p className="text-nhs-secondary-text">What are you trying to accomplish, how much, by when? You can add this later if you are still at the idea stage.</p>
+        <TextArea name="aimWhat" label="What you are trying to accomplish" defaultValue={values.aimWhat} error={errors.aimWhat} rows={3} />
+        <TextField name="aimHowMuch" label="How much" hint="For example, “reduce by 30%” or “95% of patients”" defaultValue={values.aimHowMuch} error={errors.aimHowMuch} maxLength={500} />
+        <DateField name="aimByWhen" label="By when (optional)" hint="For example, 31 3 2027" defaultDay={values["aimByWhen-day"]} defaultMonth={values["aimByWhen-month"]} defaultYear={values["aimByWhen-year"]} error={errors.aimByWhen} />
+      </fieldset>
+      <DateField
+        name="startDate"
+        label="When the project started"
+        hint="Include the baseline period you want to chart: data cannot be added for periods before this date."
+        defaultDay={values["startDate-day"]}
+        defaultMonth={values["startDate-month"]}
+        defaultYear={values["startDate-year"]}
+        error={errors.startDate}
+      />
+      <ChoiceField name="organisationIds" label="Organisations taking part" hint="Select all that apply." options={options.organisations} multiple defaultValue={values.organisationIds} error={errors.organisationIds} />
+      <ChoiceField name="priorityAreaIds" label="Priority areas" hint="National priorities and your collaborative’s own. Select all that apply." options={options.priorities} multiple defaultValue={values.priorityAreaIds} error={errors.priorityAreaIds} />
+      <ChoiceField name="pathwayStageIds" label="Where on the patient’s pathway the project acts" hint="Select all that apply." options={options.stages} multiple defaultValue={values.pathwayStageIds} error={errors.pathwayStageIds} />
+      <ChoiceField name="visibility" label="Who can see the project" options={options.visibilities} defaultValue={values.visibility} error={errors.visibility} />
+      {mode === "edit" && (
+        <TextArea name="learningSummary" label="What we learned" hint="What worked, what did not, and what you would tell another team starting out." defaultValue={values.learningSummary} error={errors.learningSummary} rows={6} />
+      )}
+      <Button disabled={pending}>{mode === "create" ? "Create project" : conflict ? "Save my version" : "Save changes"}</Button>
+    </form>
+  );
+}

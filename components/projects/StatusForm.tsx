@@ -1,0 +1,33 @@
+"use client";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { ChoiceField, TextArea, type Option } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+import { ConflictChanges } from "./ConflictChanges";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { readConflict } from "@/lib/projects/conflict";
+
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  id: string;
+  version: number;
+  current: string;
+  options: Option[];
+};
+
+export function StatusForm({ action, id, version, current, options }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const values = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ConflictChanges changes={readConflict(state)} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={values.version ?? String(version)} />
+      <ChoiceField name="status" label="Which stage is the project at now?" options={options} defaultValue={values.status ?? current} error={errors.status} />
+      <TextArea name="reason" label="Why? (needed when closing the project)" hint="For example what made you move on, or why the work has stopped. This is kept in the project’s history." defaultValue={values.reason} error={errors.reason} rows={3} />
+      <Button disabled={pending}>Save the stage</Button>
+    </form>
+  );
+}

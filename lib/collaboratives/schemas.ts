@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { validateOdsCode } from "./ods";
+import { ORGANISATION_TYPES } from "./organisation-types";
+
+const organisationFields = z.object({
+  collaborativeId: z.string().min(1),
+  name: z.string().trim().min(1, "Enter the organisation's name").max(200, "The name must be 200 characters or fewer"),
+  type: z.enum(ORGANISATION_TYPES, { error: "Choose the type of organisation" }),
+  odsCode: z.string().max(20, "ODS code must be 3 to 6 letters or numbers, for example RHM or J82001").optional().default(""),
+});
+
+/** The ODS code is checked against the type's format and comes out tidied (capitals, no spaces) or null. */
+function withOdsCode<T extends z.infer<typeof organisationFields>>(value: T, ctx: z.RefinementCtx) {
+  const ods = validateOdsCode(value.odsCode, value.type);
+  if (!ods.ok) {
+    ctx.addIssue({ code: "custom", message: ods.message, path: ["odsCode"] });
+    return z.NEVER;
+  }
+  return { ...value, odsCode: ods.code };
+}
+
+export const createOrganisationSchema = organisationFields.transform(withOdsCode);
+
+export const updateOrganisationSchema = organisationFields
+  .extend({
+    organisationId: z.string().min(1),
+    version: z.coerce.number().int().min(1),
+    active: z.enum(["true", "false"], { error: "Choose whether the organisation is still a member" }).transform((v) => v === "true"),
+  })
+  .transform(withOdsCode);
+
+export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
+export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;

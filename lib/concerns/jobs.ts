@@ -1,0 +1,13 @@
+// Scheduled work for concerns (registered in lib/jobs/registry.ts).
+import type { JobDefinition } from "@/lib/jobs/registry";
+import { deliverPendingResponseEmails, eraseExpiredContactDetails } from "./mutations";
+
+export const concernJobs: Record<string, JobDefinition> = {
+  // Nightly: reporters' contact details are erased N months after their concern closed.
+  "concerns.erase-contact-details": {
+    cron: "30 2 * * *",
+    handler: async () => console.log(`[jobs] concerns.erase-contact-details: ${await eraseExpiredContactDetails()} erased`),
+  },
+  // Responses whose email failed when they were published.
+  "concerns.retry-response-emails": { cron: "*/15 * * * *", handler: () => deliverPendingResponseEmails() },
+};

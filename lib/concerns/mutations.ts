@@ -1,0 +1,519 @@
+// Writes for concerns. A submission and its first status entry commit together, so an acknowledged
+// reference always exists; triage changes are versioned and audited in the same transaction.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ConcernStatus } from "@/lib/generated/prisma/enums";
+import { db, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { authorize, can, type Viewer } from "@/lib/auth/policy";
+import { takeSlots, type Limit } from "@/lib/auth/throttle";
+import { recordAudit } from "@/lib/audit";
+import { ConflictError, DomainError, NotFoundError, RateLimitError } from "@/lib/errors";
+import { sendEmail, type Email } from "@/lib/mail/send";
+import { decryptContact, encryptContact, trackingSecret, type ContactDetails } from "./contact-crypto";
+import { generateReference } from "./reference";
+import { hashTrackingToken, trackingTokenFor } from "./tracking-token";
+import { decideRouting, postcodeAreaOf, type PostcodeRoute } from "./routing";
+import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput } from "./schemas";
+import { STATUS_LABELS, countsAsAcknowledged, manualNextStatuses, statusAfter } from "./triage";
+
+// ─── Submitting ───────────────────────────────────────────────────────────────
+
+/** Per address: generous enough for a family sharing a connection, tight enough to stop a flood. */
+export const concernSubmissionLimit = (ip: string): Limit => ({ key: `concern:ip:${ip}`, limit: 10, windowSeconds: 15 * 60 });
+
+export class ConcernThrottledError extends RateLimitError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds);
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    this.message = `A lot of concerns have been sent from your connection in a short time. Please try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}. Nothing has been sent yet, and what you wrote is still here.`;
+  }
+}
+
+export type SubmittedConcern = { kind: "submitted"; reference: string; token: string; collaborativeName: string; duplicate: boolean };
+export type RoutingQuestion = { kind: "confirm"; reason: "postcode" | "conflict"; suggested: string; options: string[]; postcodeArea: string | null; place: string | null };
+
+/**
+ * Saves a concern from the public form, or asks the person to confirm where it should go. Submitting
+ * the same form twice (double click, retry after a lost response) returns the first submission.
+ */
+export async function submitConcern(viewer: Viewer, input: ConcernFormInput, context: { ip: string }): Promise<SubmittedConcern | RoutingQuestion> {
+  authorize(viewer, "concern.create");
+  const earlier = await findSubmission(input.idempotencyKey);
+  if (earlier) return earlier;
+  // Only robots fill in the hidden field: nothing is saved, and they are not told why.
+  if (input.website) throw new DomainError("Sorry, we could not send your concern. Please try again.");
+
+  const [route, priorityAreaId, pathwayStageId] = await Promise.all([resolveRoute(input), priorityAreaIdFor(input.priorityArea), pathwayStageIdFor(input.pathwayStage)]);
+  if (route.kind === "confirm") return route;
+
+  try {
+    await takeSlots([concernSubmissionLimit(context.ip)]);
+  } catch (error) {
+    if (error instanceof RateLimitError) throw new ConcernThrottledError(error.retryAfterSeconds);
+    throw error;
+  }
+
+  const contact = contactFrom(input);
+  const token = trackingTokenFor(input.idempotencyKey, trackingSecret());
+  const data = {
+    trackingTokenHash: hashTrackingToken(token),
+    idempotencyKey: input.idempotencyKey,
+    collaborativeId: route.collaborative.id,
+    organisationId: route.organisationId,
+    organisationText: route.organisationId ? "" : input.organisationText,
+    // The area only: the full postcode could help identify the reporter.
+    postcodeArea: route.postcodeArea,
+    happenedWhen: input.happenedWhen,
+    priorityAreaId,
+    pathwayStageId,
+    whatHappened: input.whatHappened,
+    impact: input.impact,
+    whatWouldHaveHelped: input.whatWouldHaveHelped,
+    reporterRelation: input.reporterRelation,
+    contactEncrypted: contact ? encryptContact(contact) : null,
+    contactConsent: contact !== null,
+    reporterId: viewer.userId && input.linkToAccount === "yes" ? viewer.userId : null,
+  } satisfies Omit<Prisma.ConcernUncheckedCreateInput, "reference">;
+
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      // One create with a nested write: Prisma runs both inserts in one transaction.
+      const created = await db.concern.create({
+        data: { ...data, reference: generateReference(), statusChanges: { create: { toStatus: "RECEIVED", reason: "Sent by the reporter" } } },
+        select: { reference: true },
+      });
+      return { kind: "submitted", reference: created.reference, token, collaborativeName: route.collaborative.name, duplicate: false };
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      // Either the same submission arrived twice at once (the other one won), or the reference was taken.
+      const winner = await findSubmission(input.idempotencyKey);
+      if (winner) return winner;
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
+async function findSubmission(idempotencyKey: string): Promise<SubmittedConcern | null> {
+  const found = await db.concern.findUnique({ where: { idempotencyKey }, select: { reference: true, collaborative: { select: { name: true } } } });
+  if (!found) return null;
+  return { kind: "submitted", reference: found.reference, token: trackingTokenFor(idempotencyKey, trackingSecret()), collaborativeName: found.collaborative.name, duplicate: true };
+}
+
+function contactFrom(input: ConcernFormInput): ContactDetails | null {
+  if (input.contactPreference !== "contact") return null;
+  const contact: ContactDetails = {};
+  if (input.contactName) contact.name = input.contactName;
+  if (input.contactEmail) contact.email = input.contactEmail;
+  if (input.contactPhone) contact.phone = input.contactPhone;
+  return contact;
+}
+
+type Route =
+  | { kind: "routed"; collaborative: { id: string; name: string }; organisationId: string | null; postcodeArea: string | null }
+  | RoutingQuestion;
+
+async function resolveRoute(input: ConcernFormInput): Promise<Route> {
+  let postcode: (PostcodeRoute & { place: string }) | null = null;
+  if (input.postcode) {
+    const area = postcodeAreaOf(input.postcode);
+    if (!area) throw new DomainError("", { postcode: "Enter a postcode in the right format, like SO16 6YD or SO16" });
+    const row = await db.postcodeArea.findUnique({ where: { code: area }, select: { place: true, alsoPossible: true, collaborative: { select: { slug: true } } } });
+    if (!row) throw new DomainError("", { postcode: "We do not recognise that postcode as one in England. Check it, or choose the part of England from the list" });
+    postcode = { area, usual: row.collaborative.slug, alsoPossible: row.alsoPossible, place: row.place };
+  }
+  const organisations = input.organisationText
+    ? await db.organisation.findMany({
+        where: { active: true, name: { equals: input.organisationText, mode: "insensitive" } },
+        select: { id: true, collaborative: { select: { slug: true } } },
+      })
+    : [];
+  const organisationCollaboratives = [...new Set(organisations.map((o) => o.collaborative.slug))];
+
+  const decision = decideRouting({
+    postcode,
+    organisationCollaborative: organisationCollaboratives.length === 1 ? organisationCollaboratives[0]! : null,
+    region: input.region ?? null,
+    confirmed: input.collaborative ?? null,
+  });
+  if (decision.kind === "missing") {
+    throw new DomainError("", { postcode: "Enter the postcode where it happened, or choose the part of England from the list" });
+  }
+  if (decision.kind === "confirm") {
+    return { kind: "confirm", reason: decision.reason, suggested: decision.suggested, options: decision.options, postcodeArea: postcode?.area ?? null, place: postcode?.place ?? null };
+  }
+  const collaborative = await db.collaborative.findUnique({ where: { slug: decision.collaborative }, select: { id: true, name: true } });
+  if (!collaborative) throw new DomainError("", { region: "Select the part of England where it happened" });
+  const organisationId = organisations.find((o) => o.collaborative.slug === decision.collaborative)?.id ?? null;
+  return { kind: "routed", collaborative, organisationId, postcodeArea: postcode?.area ?? null };
+}
+
+async function priorityAreaIdFor(slug: string): Promise<string | null> {
+  if (slug === SOMETHING_ELSE) return null;
+  const area = await db.priorityArea.findFirst({ where: { slug, kind: "NATIONAL" }, select: { id: true } });
+  if (!area) throw new DomainError("", { priorityArea: "Select what the concern is about" });
+  return area.id;
+}
+
+async function pathwayStageIdFor(slug: string): Promise<string | null> {
+  if (slug === NOT_SURE) return null;
+  const stage = await db.pathwayStage.findUnique({ where: { slug }, select: { id: true } });
+  if (!stage) throw new DomainError("", { pathwayStage: "Select where in their care it happened" });
+  return stage.id;
+}
+
+// ─── Triage ───────────────────────────────────────────────────────────────────
+
+type TriageAccess = { id: string; collaborativeId: string; status: ConcernStatus; version: number; acknowledgedAt: Date | null; contactEncrypted: string | null; contactConsent: boolean };
+
+/** The concern, for its collaborative's leads; everyone else is told it does not exist. */
+async function requireTriage(viewer: Viewer, concernId: string, client: Tx | typeof db = db): Promise<TriageAccess> {
+  const concern = await client.concern.findUnique({
+    where: { id: concernId },
+    select: { id: true, collaborativeId: true, status: true, version: true, acknowledgedAt: true, contactEncrypted: true, contactConsent: true },
+  });
+  if (!concern || !can(viewer, "concern.triage", concern)) throw new NotFoundError();
+  return concern;
+}
+
+/** Optimistic concurrency: the change applies only to the version the lead was looking at. */
+async function updateVersion(tx: Tx, concern: TriageAccess, expectedVersion: number, data: Prisma.ConcernUncheckedUpdateManyInput) {
+  const result = await tx.concern.updateMany({ where: { id: concern.id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+  if (result.count === 0) {
+    throw new ConflictError(
+      `Someone else changed this concern while you were looking at it (it is now "${STATUS_LABELS[concern.status]}"). Check the latest details below, then make your change again.`,
+      { status: concern.status, version: concern.version },
+    );
+  }
+}
+
+export async function changeConcernStatus(
+  viewer: Viewer,
+  input: { concernId: string; version: number; status: ConcernStatus; reason: string; outcome: string },
+  now = new Date(),
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const concern = await requireTriage(viewer, input.concernId, tx);
+    if (!manualNextStatuses(concern.status).includes(input.status)) {
+      throw new DomainError("", { status: `A concern that is "${STATUS_LABELS[concern.status]}" cannot be moved to "${STATUS_LABELS[input.status]}"` });
+    }
+    const reopening = concern.status === "CLOSED";
+    if (reopening && !input.reason) throw new DomainError("", { reason: "Enter why you are reopening this concern" });
+    await updateVersion(tx, concern, input.version, {
+      status: input.status,
+      acknowledgedAt: concern.acknowledgedAt ?? (countsAsAcknowledged(input.status) ? now : null),
+      closedAt: input.status === "CLOSED" ? now : null,
+      outcome: input.status === "CLOSED" ? input.outcome : null,
+    });
+    await tx.concernStatusChange.create({
+      data: { concernId: concern.id, fromStatus: concern.status, toStatus: input.status, reason: input.reason, changedById: viewer.userId, changedAt: now },
+    });
+    await recordAudit(tx, {
+      action: "concern.status_changed",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { from: concern.status, to: input.status },
+    });
+  });
+}
+
+export async function assignConcern(viewer: Viewer, input: { concernId: string; version: number; assigneeId: string | null }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const concern = await requireTriage(viewer, input.concernId, tx);
+    if (input.assigneeId) {
+      const lead = await tx.membership.findFirst({
+        where: { userId: input.assigneeId, collaborativeId: concern.collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
+        select: { id: true },
+      });
+      if (!lead) throw new DomainError("", { assigneeId: "Select a lead of this collaborative" });
+    }
+    await updateVersion(tx, concern, input.version, { assignedToId: input.assigneeId });
+    await recordAudit(tx, {
+      action: "concern.assigned",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { assigneeId: input.assigneeId },
+    });
+  });
+}
+
+/** Internal notes: for the team only, never shown to the reporter. */
+export async function addConcernNote(viewer: Viewer, input: { concernId: string; note: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const concern = await requireTriage(viewer, input.concernId, tx);
+    const note = await tx.concernNote.create({ data: { concernId: concern.id, authorId: viewer.userId!, body: input.note }, select: { id: true } });
+    await recordAudit(tx, { action: "concern.note_added", subjectType: "Concern", subjectId: concern.id, actorId: viewer.userId, collaborativeId: concern.collaborativeId, details: { noteId: note.id } });
+  });
+}
+
+/**
+ * A public response: shown on the tracking page at once, and emailed when the reporter gave an
+ * email address and agreed to be contacted (sent after the commit: see deliverResponseEmail).
+ */
+export async function respondToConcern(viewer: Viewer, input: { concernId: string; response: string }, now = new Date()): Promise<{ responseId: string; mayEmail: boolean }> {
+  return db.$transaction(async (tx) => {
+    const concern = await requireTriage(viewer, input.concernId, tx);
+    const response = await tx.concernResponse.create({ data: { concernId: concern.id, authorId: viewer.userId!, body: input.response, createdAt: now }, select: { id: true } });
+    const next = statusAfter(concern.status, "RESPONDED");
+    if (next !== concern.status) {
+      const moved = await tx.concern.updateMany({
+        where: { id: concern.id, status: concern.status },
+        data: { status: next, acknowledgedAt: concern.acknowledgedAt ?? now, version: { increment: 1 } },
+      });
+      if (moved.count === 0) throw new ConflictError();
+      await tx.concernStatusChange.create({
+        data: { concernId: concern.id, fromStatus: concern.status, toStatus: next, reason: "Public response sent", changedById: viewer.userId, changedAt: now },
+      });
+    }
+    const mayEmail = concern.contactConsent && concern.contactEncrypted !== null;
+    await recordAudit(tx, {
+      action: "concern.responded",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { responseId: response.id, mayEmail },
+    });
+    return { responseId: response.id, mayEmail };
+  });
+}
+
+export async function linkConcern(
+  viewer: Viewer,
+  input: { concernId: string; version: number; target: string; linkReason: string },
+  now = new Date(),
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const concern = await requireTriage(viewer, input.concernId, tx);
+    const [kind, targetId] = input.target.split(":") as ["priority" | "project", string];
+    // Only the collaborative's own local priorities and projects: a link never crosses collaboratives.
+    const target =
+      kind === "priority"
+        ? await tx.priorityArea.findFirst({ where: { id: targetId, collaborativeId: concern.collaborativeId, kind: "LOCAL" }, select: { id: true, name: true } })
+        : await tx.project.findFirst({ where: { id: targetId, collaborativeId: concern.collaborativeId }, select: { id: true, title: true } }).then((p) => p && { id: p.id, name: p.title });
+    if (!target) throw new DomainError("", { target: "Select one of this collaborative's local priorities or projects" });
+    const next = statusAfter(concern.status, "LINKED");
+    await updateVersion(tx, concern, input.version, {
+      ...(kind === "priority" ? { linkedPriorityId: target.id } : { linkedProjectId: target.id }),
+      status: next,
+      acknowledgedAt: concern.acknowledgedAt ?? now,
+    });
+    if (next !== concern.status) {
+      const why = `Linked to ${kind === "priority" ? "the local priority" : "the project"} "${target.name}"`;
+      await tx.concernStatusChange.create({
+        data: { concernId: concern.id, fromStatus: concern.status, toStatus: next, reason: input.linkReason ? `${why}: ${input.linkReason}` : why, changedById: viewer.userId, changedAt: now },
+      });
+    }
+    await recordAudit(tx, {
+      action: "concern.linked",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: kind === "priority" ? { priorityAreaId: target.id } : { projectId: target.id },
+    });
+  });
+}
+
+/** Whether the free text may be seen outside the collaborative (national team, dashboard). */
+export async function setConcernShareable(viewer: Viewer, input: { concernId: string; version: number; shareable: "yes" | "no" }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const concern = await requireTriage(viewer, input.concernId, tx);
+    await updateVersion(tx, concern, input.version, { shareable: input.shareable === "yes" });
+    await recordAudit(tx, {
+      action: "concern.shareable_changed",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { shareable: input.shareable === "yes" },
+    });
+  });
+}
+
+/**
+ * Passes a concern that was routed to the wrong collaborative to the right one. Links, the
+ * assignment and the member organisation belong to the old collaborative, so they are cleared
+ * (the organisation's name is kept as text); the new team starts from "received".
+ */
+export async function transferConcern(viewer: Viewer, input: { concernId: string; version: number; collaborative: string; transferReason: string }, now = new Date()): Promise<{ fromSlug: string }> {
+  return db.$transaction(async (tx) => {
+    const concern = await requireTriage(viewer, input.concernId, tx);
+    const [target, current] = await Promise.all([
+      tx.collaborative.findUnique({ where: { slug: input.collaborative }, select: { id: true, name: true } }),
+      tx.concern.findUniqueOrThrow({ where: { id: concern.id }, select: { organisationText: true, organisation: { select: { name: true } }, collaborative: { select: { name: true, slug: true } } } }),
+    ]);
+    if (!target || target.id === concern.collaborativeId) throw new DomainError("", { collaborative: "Select another collaborative" });
+    if (concern.status === "CLOSED") throw new DomainError("Reopen this concern before passing it on.");
+    await updateVersion(tx, concern, input.version, {
+      collaborativeId: target.id,
+      organisationId: null,
+      organisationText: current.organisation?.name ?? current.organisationText,
+      assignedToId: null,
+      linkedPriorityId: null,
+      linkedProjectId: null,
+      shareable: false,
+      status: "RECEIVED",
+    });
+    await tx.concernStatusChange.create({
+      data: {
+        concernId: concern.id,
+        fromStatus: concern.status,
+        toStatus: "RECEIVED",
+        reason: `Passed on from ${current.collaborative.name} to ${target.name}: ${input.transferReason}`,
+        changedById: viewer.userId,
+        changedAt: now,
+      },
+    });
+    await recordAudit(tx, {
+      action: "concern.transferred",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { fromCollaborativeId: concern.collaborativeId, toCollaborativeId: target.id },
+    });
+    return { fromSlug: current.collaborative.slug };
+  });
+}
+
+/** Decrypts the reporter's contact details for a lead of the concern's collaborative, and audits it first. */
+export async function revealContact(viewer: Viewer, concernId: string, ip: string | null = null): Promise<ContactDetails> {
+  const concern = await requireTriage(viewer, concernId);
+  authorize(viewer, "concern.revealContact", concern);
+  if (!concern.contactEncrypted) throw new DomainError("There are no contact details for this concern: the reporter stayed anonymous, or the details have been erased.");
+  await recordAudit(db, {
+    action: "concern.contact_revealed",
+    subjectType: "Concern",
+    subjectId: concern.id,
+    actorId: viewer.userId,
+    collaborativeId: concern.collaborativeId,
+    ip,
+  });
+  return decryptContact(concern.contactEncrypted);
+}
+
+/** A collaborative's service level and retention period. */
+export async function updateConcernSettings(viewer: Viewer, input: { collaborativeId: string; acknowledgementDays: number; contactRetentionMonths: number }): Promise<void> {
+  authorize(viewer, "concern.triage", { collaborativeId: input.collaborativeId });
+  await db.$transaction(async (tx) => {
+    await tx.collaborative.update({
+      where: { id: input.collaborativeId },
+      data: { acknowledgementDays: input.acknowledgementDays, contactRetentionMonths: input.contactRetentionMonths },
+    });
+    await recordAudit(tx, {
+      action: "collaborative.concern_settings_changed",
+      subjectType: "Collaborative",
+      subjectId: input.collaborativeId,
+      actorId: viewer.userId,
+      collaborativeId: input.collaborativeId,
+      details: { acknowledgementDays: input.acknowledgementDays, contactRetentionMonths: input.contactRetentionMonths },
+    });
+  });
+}
+
+// ─── Run by the system (after a commit, or by scheduled jobs) ─────────────────
+
+export type EmailOutcome = "sent" | "no-consent" | "no-email" | "already-sent";
+
+/**
+ * Emails a public response to the reporter when they gave an email address and agreed to be
+ * contacted. The response is claimed (emailedAt set) before sending, so a retry never emails twice;
+ * a failed send gives the claim back for the retry job.
+ */
+export async function deliverResponseEmail(responseId: string, send: (email: Email) => Promise<void> = sendEmail, now = new Date()): Promise<EmailOutcome> {
+  const response = await db.concernResponse.findUniqueOrThrow({
+    where: { id: responseId },
+    select: {
+      body: true,
+      emailedAt: true,
+      concern: { select: { reference: true, idempotencyKey: true, contactEncrypted: true, contactConsent: true, collaborative: { select: { name: true } } } },
+    },
+  });
+  const { concern } = response;
+  if (response.emailedAt) return "already-sent";
+  if (!concern.contactConsent || !concern.contactEncrypted) return "no-consent";
+  const email = decryptContact(concern.contactEncrypted).email;
+  if (!email) return "no-email";
+  const claimed = await db.concernResponse.updateMany({ where: { id: responseId, emailedAt: null }, data: { emailedAt: now } });
+  if (claimed.count === 0) return "already-sent";
+  const trackingUrl = `${(env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "")}/concerns/track/${trackingTokenFor(concern.idempotencyKey, trackingSecret())}`;
+  try {
+    await send({
+      to: email,
+      subject: `A response to your safety concern ${concern.reference}`,
+      text: [
+        `The ${concern.collaborative.name} has responded to the safety concern you raised (reference ${concern.reference}):`,
+        "",
+        response.body,
+        "",
+        `You can see the progress of your concern at any time on its private tracking page:`,
+        trackingUrl,
+        "",
+        "Please do not reply to this email. If you need medical help now, call 999 in an emergency or 111 for NHS 111.",
+      ].join("\n"),
+    });
+  } catch (error) {
+    await db.concernResponse.update({ where: { id: responseId }, data: { emailedAt: null } });
+    throw error;
+  }
+  return "sent";
+}
+
+/** Retry job: responses from the last week whose email has not gone yet (e.g. the mail server was down). */
+export async function deliverPendingResponseEmails(now = new Date()): Promise<number> {
+  const pending = await db.concernResponse.findMany({
+    where: { emailedAt: null, createdAt: { gte: new Date(now.getTime() - 7 * 86_400_000) }, concern: { contactConsent: true, contactEncrypted: { not: null } } },
+    select: { id: true },
+    take: 200,
+  });
+  let sent = 0;
+  for (const { id } of pending) {
+    try {
+      if ((await deliverResponseEmail(id, sendEmail, now)) === "sent") sent += 1;
+    } catch (error) {
+      console.error(`[concerns] response email ${id} not sent`, error);
+    }
+  }
+  return sent;
+}
+
+/**
+ * Retention: erases reporters' contact details N months after the concern closed
+ * (Collaborative.contactRetentionMonths), each with an audit event. Safe to run again.
+ */
+export async function eraseExpiredContactDetails(now = new Date()): Promise<number> {
+  const due = await db.$queryRaw<{ id: string; collaborativeId: string; months: number }[]>`
+    SELECT k.id, k."collaborativeId", c."contactRetentionMonths" AS months
+    FROM "Concern" k JOIN "Collaborative" c ON c.id = k."collaborativeId"
+    WHERE k.status = 'CLOSED' AND k."contactEncrypted" IS NOT NULL
+      AND k."closedAt" + make_interval(months => c."contactRetentionMonths") <= ${now}`;
+  let erased = 0;
+  for (let start = 0; start < due.length; start += 200) {
+    const batch = due.slice(start, start + 200);
+    erased += await db.$transaction(async (tx) => {
+      let count = 0;
+      for (const row of batch) {
+        // Re-checked in the update: a concern reopened since the read keeps its details.
+        const result = await tx.concern.updateMany({
+          where: { id: row.id, status: "CLOSED", contactEncrypted: { not: null } },
+          data: { contactEncrypted: null, contactErasedAt: now },
+        });
+        if (result.count === 0) continue;
+        count += 1;
+        await recordAudit(tx, {
+          action: "concern.contact_erased",
+          subjectType: "Concern",
+          subjectId: row.id,
+          collaborativeId: row.collaborativeId,
+          details: { retentionMonths: row.months },
+        });
+      }
+      return count;
+    });
+  }
+  return erased;
+}

@@ -1,0 +1,86 @@
+/**
+ * The dashboard's summaries: materialised views over the raw tables (see the dashboard_summaries
+ * migration), refreshed together so every panel shows the same moment ("Figures as of HH:MM").
+ * The `dashboard.refresh` job (lib/jobs/registry.ts) runs this every five minutes and on demand after
+ * writes; a refresh is skipped when nothing in the source tables changed since the last one.
+ */
+import { db } from "@/lib/db";
+
+const REFRESH_ID = "dashboard";
+/** Refreshed in this order inside one transaction. */
+export const SUMMARY_VIEWS = [
+  "dashboard_project_facts",
+  "dashboard_measure_status",
+  "dashboard_concern_weekly",
+  "dashboard_harm_monthly",
+  "dashboard_adoption_facts",
+] as const;
+const SOURCE_TABLES = [
+  "Project", "ProjectPriority", "Measure", "MeasurePoint", "Concern", "Collaborative",
+  "PriorityArea", "LearningItem", "LearningItemPriority", "Adoption",
+];
+// Two refreshes never overlap: the second one simply skips.
+const ADVISORY_LOCK_KEY = 7_420_001;
+
+export type RefreshResult = { refreshed: boolean; refreshedAt: Date | null; durationMs: number };
+
+/** Inserts, updates and deletes ever made to the source tables, from PostgreSQL's statistics. */
+async function sourceChanges(): Promise<bigint> {
+  const rows = await db.$queryRaw<{ changes: bigint | null }[]>`
+    SELECT sum(n_tup_ins + n_tup_upd + n_tup_del)::bigint AS changes
+    FROM pg_stat_user_tables WHERE schemaname = 'public' AND relname = ANY(${SOURCE_TABLES})`;
+  return rows[0]?.changes ?? 0n;
+}
+
+// A dashboard page asks several times per request; the worker refreshes in another process, so a
+// refresh is seen here within this long (and at once after a refresh in this process).
+const STAMP_MEMO_MS = 2_000;
+let stampMemo: { at: number; value: Promise<Date | null> } | undefined;
+
+/** When the summaries were last refreshed (null: never, e.g. a fresh database). */
+export function getSummariesRefreshedAt(): Promise<Date | null> {
+  if (stampMemo && Date.now() - stampMemo.at < STAMP_MEMO_MS) return stampMemo.value;
+  const value = db.dashboardSummaryRefresh
+    .findUnique({ where: { id: REFRESH_ID }, select: { refreshedAt: true } })
+    .then((row) => row?.refreshedAt ?? null);
+  stampMemo = { at: Date.now(), value };
+  value.catch(() => (stampMemo = undefined));
+  return value;
+}
+
+/**
+ * Refreshes every summary view (CONCURRENTLY: readers keep the old rows until the new ones are ready).
+ * `force` refreshes even when the change counter says nothing changed (tests, the data generator).
+ */
+export async function refreshDashboardSummaries(options: { force?: boolean; now?: () => Date } = {}): Promise<RefreshResult> {
+  const clock = options.now ?? (() => new Date());
+  const started = Date.now();
+  const changes = await sourceChanges();
+  const previous = await db.dashboardSummaryRefresh.findUnique({ where: { id: REFRESH_ID } });
+  if (!options.force && previous && previous.sourceChanges === changes) {
+    return { refreshed: false, refreshedAt: previous.refreshedAt, durationMs: 0 };
+  }
+  const result = await db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCK_KEY}) AS locked`;
+      if (!lock?.locked) return { refreshed: false, refreshedAt: previous?.refreshedAt ?? null, durationMs: 0 };
+      for (const view of SUMMARY_VIEWS) {
+        await tx.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
+        // Fresh statistics, or the planner guesses a handful of rows and sorts on disk.
+        await tx.$executeRawUnsafe(`ANALYZE ${view}`);
+      }
+      const refreshedAt = clock();
+      const durationMs = Date.now() - started;
+      await tx.dashboardSummaryRefresh.upsert({
+        where: { id: REFRESH_ID },
+        create: { id: REFRESH_ID, refreshedAt, durationMs, sourceChanges: changes },
+        update: { refreshedAt, durationMs, sourceChanges: changes },
+      });
+      return { refreshed: true, refreshedAt, durationMs };
+    },
+    { timeout: 10 * 60_000, maxWait: 10_000 },
+  );
+  // After the commit, so that nothing in this process keeps the previous time.
+  stampMemo = undefined;
+  return result;
+}

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { LEARNING_TYPES } from "./labels";
+
+// Field names are the forms' input names. Messages follow the NHS error message style.
+
+export const idField = z.string().trim().min(1).max(40);
+const optionalId = z
+  .string()
+  .trim()
+  .max(40)
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
+
+/** "falls, huddles ,  Baywatch" → ["falls", "huddles", "baywatch"]: lower case, no duplicates. */
+const tagsField = z
+  .string()
+  .max(600, "Tags must be 600 characters or fewer")
+  .optional()
+  .transform((raw, ctx) => {
+    const tags = [...new Set((raw ?? "").split(",").map((t) => t.trim().toLowerCase().replace(/\s+/g, " ")).filter(Boolean))];
+    if (tags.length > 12) ctx.addIssue({ code: "custom", message: "Enter 12 tags or fewer" });
+    if (tags.some((t) => t.length > 40)) ctx.addIssue({ code: "custom", message: "Each tag must be 40 characters or fewer" });
+    return tags;
+  });
+
+const resourceUrlField = z
+  .string()
+  .trim()
+  .max(2000, "The link must be 2,000 characters or fewer")
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v)) {
+      ctx.addIssue({ code: "custom", message: "Enter a link that starts with https:// or http://, like https://www.england.nhs.uk/" });
+      return z.NEVER;
+    }
+    return v;
+  });
+
+const itemFields = {
+  title: text(200, "Title").min(3, "Enter a title of at least 3 characters"),
+  summary: text(600, "The summary").min(1, "Enter a short summary (one or two sentences)"),
+  body: text(50_000, "The full write-up"),
+  resourceUrl: resourceUrlField,
+  tags: tagsField,
+  priorityAreaIds: z.array(idField).min(1, "Select at least one priority area").max(20),
+  pathwayStageIds: z.array(idField).max(20),
+  projectId: optionalId,
+  measureId: optionalId,
+};
+
+const resourceNeedsLink = (v: { type: string; resourceUrl: string | null }) => v.type !== "RESOURCE" || v.resourceUrl !== null;
+const resourceNeedsLinkMessage = { message: "Enter the link to the tool or resource", path: ["resourceUrl"] };
+
+export const LEARNING_FORM_ARRAYS = ["priorityAreaIds", "pathwayStageIds"] as const;
+
+export const createLearningItemSchema = z
+  .object({
+    type: z.enum(LEARNING_TYPES, "Select what kind of learning this is"),
+    // Empty for national notes (they belong to no collaborative).
+    collaborativeId: optionalId,
+    ...itemFields,
+  })
+  .refine(resourceNeedsLink, resourceNeedsLinkMessage);
+export type CreateLearningItemInput = z.infer<typeof createLearningItemSchema>;
+
+export const updateLearningItemSchema = z
+  .object({
+    id: idField,
+    version: z.coerce.number().int().min(1),
+    type: z.enum(LEARNING_TYPES, "Select what kind of learning this is"),
+    ...itemFields,
+  })
+  .refine(resourceNeedsLink, resourceNeedsLinkMessage);
+export type UpdateLearningItemInput = z.infer<typeof updateLearningItemSchema>;
+
+export const itemIdSchema = z.object({ id: idField });
+
+export const featureSchema = z.object({ id: idField, featured: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export const commentSchema = z.object({
+  learningItemId: idField,
+  parentId: optionalId,
+  body: text(5000, "Your comment").min(2, "Enter your question or answer"),
+});
+export type CommentInput = z.infer<typeof commentSchema>;
+
+export const moderateCommentSchema = z.object({ id: idField, hidden: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export const followSchema = z
+  .object({
+    learningItemId: optionalId,
+    priorityAreaId: optionalId,
+  })
+  .refine((v) => (v.learningItemId === null) !== (v.priorityAreaId === null), { message: "Choose one thing to follow", path: ["form"] });
+export type FollowInput = z.infer<typeof followSchema>;

@@ -1,0 +1,276 @@
+// The learning library's search: full-text search in PostgreSQL (a weighted, generated tsvector with a
+// GIN index, websearch_to_tsquery so people can type naturally, ts_rank, ts_headline snippets), trigram
+// similarity on titles for near misses, and facet counts — no separate search server.
+// Every value reaches SQL as a bound parameter (Prisma.sql tagged templates), never by concatenation.
+import { cache } from "react";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { LearningType } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { authorize, type Viewer } from "@/lib/auth/policy";
+import { LEARNING_TYPES } from "./labels";
+import { MAX_FUZZY_QUERY_LENGTH, PAGE_SIZE, hasFilters, type LearningSearch } from "./search-params";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, splitHighlighted, type SnippetSegment } from "./snippet";
+
+/** A near miss must share at least this share of its trigrams with some run of words in a title. */
+const WORD_SIMILARITY_THRESHOLD = 0.5;
+/** "Did you mean" titles when nothing matched: looser, since they are only suggestions. */
+const SUGGESTION_SIMILARITY_THRESHOLD = 0.2;
+const MIN_FUZZY_QUERY_CHARACTERS = 4;
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export type SearchHit = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  type: LearningType;
+  featured: boolean;
+  hasImprovementEvidence: boolean;
+  publishedAt: Date | null;
+  collaborativeName: string | null;
+  adoptionCount: number;
+  /** Highlighted matches from the summary and body; null when there is no query. */
+  snippet: SnippetSegment[] | null;
+};
+
+export type FacetValue = { value: string; label: string; count: number; selected: boolean };
+
+export type SearchFacets = {
+  types: FacetValue[];
+  areas: FacetValue[];
+  collaboratives: FacetValue[];
+  stages: FacetValue[];
+  evidence: { count: number; selected: boolean };
+};
+
+export type LearningSearchResult = {
+  search: LearningSearch;
+  total: number;
+  pageCount: number;
+  hits: SearchHit[];
+  facets: SearchFacets;
+  /** Titles close to the query, offered when nothing matched. */
+  suggestions: { slug: string; title: string }[];
+};
+
+export type SearchReference = {
+  areas: { id: string; slug: string; name: string; kind: "NATIONAL" | "LOCAL" }[];
+  collaboratives: { id: string; slug: string; name: string }[];
+  stages: { id: string; slug: string; name: string }[];
+};
+
+/** Facet labels and slug → id look-ups: small reference tables, read once per request. */
+export const getSearchReference = cache(async (): Promise<SearchReference> => {
+  const [areas, collaboratives, stages] = await Promise.all([
+    db.priorityArea.findMany({ where: { status: { not: "RETIRED" } }, select: { id: true, slug: true, name: true, kind: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    db.collaborative.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.pathwayStage.findMany({ select: { id: true, slug: true, name: true }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  return { areas, collaboratives, stages };
+});
+
+type Filters = { areaIds: string[]; collaborativeIds: string[]; types: LearningType[]; stageIds: string[]; evidenceOnly: boolean };
+
+/** Each filter as a SQL condition on "LearningItem" li (TRUE when unused, so the planner drops it). */
+function filterConditions(f: Filters) {
+  return {
+    type: f.types.length > 0 ? Prisma.sql`li.type::text = ANY(${f.types}::text[])` : Prisma.sql`TRUE`,
+    collaborative: f.collaborativeIds.length > 0 ? Prisma.sql`li."collaborativeId" = ANY(${f.collaborativeIds}::text[])` : Prisma.sql`TRUE`,
+    area:
+      f.areaIds.length > 0
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "LearningItemPriority" lp WHERE lp."learningItemId" = li.id AND lp."priorityAreaId" = ANY(${f.areaIds}::text[]))`
+        : Prisma.sql`TRUE`,
+    stage:
+      f.stageIds.length > 0
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "LearningItemPathwayStage" ls WHERE ls."learningItemId" = li.id AND ls."pathwayStageId" = ANY(${f.stageIds}::text[]))`
+        : Prisma.sql`TRUE`,
+    evidence: f.evidenceOnly ? Prisma.sql`li."hasImprovementEvidence"` : Prisma.sql`TRUE`,
+  };
+}
+
+/**
+ * Published items the text matches, as SELECT(s) of `columns(branch)` over "LearningItem" li: the
+ * full-text match through the GIN index and — for typed-length queries — near-miss titles through the
+ * trigram index, as two branches joined by UNION ALL (one WHERE with OR makes PostgreSQL recheck the
+ * full-text condition row by row, reading every matching item's large body vector). An item found by
+ * both branches appears twice: callers group by id.
+ */
+function matchingRows(q: string, columns: (branch: "text" | "title") => Prisma.Sql, where: Prisma.Sql) {
+  const from = (branch: "text" | "title") => Prisma.sql`SELECT ${columns(branch)} FROM "LearningItem" li WHERE li.status = 'PUBLISHED' AND ${where}`;
+  if (q === "") return from("text");
+  const fts = Prisma.sql`${from("text")} AND li."searchVector" @@ websearch_to_tsquery('english', ${q})`;
+  return fuzzyAllowed(q) ? Prisma.sql`${fts} UNION ALL ${from("title")} AND ${q} <% li.title` : fts;
+}
+
+/**
+ * Near misses only for typed-length queries with something to compare (not "the" or "a b"), and not
+ * when the person asked for exactness: a "quoted phrase" or an -excluded word would be undone by them.
+ */
+function fuzzyAllowed(q: string) {
+  const length = Array.from(q).length;
+  const exact = q.includes('"') || /(^|\s)-\S/.test(q);
+  return !exact && length <= MAX_FUZZY_QUERY_LENGTH && q.replace(/\s+/g, "").length >= MIN_FUZZY_QUERY_CHARACTERS;
+}
+
+/**
+ * Relevance: an exact title match first, then the query as a phrase inside the title, then ts_rank over
+ * the weighted title (A), summary (B) and tags (C) — the small "searchHead" vector, so ranking thousands
+ * of matches stays cheap; matches only in the body rank after those — then how closely the title
+ * resembles the query (so a misspelt title still surfaces). Ties, and no query: featured, then newest.
+ */
+function scoreExpression(q: string, branch: "text" | "title") {
+  if (q === "") return Prisma.sql`0::float8`;
+  // Title similarity only for near-miss candidates: computing it for every full-text match costs more
+  // than the rest of the ranking, and an item found by both branches keeps its higher score.
+  const similarity = branch === "title" ? Prisma.sql` + 0.3 * word_similarity(${q}, li.title)` : Prisma.empty;
+  return Prisma.sql`(
+    CASE WHEN lower(li.title) = lower(${q}) THEN 100 ELSE 0 END
+    + CASE WHEN strpos(lower(li.title), lower(${q})) > 0 THEN 10 ELSE 0 END
+    + ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", websearch_to_tsquery('english', ${q}))
+    ${similarity}
+  )::float8`;
+}
+
+type HitRow = Omit<SearchHit, "snippet"> & { headline: string | null };
+type FacetRow = { facet: "type" | "collaborative" | "area" | "stage" | "evidence" | "total"; value: string | null; count: number };
+
+/** The search statement and the facet statement, for the benchmark and for searchLearning. */
+export function searchStatements(search: LearningSearch, filters: Filters) {
+  const q = search.q;
+  const c = filterConditions(filters);
+  const allFilters = Prisma.sql`${c.type} AND ${c.collaborative} AND ${c.area} AND ${c.stage} AND ${c.evidence}`;
+  // Markdown punctuation and the highlight markers are removed before ts_headline; only the first
+  // few thousand characters are highlighted (snippets are short, and ts_headline is the costly part).
+  const headline =
+    q === ""
+      ? Prisma.sql`NULL::text`
+      : Prisma.sql`ts_headline('english',
+          regexp_replace(translate(left(li.summary || E'\n' || li.body, 4000), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''), '[#*_\`>|\\[\\]]+', ' ', 'g'),
+          websearch_to_tsquery('english', ${q}), ${HEADLINE_OPTIONS})`;
+
+  const hits = Prisma.sql`
+    WITH matched AS (${matchingRows(q, (branch) => Prisma.sql`li.id, ${scoreExpression(q, branch)} AS score, li.featured, li."publishedAt"`, allFilters)}),
+    page AS (
+      SELECT id, max(score) AS score, featured, "publishedAt" FROM matched GROUP BY id, featured, "publishedAt"
+      ORDER BY score DESC, featured DESC, "publishedAt" DESC NULLS LAST, id
+      LIMIT ${PAGE_SIZE} OFFSET ${(search.page - 1) * PAGE_SIZE}
+    )
+    SELECT li.id, li.slug, li.title, li.summary, li.type::text AS type, li.featured,
+           li."hasImprovementEvidence", li."publishedAt", c.name AS "collaborativeName",
+           (SELECT count(*)::int FROM "Adoption" a WHERE a."learningItemId" = li.id AND a.status <> 'NOT_ADOPTED') AS "adoptionCount",
+           ${headline} AS headline
+    FROM page JOIN "LearningItem" li ON li.id = page.id LEFT JOIN "Collaborative" c ON c.id = li."collaborativeId"
+    ORDER BY page.score DESC, page.featured DESC, page."publishedAt" DESC NULLS LAST, page.id`;
+
+  // Facet counts are "disjunctive": each facet is counted with every OTHER filter applied, so a person
+  // can see how many results choosing another value in the same facet would add.
+  const facets = Prisma.sql`
+    WITH base AS (SELECT DISTINCT * FROM (${matchingRows(
+      q,
+      () => Prisma.sql`li.id, li.type::text AS type, li."collaborativeId", li."hasImprovementEvidence" AS evidence,
+                 ${c.type} AS f_type, ${c.collaborative} AS f_collaborative, ${c.area} AS f_area, ${c.stage} AS f_stage, ${c.evidence} AS f_evidence`,
+      Prisma.sql`TRUE`,
+    )}) AS found)
+    SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND f_evidence
+    UNION ALL
+    SELECT 'type', type, count(*)::int FROM base WHERE f_collaborative AND f_area AND f_stage AND f_evidence GROUP BY type
+    UNION ALL
+    SELECT 'collaborative', "collaborativeId", count(*)::int FROM base WHERE f_type AND f_area AND f_stage AND f_evidence AND "collaborativeId" IS NOT NULL GROUP BY "collaborativeId"
+    UNION ALL
+    SELECT 'area', lp."priorityAreaId", count(*)::int FROM base JOIN "LearningItemPriority" lp ON lp."learningItemId" = base.id
+      WHERE f_type AND f_collaborative AND f_stage AND f_evidence GROUP BY lp."priorityAreaId"
+    UNION ALL
+    SELECT 'stage', ls."pathwayStageId", count(*)::int FROM base JOIN "LearningItemPathwayStage" ls ON ls."learningItemId" = base.id
+      WHERE f_type AND f_collaborative AND f_area AND f_evidence GROUP BY ls."pathwayStageId"
+    UNION ALL
+    SELECT 'evidence', NULL, count(*)::int FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND evidence`;
+
+  return { hits, facets };
+}
+
+/** A filter naming only unknown slugs must match nothing, not be silently dropped. */
+const NO_MATCH = "-";
+
+/**
+ * Settings for the search transaction only: the near-miss threshold, and — when there is text to match —
+ * no sequential scans. The planner does not count the cost of reading each row's large body vector, so
+ * for a common word it would otherwise scan the whole table instead of using the GIN index.
+ */
+export function searchSettings(q: string) {
+  return Prisma.sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true),
+                           set_config('enable_seqscan', ${q === "" ? "on" : "off"}, true)`;
+}
+
+function resolveFilters(search: LearningSearch, reference: SearchReference): Filters {
+  const ids = <T extends { id: string; slug: string }>(rows: T[], slugs: string[]) => {
+    if (slugs.length === 0) return [];
+    const found = rows.filter((r) => slugs.includes(r.slug)).map((r) => r.id);
+    return found.length > 0 ? found : [NO_MATCH];
+  };
+  return {
+    areaIds: ids(reference.areas, search.areas),
+    collaborativeIds: ids(reference.collaboratives, search.collaboratives),
+    types: search.types,
+    stageIds: ids(reference.stages, search.stages),
+    evidenceOnly: search.evidenceOnly,
+  };
+}
+
+/** Published learning matching the search, with facet counts; any query text gives results or none, never an error. */
+export async function searchLearning(viewer: Viewer, search: LearningSearch): Promise<LearningSearchResult> {
+  authorize(viewer, "learning.read", { status: "PUBLISHED" });
+  const reference = await getSearchReference();
+  const filters = resolveFilters(search, reference);
+  const { hits, facets } = searchStatements(search, filters);
+  const [, hitRows, facetRows] = await db.$transaction([
+    db.$queryRaw(searchSettings(search.q)),
+    db.$queryRaw<HitRow[]>(hits),
+    db.$queryRaw<FacetRow[]>(facets),
+  ]);
+
+  const total = facetRows.find((r) => r.facet === "total")?.count ?? 0;
+  const suggestions = total === 0 && search.q !== "" ? await suggestTitles(search.q) : [];
+  return {
+    search,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    hits: hitRows.map(({ headline, ...hit }) => ({ ...hit, snippet: headline === null ? null : splitHighlighted(headline) })),
+    facets: buildFacets(search, reference, facetRows),
+    suggestions,
+  };
+}
+
+function buildFacets(search: LearningSearch, reference: SearchReference, rows: FacetRow[]): SearchFacets {
+  const counts = (facet: FacetRow["facet"]) => new Map(rows.filter((r) => r.facet === facet).map((r) => [r.value ?? "", r.count]));
+  const typeCounts = counts("type");
+  const collaborativeCounts = counts("collaborative");
+  const areaCounts = counts("area");
+  const stageCounts = counts("stage");
+  // Values with no results are left out unless chosen (so a chosen filter can always be removed).
+  const list = <T extends { id: string; slug: string; name: string }>(items: T[], counted: Map<string, number>, chosen: string[]) =>
+    items
+      .map((i) => ({ value: i.slug, label: i.name, count: counted.get(i.id) ?? 0, selected: chosen.includes(i.slug) }))
+      .filter((v) => v.count > 0 || v.selected);
+  return {
+    types: LEARNING_TYPES.map((t) => ({ value: t, label: t, count: typeCounts.get(t) ?? 0, selected: search.types.includes(t) })),
+    areas: list(reference.areas, areaCounts, search.areas),
+    collaboratives: list(reference.collaboratives, collaborativeCounts, search.collaboratives),
+    stages: list(reference.stages, stageCounts, search.stages),
+    evidence: { count: rows.find((r) => r.facet === "evidence")?.count ?? 0, selected: search.evidenceOnly },
+  };
+}
+
+/** Published titles most like the query (trigram similarity), for the "no results" page. */
+async function suggestTitles(q: string): Promise<{ slug: string; title: string }[]> {
+  const [, rows] = await db.$transaction([
+    db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SUGGESTION_SIMILARITY_THRESHOLD)}, true)`,
+    db.$queryRaw<{ slug: string; title: string }[]>`
+      SELECT slug, title FROM "LearningItem"
+      WHERE status = 'PUBLISHED' AND title % ${q.slice(0, MAX_FUZZY_QUERY_LENGTH * 2)}
+      ORDER BY similarity(title, ${q.slice(0, MAX_FUZZY_QUERY_LENGTH * 2)}) DESC, "publishedAt" DESC
+      LIMIT 3`,
+  ]);
+  return rows;
+}
+
+export { hasFilters };

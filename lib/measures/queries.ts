@@ -1,0 +1,120 @@
+/** Reads for the measure screens and CSV exports, through the project's access rules. */
+import { db } from "@/lib/db";
+import { can, type Viewer } from "@/lib/auth/policy";
+import { NotFoundError } from "@/lib/errors";
+import { recordExport } from "@/lib/audit";
+import { requireProject } from "@/lib/projects/access";
+import { measureChart } from "./chart";
+import { measuresCsv, parseMeasureCsv, type ImportPreview } from "./csv";
+import { periodKey } from "./periods";
+
+const measureSelect = {
+  id: true,
+  projectId: true,
+  name: true,
+  kind: true,
+  definition: true,
+  unit: true,
+  direction: true,
+  target: true,
+  period: true,
+  valueType: true,
+  rateMultiplier: true,
+  screenOutlierMovingRanges: true,
+  rebaseDates: true,
+  version: true,
+  updatedAt: true,
+} as const;
+
+async function findMeasure(projectId: string, measureId: string) {
+  const measure = await db.measure.findFirst({ where: { id: measureId, projectId }, select: measureSelect });
+  if (!measure) throw new NotFoundError();
+  return measure;
+}
+
+/** Cycles numbered as on the project page (by start date), for chart annotations. */
+async function chartCycles(projectId: string) {
+  const cycles = await db.pdsaCycle.findMany({ where: { projectId }, orderBy: [{ startDate: "asc" }, { id: "asc" }], select: { id: true, title: true, startDate: true, act: true } });
+  return cycles.map((c, i) => ({ ...c, number: i + 1 }));
+}
+
+/** A measure's page: definition, chart (with the project's PDSA cycles) and every point. */
+export async function getMeasurePage(viewer: Viewer, projectId: string, measureId: string) {
+  const project = await requireProject(viewer, projectId, "project.read");
+  const [measure, points, cycles, meta] = await Promise.all([
+    findMeasure(projectId, measureId),
+    db.measurePoint.findMany({ where: { measureId }, orderBy: { periodStart: "asc" }, select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true } }),
+    chartCycles(projectId),
+    db.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true } }),
+  ]);
+  return {
+    project: { id: projectId, title: meta.title, startDate: project.startDate },
+    measure,
+    chart: measureChart(measure, points, cycles),
+    canUpdate: can(viewer, "project.update", project),
+  };
+}
+
+export async function getMeasureForEdit(viewer: Viewer, projectId: string, measureId: string) {
+  await requireProject(viewer, projectId, "project.update");
+  const [measure, pointCount, project] = await Promise.all([
+    findMeasure(projectId, measureId),
+    db.measurePoint.count({ where: { measureId } }),
+    db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, title: true } }),
+  ]);
+  return { project, measure, pointCount };
+}
+
+/** The project a new measure (or any measure form) belongs to. */
+export async function getProjectForMeasures(viewer: Viewer, projectId: string) {
+  const access = await requireProject(viewer, projectId, "project.update");
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, title: true } });
+  return { ...project, startDate: access.startDate };
+}
+
+export async function getPointForCorrection(viewer: Viewer, projectId: string, measureId: string, pointId: string) {
+  await requireProject(viewer, projectId, "project.update");
+  const measure = await findMeasure(projectId, measureId);
+  const point = await db.measurePoint.findFirst({ where: { id: pointId, measureId }, select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true } });
+  if (!point) throw new NotFoundError();
+  const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, title: true } });
+  return { project, measure, point };
+}
+
+/** Checks a CSV against the measure without saving anything: the import's preview step. */
+export async function previewMeasureImport(viewer: Viewer, input: { projectId: string; measureId: string; csv: string }, today = new Date()): Promise<ImportPreview> {
+  const project = await requireProject(viewer, input.projectId, "project.update");
+  const measure = await findMeasure(input.projectId, input.measureId);
+  const existing = await db.measurePoint.findMany({ where: { measureId: measure.id }, select: { periodStart: true } });
+  return parseMeasureCsv(input.csv, {
+    spec: measure,
+    period: measure.period,
+    projectStart: project.startDate,
+    today,
+    existingPeriods: new Set(existing.map((p) => periodKey(p.periodStart))),
+  });
+}
+
+/** Every point of one measure, or of all the project's measures, as CSV. */
+export async function exportMeasuresCsv(viewer: Viewer, projectId: string, measureId: string | null): Promise<{ filename: string; csv: string }> {
+  const project = await requireProject(viewer, projectId, "project.read");
+  const measures = await db.measure.findMany({
+    where: { projectId, ...(measureId ? { id: measureId } : {}) },
+    orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+    select: { name: true, kind: true, unit: true, period: true, points: { orderBy: { periodStart: "asc" }, select: { periodStart: true, value: true, numerator: true, denominator: true, note: true } } },
+  });
+  if (measureId && measures.length === 0) throw new NotFoundError();
+  const slug = (measureId ? measures[0]!.name : "measures")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+  await recordExport(viewer.userId, {
+    action: "export.measures_csv",
+    subjectType: "Project",
+    subjectId: projectId,
+    collaborativeId: project.collaborativeId,
+    details: { measureId, measures: measures.length },
+  });
+  return { filename: `${slug || "measure"}.csv`, csv: measuresCsv(measures) };
+}

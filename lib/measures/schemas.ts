@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { dateField, idField } from "@/lib/projects/schemas";
+import { parseNumber } from "./values";
+import { MAX_NOTE_LENGTH } from "./csv";
+
+// Field names are the forms' input names. Messages follow the NHS error message style.
+
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
+
+export const measureKinds = ["OUTCOME", "PROCESS", "BALANCING"] as const;
+export const directions = ["INCREASE", "DECREASE", "NEITHER"] as const;
+export const periods = ["DAY", "WEEK", "MONTH"] as const;
+export const valueTypes = ["NUMBER", "RATE"] as const;
+
+const measureFields = {
+  name: text(200, "Name").min(1, "Enter the measure’s name"),
+  kind: z.enum(measureKinds, "Select outcome, process or balancing"),
+  definition: text(2000, "Definition").min(1, "Define the measure: exactly what is counted, and where the data come from"),
+  unit: text(60, "Unit").default(""),
+  direction: z.enum(directions, "Select which way is better"),
+  target: z
+    .string()
+    .trim()
+    .default("")
+    .transform((t, ctx) => {
+      if (t === "") return null;
+      const n = parseNumber(t);
+      if (n === null) {
+        ctx.addIssue({ code: "custom", message: "Target must be a number, like 5 or 92.5" });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  period: z.enum(periods, "Select how often the data are collected"),
+  valueType: z.enum(valueTypes, "Select whether you record a number or a numerator and denominator"),
+  rateMultiplier: z.enum(["1", "100", "1000", "10000"]).default("100").transform(Number),
+  screenOutlierMovingRanges: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+};
+
+export const createMeasureSchema = z.object({ projectId: idField, ...measureFields });
+export const updateMeasureSchema = z.object({ projectId: idField, id: idField, version: z.coerce.number().int().min(1), ...measureFields });
+export type MeasureInput = z.infer<typeof createMeasureSchema>;
+export type UpdateMeasureInput = z.infer<typeof updateMeasureSchema>;
+export const deleteMeasureSchema = z.object({ projectId: idField, id: idField });
+
+const valueFields = {
+  value: z.string().max(50, "Value must be a number").default(""),
+  numerator: z.string().max(50, "Numerator must be a number").default(""),
+  denominator: z.string().max(50, "Denominator must be a number").default(""),
+  note: text(MAX_NOTE_LENGTH, "Note").default(""),
+};
+
+/** The point form's date fields (monthly measures send a hidden day of 1). */
+export const POINT_FORM_DATES = ["period"] as const;
+
+export const addPointSchema = z.object({ projectId: idField, measureId: idField, period: dateField("the period", { required: true }), ...valueFields });
+export type AddPointInput = z.infer<typeof addPointSchema>;
+export const correctPointSchema = z.object({ projectId: idField, measureId: idField, pointId: idField, ...valueFields });
+export type CorrectPointInput = z.infer<typeof correctPointSchema>;
+export const deletePointSchema = z.object({ projectId: idField, measureId: idField, pointId: idField });
+
+export const MAX_CSV_BYTES = 2_000_000;
+export const importSchema = z.object({
+  projectId: idField,
+  measureId: idField,
+  step: z.enum(["preview", "confirm"]).default("preview"),
+  csv: z.string().max(MAX_CSV_BYTES, "The file is too large: import at most 5,000 rows at a time").default(""),
+});
+export type ImportInput = z.infer<typeof importSchema>;
+
+export const rebaseSchema = z.object({
+  projectId: idField,
+  measureId: idField,
+  from: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Select the point from which to recalculate the limits"),
+});

@@ -1,0 +1,29 @@
+// Words for priority-setting enums. Pure.
+import type { CandidateSource, ParticipantGroup, PriorityStatus, RoundStatus } from "@/lib/generated/prisma/enums";
+
+export const PRIORITY_STATUS_LABELS: Record<PriorityStatus, string> = {
+  ACTIVE: "Active",
+  ACHIEVED: "Achieved",
+  RETIRED: "Retired",
+};
+
+export const PRIORITY_STATUS_HINTS: Record<PriorityStatus, string> = {
+  ACTIVE: "The collaborative is working on it",
+  ACHIEVED: "The aim was met; the work is being sustained",
+  RETIRED: "No longer a priority; its history stays visible",
+};
+
+export const PRIORITY_STATUS_COLOURS: Record<PriorityStatus, "green" | "blue" | "grey"> = { ACTIVE: "green", ACHIEVED: "blue", RETIRED: "grey" };
+
+export const CANDIDATE_SOURCE_LABELS: Record<CandidateSource, string> = {
+  NATIONAL: "National priority area",
+  CONCERNS: "Raised in concerns",
+  PROPOSAL: "Proposed by a member",
+};
+
+export const PARTICIPANT_GROUP_LABELS: Record<ParticipantGroup, string> = {
+  PATIENT_CARER: "Patients and carers",
+  STAFF: "Staff",
+};
+
+export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { OPEN: "Open", CLOSED: "Closed" };

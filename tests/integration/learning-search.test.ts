@@ -1,0 +1,155 @@
+// The learning library's search in PostgreSQL: ranking, phrases, near misses, facets, and hostile input.
+// Every test's items carry a made-up word, so other tests' items never match.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { ANONYMOUS, collaborative, createUser } from "@/tests/fixtures/factories";
+import { insertLearningItem, nonsenseWord } from "@/tests/fixtures/learning";
+import { searchLearning } from "@/lib/learning/search";
+import { Snippet } from "@/components/learning/SearchResults";
+import { parseLearningSearch } from "@/lib/learning/search-params";
+
+let authorId: string;
+let wessex: string;
+let oxford: string;
+
+beforeAll(async () => {
+  authorId = (await createUser({ memberships: { wessex: "STAFF" } })).user.id;
+  wessex = (await collaborative("wessex")).id;
+  oxford = (await collaborative("oxford")).id;
+});
+
+const search = (params: Record<string, string | string[]>) => searchLearning(ANONYMOUS, parseLearningSearch(params));
+const titles = async (params: Record<string, string | string[]>) => (await search(params)).hits.map((h) => h.title);
+
+describe("ranking", () => {
+  it("puts an exact title match first, ahead of items that repeat the words in their body", async () => {
+    const word = nonsenseWord();
+    const exact = `${word} falls bundle`;
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Falls and ${word}: a longer story`, body: `${exact}. `.repeat(30), summary: `All about the ${exact}` });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `The ${word} bundle for falls on wards`, summary: exact });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: exact });
+    const result = await titles({ q: exact });
+    expect(result).toHaveLength(3);
+    expect(result[0]).toBe(exact);
+  });
+
+  it("ranks a title match above a match only in the body", async () => {
+    const word = nonsenseWord();
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: "Something else entirely", body: `We mention ${word} once.` });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Using ${word} on night shifts` });
+    expect(await titles({ q: word })).toEqual([`Using ${word} on night shifts`, "Something else entirely"]);
+  });
+
+  it("matches a quoted phrase only where the words are together", async () => {
+    const word = nonsenseWord();
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Together ${word}`, body: `Every patient gets red ${word} socks on admission.` });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Apart ${word}`, body: `Red lights on the bay, and ${word} socks in the drawer.` });
+    expect(await titles({ q: `"red ${word} socks"` })).toEqual([`Together ${word}`]);
+    // Without quotes both match; a phrase query also turns off near-miss title matching.
+    expect((await titles({ q: `red ${word} socks` })).sort()).toEqual([`Apart ${word}`, `Together ${word}`]);
+  });
+
+  it("still finds an item when its title word is misspelt", async () => {
+    const word = nonsenseWord(10);
+    const title = `${word} catheter removal`;
+    await insertLearningItem({ authorId, collaborativeId: wessex, title });
+    const misspelt = word.slice(0, 4) + word.slice(5); // one letter dropped
+    expect(await titles({ q: misspelt })).toContain(title);
+    const swapped = word.slice(0, 3) + word[4] + word[3] + word.slice(5); // two letters swapped
+    expect(await titles({ q: `${swapped} catheter` })).toContain(title);
+  });
+
+  it("highlights the matches in snippets as text segments", async () => {
+    const word = nonsenseWord();
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Snippet ${word}`, summary: `The <b>${word}</b> approach worked well on three wards.` });
+    const [hit] = (await search({ q: word })).hits;
+    expect(hit!.snippet!.filter((s) => s.highlighted).map((s) => s.text.toLowerCase())).toContain(word);
+    // Markup typed into the text is rendered as text, never as elements.
+    const html = renderToStaticMarkup(createElement(Snippet, { segments: hit!.snippet! }));
+    expect(html).toMatch(/<mark[^>]*>[^<]*<\/mark>/);
+    expect(html).not.toMatch(/<b[\s>]/);
+  });
+
+  it("breaks ties featured first, then newest", async () => {
+    const word = nonsenseWord();
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Old ${word}`, publishedAt: new Date("2025-01-01") });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `New ${word}`, publishedAt: new Date("2025-06-01") });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Featured ${word}`, publishedAt: new Date("2024-01-01"), featured: true });
+    expect(await titles({ q: word })).toEqual([`Featured ${word}`, `New ${word}`, `Old ${word}`]);
+  });
+});
+
+describe("filters and facets", () => {
+  it("filters by area, collaborative, type, stage and evidence, with counts that ignore the facet's own choice", async () => {
+    const word = nonsenseWord();
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `A ${word}`, areaSlugs: ["falls"], stageSlugs: ["inpatient-ward"], hasImprovementEvidence: true });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `B ${word}`, areaSlugs: ["falls", "pressure-ulcers"], type: "CASE_STUDY" });
+    await insertLearningItem({ authorId, collaborativeId: oxford, title: `C ${word}`, areaSlugs: ["pressure-ulcers"], stageSlugs: ["care-home"], type: "LESSON" });
+    await insertLearningItem({ authorId, collaborativeId: oxford, title: `Draft ${word}`, status: "DRAFT" });
+
+    const all = await search({ q: word });
+    expect(all.total).toBe(3);
+    expect(all.facets.areas.find((a) => a.value === "falls")?.count).toBe(2);
+    expect(all.facets.collaboratives.find((c) => c.value === "oxford")?.count).toBe(1);
+    expect(all.facets.evidence.count).toBe(1);
+
+    const falls = await search({ q: word, area: "falls" });
+    expect(falls.hits.map((h) => h.title).sort()).toEqual([`A ${word}`, `B ${word}`]);
+    // Disjunctive: the area facet still counts pressure ulcers as if falls were not chosen.
+    expect(falls.facets.areas.find((a) => a.value === "pressure-ulcers")?.count).toBe(2);
+    // Other facets are narrowed by the area filter.
+    expect(falls.facets.collaboratives.find((c) => c.value === "oxford")).toBeUndefined();
+
+    expect((await titles({ q: word, area: ["falls", "pressure-ulcers"], collaborative: "oxford" }))).toEqual([`C ${word}`]);
+    expect(await titles({ q: word, type: "case-study" })).toEqual([`B ${word}`]);
+    expect(await titles({ q: word, stage: "care-home" })).toEqual([`C ${word}`]);
+    expect(await titles({ q: word, evidence: "yes" })).toEqual([`A ${word}`]);
+    expect((await search({ q: word, area: "no-such-area" })).total).toBe(0);
+  });
+});
+
+describe("any query text is safe", () => {
+  const hostile = [
+    `"unterminated phrase`,
+    `a & b | !c <-> (d`,
+    `'; DROP TABLE "LearningItem"; --`,
+    `\\x00 \u0000 NUL in the middle`,
+    `😀🏥 falls 💊`,
+    `-`,
+    `""`,
+    `or or or and not`,
+    `***`,
+    `%_%`,
+    `\uD800 lone surrogate`,
+    `${"falls bundle ".repeat(900)}`,
+    `<script>alert(1)</script>`,
+    `:* | & ! ( ) <->`,
+    `   `,
+  ];
+
+  it.each(hostile.map((q) => [q.slice(0, 40), q]))("returns results or none for %j", async (_label, q) => {
+    const result = await search({ q });
+    expect(result.total).toBeGreaterThanOrEqual(0);
+    expect(Array.isArray(result.hits)).toBe(true);
+  });
+
+  it("never fails for arbitrary text (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme", maxLength: 300 }), async (q) => {
+        const result = await search({ q });
+        expect(result.total).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("offers similar titles when nothing matches", async () => {
+    const word = nonsenseWord(10);
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `${word} wristbands for allergies` });
+    const result = await search({ q: `${word.slice(0, 6)}xyz wristbandz allergiez` });
+    if (result.total === 0) expect(result.suggestions.map((s) => s.title)).toContain(`${word} wristbands for allergies`);
+    else expect(result.hits.map((h) => h.title)).toContain(`${word} wristbands for allergies`);
+  });
+});
