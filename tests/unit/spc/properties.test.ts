@@ -242,20 +242,8 @@ describe("runChart properties", () => {
   });
 });
 
-describe("performance", () => {
-  // Best of several runs after warming up the JIT: a single run on a busy CI machine can be slowed
-  // by garbage collection or scheduling, but an O(n²) slip would take seconds on every run.
-  const bestOf = (runs: number, f: () => void) => {
-    let best = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < runs; k++) {
-      const start = performance.now();
-      f();
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  };
-
-  it("charts 100,000 points quickly", () => {
+describe("long series", () => {
+  it("charts 100,000 points (speed is measured by npm run bench, not here)", () => {
     let seed = 1;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const values = Array.from({ length: 100_000 }, (_, i) =>
@@ -265,8 +253,6 @@ describe("performance", () => {
     const r = xmrChart(values, options);
     expect(r.points).toHaveLength(100_000);
     expect(r.variation).toBe("improvement-high"); // the step up after 60,000 is a long shift
-    // typically 5–20 ms here, most of it building the 100,000 result objects
-    expect(bestOf(5, () => xmrChart(values, options))).toBeLessThan(100);
-    expect(bestOf(5, () => runChart(values))).toBeLessThan(100);
+    expect(runChart(values).usefulPoints).toBeGreaterThan(99_000);
   });
 });
