@@ -3,12 +3,13 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { SPC_COLOURS } from "@/lib/spc/describe";
 
-type Props = { points: { key: string; label: string; value: number }[]; median: number | null; annotations: { key: string; number: number }[] };
+type Props = { keys: string[]; labels: string[]; values: number[]; median: number | null; annotations: { key: string; number: number }[] };
 
 const round = (n: number) => Number(n.toPrecision(4));
 
-export function RunChart({ points, median, annotations }: Props) {
-  const labels = new Map(points.map((p) => [p.key, p.label]));
+export function RunChart({ keys, labels: labelList, values, median, annotations }: Props) {
+  const labels = new Map(keys.map((key, i) => [key, labelList[i]!]));
+  const points = keys.map((key, i) => ({ key, value: values[i]! }));
   return (
     <ResponsiveContainer width="100%" height={260}>
       <ComposedChart data={points} margin={{ top: 24, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>

@@ -9,12 +9,22 @@ import { SPC_COLOURS } from "@/lib/spc/describe";
 import { formatDecimal } from "@/lib/format";
 
 const num = (n: number | null) => (n === null ? "–" : formatDecimal(n, 2));
+const CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "n", "neither-low": "n", common: "." } as const;
 
 export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: string; name: string; unit: string; valueType: "NUMBER" | "RATE"; chart: MeasureChartView }) {
   if (chart.pointCount === 0) {
     return <p className="text-nhs-secondary-text">No data yet. Add values one at a time or import a CSV file to see the chart.</p>;
   }
   const captionId = `chart-${id}-description`;
+  // The chart component gets compact arrays (they are serialised into the page), not the view objects.
+  const compact = {
+    keys: chart.points.map((p) => p.key),
+    labels: chart.points.map((p) => p.label),
+    values: chart.points.map((p) => Number(p.value.toPrecision(10))),
+    causes: chart.points.map((p) => CAUSE_LETTERS[p.cause ?? "common"]).join(""),
+  };
+  const starts = chart.periods.reduce<number[]>((acc, p, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + chart.periods[i - 1]!.pointCount], []);
+  const annotations = chart.annotations.map((a) => ({ key: a.key, number: a.number }));
   return (
     <div>
       {chart.hasLimits && (
@@ -28,24 +38,7 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
       ))}
       <figure className="mb-4 bg-white p-2 sm:p-4">
         <div role="img" aria-label={`XmR chart of ${name}. The description below the chart says what it shows.`} className="min-h-[340px]">
-          <XmrChart
-            points={chart.points.map((p) => ({
-              key: p.key,
-              label: p.label,
-              value: p.value,
-              mean: p.mean,
-              upper: p.upper,
-              lower: p.lower,
-              period: p.period,
-              colour: p.colour,
-              special: p.cause !== null,
-              causeLabel: p.causeLabel,
-            }))}
-            periodCount={chart.periods.length}
-            target={chart.target}
-            annotations={chart.annotations.map((a) => ({ key: a.key, number: a.number }))}
-            unit={unit}
-          />
+          <XmrChart {...compact} target={chart.target} annotations={annotations} unit={unit} periods={chart.periods.map((p) => ({ start: starts[p.index]!, end: starts[p.index]! + p.pointCount, mean: p.mean, upper: p.upper, lower: p.lower }))} />
         </div>
         <figcaption id={captionId} className="mt-3 text-base">
           <span className="font-bold">What the chart shows: </span>
@@ -70,7 +63,7 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
           <p className="mb-2 font-bold">Run chart (for series of fewer than 13 points)</p>
           <figure className="mb-2 bg-white p-2 sm:p-4">
             <div role="img" aria-label={`Run chart of ${name}. The description below the chart says what it shows.`} className="min-h-[260px]">
-              <RunChart points={chart.points.map((p) => ({ key: p.key, label: p.label, value: p.value }))} median={chart.runChart.median} annotations={chart.annotations.map((a) => ({ key: a.key, number: a.number }))} />
+              <RunChart keys={compact.keys} labels={compact.labels} values={compact.values} median={chart.runChart.median} annotations={annotations} />
             </div>
             <figcaption className="mt-3 text-base">
               <span className="font-bold">What the run chart shows: </span>

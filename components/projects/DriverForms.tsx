@@ -83,7 +83,7 @@ export function ActionButton({ action, hidden, label, srLabel }: { action: Actio
   return (
     <form action={formAction} className="inline">
       <Hidden fields={hidden} />
-      <button type="submit" disabled={pending} className="cursor-pointer text-nhs-red underline">
+      <button type="submit" disabled={pending} className="cursor-pointer text-[#8c1c13] underline">
         {label}
         {srLabel && <span className="sr-only"> {srLabel}</span>}
       </button>

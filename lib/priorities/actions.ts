@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { invalid, runForm, type FormState } from "@/lib/forms";
 import { withConflicts } from "@/lib/projects/conflict";
-import { addComment, closeRound, openRound, proposeCandidate, submitBallot, updatePriorityStatus, updateRound } from "./mutations";
+import { addComment, closeRound, openRound, proposeCandidate, submitBallot, updatePriorityStatus, updateRound, withdrawCandidate } from "./mutations";
 import { ranksFromForm } from "./ranking";
-import { ballotSchema, closeRoundSchema, commentSchema, openRoundSchema, priorityStatusSchema, proposeCandidateSchema, updateRoundSchema } from "./schemas";
+import { ballotSchema, closeRoundSchema, commentSchema, openRoundSchema, priorityStatusSchema, proposeCandidateSchema, updateRoundSchema, withdrawCandidateSchema } from "./schemas";
 
 /** Only used to build paths to refresh and redirect to; the domain functions never trust it. */
 function slugFrom(formData: FormData): string {
@@ -53,6 +53,18 @@ export async function proposeCandidateAction(_previous: FormState, formData: For
   const state = await runForm(formData, async () => {
     await proposeCandidate(viewer, parsed.data);
     return { ok: true, message: `Thank you: "${parsed.data.title}" is now a candidate in this round.` };
+  });
+  if (state.ok) refreshWorkspace(slugFrom(formData), parsed.data.roundId);
+  return state;
+}
+
+export async function withdrawCandidateAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = withdrawCandidateSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const viewer = await getViewer();
+  const state = await runForm(formData, async () => {
+    await withdrawCandidate(viewer, parsed.data);
+    return { ok: true, message: "The candidate has been removed from the round." };
   });
   if (state.ok) refreshWorkspace(slugFrom(formData), parsed.data.roundId);
   return state;

@@ -9,7 +9,7 @@ import { changedFields, EditConflictError } from "@/lib/projects/conflict";
 import { countConcernsByArea, evidenceSince } from "@/lib/collaboratives/queries";
 import { checkRanking } from "./ranking";
 import { computeRoundResults, participantGroupFor } from "./queries";
-import type { BallotInput, CloseRoundInput, CommentInput, OpenRoundInput, PriorityStatusInput, ProposeCandidateInput, UpdateRoundInput } from "./schemas";
+import type { BallotInput, CloseRoundInput, CommentInput, OpenRoundInput, PriorityStatusInput, ProposeCandidateInput, UpdateRoundInput, WithdrawCandidateInput } from "./schemas";
 
 export const ALREADY_RANKED = "You have already ranked in this round. Each person has one ballot per round, and it cannot be changed.";
 export const ROUND_CLOSED = "This round has closed: its candidates, rankings and decision can no longer change.";
@@ -141,6 +141,38 @@ export async function proposeCandidate(viewer: Viewer, input: ProposeCandidateIn
     });
     await recordAudit(tx, { action: "round.candidate_proposed", subjectType: "PriorityCandidate", subjectId: candidate.id, actorId: userId, collaborativeId: found.collaborativeId, details: { roundId: input.roundId } });
     return candidate;
+  });
+}
+
+/**
+ * Leads moderate: a candidate nobody has ranked yet can be taken out of an open round (for example an
+ * unsuitable or duplicate proposal). Once someone has ranked it, it stays, so every ballot stays whole.
+ */
+export async function withdrawCandidate(viewer: Viewer, input: WithdrawCandidateInput) {
+  const found = await findRound(input.roundId);
+  authorize(viewer, "round.open", { collaborativeId: found.collaborativeId });
+  await db.$transaction(async (tx) => {
+    // Exclusive: no ballot can rank it between the check and the removal.
+    const round = await lockRound(tx, input.roundId, "update");
+    assertOpen(round!);
+    const candidate = await tx.priorityCandidate.findFirst({
+      where: { id: input.candidateId, roundId: input.roundId },
+      select: { id: true, source: true, _count: { select: { rankings: true } } },
+    });
+    if (!candidate) throw new NotFoundError();
+    if (candidate._count.rankings > 0) {
+      throw new DomainError("People have already ranked this candidate, so it stays in the round. If it is not chosen, say why in your decision.");
+    }
+    if ((await tx.priorityCandidate.count({ where: { roundId: input.roundId } })) <= 2) throw new DomainError("A round needs at least 2 candidates.");
+    await tx.priorityCandidate.delete({ where: { id: candidate.id } });
+    await recordAudit(tx, {
+      action: "round.candidate_withdrawn",
+      subjectType: "PriorityCandidate",
+      subjectId: candidate.id,
+      actorId: viewer.userId,
+      collaborativeId: found.collaborativeId,
+      details: { roundId: input.roundId, source: candidate.source },
+    });
   });
 }
 

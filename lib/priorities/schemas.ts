@@ -66,6 +66,8 @@ export const proposeCandidateSchema = z.object({
   description: optionalText(1000, "Why it matters"),
 });
 
+export const withdrawCandidateSchema = z.object({ roundId: z.string().min(1), candidateId: z.string().min(1) });
+
 export const commentSchema = z.object({
   roundId: z.string().min(1),
   candidateId: z
@@ -96,6 +98,7 @@ export const priorityStatusSchema = z.object({
 export type OpenRoundInput = z.infer<typeof openRoundSchema>;
 export type UpdateRoundInput = z.infer<typeof updateRoundSchema>;
 export type ProposeCandidateInput = z.infer<typeof proposeCandidateSchema>;
+export type WithdrawCandidateInput = z.infer<typeof withdrawCandidateSchema>;
 export type CommentInput = z.infer<typeof commentSchema>;
 export type BallotInput = z.infer<typeof ballotSchema>;
 export type CloseRoundInput = z.infer<typeof closeRoundSchema>;

@@ -9,7 +9,7 @@ import { PortalUnderTest } from "@/tests/fixtures/portal-process";
 import { concernsInDatabase } from "@/tests/fixtures/outage-scenario";
 import { concernFormAction, get, hiddenFieldsOfForm, postForm, sessionCookie, submitConcernForm, type ConcernSubmission } from "@/tests/fixtures/portal-client";
 
-const MEASURES = 16;
+const MEASURES = 24;
 const DAYS = 1_500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,13 +58,18 @@ test("killing the server mid-submission and mid-import leaves no partial data", 
   const imports: { measureId: string; status: number; location: string | null; error?: string }[] = [];
   let running = true;
   const submitter = async () => {
-    while (running) submissions.push(await submitConcernForm(portal.url, concernAction));
+    while (running) {
+      const submission = await submitConcernForm(portal.url, concernAction);
+      submissions.push(submission);
+      if (submission.outcome.status === 0) await sleep(250); // the server is down: try again shortly
+    }
   };
   const queue = [...measureIds];
   const importer = async () => {
     for (let measureId = queue.shift(); measureId && running; measureId = queue.shift()) {
       const outcome = await postForm(`${portal.url}/projects/${projectId}/measures/${measureId}/import`, { ...importAction, projectId, measureId, step: "confirm", csv }, { cookie, timeoutMs: 60_000 });
       imports.push({ measureId, status: outcome.status, location: outcome.location, error: outcome.error });
+      if (outcome.status === 0) await sleep(500);
     }
   };
   const load = [submitter(), submitter(), importer(), importer()];

@@ -94,6 +94,52 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("the form can be completed with the keyboard alone (JavaScript on)", async ({ context }) => {
+  test.slow();
+  // A page of its own, scanned only when the test says so: the automatic scan of each load runs in the
+  // background and would otherwise overlap with the key presses (it would see a link mid-focus).
+  const page = await context.newPage();
+  /** Presses Tab until the element has focus: proves it is reachable, in order, without a mouse. */
+  const tabTo = async (target: ReturnType<typeof page.locator>, limit = 12) => {
+    for (let i = 0; i < limit; i += 1) {
+      await page.keyboard.press("Tab");
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+    }
+    throw new Error(`Could not reach ${target} with the Tab key`);
+  };
+  await page.goto("/concerns/new");
+  await expectAccessible(page);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await tabTo(page.getByLabel("What happened?"));
+  await page.keyboard.type(`Keyboard test ${marker}: the pharmacy gave my mum the wrong strength of tablets.`);
+  await tabTo(page.getByLabel("In the last week"), 3);
+  await page.keyboard.press("Space");
+  await tabTo(page.getByLabel("Postcode of where it happened"), 3);
+  await page.keyboard.type("BH1 1AA");
+  await tabTo(page.getByRole("group", { name: "Where in their care did it happen?" }).getByRole("radio").first(), 4);
+  await page.keyboard.press("Space");
+  await tabTo(page.getByRole("group", { name: "What is it mostly about?" }).getByRole("radio").first(), 3);
+  await page.keyboard.press("Space");
+  await tabTo(page.getByLabel("I am the patient"), 4);
+  await page.keyboard.press("Space");
+  await tabTo(page.getByLabel("Yes, you can contact me"), 3);
+  await page.keyboard.press("ArrowDown"); // radios: arrows move the choice
+  await expect(page.getByLabel("No, I want to stay anonymous")).toBeChecked();
+  await tabTo(page.getByRole("button", { name: "Send concern", exact: true }), 6);
+  await page.keyboard.press("Enter");
+
+  // The confirmation question takes the focus, and is answered from the keyboard too.
+  const question = page.getByRole("region", { name: "Check where to send your concern" });
+  await expect(question).toBeFocused();
+  await expectAccessible(page);
+  await tabTo(question.getByRole("button", { name: "Confirm and send concern" }), 3);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concern sent");
+  await expectAccessible(page);
+});
+
 test("the Wessex lead triages the concern and responds; the reporter sees the response", async ({ page }) => {
   test.slow();
   await signIn(page, "lead.wessex@demo.nhs.uk");

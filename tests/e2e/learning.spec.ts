@@ -43,6 +43,41 @@ test("the collaborative's lead publishes it", async ({ page }) => {
   await expect(page.getByRole("status")).toContainText("Published");
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the search box and the filters are a plain form: the URL carries them and the back button undoes them", async ({ page }) => {
+    test.slow(); // every page load is scanned with axe
+    await page.goto("/learning");
+    await page.getByLabel("Search shared learning").fill(word);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/learning\\?q=${word}$`));
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+
+    await page.getByRole("group", { name: "Type of learning" }).getByLabel(/^Lesson/).check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/type=lesson/);
+    await expect(page.getByRole("heading", { name: /^No results/ })).toBeVisible();
+    // Each chosen filter has a link that removes it.
+    await page.getByRole("link", { name: /Remove filter: Lesson/ }).click();
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(/type=lesson/);
+  });
+
+  test("the write-up preview works as a submit button", async ({ page }) => {
+    test.slow();
+    await signIn(page, "staff.wessex@demo.nhs.uk");
+    await page.goto("/learning/new");
+    await page.getByLabel("Title").fill(`Preview without scripts ${word}`);
+    await page.getByLabel("The full write-up (optional)").fill("A list:\n\n- first\n- second");
+    await page.getByRole("button", { name: "Preview" }).click();
+    const preview = page.getByRole("region", { name: "Preview of the write-up" });
+    await expect(preview.getByRole("listitem")).toHaveText(["first", "second"]);
+    await expect(page.getByLabel("Title")).toHaveValue(`Preview without scripts ${word}`);
+  });
+});
+
 test("anyone can search and filter the library, with the search in the URL", async ({ page }) => {
   await page.goto("/learning");
   await page.getByLabel("Search shared learning").fill(`${word} huddle`);

@@ -50,7 +50,7 @@ describe("the data generator", () => {
     const empty = await createMigratedDatabase(inject("serverUrl"), "psc_generate");
     drops.push(empty.drop);
     await expect(generate(empty.url, 0.005, () => {})).rejects.toThrow(/no reference data/);
-  }, 60_000);
+  }, 240_000);
 
   it("fills an empty database in proportion to the scale, the same way every time, with stored SPC status", async () => {
     const [first, second] = [await referenceDatabase(), await referenceDatabase()];
@@ -62,5 +62,5 @@ describe("the data generator", () => {
     expect(a).toEqual(b);
     expect(a.wrong_point_counts).toBe(0);
     expect(a).toMatchObject({ projects: 100, measures: 300, concerns: 1000 });
-  }, 180_000);
+  }, 300_000);
 });

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { EditConflictError } from "@/lib/projects/conflict";
 import { bordaCount } from "@/lib/priorities/borda";
 import { computeRoundResults, getLocalPriority, getRoundOpeningOptions, getRoundPage, getRoundResults, listRounds } from "@/lib/priorities/queries";
-import { ALREADY_RANKED, ROUND_CLOSED, addComment, closeRound, openRound, proposeCandidate, submitBallot, updatePriorityStatus, updateRound } from "@/lib/priorities/mutations";
+import { ALREADY_RANKED, ROUND_CLOSED, addComment, closeRound, openRound, proposeCandidate, submitBallot, updatePriorityStatus, updateRound, withdrawCandidate } from "@/lib/priorities/mutations";
 import { openRoundSchema } from "@/lib/priorities/schemas";
 import { ANONYMOUS, createCast, createUser, type Cast } from "@/tests/fixtures/factories";
 import { concernAbout, createProjectIn, nationalArea, openTestRound, ranks, unique } from "@/tests/fixtures/workspaces";
@@ -97,6 +97,27 @@ describe("taking part", () => {
       await expect(proposeCandidate(outsider, { roundId, title: `Outsider ${unique()}`, description: "" })).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await db.priorityCandidate.count({ where: { roundId } })).toBe(5);
+  });
+
+  it("leads can remove a candidate nobody has ranked (moderation), but never one that has been ranked", async () => {
+    const { roundId, byTitle } = await openTestRound(v().leadA, A, { proposals: ["Alpha", "Bravo", "Charlie"] });
+    const unsuitable = await proposeCandidate(v().patientA, { roundId, title: "Something unsuitable", description: "" });
+    await submitBallot(v().staffA, { roundId, ranks: ranks(byTitle, ["Alpha"]) });
+    for (const viewer of [v().patientA, v().staffA, v().leadB, v().admin]) {
+      await expect(withdrawCandidate(viewer, { roundId, candidateId: unsuitable.id })).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    await withdrawCandidate(v().leadA, { roundId, candidateId: unsuitable.id });
+    expect(await db.priorityCandidate.findUnique({ where: { id: unsuitable.id } })).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "round.candidate_withdrawn", subjectId: unsuitable.id } })).toBe(1);
+
+    await expect(withdrawCandidate(v().leadA, { roundId, candidateId: byTitle.Alpha! })).rejects.toMatchObject({ message: expect.stringContaining("already ranked this candidate") });
+    await withdrawCandidate(v().leadA, { roundId, candidateId: byTitle.Bravo! });
+    await expect(withdrawCandidate(v().leadA, { roundId, candidateId: byTitle.Charlie! })).rejects.toMatchObject({ message: "A round needs at least 2 candidates." });
+    expect(await db.priorityCandidate.count({ where: { roundId } })).toBe(2);
+    expect(await db.ballotRanking.count({ where: { ballot: { roundId } } })).toBe(1);
+
+    await closeRound(v().leadA, { roundId, version: 1, chosen: [byTitle.Alpha!], rationale: "x" });
+    await expect(withdrawCandidate(v().leadA, { roundId, candidateId: byTitle.Charlie! })).rejects.toMatchObject({ message: ROUND_CLOSED });
   });
 
   it("members comment on the round or on a candidate of it; comments show the group, not the person", async () => {

@@ -51,7 +51,7 @@ export default async function DriversPage({ params }: Props) {
             <summary className="cursor-pointer text-nhs-blue underline">
               Change<span className="sr-only"> the {node.kind === "PRIMARY" ? "primary" : "secondary"} driver “{node.text}”</span>
             </summary>
-            <div className="mt-2 border-l-2 border-nhs-grey-3 pl-3">
+            <div className="mt-2 border-l-2 border-nhs-grey-3 bg-white p-3">
               <InlineTextForm action={renameDriverAction} hidden={{ projectId: id, nodeId: node.id }} name="text" label="Driver" defaultValue={node.text} submitLabel="Rename" idPrefix={`rename-${node.id}`} />
               <div className="flex flex-wrap gap-4">
                 <form action={moveDriverAction}>
@@ -69,7 +69,7 @@ export default async function DriversPage({ params }: Props) {
                 <form action={deleteDriverAction}>
                   <input type="hidden" name="projectId" value={id} />
                   <input type="hidden" name="nodeId" value={node.id} />
-                  <button type="submit" className="cursor-pointer text-nhs-red underline">
+                  <button type="submit" className="cursor-pointer text-[#8c1c13] underline">
                     Delete{node.kind === "PRIMARY" ? " with its secondary drivers" : ""}
                   </button>
                 </form>
@@ -98,7 +98,7 @@ export default async function DriversPage({ params }: Props) {
             <summary className="cursor-pointer text-nhs-blue underline">
               Change<span className="sr-only"> the change idea “{idea.title}”</span>
             </summary>
-            <div className="mt-2 border-l-2 border-nhs-grey-3 pl-3">
+            <div className="mt-2 border-l-2 border-nhs-grey-3 bg-white p-3">
               <ChangeIdeaForm
                 action={updateChangeIdeaAction}
                 hidden={{ projectId: id, ideaId: idea.id }}

@@ -12,6 +12,7 @@ import { ResultsTable } from "@/components/priorities/ResultsTable";
 import { RankingForm } from "@/components/priorities/RankingForm";
 import { ProposeCandidateForm } from "@/components/priorities/ProposeCandidateForm";
 import { CommentForm } from "@/components/priorities/CommentForm";
+import { WithdrawCandidateForm } from "@/components/priorities/WithdrawCandidateForm";
 import { orNotFound } from "@/lib/route-errors";
 
 type Props = { params: Promise<{ slug: string; roundId: string }> };
@@ -31,6 +32,8 @@ export default async function RoundPage({ params }: Props) {
   const titleOf = new Map(candidates.map((c) => [c.id, c.title]));
   const chosen = candidates.filter((c) => c.chosen);
   const totalBallots = ballotCounts.PATIENT_CARER + ballotCounts.STAFF;
+  // Leads see results while the round is open; a candidate nobody has ranked can still be removed.
+  const rankedBy = new Map(results?.overall.tallies.map((t) => [t.candidateId, t.rankedBy]) ?? []);
 
   return (
     <>
@@ -81,6 +84,9 @@ export default async function RoundPage({ params }: Props) {
                 {c.source !== "PROPOSAL" && <span>Concerns: {formatNumber(c.evidenceCount)} in the last 12 months</span>}
               </p>
               {c.description && <p className="mt-2 mb-0 text-base whitespace-pre-line">{c.description}</p>}
+              {can.edit && candidates.length > 2 && rankedBy.get(c.id) === 0 && (
+                <WithdrawCandidateForm roundId={round.id} candidateId={c.id} title={c.title} collaborativeSlug={collaborative.slug} />
+              )}
             </li>
           ))}
         </ul>

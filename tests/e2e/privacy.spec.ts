@@ -1,0 +1,62 @@
+// An administrator answers a data-protection request: downloads everything held about a person, then
+// erases their personal details; the person's page then shows them as erased.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { test, expect, signIn } from "./fixtures";
+import { poolConfigFromUrl } from "@/lib/db-url";
+
+const marker = randomUUID().slice(0, 8);
+const person = { id: `privacy-e2e-${marker}`, name: `Priya Shah ${marker}`, email: `priya.${marker}@example.org` };
+
+test.beforeAll(async () => {
+  // The person is made here, in the e2e database (npm test sets E2E_DATABASE_URL), so that no demo account is erased.
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("Set E2E_DATABASE_URL to the e2e server's database (npm test does)");
+  const client = new pg.Client(poolConfigFromUrl(url));
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now())`, [person.id, person.email, person.name]);
+    await client.query(
+      `INSERT INTO "Membership" (id, "userId", "collaborativeId", role) SELECT $1, $2, id, 'PATIENT' FROM "Collaborative" WHERE slug = 'wessex'`,
+      [`${person.id}-m`, person.id],
+    );
+  } finally {
+    await client.end();
+  }
+});
+
+test("an administrator exports a person's data, then erases their personal details", async ({ page }) => {
+  await signIn(page, "admin@demo.nhs.uk");
+  await page.goto(`/admin?q=${encodeURIComponent(person.email)}`);
+  await page.getByRole("link", { name: person.name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);
+  await expect(page.getByRole("definition").filter({ hasText: "Wessex" })).toBeVisible();
+
+  // The export is a JSON download with their account and memberships.
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Download their data \(JSON\)/ }).click();
+  const download = await downloadPromise;
+  const exported = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
+  expect(exported.account).toMatchObject({ id: person.id, email: person.email, name: person.name });
+  expect(exported.memberships).toEqual([expect.objectContaining({ collaborativeSlug: "wessex", role: "PATIENT" })]);
+
+  // Erasing needs the confirmation word: without it, the error summary says so and nothing happens.
+  const erase = page.getByRole("button", { name: "Erase their personal details" });
+  await erase.click();
+  await expect(page.getByRole("alert")).toContainText("Type ERASE to confirm");
+  await page.getByLabel("Type ERASE to confirm").fill("ERASE");
+  await erase.click();
+  await expect(page.getByRole("status")).toContainText("Erased.");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Erased person");
+  await expect(page.getByText(person.email)).toHaveCount(0);
+  await expect(page.getByText(/Their personal details were erased on/)).toBeVisible();
+
+  // Someone who is not an administrator is told the page does not exist.
+  const other = await page.context().browser()!.newContext();
+  const response = await other.request.get(`/admin/people/${person.id}`, { maxRedirects: 0 }).catch(() => null);
+  expect(response === null || [307, 404].includes(response.status())).toBe(true);
+  const download403 = await other.request.get(`/api/admin/people/${person.id}/export`);
+  expect(download403.status()).toBe(404);
+  await other.close();
+});
