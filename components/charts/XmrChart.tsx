@@ -4,7 +4,28 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { SPC_COLOURS } from "@/lib/spc/describe";
 
-/** Compact props (they are serialised into the page): the client expands them into chart rows. */
+export type XmrChartPoint = {
+  key: string;
+  label: string;
+  value: number;
+  mean: number | null;
+  upper: number | null;
+  lower: number | null;
+  period: number;
+  colour: string;
+  special: boolean;
+  causeLabel: string;
+};
+
+type Props = {
+  points: XmrChartPoint[];
+  periodCount: number;
+  target: number | null;
+  annotations: { key: string; number: number }[];
+  unit: string;
+};
+
+/** The same chart from compact arrays, for pages with many charts (props are serialised into the page). */
 export type XmrChartData = {
   keys: string[];
   labels: string[];
@@ -17,9 +38,18 @@ export type XmrChartData = {
   unit: string;
 };
 
-type Row = { key: string; value: number; mean: number | null; upper: number | null; lower: number | null; period: number; cause: string };
+const CAUSE_COLOURS: Record<string, string> = { i: SPC_COLOURS.improvement, c: SPC_COLOURS.concern, n: SPC_COLOURS.neither };
 
-const CAUSE_COLOURS: Record<string, string> = { i: SPC_COLOURS.improvement, c: SPC_COLOURS.concern, n: SPC_COLOURS.neither, "": SPC_COLOURS.common };
+export function CompactXmrChart({ keys, labels, values, causes, periods, target, annotations, unit }: XmrChartData) {
+  const points: XmrChartPoint[] = [];
+  periods.forEach((p, period) => {
+    for (let i = p.start; i < p.end; i++) {
+      const cause = causes[i] ?? ".";
+      points.push({ key: keys[i]!, label: labels[i]!, value: values[i]!, mean: p.mean, upper: p.upper, lower: p.lower, period, colour: CAUSE_COLOURS[cause] ?? SPC_COLOURS.common, special: cause !== ".", causeLabel: "" });
+    }
+  });
+  return <XmrChart points={points} periodCount={periods.length} target={target} annotations={annotations} unit={unit} />;
+}
 
 const LIMIT_COLOUR = "#425563";
 const MEAN_COLOUR = "#212b32";
@@ -41,18 +71,15 @@ export function niceScale(low: number, high: number): { domain: [number, number]
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
 }
 
-export function XmrChart({ keys, labels: labelList, values, causes, periods: periodList, target, annotations, unit }: XmrChartData) {
-  const labels = new Map(keys.map((key, i) => [key, labelList[i]!]));
-  const points: Row[] = [];
-  periodList.forEach((p, period) => {
-    for (let i = p.start; i < p.end; i++) points.push({ key: keys[i]!, value: values[i]!, mean: p.mean, upper: p.upper, lower: p.lower, period, cause: causes[i] === "." ? "" : (causes[i] ?? "") });
-  });
-  const limits = periodList.flatMap((p) => [p.upper, p.lower]).filter((n): n is number => n !== null);
+export function XmrChart({ points, periodCount, target, annotations, unit }: Props) {
+  const labels = new Map(points.map((p) => [p.key, p.label]));
+  const values = points.map((p) => p.value);
+  const limits = points.flatMap((p) => [p.upper, p.lower]).filter((n): n is number => n !== null);
   const all = [...values, ...limits, ...(target !== null ? [target] : [])];
   // Limits are never clipped in the maths; the drawing stops at zero for data that cannot go below it.
   const nonNegative = values.every((v) => v >= 0);
   const { domain, ticks } = niceScale(nonNegative ? Math.max(0, Math.min(...all)) : Math.min(...all), Math.max(...all));
-  const periods = periodList.map((_, k) => k);
+  const periods = Array.from({ length: periodCount }, (_, k) => k);
 
   return (
     <ResponsiveContainer width="100%" height={340}>
@@ -66,13 +93,13 @@ export function XmrChart({ keys, labels: labelList, values, causes, periods: per
           formatter={(value, name) => [typeof value === "number" ? round(value) : String(value), String(name)]}
         />
         {periods.map((k) => (
-          <Line key={`upper-${k}`} name="Upper process limit" dataKey={(d: Row) => (d.period === k ? d.upper : null)} stroke={LIMIT_COLOUR} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+          <Line key={`upper-${k}`} name="Upper process limit" dataKey={(d: XmrChartPoint) => (d.period === k ? d.upper : null)} stroke={LIMIT_COLOUR} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
         ))}
         {periods.map((k) => (
-          <Line key={`mean-${k}`} name="Mean" dataKey={(d: Row) => (d.period === k ? d.mean : null)} stroke={MEAN_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+          <Line key={`mean-${k}`} name="Mean" dataKey={(d: XmrChartPoint) => (d.period === k ? d.mean : null)} stroke={MEAN_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
         ))}
         {periods.map((k) => (
-          <Line key={`lower-${k}`} name="Lower process limit" dataKey={(d: Row) => (d.period === k ? d.lower : null)} stroke={LIMIT_COLOUR} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+          <Line key={`lower-${k}`} name="Lower process limit" dataKey={(d: XmrChartPoint) => (d.period === k ? d.lower : null)} stroke={LIMIT_COLOUR} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
         ))}
         {target !== null && <ReferenceLine y={target} stroke={TARGET_COLOUR} strokeWidth={2} strokeDasharray="2 3" label={{ value: "Target", position: "insideTopRight", fill: TARGET_COLOUR, fontSize: 12 }} />}
         {annotations.map((a) => (
@@ -84,14 +111,14 @@ export function XmrChart({ keys, labels: labelList, values, causes, periods: per
           stroke={SPC_COLOURS.common}
           strokeWidth={1.5}
           isAnimationActive={false}
-          dot={(props: { cx?: number; cy?: number; index?: number; payload?: Row }) => {
+          dot={(props: { cx?: number; cy?: number; index?: number; payload?: XmrChartPoint }) => {
             const p = props.payload;
             if (props.cx === undefined || props.cy === undefined || !p) return <g key={`dot-${props.index}`} />;
             // Special causes are larger and outlined as well as coloured: colour is never the only signal.
-            return p.cause ? (
-              <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={5.5} fill={CAUSE_COLOURS[p.cause]} stroke="#212b32" strokeWidth={1.5} />
+            return p.special ? (
+              <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={5.5} fill={p.colour} stroke="#212b32" strokeWidth={1.5} />
             ) : (
-              <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={3.5} fill={CAUSE_COLOURS[""]} stroke="#ffffff" strokeWidth={1} />
+              <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={3.5} fill={p.colour} stroke="#ffffff" strokeWidth={1} />
             );
           }}
         />

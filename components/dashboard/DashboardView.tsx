@@ -67,7 +67,7 @@ export function DashboardView({
           ‹ Back to the whole dashboard
         </a>
       )}
-      <h1>{panel ? `${DASHBOARD_PANELS[panel]}: ${title.charAt(0).toLowerCase()}${title.slice(1)}` : title}</h1>
+      <h1>{panel ? `${DASHBOARD_PANELS[panel]} – ${title}` : title}</h1>
       {!panel && <div className="mb-6 max-w-3xl text-xl">{lede}</div>}
       <p className="mb-2" data-testid="figures-as-of">
         <strong>

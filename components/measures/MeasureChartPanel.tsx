@@ -1,8 +1,9 @@
 // One measure's chart as the project page and the measure page show it: the icons in words, the
 // chart (drawn on the client from server-computed limits), its text alternative, PDSA annotations,
 // a "provisional limits" note for short series, a run chart while the series is short, and the data table.
-import { XmrChart } from "@/components/charts/XmrChart";
+import { CompactXmrChart } from "@/components/charts/XmrChart";
 import { RunChart } from "@/components/charts/RunChart";
+import { MeasureDataTable, type MeasureTableData } from "@/components/charts/MeasureDataTable";
 import { SpcIcons } from "./SpcIcons";
 import type { MeasureChartView } from "@/lib/measures/chart";
 import { SPC_COLOURS } from "@/lib/spc/describe";
@@ -10,6 +11,8 @@ import { formatDecimal } from "@/lib/format";
 
 const num = (n: number | null) => (n === null ? "–" : formatDecimal(n, 2));
 const CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "n", "neither-low": "n", common: "." } as const;
+const TABLE_CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "h", "neither-low": "l", common: "." } as const;
+const RULE_LETTERS = { "outside-limits": "o", shift: "s", trend: "t", "two-of-three": "w" } as const;
 
 export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: string; name: string; unit: string; valueType: "NUMBER" | "RATE"; chart: MeasureChartView }) {
   if (chart.pointCount === 0) {
@@ -25,6 +28,15 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
   };
   const starts = chart.periods.reduce<number[]>((acc, p, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + chart.periods[i - 1]!.pointCount], []);
   const annotations = chart.annotations.map((a) => ({ key: a.key, number: a.number }));
+  const periods = chart.periods.map((p) => ({ start: starts[p.index]!, end: starts[p.index]! + p.pointCount, mean: p.mean, upper: p.upper, lower: p.lower }));
+  const table: MeasureTableData = {
+    labels: compact.labels,
+    values: compact.values,
+    ...(valueType === "RATE" ? { numerators: chart.points.map((p) => p.numerator), denominators: chart.points.map((p) => p.denominator) } : {}),
+    causes: chart.points.map((p) => TABLE_CAUSE_LETTERS[p.cause ?? "common"]).join(""),
+    rules: chart.points.map((p) => p.rules.map((r) => RULE_LETTERS[r]).join("")),
+    periods,
+  };
   return (
     <div>
       {chart.hasLimits && (
@@ -38,7 +50,7 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
       ))}
       <figure className="mb-4 bg-white p-2 sm:p-4">
         <div role="img" aria-label={`XmR chart of ${name}. The description below the chart says what it shows.`} className="min-h-[340px]">
-          <XmrChart {...compact} target={chart.target} annotations={annotations} unit={unit} periods={chart.periods.map((p) => ({ start: starts[p.index]!, end: starts[p.index]! + p.pointCount, mean: p.mean, upper: p.upper, lower: p.lower }))} />
+          <CompactXmrChart {...compact} target={chart.target} annotations={annotations} unit={unit} periods={periods} />
         </div>
         <figcaption id={captionId} className="mt-3 text-base">
           <span className="font-bold">What the chart shows: </span>
@@ -75,45 +87,13 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
       <details className="mb-6">
         <summary className="cursor-pointer text-nhs-blue underline">Show the data table<span className="sr-only"> for {name}</span></summary>
         <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-base">
-            <caption className="mb-2 text-left font-bold">Data for {name}{unit ? ` (${unit})` : ""}</caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-2">Period</th>
-                <th scope="col" className="p-2">Value</th>
-                {valueType === "RATE" && <th scope="col" className="p-2">Numerator</th>}
-                {valueType === "RATE" && <th scope="col" className="p-2">Denominator</th>}
-                <th scope="col" className="p-2">Mean</th>
-                <th scope="col" className="p-2">Lower limit</th>
-                <th scope="col" className="p-2">Upper limit</th>
-                <th scope="col" className="p-2">Variation</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chart.points.map((p) => (
-                <tr key={p.key} className="border-b border-nhs-grey-4">
-                  <th scope="row" className="p-2 font-normal">{p.label}</th>
-                  <td className="p-2">{num(p.value)}</td>
-                  {valueType === "RATE" && <td className="p-2">{num(p.numerator)}</td>}
-                  {valueType === "RATE" && <td className="p-2">{num(p.denominator)}</td>}
-                  <td className="p-2">{num(p.mean)}</td>
-                  <td className="p-2">{num(p.lower)}</td>
-                  <td className="p-2">{num(p.upper)}</td>
-                  <td className="p-2">
-                    {p.causeLabel}
-                    {p.rules.length > 0 && <span className="block text-sm text-nhs-secondary-text">{p.rules.map((r) => RULE_WORDS[r]).join(", ")}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MeasureDataTable caption={`Data for ${name}${unit ? ` (${unit})` : ""}`} data={table} />
         </div>
       </details>
     </div>
   );
 }
 
-const RULE_WORDS = { "outside-limits": "outside the limits", shift: "shift", trend: "trend", "two-of-three": "two of three close to a limit" } as const;
 
 function ChartKey({ hasTarget }: { hasTarget: boolean }) {
   const swatch = (colour: string, large = false) => (

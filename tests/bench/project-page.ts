@@ -162,10 +162,11 @@ async function load(path: string) {
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   const result = await instance;
   times.sort((a, b) => a - b);
-  const errors = result.errors + result.non2xx + result.timeouts;
-  console.log(
-    `GET ${path.padEnd(40)} p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms   ${result.requests.average.toFixed(1).padStart(6)} req/s   (${result.requests.total} requests, ${errors} errors)`,
-  );
+  // autocannon leaves out the request statistics when no request completed.
+  const errors = (result?.errors ?? 0) + (result?.non2xx ?? 0) + (result?.timeouts ?? 0);
+  const rps = result?.requests?.average ?? times.length / DURATION_SECONDS;
+  const p = (q: number) => (times.length > 0 ? percentile(times, q).toFixed(0) : "–");
+  console.log(`GET ${path.padEnd(40)} p50 ${p(50).padStart(5)} ms   p95 ${p(95).padStart(5)} ms   ${rps.toFixed(1).padStart(6)} req/s   (${times.length} responses, ${errors} errors)`);
 }
 
 export async function run(): Promise<void> {

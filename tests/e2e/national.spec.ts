@@ -37,7 +37,7 @@ test("the national team filters the dashboard in the URL, drills down to project
   // Each panel has a page of its own with every table, keeping the filters.
   await page.getByRole("link", { name: "All the coverage figures" }).click();
   await expect(page).toHaveURL(/\/national\/coverage\?.*area=falls/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coverage: national dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coverage – National dashboard");
   await expect(page.getByRole("table", { name: "Projects by stage and priority area" })).toBeVisible();
 
   // Drill down from the matrix to the project list, filtered the same way.
@@ -92,6 +92,9 @@ test("a collaborative's lead sees the same dashboard scoped to their collaborati
   expect(csv.status()).toBe(200);
   const rows = (await csv.text()).split(/\r?\n/).slice(1).filter(Boolean);
   expect(rows.every((row) => row.split(",")[1] === "wessex")).toBe(true);
+  // Each panel's own page is scoped the same way.
+  await page.goto("/collaboratives/wessex/dashboard/spread");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spread – Wessex Patient Safety Collaborative dashboard");
   // Another collaborative's dashboard is not theirs.
   expect((await page.request.get("/api/collaboratives/oxford/dashboard/concerns")).status()).toBe(403);
   await page.goto("/collaboratives/oxford/dashboard");

@@ -1,0 +1,71 @@
+"use client";
+// The data table behind a chart, rendered from the same compact arrays the chart gets. It is a
+// client component only so that a page with 20 charts × 120 points sends each table's data once
+// (as those arrays) instead of once as HTML and again as the server component tree; it is still
+// rendered on the server, so it works without JavaScript.
+import { formatDecimal } from "@/lib/format";
+
+export type MeasureTableData = {
+  labels: string[];
+  values: number[];
+  /** Only for rates. */
+  numerators?: (number | null)[];
+  denominators?: (number | null)[];
+  /** One letter per point: "i" improvement, "c" concern, "h"/"l" neither higher/lower, "." common cause. */
+  causes: string;
+  /** Per point, the rules that apply as letters: o outside the limits, s shift, t trend, w two of three. */
+  rules: string[];
+  periods: { start: number; end: number; mean: number | null; upper: number | null; lower: number | null }[];
+};
+
+const CAUSES: Record<string, string> = {
+  i: "Special cause: improvement",
+  c: "Special cause: concern",
+  h: "Special cause: higher (neither improvement nor concern)",
+  l: "Special cause: lower (neither improvement nor concern)",
+  ".": "Common cause",
+};
+const RULES: Record<string, string> = { o: "outside the limits", s: "shift", t: "trend", w: "two of three close to a limit" };
+
+const num = (n: number | null | undefined) => (n === null || n === undefined ? "–" : formatDecimal(n, 2));
+
+export function MeasureDataTable({ caption, data }: { caption: string; data: MeasureTableData }) {
+  const rate = data.numerators !== undefined;
+  return (
+    <table className="w-full border-collapse bg-white text-left text-base [&_td]:p-2 [&_th]:p-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-nhs-grey-4 [&_tbody_th]:font-normal">
+      <caption className="mb-2 text-left font-bold">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-nhs-grey-3">
+          <th scope="col">Period</th>
+          <th scope="col">Value</th>
+          {rate && <th scope="col">Numerator</th>}
+          {rate && <th scope="col">Denominator</th>}
+          <th scope="col">Mean</th>
+          <th scope="col">Lower limit</th>
+          <th scope="col">Upper limit</th>
+          <th scope="col">Variation</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.periods.flatMap((period) =>
+          data.labels.slice(period.start, period.end).map((label, offset) => {
+            const i = period.start + offset;
+            const rules = [...(data.rules[i] ?? "")].map((r) => RULES[r]).filter(Boolean);
+            return (
+              <tr key={i}>
+                <th scope="row">{label}</th>
+                <td>{num(data.values[i])}</td>
+                {rate && <td>{num(data.numerators![i])}</td>}
+                {rate && <td>{num(data.denominators![i])}</td>}
+                <td>{num(period.mean)}</td>
+                <td>{num(period.lower)}</td>
+                <td>{num(period.upper)}</td>
+                <td>{`${CAUSES[data.causes[i] ?? "."]}${rules.length > 0 ? ` (${rules.join(", ")})` : ""}`}</td>
+              </tr>
+            );
+          }),
+        )}
+      </tbody>
+    </table>
+  );
+}
