@@ -30,7 +30,7 @@ export type XmrChartData = {
   keys: string[];
   labels: string[];
   values: number[];
-  /** One letter per point: "i" improvement, "c" concern, "n" neither, "." common cause. */
+  /** One letter per point: "i" improvement, "c" concern, "h"/"l" neither (higher/lower), "." common cause. */
   causes: string;
   periods: { start: number; end: number; mean: number | null; upper: number | null; lower: number | null }[];
   target: number | null;
@@ -38,7 +38,7 @@ export type XmrChartData = {
   unit: string;
 };
 
-const CAUSE_COLOURS: Record<string, string> = { i: SPC_COLOURS.improvement, c: SPC_COLOURS.concern, n: SPC_COLOURS.neither };
+const CAUSE_COLOURS: Record<string, string> = { i: SPC_COLOURS.improvement, c: SPC_COLOURS.concern, h: SPC_COLOURS.neither, l: SPC_COLOURS.neither };
 
 export function CompactXmrChart({ keys, labels, values, causes, periods, target, annotations, unit }: XmrChartData) {
   const points: XmrChartPoint[] = [];

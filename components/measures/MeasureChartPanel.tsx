@@ -7,11 +7,8 @@ import { MeasureDataTable, type MeasureTableData } from "@/components/charts/Mea
 import { SpcIcons } from "./SpcIcons";
 import type { MeasureChartView } from "@/lib/measures/chart";
 import { SPC_COLOURS } from "@/lib/spc/describe";
-import { formatDecimal } from "@/lib/format";
 
-const num = (n: number | null) => (n === null ? "–" : formatDecimal(n, 2));
-const CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "n", "neither-low": "n", common: "." } as const;
-const TABLE_CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "h", "neither-low": "l", common: "." } as const;
+const CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "h", "neither-low": "l", common: "." } as const;
 const RULE_LETTERS = { "outside-limits": "o", shift: "s", trend: "t", "two-of-three": "w" } as const;
 
 export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: string; name: string; unit: string; valueType: "NUMBER" | "RATE"; chart: MeasureChartView }) {
@@ -33,7 +30,7 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
     labels: compact.labels,
     values: compact.values,
     ...(valueType === "RATE" ? { numerators: chart.points.map((p) => p.numerator), denominators: chart.points.map((p) => p.denominator) } : {}),
-    causes: chart.points.map((p) => TABLE_CAUSE_LETTERS[p.cause ?? "common"]).join(""),
+    causes: compact.causes,
     rules: chart.points.map((p) => p.rules.map((r) => RULE_LETTERS[r]).join("")),
     periods,
   };

@@ -33,7 +33,8 @@ function newestSourceChange(): number {
   const visit = (path: string) => {
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) if (entry !== "node_modules" && !entry.startsWith(".")) visit(join(path, entry));
+      // lib/generated is rewritten by prisma generate on every start; schema.prisma stands for it.
+      for (const entry of readdirSync(path)) if (entry !== "node_modules" && entry !== "generated" && !entry.startsWith(".")) visit(join(path, entry));
     } else newest = Math.max(newest, stat.mtimeMs);
   };
   for (const path of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"]) {

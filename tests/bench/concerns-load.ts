@@ -6,10 +6,11 @@
 //
 // Settings (environment): BENCH_URL to use a running server instead of starting one (it must see each
 // request's X-Forwarded-For as its address, e.g. TRUST_PROXY=true behind nothing); BENCH_SUBMISSIONS
-// (default 2000), BENCH_CONCURRENCY (default 50), BENCH_PORT (default 3290).
+// (default 2000), BENCH_CONCURRENCY (default 50), BENCH_PORT (default: a free port).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
 import { createMigratedDatabase, startTestServer } from "@/lib/cli/test-database";
@@ -18,18 +19,31 @@ import { poolConfigFromUrl } from "@/lib/db-url";
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const DOUBLE_CLICK_SHARE = 0.1; // sent twice at the same moment
 const RETRY_SHARE = 0.05; // sent again after the first answer (a lost response, a refresh)
 
 type Attempt = { key: string; kind: "first" | "double-click" | "retry"; ms: number; status: number; reference: string | null; error?: string };
+
+/** A port nothing listens on (other servers may be running on this machine). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | null; stop: () => Promise<void> }> {
   if (process.env.BENCH_URL) return { baseUrl: process.env.BENCH_URL.replace(/\/$/, ""), databaseUrl: process.env.DATABASE_URL ?? null, stop: async () => {} };
   loadLocalEnv({ createSecrets: false });
   const server = await startTestServer();
   const database = await createMigratedDatabase(server.serverUrl, "psc_bench");
-  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
+  let mailPort = await freePort();
+  while (mailPort === port) mailPort = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   console.log(`• Production server on ${baseUrl}, database ${database.name} (lib/cli/start.ts builds first if the sources changed)`);
   const child: ChildProcess = spawn("npx", ["tsx", "lib/cli/start.ts"], {
     detached: true,
@@ -38,14 +52,14 @@ async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | n
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: database.url,
-      PORT: String(PORT),
+      PORT: String(port),
       HOST: "127.0.0.1",
       NEXTAUTH_URL: baseUrl,
       // Every simulated reporter has their own address (X-Forwarded-For), as behind a real proxy.
       TRUST_PROXY: "true",
       CONCERN_ENCRYPTION_KEY: process.env.CONCERN_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-      MAIL_CAPTURE_PORT: String(PORT - 600),
+      MAIL_CAPTURE_PORT: String(mailPort),
       MAIL_CAPTURE_DIR: join("/tmp", `psc-bench-mail-${process.pid}`),
     },
   });
