@@ -3,6 +3,7 @@
 // statistics of its own. The text alternative and the data table are rendered by the server beside it.
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { SPC_COLOURS } from "@/lib/spc/describe";
+import { useMounted } from "./use-mounted";
 
 export type XmrChartPoint = {
   key: string;
@@ -27,28 +28,29 @@ type Props = {
 
 /** The same chart from compact arrays, for pages with many charts (props are serialised into the page). */
 export type XmrChartData = {
-  keys: string[];
+  /** Period labels; points are keyed by their position (periods are unique and in order). */
   labels: string[];
   values: number[];
   /** One letter per point: "i" improvement, "c" concern, "h"/"l" neither (higher/lower), "." common cause. */
   causes: string;
   periods: { start: number; end: number; mean: number | null; upper: number | null; lower: number | null }[];
   target: number | null;
-  annotations: { key: string; number: number }[];
+  /** PDSA cycles, by the position of the point they mark. */
+  annotations: { index: number; number: number }[];
   unit: string;
 };
 
 const CAUSE_COLOURS: Record<string, string> = { i: SPC_COLOURS.improvement, c: SPC_COLOURS.concern, h: SPC_COLOURS.neither, l: SPC_COLOURS.neither };
 
-export function CompactXmrChart({ keys, labels, values, causes, periods, target, annotations, unit }: XmrChartData) {
+export function CompactXmrChart({ labels, values, causes, periods, target, annotations, unit }: XmrChartData) {
   const points: XmrChartPoint[] = [];
   periods.forEach((p, period) => {
     for (let i = p.start; i < p.end; i++) {
       const cause = causes[i] ?? ".";
-      points.push({ key: keys[i]!, label: labels[i]!, value: values[i]!, mean: p.mean, upper: p.upper, lower: p.lower, period, colour: CAUSE_COLOURS[cause] ?? SPC_COLOURS.common, special: cause !== ".", causeLabel: "" });
+      points.push({ key: String(i), label: labels[i]!, value: values[i]!, mean: p.mean, upper: p.upper, lower: p.lower, period, colour: CAUSE_COLOURS[cause] ?? SPC_COLOURS.common, special: cause !== ".", causeLabel: "" });
     }
   });
-  return <XmrChart points={points} periodCount={periods.length} target={target} annotations={annotations} unit={unit} />;
+  return <XmrChart points={points} periodCount={periods.length} target={target} annotations={annotations.map((a) => ({ key: String(a.index), number: a.number }))} unit={unit} />;
 }
 
 const LIMIT_COLOUR = "#425563";
@@ -72,6 +74,8 @@ export function niceScale(low: number, high: number): { domain: [number, number]
 }
 
 export function XmrChart({ points, periodCount, target, annotations, unit }: Props) {
+  const mounted = useMounted();
+  if (!mounted) return <div style={{ height: 340 }} />;
   const labels = new Map(points.map((p) => [p.key, p.label]));
   const values = points.map((p) => p.value);
   const limits = points.flatMap((p) => [p.upper, p.lower]).filter((n): n is number => n !== null);

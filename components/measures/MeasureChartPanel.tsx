@@ -9,22 +9,25 @@ import type { MeasureChartView } from "@/lib/measures/chart";
 import { SPC_COLOURS } from "@/lib/spc/describe";
 
 const CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "h", "neither-low": "l", common: "." } as const;
+/** Enough digits to draw the point and show it to 2 decimal places (at least 6 significant), not 17. */
+const compactNumber = (n: number) => Number(n.toPrecision(Math.min(21, Math.max(6, Math.floor(Math.log10(Math.abs(n) || 1)) + 4))));
 const RULE_LETTERS = { "outside-limits": "o", shift: "s", trend: "t", "two-of-three": "w" } as const;
 
-export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: string; name: string; unit: string; valueType: "NUMBER" | "RATE"; chart: MeasureChartView }) {
+/** `showKey`: false where the page shows one ChartKey for all its charts. */
+export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = true }: { id: string; name: string; unit: string; valueType: "NUMBER" | "RATE"; chart: MeasureChartView; showKey?: boolean }) {
   if (chart.pointCount === 0) {
     return <p className="text-nhs-secondary-text">No data yet. Add values one at a time or import a CSV file to see the chart.</p>;
   }
   const captionId = `chart-${id}-description`;
   // The chart component gets compact arrays (they are serialised into the page), not the view objects.
   const compact = {
-    keys: chart.points.map((p) => p.key),
     labels: chart.points.map((p) => p.label),
-    values: chart.points.map((p) => Number(p.value.toPrecision(10))),
+    values: chart.points.map((p) => compactNumber(p.value)),
     causes: chart.points.map((p) => CAUSE_LETTERS[p.cause ?? "common"]).join(""),
   };
   const starts = chart.periods.reduce<number[]>((acc, p, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + chart.periods[i - 1]!.pointCount], []);
-  const annotations = chart.annotations.map((a) => ({ key: a.key, number: a.number }));
+  const positions = new Map(chart.points.map((p, i) => [p.key, i]));
+  const annotations = chart.annotations.map((a) => ({ index: positions.get(a.key)!, number: a.number }));
   const periods = chart.periods.map((p) => ({ start: starts[p.index]!, end: starts[p.index]! + p.pointCount, mean: p.mean, upper: p.upper, lower: p.lower }));
   const table: MeasureTableData = {
     labels: compact.labels,
@@ -54,7 +57,7 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
           {chart.summary}
         </figcaption>
       </figure>
-      <ChartKey hasTarget={chart.target !== null} />
+      {showKey && <ChartKey hasTarget={chart.target !== null} />}
       {chart.annotations.length > 0 && (
         <>
           <p className="mb-1 font-bold">PDSA cycles marked on the chart</p>
@@ -72,7 +75,7 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
           <p className="mb-2 font-bold">Run chart (for series of fewer than 13 points)</p>
           <figure className="mb-2 bg-white p-2 sm:p-4">
             <div role="img" aria-label={`Run chart of ${name}. The description below the chart says what it shows.`} className="min-h-[260px]">
-              <RunChart keys={compact.keys} labels={compact.labels} values={compact.values} median={chart.runChart.median} annotations={annotations} />
+              <RunChart labels={compact.labels} values={compact.values} median={chart.runChart.median} annotations={annotations} />
             </div>
             <figcaption className="mt-3 text-base">
               <span className="font-bold">What the run chart shows: </span>
@@ -92,7 +95,7 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart }: { id: st
 }
 
 
-function ChartKey({ hasTarget }: { hasTarget: boolean }) {
+export function ChartKey({ hasTarget }: { hasTarget: boolean }) {
   const swatch = (colour: string, large = false) => (
     <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false" className="inline-block align-middle">
       <circle cx="7" cy="7" r={large ? 6 : 4} fill={colour} stroke={large ? "#212b32" : "#ffffff"} strokeWidth={large ? 1.5 : 1} />

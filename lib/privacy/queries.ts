@@ -21,8 +21,9 @@ export async function getPersonForDataRequest(viewer: Viewer, userId: string) {
   if (!user) throw new NotFoundError();
   const [concernsWithContact, lastErasure] = await Promise.all([
     db.concern.count({ where: { reporterId: userId, contactEncrypted: { not: null } } }),
-    user.erasedAt ? db.auditEvent.findFirst({ where: { action: "user.erased", subjectType: "User", subjectId: userId }, orderBy: { id: "desc" }, select: { actorId: true, at: true } }) : null,
+    user.erasedAt ? db.auditEvent.findFirst({ where: { action: "user.erased", subjectType: "User", subjectId: userId }, orderBy: { id: "desc" }, select: { actorId: true } }) : null,
   ]);
+  const erasedBy = lastErasure?.actorId ? await db.user.findUnique({ where: { id: lastErasure.actorId }, select: { name: true } }) : null;
   return {
     id: user.id,
     name: user.name,
@@ -30,7 +31,7 @@ export async function getPersonForDataRequest(viewer: Viewer, userId: string) {
     globalRole: user.globalRole,
     createdAt: user.createdAt,
     erasedAt: user.erasedAt,
-    erasedBy: lastErasure?.actorId ? ((await db.user.findUnique({ where: { id: lastErasure.actorId }, select: { name: true } }))?.name ?? null) : null,
+    erasedBy: erasedBy?.name ?? null,
     memberships: user.memberships.map((m) => ({ collaborativeName: m.collaborative.name, role: m.role, pending: m.status === "PENDING" })),
     counts: {
       concerns: user._count.concerns,

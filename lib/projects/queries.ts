@@ -230,7 +230,9 @@ export const getProjectStory = cache(async (viewer: Viewer, projectId: string) =
 });
 
 async function loadProjectStory(viewer: Viewer, projectId: string) {
-  const [p, concerns] = await Promise.all([
+  // One query per part, all at once: Prisma would otherwise run a nested select's relations one after another.
+  const where = { projectId };
+  const [core, team, statusChanges, driverNodes, changeIdeas, pdsaCycles, measureRows, points, concerns] = await Promise.all([
     db.project.findUnique({
       where: { id: projectId },
       select: {
@@ -253,40 +255,37 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
         organisations: { select: { organisation: { select: { id: true, name: true } } } },
         priorities: { select: { priorityArea: { select: { id: true, slug: true, name: true, kind: true } } } },
         pathwayStages: { select: { pathwayStage: { select: { id: true, name: true, sortOrder: true } } } },
-        team: { orderBy: { id: "asc" }, select: { id: true, name: true, role: true, user: { select: { name: true, erasedAt: true } } } },
-        statusChanges: { orderBy: { changedAt: "asc" }, select: { id: true, fromStatus: true, toStatus: true, reason: true, changedAt: true, changedById: true } },
-        driverNodes: { select: { id: true, parentId: true, kind: true, text: true, sortOrder: true } },
-        changeIdeas: { select: { id: true, driverNodeId: true, title: true, description: true, sortOrder: true } },
-        pdsaCycles: {
-          orderBy: [{ startDate: "asc" }, { id: "asc" }],
-          select: { id: true, title: true, plan: true, prediction: true, doNotes: true, study: true, act: true, actNotes: true, startDate: true, endDate: true, changeIdeaId: true, changeIdea: { select: { title: true } } },
-        },
-        measures: {
-          orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
-          select: {
-            id: true,
-            name: true,
-            kind: true,
-            definition: true,
-            unit: true,
-            direction: true,
-            target: true,
-            period: true,
-            valueType: true,
-            screenOutlierMovingRanges: true,
-            rebaseDates: true,
-            points: { orderBy: { periodStart: "asc" }, select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true } },
-          },
-        },
       },
+    }),
+    db.projectTeamMember.findMany({ where, orderBy: { id: "asc" }, select: { id: true, name: true, role: true, user: { select: { name: true, erasedAt: true } } } }),
+    db.projectStatusChange.findMany({ where, orderBy: { changedAt: "asc" }, select: { id: true, fromStatus: true, toStatus: true, reason: true, changedAt: true } }),
+    db.driverNode.findMany({ where, select: { id: true, parentId: true, kind: true, text: true, sortOrder: true } }),
+    db.changeIdea.findMany({ where, select: { id: true, driverNodeId: true, title: true, description: true, sortOrder: true } }),
+    db.pdsaCycle.findMany({
+      where,
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      select: { id: true, title: true, plan: true, prediction: true, doNotes: true, study: true, act: true, actNotes: true, startDate: true, endDate: true, changeIdeaId: true, changeIdea: { select: { title: true } } },
+    }),
+    db.measure.findMany({
+      where,
+      orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+      select: { id: true, name: true, kind: true, definition: true, unit: true, direction: true, target: true, period: true, valueType: true, screenOutlierMovingRanges: true, rebaseDates: true },
+    }),
+    db.measurePoint.findMany({
+      where: { measure: where },
+      orderBy: [{ measureId: "asc" }, { periodStart: "asc" }],
+      select: { id: true, measureId: true, periodStart: true, value: true, numerator: true, denominator: true, note: true },
     }),
     db.concern.count({ where: { linkedProjectId: projectId } }),
   ]);
+  const pointsByMeasure = new Map<string, typeof points>();
+  for (const point of points) {
+    let list = pointsByMeasure.get(point.measureId);
+    if (!list) pointsByMeasure.set(point.measureId, (list = []));
+    list.push(point);
+  }
+  const p = core && { ...core, team, statusChanges, driverNodes, changeIdeas, pdsaCycles, measures: measureRows.map((m) => ({ ...m, points: pointsByMeasure.get(m.id) ?? [] })) };
   if (!p) throw new NotFoundError();
-
-  const changerIds = [...new Set(p.statusChanges.map((s) => s.changedById).filter((id): id is string => id !== null))];
-  const changers = changerIds.length > 0 ? await db.user.findMany({ where: { id: { in: changerIds } }, select: { id: true, name: true, erasedAt: true } }) : [];
-  const changerName = new Map(changers.map((u) => [u.id, u.erasedAt ? "A former member" : u.name]));
 
   const cycles: StoryCycle[] = p.pdsaCycles.map((c, i) => ({
     id: c.id,
@@ -324,7 +323,6 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
     to: s.toStatus,
     reason: s.reason,
     at: s.changedAt,
-    by: s.changedById ? (changerName.get(s.changedById) ?? null) : null,
   }));
 
   const timeline: TimelineEntry[] = [

@@ -9,6 +9,7 @@
  * 3. Over HTTP (unless BENCH_HTTP=0): starts the production server on that database
  *    (lib/cli/start.ts, which builds first if the sources changed) and runs autocannon against
  *    GET /projects/<id>, signed out (the project is public), with /accessibility as the floor.
+ * BENCH_KEEP=1 keeps the database afterwards (for profiling).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -204,6 +205,7 @@ export async function run(): Promise<void> {
       if (page.status !== 200 || !html.includes("Benchmark: fewer falls across the trust")) throw new Error(`The project page did not render (status ${page.status}).`);
       console.log(`• /projects/<id>: ${(html.length / 1024).toFixed(0)} KB of HTML (charts' data included). Warming up…`);
       for (let i = 0; i < 20; i++) await fetch(`http://127.0.0.1:${PORT}/projects/${projectId}`).then((r) => r.text());
+      await timed("GET /projects/<id>, one request at a time (whole response)", 20, () => fetch(`http://127.0.0.1:${PORT}/projects/${projectId}`).then((r) => r.text()));
       console.log(`• autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, signed out:`);
       await load(`/projects/${projectId}`);
       await load("/accessibility");
@@ -212,6 +214,7 @@ export async function run(): Promise<void> {
     }
   } finally {
     await new Promise((r) => setTimeout(r, 1000));
-    await dropDatabase(serverUrl, DATABASE).catch((error: Error) => console.error(`Could not drop ${DATABASE}: ${error.message}`));
+    if (process.env.BENCH_KEEP === "1") console.log(`• BENCH_KEEP=1: kept the database ${DATABASE}.`);
+    else await dropDatabase(serverUrl, DATABASE).catch((error: Error) => console.error(`Could not drop ${DATABASE}: ${error.message}`));
   }
 }

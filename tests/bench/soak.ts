@@ -63,6 +63,8 @@ async function discover(databaseUrl: string): Promise<World> {
 
 class Recorder {
   readonly byRoute = new Map<string, { ms: number[]; errors: number; statuses: Record<string, number> }>();
+  /** What the page said, for the first few failures (e.g. the form's error summary). */
+  readonly failures: { route: string; status: number; said: string }[] = [];
   measuring = false;
   record(route: string, outcome: Outcome, ok: (o: Outcome) => boolean = (o) => o.status === 200) {
     if (!this.measuring) return;
@@ -70,7 +72,14 @@ class Recorder {
     entry.ms.push(outcome.ms);
     const status = outcome.status === 0 ? `error: ${outcome.error}` : String(outcome.status);
     entry.statuses[status] = (entry.statuses[status] ?? 0) + 1;
-    if (!ok(outcome)) entry.errors += 1;
+    if (!ok(outcome)) {
+      entry.errors += 1;
+      if (this.failures.length < 10) {
+        const text = outcome.body.replace(/<script[\s\S]*?<\/script>/gi, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+        const at = text.indexOf("There is a problem");
+        this.failures.push({ route, status: outcome.status, said: (at >= 0 ? text.slice(at, at + 300) : text.slice(0, 300)) || (outcome.error ?? "") });
+      }
+    }
     this.byRoute.set(route, entry);
   }
 }
@@ -198,6 +207,7 @@ export async function run() {
     const rssMax = Math.max(...rss.map((s) => s.kb));
     console.log(`\n${total} requests in ${elapsed.toFixed(0)} s (${(total / elapsed).toFixed(1)}/s) from ${CLIENTS} clients; ${errors} errors`);
     for (const r of rows.filter((r) => r.errors > 0)) console.log(`  errors on ${r.route}: ${JSON.stringify(r.statuses)}`);
+    for (const f of recorder.failures) console.log(`  ${f.route} ${f.status}: ${f.said}`);
     console.log(`Server RSS (next-server, pid ${portal.appPid}): start ${(rssStart / 1024).toFixed(0)} MB, end ${(rssEnd / 1024).toFixed(0)} MB, max ${(rssMax / 1024).toFixed(0)} MB`);
     console.log(`Worker still running: ${portal.workerAlive ? "yes" : "NO"}`);
     const dir = join("tests", "bench", "results");

@@ -3,6 +3,7 @@
 // text alternative, and records a PDSA cycle that then appears on the project and its chart.
 // Every page is axe-scanned (tests/e2e/fixtures.ts), and again after client-side changes.
 import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible, signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
@@ -16,12 +17,18 @@ const csv = (values: (number | string)[]) =>
   ["period,value", ...values.map((v, i) => `${new Date(Date.UTC(2023, i, 1)).toISOString().slice(0, 7)},${v}`)].join("\n");
 let projectPath = "";
 
+/** Typing into a form before React has hydrated it can be lost on a busy machine: wait for the page to settle. */
+async function hydrated(page: Page) {
+  await page.waitForLoadState("networkidle");
+}
+
 test("a staff member creates a project, adds a measure, imports 24 months and sees the shift", async ({ page }) => {
   await signIn(page, "staff.wessex@demo.nhs.uk");
   await page.goto("/projects");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Improvement projects");
   await page.getByRole("link", { name: "Start a new project" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a new project");
+  await hydrated(page);
 
   // Nothing filled in: the error summary links to each field.
   await page.getByRole("button", { name: "Create project" }).click();
@@ -50,6 +57,7 @@ test("a staff member creates a project, adds a measure, imports 24 months and se
   await expect(page.getByText("Idea", { exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Add a measure" }).first().click();
+  await hydrated(page);
   await page.getByLabel("Name of the measure").fill(measure);
   await page.getByRole("group", { name: "Kind of measure" }).getByLabel(/^Outcome/).check();
   await page.getByLabel("Definition").fill("Falls reported on Datix with harm (low or above), per 1,000 occupied bed days on Beech Ward.");
@@ -61,6 +69,7 @@ test("a staff member creates a project, adds a measure, imports 24 months and se
 
   // A file with one bad row imports nothing, and says which row and why.
   await page.getByRole("link", { name: "Import data from a CSV file" }).click();
+  await hydrated(page);
   await page.getByLabel("Or paste the data").fill(csv([...VALUES.slice(0, 5), "n/a", ...VALUES.slice(6)]));
   await page.getByRole("button", { name: "Check the data" }).click();
   const problems = page.getByRole("alert", { name: "There is a problem" });
@@ -100,6 +109,7 @@ test("the staff member records a PDSA cycle, shown on the project's timeline and
   await page.goto(projectPath);
   await page.getByRole("link", { name: "Record a PDSA cycle" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record a PDSA cycle");
+  await hydrated(page);
   await page.getByLabel("Cycle title").fill("Falls huddle at the night handover, one week");
   await page.getByLabel("The change idea this cycle tests").fill("Falls huddle at every handover");
   await page.getByLabel("What will you test, who, where and when?").fill("Night staff on Beech Ward run a two-minute falls huddle at handover for one week.");
@@ -129,6 +139,8 @@ test("two people edit the project at once: the second sees what changed, and not
   const other = await page.context().newPage();
   await page.goto(`${projectPath}/edit`);
   await other.goto(`${projectPath}/edit`);
+  await hydrated(page);
+  await hydrated(other);
 
   await page.getByLabel("Project title").fill(`${title} (renamed)`);
   await page.getByRole("button", { name: "Save changes" }).click();
@@ -159,12 +171,14 @@ test("two people edit the project at once: the second sees what changed, and not
 test("the project's editing pages work and pass the accessibility scan", async ({ page }) => {
   await signIn(page, "staff.wessex@demo.nhs.uk");
   await page.goto(`${projectPath}/status`);
+  await hydrated(page);
   await page.getByRole("group", { name: "Which stage is the project at now?" }).getByLabel(/^Testing changes/).check();
   await page.getByLabel("Why? (needed when closing the project)").fill("First PDSA cycle done");
   await page.getByRole("button", { name: "Save the stage" }).click();
   await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Moved from Idea to Testing changes: First PDSA cycle done");
 
   await page.goto(`${projectPath}/team`);
+  await hydrated(page);
   await page.getByLabel("Or someone without an account").fill("Pat Partner");
   await page.getByLabel("Their role in the project (optional)").fill("Patient partner");
   await page.getByRole("button", { name: "Add to the team" }).click();
@@ -172,6 +186,7 @@ test("the project's editing pages work and pass the accessibility scan", async (
   await expectAccessible(page);
 
   await page.goto(`${projectPath}/drivers`);
+  await hydrated(page);
   await page.getByLabel("Primary driver", { exact: true }).fill("Reliable night-time care");
   await page.getByRole("button", { name: "Add primary driver" }).click();
   await expect(page.getByText("Primary driver: Reliable night-time care")).toBeVisible();
@@ -184,6 +199,8 @@ test("the project's editing pages work and pass the accessibility scan", async (
   await page.goto(projectPath);
   await page.getByRole("link", { name: measure }).click();
   await page.getByRole("link", { name: "Correct or delete the value for Dec 2024" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Correct the value for Dec 2024");
+  await hydrated(page);
   await page.getByLabel("Value (per 1,000 bed days)").fill("seven");
   await page.getByRole("button", { name: "Save the correction" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" }).getByRole("link", { name: /Value must be a number/ })).toBeVisible();
@@ -203,6 +220,7 @@ test("the project's editing pages work and pass the accessibility scan", async (
 test("an administrator manages the list of pathway stages", async ({ page }) => {
   await signIn(page, "admin@demo.nhs.uk");
   await page.goto("/admin/pathway-stages");
+  await hydrated(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stages of the patient’s pathway");
   await page.getByLabel("Name").fill(`Hospice care ${marker}`);
   await page.getByLabel("Identifier").fill(`hospice-${marker}`);

@@ -75,6 +75,30 @@ describe("driver diagram", () => {
   });
 });
 
+describe("every diagram edit checks the policy", () => {
+  it("refuses staff of another collaborative for each kind of edit, and changes nothing", async () => {
+    const staff = cast.viewers.staffA;
+    const primary = await addDriver(staff, { projectId, parentId: "", text: "Policy primary" });
+    const other = await addDriver(staff, { projectId, parentId: "", text: "Policy other primary" });
+    const secondary = await addDriver(staff, { projectId, parentId: primary.id, text: "Policy secondary" });
+    const idea = await addChangeIdea(staff, { projectId, driverNodeId: secondary.id, title: "Policy idea", description: "" });
+    const before = await projectSnapshot(projectId);
+    const outsider = cast.viewers.staffB;
+    const attempts: [string, () => Promise<unknown>][] = [
+      ["addDriver", () => addDriver(outsider, { projectId, parentId: primary.id, text: "x" })],
+      ["renameDriver", () => renameDriver(outsider, { projectId, nodeId: primary.id, text: "x" })],
+      ["moveDriver", () => moveDriver(outsider, { projectId, nodeId: other.id, direction: "up" })],
+      ["reparentDriver", () => reparentDriver(outsider, { projectId, nodeId: secondary.id, parentId: other.id })],
+      ["deleteDriver", () => deleteDriver(outsider, { projectId, nodeId: primary.id })],
+      ["addChangeIdea", () => addChangeIdea(outsider, { projectId, driverNodeId: "", title: "x", description: "" })],
+      ["updateChangeIdea", () => updateChangeIdea(outsider, { projectId, ideaId: idea.id, driverNodeId: "", title: "x", description: "" })],
+      ["deleteChangeIdea", () => deleteChangeIdea(outsider, { projectId, ideaId: idea.id })],
+    ];
+    for (const [name, attempt] of attempts) await expect(attempt(), name).rejects.toThrow(/permission/);
+    expect(await projectSnapshot(projectId)).toEqual(before);
+  });
+});
+
 describe("PDSA cycles", () => {
   const cycleInput = (overrides: Partial<PdsaInput> = {}): PdsaInput => ({
     projectId,

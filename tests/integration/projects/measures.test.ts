@@ -226,6 +226,9 @@ describe("rebasing and chart annotations", () => {
       ["Jan 2024", 12, true],
     ]);
     expect(page.chart.provisionalNotes).toHaveLength(2);
+    await expect(removeRebase(cast.viewers.staffB, { projectId, measureId: id, from: "2024-01-01" })).rejects.toThrow(/permission/);
+    await expect(removeRebase(cast.viewers.anonymous, { projectId, measureId: id, from: "2024-01-01" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await db.measure.findUniqueOrThrow({ where: { id } })).rebaseDates).toEqual([utc("2024-01-01")]);
     await removeRebase(cast.viewers.staffA, { projectId, measureId: id, from: "2024-01-01" });
     expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({ rebaseDates: [], spcVariation: "improvement-low" });
   });

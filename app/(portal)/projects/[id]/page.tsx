@@ -8,7 +8,7 @@ import { PERIOD_LABELS } from "@/lib/measures/periods";
 import { formatDate, pluralise } from "@/lib/format";
 import { BackLink, InsetText, SummaryList, Tag } from "@/components/ui/Panels";
 import { ButtonLink } from "@/components/ui/Button";
-import { MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
+import { ChartKey, MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
 import { DriverDiagram } from "@/components/projects/DriverDiagram";
 
 type Props = { params: Promise<{ id: string }> };
@@ -93,6 +93,8 @@ export default async function ProjectPage({ params }: Props) {
             <p>
               Charts follow NHS England’s Making Data Count method. <a href={`/api/projects/${p.id}/measures/csv`}>Download every measure’s data (CSV)</a>
             </p>
+            <p className="mb-1 text-sm font-bold">Key to the charts</p>
+            <ChartKey hasTarget={p.measures.some((m) => m.target !== null)} />
             {p.measures.map((m) => (
               <section key={m.id} aria-labelledby={`measure-${m.id}`} className="mb-10 border-t-4 border-nhs-blue pt-4">
                 <h3 id={`measure-${m.id}`}>
@@ -106,7 +108,7 @@ export default async function ProjectPage({ params }: Props) {
                   </span>
                 </p>
                 {m.definition && <p className="max-w-3xl text-base">{m.definition}</p>}
-                <MeasureChartPanel id={m.id} name={m.name} unit={m.unit} valueType={m.valueType} chart={m.chart} />
+                <MeasureChartPanel id={m.id} name={m.name} unit={m.unit} valueType={m.valueType} chart={m.chart} showKey={false} />
               </section>
             ))}
           </>
