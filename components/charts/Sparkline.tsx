@@ -36,13 +36,19 @@ export function Sparkline({ points, label, width = 120, height = 32 }: { points:
     current += `${current ? "L" : "M"}${x(i).toFixed(1)} ${y(p.value).toFixed(1)}`;
   });
   if (current) segments.push(current);
+  // The dots of one colour are one path of zero-length strokes with round caps: a dashboard draws
+  // dozens of these, and one element per colour keeps the page small.
+  const dots = new Map<string, string>();
+  points.forEach((p, i) => {
+    const colour = causeColour(p.specialCause);
+    if (p.value !== null && colour) dots.set(colour, `${dots.get(colour) ?? ""}M${x(i).toFixed(1)} ${y(p.value).toFixed(1)}h0`);
+  });
   return (
     <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="inline-block align-middle">
       <path d={segments.join("")} fill="none" stroke="#768692" strokeWidth="1.5" />
-      {points.map((p, i) => {
-        const colour = causeColour(p.specialCause);
-        return p.value !== null && colour ? <circle key={i} cx={x(i)} cy={y(p.value)} r="2.5" fill={colour} /> : null;
-      })}
+      {[...dots].map(([colour, d]) => (
+        <path key={colour} d={d} stroke={colour} strokeWidth="5" strokeLinecap="round" />
+      ))}
     </svg>
   );
 }

@@ -1,7 +1,7 @@
 import type { Concerns } from "@/lib/dashboard/queries";
 import { formatDecimal, formatNumber, formatShortDate } from "@/lib/format";
 import { Sparkline } from "@/components/charts/Sparkline";
-import { DashboardPanel, Figures, cellClass, headClass, percent, tableClass } from "./DashboardPanel";
+import { DashboardPanel, Figures, percent } from "./DashboardPanel";
 
 const perWeek = (total: number, weeks: number) => (weeks > 0 ? formatDecimal(total / weeks, 1) : "–");
 
@@ -39,25 +39,25 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
         ]}
       />
       <div className="overflow-x-auto">
-        <table className={tableClass}>
+        <table className="data-table">
           <caption className="mb-2 text-left font-bold">Concerns received per week, by priority area</caption>
           <thead>
             <tr>
-              <th scope="col" className={headClass}>Priority area</th>
-              <th scope="col" className={`${headClass} text-right`}>Received</th>
-              <th scope="col" className={`${headClass} text-right`}>Average a week</th>
-              <th scope="col" className={`${headClass} text-right`}>Busiest week</th>
-              <th scope="col" className={headClass}>Week by week</th>
+              <th scope="col">Priority area</th>
+              <th scope="col" className="text-right">Received</th>
+              <th scope="col" className="text-right">Average a week</th>
+              <th scope="col" className="text-right">Busiest week</th>
+              <th scope="col">Week by week</th>
             </tr>
           </thead>
           <tbody>
             {concerns.byArea.map((a) => (
               <tr key={a.key}>
-                <th scope="row" className={`${cellClass} font-normal`}>{a.name}</th>
-                <td className={`${cellClass} text-right`}>{formatNumber(a.total)}</td>
-                <td className={`${cellClass} text-right`}>{perWeek(a.total, weeks)}</td>
-                <td className={`${cellClass} text-right`}>{formatNumber(busiest(a.counts))}</td>
-                <td className={cellClass}>
+                <th scope="row">{a.name}</th>
+                <td className="text-right">{formatNumber(a.total)}</td>
+                <td className="text-right">{perWeek(a.total, weeks)}</td>
+                <td className="text-right">{formatNumber(busiest(a.counts))}</td>
+                <td>
                   <Sparkline points={a.counts.map((value) => ({ value }))} label={`Weekly concerns about ${a.name.toLowerCase()}: ${formatNumber(a.total)} in ${weeks} weeks`} width={160} />
                 </td>
               </tr>
@@ -67,33 +67,33 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
       </div>
       {!moreHref && (
       <div className="overflow-x-auto">
-        <table className={tableClass}>
+        <table className="data-table">
           <caption className="mb-2 text-left font-bold">Concerns and acknowledgement, by collaborative</caption>
           <thead>
             <tr>
-              <th scope="col" className={headClass}>Collaborative</th>
-              <th scope="col" className={`${headClass} text-right`}>Received</th>
-              <th scope="col" className={headClass}>Week by week</th>
-              <th scope="col" className={`${headClass} text-right`}>Service level</th>
-              <th scope="col" className={`${headClass} text-right`}>Acknowledged in time</th>
-              <th scope="col" className={`${headClass} text-right`}>Average working days</th>
-              <th scope="col" className={`${headClass} text-right`}>Overdue now</th>
-              <th scope="col" className={`${headClass} text-right`}>Linked</th>
+              <th scope="col">Collaborative</th>
+              <th scope="col" className="text-right">Received</th>
+              <th scope="col">Week by week</th>
+              <th scope="col" className="text-right">Service level</th>
+              <th scope="col" className="text-right">Acknowledged in time</th>
+              <th scope="col" className="text-right">Average working days</th>
+              <th scope="col" className="text-right">Overdue now</th>
+              <th scope="col" className="text-right">Linked</th>
             </tr>
           </thead>
           <tbody>
             {concerns.byCollaborative.map((c) => (
               <tr key={c.slug}>
-                <th scope="row" className={`${cellClass} font-normal`}>{c.name}</th>
-                <td className={`${cellClass} text-right`}>{formatNumber(c.received)}</td>
-                <td className={cellClass}>
+                <th scope="row">{c.name}</th>
+                <td className="text-right">{formatNumber(c.received)}</td>
+                <td>
                   <Sparkline points={c.counts.map((value) => ({ value }))} label={`Weekly concerns in ${c.name}: ${formatNumber(c.total)} in ${weeks} weeks`} width={100} height={24} />
                 </td>
-                <td className={`${cellClass} text-right`}>{c.acknowledgementDays} working days</td>
-                <td className={`${cellClass} text-right`}>{percent(c.acknowledgedInTime, c.acknowledged)}</td>
-                <td className={`${cellClass} text-right`}>{c.meanWorkingDaysToAcknowledge === null ? "–" : formatDecimal(c.meanWorkingDaysToAcknowledge, 1)}</td>
-                <td className={`${cellClass} text-right`}>{formatNumber(c.overdueUnacknowledged)}</td>
-                <td className={`${cellClass} text-right`}>{percent(c.linked, c.received)}</td>
+                <td className="text-right">{c.acknowledgementDays} working days</td>
+                <td className="text-right">{percent(c.acknowledgedInTime, c.acknowledged)}</td>
+                <td className="text-right">{c.meanWorkingDaysToAcknowledge === null ? "–" : formatDecimal(c.meanWorkingDaysToAcknowledge, 1)}</td>
+                <td className="text-right">{formatNumber(c.overdueUnacknowledged)}</td>
+                <td className="text-right">{percent(c.linked, c.received)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,9 @@
 import { LOCAL_AREA } from "@/lib/dashboard/filters";
 import { PROJECT_STAGES, type Coverage, type CoverageCell } from "@/lib/dashboard/queries";
+import { LOCAL_PRIORITIES } from "@/lib/projects/schemas";
 import { STATUS_LABELS } from "@/lib/projects/status";
 import { formatNumber } from "@/lib/format";
-import { DashboardPanel, Figures, cellClass, headClass, percent, tableClass } from "./DashboardPanel";
+import { DashboardPanel, Figures, percent } from "./DashboardPanel";
 
 /** Activity bands: the share of a cell's projects that reported data in the period. */
 const ACTIVITY = [
@@ -14,13 +15,12 @@ const ACTIVITY = [
 const activityOf = (cell: { projects: number; reporting: number }) => (cell.projects === 0 ? null : ACTIVITY.find((a) => cell.reporting / cell.projects >= a.min)!);
 
 /**
- * The project list filtered to a cell: the projects list reads collaborative, priority (a priority
- * area's slug) and status. It has no "any local priority" filter, so a local cell lists the
- * collaborative's projects with area=local for when it learns one.
+ * The project list filtered to a cell: the projects list reads collaborative, priority (a national
+ * priority area's slug, or "local" for any local priority) and status.
  */
 export function projectListHref(collaborative: string, area?: string, status?: string) {
   const params = new URLSearchParams({ collaborative });
-  if (area === LOCAL_AREA) params.set("area", area);
+  if (area === LOCAL_AREA) params.set("priority", LOCAL_PRIORITIES);
   else if (area) params.set("priority", area);
   if (status) params.set("status", status);
   return `/projects?${params}`;
@@ -66,47 +66,49 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
         ))}
       </ul>
       <div className="overflow-x-auto">
-        <table className={tableClass} data-testid="coverage-matrix">
+        <table className="data-table" data-testid="coverage-matrix">
           <caption className="mb-2 text-left font-bold">Projects by collaborative and priority area (number reporting data in the period below each)</caption>
           <thead>
             <tr>
-              <th scope="col" className={headClass}>Collaborative</th>
+              <th scope="col">Collaborative</th>
               {coverage.areas.map((a) => (
-                <th key={a.key} scope="col" className={`${headClass} text-right`}>{a.name}</th>
+                <th key={a.key} scope="col" className="text-right">{a.name}</th>
               ))}
-              <th scope="col" className={`${headClass} text-right`}>All areas</th>
+              <th scope="col" className="text-right">All areas</th>
             </tr>
           </thead>
           <tbody>
             {coverage.rows.map((row) => (
               <tr key={row.collaborative.slug}>
-                <th scope="row" className={`${cellClass} font-normal`}>{row.collaborative.name}</th>
+                <th scope="row">{row.collaborative.name}</th>
                 {coverage.areas.map((a) => {
                   const cell = row.cells[a.key]!;
                   const activity = activityOf(cell);
                   return (
-                    <td key={a.key} className={`${cellClass} text-right`} style={activity ? { boxShadow: `inset -6px 0 0 ${activity.colour}` } : undefined}>
+                    // Few elements per cell (the matrix is most of the page): the link is a block, the
+                    // reporting count the cell's own smaller text below it.
+                    <td key={a.key} className="coverage-cell" style={activity ? { boxShadow: `inset -6px 0 0 ${activity.colour}` } : undefined}>
                       {cell.projects === 0 ? (
-                        <span className="pr-3 text-nhs-secondary-text">0</span>
+                        "0"
                       ) : (
-                        <span className="block pr-3">
+                        <>
                           <a href={projectListHref(row.collaborative.slug, a.key)}>
                             {formatNumber(cell.projects)}
                             {/* The row and column headers name the cell; the full page adds the stages. */}
                             {full && <span className="sr-only"> {a.name} projects in {row.collaborative.name}: {stageWords(cell)}</span>}
                           </a>
-                          <span className="block text-sm text-nhs-secondary-text">{formatNumber(cell.reporting)} reporting</span>
-                        </span>
+                          {formatNumber(cell.reporting)} reporting
+                        </>
                       )}
                     </td>
                   );
                 })}
-                <td className={`${cellClass} text-right font-bold`}>
+                <td className="coverage-cell coverage-total">
                   <a href={projectListHref(row.collaborative.slug)}>
                     {formatNumber(row.projects)}
                     {full && <span className="sr-only"> projects in {row.collaborative.name}</span>}
                   </a>
-                  <span className="block text-sm font-normal text-nhs-secondary-text">{formatNumber(row.reporting)} reporting</span>
+                  {formatNumber(row.reporting)} reporting
                 </td>
               </tr>
             ))}
@@ -114,22 +116,22 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
         </table>
       </div>
       {full && <div className="overflow-x-auto">
-        <table className={tableClass}>
+        <table className="data-table">
           <caption className="mb-2 text-left font-bold">Projects by stage and priority area</caption>
           <thead>
             <tr>
-              <th scope="col" className={headClass}>Stage</th>
+              <th scope="col">Stage</th>
               {coverage.areas.map((a) => (
-                <th key={a.key} scope="col" className={`${headClass} text-right`}>{a.name}</th>
+                <th key={a.key} scope="col" className="text-right">{a.name}</th>
               ))}
             </tr>
           </thead>
           <tbody>
             {stageTotals.map((row) => (
               <tr key={row.stage}>
-                <th scope="row" className={`${cellClass} font-normal`}>{STATUS_LABELS[row.stage]}</th>
+                <th scope="row">{STATUS_LABELS[row.stage]}</th>
                 {row.byArea.map((n, i) => (
-                  <td key={coverage.areas[i]!.key} className={`${cellClass} text-right`}>{formatNumber(n)}</td>
+                  <td key={coverage.areas[i]!.key} className="text-right">{formatNumber(n)}</td>
                 ))}
               </tr>
             ))}

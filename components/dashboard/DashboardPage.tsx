@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { getDashboard, getDashboardReference, knownValues } from "@/lib/dashboard/queries";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { AccessDenied } from "./AccessDenied";
 import { DashboardView, isDashboardPanel } from "./DashboardView";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -23,10 +22,9 @@ export async function DashboardPage({ collaborativeSlug, panel, searchParams }: 
   const scope = collaborativeSlug ? ({ kind: "collaborative", slug: collaborativeSlug } as const) : ({ kind: "national" } as const);
   const data = await getDashboard(viewer, scope, filters).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
-    if (error instanceof ForbiddenError) return null;
+    if (error instanceof ForbiddenError) forbidden();
     throw error;
   });
-  if (!data) return <AccessDenied what={collaborative ? `${collaborative.name}’s dashboard` : "the national dashboard"} />;
   return (
     <DashboardView
       title={collaborative ? `${collaborative.name} dashboard` : "National dashboard"}

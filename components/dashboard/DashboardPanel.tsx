@@ -51,9 +51,6 @@ export function Figures({ items }: { items: { label: string; value: string; deta
   );
 }
 
-export const tableClass = "mb-6 w-full border-collapse text-left text-base";
-export const cellClass = "border-b border-nhs-grey-4 p-2 align-top";
-export const headClass = "border-b-2 border-nhs-grey-3 p-2 align-bottom";
 
 /** Percent with no decimals, or a dash when there is nothing to divide. */
 export function percent(part: number, whole: number): string {

@@ -1,8 +1,9 @@
 import type { HarmSeries } from "@/lib/dashboard/queries";
 import { CAUSE_LABELS, causeColour } from "@/lib/measures/chart";
 import { formatDecimal, formatMonth, formatNumber } from "@/lib/format";
+import { Sparkline } from "@/components/charts/Sparkline";
 import { XmrChart, type XmrChartPoint } from "@/components/charts/XmrChart";
-import { DashboardPanel, cellClass, headClass, tableClass } from "./DashboardPanel";
+import { DashboardPanel } from "./DashboardPanel";
 
 const value = (n: number | null, digits = 2) => (n === null ? "–" : formatDecimal(n, digits));
 
@@ -65,31 +66,36 @@ export function HarmPanel({ harm, csvHref, moreHref }: { harm: HarmSeries[]; csv
               {series.name} <span className="text-base font-normal text-nhs-secondary-text">({series.unit})</span>
             </h3>
             <p className="text-base">{describe(series)}</p>
-            {points.length > 1 && (
+            {/* The overview shows each series as a mini-chart (drawn on the server, no chart code sent);
+                the panel's own page has the full SPC chart and the table. */}
+            {points.length > 1 && moreHref && (
+              <Sparkline points={series.points} width={240} height={48} label={`Mini-chart of the national monthly rate of ${series.name.toLowerCase()}`} />
+            )}
+            {points.length > 1 && !moreHref && (
               <div aria-hidden="true">
                 <XmrChart points={points} periodCount={1} target={series.ambition} annotations={[]} unit={series.unit === "% of discharges" ? "%" : series.unit} />
               </div>
             )}
             {points.length > 0 && !moreHref && (
-                <table className={tableClass}>
+                <table className="data-table">
                   <caption className="mb-2 text-left font-bold">{series.name}, national monthly rate</caption>
                   <thead>
                     <tr>
-                      <th scope="col" className={headClass}>Month</th>
-                      <th scope="col" className={`${headClass} text-right`}>Rate</th>
-                      <th scope="col" className={`${headClass} text-right`}>Harms</th>
-                      <th scope="col" className={`${headClass} text-right`}>Denominator</th>
-                      <th scope="col" className={headClass}>Variation</th>
+                      <th scope="col">Month</th>
+                      <th scope="col" className="text-right">Rate</th>
+                      <th scope="col" className="text-right">Harms</th>
+                      <th scope="col" className="text-right">Denominator</th>
+                      <th scope="col">Variation</th>
                     </tr>
                   </thead>
                   <tbody>
                     {series.points.map((p) => (
                       <tr key={p.month.toISOString()}>
-                        <th scope="row" className={`${cellClass} font-normal`}>{formatMonth(p.month)}</th>
-                        <td className={`${cellClass} text-right`}>{value(p.value)}</td>
-                        <td className={`${cellClass} text-right`}>{formatNumber(p.numerator)}</td>
-                        <td className={`${cellClass} text-right`}>{formatNumber(p.denominator)}</td>
-                        <td className={cellClass}>{p.value === null ? "No data" : CAUSE_LABELS[p.specialCause ?? "common"]}</td>
+                        <th scope="row">{formatMonth(p.month)}</th>
+                        <td className="text-right">{value(p.value)}</td>
+                        <td className="text-right">{formatNumber(p.numerator)}</td>
+                        <td className="text-right">{formatNumber(p.denominator)}</td>
+                        <td>{p.value === null ? "No data" : CAUSE_LABELS[p.specialCause ?? "common"]}</td>
                       </tr>
                     ))}
                   </tbody>

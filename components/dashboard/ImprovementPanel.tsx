@@ -1,7 +1,7 @@
 import type { FlaggedMeasure, Improvement } from "@/lib/dashboard/queries";
 import { formatDecimal, formatMonth, formatNumber } from "@/lib/format";
 import { Sparkline } from "@/components/charts/Sparkline";
-import { DashboardPanel, Figures, cellClass, headClass, percent, tableClass } from "./DashboardPanel";
+import { DashboardPanel, Figures, percent } from "./DashboardPanel";
 
 function MeasureList({ title, measures, empty }: { title: string; measures: FlaggedMeasure[]; empty: string }) {
   return (
@@ -39,23 +39,23 @@ function MeasureList({ title, measures, empty }: { title: string; measures: Flag
 function CountsTable({ caption, first, rows }: { caption: string; first: string; rows: { key: string; name: string; analysed: number; improvement: number; concern: number }[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className={tableClass}>
+      <table className="data-table">
         <caption className="mb-2 text-left font-bold">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={headClass}>{first}</th>
-            <th scope="col" className={`${headClass} text-right`}>Measures analysed</th>
-            <th scope="col" className={`${headClass} text-right`}>Special-cause improvement</th>
-            <th scope="col" className={`${headClass} text-right`}>Special-cause concern</th>
+            <th scope="col">{first}</th>
+            <th scope="col" className="text-right">Measures analysed</th>
+            <th scope="col" className="text-right">Special-cause improvement</th>
+            <th scope="col" className="text-right">Special-cause concern</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <th scope="row" className={`${cellClass} font-normal`}>{r.name}</th>
-              <td className={`${cellClass} text-right`}>{formatNumber(r.analysed)}</td>
-              <td className={`${cellClass} text-right`}>{formatNumber(r.improvement)}</td>
-              <td className={`${cellClass} text-right`}>{formatNumber(r.concern)}</td>
+              <th scope="row">{r.name}</th>
+              <td className="text-right">{formatNumber(r.analysed)}</td>
+              <td className="text-right">{formatNumber(r.improvement)}</td>
+              <td className="text-right">{formatNumber(r.concern)}</td>
             </tr>
           ))}
         </tbody>

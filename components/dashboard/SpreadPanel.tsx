@@ -1,6 +1,6 @@
 import type { CollaborativeRef, Spread } from "@/lib/dashboard/queries";
 import { formatNumber } from "@/lib/format";
-import { DashboardPanel, Figures, cellClass, headClass, tableClass } from "./DashboardPanel";
+import { DashboardPanel, Figures } from "./DashboardPanel";
 
 const FLOWS_DRAWN = 30;
 const FLOWS_LISTED = 15;
@@ -44,24 +44,24 @@ function FlowDiagram({ spread, collaboratives }: { spread: Spread; collaborative
 
 function Ranking({ caption, rows }: { caption: string; rows: (CollaborativeRef & { adoptions: number })[] }) {
   return (
-    <table className={tableClass}>
+    <table className="data-table">
       <caption className="mb-2 text-left font-bold">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className={headClass}>Collaborative</th>
-          <th scope="col" className={`${headClass} text-right`}>Adoptions</th>
+          <th scope="col">Collaborative</th>
+          <th scope="col" className="text-right">Adoptions</th>
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={2} className={cellClass}>None in this period.</td>
+            <td colSpan={2}>None in this period.</td>
           </tr>
         )}
         {rows.slice(0, 5).map((r) => (
           <tr key={r.id}>
-            <th scope="row" className={`${cellClass} font-normal`}>{r.name}</th>
-            <td className={`${cellClass} text-right`}>{formatNumber(r.adoptions)}</td>
+            <th scope="row">{r.name}</th>
+            <td className="text-right">{formatNumber(r.adoptions)}</td>
           </tr>
         ))}
       </tbody>
@@ -92,26 +92,26 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
       />
       {spread.flows.length > 0 && <FlowDiagram spread={spread} collaboratives={collaboratives} />}
       <div className="overflow-x-auto">
-        <table className={tableClass}>
+        <table className="data-table">
           <caption className="mb-2 text-left font-bold">Largest flows of ideas between collaboratives</caption>
           <thead>
             <tr>
-              <th scope="col" className={headClass}>Idea came from</th>
-              <th scope="col" className={headClass}>Adopted by</th>
-              <th scope="col" className={`${headClass} text-right`}>Adoptions</th>
+              <th scope="col">Idea came from</th>
+              <th scope="col">Adopted by</th>
+              <th scope="col" className="text-right">Adoptions</th>
             </tr>
           </thead>
           <tbody>
             {spread.flows.length === 0 && (
               <tr>
-                <td colSpan={3} className={cellClass}>No ideas were adopted across collaboratives in this period.</td>
+                <td colSpan={3}>No ideas were adopted across collaboratives in this period.</td>
               </tr>
             )}
             {spread.flows.slice(0, listed).map((f) => (
               <tr key={`${f.origin.id}-${f.adopter.id}`}>
-                <td className={cellClass}>{f.origin.name}</td>
-                <td className={cellClass}>{f.adopter.name}</td>
-                <td className={`${cellClass} text-right`}>{formatNumber(f.adoptions)}</td>
+                <td>{f.origin.name}</td>
+                <td>{f.adopter.name}</td>
+                <td className="text-right">{formatNumber(f.adoptions)}</td>
               </tr>
             ))}
           </tbody>
@@ -122,30 +122,30 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
         <Ranking caption="Collaboratives whose ideas are adopted most" rows={spread.origins} />
       </div>
       <div className="overflow-x-auto">
-        <table className={tableClass} data-testid="fastest-spreading">
+        <table className="data-table" data-testid="fastest-spreading">
           <caption className="mb-2 text-left font-bold">Fastest-spreading ideas: most collaboratives adopting, then the shortest time from publication</caption>
           <thead>
             <tr>
-              <th scope="col" className={headClass}>Idea</th>
-              <th scope="col" className={headClass}>Came from</th>
-              <th scope="col" className={`${headClass} text-right`}>Collaboratives adopting</th>
-              <th scope="col" className={`${headClass} text-right`}>Median days to adopt</th>
+              <th scope="col">Idea</th>
+              <th scope="col">Came from</th>
+              <th scope="col" className="text-right">Collaboratives adopting</th>
+              <th scope="col" className="text-right">Median days to adopt</th>
             </tr>
           </thead>
           <tbody>
             {spread.fastest.length === 0 && (
               <tr>
-                <td colSpan={4} className={cellClass}>None in this period.</td>
+                <td colSpan={4}>None in this period.</td>
               </tr>
             )}
             {spread.fastest.slice(0, listed).map((idea) => (
               <tr key={idea.learningItemId}>
-                <th scope="row" className={`${cellClass} font-normal`}>
+                <th scope="row">
                   <a href={`/learning/${idea.slug}`}>{idea.title}</a>
                 </th>
-                <td className={cellClass}>{idea.origin.name}</td>
-                <td className={`${cellClass} text-right`}>{formatNumber(idea.adopters)}</td>
-                <td className={`${cellClass} text-right`}>{idea.medianDaysToAdopt === null ? "–" : formatNumber(idea.medianDaysToAdopt)}</td>
+                <td>{idea.origin.name}</td>
+                <td className="text-right">{formatNumber(idea.adopters)}</td>
+                <td className="text-right">{idea.medianDaysToAdopt === null ? "–" : formatNumber(idea.medianDaysToAdopt)}</td>
               </tr>
             ))}
           </tbody>

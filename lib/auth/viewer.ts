@@ -1,18 +1,22 @@
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { authOptions } from "./options";
+import { decode } from "next-auth/jwt";
+import { env } from "@/lib/env";
 import { loadViewer } from "./load-viewer";
+import { sessionCookieName } from "./session-cookie";
 import { ANONYMOUS, type Viewer } from "./viewer-types";
 
 export { ANONYMOUS, type Viewer };
 
 /** The person making this request (ANONYMOUS when signed out). One database read per request. */
 export const getViewer = cache(async (): Promise<Viewer> => {
-  const session = await getServerSession(authOptions);
-  const token = session?.user as { id?: string; sessionVersion?: number } | undefined;
-  if (!token?.id) return ANONYMOUS;
-  return loadViewer(token.id, token.sessionVersion ?? -1);
+  // The session cookie decoded directly (what getServerSession does first, without its callbacks and
+  // re-encoding: this runs on every request). A missing, expired or tampered token is no session.
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  const token = raw ? await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null) : null;
+  if (typeof token?.uid !== "string") return ANONYMOUS;
+  return loadViewer(token.uid, typeof token.sv === "number" ? token.sv : -1);
 });
 
 /** For pages that need a signed-in person: sends others to sign in, then back. */

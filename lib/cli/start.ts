@@ -4,6 +4,7 @@
 // the sources changed, and serves on http://HOST:PORT.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { startEmbeddedPostgres } from "./embedded-db";
 import { checkReachable, createDatabase, databaseExists, isSeeded, migrate, prisma } from "./database";
@@ -17,6 +18,7 @@ const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "localhost";
 const cleanups: (() => Promise<void>)[] = [];
+const require = createRequire(import.meta.url);
 
 /** A problem the person can fix: reported as one line, without a stack trace. */
 function fail(message: string): never {
@@ -93,12 +95,15 @@ async function main() {
   }
 
   // Background jobs (digests, retention, summaries) run in their own process on the same database.
-  const worker = spawn("npx", ["tsx", "lib/jobs/worker.ts"], { stdio: "inherit", env: process.env });
+  // Node itself, not npx: a signal sent to the child reaches the program, so stopping leaves nothing running.
+  const worker = spawn(process.execPath, ["--import", "tsx", "lib/jobs/worker.ts"], { stdio: "inherit", env: process.env });
   cleanups.push(async () => {
     worker.kill("SIGTERM");
   });
 
-  const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", host], {
+  // Production: lib/cli/web-server.ts runs `next start` in one process per core (WEB_CONCURRENCY).
+  const serverCommand = dev ? [require.resolve("next/dist/bin/next"), "dev", "-p", String(port), "-H", host] : ["--import", "tsx", "lib/cli/web-server.ts", String(port), host];
+  const server = spawn(process.execPath, serverCommand, {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
   });

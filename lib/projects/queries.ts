@@ -9,7 +9,7 @@ import { formatDate } from "@/lib/format";
 import { measureChart, type MeasureChartView } from "@/lib/measures/chart";
 import { readableProjectsWhere, requireProject } from "./access";
 import { buildDriverTree, type DriverTree } from "./driver-tree";
-import { PAGE_SIZE, type ProjectFilters } from "./schemas";
+import { LOCAL_PRIORITIES, PAGE_SIZE, type ProjectFilters } from "./schemas";
 import { STATUS_LABELS } from "./status";
 
 export type ProjectCard = {
@@ -31,7 +31,8 @@ export type ProjectList = { items: ProjectCard[]; total: number; page: number; p
 export async function listProjects(viewer: Viewer, filters: ProjectFilters): Promise<ProjectList> {
   const and: Prisma.ProjectWhereInput[] = [readableProjectsWhere(viewer)];
   if (filters.collaborative) and.push({ collaborative: { slug: filters.collaborative } });
-  if (filters.priority) and.push({ priorities: { some: { priorityArea: { slug: filters.priority } } } });
+  if (filters.priority === LOCAL_PRIORITIES) and.push({ priorities: { some: { priorityArea: { kind: "LOCAL" } } } });
+  else if (filters.priority) and.push({ priorities: { some: { priorityArea: { slug: filters.priority } } } });
   if (filters.status) and.push({ status: filters.status });
   if (filters.stage) and.push({ pathwayStages: { some: { pathwayStage: { slug: filters.stage } } } });
   if (filters.organisation) and.push({ organisations: { some: { organisationId: filters.organisation } } });
@@ -101,7 +102,10 @@ export async function getProjectFilterOptions(viewer: Viewer, collaborativeSlug?
     : [];
   return {
     collaboratives: collaboratives.map((c) => ({ value: c.slug, label: c.name })),
-    priorities: priorities.map((p) => ({ value: p.slug, label: p.kind === "NATIONAL" ? `${p.name} (national)` : p.name })),
+    priorities: [
+      ...priorities.map((p) => ({ value: p.slug, label: p.kind === "NATIONAL" ? `${p.name} (national)` : p.name })),
+      { value: LOCAL_PRIORITIES, label: "Any local priority" },
+    ],
     stages: stages.map((s) => ({ value: s.slug, label: s.name })),
     organisations: organisations.map((o) => ({ value: o.id, label: o.name })),
     /** The viewer's own collaborative, as a sensible default for staff. */

@@ -151,6 +151,8 @@ export type UpdatePdsaInput = z.infer<typeof updatePdsaSchema>;
 export const deletePdsaSchema = z.object({ projectId: idField, id: idField });
 
 export const PAGE_SIZE = 20;
+/** The project list's `priority` value for "any local priority" (the dashboard's "local" column links to it). */
+export const LOCAL_PRIORITIES = "local";
 
 /** The project list's filters, from the URL query (a GET form): unknown or bad values are dropped. */
 export const projectFiltersSchema = z.object({

@@ -3,6 +3,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { prisma } from "@/lib/cli/database";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const available = readdirSync(here)
@@ -10,6 +11,10 @@ const available = readdirSync(here)
   .map((f) => f.replace(/\.ts$/, ""));
 const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = requested.length > 0 ? requested : available.filter((n) => n !== "soak");
+
+// The benchmarks import the database client: generate it, as npm start and npm test do (a fresh
+// clone after `npm ci` has none).
+prisma(["generate"], process.env.DATABASE_URL ?? "postgresql://localhost/unset", { quiet: true });
 
 for (const name of names) {
   if (!available.includes(name)) {

@@ -46,6 +46,16 @@ test("the national team filters the dashboard in the URL, drills down to project
   const url = new URL(page.url());
   expect(url.searchParams.get("collaborative")).toBe("wessex");
   expect(url.searchParams.get("priority")).toBe("falls");
+
+  // The "local" column drills down to the projects with any local priority, as many as the cell counts.
+  await page.goto("/national/coverage?collaborative=wessex&area=local");
+  const localCell = page.getByTestId("coverage-matrix").getByRole("row", { name: /Wessex/ }).getByRole("link").first();
+  const counted = Number((await localCell.innerText()).replace(/\D/g, ""));
+  expect(counted).toBeGreaterThan(0);
+  await localCell.click();
+  await expect(page).toHaveURL(/\/projects\?.*priority=local/);
+  await expect(page.getByLabel("Priority area")).toHaveValue("local");
+  await expect(page.getByRole("heading", { level: 2, name: /projects? match/ })).toBeVisible();
 });
 
 test("a malformed or unknown filter is ignored with a note, never an error", async ({ page }) => {
@@ -74,8 +84,9 @@ test("staff are denied the national dashboard and its downloads; signed-out peop
   expect((await page.request.get("/api/national/coverage")).status()).toBe(403);
 
   await signIn(page, "staff.wessex@demo.nhs.uk");
-  await page.goto("/national");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to the national dashboard");
+  const denied = await page.goto("/national");
+  expect(denied?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
   await expect(page.getByTestId("coverage-matrix")).toHaveCount(0);
   expect((await page.request.get("/api/national/coverage")).status()).toBe(403);
   expect((await page.request.get("/api/collaboratives/wessex/dashboard/coverage")).status()).toBe(403);
@@ -97,6 +108,6 @@ test("a collaborative's lead sees the same dashboard scoped to their collaborati
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spread – Wessex Patient Safety Collaborative dashboard");
   // Another collaborative's dashboard is not theirs.
   expect((await page.request.get("/api/collaboratives/oxford/dashboard/concerns")).status()).toBe(403);
-  await page.goto("/collaboratives/oxford/dashboard");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/You do not have access/);
+  expect((await page.goto("/collaboratives/oxford/dashboard"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
 });

@@ -101,6 +101,10 @@ describe("reading projects", () => {
     expect((await listProjects(viewer, { ...page1, q: "Zebra", stage: "care-home" })).items.map((p) => p.id)).toEqual([published]);
     expect((await listProjects(viewer, { ...page1, q: "Zebra", status: "CLOSED" })).items).toEqual([]);
     expect((await listProjects(viewer, { ...page1, q: "Zebra", priority: "falls" })).total).toBe(4);
+    // "local" (the dashboard's local column): projects with any local priority, national-only ones left out.
+    const local = await db.priorityArea.create({ data: { slug: `zebra-local-${Date.now()}`, name: "Zebra local", kind: "LOCAL", collaborativeId: cast.collaborativeA.id } });
+    await db.projectPriority.create({ data: { projectId: portal, priorityAreaId: local.id } });
+    expect((await listProjects(viewer, { ...page1, q: "Zebra", priority: "local" })).items.map((p) => p.id)).toEqual([portal]);
     const org = await db.projectOrganisation.findFirstOrThrow({ where: { projectId: portal } });
     expect((await listProjects(viewer, { ...page1, organisation: org.organisationId })).items.map((p) => p.id)).toEqual([portal]);
     expect((await listProjects(viewer, { ...page1, q: "zebra PORTAL scope" })).items.map((p) => p.id)).toEqual([portal]);
