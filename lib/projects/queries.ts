@@ -59,10 +59,13 @@ export async function listProjects(viewer: Viewer, filters: ProjectFilters): Pro
         organisations: { select: { organisation: { select: { name: true } } } },
         priorities: { select: { priorityArea: { select: { name: true } } } },
         pathwayStages: { select: { pathwayStage: { select: { name: true, sortOrder: true } } } },
-        _count: { select: { measures: true } },
       },
     }),
   ]);
+  // Measures counted for this page's projects only (Prisma's `_count` groups the whole Measure table).
+  const measureCounts = new Map(
+    (await db.measure.groupBy({ by: ["projectId"], where: { projectId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })).map((g) => [g.projectId, g._count._all]),
+  );
   return {
     total,
     page: filters.page,
@@ -77,7 +80,7 @@ export async function listProjects(viewer: Viewer, filters: ProjectFilters): Pro
       organisations: r.organisations.map((o) => o.organisation.name).sort(),
       priorities: r.priorities.map((p) => p.priorityArea.name).sort(),
       stages: r.pathwayStages.sort((a, b) => a.pathwayStage.sortOrder - b.pathwayStage.sortOrder).map((s) => s.pathwayStage.name),
-      measureCount: r._count.measures,
+      measureCount: measureCounts.get(r.id) ?? 0,
       updatedAt: r.updatedAt,
     })),
   };
@@ -115,7 +118,7 @@ export async function getProjectFilterOptions(viewer: Viewer, collaborativeSlug?
 }
 
 export const listPathwayStages = cache(async () =>
-  db.pathwayStage.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true, sortOrder: true, _count: { select: { projects: true, concerns: true, learningItems: true } } } }),
+  db.pathwayStage.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true, sortOrder: true } }),
 );
 
 /** Collaboratives in which the viewer may start a project. */

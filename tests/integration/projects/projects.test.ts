@@ -105,6 +105,11 @@ describe("reading projects", () => {
     const local = await db.priorityArea.create({ data: { slug: `zebra-local-${Date.now()}`, name: "Zebra local", kind: "LOCAL", collaborativeId: cast.collaborativeA.id } });
     await db.projectPriority.create({ data: { projectId: portal, priorityAreaId: local.id } });
     expect((await listProjects(viewer, { ...page1, q: "Zebra", priority: "local" })).items.map((p) => p.id)).toEqual([portal]);
+    // Each card counts its own measures.
+    await db.measure.createMany({ data: [{ projectId: portal, name: "Falls", kind: "OUTCOME" }, { projectId: portal, name: "Bed days", kind: "PROCESS" }] });
+    const cards = (await listProjects(viewer, { ...page1, q: "Zebra" })).items;
+    expect(cards.find((p) => p.id === portal)!.measureCount).toBe(2);
+    expect(cards.find((p) => p.id === published)!.measureCount).toBe(0);
     const org = await db.projectOrganisation.findFirstOrThrow({ where: { projectId: portal } });
     expect((await listProjects(viewer, { ...page1, organisation: org.organisationId })).items.map((p) => p.id)).toEqual([portal]);
     expect((await listProjects(viewer, { ...page1, q: "zebra PORTAL scope" })).items.map((p) => p.id)).toEqual([portal]);
