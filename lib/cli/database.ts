@@ -50,8 +50,9 @@ async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) =>
   }
 }
 
-export async function createDatabase(serverUrl: string, name: string): Promise<string> {
-  await withAdminClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+/** Creates `name`, empty or as a copy of `template` (which must have no open connections). */
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
+  await withAdminClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
   return withDatabase(serverUrl, name);
 }
 

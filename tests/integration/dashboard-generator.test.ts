@@ -2,21 +2,31 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
+import { createDatabase, dropDatabase } from "@/lib/cli/database";
 import { createMigratedDatabase } from "@/lib/cli/test-database";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { generate } from "@/prisma/generate/index";
 
 const drops: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const drop of drops) await drop();
+  for (const drop of drops.reverse()) await drop();
 });
 
+// Migrated and seeded with reference data once; each test database is a copy (CREATE DATABASE … TEMPLATE).
+let template: string | undefined;
 async function referenceDatabase() {
-  const database = await createMigratedDatabase(inject("serverUrl"), "psc_generate");
-  drops.push(database.drop);
-  const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
-  if (seed.status !== 0) throw new Error(seed.stderr);
-  return database.url;
+  const serverUrl = inject("serverUrl");
+  if (!template) {
+    const database = await createMigratedDatabase(serverUrl, "psc_generate_template");
+    drops.push(database.drop);
+    const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+    if (seed.status !== 0) throw new Error(seed.stderr);
+    template = database.name;
+  }
+  const name = `psc_generate_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  const url = await createDatabase(serverUrl, name, template);
+  drops.push(() => dropDatabase(serverUrl, name));
+  return url;
 }
 
 async function fingerprint(url: string) {
