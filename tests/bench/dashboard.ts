@@ -14,6 +14,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
+import { availableParallelism, loadavg } from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { encode } from "next-auth/jwt";
@@ -185,7 +186,7 @@ export async function run() {
   await checkReachable(serverUrl);
   const url = await prepareDatabase(serverUrl);
   const cookie = await nationalCookie(url);
-  console.log(`• Starting the production server on port ${PORT}…`);
+  console.log(`• Starting the production server on port ${PORT} (${process.env.WEB_CONCURRENCY ?? `one process per core: ${availableParallelism()}`} web processes; WEB_CONCURRENCY changes it; load average now ${loadavg()[0]!.toFixed(2)})…`);
   const server = await startServer(url);
   try {
     const check = await fetch(`http://127.0.0.1:${PORT}/national`, { headers: { cookie }, redirect: "manual" });
@@ -208,6 +209,7 @@ export async function run() {
     console.log(row("/national (signed in, warm)", dashboard));
     console.log(row("/accessibility (floor)", floor));
     const ratio = dashboard.p95 / floor.p95;
+    console.log(`load average after the runs: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
     console.log(`p95 ratio dashboard/floor: ${ratio.toFixed(2)}×   goals: p95 < 300 ms ${dashboard.p95 < 300 ? "met" : "NOT met"}, within 5× ${ratio <= 5 ? "met" : "NOT met"}`);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
