@@ -1,5 +1,6 @@
-// The production server's V8 heap limit, set by `npm start` and by the test and benchmark harness
-// (tests/fixtures/portal-process.ts), so both run the server the same way.
+// The production server's V8 heap limit, per `next start` process (npm start runs one per core:
+// lib/cli/web-server.ts; its workers inherit NODE_OPTIONS), set by `npm start` and by the test and
+// benchmark harness (tests/fixtures/portal-process.ts), so both run the server the same way.
 //
 // Without a limit, V8 sizes the heap from the machine's memory (about 4 GB on 24 GiB) and, with that
 // much room, lets the heap grow to up to four times the live data before a full collection: in the
