@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { GlobalRole, MembershipRole } from "@/lib/generated/prisma/enums";
+import { isDatabaseUnavailableError, markDatabaseDown } from "@/lib/db-availability";
 import { ANONYMOUS, type Viewer } from "./viewer-types";
 
 type ViewerRow = {
@@ -31,4 +32,31 @@ export async function loadViewer(userId: string, sessionVersion: number): Promis
     GROUP BY u.id`;
   if (!user || user.erasedAt || user.sessionVersion !== sessionVersion) return ANONYMOUS;
   return { userId: user.id, name: user.name, email: user.email, globalRole: user.globalRole, memberships: user.memberships };
+}
+
+/**
+ * The viewer, or — when the database cannot be reached to load it — a stand-in that throws that
+ * same error wherever it is first used. Actions get the viewer before calling runForm, so a failure
+ * here would escape the form as an error page; deferred, it is raised inside runForm (where every
+ * domain call first reads the viewer) and the person gets "the service is unavailable" with what
+ * they typed kept. Pages fail where they used it, as before (503). Other errors are not deferred.
+ */
+export async function deferDatabaseOutage(load: Promise<Viewer>): Promise<Viewer> {
+  try {
+    return await load;
+  } catch (error) {
+    if (!isDatabaseUnavailableError(error)) throw error;
+    markDatabaseDown();
+    const fail = () => {
+      throw error;
+    };
+    // Every way of reading it throws (spreading or `in` too), so it can never pass for a signed-out viewer.
+    // `then` is undefined so that awaiting it is harmless.
+    return new Proxy({} as Viewer, {
+      get: (_target, property) => (property === "then" ? undefined : fail()),
+      has: fail,
+      ownKeys: fail,
+      getOwnPropertyDescriptor: fail,
+    });
+  }
 }

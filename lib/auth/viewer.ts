@@ -3,20 +3,23 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import { loadViewer } from "./load-viewer";
+import { deferDatabaseOutage, loadViewer } from "./load-viewer";
 import { sessionCookieName } from "./session-cookie";
 import { ANONYMOUS, type Viewer } from "./viewer-types";
 
 export { ANONYMOUS, type Viewer };
 
-/** The person making this request (ANONYMOUS when signed out). One database read per request. */
+/**
+ * The person making this request (ANONYMOUS when signed out). One database read per request; while
+ * the database is unreachable, using the result throws (see deferDatabaseOutage).
+ */
 export const getViewer = cache(async (): Promise<Viewer> => {
   // The session cookie decoded directly (what getServerSession does first, without its callbacks and
   // re-encoding: this runs on every request). A missing, expired or tampered token is no session.
   const raw = (await cookies()).get(sessionCookieName())?.value;
   const token = raw ? await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null) : null;
   if (typeof token?.uid !== "string") return ANONYMOUS;
-  return loadViewer(token.uid, typeof token.sv === "number" ? token.sv : -1);
+  return deferDatabaseOutage(loadViewer(token.uid, typeof token.sv === "number" ? token.sv : -1));
 });
 
 /** For pages that need a signed-in person: sends others to sign in, then back. */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { startEmbeddedPostgres } from "./embedded-db";
 import { checkReachable, createDatabase, databaseExists, isSeeded, migrate, prisma } from "./database";
 import { loadLocalEnv } from "./local-env";
+import { serverNodeOptions } from "./server-heap";
 import { startMailCapture } from "@/lib/mail/capture-server";
 import { withDatabase } from "@/lib/db-url";
 import { COLLABORATIVE_SLUGS } from "@/prisma/seed/collaborative-slugs";
@@ -105,7 +106,7 @@ async function main() {
   const serverCommand = dev ? [require.resolve("next/dist/bin/next"), "dev", "-p", String(port), "-H", host] : ["--import", "tsx", "lib/cli/web-server.ts", String(port), host];
   const server = spawn(process.execPath, serverCommand, {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production", ...(dev ? {} : { NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) }) },
   });
   cleanups.push(async () => {
     server.kill("SIGTERM");

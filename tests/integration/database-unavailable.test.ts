@@ -9,6 +9,9 @@ import { recordAudit } from "@/lib/audit";
 import { availability, isDatabaseUnavailableError, markDatabaseUp, SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/db-availability";
 import { runForm } from "@/lib/forms";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { deferDatabaseOutage } from "@/lib/auth/load-viewer";
+import { authorize } from "@/lib/auth/policy";
+import { ANONYMOUS } from "@/lib/auth/viewer-types";
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -83,6 +86,29 @@ describe("forms while the database is unreachable", () => {
     } finally {
       await nowhere.$disconnect();
     }
+  });
+
+  it("say the same when the viewer could not be loaded before the form ran (actions get it first)", async () => {
+    const formData = new FormData();
+    formData.set("title", "Falls on the frailty ward");
+    const nowhere = new PrismaClient({ adapter: new PrismaPg({ host: "127.0.0.1", port: 1, user: "postgres", database: "none", connectionTimeoutMillis: 1_000 }) });
+    try {
+      // What an action does: get the viewer, then run the domain call, which asks the policy.
+      const viewer = await deferDatabaseOutage(nowhere.user.findFirst().then(() => ANONYMOUS));
+      expect(availability().down).toBe(true);
+      const state = await runForm(formData, async () => {
+        authorize(viewer, "project.update", { collaborativeId: "any" });
+      });
+      expect(state).toEqual({ ok: false, message: SERVICE_UNAVAILABLE_MESSAGE, values: { title: "Falls on the frailty ward" } });
+      // It never passes for a signed-out viewer, however it is read.
+      expect(() => viewer.userId).toThrow();
+      expect(() => ({ ...viewer })).toThrow();
+      expect(() => "userId" in viewer).toThrow();
+    } finally {
+      await nowhere.$disconnect();
+    }
+    // Other failures loading the viewer are not deferred.
+    await expect(deferDatabaseOutage(Promise.reject(new Error("a bug")))).rejects.toThrow("a bug");
   });
 
   it("still report other failures as a general error", async () => {
