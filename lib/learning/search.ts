@@ -16,6 +16,8 @@ const WORD_SIMILARITY_THRESHOLD = 0.5;
 /** "Did you mean" titles when nothing matched: looser, since they are only suggestions. */
 const SUGGESTION_SIMILARITY_THRESHOLD = 0.2;
 const MIN_FUZZY_QUERY_CHARACTERS = 4;
+/** Near-miss titles are looked for only when the words themselves find fewer items than this. */
+const FUZZY_WHEN_FEWER_THAN = PAGE_SIZE;
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export type SearchHit = {
@@ -89,17 +91,30 @@ function filterConditions(f: Filters) {
 }
 
 /**
- * Published items the text matches, as SELECT(s) of `columns(branch)` over "LearningItem" li: the
- * full-text match through the GIN index and — for typed-length queries — near-miss titles through the
- * trigram index, as two branches joined by UNION ALL (one WHERE with OR makes PostgreSQL recheck the
- * full-text condition row by row, reading every matching item's large body vector). An item found by
- * both branches appears twice: callers group by id.
+ * Published items the text matches, once each, as a statement over "LearningItem" li selecting
+ * `columns` (which must include li.id AS id), then `matched_title` and `nearness` (word similarity of
+ * the query to the title, for near-miss titles; 0 otherwise): the full-text match through the GIN
+ * index, and — for typed-length queries that the words themselves match in fewer than a page of items —
+ * near-miss titles through the trigram index, as a second branch (one WHERE with OR would make
+ * PostgreSQL recheck the full-text condition row by row, reading every matching item's large body
+ * vector). `counted` says which full-text rows count towards "fewer than a page": the facet statement
+ * selects rows without the filters and applies them through its columns.
  */
-function matchingRows(q: string, columns: (branch: "text" | "title") => Prisma.Sql, where: Prisma.Sql) {
-  const from = (branch: "text" | "title") => Prisma.sql`SELECT ${columns(branch)} FROM "LearningItem" li WHERE li.status = 'PUBLISHED' AND ${where}`;
-  if (q === "") return from("text");
-  const fts = Prisma.sql`${from("text")} AND li."searchVector" @@ websearch_to_tsquery('english', ${q})`;
-  return fuzzyAllowed(q) ? Prisma.sql`${fts} UNION ALL ${from("title")} AND ${q} <% li.title` : fts;
+function matchingRows(q: string, columns: Prisma.Sql, where: Prisma.Sql, counted: Prisma.Sql = Prisma.sql`TRUE`) {
+  const from = Prisma.sql`FROM "LearningItem" li WHERE li.status = 'PUBLISHED' AND ${where}`;
+  const fts = q === "" ? Prisma.empty : Prisma.sql`AND li."searchVector" @@ websearch_to_tsquery('english', ${q})`;
+  if (!fuzzyAllowed(q)) return Prisma.sql`SELECT ${columns}, NULL::text AS matched_title, 0::float8 AS nearness ${from} ${fts}`;
+  // The trigram branch reads every candidate title, which for a common word costs more than the whole
+  // full-text search — and near misses matter only when the words found little. The count is of rows
+  // already found and is evaluated once: when it is a page or more, PostgreSQL never runs the branch
+  // (nor computes a similarity).
+  return Prisma.sql`WITH text_matches AS (SELECT ${columns}, li.title AS matched_title ${from} ${fts}),
+    few AS (SELECT count(*) < ${FUZZY_WHEN_FEWER_THAN} AS yes FROM text_matches WHERE ${counted})
+    SELECT *, CASE WHEN (SELECT yes FROM few) AND ${q} <% matched_title THEN word_similarity(${q}, matched_title) ELSE 0 END::float8 AS nearness
+    FROM text_matches
+    UNION ALL
+    SELECT ${columns}, li.title, word_similarity(${q}, li.title)::float8 ${from} AND ${q} <% li.title AND (SELECT yes FROM few)
+      AND li.id NOT IN (SELECT id FROM text_matches)`;
 }
 
 /**
@@ -115,19 +130,16 @@ function fuzzyAllowed(q: string) {
 /**
  * Relevance: an exact title match first, then the query as a phrase inside the title, then ts_rank over
  * the weighted title (A), summary (B) and tags (C) — the small "searchHead" vector, so ranking thousands
- * of matches stays cheap; matches only in the body rank after those — then how closely the title
- * resembles the query (so a misspelt title still surfaces). Ties, and no query: featured, then newest.
+ * of matches stays cheap; matches only in the body rank after those — then, for near misses, how
+ * closely the title resembles the query (matchingRows' nearness, so a misspelt title still surfaces).
+ * Ties, and no query: featured, then newest.
  */
-function scoreExpression(q: string, branch: "text" | "title") {
+function scoreExpression(q: string) {
   if (q === "") return Prisma.sql`0::float8`;
-  // Title similarity only for near-miss candidates: computing it for every full-text match costs more
-  // than the rest of the ranking, and an item found by both branches keeps its higher score.
-  const similarity = branch === "title" ? Prisma.sql` + 0.3 * word_similarity(${q}, li.title)` : Prisma.empty;
   return Prisma.sql`(
     CASE WHEN lower(li.title) = lower(${q}) THEN 100 ELSE 0 END
     + CASE WHEN strpos(lower(li.title), lower(${q})) > 0 THEN 10 ELSE 0 END
     + ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", websearch_to_tsquery('english', ${q}))
-    ${similarity}
   )::float8`;
 }
 
@@ -148,11 +160,12 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
           regexp_replace(translate(left(li.summary || E'\n' || li.body, 4000), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''), '[#*_\`>|\\[\\]]+', ' ', 'g'),
           websearch_to_tsquery('english', ${q}), ${HEADLINE_OPTIONS})`;
 
+  // Only the page's rows are joined back for display and highlighted (ts_headline is the costly part).
   const hits = Prisma.sql`
-    WITH matched AS (${matchingRows(q, (branch) => Prisma.sql`li.id, ${scoreExpression(q, branch)} AS score, li.featured, li."publishedAt"`, allFilters)}),
+    WITH matched AS (${matchingRows(q, Prisma.sql`li.id, ${scoreExpression(q)} AS score, li.featured, li."publishedAt"`, allFilters)}),
     page AS (
-      SELECT id, max(score) AS score, featured, "publishedAt" FROM matched GROUP BY id, featured, "publishedAt"
-      ORDER BY score DESC, featured DESC, "publishedAt" DESC NULLS LAST, id
+      SELECT id, score + 0.3 * nearness AS score, featured, "publishedAt" FROM matched
+      ORDER BY 2 DESC, featured DESC, "publishedAt" DESC NULLS LAST, id
       LIMIT ${PAGE_SIZE} OFFSET ${(search.page - 1) * PAGE_SIZE}
     )
     SELECT li.id, li.slug, li.title, li.summary, li.type::text AS type, li.featured,
@@ -165,12 +178,13 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
   // Facet counts are "disjunctive": each facet is counted with every OTHER filter applied, so a person
   // can see how many results choosing another value in the same facet would add.
   const facets = Prisma.sql`
-    WITH base AS (SELECT DISTINCT * FROM (${matchingRows(
+    WITH base AS MATERIALIZED (${matchingRows(
       q,
-      () => Prisma.sql`li.id, li.type::text AS type, li."collaborativeId", li."hasImprovementEvidence" AS evidence,
+      Prisma.sql`li.id, li.type::text AS type, li."collaborativeId", li."hasImprovementEvidence" AS evidence,
                  ${c.type} AS f_type, ${c.collaborative} AS f_collaborative, ${c.area} AS f_area, ${c.stage} AS f_stage, ${c.evidence} AS f_evidence`,
       Prisma.sql`TRUE`,
-    )}) AS found)
+      Prisma.sql`f_type AND f_collaborative AND f_area AND f_stage AND f_evidence`,
+    )})
     SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND f_evidence
     UNION ALL
     SELECT 'type', type, count(*)::int FROM base WHERE f_collaborative AND f_area AND f_stage AND f_evidence GROUP BY type
