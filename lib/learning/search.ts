@@ -8,7 +8,7 @@ import type { LearningType } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { LEARNING_TYPES } from "./labels";
-import { MAX_FUZZY_QUERY_LENGTH, PAGE_SIZE, type LearningSearch } from "./search-params";
+import { FACET_COUNT_LIMIT, MAX_FUZZY_QUERY_LENGTH, PAGE_SIZE, type LearningSearch } from "./search-params";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, splitHighlighted, type SnippetSegment } from "./snippet";
 
 /** A near miss must share at least this share of its trigrams with some run of words in a title. */
@@ -35,14 +35,17 @@ export type SearchHit = {
   snippet: SnippetSegment[] | null;
 };
 
-export type FacetValue = { value: string; label: string; count: number; selected: boolean };
+/** `count` is null when the search matches too many items for counts to be worth their cost (see FACET_COUNT_LIMIT). */
+export type FacetValue = { value: string; label: string; count: number | null; selected: boolean };
 
 export type SearchFacets = {
+  /** False when the search matched more than FACET_COUNT_LIMIT items: values are listed without counts. */
+  counted: boolean;
   types: FacetValue[];
   areas: FacetValue[];
   collaboratives: FacetValue[];
   stages: FacetValue[];
-  evidence: { count: number; selected: boolean };
+  evidence: { count: number | null; selected: boolean };
 };
 
 export type LearningSearchResult = {
@@ -128,20 +131,21 @@ function fuzzyAllowed(q: string) {
 }
 
 /**
- * Relevance: an exact title match first, then the query as a phrase inside the title, then ts_rank over
- * the weighted title (A), summary (B) and tags (C) — the small "searchHead" vector, so ranking thousands
- * of matches stays cheap; matches only in the body rank after those — then, for near misses, how
- * closely the title resembles the query (matchingRows' nearness, so a misspelt title still surfaces).
- * Ties, and no query: featured, then newest.
+ * Relevance, in order: the title matches the query (so for a broad query the first pages come from the
+ * few items whose title matches, found through their own small index — see searchStatements); the
+ * title is exactly the query; the query's text appears in the title; then ts_rank over the weighted
+ * title (A), summary (B) and tags (C) — the small "searchHead" vector, so ranking thousands of matches
+ * stays cheap; matches only in the body rank after those — plus, for near misses, how closely the title
+ * resembles the query (matchingRows' nearness, so a misspelt title still surfaces). Ties, and no query:
+ * featured, then newest.
  */
-function scoreExpression(q: string) {
-  if (q === "") return Prisma.sql`0::float8`;
-  return Prisma.sql`(
-    CASE WHEN lower(li.title) = lower(${q}) THEN 100 ELSE 0 END
-    + CASE WHEN strpos(lower(li.title), lower(${q})) > 0 THEN 10 ELSE 0 END
-    + ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", websearch_to_tsquery('english', ${q}))
-  )::float8`;
+function rankColumns(q: string) {
+  if (q === "") return Prisma.sql`FALSE AS title_match, FALSE AS exact, FALSE AS in_title, 0::float8 AS rank`;
+  const query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  return Prisma.sql`li."searchTitle" @@ ${query} AS title_match, lower(li.title) = lower(${q}) AS exact,
+    strpos(lower(li.title), lower(${q})) > 0 AS in_title, ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", ${query})::float8 AS rank`;
 }
+const RANK_ORDER = Prisma.raw(`title_match DESC, exact DESC, in_title DESC, rank DESC, featured DESC, "publishedAt" DESC NULLS LAST, id`);
 
 type HitRow = Omit<SearchHit, "snippet"> & { headline: string | null };
 type FacetRow = { facet: "type" | "collaborative" | "area" | "stage" | "evidence" | "total"; value: string | null; count: number };
@@ -160,20 +164,31 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
           regexp_replace(translate(left(li.summary || E'\n' || li.body, 4000), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''), '[#*_\`>|\\[\\]]+', ' ', 'g'),
           websearch_to_tsquery('english', ${q}), ${HEADLINE_OPTIONS})`;
 
-  // Only the page's rows are joined back for display and highlighted (ts_headline is the costly part).
+  // The page of results. When the items whose title matches fill it, only those are ranked (one look-up
+  // in the title's small GIN index): every other match ranks after them. Otherwise every match is
+  // ranked. PostgreSQL evaluates "enough" once and runs only the branch it chooses. Only the page's
+  // rows are then joined back for display and highlighted (ts_headline is the costly part).
+  const offset = (search.page - 1) * PAGE_SIZE;
+  const everyMatch = Prisma.sql`SELECT id, title_match, exact, in_title, rank + 0.3 * nearness AS rank, featured, "publishedAt"
+    FROM (${matchingRows(q, Prisma.sql`li.id, ${rankColumns(q)}, li.featured, li."publishedAt"`, allFilters)}) found`;
+  const matched =
+    q === ""
+      ? everyMatch
+      : Prisma.sql`WITH title_matches AS MATERIALIZED (
+          SELECT li.id, ${rankColumns(q)}, li.featured, li."publishedAt" FROM "LearningItem" li
+          WHERE li.status = 'PUBLISHED' AND ${allFilters} AND li."searchTitle" @@ websearch_to_tsquery('english', ${q})
+        ), enough AS (SELECT count(*) >= ${offset + PAGE_SIZE} AS yes FROM title_matches)
+        SELECT * FROM title_matches WHERE (SELECT yes FROM enough)
+        UNION ALL
+        SELECT * FROM (${everyMatch}) every_match WHERE NOT (SELECT yes FROM enough)`;
   const hits = Prisma.sql`
-    WITH matched AS (${matchingRows(q, Prisma.sql`li.id, ${scoreExpression(q)} AS score, li.featured, li."publishedAt"`, allFilters)}),
-    page AS (
-      SELECT id, score + 0.3 * nearness AS score, featured, "publishedAt" FROM matched
-      ORDER BY 2 DESC, featured DESC, "publishedAt" DESC NULLS LAST, id
-      LIMIT ${PAGE_SIZE} OFFSET ${(search.page - 1) * PAGE_SIZE}
-    )
+    WITH page AS (SELECT * FROM (${matched}) matched ORDER BY ${RANK_ORDER} LIMIT ${PAGE_SIZE} OFFSET ${offset})
     SELECT li.id, li.slug, li.title, li.summary, li.type::text AS type, li.featured,
            li."hasImprovementEvidence", li."publishedAt", c.name AS "collaborativeName",
            (SELECT count(*)::int FROM "Adoption" a WHERE a."learningItemId" = li.id AND a.status <> 'NOT_ADOPTED') AS "adoptionCount",
            ${headline} AS headline
     FROM page JOIN "LearningItem" li ON li.id = page.id LEFT JOIN "Collaborative" c ON c.id = li."collaborativeId"
-    ORDER BY page.score DESC, page.featured DESC, page."publishedAt" DESC NULLS LAST, page.id`;
+    ORDER BY page.title_match DESC, page.exact DESC, page.in_title DESC, page.rank DESC, page.featured DESC, page."publishedAt" DESC NULLS LAST, page.id`;
 
   // Facet counts are "disjunctive": each facet is counted with every OTHER filter applied, so a person
   // can see how many results choosing another value in the same facet would add.
@@ -184,9 +199,10 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
                  ${c.type} AS f_type, ${c.collaborative} AS f_collaborative, ${c.area} AS f_area, ${c.stage} AS f_stage, ${c.evidence} AS f_evidence`,
       Prisma.sql`TRUE`,
       Prisma.sql`f_type AND f_collaborative AND f_area AND f_stage AND f_evidence`,
-    )})
-    SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND f_evidence
+    )}), total AS (SELECT count(*)::int AS count FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND f_evidence)
+    SELECT 'total' AS facet, NULL AS value, count FROM total
     UNION ALL
+    SELECT * FROM (
     SELECT 'type', type, count(*)::int FROM base WHERE f_collaborative AND f_area AND f_stage AND f_evidence GROUP BY type
     UNION ALL
     SELECT 'collaborative', "collaborativeId", count(*)::int FROM base WHERE f_type AND f_area AND f_stage AND f_evidence AND "collaborativeId" IS NOT NULL GROUP BY "collaborativeId"
@@ -197,7 +213,8 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
     SELECT 'stage', ls."pathwayStageId", count(*)::int FROM base JOIN "LearningItemPathwayStage" ls ON ls."learningItemId" = base.id
       WHERE f_type AND f_collaborative AND f_area AND f_evidence GROUP BY ls."pathwayStageId"
     UNION ALL
-    SELECT 'evidence', NULL, count(*)::int FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND evidence`;
+    SELECT 'evidence', NULL, count(*)::int FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND evidence
+    ) counts WHERE (SELECT count FROM total) <= ${FACET_COUNT_LIMIT}`;
 
   return { hits, facets };
 }
@@ -253,28 +270,32 @@ export async function searchLearning(viewer: Viewer, search: LearningSearch): Pr
     total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     hits: hitRows.map(({ headline, ...hit }) => ({ ...hit, snippet: headline === null ? null : splitHighlighted(headline) })),
-    facets: buildFacets(search, reference, facetRows),
+    facets: buildFacets(search, reference, facetRows, total),
     suggestions,
   };
 }
 
-function buildFacets(search: LearningSearch, reference: SearchReference, rows: FacetRow[]): SearchFacets {
+function buildFacets(search: LearningSearch, reference: SearchReference, rows: FacetRow[], total: number): SearchFacets {
+  const counted = total <= FACET_COUNT_LIMIT;
   const counts = (facet: FacetRow["facet"]) => new Map(rows.filter((r) => r.facet === facet).map((r) => [r.value ?? "", r.count]));
   const typeCounts = counts("type");
   const collaborativeCounts = counts("collaborative");
   const areaCounts = counts("area");
   const stageCounts = counts("stage");
-  // Values with no results are left out unless chosen (so a chosen filter can always be removed).
-  const list = <T extends { id: string; slug: string; name: string }>(items: T[], counted: Map<string, number>, chosen: string[]) =>
+  const count = (counted_: Map<string, number>, key: string) => (counted ? (counted_.get(key) ?? 0) : null);
+  // Values with no results are left out unless chosen (so a chosen filter can always be removed);
+  // without counts every value is offered.
+  const list = <T extends { id: string; slug: string; name: string }>(items: T[], counted_: Map<string, number>, chosen: string[]) =>
     items
-      .map((i) => ({ value: i.slug, label: i.name, count: counted.get(i.id) ?? 0, selected: chosen.includes(i.slug) }))
-      .filter((v) => v.count > 0 || v.selected);
+      .map((i) => ({ value: i.slug, label: i.name, count: count(counted_, i.id), selected: chosen.includes(i.slug) }))
+      .filter((v) => v.count === null || v.count > 0 || v.selected);
   return {
-    types: LEARNING_TYPES.map((t) => ({ value: t, label: t, count: typeCounts.get(t) ?? 0, selected: search.types.includes(t) })),
+    counted,
+    types: LEARNING_TYPES.map((t) => ({ value: t, label: t, count: count(typeCounts, t), selected: search.types.includes(t) })),
     areas: list(reference.areas, areaCounts, search.areas),
     collaboratives: list(reference.collaboratives, collaborativeCounts, search.collaboratives),
     stages: list(reference.stages, stageCounts, search.stages),
-    evidence: { count: rows.find((r) => r.facet === "evidence")?.count ?? 0, selected: search.evidenceOnly },
+    evidence: { count: counted ? (rows.find((r) => r.facet === "evidence")?.count ?? 0) : null, selected: search.evidenceOnly },
   };
 }
 
