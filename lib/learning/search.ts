@@ -191,7 +191,9 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
     ORDER BY page.title_match DESC, page.exact DESC, page.in_title DESC, page.rank DESC, page.featured DESC, page."publishedAt" DESC NULLS LAST, page.id`;
 
   // Facet counts are "disjunctive": each facet is counted with every OTHER filter applied, so a person
-  // can see how many results choosing another value in the same facet would add.
+  // can see how many results choosing another value in the same facet would add. The total is counted
+  // on its own rather than from base, so that a search matching more than FACET_COUNT_LIMIT items
+  // never builds base: the per-value counts, its only reader, are skipped then.
   const facets = Prisma.sql`
     WITH base AS MATERIALIZED (${matchingRows(
       q,
@@ -199,7 +201,8 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
                  ${c.type} AS f_type, ${c.collaborative} AS f_collaborative, ${c.area} AS f_area, ${c.stage} AS f_stage, ${c.evidence} AS f_evidence`,
       Prisma.sql`TRUE`,
       Prisma.sql`f_type AND f_collaborative AND f_area AND f_stage AND f_evidence`,
-    )}), total AS (SELECT count(*)::int AS count FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND f_evidence)
+    )}),
+    total AS (SELECT count(*)::int AS count FROM (${matchingRows(q, Prisma.sql`li.id`, allFilters)}) found)
     SELECT 'total' AS facet, NULL AS value, count FROM total
     UNION ALL
     SELECT * FROM (
