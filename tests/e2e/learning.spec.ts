@@ -168,12 +168,12 @@ test("signed-in people follow an item and a priority area, see them on “What y
 
   await page.goto("/learning/following");
   await expect(page.getByRole("link", { name: title })).toBeVisible();
-  await page.getByRole("button", { name: "Follow Falls", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Stop following Falls", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Follow Pressure ulcers", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Stop following Pressure ulcers", exact: true })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("button", { name: `Stop following ${title}` }).click();
-  await expect(page.getByText("You do not follow any learning items.")).toBeVisible();
-  await page.getByRole("button", { name: "Stop following Falls", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Follow Falls", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await page.getByRole("button", { name: "Stop following Pressure ulcers", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Follow Pressure ulcers", exact: true })).toBeVisible();
 });
