@@ -1,12 +1,17 @@
 import { formatNumber } from "@/lib/format";
 import { learningTypeKey, learningTypeLabel } from "@/lib/learning/labels";
 import type { FacetValue, SearchFacets } from "@/lib/learning/search";
+import { FACET_COUNT_LIMIT } from "@/lib/learning/search-params";
 import type { LearningType } from "@/lib/generated/prisma/enums";
 
 /**
  * Facet checkboxes inside the library's GET form: choosing values and pressing "Apply filters" puts
  * them in the URL, so filters work without JavaScript, can be shared and the back button undoes them.
  */
+function Count({ count }: { count: number | null }) {
+  return count === null ? null : <span className="text-nhs-secondary-text">({formatNumber(count)})</span>;
+}
+
 function FacetGroup({ legend, name, values }: { legend: string; name: string; values: (FacetValue & { key: string })[] }) {
   if (values.length === 0) return null;
   return (
@@ -19,7 +24,7 @@ function FacetGroup({ legend, name, values }: { legend: string; name: string; va
             <li key={v.key} className="flex items-start gap-2">
               <input id={id} type="checkbox" name={name} value={v.key} defaultChecked={v.selected} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
               <label htmlFor={id} className="text-base">
-                {v.label} <span className="text-nhs-secondary-text">({formatNumber(v.count)})</span>
+                {v.label} <Count count={v.count} />
               </label>
             </li>
           );
@@ -34,6 +39,11 @@ export function SearchFilters({ facets }: { facets: SearchFacets }) {
   return (
     <div className="bg-white p-4">
       <h2 className="mb-4 text-xl">Filter</h2>
+      {!facets.counted && (
+        <p className="text-base text-nhs-secondary-text">
+          More than {formatNumber(FACET_COUNT_LIMIT)} items match, so the number for each filter is not shown. Add words or choose filters to narrow the search.
+        </p>
+      )}
       <FacetGroup
         legend="Type of learning"
         name="type"
@@ -47,7 +57,7 @@ export function SearchFilters({ facets }: { facets: SearchFacets }) {
         <div className="flex items-start gap-2">
           <input id="filter-evidence" type="checkbox" name="evidence" value="yes" defaultChecked={facets.evidence.selected} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
           <label htmlFor="filter-evidence" className="text-base">
-            Has evidence of improvement <span className="text-nhs-secondary-text">({formatNumber(facets.evidence.count)})</span>
+            Has evidence of improvement <Count count={facets.evidence.count} />
           </label>
         </div>
       </fieldset>

@@ -8,6 +8,12 @@ export const MAX_QUERY_LENGTH = 500;
 /** Trigram (typo-tolerant) title matching only for queries people type, not pasted paragraphs. */
 export const MAX_FUZZY_QUERY_LENGTH = 60;
 export const PAGE_SIZE = 20;
+/**
+ * Facet values are counted only when a search matches at most this many items: counting reads every
+ * match and its areas and stages, which for a broad search ("falls" in 10,000 items) costs many times
+ * the search itself. The total is always exact.
+ */
+export const FACET_COUNT_LIMIT = 1000;
 const MAX_VALUES_PER_FILTER = 20;
 const MAX_PAGE = 500;
 

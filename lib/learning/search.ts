@@ -8,7 +8,7 @@ import type { LearningType } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { LEARNING_TYPES } from "./labels";
-import { MAX_FUZZY_QUERY_LENGTH, PAGE_SIZE, type LearningSearch } from "./search-params";
+import { FACET_COUNT_LIMIT, MAX_FUZZY_QUERY_LENGTH, PAGE_SIZE, type LearningSearch } from "./search-params";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, splitHighlighted, type SnippetSegment } from "./snippet";
 
 /** A near miss must share at least this share of its trigrams with some run of words in a title. */
@@ -16,6 +16,8 @@ const WORD_SIMILARITY_THRESHOLD = 0.5;
 /** "Did you mean" titles when nothing matched: looser, since they are only suggestions. */
 const SUGGESTION_SIMILARITY_THRESHOLD = 0.2;
 const MIN_FUZZY_QUERY_CHARACTERS = 4;
+/** Near-miss titles are looked for only when the words themselves find fewer items than this. */
+const FUZZY_WHEN_FEWER_THAN = PAGE_SIZE;
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export type SearchHit = {
@@ -33,14 +35,17 @@ export type SearchHit = {
   snippet: SnippetSegment[] | null;
 };
 
-export type FacetValue = { value: string; label: string; count: number; selected: boolean };
+/** `count` is null when the search matches too many items for counts to be worth their cost (see FACET_COUNT_LIMIT). */
+export type FacetValue = { value: string; label: string; count: number | null; selected: boolean };
 
 export type SearchFacets = {
+  /** False when the search matched more than FACET_COUNT_LIMIT items: values are listed without counts. */
+  counted: boolean;
   types: FacetValue[];
   areas: FacetValue[];
   collaboratives: FacetValue[];
   stages: FacetValue[];
-  evidence: { count: number; selected: boolean };
+  evidence: { count: number | null; selected: boolean };
 };
 
 export type LearningSearchResult = {
@@ -89,17 +94,30 @@ function filterConditions(f: Filters) {
 }
 
 /**
- * Published items the text matches, as SELECT(s) of `columns(branch)` over "LearningItem" li: the
- * full-text match through the GIN index and — for typed-length queries — near-miss titles through the
- * trigram index, as two branches joined by UNION ALL (one WHERE with OR makes PostgreSQL recheck the
- * full-text condition row by row, reading every matching item's large body vector). An item found by
- * both branches appears twice: callers group by id.
+ * Published items the text matches, once each, as a statement over "LearningItem" li selecting
+ * `columns` (which must include li.id AS id), then `matched_title` and `nearness` (word similarity of
+ * the query to the title, for near-miss titles; 0 otherwise): the full-text match through the GIN
+ * index, and — for typed-length queries that the words themselves match in fewer than a page of items —
+ * near-miss titles through the trigram index, as a second branch (one WHERE with OR would make
+ * PostgreSQL recheck the full-text condition row by row, reading every matching item's large body
+ * vector). `counted` says which full-text rows count towards "fewer than a page": the facet statement
+ * selects rows without the filters and applies them through its columns.
  */
-function matchingRows(q: string, columns: (branch: "text" | "title") => Prisma.Sql, where: Prisma.Sql) {
-  const from = (branch: "text" | "title") => Prisma.sql`SELECT ${columns(branch)} FROM "LearningItem" li WHERE li.status = 'PUBLISHED' AND ${where}`;
-  if (q === "") return from("text");
-  const fts = Prisma.sql`${from("text")} AND li."searchVector" @@ websearch_to_tsquery('english', ${q})`;
-  return fuzzyAllowed(q) ? Prisma.sql`${fts} UNION ALL ${from("title")} AND ${q} <% li.title` : fts;
+function matchingRows(q: string, columns: Prisma.Sql, where: Prisma.Sql, counted: Prisma.Sql = Prisma.sql`TRUE`) {
+  const from = Prisma.sql`FROM "LearningItem" li WHERE li.status = 'PUBLISHED' AND ${where}`;
+  const fts = q === "" ? Prisma.empty : Prisma.sql`AND li."searchVector" @@ websearch_to_tsquery('english', ${q})`;
+  if (!fuzzyAllowed(q)) return Prisma.sql`SELECT ${columns}, NULL::text AS matched_title, 0::float8 AS nearness ${from} ${fts}`;
+  // The trigram branch reads every candidate title, which for a common word costs more than the whole
+  // full-text search — and near misses matter only when the words found little. The count is of rows
+  // already found and is evaluated once: when it is a page or more, PostgreSQL never runs the branch
+  // (nor computes a similarity).
+  return Prisma.sql`WITH text_matches AS (SELECT ${columns}, li.title AS matched_title ${from} ${fts}),
+    few AS (SELECT count(*) < ${FUZZY_WHEN_FEWER_THAN} AS yes FROM text_matches WHERE ${counted})
+    SELECT *, CASE WHEN (SELECT yes FROM few) AND ${q} <% matched_title THEN word_similarity(${q}, matched_title) ELSE 0 END::float8 AS nearness
+    FROM text_matches
+    UNION ALL
+    SELECT ${columns}, li.title, word_similarity(${q}, li.title)::float8 ${from} AND ${q} <% li.title AND (SELECT yes FROM few)
+      AND li.id NOT IN (SELECT id FROM text_matches)`;
 }
 
 /**
@@ -113,23 +131,21 @@ function fuzzyAllowed(q: string) {
 }
 
 /**
- * Relevance: an exact title match first, then the query as a phrase inside the title, then ts_rank over
- * the weighted title (A), summary (B) and tags (C) — the small "searchHead" vector, so ranking thousands
- * of matches stays cheap; matches only in the body rank after those — then how closely the title
- * resembles the query (so a misspelt title still surfaces). Ties, and no query: featured, then newest.
+ * Relevance, in order: the title matches the query (so for a broad query the first pages come from the
+ * few items whose title matches, found through their own small index — see searchStatements); the
+ * title is exactly the query; the query's text appears in the title; then ts_rank over the weighted
+ * title (A), summary (B) and tags (C) — the small "searchHead" vector, so ranking thousands of matches
+ * stays cheap; matches only in the body rank after those — plus, for near misses, how closely the title
+ * resembles the query (matchingRows' nearness, so a misspelt title still surfaces). Ties, and no query:
+ * featured, then newest.
  */
-function scoreExpression(q: string, branch: "text" | "title") {
-  if (q === "") return Prisma.sql`0::float8`;
-  // Title similarity only for near-miss candidates: computing it for every full-text match costs more
-  // than the rest of the ranking, and an item found by both branches keeps its higher score.
-  const similarity = branch === "title" ? Prisma.sql` + 0.3 * word_similarity(${q}, li.title)` : Prisma.empty;
-  return Prisma.sql`(
-    CASE WHEN lower(li.title) = lower(${q}) THEN 100 ELSE 0 END
-    + CASE WHEN strpos(lower(li.title), lower(${q})) > 0 THEN 10 ELSE 0 END
-    + ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", websearch_to_tsquery('english', ${q}))
-    ${similarity}
-  )::float8`;
+function rankColumns(q: string) {
+  if (q === "") return Prisma.sql`FALSE AS title_match, FALSE AS exact, FALSE AS in_title, 0::float8 AS rank`;
+  const query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  return Prisma.sql`li."searchTitle" @@ ${query} AS title_match, lower(li.title) = lower(${q}) AS exact,
+    strpos(lower(li.title), lower(${q})) > 0 AS in_title, ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", ${query})::float8 AS rank`;
 }
+const RANK_ORDER = Prisma.raw(`title_match DESC, exact DESC, in_title DESC, rank DESC, featured DESC, "publishedAt" DESC NULLS LAST, id`);
 
 type HitRow = Omit<SearchHit, "snippet"> & { headline: string | null };
 type FacetRow = { facet: "type" | "collaborative" | "area" | "stage" | "evidence" | "total"; value: string | null; count: number };
@@ -148,31 +164,48 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
           regexp_replace(translate(left(li.summary || E'\n' || li.body, 4000), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''), '[#*_\`>|\\[\\]]+', ' ', 'g'),
           websearch_to_tsquery('english', ${q}), ${HEADLINE_OPTIONS})`;
 
+  // The page of results. When the items whose title matches fill it, only those are ranked (one look-up
+  // in the title's small GIN index): every other match ranks after them. Otherwise every match is
+  // ranked. PostgreSQL evaluates "enough" once and runs only the branch it chooses. Only the page's
+  // rows are then joined back for display and highlighted (ts_headline is the costly part).
+  const offset = (search.page - 1) * PAGE_SIZE;
+  const everyMatch = Prisma.sql`SELECT id, title_match, exact, in_title, rank + 0.3 * nearness AS rank, featured, "publishedAt"
+    FROM (${matchingRows(q, Prisma.sql`li.id, ${rankColumns(q)}, li.featured, li."publishedAt"`, allFilters)}) found`;
+  const matched =
+    q === ""
+      ? everyMatch
+      : Prisma.sql`WITH title_matches AS MATERIALIZED (
+          SELECT li.id, ${rankColumns(q)}, li.featured, li."publishedAt" FROM "LearningItem" li
+          WHERE li.status = 'PUBLISHED' AND ${allFilters} AND li."searchTitle" @@ websearch_to_tsquery('english', ${q})
+        ), enough AS (SELECT count(*) >= ${offset + PAGE_SIZE} AS yes FROM title_matches)
+        SELECT * FROM title_matches WHERE (SELECT yes FROM enough)
+        UNION ALL
+        SELECT * FROM (${everyMatch}) every_match WHERE NOT (SELECT yes FROM enough)`;
   const hits = Prisma.sql`
-    WITH matched AS (${matchingRows(q, (branch) => Prisma.sql`li.id, ${scoreExpression(q, branch)} AS score, li.featured, li."publishedAt"`, allFilters)}),
-    page AS (
-      SELECT id, max(score) AS score, featured, "publishedAt" FROM matched GROUP BY id, featured, "publishedAt"
-      ORDER BY score DESC, featured DESC, "publishedAt" DESC NULLS LAST, id
-      LIMIT ${PAGE_SIZE} OFFSET ${(search.page - 1) * PAGE_SIZE}
-    )
+    WITH page AS (SELECT * FROM (${matched}) matched ORDER BY ${RANK_ORDER} LIMIT ${PAGE_SIZE} OFFSET ${offset})
     SELECT li.id, li.slug, li.title, li.summary, li.type::text AS type, li.featured,
            li."hasImprovementEvidence", li."publishedAt", c.name AS "collaborativeName",
            (SELECT count(*)::int FROM "Adoption" a WHERE a."learningItemId" = li.id AND a.status <> 'NOT_ADOPTED') AS "adoptionCount",
            ${headline} AS headline
     FROM page JOIN "LearningItem" li ON li.id = page.id LEFT JOIN "Collaborative" c ON c.id = li."collaborativeId"
-    ORDER BY page.score DESC, page.featured DESC, page."publishedAt" DESC NULLS LAST, page.id`;
+    ORDER BY page.title_match DESC, page.exact DESC, page.in_title DESC, page.rank DESC, page.featured DESC, page."publishedAt" DESC NULLS LAST, page.id`;
 
   // Facet counts are "disjunctive": each facet is counted with every OTHER filter applied, so a person
-  // can see how many results choosing another value in the same facet would add.
+  // can see how many results choosing another value in the same facet would add. The total is counted
+  // on its own rather than from base, so that a search matching more than FACET_COUNT_LIMIT items
+  // never builds base: the per-value counts, its only reader, are skipped then.
   const facets = Prisma.sql`
-    WITH base AS (SELECT DISTINCT * FROM (${matchingRows(
+    WITH base AS MATERIALIZED (${matchingRows(
       q,
-      () => Prisma.sql`li.id, li.type::text AS type, li."collaborativeId", li."hasImprovementEvidence" AS evidence,
+      Prisma.sql`li.id, li.type::text AS type, li."collaborativeId", li."hasImprovementEvidence" AS evidence,
                  ${c.type} AS f_type, ${c.collaborative} AS f_collaborative, ${c.area} AS f_area, ${c.stage} AS f_stage, ${c.evidence} AS f_evidence`,
       Prisma.sql`TRUE`,
-    )}) AS found)
-    SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND f_evidence
+      Prisma.sql`f_type AND f_collaborative AND f_area AND f_stage AND f_evidence`,
+    )}),
+    total AS (SELECT count(*)::int AS count FROM (${matchingRows(q, Prisma.sql`li.id`, allFilters)}) found)
+    SELECT 'total' AS facet, NULL AS value, count FROM total
     UNION ALL
+    SELECT * FROM (
     SELECT 'type', type, count(*)::int FROM base WHERE f_collaborative AND f_area AND f_stage AND f_evidence GROUP BY type
     UNION ALL
     SELECT 'collaborative', "collaborativeId", count(*)::int FROM base WHERE f_type AND f_area AND f_stage AND f_evidence AND "collaborativeId" IS NOT NULL GROUP BY "collaborativeId"
@@ -183,7 +216,8 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
     SELECT 'stage', ls."pathwayStageId", count(*)::int FROM base JOIN "LearningItemPathwayStage" ls ON ls."learningItemId" = base.id
       WHERE f_type AND f_collaborative AND f_area AND f_evidence GROUP BY ls."pathwayStageId"
     UNION ALL
-    SELECT 'evidence', NULL, count(*)::int FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND evidence`;
+    SELECT 'evidence', NULL, count(*)::int FROM base WHERE f_type AND f_collaborative AND f_area AND f_stage AND evidence
+    ) counts WHERE (SELECT count FROM total) <= ${FACET_COUNT_LIMIT}`;
 
   return { hits, facets };
 }
@@ -239,28 +273,32 @@ export async function searchLearning(viewer: Viewer, search: LearningSearch): Pr
     total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     hits: hitRows.map(({ headline, ...hit }) => ({ ...hit, snippet: headline === null ? null : splitHighlighted(headline) })),
-    facets: buildFacets(search, reference, facetRows),
+    facets: buildFacets(search, reference, facetRows, total),
     suggestions,
   };
 }
 
-function buildFacets(search: LearningSearch, reference: SearchReference, rows: FacetRow[]): SearchFacets {
+function buildFacets(search: LearningSearch, reference: SearchReference, rows: FacetRow[], total: number): SearchFacets {
+  const counted = total <= FACET_COUNT_LIMIT;
   const counts = (facet: FacetRow["facet"]) => new Map(rows.filter((r) => r.facet === facet).map((r) => [r.value ?? "", r.count]));
   const typeCounts = counts("type");
   const collaborativeCounts = counts("collaborative");
   const areaCounts = counts("area");
   const stageCounts = counts("stage");
-  // Values with no results are left out unless chosen (so a chosen filter can always be removed).
-  const list = <T extends { id: string; slug: string; name: string }>(items: T[], counted: Map<string, number>, chosen: string[]) =>
+  const count = (counted_: Map<string, number>, key: string) => (counted ? (counted_.get(key) ?? 0) : null);
+  // Values with no results are left out unless chosen (so a chosen filter can always be removed);
+  // without counts every value is offered.
+  const list = <T extends { id: string; slug: string; name: string }>(items: T[], counted_: Map<string, number>, chosen: string[]) =>
     items
-      .map((i) => ({ value: i.slug, label: i.name, count: counted.get(i.id) ?? 0, selected: chosen.includes(i.slug) }))
-      .filter((v) => v.count > 0 || v.selected);
+      .map((i) => ({ value: i.slug, label: i.name, count: count(counted_, i.id), selected: chosen.includes(i.slug) }))
+      .filter((v) => v.count === null || v.count > 0 || v.selected);
   return {
-    types: LEARNING_TYPES.map((t) => ({ value: t, label: t, count: typeCounts.get(t) ?? 0, selected: search.types.includes(t) })),
+    counted,
+    types: LEARNING_TYPES.map((t) => ({ value: t, label: t, count: count(typeCounts, t), selected: search.types.includes(t) })),
     areas: list(reference.areas, areaCounts, search.areas),
     collaboratives: list(reference.collaboratives, collaborativeCounts, search.collaboratives),
     stages: list(reference.stages, stageCounts, search.stages),
-    evidence: { count: rows.find((r) => r.facet === "evidence")?.count ?? 0, selected: search.evidenceOnly },
+    evidence: { count: counted ? (rows.find((r) => r.facet === "evidence")?.count ?? 0) : null, selected: search.evidenceOnly },
   };
 }
 

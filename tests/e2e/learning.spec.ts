@@ -65,6 +65,19 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/type=lesson/);
   });
 
+  test("staff of another collaborative record an adoption with the plain form, and see it on the spread view", async ({ page }) => {
+    test.slow();
+    await signIn(page, "staff.eastern@demo.nhs.uk");
+    await page.goto(`/learning?q=${word}`);
+    await page.getByRole("link", { name: title }).click();
+    await page.getByRole("link", { name: "Record that your team is adopting this" }).click();
+    await page.getByLabel(/^Adopted/).check();
+    await page.getByRole("button", { name: "Record adoption" }).click();
+    await expect(page.getByRole("status")).toContainText("Your adoption is recorded");
+    const adopters = page.getByRole("region", { name: "Spread and adoption" }).getByRole("table", { name: "Teams that have taken it up" });
+    await expect(adopters.getByRole("row", { name: /Eastern Patient Safety Collaborative/ })).toContainText("Adopted");
+  });
+
   test("the write-up preview works as a submit button", async ({ page }) => {
     test.slow();
     await signIn(page, "staff.wessex@demo.nhs.uk");
@@ -144,4 +157,23 @@ test("staff of another collaborative record an adoption, and it shows on the spr
   await expect(mapTable.getByRole("row", { name: /^Wessex/ })).toContainText("where it started");
   await expect(spread.getByText(/Contains National Statistics data/)).toBeVisible();
   await expectAccessible(page);
+});
+
+test("signed-in people follow an item and a priority area, see them on “What you follow”, and stop following", async ({ page }) => {
+  await signIn(page, "patient@demo.nhs.uk");
+  await page.goto(`/learning?q=${word}`);
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("button", { name: "Follow this learning" }).click();
+  await expect(page.getByRole("button", { name: "Stop following" })).toBeVisible();
+
+  await page.goto("/learning/following");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await page.getByRole("button", { name: "Follow Pressure ulcers", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Stop following Pressure ulcers", exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: `Stop following ${title}` }).click();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await page.getByRole("button", { name: "Stop following Pressure ulcers", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Follow Pressure ulcers", exact: true })).toBeVisible();
 });

@@ -8,7 +8,8 @@ import { ANONYMOUS, collaborative, createUser } from "@/tests/fixtures/factories
 import { insertLearningItem, nonsenseWord } from "@/tests/fixtures/learning";
 import { searchLearning } from "@/lib/learning/search";
 import { Snippet } from "@/components/learning/SearchResults";
-import { parseLearningSearch } from "@/lib/learning/search-params";
+import { FACET_COUNT_LIMIT, PAGE_SIZE, parseLearningSearch } from "@/lib/learning/search-params";
+import { db } from "@/lib/db";
 
 let authorId: string;
 let wessex: string;
@@ -107,6 +108,47 @@ describe("filters and facets", () => {
     expect(await titles({ q: word, stage: "care-home" })).toEqual([`C ${word}`]);
     expect(await titles({ q: word, evidence: "yes" })).toEqual([`A ${word}`]);
     expect((await search({ q: word, area: "no-such-area" })).total).toBe(0);
+  });
+});
+
+describe("a broad search", () => {
+  it("ranks the title matches first on every page, counts every match, and lists filters without counts", async () => {
+    const word = nonsenseWord();
+    // More matches than facet counts are given for, most with the word only in their body (written in one
+    // statement: the factory would take minutes); a page and a half of title matches, one the exact word;
+    // a featured, recent body-only match, which must still rank after every title match. (The bulk rows
+    // are dated 2001, so they never crowd other tests' newest-first listings.)
+    const bodyOnly = FACET_COUNT_LIMIT + 1;
+    await db.$executeRaw`
+      INSERT INTO "LearningItem" (id, slug, type, title, body, status, "collaborativeId", "authorId", "publishedAt", "updatedAt")
+      SELECT 'broad-' || ${word} || '-' || g, 'broad-' || ${word} || '-' || g, 'CASE_STUDY', 'Body match ' || g, 'The ' || ${word} || ' story, told at length.',
+             'PUBLISHED', ${wessex}, ${authorId}, timestamp '2001-01-01' - g * interval '1 hour', now()
+      FROM generate_series(1, ${bodyOnly}) g`;
+    const titleMatches = Math.floor(PAGE_SIZE * 1.5);
+    for (let i = 1; i < titleMatches; i++) await insertLearningItem({ authorId, collaborativeId: oxford, title: `Title match ${i} ${word}`, publishedAt: new Date(2020, 0, i) });
+    await insertLearningItem({ authorId, collaborativeId: oxford, title: word, publishedAt: new Date(2019, 0, 1) });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: "Featured body match", body: word, featured: true });
+
+    const first = await search({ q: word });
+    expect(first.total).toBe(bodyOnly + titleMatches + 1);
+    expect(first.hits).toHaveLength(PAGE_SIZE);
+    expect(first.hits[0]!.title).toBe(word);
+    expect(first.hits.every((h) => h.title.includes(word))).toBe(true);
+    // Page 2 holds the rest of the title matches, then the body-only matches: featured first, then newest.
+    const second = await search({ q: word, page: "2" });
+    const rest = titleMatches - PAGE_SIZE;
+    expect(second.hits.slice(0, rest).every((h) => h.title.includes(word))).toBe(true);
+    expect(second.hits.slice(rest).map((h) => h.title)).toEqual(["Featured body match", ...Array.from({ length: PAGE_SIZE - rest - 1 }, (_, i) => `Body match ${i + 1}`)]);
+
+    // Too many matches to count each filter: values are offered without counts, and the page says why.
+    expect(first.facets.counted).toBe(false);
+    expect(first.facets.types.find((t) => t.value === "CASE_STUDY")).toMatchObject({ count: null });
+    expect(first.facets.collaboratives.map((c) => c.value)).toContain("oxford");
+    // Narrowed below the limit, the counts come back.
+    const narrowed = await search({ q: word, collaborative: "oxford" });
+    expect(narrowed.total).toBe(titleMatches);
+    expect(narrowed.facets.counted).toBe(true);
+    expect(narrowed.facets.collaboratives.find((c) => c.value === "wessex")?.count).toBe(bodyOnly + 1);
   });
 });
 
