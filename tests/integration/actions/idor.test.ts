@@ -13,7 +13,7 @@ vi.mock("next/headers", async () => (await import("@/tests/fixtures/request-cont
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 import type { Viewer } from "@/lib/auth/viewer-types";
-import { allActions, callAction, changedTables, describeOutcome, fingerprint, GENERIC_ERROR, toFormData } from "@/tests/fixtures/action-harness";
+import { allActions, callAction, changedTables, describeOutcome, fingerprint, toFormData } from "@/tests/fixtures/action-harness";
 import { specs, type World } from "@/tests/fixtures/action-specs";
 import { createWorlds } from "@/tests/fixtures/action-worlds";
 import { ANONYMOUS, createUser } from "@/tests/fixtures/factories";
@@ -63,13 +63,11 @@ describe("IDOR sweep: collaborative A's people cannot act on collaborative B's r
         const outcome = await callAction(name, toFormData(form), roles[role]);
         const after = await fingerprint();
         const context = `${name} as ${role}: ${describeOutcome(outcome)}`;
+        // Refused with the policy's answer (not found / no permission), or the not-found page for the
+        // buttons without form state; a redirect or a void return means the action went through.
         if (outcome.kind === "state") {
           expect(outcome.state.ok, context).toBe(false);
-          expect(outcome.state.message ?? "", context).not.toContain(GENERIC_ERROR);
-          expect(Boolean(outcome.state.message) || Object.keys(outcome.state.fieldErrors ?? {}).length > 0, context).toBe(true);
-        } else if (outcome.kind === "redirect") {
-          // Only to sign in: anything else means the action went through.
-          expect(outcome.to, context).toMatch(/^\/sign-in\?callbackUrl=/);
+          expect(outcome.state.message ?? "", context).toMatch(/^(We could not find|You do not have permission)/);
         } else {
           expect(outcome.kind, context).toBe("not-found");
         }
