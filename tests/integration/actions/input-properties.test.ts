@@ -29,7 +29,7 @@ const seed = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const HUGE = "x".repeat(100_000);
 const NASTY = [
   "", " ", " \t\r\n ", "abc", "-1", "0", "1.5", "NaN", "Infinity", "-Infinity", "1e308", "99999999999999999999999999", "0x1F",
-  "0001-01-01", "9999-12-31", "2024-02-30", "true", "null", "undefined", "[]", "{}", "__proto__", "constructor",
+  "0001-01-01", "9999-12-31", "2024-02-30", "0001", "9999", "00", "13", "31", "32", "true", "null", "undefined", "[]", "{}", "__proto__", "constructor",
   "<script>alert(1)</script>", "'; drop table \"User\"; --", "%00", "a\u0000b", "\u0000", "\uD800", "x\uDFFFy", "\u202Eevil\u202C",
   "مرحبا بالعالم", "👩🏽‍⚕️🏥", "\u200B", "Ǆ\u0301\u0301", HUGE, "é".repeat(60_000), "clnothing0000000000000000",
 ];
