@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { notFound } from "next/navigation";
 import { DomainError } from "@/lib/errors";
 import { SERVICE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError, markDatabaseDown } from "@/lib/db-availability";
 
@@ -67,7 +68,16 @@ export function isNextControlFlow(error: unknown): boolean {
 }
 
 /**
- * FormData as a plain object for zod: `arrays` keys keep every value (checkboxes, multi-selects);
+ * Text as it can be stored: PostgreSQL text holds no NUL character (the insert fails), and a lone
+ * UTF-16 surrogate cannot be written as UTF-8 (the driver would store U+FFFD instead of what was sent).
+ * Every form value passes through this before its schema sees it, so what is validated is what is saved.
+ */
+export function storableText(value: string): string {
+  return value.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+/**
+ * FormData as a plain object for zod (every action parses through this): `arrays` keys keep every value (checkboxes, multi-selects);
  * `dates` keys are read from the NHS date input's three fields (`<name>-day`, `-month`, `-year`)
  * as "yyyy-m-d", or "" when all three are empty (validate the result with zod).
  */
@@ -75,13 +85,29 @@ export function formObject(formData: FormData, options: { arrays?: readonly stri
   const object: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;
-    if (!(key in object)) object[key] = value;
+    if (!(key in object)) object[key] = storableText(value);
   }
-  for (const key of options.arrays ?? []) object[key] = formData.getAll(key).filter((v): v is string => typeof v === "string" && v !== "");
+  for (const key of options.arrays ?? []) object[key] = formData.getAll(key).filter((v): v is string => typeof v === "string" && v !== "").map(storableText);
   for (const key of options.dates ?? []) {
-    const part = (suffix: string) => String(formData.get(`${key}-${suffix}`) ?? "").trim();
+    const part = (suffix: string) => storableText(String(formData.get(`${key}-${suffix}`) ?? "")).trim();
     const [day, month, year] = [part("day"), part("month"), part("year")];
     object[key] = day || month || year ? `${year}-${month}-${day}` : "";
   }
   return object;
+}
+
+/**
+ * For the small buttons posted as plain forms, with no form state to answer in (move, remove…): their
+ * input is hidden fields the page wrote, so a post that does not parse, or that the domain refuses, is
+ * stale or tampered with. It gets the not-found page, never an error page; anything else is thrown.
+ */
+export async function runButton<T>(formData: FormData, schema: z.ZodType<T, unknown>, work: (input: T) => Promise<void>): Promise<void> {
+  const parsed = schema.safeParse(formObject(formData));
+  if (!parsed.success) notFound();
+  try {
+    await work(parsed.data);
+  } catch (error) {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
 }

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { requestIp } from "@/lib/auth/request-ip";
 import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cookie";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
-import { invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
 import {
   acceptInvitationNewAccountSchema,
   acceptInvitationSchema,
@@ -52,7 +52,7 @@ function withoutSecrets(state: FormState): FormState {
 }
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  const parsed = signInSchema.safeParse(formObject(formData));
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -70,7 +70,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function requestPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = emailOnlySchema.safeParse(Object.fromEntries(formData));
+  const parsed = emailOnlySchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -80,7 +80,7 @@ export async function requestPasswordResetAction(_previous: FormState, formData:
 }
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(formData));
+  const parsed = resetPasswordSchema.safeParse(formObject(formData));
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -92,7 +92,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
 }
 
 export async function requestEmailSignInLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = emailOnlySchema.safeParse(Object.fromEntries(formData));
+  const parsed = emailOnlySchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -104,7 +104,7 @@ export async function requestEmailSignInLinkAction(_previous: FormState, formDat
 // ─── Registration and invitations ─────────────────────────────────────────────
 
 export async function registerPatientAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = registerPatientSchema.safeParse(Object.fromEntries(formData));
+  const parsed = registerPatientSchema.safeParse(formObject(formData));
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -116,7 +116,7 @@ export async function registerPatientAction(_previous: FormState, formData: Form
 }
 
 export async function registerStaffAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = registerStaffSchema.safeParse(Object.fromEntries(formData));
+  const parsed = registerStaffSchema.safeParse(formObject(formData));
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -128,7 +128,7 @@ export async function registerStaffAction(_previous: FormState, formData: FormDa
 }
 
 export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
+  const parsed = acceptInvitationSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, () => acceptInvitation(viewer, parsed.data).then(() => undefined));
@@ -138,7 +138,7 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
 }
 
 export async function acceptInvitationWithNewAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = acceptInvitationNewAccountSchema.safeParse(Object.fromEntries(formData));
+  const parsed = acceptInvitationNewAccountSchema.safeParse(formObject(formData));
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -152,7 +152,7 @@ export async function acceptInvitationWithNewAccountAction(_previous: FormState,
 // ─── Own account ──────────────────────────────────────────────────────────────
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = changePasswordSchema.safeParse(Object.fromEntries(formData));
+  const parsed = changePasswordSchema.safeParse(formObject(formData));
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -172,7 +172,7 @@ export async function signOutEverywhereAction(): Promise<void> {
 }
 
 export async function requestStaffMembershipAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = staffRequestSchema.safeParse(Object.fromEntries(formData));
+  const parsed = staffRequestSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, () => requestStaffMembership(viewer, parsed.data));
@@ -189,7 +189,7 @@ function membersPath(formData: FormData) {
 }
 
 export async function inviteMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = inviteSchema.safeParse(Object.fromEntries(formData));
+  const parsed = inviteSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -211,7 +211,7 @@ function memberButtonAction<T>(
   done: MemberActionDone,
 ) {
   return async (formData: FormData): Promise<FormState> => {
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const parsed = schema.safeParse(formObject(formData));
     if (!parsed.success) return invalid(parsed.error, formData);
     const viewer = await getViewer();
     const state = await runForm(formData, () => run(viewer, parsed.data));
@@ -247,7 +247,7 @@ export async function revokeInvitationAction(_previous: FormState, formData: For
 // ─── Administration ───────────────────────────────────────────────────────────
 
 export async function setGlobalRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = setGlobalRoleSchema.safeParse(Object.fromEntries(formData));
+  const parsed = setGlobalRoleSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -259,7 +259,7 @@ export async function setGlobalRoleAction(_previous: FormState, formData: FormDa
 }
 
 export async function updateCollaborativeSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = collaborativeSettingsSchema.safeParse(Object.fromEntries(formData));
+  const parsed = collaborativeSettingsSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {

@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
 import { createAdoption, updateAdoption } from "./mutations";
 import { createAdoptionSchema, updateAdoptionSchema } from "./schemas";
 
 export async function createAdoptionAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = createAdoptionSchema.safeParse(Object.fromEntries(formData));
+  const parsed = createAdoptionSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   let slug = "";
@@ -21,7 +21,7 @@ export async function createAdoptionAction(_previous: FormState, formData: FormD
 }
 
 export async function updateAdoptionAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = updateAdoptionSchema.safeParse(Object.fromEntries(formData));
+  const parsed = updateAdoptionSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   let slug = "";

@@ -2,7 +2,7 @@
 // Thin adapters from the member organisation forms to lib/collaboratives: parse, find the viewer, call, respond.
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
-import { invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
 import { withConflicts } from "@/lib/projects/conflict";
 import { createOrganisation, updateOrganisation } from "./mutations";
 import { createOrganisationSchema, updateOrganisationSchema } from "./schemas";
@@ -15,7 +15,7 @@ function refresh(formData: FormData) {
 }
 
 export async function createOrganisationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = createOrganisationSchema.safeParse(Object.fromEntries(formData));
+  const parsed = createOrganisationSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -27,7 +27,7 @@ export async function createOrganisationAction(_previous: FormState, formData: F
 }
 
 export async function updateOrganisationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = updateOrganisationSchema.safeParse(Object.fromEntries(formData));
+  const parsed = updateOrganisationSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () =>

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { requestIp } from "@/lib/auth/request-ip";
-import { formValues, invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, formValues, invalid, runForm, type FormState } from "@/lib/forms";
 import {
   assignSchema,
   changeStatusSchema,
@@ -45,7 +45,7 @@ function withoutHoneypot(state: FormState): FormState {
 }
 
 export async function submitConcernAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = concernFormSchema.safeParse(Object.fromEntries(formData));
+  const parsed = concernFormSchema.safeParse(formObject(formData));
   if (!parsed.success) return withoutHoneypot(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -68,7 +68,7 @@ export async function submitConcernAction(_previous: FormState, formData: FormDa
 }
 
 export async function trackLookupAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = trackLookupSchema.safeParse(Object.fromEntries(formData));
+  const parsed = trackLookupSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const token = tokenFromTypedLink(parsed.data.link);
   if (!token) return { ok: false, fieldErrors: { link: "Enter the whole tracking link from your confirmation page or email" }, values: formValues(formData) };
@@ -89,7 +89,7 @@ function refreshTriage() {
 }
 
 export async function changeStatusAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = changeStatusSchema.safeParse(Object.fromEntries(formData));
+  const parsed = changeStatusSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   return runForm(formData, async () => {
@@ -100,7 +100,7 @@ export async function changeStatusAction(_previous: FormState, formData: FormDat
 }
 
 export async function assignAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = assignSchema.safeParse(Object.fromEntries(formData));
+  const parsed = assignSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   return runForm(formData, async () => {
@@ -111,7 +111,7 @@ export async function assignAction(_previous: FormState, formData: FormData): Pr
 }
 
 export async function addNoteAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = noteSchema.safeParse(Object.fromEntries(formData));
+  const parsed = noteSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   return runForm(formData, async () => {
@@ -122,7 +122,7 @@ export async function addNoteAction(_previous: FormState, formData: FormData): P
 }
 
 export async function respondAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = responseSchema.safeParse(Object.fromEntries(formData));
+  const parsed = responseSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   return runForm(formData, async () => {
@@ -146,7 +146,7 @@ export async function respondAction(_previous: FormState, formData: FormData): P
 }
 
 export async function linkAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = linkSchema.safeParse(Object.fromEntries(formData));
+  const parsed = linkSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   return runForm(formData, async () => {
@@ -158,7 +158,7 @@ export async function linkAction(_previous: FormState, formData: FormData): Prom
 }
 
 export async function shareableAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = shareableSchema.safeParse(Object.fromEntries(formData));
+  const parsed = shareableSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   return runForm(formData, async () => {
@@ -169,7 +169,7 @@ export async function shareableAction(_previous: FormState, formData: FormData):
 }
 
 export async function transferAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = transferSchema.safeParse(Object.fromEntries(formData));
+  const parsed = transferSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const moved: { fromSlug?: string } = {};
@@ -183,7 +183,7 @@ export async function transferAction(_previous: FormState, formData: FormData): 
 }
 
 export async function revealContactAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = concernIdSchema.safeParse(Object.fromEntries(formData));
+  const parsed = concernIdSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const ip = await requestIp();
@@ -194,7 +194,7 @@ export async function revealContactAction(_previous: FormState, formData: FormDa
 }
 
 export async function settingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = settingsSchema.safeParse(Object.fromEntries(formData));
+  const parsed = settingsSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   return runForm(formData, async () => {

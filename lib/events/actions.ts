@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
 import { withConflicts } from "@/lib/projects/conflict";
 import { cancelEvent, cancelRegistration, createEvent, createEventOutput, registerForEvent, updateEvent } from "./mutations";
 import { cancelEventSchema, createEventSchema, eventOutputSchema, registrationSchema, updateEventSchema } from "./schemas";
@@ -21,7 +21,7 @@ function refreshEvents(slug: string, eventId?: string) {
 }
 
 export async function createEventAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = createEventSchema.safeParse(Object.fromEntries(formData));
+  const parsed = createEventSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const slug = slugFrom(formData);
@@ -35,7 +35,7 @@ export async function createEventAction(_previous: FormState, formData: FormData
 }
 
 export async function updateEventAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = updateEventSchema.safeParse(Object.fromEntries(formData));
+  const parsed = updateEventSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const slug = slugFrom(formData);
@@ -46,7 +46,7 @@ export async function updateEventAction(_previous: FormState, formData: FormData
 }
 
 export async function cancelEventAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = cancelEventSchema.safeParse(Object.fromEntries(formData));
+  const parsed = cancelEventSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -58,7 +58,7 @@ export async function cancelEventAction(_previous: FormState, formData: FormData
 }
 
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = registrationSchema.safeParse(Object.fromEntries(formData));
+  const parsed = registrationSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const slug = slugFrom(formData);
@@ -72,7 +72,7 @@ export async function registerAction(_previous: FormState, formData: FormData): 
 }
 
 export async function cancelRegistrationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = registrationSchema.safeParse(Object.fromEntries(formData));
+  const parsed = registrationSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -84,7 +84,7 @@ export async function cancelRegistrationAction(_previous: FormState, formData: F
 }
 
 export async function createEventOutputAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = eventOutputSchema.safeParse(Object.fromEntries(formData));
+  const parsed = eventOutputSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const slug = slugFrom(formData);

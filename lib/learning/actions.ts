@@ -58,7 +58,7 @@ export async function saveLearningItemAction(_previous: FormState, formData: For
 }
 
 async function itemAction(formData: FormData, work: (id: string) => Promise<{ slug: string }>, done: string): Promise<FormState> {
-  const parsed = itemIdSchema.safeParse(Object.fromEntries(formData));
+  const parsed = itemIdSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   let slug = "";
   const state = await runForm(formData, async () => {
@@ -81,14 +81,14 @@ export async function archiveLearningItemAction(_previous: FormState, formData: 
 }
 
 export async function featureLearningItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = featureSchema.safeParse(Object.fromEntries(formData));
+  const parsed = featureSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   return itemAction(formData, (id) => setLearningItemFeatured(viewer, id, parsed.data.featured), parsed.data.featured ? "featured" : "unfeatured");
 }
 
 export async function commentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = commentSchema.safeParse(Object.fromEntries(formData));
+  const parsed = commentSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   let result = { id: "", slug: "" };
@@ -101,7 +101,7 @@ export async function commentAction(_previous: FormState, formData: FormData): P
 }
 
 export async function moderateCommentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = moderateCommentSchema.safeParse(Object.fromEntries(formData));
+  const parsed = moderateCommentSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   let slug = "";
@@ -115,7 +115,7 @@ export async function moderateCommentAction(_previous: FormState, formData: Form
 
 /** Follow or stop following; `returnTo` is one of our own paths (anything else goes to the following page). */
 export async function followAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = followSchema.safeParse(Object.fromEntries(formData));
+  const parsed = followSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const stop = formData.get("intent") === "unfollow";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { formObject, formValues, invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, formValues, invalid, runButton, runForm, storableText, type FormState } from "@/lib/forms";
 import { withConflicts } from "@/lib/projects/conflict";
 import { addPoint, addRebase, correctPoint, createMeasure, deleteMeasure, deletePoint, importMeasureCsv, removeRebase, updateMeasure } from "./mutations";
 import { previewMeasureImport } from "./queries";
@@ -106,7 +106,7 @@ export async function importMeasureAction(_previous: FormState, formData: FormDa
     if (file.size > MAX_CSV_BYTES) return { ok: false, fieldErrors: { file: "The file is too large: import at most 5,000 rows at a time" } };
     csv = await file.text();
   }
-  const parsed = importSchema.safeParse({ ...formObject(formData), csv });
+  const parsed = importSchema.safeParse({ ...formObject(formData), csv: storableText(csv) });
   if (!parsed.success) return invalid(parsed.error, formData);
   if (parsed.data.csv.trim() === "") {
     return { ok: false, fieldErrors: { csv: "Choose a CSV file, or paste the data into the box" }, values: formValues(formData) };
@@ -143,7 +143,8 @@ export async function addRebaseAction(_previous: FormState, formData: FormData):
 }
 
 export async function removeRebaseAction(formData: FormData): Promise<void> {
-  const parsed = rebaseSchema.parse(formObject(formData));
-  await removeRebase(await getViewer(), parsed);
-  revalidateMeasure(parsed.projectId);
+  await runButton(formData, rebaseSchema, async (input) => {
+    await removeRebase(await getViewer(), input);
+    revalidateMeasure(input.projectId);
+  });
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
 import { withConflicts } from "@/lib/projects/conflict";
 import { addComment, closeRound, openRound, proposeCandidate, submitBallot, updatePriorityStatus, updateRound, withdrawCandidate } from "./mutations";
 import { ranksFromForm } from "./ranking";
@@ -22,7 +22,7 @@ function refreshWorkspace(slug: string, roundId?: string) {
 }
 
 export async function openRoundAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = openRoundSchema.safeParse({ ...Object.fromEntries(formData), areaIds: formData.getAll("areaIds") });
+  const parsed = openRoundSchema.safeParse(formObject(formData, { arrays: ["areaIds"] }));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const slug = slugFrom(formData);
@@ -36,7 +36,7 @@ export async function openRoundAction(_previous: FormState, formData: FormData):
 }
 
 export async function updateRoundAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = updateRoundSchema.safeParse(Object.fromEntries(formData));
+  const parsed = updateRoundSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const slug = slugFrom(formData);
@@ -47,7 +47,7 @@ export async function updateRoundAction(_previous: FormState, formData: FormData
 }
 
 export async function proposeCandidateAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = proposeCandidateSchema.safeParse(Object.fromEntries(formData));
+  const parsed = proposeCandidateSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -59,7 +59,7 @@ export async function proposeCandidateAction(_previous: FormState, formData: For
 }
 
 export async function withdrawCandidateAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = withdrawCandidateSchema.safeParse(Object.fromEntries(formData));
+  const parsed = withdrawCandidateSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -71,7 +71,7 @@ export async function withdrawCandidateAction(_previous: FormState, formData: Fo
 }
 
 export async function addCommentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = commentSchema.safeParse(Object.fromEntries(formData));
+  const parsed = commentSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -83,7 +83,7 @@ export async function addCommentAction(_previous: FormState, formData: FormData)
 }
 
 export async function submitBallotAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = ballotSchema.safeParse({ roundId: formData.get("roundId"), ranks: ranksFromForm(formData.entries()) });
+  const parsed = ballotSchema.safeParse({ roundId: formObject(formData).roundId, ranks: ranksFromForm(Object.entries(formObject(formData))) });
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const state = await runForm(formData, async () => {
@@ -95,7 +95,7 @@ export async function submitBallotAction(_previous: FormState, formData: FormDat
 }
 
 export async function closeRoundAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = closeRoundSchema.safeParse({ ...Object.fromEntries(formData), chosen: formData.getAll("chosen") });
+  const parsed = closeRoundSchema.safeParse(formObject(formData, { arrays: ["chosen"] }));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const slug = slugFrom(formData);
@@ -108,7 +108,7 @@ export async function closeRoundAction(_previous: FormState, formData: FormData)
 }
 
 export async function updatePriorityStatusAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = priorityStatusSchema.safeParse(Object.fromEntries(formData));
+  const parsed = priorityStatusSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const slug = slugFrom(formData);

@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
 import { requestIp } from "@/lib/auth/request-ip";
-import { invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
 import { erasePerson } from "./erase-person";
 import { eraseSchema } from "./schemas";
 
 export async function erasePersonAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = eraseSchema.safeParse(Object.fromEntries(formData));
+  const parsed = eraseSchema.safeParse(formObject(formData));
   if (!parsed.success) return invalid(parsed.error, formData);
   const viewer = await getViewer();
   const ip = await requestIp();

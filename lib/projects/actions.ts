@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
+import { formObject, invalid, runButton, runForm, type FormState } from "@/lib/forms";
 import { withConflicts } from "./conflict";
 import { addChangeIdea, addDriver, deleteChangeIdea, deleteDriver, moveDriver, renameDriver, reparentDriver, updateChangeIdea } from "./driver-mutations";
 import { createPdsaCycle, deletePdsaCycle, updatePdsaCycle } from "./cycle-mutations";
@@ -73,7 +73,7 @@ export async function changeStatusAction(_previous: FormState, formData: FormDat
 }
 
 export async function deleteProjectAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = idField.safeParse(formData.get("id"));
+  const parsed = idField.safeParse(formObject(formData).id);
   if (!parsed.success) return { ok: false, message: "We could not find that project." };
   if (formData.get("confirm") !== "yes") return { ok: false, fieldErrors: { confirm: "Confirm that you want to delete the project and all its data" }, values: { confirm: "" } };
   const viewer = await getViewer();
@@ -93,9 +93,10 @@ export async function addTeamMemberAction(_previous: FormState, formData: FormDa
 }
 
 export async function removeTeamMemberAction(formData: FormData): Promise<void> {
-  const parsed = removeTeamMemberSchema.parse(formObject(formData));
-  await removeTeamMember(await getViewer(), parsed);
-  revalidatePath(projectPath(parsed.projectId), "layout");
+  await runButton(formData, removeTeamMemberSchema, async (input) => {
+    await removeTeamMember(await getViewer(), input);
+    revalidatePath(projectPath(input.projectId), "layout");
+  });
 }
 
 // ─── Driver diagram ────────────────────────────────────────────────────────────
@@ -121,21 +122,24 @@ export async function renameDriverAction(_previous: FormState, formData: FormDat
 }
 
 export async function moveDriverAction(formData: FormData): Promise<void> {
-  const parsed = moveDriverSchema.parse(formObject(formData));
-  await moveDriver(await getViewer(), parsed);
-  revalidatePath(projectPath(parsed.projectId), "layout");
+  await runButton(formData, moveDriverSchema, async (input) => {
+    await moveDriver(await getViewer(), input);
+    revalidatePath(projectPath(input.projectId), "layout");
+  });
 }
 
 export async function reparentDriverAction(formData: FormData): Promise<void> {
-  const parsed = reparentDriverSchema.parse(formObject(formData));
-  await reparentDriver(await getViewer(), parsed);
-  revalidatePath(projectPath(parsed.projectId), "layout");
+  await runButton(formData, reparentDriverSchema, async (input) => {
+    await reparentDriver(await getViewer(), input);
+    revalidatePath(projectPath(input.projectId), "layout");
+  });
 }
 
 export async function deleteDriverAction(formData: FormData): Promise<void> {
-  const parsed = deleteDriverSchema.parse(formObject(formData));
-  await deleteDriver(await getViewer(), parsed);
-  revalidatePath(projectPath(parsed.projectId), "layout");
+  await runButton(formData, deleteDriverSchema, async (input) => {
+    await deleteDriver(await getViewer(), input);
+    revalidatePath(projectPath(input.projectId), "layout");
+  });
 }
 
 export async function addChangeIdeaAction(_previous: FormState, formData: FormData): Promise<FormState> {

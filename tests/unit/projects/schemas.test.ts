@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formObject } from "@/lib/forms";
+import { formObject, storableText } from "@/lib/forms";
 import { PROJECT_FORM_ARRAYS, PROJECT_FORM_DATES, createProjectSchema, projectFiltersSchema } from "@/lib/projects/schemas";
 import { addPointSchema, createMeasureSchema, POINT_FORM_DATES } from "@/lib/measures/schemas";
 
@@ -80,5 +80,15 @@ describe("measure forms", () => {
     expect(result.data?.period).toEqual(new Date("2024-03-01T00:00:00Z"));
     const missing = addPointSchema.safeParse(formObject(form({ projectId: "p", measureId: "m", "period-day": "1", "period-month": "", "period-year": "2024" }), { dates: POINT_FORM_DATES }));
     expect(messages(missing)).toEqual({ period: "The period must include a month" });
+  });
+});
+
+describe("form text is storable before any schema sees it", () => {
+  it("drops NUL (PostgreSQL text cannot hold it) and turns a lone surrogate into U+FFFD, keeping real pairs", () => {
+    expect(storableText("a\u0000b")).toBe("ab");
+    expect(storableText("lone \uD83D and \uDE00 halves")).toBe("lone \uFFFD and \uFFFD halves");
+    expect(storableText("a pair 🙂, right-to-left \u202Eمرحبا")).toBe("a pair 🙂, right-to-left \u202Eمرحبا");
+    const parsed = formObject(form({ title: "x\u0000y", organisationIds: ["o\u00001"] }), { arrays: ["organisationIds"] });
+    expect(parsed).toMatchObject({ title: "xy", organisationIds: ["o1"] });
   });
 });
