@@ -15,7 +15,7 @@ import { test, expect } from "./fixtures";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { cloneRows } from "@/tests/fixtures/db-clone";
 import { concernForm } from "@/tests/fixtures/concern-form";
-import { concernFormAction, postForm, signInOverHttp, submitConcernForm, testIp } from "@/tests/fixtures/portal-client";
+import { concernFormAction, get, hiddenFieldsOfForm, postForm, signInOverHttp, submitConcernForm, testIp } from "@/tests/fixtures/portal-client";
 import { XSS_PAYLOADS } from "@/tests/fixtures/xss-payloads";
 
 test.use({ bypassCSP: true });
@@ -147,7 +147,15 @@ async function writeCorpus(client: pg.Client, concernId: string) {
 
   const learningSlug = (await one(`SELECT slug FROM "LearningItem" WHERE id = $1`, [learningId])).slug!;
   const prioritySlug = (await one(`SELECT slug FROM "PriorityArea" WHERE id = $1`, [`${priority.id}${sfx}`])).slug!;
-  return { personId: personId!, projectId: projectId!, cycleId: cycles[0]!, measureId: measures[0]!, learningSlug, eventId: eventId!, prioritySlug, openRound: roundPath(rounds.open), closedRound: roundPath(rounds.closed), adoptionId: adoptionId! };
+  const point = await one(`SELECT id FROM "MeasurePoint" WHERE "measureId" = $1 AND note <> '' ORDER BY "periodStart" LIMIT 1`, [measures[0]]);
+  return { pointId: point.id!, personId: personId!, projectId: projectId!, cycleId: cycles[0]!, measureId: measures[0]!, learningSlug, eventId: eventId!, prioritySlug, openRound: roundPath(rounds.open), closedRound: roundPath(rounds.closed), adoptionId: adoptionId! };
+}
+
+/** Posts the form on the page at `path` that has a `field`, as a browser without JavaScript does. */
+async function postPageForm(baseURL: string, path: string, cookie: string, field: string, values: Record<string, string>) {
+  const page = await get(`${baseURL}${path}`, { cookie });
+  expect(page.status, `GET ${path}`).toBe(200);
+  return postForm(`${baseURL}${path}`, { ...hiddenFieldsOfForm(page.body, field), ...values }, { cookie });
 }
 
 /** What a page shows must be inert: nothing ran, and nothing in the DOM could run. */
@@ -214,6 +222,8 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     lead: await signInOverHttp(baseURL!, `lead.${A}@demo.nhs.uk`),
     patient: await signInOverHttp(baseURL!, "patient@demo.nhs.uk"),
     admin: await signInOverHttp(baseURL!, "admin@demo.nhs.uk"),
+    // Staff of another collaborative: comments on learning are open to staff anywhere.
+    commenter: await signInOverHttp(baseURL!, "staff.oxford@demo.nhs.uk"),
   };
   const mine = await postForm(`${baseURL}/concerns/new`, { ...action, ...concernForm({ ...concernFields, organisationText: XSS_PAYLOADS.slice(4, 8).join(" ").slice(0, 200), linkToAccount: "yes" }) }, { cookie: cookies.patient, ip: testIp() });
   expect(mine.status, "the signed-in concern form").toBe(303);
@@ -230,6 +240,28 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     await cloneRows(client, "ConcernResponse", `t.id = (SELECT id FROM "ConcernResponse" ORDER BY id LIMIT 1)`, [CORPUS, patientConcernId], { id: `t.id || '-xss-${run}-mine'`, concernId: "$2", body: "$1" });
   } finally {
     await client.end();
+  }
+
+  // Comments through their real forms: on the learning item (staff elsewhere) and in the open round (a patient; 2,000 characters each).
+  const comment = await postPageForm(baseURL!, `/learning/${w.learningSlug}`, cookies.commenter, "body", { body: CORPUS });
+  expect(comment.status, "the learning comment form").toBeLessThan(400);
+  const halves = [XSS_PAYLOADS.slice(0, 36), XSS_PAYLOADS.slice(36)].map((part) => part.join("\n\n"));
+  for (const body of halves) {
+    const posted = await postPageForm(baseURL!, w.openRound, cookies.patient, "body", { body });
+    expect(posted.status, "the round comment form").toBeLessThan(400);
+  }
+  const check = new pg.Client(poolConfigFromUrl(url));
+  await check.connect();
+  try {
+    // The learning item has the copied comment and the posted one; the round its two posted comments (line breaks as the browser sent them).
+    const saved = await check.query(
+      `SELECT (SELECT count(*) FROM "Comment" c JOIN "LearningItem" l ON l.id = c."learningItemId" WHERE l.slug = $1 AND replace(c.body, E'\\r\\n', E'\\n') = $2)::int AS learning,
+              (SELECT count(*) FROM "PriorityComment" WHERE "roundId" = $3 AND replace(body, E'\\r\\n', E'\\n') = ANY($4))::int AS round`,
+      [w.learningSlug, CORPUS, w.openRound.split("/").pop(), halves],
+    );
+    expect(saved.rows[0], "comments sent through the forms are stored as typed").toEqual({ learning: 2, round: 2 });
+  } finally {
+    await check.end();
   }
 
   const dialogs: string[] = [];
@@ -267,6 +299,9 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     { as: "lead", path: `${project}/edit` },
     { as: "lead", path: `${project}/drivers` },
     { as: "lead", path: `${project}/team` },
+    { as: "lead", path: `${project}/status` },
+    { as: "lead", path: `${project}/measures/${w.measureId}/points/${w.pointId}` },
+    { as: "lead", path: `${w.openRound}/edit` },
     { as: "lead", path: `${project}/cycles/${w.cycleId}/edit` },
     { as: "lead", path: `${project}/measures/${w.measureId}/edit` },
     { as: "lead", path: `/learning/${w.learningSlug}/edit` },
