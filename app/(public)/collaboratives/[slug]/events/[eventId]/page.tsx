@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import { getEvent } from "@/lib/events/queries";
 import { learningStatusLabel, learningTypeLabel } from "@/lib/learning/labels";
+import { safeUrl } from "@/lib/learning/safe-url";
 import { orNotFound } from "@/lib/route-errors";
 import { formatDate, formatDateTime, formatNumber, formatTime, pluralise } from "@/lib/format";
 import { ButtonLink } from "@/components/ui/Button";
@@ -54,7 +55,8 @@ export default async function EventPage({ params, searchParams }: Props) {
                 {
                   label: "Online",
                   value: event.onlineUrl ? (
-                    <a href={event.onlineUrl} rel="noopener noreferrer">Join online<span className="sr-only"> (opens the meeting link)</span></a>
+                    // The form accepts only https links; safeUrl keeps a stored link from ever running script however it got there.
+                    <a href={safeUrl(event.onlineUrl)} rel="noopener noreferrer">Join online<span className="sr-only"> (opens the meeting link)</span></a>
                   ) : (
                     "The link is shown here to people who have signed up"
                   ),
