@@ -238,6 +238,12 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     patientConcernId = (await client.query(`SELECT id FROM "Concern" WHERE "reporterId" = (SELECT id FROM "User" WHERE email = 'patient@demo.nhs.uk') AND "organisationText" = $1`, [XSS_PAYLOADS.slice(4, 8).join(" ").slice(0, 200)])).rows[0].id;
     w = await writeCorpus(client, concernId);
     await cloneRows(client, "ConcernResponse", `t.id = (SELECT id FROM "ConcernResponse" ORDER BY id LIMIT 1)`, [CORPUS, patientConcernId], { id: `t.id || '-xss-${run}-mine'`, concernId: "$2", body: "$1" });
+    // The dashboards read summaries the worker refreshes every 5 minutes: refresh them now, as the job does, so the copies show.
+    const views = await client.query<{ matviewname: string }>(`SELECT matviewname FROM pg_matviews WHERE matviewname LIKE 'dashboard\\_%'`);
+    for (const { matviewname } of views.rows) await client.query(`REFRESH MATERIALIZED VIEW "${matviewname}"`);
+    await client.query(
+      `INSERT INTO "DashboardSummaryRefresh" (id, "refreshedAt", "durationMs", "sourceChanges") VALUES ('dashboard', now(), 0, 0) ON CONFLICT (id) DO UPDATE SET "refreshedAt" = now()`,
+    );
   } finally {
     await client.end();
   }
