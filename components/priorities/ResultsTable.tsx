@@ -26,7 +26,8 @@ export function ResultsTable({ results, caption, chosenIds = [] }: { results: Ro
                 {formatNumber(t.position)}
                 {t.tied && <span className="sr-only"> (shared)</span>}
               </td>
-              <th scope="row" className="p-2 font-normal">
+              {/* A long unbroken title (a pasted link) wraps rather than making the table scroll sideways. */}
+              <th scope="row" className="p-2 font-normal wrap-anywhere">
                 {t.title}
                 {chosenIds.includes(t.candidateId) && <strong className="ml-2 text-nhs-green">Chosen</strong>}
               </th>

@@ -44,6 +44,13 @@ async function expectAccessibleWithoutScripts(page: Page) {
   }
 }
 
+const scansOf = new WeakMap<Page, Promise<void>[]>();
+
+/** Waits for the scans of the pages loaded so far: a test that goes straight on to the next address calls it first. */
+export async function scansFinished(page: Page) {
+  await Promise.all(scansOf.get(page) ?? []);
+}
+
 /**
  * `page` here scans each page after it loads (navigation or form submission), so no visited page
  * escapes the check. Tests may also call expectAccessible after client-side changes.
@@ -52,6 +59,7 @@ export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
     const scanned = new Set<string>();
     const pending: Promise<void>[] = [];
+    scansOf.set(page, pending);
     page.on("load", () => {
       const url = page.url();
       if (scanned.has(url) || url.startsWith("about:") || url.includes("/api/")) return;

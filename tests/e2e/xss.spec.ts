@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, scansFinished } from "./fixtures";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { cloneRows } from "@/tests/fixtures/db-clone";
 import { concernForm } from "@/tests/fixtures/concern-form";
@@ -361,6 +361,8 @@ test("the XSS corpus in every free-text field renders inert on every page that s
       linksClicked += clicked;
       await expectInert(page, dialogs);
     }
+    // This page's accessibility scan finishes before the next address is opened.
+    await scansFinished(page);
   }
   // The learning item's Markdown links and resource link, and the event's online link, were there to click.
   expect(linksClicked).toBeGreaterThan(30);
