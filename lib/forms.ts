@@ -70,10 +70,12 @@ export function isNextControlFlow(error: unknown): boolean {
 /**
  * Text as it can be stored: PostgreSQL text holds no NUL character (the insert fails), and a lone
  * UTF-16 surrogate cannot be written as UTF-8 (the driver would store U+FFFD instead of what was sent).
- * Every form value passes through this before its schema sees it, so what is validated is what is saved.
+ * Line breaks are kept as \n: browsers send a text area's as \r\n, which would count twice against a
+ * length limit. Every form value passes through this before its schema sees it, so what is validated
+ * is what is saved.
  */
 export function storableText(value: string): string {
-  return value.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return value.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /**

@@ -26,7 +26,7 @@ const SCRIPT_URL = "javascript:window.__xss=1";
 
 /**
  * The corpus in pieces of at most `max` characters (for fields with a limit), each payload whole.
- * Counted as a browser sends a text area: each line break as \r\n (not every form's schema normalises them).
+ * Counted as a browser sends a text area, each line break as \r\n (the form stores it as \n: the conservative count).
  */
 function corpusIn(max: number): string[] {
   const sent = (text: string) => text.replace(/\r?\n/g, "\r\n").length;
@@ -278,10 +278,10 @@ test("the XSS corpus in every free-text field renders inert on every page that s
   const check = new pg.Client(poolConfigFromUrl(url));
   await check.connect();
   try {
-    // Stored as typed (line breaks as the browser sent them).
+    // Stored as typed (line breaks as \n, however the browser sent them).
     const saved = await check.query(
-      `SELECT (SELECT count(*) FROM "Comment" c JOIN "LearningItem" l ON l.id = c."learningItemId" WHERE l.slug = $1 AND c."authorId" = (SELECT id FROM "User" WHERE email = $5) AND replace(c.body, E'\\r\\n', E'\\n') = $2)::int AS learning,
-              (SELECT count(*) FROM "PriorityComment" WHERE "roundId" = $3 AND replace(body, E'\\r\\n', E'\\n') = ANY($4))::int AS round`,
+      `SELECT (SELECT count(*) FROM "Comment" c JOIN "LearningItem" l ON l.id = c."learningItemId" WHERE l.slug = $1 AND c."authorId" = (SELECT id FROM "User" WHERE email = $5) AND c.body = $2)::int AS learning,
+              (SELECT count(*) FROM "PriorityComment" WHERE "roundId" = $3 AND body = ANY($4))::int AS round`,
       [w.learningSlug, learningComment, w.openRound.split("/").pop(), roundComments, COMMENTER],
     );
     expect(saved.rows[0], "comments sent through the forms are stored as typed").toEqual({ learning: 1, round: roundComments.length });

@@ -86,6 +86,7 @@ describe("measure forms", () => {
 describe("form text is storable before any schema sees it", () => {
   it("drops NUL (PostgreSQL text cannot hold it) and turns a lone surrogate into U+FFFD, keeping real pairs", () => {
     expect(storableText("a\u0000b")).toBe("ab");
+    expect(storableText("line one\r\nline two\rthree")).toBe("line one\nline two\nthree");
     expect(storableText("lone \uD83D and \uDE00 halves")).toBe("lone \uFFFD and \uFFFD halves");
     expect(storableText("a pair 🙂, right-to-left \u202Eمرحبا")).toBe("a pair 🙂, right-to-left \u202Eمرحبا");
     const parsed = formObject(form({ title: "x\u0000y", organisationIds: ["o\u00001"] }), { arrays: ["organisationIds"] });
