@@ -133,19 +133,21 @@ function fuzzyAllowed(q: string) {
 /**
  * Relevance, in order: the title matches the query (so for a broad query the first pages come from the
  * few items whose title matches, found through their own small index — see searchStatements); the
- * title is exactly the query; the query's text appears in the title; then ts_rank over the weighted
- * title (A), summary (B) and tags (C) — the small "searchHead" vector, so ranking thousands of matches
- * stays cheap; matches only in the body rank after those — plus, for near misses, how closely the title
+ * title is exactly the query; the query's text appears in the title; the title, summary and tags
+ * together (the small "searchHead" vector) match the query; then ts_rank over that weighted title (A),
+ * summary (B) and tags (C), so ranking thousands of matches stays cheap; matches only in the body rank
+ * after those — plus, for near misses, how closely the title
  * resembles the query (matchingRows' nearness, so a misspelt title still surfaces). Ties, and no query:
  * featured, then newest.
  */
 function rankColumns(q: string) {
-  if (q === "") return Prisma.sql`FALSE AS title_match, FALSE AS exact, FALSE AS in_title, 0::float8 AS rank`;
+  if (q === "") return Prisma.sql`FALSE AS title_match, FALSE AS exact, FALSE AS in_title, FALSE AS head_match, 0::float8 AS rank`;
   const query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
   return Prisma.sql`li."searchTitle" @@ ${query} AS title_match, lower(li.title) = lower(${q}) AS exact,
-    strpos(lower(li.title), lower(${q})) > 0 AS in_title, ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", ${query})::float8 AS rank`;
+    strpos(lower(li.title), lower(${q})) > 0 AS in_title, li."searchHead" @@ ${query} AS head_match,
+    ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", ${query})::float8 AS rank`;
 }
-const RANK_ORDER = Prisma.raw(`title_match DESC, exact DESC, in_title DESC, rank DESC, featured DESC, "publishedAt" DESC NULLS LAST, id`);
+const RANK_ORDER = Prisma.raw(`title_match DESC, exact DESC, in_title DESC, head_match DESC, rank DESC, featured DESC, "publishedAt" DESC NULLS LAST, id`);
 
 type HitRow = Omit<SearchHit, "snippet"> & { headline: string | null };
 type FacetRow = { facet: "type" | "collaborative" | "area" | "stage" | "evidence" | "total"; value: string | null; count: number };
@@ -165,22 +167,34 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
           websearch_to_tsquery('english', ${q}), ${HEADLINE_OPTIONS})`;
 
   // The page of results. When the items whose title matches fill it, only those are ranked (one look-up
-  // in the title's small GIN index): every other match ranks after them. Otherwise every match is
-  // ranked. PostgreSQL evaluates "enough" once and runs only the branch it chooses. Only the page's
+  // in the title's small GIN index): every other match ranks after them. Failing that, the same with the
+  // items whose title, summary or tags match (they rank before matches in the body alone). Otherwise
+  // every match is ranked. PostgreSQL evaluates "enough" once and runs only the branch it chooses. Only the page's
   // rows are then joined back for display and highlighted (ts_headline is the costly part).
   const offset = (search.page - 1) * PAGE_SIZE;
-  const everyMatch = Prisma.sql`SELECT id, title_match, exact, in_title, rank + 0.3 * nearness AS rank, featured, "publishedAt"
+  const everyMatch = Prisma.sql`SELECT id, title_match, exact, in_title, head_match, rank + 0.3 * nearness AS rank, featured, "publishedAt"
     FROM (${matchingRows(q, Prisma.sql`li.id, ${rankColumns(q)}, li.featured, li."publishedAt"`, allFilters)}) found`;
+  // Matches whose title (then: title, summary or tags — the "head") matches the query, each through its
+  // own small GIN index. The whole-text condition is checked as well (a word excluded with "-" may be
+  // in the body), but only for these few rows: a phrase of common words is otherwise checked against
+  // the word positions of every item holding all its words, which is the costly part of a phrase search.
+  const tier = (vector: "searchTitle" | "searchHead", guard: Prisma.Sql) => Prisma.sql`
+    SELECT li.id, ${rankColumns(q)}, li.featured, li."publishedAt" FROM "LearningItem" li
+    WHERE ${guard} AND li.status = 'PUBLISHED' AND ${allFilters}
+      AND li.${Prisma.raw(`"${vector}"`)} @@ websearch_to_tsquery('english', ${q}) AND li."searchVector" @@ websearch_to_tsquery('english', ${q})`;
+  const need = offset + PAGE_SIZE;
   const matched =
     q === ""
       ? everyMatch
-      : Prisma.sql`WITH title_matches AS MATERIALIZED (
-          SELECT li.id, ${rankColumns(q)}, li.featured, li."publishedAt" FROM "LearningItem" li
-          WHERE li.status = 'PUBLISHED' AND ${allFilters} AND li."searchTitle" @@ websearch_to_tsquery('english', ${q})
-        ), enough AS (SELECT count(*) >= ${offset + PAGE_SIZE} AS yes FROM title_matches)
+      : Prisma.sql`WITH title_matches AS MATERIALIZED (${tier("searchTitle", Prisma.sql`TRUE`)}),
+        enough AS (SELECT count(*) >= ${need} AS yes FROM title_matches),
+        head_matches AS MATERIALIZED (${tier("searchHead", Prisma.sql`NOT (SELECT yes FROM enough)`)}),
+        enough_with_head AS (SELECT count(*) >= ${need} AS yes FROM head_matches)
         SELECT * FROM title_matches WHERE (SELECT yes FROM enough)
         UNION ALL
-        SELECT * FROM (${everyMatch}) every_match WHERE NOT (SELECT yes FROM enough)`;
+        SELECT * FROM head_matches WHERE NOT (SELECT yes FROM enough) AND (SELECT yes FROM enough_with_head)
+        UNION ALL
+        SELECT * FROM (${everyMatch}) every_match WHERE NOT (SELECT yes FROM enough) AND NOT (SELECT yes FROM enough_with_head)`;
   const hits = Prisma.sql`
     WITH page AS (SELECT * FROM (${matched}) matched ORDER BY ${RANK_ORDER} LIMIT ${PAGE_SIZE} OFFSET ${offset})
     SELECT li.id, li.slug, li.title, li.summary, li.type::text AS type, li.featured,
@@ -188,7 +202,7 @@ export function searchStatements(search: LearningSearch, filters: Filters) {
            (SELECT count(*)::int FROM "Adoption" a WHERE a."learningItemId" = li.id AND a.status <> 'NOT_ADOPTED') AS "adoptionCount",
            ${headline} AS headline
     FROM page JOIN "LearningItem" li ON li.id = page.id LEFT JOIN "Collaborative" c ON c.id = li."collaborativeId"
-    ORDER BY page.title_match DESC, page.exact DESC, page.in_title DESC, page.rank DESC, page.featured DESC, page."publishedAt" DESC NULLS LAST, page.id`;
+    ORDER BY page.title_match DESC, page.exact DESC, page.in_title DESC, page.head_match DESC, page.rank DESC, page.featured DESC, page."publishedAt" DESC NULLS LAST, page.id`;
 
   // Facet counts are "disjunctive": each facet is counted with every OTHER filter applied, so a person
   // can see how many results choosing another value in the same facet would add. The total is counted

@@ -235,6 +235,11 @@ async function timeQueries() {
     .slice(0, 6);
   console.log("  slowest (best of 3: results + facets):");
   for (const { params, ms, facets } of slowest) console.log(`    ${ms.toFixed(1).padStart(7)} + ${facets.toFixed(1).padStart(7)} ms  ${JSON.stringify(params).slice(0, 70)}`);
+  const slowestResults = QUERIES.map((params, i) => ({ params, ms: Math.min(...samples.results[i]!, Infinity) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8);
+  console.log("  slowest results queries (best of 3):");
+  for (const { params, ms } of slowestResults) console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${JSON.stringify(params).slice(0, 70)}`);
   await db.$disconnect();
   return query;
 }

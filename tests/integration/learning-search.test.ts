@@ -52,6 +52,23 @@ describe("ranking", () => {
     expect((await titles({ q: `red ${word} socks` })).sort()).toEqual([`Apart ${word}`, `Together ${word}`]);
   });
 
+  it("ranks summary and tag matches above body-only matches, and an excluded word in the body excludes a title match", async () => {
+    const word = nonsenseWord();
+    const [other, excluded] = [nonsenseWord(), nonsenseWord()];
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: "Night shift handovers", body: `The ${word} ${other} phrase in the body only.` });
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: "Ward safety huddles", summary: `How the ${word} ${other} phrase helped.` });
+    // Title matches do not fill the page, so the summary match is found through its own index, and ranks first.
+    expect(await titles({ q: `"${word} ${other}"` })).toEqual(["Ward safety huddles", "Night shift handovers"]);
+    // "-word" excludes the item even when its title matches the rest and the title matches fill the page.
+    for (let i = 0; i < PAGE_SIZE; i++) await insertLearningItem({ authorId, collaborativeId: wessex, title: `${word} title ${i}` });
+    // The newest, so it would be on the first page if the title alone decided.
+    await insertLearningItem({ authorId, collaborativeId: wessex, title: `A ${word} title`, body: `Mentions ${excluded} in the body.` });
+    const pages = [...(await titles({ q: `${word} -${excluded}` })), ...(await titles({ q: `${word} -${excluded}`, page: "2" }))];
+    expect(pages).toHaveLength(PAGE_SIZE + 2);
+    expect(pages).not.toContain(`A ${word} title`);
+    expect((await search({ q: word })).total).toBe(PAGE_SIZE + 3);
+  });
+
   it("still finds an item when its title word is misspelt", async () => {
     const word = nonsenseWord(10);
     const title = `${word} catheter removal`;
