@@ -5,8 +5,8 @@ import { learningTypeFromKey, learningTypeKey } from "./labels";
 
 /** Longer text is cut here: websearch_to_tsquery and trigram matching stay fast, and nobody types more. */
 export const MAX_QUERY_LENGTH = 500;
-/** Trigram (typo-tolerant) title matching only for queries people type, not pasted paragraphs. */
-export const MAX_FUZZY_QUERY_LENGTH = 60;
+/** Spelling correction and similar titles only for queries people type, not pasted paragraphs. */
+export const MAX_TYPED_QUERY_LENGTH = 60;
 export const PAGE_SIZE = 20;
 /**
  * Facet values are counted only when a search matches at most this many items: counting reads every

@@ -115,9 +115,13 @@ test("anyone can search and filter the library, with the search in the URL", asy
   await expect(page).toHaveURL(/type=change-idea/);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 
-  // A misspelling still finds it; hostile text gives a friendly page, never an error.
-  await page.goto(`/learning?q=${encodeURIComponent(word.slice(0, 5) + word.slice(6))}`);
+  // A misspelling still finds it, and the page says which spelling the results are for; hostile text
+  // gives a friendly page, never an error.
+  const misspelt = word.slice(0, 5) + word.slice(6);
+  await page.goto(`/learning?q=${encodeURIComponent(misspelt)}`);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByText(`We found nothing for “${misspelt}”, so these results are for the spelling “${word}”.`)).toBeVisible();
+  await expect(page.getByLabel("Search shared learning")).toHaveValue(misspelt);
   const response = await page.goto(`/learning?q=${encodeURIComponent(`"'; DROP TABLE x; -- 😀 <script> ${"x".repeat(600)}`)}`);
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { name: /^No results/ })).toBeVisible();

@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { randomInt } from "node:crypto";
 import { ANONYMOUS, collaborative, createUser } from "@/tests/fixtures/factories";
 import { insertLearningItem, nonsenseWord } from "@/tests/fixtures/learning";
 import { searchLearning } from "@/lib/learning/search";
@@ -96,6 +97,40 @@ describe("ranking", () => {
     await insertLearningItem({ authorId, collaborativeId: wessex, title: `New ${word}`, publishedAt: new Date("2025-06-01") });
     await insertLearningItem({ authorId, collaborativeId: wessex, title: `Featured ${word}`, publishedAt: new Date("2024-01-01"), featured: true });
     expect(await titles({ q: word })).toEqual([`Featured ${word}`, `New ${word}`, `Old ${word}`]);
+  });
+});
+
+describe("phrases", () => {
+  it("finds exactly the items a query's phrases match: the index of adjacent word pairs never loses one (property)", async () => {
+    // Every item and every alternative of every query holds the anchor, so only this test's items count.
+    const anchor = nonsenseWord();
+    const vocabulary = [nonsenseWord(6), nonsenseWord(6), nonsenseWord(6)];
+    const words = [...vocabulary, "the", "of", "care", "homes", `${vocabulary[0]}-${vocabulary[1]}`];
+    const pick = () => words[randomInt(words.length)]!;
+    const text = (length: number) => Array.from({ length }, pick).join(randomInt(4) === 0 ? ", " : " ");
+    for (let i = 0; i < 40; i++) {
+      await insertLearningItem({
+        authorId,
+        collaborativeId: wessex,
+        title: `${text(3)} ${anchor}`,
+        summary: text(6),
+        body: `${text(12)}.\n\n${text(12)}`,
+        status: i % 10 === 0 ? "DRAFT" : "PUBLISHED",
+      });
+    }
+    const term = fc.record({ excluded: fc.boolean(), quoted: fc.boolean(), words: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }) });
+    const render = (t: { excluded: boolean; quoted: boolean; words: string[] }) => `${t.excluded ? "-" : ""}${t.quoted ? `"${t.words.join(" ")}"` : t.words.join(" ")}`;
+    const query = fc.array(fc.array(term, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }).map((alternatives) => alternatives.map((terms) => `${anchor} ${terms.map(render).join(" ")}`).join(" or "));
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const [{ count }] = await db.$queryRaw<[{ count: number }]>`
+          SELECT count(*)::int AS count FROM "LearningItem" WHERE status = 'PUBLISHED' AND "searchVector" @@ websearch_to_tsquery('english', ${q})`;
+        const result = await search({ q });
+        expect(result.total).toBe(count);
+        expect(result.hits).toHaveLength(Math.min(count, PAGE_SIZE));
+      }),
+      { numRuns: 80 },
+    );
   });
 });
 
@@ -207,7 +242,7 @@ describe("any query text is safe", () => {
   it("offers similar titles when nothing matches", async () => {
     const word = nonsenseWord(10);
     await insertLearningItem({ authorId, collaborativeId: wessex, title: `${word} wristbands for allergies` });
-    const result = await search({ q: `${word.slice(0, 6)}xyz wristbandz allergiez` });
+    const result = await search({ q: `${word.slice(0, 5)}xyzq wristbandz allergiez` });
     if (result.total === 0) expect(result.suggestions.map((s) => s.title)).toContain(`${word} wristbands for allergies`);
     else expect(result.hits.map((h) => h.title)).toContain(`${word} wristbands for allergies`);
   });

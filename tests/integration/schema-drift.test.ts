@@ -11,6 +11,8 @@ import { poolConfigFromUrl } from "@/lib/db-url";
 const ALLOWED_EXTRAS = new Set<string>([
   // Learning search: published items featured first, then newest (partial, NULLS LAST).
   "LearningItem_published_order_idx",
+  // Learning search: each item's pairs of adjacent words, for phrases (an index on an expression).
+  "LearningItem_searchPairs_idx",
 ]);
 
 const catalogQueries = {

@@ -82,8 +82,13 @@ export default async function LearningLibraryPage({ searchParams }: Props) {
           <div>
             <h2 className="text-2xl" aria-live="polite">
               {result.total === 0 ? "No results" : pluralise(result.total, "result")}
-              {search.q && <> for “{search.q.length > 80 ? `${search.q.slice(0, 80)}…` : search.q}”</>}
+              {search.q && <> for “{shorten(result.correctedQuery ?? search.q)}”</>}
             </h2>
+            {result.correctedQuery && (
+              <p className="mb-6">
+                We found nothing for “{shorten(search.q)}”, so these results are for the spelling <strong>“{result.correctedQuery}”</strong>.
+              </p>
+            )}
             {chosen.length > 0 && (
               <div className="mb-6">
                 <p className="mb-2 font-bold">Filters you chose:</p>
@@ -136,6 +141,11 @@ export default async function LearningLibraryPage({ searchParams }: Props) {
       )}
     </>
   );
+}
+
+/** A long pasted query is cut in headings. */
+function shorten(q: string) {
+  return q.length > 80 ? `${q.slice(0, 80)}…` : q;
 }
 
 function NoResults({ q, filtered, clearHref, suggestions }: { q: string; filtered: boolean; clearHref: string; suggestions: { slug: string; title: string }[] }) {
