@@ -3,9 +3,9 @@
 // applies migrations, seeds on first start, captures mail locally unless SMTP_URL is set, builds when
 // the sources changed, and serves on http://HOST:PORT.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { build, buildIsStale } from "./build";
 import { startEmbeddedPostgres } from "./embedded-db";
 import { checkReachable, createDatabase, databaseExists, isSeeded, migrate, prisma } from "./database";
 import { loadLocalEnv } from "./local-env";
@@ -29,21 +29,6 @@ function fail(message: string): never {
 async function shutdown(code: number) {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   process.exit(code);
-}
-
-function newestSourceChange(): number {
-  let newest = 0;
-  const visit = (path: string) => {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      // lib/generated is rewritten by prisma generate on every start; schema.prisma stands for it.
-      for (const entry of readdirSync(path)) if (entry !== "node_modules" && entry !== "generated" && !entry.startsWith(".")) visit(join(path, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const path of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"]) {
-    if (existsSync(path)) visit(path);
-  }
-  return newest;
 }
 
 async function main() {
@@ -87,11 +72,9 @@ async function main() {
   process.env.NEXTAUTH_URL ??= url;
 
   if (!dev) {
-    const buildId = ".next/BUILD_ID";
-    if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceChange() || process.argv.includes("--rebuild")) {
+    if (buildIsStale() || process.argv.includes("--rebuild")) {
       console.log("• Building the portal (next build)…");
-      const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-      if (build.status !== 0) fail("The build failed (see above).");
+      if (!(await build())) fail("The build failed (see above).");
     }
   }
 

@@ -1,8 +1,9 @@
 // `npm test`: type-check, unit and integration tests (vitest, real PostgreSQL) and end-to-end tests
 // (Playwright, Chromium, production build). Ends with one line: "N passed, N failed".
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { build, buildIsStale } from "./build";
 import { loadLocalEnv } from "./local-env";
 import { createMigratedDatabase, startTestServer } from "./test-database";
 import { prisma } from "./database";
@@ -12,9 +13,12 @@ const results = join("tests", ".results");
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const suites = only.length > 0 ? only : ["typecheck", "vitest", "e2e"];
 
-function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  return result.status ?? 1;
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
 }
 
 function vitestTally(file: string): Tally {
@@ -45,8 +49,20 @@ async function main() {
     console.log("== Type-check (tsc --noEmit)");
     // The Prisma client is generated code: make sure it exists before checking types against it.
     prisma(["generate"], process.env.DATABASE_URL ?? "postgresql://localhost/unset", { quiet: true });
-    const status = run("npx", ["tsc", "--noEmit", "-p", "."]);
+    const status = await run("npx", ["tsc", "--noEmit", "-p", "."]);
     add("Type-check", status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+  }
+
+  // The production build the end-to-end tests serve is made while vitest runs (its files run one after
+  // another, leaving a core free), after the type-check, which reads the types the build writes.
+  // The e2e server (lib/cli/start.ts) then finds it current; if it failed, the server builds again and
+  // shows why.
+  const buildLog = join(results, "next-build.log");
+  let building: Promise<{ ok: boolean; seconds: number }> | null = null;
+  if (suites.includes("e2e") && buildIsStale()) {
+    console.log(`== Building the portal for the end-to-end tests, in the background (output: ${buildLog})`);
+    const started = Date.now();
+    building = build(buildLog).then((ok) => ({ ok, seconds: Math.round((Date.now() - started) / 1000) }));
   }
 
   const server = await startTestServer();
@@ -54,15 +70,19 @@ async function main() {
     if (suites.includes("vitest")) {
       console.log("== Unit and integration tests (vitest)");
       const file = join(results, "vitest.json");
-      run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TEST_DATABASE_SERVER_URL: server.serverUrl });
+      await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TEST_DATABASE_SERVER_URL: server.serverUrl });
       add("Unit and integration", vitestTally(file));
     }
     if (suites.includes("e2e")) {
+      if (building) {
+        const { ok, seconds } = await building;
+        console.log(`== The build ${ok ? "finished" : "FAILED"} in ${seconds} s${ok ? "" : ": the e2e server builds again and shows the errors"}`);
+      }
       console.log("== End-to-end tests (Playwright, Chromium, production build)");
       const database = await createMigratedDatabase(server.serverUrl, "psc_e2e");
       const file = join(results, "playwright.json");
       try {
-        run("npx", ["playwright", "test"], {
+        await run("npx", ["playwright", "test"], {
           E2E_DATABASE_URL: database.url,
           PLAYWRIGHT_JSON_OUTPUT_NAME: file,
           E2E_MAIL_DIR: join(process.cwd(), ".data/e2e-mail"),
