@@ -1,5 +1,6 @@
 import type { ConcernsSummary as Summary } from "@/lib/collaboratives/queries";
 import { formatDate, formatMonth, formatNumber, pluralise } from "@/lib/format";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 /** De-identified counts only: by area and per month. Bars repeat the numbers, so colour is never the only signal. */
 export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summary; headingLevel?: 2 | 3 }) {
@@ -15,7 +16,7 @@ export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summar
       </p>
       {summary.total > 0 && (
         <div className="grid gap-8 lg:grid-cols-2">
-          <div className="overflow-x-auto">
+          <ScrollableTable label="Concerns received in the last 12 months, by area">
             <Sub className="text-xl">By area</Sub>
             <table className="mb-6 w-full border-collapse bg-white text-left text-base">
               <caption className="sr-only">Concerns received in the last 12 months, by area</caption>
@@ -34,8 +35,8 @@ export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summar
                 ))}
               </tbody>
             </table>
-          </div>
-          <div className="overflow-x-auto">
+          </ScrollableTable>
+          <ScrollableTable label="Concerns received each month over the last 12 months">
             <Sub className="text-xl">Month by month</Sub>
             <table className="mb-6 w-full border-collapse bg-white text-left text-base">
               <caption className="sr-only">Concerns received each month over the last 12 months</caption>
@@ -58,7 +59,7 @@ export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summar
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         </div>
       )}
     </section>

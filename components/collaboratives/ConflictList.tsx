@@ -1,13 +1,14 @@
 "use client";
 import { readConflict } from "@/lib/projects/conflict";
 import type { FormState } from "@/lib/forms";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 /** After a lost save race: each field someone else changed, theirs beside yours (nothing was saved). */
 export function ConflictList({ state }: { state: FormState }) {
   const changes = readConflict(state);
   if (!changes || changes.length === 0) return null;
   return (
-    <div className="mb-8 overflow-x-auto">
+    <ScrollableTable label="What the other person saved" className="mb-8">
       <table className="w-full border-collapse bg-white text-left text-base">
         <caption className="mb-2 text-left font-bold">What the other person saved</caption>
         <thead>
@@ -27,6 +28,6 @@ export function ConflictList({ state }: { state: FormState }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }

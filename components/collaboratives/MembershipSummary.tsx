@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { MembershipSummary as Summary } from "@/lib/collaboratives/queries";
 import { formatNumber, pluralise } from "@/lib/format";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 /** For leads: who the members are by organisation and role, and what is waiting for them. */
 export function MembershipSummary({ summary, slug }: { summary: Summary; slug: string }) {
@@ -12,7 +13,7 @@ export function MembershipSummary({ summary, slug }: { summary: Summary; slug: s
         {pluralise(summary.openInvitations, "invitation")} not yet accepted.
       </p>
       {summary.byOrganisation.length > 0 && (
-        <div className="overflow-x-auto">
+        <ScrollableTable label="Active members by organisation and role">
           <table className="mb-6 w-full border-collapse text-left text-base">
             <caption className="sr-only">Active members by organisation and role</caption>
             <thead>
@@ -36,7 +37,7 @@ export function MembershipSummary({ summary, slug }: { summary: Summary; slug: s
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <p className="mb-0">
         <Link href={`/collaboratives/${slug}/members`}>Manage members, requests and invitations</Link>

@@ -2,6 +2,7 @@ import type { Concerns } from "@/lib/dashboard/queries";
 import { formatDecimal, formatNumber, formatShortDate } from "@/lib/format";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { DashboardPanel, Figures, percent } from "./DashboardPanel";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 const perWeek = (total: number, weeks: number) => (weeks > 0 ? formatDecimal(total / weeks, 1) : "–");
 
@@ -38,7 +39,7 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
           { label: "Linked to a priority or project", value: percent(concerns.linked, concerns.received), detail: `${formatNumber(concerns.linked)} concerns` },
         ]}
       />
-      <div className="overflow-x-auto">
+      <ScrollableTable label="Concerns received per week, by priority area">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Concerns received per week, by priority area</caption>
           <thead>
@@ -64,9 +65,9 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       {!moreHref && (
-      <div className="overflow-x-auto">
+      <ScrollableTable label="Concerns and acknowledgement, by collaborative">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Concerns and acknowledgement, by collaborative</caption>
           <thead>
@@ -98,7 +99,7 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       )}
     </DashboardPanel>
   );

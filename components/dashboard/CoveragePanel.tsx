@@ -4,6 +4,7 @@ import { LOCAL_PRIORITIES } from "@/lib/projects/schemas";
 import { STATUS_LABELS } from "@/lib/projects/status";
 import { formatNumber } from "@/lib/format";
 import { DashboardPanel, Figures, percent } from "./DashboardPanel";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 /** Activity bands: the share of a cell's projects that reported data in the period. */
 const ACTIVITY = [
@@ -65,7 +66,7 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
           </li>
         ))}
       </ul>
-      <div className="overflow-x-auto">
+      <ScrollableTable label="Projects by collaborative and priority area (number reporting data in the period below each)">
         <table className="data-table" data-testid="coverage-matrix">
           <caption className="mb-2 text-left font-bold">Projects by collaborative and priority area (number reporting data in the period below each)</caption>
           <thead>
@@ -114,8 +115,8 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
             ))}
           </tbody>
         </table>
-      </div>
-      {full && <div className="overflow-x-auto">
+      </ScrollableTable>
+      {full && <ScrollableTable label="Projects by stage and priority area">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Projects by stage and priority area</caption>
           <thead>
@@ -137,7 +138,7 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
             ))}
           </tbody>
         </table>
-      </div>}
+      </ScrollableTable>}
     </DashboardPanel>
   );
 }

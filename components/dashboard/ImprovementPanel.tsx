@@ -2,6 +2,7 @@ import type { FlaggedMeasure, Improvement } from "@/lib/dashboard/queries";
 import { formatDecimal, formatMonth, formatNumber } from "@/lib/format";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { DashboardPanel, Figures, percent } from "./DashboardPanel";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 function MeasureList({ title, measures, empty }: { title: string; measures: FlaggedMeasure[]; empty: string }) {
   return (
@@ -38,7 +39,7 @@ function MeasureList({ title, measures, empty }: { title: string; measures: Flag
 
 function CountsTable({ caption, first, rows }: { caption: string; first: string; rows: { key: string; name: string; analysed: number; improvement: number; concern: number }[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollableTable label={caption}>
       <table className="data-table">
         <caption className="mb-2 text-left font-bold">{caption}</caption>
         <thead>
@@ -60,7 +61,7 @@ function CountsTable({ caption, first, rows }: { caption: string; first: string;
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
 

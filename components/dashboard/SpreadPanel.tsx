@@ -1,6 +1,7 @@
 import type { CollaborativeRef, Spread } from "@/lib/dashboard/queries";
 import { formatNumber } from "@/lib/format";
 import { DashboardPanel, Figures } from "./DashboardPanel";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 const FLOWS_DRAWN = 30;
 const FLOWS_LISTED = 15;
@@ -91,7 +92,7 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
         ]}
       />
       {spread.flows.length > 0 && <FlowDiagram spread={spread} collaboratives={collaboratives} />}
-      <div className="overflow-x-auto">
+      <ScrollableTable label="Largest flows of ideas between collaboratives">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Largest flows of ideas between collaboratives</caption>
           <thead>
@@ -116,12 +117,12 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       <div className="grid gap-x-8 md:grid-cols-2">
         <Ranking caption="Collaboratives adopting the most ideas" rows={spread.adopters} />
         <Ranking caption="Collaboratives whose ideas are adopted most" rows={spread.origins} />
       </div>
-      <div className="overflow-x-auto">
+      <ScrollableTable label="Fastest-spreading ideas: most collaboratives adopting, then the shortest time from publication">
         <table className="data-table" data-testid="fastest-spreading">
           <caption className="mb-2 text-left font-bold">Fastest-spreading ideas: most collaboratives adopting, then the shortest time from publication</caption>
           <thead>
@@ -150,7 +151,7 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       <p className="no-print mb-0 text-base">
         <a href={ideasCsvHref} download>Download every adopted idea, ranked, as CSV</a>
       </p>

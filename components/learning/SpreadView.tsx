@@ -5,6 +5,7 @@ import { SummaryList, Tag } from "@/components/ui/Panels";
 import { formatDate, formatNumber, pluralise } from "@/lib/format";
 import { adoptionStatusLabel } from "@/lib/learning/labels";
 import type { Spread } from "@/lib/adoptions/spread";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 const statusColour = { CONSIDERING: "grey", TESTING: "yellow", ADOPTED: "blue", SUSTAINED: "green", NOT_ADOPTED: "red" } as const;
 
@@ -72,7 +73,7 @@ export function SpreadView({ spread, originName, actions }: { spread: Spread; or
       </ol>
 
       {spread.adopters.length > 0 && (
-        <div className="overflow-x-auto">
+        <ScrollableTable label="Teams that have taken it up">
           <table className="mb-6 w-full border-collapse bg-white text-left text-base">
             <caption className="mb-2 text-left text-xl font-bold">Teams that have taken it up</caption>
             <thead>
@@ -99,7 +100,7 @@ export function SpreadView({ spread, originName, actions }: { spread: Spread; or
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );

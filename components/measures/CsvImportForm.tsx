@@ -4,6 +4,7 @@ import { ErrorSummary, fieldId } from "@/components/ui/ErrorSummary";
 import { Button } from "@/components/ui/Button";
 import { initialFormState, type FormState } from "@/lib/forms";
 import type { ImportPreview } from "@/lib/measures/csv";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -61,7 +62,7 @@ export function CsvImportForm({ action, projectId, measureId, valueType, example
         </div>
       )}
       {preview && preview.rows.length > 0 && (
-        <div className="mb-8 overflow-x-auto">
+        <ScrollableTable label="Preview of the file" className="mb-8">
           <table className="w-full border-collapse bg-white text-left text-base">
             <caption className="mb-2 text-left text-xl font-bold">Preview of the file</caption>
             <thead>
@@ -111,7 +112,7 @@ export function CsvImportForm({ action, projectId, measureId, valueType, example
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <form action={formAction} noValidate className="bg-white p-4">
         <h2 className="text-xl sm:text-2xl">{preview ? "Check a corrected file" : "Choose the data"}</h2>

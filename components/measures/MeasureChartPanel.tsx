@@ -7,6 +7,7 @@ import { MeasureDataTable, type MeasureTableData } from "@/components/charts/Mea
 import { SpcIcons } from "./SpcIcons";
 import type { MeasureChartView } from "@/lib/measures/chart";
 import { SPC_COLOURS } from "@/lib/spc/describe";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 const CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "h", "neither-low": "l", common: "." } as const;
 /** Enough digits to draw the point and show it to 2 decimal places (at least 6 significant), not 17. */
@@ -86,9 +87,9 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = 
       )}
       <details className="mb-6">
         <summary className="cursor-pointer text-nhs-blue underline">Show the data table<span className="sr-only"> for {name}</span></summary>
-        <div className="mt-3 overflow-x-auto">
+        <ScrollableTable label={`Data for ${name}`} className="mt-3">
           <MeasureDataTable caption={`Data for ${name}${unit ? ` (${unit})` : ""}`} data={table} />
-        </div>
+        </ScrollableTable>
       </details>
     </div>
   );

@@ -1,10 +1,11 @@
 import type { RoundResults } from "@/lib/priorities/borda";
 import { formatNumber, pluralise } from "@/lib/format";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 /** One group's results: position (shared positions marked "="), points and first places. */
 export function ResultsTable({ results, caption, chosenIds = [] }: { results: RoundResults; caption: string; chosenIds?: string[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollableTable label={caption}>
       <table className="mb-6 w-full border-collapse bg-white text-left text-base">
         <caption className="mb-2 text-left font-bold">
           {caption} ({pluralise(results.ballots, "ranking")})
@@ -38,6 +39,6 @@ export function ResultsTable({ results, caption, chosenIds = [] }: { results: Ro
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }

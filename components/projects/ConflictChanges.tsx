@@ -1,4 +1,5 @@
 import type { FieldChange } from "@/lib/projects/conflict";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 /** After a lost save: each field where the saved version differs from the person's, side by side. */
 export function ConflictChanges({ changes }: { changes: FieldChange[] | null }) {
@@ -7,7 +8,7 @@ export function ConflictChanges({ changes }: { changes: FieldChange[] | null }) 
     <div className="mb-8 border-l-[10px] border-nhs-warm-yellow bg-white p-4 sm:p-6">
       <h2 className="text-xl sm:text-2xl">What changed since you opened this page</h2>
       <p>Nothing you typed has been lost. Compare the saved version with yours, change the form below if you need to, then save again.</p>
-      <div className="overflow-x-auto">
+      <ScrollableTable label="Saved version and your version, field by field">
         <table className="w-full border-collapse text-left text-base">
           <caption className="sr-only">Saved version and your version, field by field</caption>
           <thead>
@@ -27,7 +28,7 @@ export function ConflictChanges({ changes }: { changes: FieldChange[] | null }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </div>
   );
 }

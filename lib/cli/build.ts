@@ -26,10 +26,13 @@ export function buildIsStale(): boolean {
   return !existsSync(BUILD_ID) || statSync(BUILD_ID).mtimeMs < newestSourceChange();
 }
 
-/** Runs `next build`, showing its output or, given `logFile`, writing it there. Resolves with whether it succeeded. */
-export function build(logFile?: string): Promise<boolean> {
+/**
+ * Runs `next build` with the environment and `env`, showing its output or, given `logFile`, writing it
+ * there. Resolves with whether it succeeded.
+ */
+export function build(logFile?: string, env: Record<string, string> = {}): Promise<boolean> {
   const output = logFile === undefined ? "inherit" : openSync(logFile, "w");
-  const child = spawn("npx", ["next", "build"], { stdio: ["ignore", output, output], env: { ...process.env, NODE_ENV: "production" } });
+  const child = spawn("npx", ["next", "build"], { stdio: ["ignore", output, output], env: { ...process.env, ...env, NODE_ENV: "production" } });
   return new Promise((resolve) => {
     child.on("error", () => resolve(false));
     child.on("exit", (code) => resolve(code === 0));

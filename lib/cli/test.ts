@@ -53,46 +53,43 @@ async function main() {
     add("Type-check", status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
   }
 
-  // The production build the end-to-end tests serve is made while vitest runs (its files run one after
-  // another, leaving a core free), after the type-check, which reads the types the build writes.
-  // The e2e server (lib/cli/start.ts) then finds it current; if it failed, the server builds again and
-  // shows why.
-  const buildLog = join(results, "next-build.log");
-  let building: Promise<{ ok: boolean; seconds: number }> | null = null;
-  if (suites.includes("e2e") && buildIsStale()) {
-    console.log(`== Building the portal for the end-to-end tests, in the background (output: ${buildLog})`);
-    const started = Date.now();
-    building = build(buildLog).then((ok) => ({ ok, seconds: Math.round((Date.now() - started) / 1000) }));
-  }
-
   const server = await startTestServer();
+  const e2eDatabase = suites.includes("e2e") ? await createMigratedDatabase(server.serverUrl, "psc_e2e") : null;
   try {
+    // The production build the end-to-end tests serve is made while vitest runs (its files run one after
+    // another, leaving a core free), after the type-check, which reads the types the build writes. The
+    // build loads the server modules, which read DATABASE_URL: it is given the e2e database. The e2e server
+    // (lib/cli/start.ts) then finds the build current; if it failed, the server builds again and shows why.
+    const buildLog = join(results, "next-build.log");
+    let building: Promise<{ ok: boolean; seconds: number }> | null = null;
+    if (e2eDatabase && buildIsStale()) {
+      console.log(`== Building the portal for the end-to-end tests, in the background (output: ${buildLog})`);
+      const started = Date.now();
+      building = build(buildLog, { DATABASE_URL: e2eDatabase.url }).then((ok) => ({ ok, seconds: Math.round((Date.now() - started) / 1000) }));
+    }
+
     if (suites.includes("vitest")) {
       console.log("== Unit and integration tests (vitest)");
       const file = join(results, "vitest.json");
       await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TEST_DATABASE_SERVER_URL: server.serverUrl });
       add("Unit and integration", vitestTally(file));
     }
-    if (suites.includes("e2e")) {
+    if (e2eDatabase) {
       if (building) {
         const { ok, seconds } = await building;
-        console.log(`== The build ${ok ? "finished" : "FAILED"} in ${seconds} s${ok ? "" : ": the e2e server builds again and shows the errors"}`);
+        console.log(`== The build ${ok ? "finished" : "FAILED"} in ${seconds} s${ok ? "" : `: the e2e server builds again and shows the errors (see also ${buildLog})`}`);
       }
       console.log("== End-to-end tests (Playwright, Chromium, production build)");
-      const database = await createMigratedDatabase(server.serverUrl, "psc_e2e");
       const file = join(results, "playwright.json");
-      try {
-        await run("npx", ["playwright", "test"], {
-          E2E_DATABASE_URL: database.url,
-          PLAYWRIGHT_JSON_OUTPUT_NAME: file,
-          E2E_MAIL_DIR: join(process.cwd(), ".data/e2e-mail"),
-        });
-      } finally {
-        await database.drop();
-      }
+      await run("npx", ["playwright", "test"], {
+        E2E_DATABASE_URL: e2eDatabase.url,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+        E2E_MAIL_DIR: join(process.cwd(), ".data/e2e-mail"),
+      });
       add("End-to-end", playwrightTally(file));
     }
   } finally {
+    await e2eDatabase?.drop();
     await server.stop();
   }
   console.log(`${total.passed} passed, ${total.failed} failed`);

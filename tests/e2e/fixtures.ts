@@ -70,8 +70,10 @@ export const test = base.extend<{ page: Page }>({
       scanned.add(url);
       pending.push(
         expectAccessible(page).catch((error: Error) => {
-          // A page that navigated away mid-scan is scanned at its next load instead.
-          if (/Execution context was destroyed|navigation|navigating|Target page, context or browser has been closed/i.test(error.message)) scanned.delete(url);
+          // A page that navigated away mid-scan (axe's script lost with the old document, or its context
+          // destroyed) is scanned at its next load instead. Violations found are always reported.
+          const interrupted = page.url() !== url || /Execution context was destroyed|navigation|navigating|Target page, context or browser has been closed/i.test(error.message);
+          if (interrupted && !error.message.includes("Accessibility violations")) scanned.delete(url);
           else throw error;
         }),
       );

@@ -12,7 +12,7 @@ test("the national team filters the dashboard in the URL, drills down to project
   await expect(page.getByTestId("coverage-matrix").locator("tbody tr")).toHaveCount(15);
 
   // Filters are a GET form: the choice ends up in the URL and every panel follows it.
-  await page.getByLabel("Priority area").selectOption({ label: "Falls" });
+  await page.getByLabel("Priority area", { exact: true }).selectOption({ label: "Falls" });
   await page.getByLabel("Collaborative", { exact: true }).selectOption({ label: "Wessex Patient Safety Collaborative" });
   await page.getByLabel("From (month)").fill("2025-01");
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -54,7 +54,7 @@ test("the national team filters the dashboard in the URL, drills down to project
   expect(counted).toBeGreaterThan(0);
   await localCell.click();
   await expect(page).toHaveURL(/\/projects\?.*priority=local/);
-  await expect(page.getByLabel("Priority area")).toHaveValue("local");
+  await expect(page.getByLabel("Priority area", { exact: true })).toHaveValue("local");
   await expect(page.getByRole("heading", { level: 2, name: /projects? match/ })).toBeVisible();
 });
 

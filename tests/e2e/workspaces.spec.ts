@@ -157,14 +157,14 @@ test("the lead manages member organisations, with ODS codes checked", async ({ p
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Member organisations");
 
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Type").selectOption({ label: "GP practice" });
-  await page.getByLabel("ODS code").fill("RHM");
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: "GP practice" });
+  await page.getByLabel("ODS code", { exact: true }).fill("RHM");
   await page.getByRole("button", { name: "Add organisation" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("A GP practice's ODS code is a letter followed by 5 numbers, for example J82001");
   await expect(page.getByLabel("Name")).toHaveValue(name);
   await expectAccessible(page);
 
-  await page.getByLabel("ODS code").fill(code.toLowerCase());
+  await page.getByLabel("ODS code", { exact: true }).fill(code.toLowerCase());
   await page.getByRole("button", { name: "Add organisation" }).click();
   await expect(page.getByRole("status")).toHaveText(`${name} has been added.`);
   const row = page.getByRole("row").filter({ hasText: name });

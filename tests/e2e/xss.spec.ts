@@ -161,10 +161,51 @@ async function writeCorpus(client: pg.Client, concernId: string) {
   await cloneRows(client, "ConcernResponse", `t.id = (SELECT id FROM "ConcernResponse" ORDER BY id LIMIT 1)`, [CORPUS, concernId], { id: newId, concernId: "$2", body: T });
   await cloneRows(client, "ConcernStatusChange", `t."concernId" = $2`, [CORPUS, concernId], { id: newId, reason: T });
 
+  // Reference data administrators edit: a pathway stage and a national priority area, both the corpus,
+  // given to the copied project and learning item (so they show in filters, on both pages and on the
+  // national dashboard).
+  const [stageId] = await cloneRows(client, "PathwayStage", `t.id = (SELECT id FROM "PathwayStage" ORDER BY "sortOrder" LIMIT 1)`, [CORPUS], { id: newId, slug: `t.slug || '${sfx}'`, name: T });
+  const [areaId] = await cloneRows(client, "PriorityArea", `t.id = (SELECT id FROM "PriorityArea" WHERE kind = 'NATIONAL' ORDER BY id LIMIT 1)`, [CORPUS], { id: newId, slug: `t.slug || '${sfx}'`, name: T, description: T });
+  await client.query(`INSERT INTO "ProjectPathwayStage" ("projectId", "pathwayStageId") VALUES ($1, $2)`, [projectId, stageId]);
+  await client.query(`INSERT INTO "LearningItemPathwayStage" ("learningItemId", "pathwayStageId") VALUES ($1, $2)`, [learningId, stageId]);
+  await client.query(`INSERT INTO "ProjectPriority" ("projectId", "priorityAreaId") VALUES ($1, $2)`, [projectId, areaId]);
+  await client.query(`INSERT INTO "LearningItemPriority" ("learningItemId", "priorityAreaId") VALUES ($1, $2)`, [learningId, areaId]);
+
   const learningSlug = (await one(`SELECT slug FROM "LearningItem" WHERE id = $1`, [learningId])).slug!;
   const prioritySlug = (await one(`SELECT slug FROM "PriorityArea" WHERE id = $1`, [`${priority.id}${sfx}`])).slug!;
   const point = await one(`SELECT id FROM "MeasurePoint" WHERE "measureId" = $1 AND note <> '' ORDER BY "periodStart" LIMIT 1`, [measures[0]]);
   return { pointId: point.id!, personId: personId!, projectId: projectId!, cycleId: cycles[0]!, measureId: measures[0]!, learningSlug, eventId: eventId!, prioritySlug, openRound: roundPath(rounds.open), closedRound: roundPath(rounds.closed), adoptionId: adoptionId! };
+}
+
+/**
+ * The collaborative's own texts (its names, region, description and the email domains administrators
+ * set) become payloads for the test, and are put back afterwards: a copy would not be one of the 15
+ * the map, the dashboards and the lists are built around.
+ */
+async function collaborativeAsCorpus(url: string): Promise<() => Promise<void>> {
+  const query = async (sql: string, params: unknown[]) => {
+    const client = new pg.Client(poolConfigFromUrl(url));
+    await client.connect();
+    try {
+      return await client.query(sql, params);
+    } finally {
+      await client.end();
+    }
+  };
+  const columns = ["name", "leadAhsn2014", "nameSince2023", "region", "description"];
+  const { rows } = await query(`SELECT ${columns.map((c) => `"${c}"`).join(", ")}, "allowedEmailDomains" FROM "Collaborative" WHERE slug = $1`, [A]);
+  const original = rows[0] as Record<string, unknown>;
+  const payload = (i: number) => `${XSS_PAYLOADS[i % XSS_PAYLOADS.length]} ${XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length]}`;
+  await query(
+    `UPDATE "Collaborative" SET ${columns.map((c, i) => `"${c}" = $${i + 2}`).join(", ")}, "allowedEmailDomains" = $${columns.length + 2} WHERE slug = $1`,
+    [A, ...columns.map((c, i) => (c === "description" ? CORPUS : payload(i * 7))), XSS_PAYLOADS.slice(0, 6)],
+  );
+  return async () => {
+    await query(
+      `UPDATE "Collaborative" SET ${columns.map((c, i) => `"${c}" = $${i + 2}`).join(", ")}, "allowedEmailDomains" = $${columns.length + 2} WHERE slug = $1`,
+      [A, ...columns.map((c) => original[c]), original.allowedEmailDomains],
+    );
+  };
 }
 
 /** Posts the form on the page at `path` that has a `field`, as a browser without JavaScript does. */
@@ -222,6 +263,11 @@ async function clickScriptLinks(page: Page): Promise<number> {
   return clicked;
 }
 
+let restoreCollaborative: (() => Promise<void>) | undefined;
+test.afterEach(async () => {
+  await restoreCollaborative?.();
+});
+
 test("the XSS corpus in every free-text field renders inert on every page that shows it", async ({ page, baseURL }) => {
   test.setTimeout(300_000);
   const url = process.env.E2E_DATABASE_URL;
@@ -240,12 +286,14 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     lead: await signInOverHttp(baseURL!, `lead.${A}@demo.nhs.uk`),
     patient: await signInOverHttp(baseURL!, "patient@demo.nhs.uk"),
     admin: await signInOverHttp(baseURL!, "admin@demo.nhs.uk"),
+    national: await signInOverHttp(baseURL!, "national@demo.nhs.uk"),
     // Staff of another collaborative: comments on learning are open to staff anywhere.
     commenter: await signInOverHttp(baseURL!, COMMENTER),
   };
   const mine = await postForm(`${baseURL}/concerns/new`, { ...action, ...concernForm({ ...concernFields, organisationText: XSS_PAYLOADS.slice(4, 8).join(" ").slice(0, 200), linkToAccount: "yes" }) }, { cookie: cookies.patient, ip: testIp() });
   expect(mine.status, "the signed-in concern form").toBe(303);
 
+  restoreCollaborative = await collaborativeAsCorpus(url);
   const client = new pg.Client(poolConfigFromUrl(url));
   await client.connect();
   let w: Written;
@@ -303,6 +351,8 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     { as: "anonymous", path: `/learning/${w.learningSlug}`, links: true },
     { as: "anonymous", path: `/learning?q=${encodeURIComponent("onerror script")}` },
     { as: "anonymous", path: `/collaboratives/${A}` },
+    { as: "anonymous", path: "/collaboratives" },
+    { as: "anonymous", path: "/learning" },
     { as: "anonymous", path: `/collaboratives/${A}/events/${w.eventId}` },
     { as: "anonymous", path: `/collaboratives/${A}/priorities/${w.prioritySlug}` },
     { as: "anonymous", path: w.closedRound },
@@ -331,9 +381,17 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     { as: "lead", path: `${project}/measures/${w.measureId}/edit` },
     { as: "lead", path: `/learning/${w.learningSlug}/edit` },
     { as: "lead", path: `/collaboratives/${A}/events/${w.eventId}/edit` },
-    // An administrator: people
+    // The national team: the dashboard, where collaboratives and national areas are rows
+    { as: "national", path: "/national" },
+    { as: "national", path: "/national/coverage" },
+    { as: "national", path: "/national/improvement" },
+    { as: "national", path: "/national/spread" },
+    { as: "national", path: "/projects" },
+    // An administrator: people, the pathway stages, the collaboratives' email domains
     { as: "admin", path: `/admin?q=${encodeURIComponent(`xss.${run}`)}` },
     { as: "admin", path: `/admin/people/${w.personId}` },
+    { as: "admin", path: "/admin/pathway-stages" },
+    { as: "admin", path: "/admin/collaboratives" },
   ];
 
   let signedInAs: string | null = null;

@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { formatNumber } from "@/lib/format";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "People and roles" };
 
@@ -32,7 +33,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         <Button variant="secondary">Search</Button>
       </form>
       <p>{formatNumber(result.total)} {result.total === 1 ? "person" : "people"}</p>
-      <div className="overflow-x-auto">
+      <ScrollableTable label="People with an account">
         <table className="w-full bg-white text-left">
           <caption className="sr-only">People with an account</caption>
           <thead>
@@ -70,7 +71,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       <Pagination page={page} pageCount={result.pageCount} hrefFor={(p) => `/admin?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) }).toString()}`} />
     </>
   );

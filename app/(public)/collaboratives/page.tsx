@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { listCollaboratives } from "@/lib/collaboratives/queries";
 import { formatNumber } from "@/lib/format";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "The 15 collaboratives" };
 
@@ -12,7 +13,7 @@ export default async function CollaborativesPage() {
     <>
       <h1>The 15 Patient Safety Collaboratives</h1>
       <p className="max-w-3xl">Each collaborative is led by the Academic Health Science Network for its area. AHSNs were renamed Health Innovation Networks in 2023; both names are shown.</p>
-      <div className="overflow-x-auto">
+      <ScrollableTable label="Collaboratives with their lead network, region and activity">
         <table className="mb-8 w-full border-collapse bg-white text-left text-base">
           <caption className="sr-only">Collaboratives with their lead network, region and activity</caption>
           <thead>
@@ -38,7 +39,7 @@ export default async function CollaborativesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -25,7 +26,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <Button variant="secondary">Filter</Button>
       </form>
       <p>{formatNumber(result.total)} {result.total === 1 ? "event" : "events"}</p>
-      <div className="overflow-x-auto">
+      <ScrollableTable label="Audit events, newest first">
         <table className="w-full bg-white text-left text-base">
           <caption className="sr-only">Audit events, newest first</caption>
           <thead>
@@ -53,7 +54,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       <Pagination page={filter.page} pageCount={result.pageCount} hrefFor={(p) => `/admin/audit?${new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), page: String(p) }).toString()}`} />
     </>
   );

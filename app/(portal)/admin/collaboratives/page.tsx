@@ -5,6 +5,7 @@ import { listCollaborativeSettings } from "@/lib/accounts/queries";
 import { updateCollaborativeSettingsAction } from "@/lib/accounts/actions";
 import { AccountForm } from "@/components/accounts/AccountForm";
 import { orNotFound } from "@/components/accounts/admin-guard";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Collaboratives" };
 
@@ -15,7 +16,7 @@ export default async function AdminCollaborativesPage() {
     <>
       <h1>Collaboratives</h1>
       <p>Staff whose work email ends with one of a collaborative&apos;s domains can ask to join it; its leads approve them. With no domains, staff join by invitation only.</p>
-      <div className="mb-8 overflow-x-auto">
+      <ScrollableTable label="Collaboratives and the email domains whose staff may ask to join" className="mb-8">
         <table className="w-full bg-white text-left">
           <caption className="sr-only">Collaboratives and the email domains whose staff may ask to join</caption>
           <thead>
@@ -35,7 +36,7 @@ export default async function AdminCollaborativesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       <h2>Change email domains</h2>
       <div className="max-w-2xl">
         <AccountForm

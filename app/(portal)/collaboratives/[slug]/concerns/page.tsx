@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/Button";
 import { Pagination } from "@/components/ui/Pagination";
 import { InsetText, Tag, WarningCallout } from "@/components/ui/Panels";
 import { SettingsForm } from "@/components/concerns/TriageForms";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Safety concerns to triage" };
 
@@ -89,7 +90,7 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
         </div>
       </form>
 
-      <div className="mb-6 overflow-x-auto">
+      <ScrollableTable label="Concerns" className="mb-6">
         <table className="w-full border-collapse bg-white text-left text-base">
           <caption className="mb-2 text-left font-bold">{pluralise(queue.total, "concern")}{filters.status === "open" ? " open" : ""}</caption>
           <thead>
@@ -138,7 +139,7 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={hrefFor} />
 
       <h2>Service level and retention</h2>

@@ -16,6 +16,7 @@ import {
 import { AccountForm } from "@/components/accounts/AccountForm";
 import { InlineActionForm } from "@/components/accounts/InlineActionForm";
 import { formatDate, pluralise } from "@/lib/format";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -59,7 +60,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
       {page.pending.length === 0 ? (
         <p>No one is waiting for approval.</p>
       ) : (
-        <div className="mb-8 overflow-x-auto">
+        <ScrollableTable label="Requests to join" className="mb-8">
           <table className="w-full bg-white text-left">
             <caption className="sr-only">Requests to join, waiting for approval</caption>
             <thead>
@@ -84,12 +85,12 @@ export default async function MembersPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
 
       <h2>Members</h2>
       {page.groups.map((group) => (
-        <div key={group.organisationName} className="mb-8 overflow-x-auto">
+        <ScrollableTable key={group.organisationName} label={`Members: ${group.organisationName}`} className="mb-8">
           <table className="w-full bg-white text-left">
             <caption className="mb-2 text-left text-xl font-bold">{group.organisationName}</caption>
             <thead>
@@ -132,14 +133,14 @@ export default async function MembersPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       ))}
 
       <h2>Invitations</h2>
       {page.invitations.length === 0 ? (
         <p>No invitations are waiting to be accepted.</p>
       ) : (
-        <div className="mb-8 overflow-x-auto">
+        <ScrollableTable label="Invitations waiting to be accepted" className="mb-8">
           <table className="w-full bg-white text-left">
             <caption className="sr-only">Invitations waiting to be accepted</caption>
             <thead>
@@ -163,7 +164,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
 
       <h2>Invite someone</h2>

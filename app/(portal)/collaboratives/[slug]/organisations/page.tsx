@@ -7,6 +7,7 @@ import { orNotFound } from "@/lib/route-errors";
 import { formatNumber } from "@/lib/format";
 import { BackLink, Tag } from "@/components/ui/Panels";
 import { OrganisationForm } from "@/components/collaboratives/OrganisationForm";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -25,7 +26,7 @@ export default async function OrganisationsPage({ params }: Props) {
         choose where it happened.
       </p>
       {organisations.length > 0 && (
-        <div className="overflow-x-auto">
+        <ScrollableTable label="Member organisations, with their type, ODS code and what is linked to them">
           <table className="mb-8 w-full border-collapse bg-white text-left text-base">
             <caption className="sr-only">Member organisations, with their type, ODS code and what is linked to them</caption>
             <thead>
@@ -59,7 +60,7 @@ export default async function OrganisationsPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <h2>Add an organisation</h2>
       <OrganisationForm collaborativeId={collaborative.id} collaborativeSlug={collaborative.slug} />

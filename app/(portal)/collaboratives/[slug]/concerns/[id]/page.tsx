@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, pluralise } from "@/lib/format";
 import { BackLink, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
 import { AssignForm, LinkForm, NoteForm, ResponseForm, RevealContactForm, ShareableForm, StatusForm, TransferForm } from "@/components/concerns/TriageForms";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Safety concern" };
 
@@ -150,7 +151,7 @@ export default async function ConcernTriagePage({ params }: Props) {
       <NoteForm concernId={c.id} />
 
       <h2>History</h2>
-      <div className="mb-8 overflow-x-auto">
+      <ScrollableTable label="Status changes, oldest first" className="mb-8">
         <table className="w-full border-collapse bg-white text-left text-base">
           <caption className="sr-only">Status changes, oldest first</caption>
           <thead>
@@ -172,7 +173,7 @@ export default async function ConcernTriagePage({ params }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
 
       <h2>Sent to the wrong collaborative?</h2>
       {c.status === "CLOSED" ? (

@@ -11,6 +11,7 @@ import { PointForm } from "@/components/measures/PointForm";
 import { RebaseForm } from "@/components/measures/RebaseForm";
 import { BackLink, InsetText, SummaryList, Tag } from "@/components/ui/Panels";
 import { ButtonLink } from "@/components/ui/Button";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Measure" };
 
@@ -83,7 +84,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
           {chart.points.length === 0 ? (
             <p>No values yet.</p>
           ) : (
-            <div className="mb-8 overflow-x-auto">
+            <ScrollableTable label={`Values of ${measure.name}`} className="mb-8">
               <table className="w-full border-collapse bg-white text-left text-base">
                 <caption className="sr-only">Values of {measure.name}</caption>
                 <thead>
@@ -109,7 +110,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollableTable>
           )}
 
           {chart.points.length > 2 && (

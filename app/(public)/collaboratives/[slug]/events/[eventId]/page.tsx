@@ -11,6 +11,7 @@ import { ButtonLink } from "@/components/ui/Button";
 import { BackLink, InsetText, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
 import { RegistrationForm } from "@/components/events/RegistrationForm";
 import { CancelEventForm } from "@/components/events/CancelEventForm";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 type Props = { params: Promise<{ slug: string; eventId: string }>; searchParams: Promise<{ output?: string }> };
 
@@ -117,7 +118,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         <section aria-labelledby="manage">
           <h2 id="manage">For the collaborative&rsquo;s leads</h2>
           {attendees && (
-            <div className="overflow-x-auto">
+            <ScrollableTable label="People signed up">
               <table className="mb-6 w-full border-collapse bg-white text-left text-base">
                 <caption className="mb-2 text-left font-bold">Signed up ({formatNumber(attendees.length)})</caption>
                 <thead>
@@ -137,7 +138,7 @@ export default async function EventPage({ params, searchParams }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollableTable>
           )}
           {!event.cancelled && (
             <div className="flex flex-wrap gap-4">

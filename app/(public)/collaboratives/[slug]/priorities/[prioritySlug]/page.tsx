@@ -10,6 +10,7 @@ import { orNotFound } from "@/lib/route-errors";
 import { formatDate, formatNumber, pluralise } from "@/lib/format";
 import { BackLink, SummaryList, Tag } from "@/components/ui/Panels";
 import { PriorityStatusForm } from "@/components/priorities/PriorityStatusForm";
+import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 type Props = { params: Promise<{ slug: string; prioritySlug: string }> };
 
@@ -92,7 +93,7 @@ export default async function LocalPriorityPage({ params }: Props) {
           {pluralise(concerns.raisedAbout, "concern was", "concerns were")} raised about it directly.
         </p>
         {concerns.references && concerns.references.length > 0 && (
-          <div className="overflow-x-auto">
+          <ScrollableTable label="Linked concerns">
             <table className="mb-6 w-full border-collapse bg-white text-left text-base">
               <caption className="mb-2 text-left font-bold">Linked concerns (visible to the collaborative&rsquo;s leads only)</caption>
               <thead>
@@ -114,7 +115,7 @@ export default async function LocalPriorityPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
 
