@@ -111,3 +111,18 @@ test("a collaborative's lead sees the same dashboard scoped to their collaborati
   expect((await page.goto("/collaboratives/oxford/dashboard"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
 });
+
+test("on a phone, a table wider than the screen scrolls sideways from the keyboard", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, "national@demo.nhs.uk");
+  await page.goto("/national/coverage");
+  const region = page.getByRole("region", { name: "Projects by stage and priority area" });
+  const scrollLeft = () => region.evaluate((element) => element.scrollLeft);
+  expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  // It takes focus (a plain wrapper would not), then scrolls with the arrow keys.
+  await region.focus();
+  await expect(region).toBeFocused();
+  expect(await scrollLeft()).toBe(0);
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(scrollLeft).toBeGreaterThan(0);
+});
