@@ -136,7 +136,7 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
   // The policy decides which project visibilities this viewer may read; the query asks for those only.
   const visibilities = (["DRAFT", "PORTAL", "PUBLIC"] as const).filter((visibility) => can(viewer, "project.read", { collaborativeId, visibility }));
 
-  const [organisations, leads, localPriorities, projects, closedProjects, concerns, learning, events, rounds, membership] = await Promise.all([
+  const [organisations, leads, localPriorities, priorityProjects, priorityConcerns, projects, closedProjects, concerns, learning, events, rounds, membership] = await Promise.all([
     db.organisation.findMany({
       where: { collaborativeId, active: true },
       orderBy: [{ type: "asc" }, { name: "asc" }],
@@ -157,9 +157,11 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
         description: true,
         status: true,
         round: { select: { id: true, title: true, closedAt: true } },
-        _count: { select: { projects: true, linkedConcerns: true } },
       },
     }),
+    // Counted for this collaborative's local priorities only (Prisma's `_count` groups the whole table).
+    db.projectPriority.groupBy({ by: ["priorityAreaId"], where: { priorityArea: { collaborativeId, kind: "LOCAL" } }, _count: { _all: true } }),
+    db.concern.groupBy({ by: ["linkedPriorityId"], where: { linkedPriority: { collaborativeId, kind: "LOCAL" } }, _count: { _all: true } }),
     db.project.findMany({
       where: { collaborativeId, visibility: { in: visibilities }, status: { not: "CLOSED" } },
       orderBy: { updatedAt: "desc" },
@@ -209,8 +211,8 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
         description: p.description,
         status: p.status,
         round: p.round,
-        projectCount: p._count.projects,
-        linkedConcernCount: p._count.linkedConcerns,
+        projectCount: priorityProjects.find((g) => g.priorityAreaId === p.id)?._count._all ?? 0,
+        linkedConcernCount: priorityConcerns.find((g) => g.linkedPriorityId === p.id)?._count._all ?? 0,
       })),
     projects: projects.map((p) => ({
       id: p.id,
@@ -278,19 +280,19 @@ export async function getMembershipSummary(viewer: Viewer, collaborativeId: stri
 export async function listOrganisationsForManagement(viewer: Viewer, slug: string) {
   const collaborative = await requireCollaborative(slug);
   authorize(viewer, "organisation.manage", { collaborativeId: collaborative.id });
-  const organisations = await db.organisation.findMany({
-    where: { collaborativeId: collaborative.id },
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      type: true,
-      odsCode: true,
-      active: true,
-      version: true,
-      _count: { select: { memberships: true, projects: true, concerns: true } },
-    },
-  });
+  // Counted for this collaborative's organisations only (Prisma's `_count` groups the whole tables).
+  const ofThisCollaborative = { organisation: { collaborativeId: collaborative.id } };
+  const [organisations, memberships, projects, concerns] = await Promise.all([
+    db.organisation.findMany({
+      where: { collaborativeId: collaborative.id },
+      orderBy: [{ active: "desc" }, { name: "asc" }],
+      select: { id: true, name: true, type: true, odsCode: true, active: true, version: true },
+    }),
+    db.membership.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
+    db.projectOrganisation.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
+    db.concern.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
+  ]);
+  const count = (groups: { organisationId: string | null; _count: { _all: number } }[], id: string) => groups.find((g) => g.organisationId === id)?._count._all ?? 0;
   return {
     collaborative,
     organisations: organisations.map((o) => ({
@@ -300,9 +302,9 @@ export async function listOrganisationsForManagement(viewer: Viewer, slug: strin
       odsCode: o.odsCode,
       active: o.active,
       version: o.version,
-      members: o._count.memberships,
-      projects: o._count.projects,
-      concerns: o._count.concerns,
+      members: count(memberships, o.id),
+      projects: count(projects, o.id),
+      concerns: count(concerns, o.id),
     })),
   };
 }

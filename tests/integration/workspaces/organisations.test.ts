@@ -6,8 +6,8 @@ import { EditConflictError } from "@/lib/projects/conflict";
 import { createOrganisation, updateOrganisation } from "@/lib/collaboratives/mutations";
 import { listActiveOrganisations, listOrganisationsForManagement } from "@/lib/collaboratives/queries";
 import { createOrganisationSchema, updateOrganisationSchema } from "@/lib/collaboratives/schemas";
-import { ANONYMOUS, createCast, type Cast } from "@/tests/fixtures/factories";
-import { unique } from "@/tests/fixtures/workspaces";
+import { ANONYMOUS, createCast, createUser, type Cast } from "@/tests/fixtures/factories";
+import { concernAbout, createProjectIn, unique } from "@/tests/fixtures/workspaces";
 
 let cast: Cast;
 let A: string;
@@ -58,6 +58,22 @@ describe("adding an organisation", () => {
     expect(await db.organisation.count({ where: { name } })).toBe(0);
     await createOrganisation(cast.viewers.admin, form({ name }));
     expect(await db.organisation.count({ where: { name } })).toBe(1);
+  });
+});
+
+describe("the leads' list of organisations", () => {
+  it("counts each organisation's members, projects and concerns, and nothing of another organisation's", async () => {
+    const [counted, empty] = await Promise.all([createOrganisation(cast.viewers.leadA, form()), createOrganisation(cast.viewers.leadA, form())]);
+    const { user } = await createUser({ memberships: { wessex: "STAFF" } });
+    await db.membership.updateMany({ where: { userId: user.id }, data: { organisationId: counted.id } });
+    const project = await createProjectIn(A, cast.viewers.staffA.userId!, "PUBLIC");
+    await db.projectOrganisation.create({ data: { projectId: project.id, organisationId: counted.id } });
+    const concerns = await Promise.all([concernAbout(A, null), concernAbout(A, null)]);
+    await db.concern.updateMany({ where: { id: { in: concerns.map((c) => c.id) } }, data: { organisationId: counted.id } });
+
+    const { organisations } = await listOrganisationsForManagement(cast.viewers.leadA, "wessex");
+    expect(organisations.find((o) => o.id === counted.id)).toMatchObject({ members: 1, projects: 1, concerns: 2 });
+    expect(organisations.find((o) => o.id === empty.id)).toMatchObject({ members: 0, projects: 0, concerns: 0 });
   });
 });
 

@@ -66,6 +66,23 @@ describe("the workspace", () => {
   });
 });
 
+describe("local priorities' counts", () => {
+  it("counts each local priority's projects and linked concerns, and nothing of another priority's", async () => {
+    const staff = cast.viewers.staffA.userId!;
+    const [counted, other] = await Promise.all(
+      ["Counted", "Other"].map((name) => db.priorityArea.create({ data: { slug: `wessex-${name.toLowerCase()}-${unique()}`, name: `${name} ${unique()}`, kind: "LOCAL", collaborativeId: A } })),
+    );
+    const projects = await Promise.all([createProjectIn(A, staff, "PUBLIC"), createProjectIn(A, staff, "DRAFT"), createProjectIn(A, staff, "PUBLIC")]);
+    await db.projectPriority.createMany({ data: [...projects.slice(0, 2).map((p) => ({ projectId: p.id, priorityAreaId: counted!.id })), { projectId: projects[2]!.id, priorityAreaId: other!.id }] });
+    const concern = await concernAbout(A, null);
+    await db.concern.update({ where: { id: concern.id }, data: { linkedPriorityId: counted!.id } });
+
+    const workspace = (await getWorkspace(ANONYMOUS, "wessex"))!;
+    expect(workspace.localPriorities.find((p) => p.id === counted!.id)).toMatchObject({ projectCount: 2, linkedConcernCount: 1 });
+    expect(workspace.localPriorities.find((p) => p.id === other!.id)).toMatchObject({ projectCount: 1, linkedConcernCount: 0 });
+  });
+});
+
 describe("the concerns summary", () => {
   it("counts this collaborative's concerns of the last 12 months by area and by month, with no text or references", async () => {
     const { id: oxford } = cast.collaborativeB;
