@@ -198,6 +198,8 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
     can(viewer, "member.list", resource) ? getMembershipSummary(viewer, collaborativeId, now) : Promise.resolve(null),
   ]);
 
+  const projectCounts = new Map(priorityProjects.map((g) => [g.priorityAreaId, g._count._all]));
+  const concernCounts = new Map(priorityConcerns.map((g) => [g.linkedPriorityId, g._count._all]));
   return {
     collaborative,
     organisations: organisations.map((o) => ({ ...o, type: o.type as OrganisationType })),
@@ -211,8 +213,8 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
         description: p.description,
         status: p.status,
         round: p.round,
-        projectCount: priorityProjects.find((g) => g.priorityAreaId === p.id)?._count._all ?? 0,
-        linkedConcernCount: priorityConcerns.find((g) => g.linkedPriorityId === p.id)?._count._all ?? 0,
+        projectCount: projectCounts.get(p.id) ?? 0,
+        linkedConcernCount: concernCounts.get(p.id) ?? 0,
       })),
     projects: projects.map((p) => ({
       id: p.id,
@@ -292,7 +294,8 @@ export async function listOrganisationsForManagement(viewer: Viewer, slug: strin
     db.projectOrganisation.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
     db.concern.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
   ]);
-  const count = (groups: { organisationId: string | null; _count: { _all: number } }[], id: string) => groups.find((g) => g.organisationId === id)?._count._all ?? 0;
+  const byOrganisation = (groups: { organisationId: string | null; _count: { _all: number } }[]) => new Map(groups.map((g) => [g.organisationId, g._count._all]));
+  const [memberCounts, projectCounts, concernCounts] = [byOrganisation(memberships), byOrganisation(projects), byOrganisation(concerns)];
   return {
     collaborative,
     organisations: organisations.map((o) => ({
@@ -302,9 +305,9 @@ export async function listOrganisationsForManagement(viewer: Viewer, slug: strin
       odsCode: o.odsCode,
       active: o.active,
       version: o.version,
-      members: count(memberships, o.id),
-      projects: count(projects, o.id),
-      concerns: count(concerns, o.id),
+      members: memberCounts.get(o.id) ?? 0,
+      projects: projectCounts.get(o.id) ?? 0,
+      concerns: concernCounts.get(o.id) ?? 0,
     })),
   };
 }

@@ -195,16 +195,12 @@ async function collaborativeAsCorpus(url: string): Promise<() => Promise<void>> 
   const columns = ["name", "leadAhsn2014", "nameSince2023", "region", "description"];
   const { rows } = await query(`SELECT ${columns.map((c) => `"${c}"`).join(", ")}, "allowedEmailDomains" FROM "Collaborative" WHERE slug = $1`, [A]);
   const original = rows[0] as Record<string, unknown>;
+  const setTexts = (texts: unknown[], domains: unknown) =>
+    query(`UPDATE "Collaborative" SET ${columns.map((c, i) => `"${c}" = $${i + 2}`).join(", ")}, "allowedEmailDomains" = $${columns.length + 2} WHERE slug = $1`, [A, ...texts, domains]);
   const payload = (i: number) => `${XSS_PAYLOADS[i % XSS_PAYLOADS.length]} ${XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length]}`;
-  await query(
-    `UPDATE "Collaborative" SET ${columns.map((c, i) => `"${c}" = $${i + 2}`).join(", ")}, "allowedEmailDomains" = $${columns.length + 2} WHERE slug = $1`,
-    [A, ...columns.map((c, i) => (c === "description" ? CORPUS : payload(i * 7))), XSS_PAYLOADS.slice(0, 6)],
-  );
+  await setTexts(columns.map((c, i) => (c === "description" ? CORPUS : payload(i * 7))), XSS_PAYLOADS.slice(0, 6));
   return async () => {
-    await query(
-      `UPDATE "Collaborative" SET ${columns.map((c, i) => `"${c}" = $${i + 2}`).join(", ")}, "allowedEmailDomains" = $${columns.length + 2} WHERE slug = $1`,
-      [A, ...columns.map((c) => original[c]), original.allowedEmailDomains],
-    );
+    await setTexts(columns.map((c) => original[c]), original.allowedEmailDomains);
   };
 }
 
