@@ -31,11 +31,13 @@ async function scriptsRun(page: Page): Promise<boolean> {
  */
 async function expectAccessibleWithoutScripts(page: Page) {
   const url = page.url();
-  // A page that is already navigating away is scanned at its next load (the fixture below retries on "navigation").
-  const rendered = await page.content().catch((error: Error) => {
+  // The document and its address in one read. A page that is already navigating away, or showing the
+  // next document before it has loaded, is scanned at its next load (the fixture below retries on "navigation").
+  const snapshot = await page.evaluate(() => ({ html: document.documentElement.outerHTML, at: location.href, state: document.readyState })).catch((error: Error) => {
     throw new Error(`Not scanned during navigation: ${error.message}`);
   });
-  const html = rendered.replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  if (snapshot.at !== url || snapshot.state !== "complete") throw new Error(`Not scanned during navigation: ${snapshot.at} was ${snapshot.state}`);
+  const html = `<!DOCTYPE html>${snapshot.html}`.replace(/<script\b[\s\S]*?<\/script>/gi, "");
   // Explicitly with scripts: inside a test, new contexts inherit the test's options (javaScriptEnabled: false).
   const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
   try {

@@ -14,7 +14,7 @@ vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<obje
 
 import type { Viewer } from "@/lib/auth/viewer-types";
 import { allActions, callAction, changedTables, describeOutcome, fingerprint, toFormData } from "@/tests/fixtures/action-harness";
-import { specs, type World } from "@/tests/fixtures/action-specs";
+import { specs } from "@/tests/fixtures/action-specs";
 import { createWorlds } from "@/tests/fixtures/action-worlds";
 import { ANONYMOUS, createUser } from "@/tests/fixtures/factories";
 import { startMailbox } from "@/tests/fixtures/accounts";
@@ -22,7 +22,7 @@ import { startMailbox } from "@/tests/fixtures/accounts";
 const ROLES = ["staffA", "leadA", "patientA", "pendingA", "anonymous"] as const;
 const looksLikeId = (value: string) => /^c[a-z0-9]{20,}$/.test(value);
 
-let worlds: { A: World; B: World };
+let worlds: Awaited<ReturnType<typeof createWorlds>>;
 let roles: Record<(typeof ROLES)[number], Viewer>;
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 
@@ -35,6 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mailbox?.stop();
+  await worlds?.restore();
 });
 
 describe("IDOR sweep: collaborative A's people cannot act on collaborative B's rows through any server action", () => {

@@ -18,7 +18,7 @@ vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<obje
 import fc from "fast-check";
 import { storableText } from "@/lib/forms";
 import { allActions, callAction, changedTables, describeOutcome, fingerprint, GENERIC_ERROR, toFormData, type Form, type Outcome } from "@/tests/fixtures/action-harness";
-import { specs, type World } from "@/tests/fixtures/action-specs";
+import { specs } from "@/tests/fixtures/action-specs";
 import { createWorlds } from "@/tests/fixtures/action-worlds";
 import { startMailbox } from "@/tests/fixtures/accounts";
 
@@ -41,7 +41,7 @@ const textValue = fc.oneof(
   fc.constantFrom("  padded  ", "line one\r\nline two", "\u202Eright-to-left", "emoji 🙂 in text", "a\u0000b", "lone \uD83D surrogate"),
 );
 
-let worlds: { A: World; B: World };
+let worlds: Awaited<ReturnType<typeof createWorlds>>;
 let foreignIds: string[];
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 
@@ -59,6 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mailbox?.stop();
+  await worlds?.restore();
 });
 
 type Plan = { texts: [number, string][]; edits: { field: number; op: "replace" | "drop" | "duplicate" | "extra"; value: string }[] };
