@@ -9,7 +9,19 @@ export async function expectAccessible(page: Page) {
   await runAxe(page);
 }
 
-async function runAxe(page: Page) {
+const axeRunsOf = new WeakMap<Page, Promise<unknown>>();
+
+/**
+ * One axe run at a time in a page: a scan that began as one page loaded can still be waiting for the
+ * title when the next page loads and its own scan starts, and axe refuses a second run in a document.
+ */
+function runAxe(page: Page): Promise<void> {
+  const run = (axeRunsOf.get(page) ?? Promise.resolve()).then(() => scan(page));
+  axeRunsOf.set(page, run.catch(() => undefined));
+  return run;
+}
+
+async function scan(page: Page) {
   // Next.js streams the <title> with the page's metadata, and a server action's refresh renders it
   // again: scanning in that moment would report a missing title the person never meets. A title still
   // missing after the wait is reported by axe as usual.
