@@ -1,56 +1,41 @@
-// `npm test`: type-check, unit and integration tests (vitest, real PostgreSQL) and end-to-end tests
-// (Playwright, Chromium, production build). Ends with one line: "N passed, N failed".
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+// `npm test`: lint, type-check, unit and integration tests (vitest, real PostgreSQL) and end-to-end tests
+// (Playwright, Chromium, production build). Ends with one line: "N passed, N failed"; how each suite is
+// counted is in ./test-runner.ts.
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build, buildIsStale } from "./build";
 import { loadLocalEnv } from "./local-env";
 import { createMigratedDatabase, startTestServer } from "./test-database";
 import { prisma } from "./database";
+import { MINIMUM_TESTS, runCheck, runPlaywright, runVitest, type SuiteResult, type Tally } from "./test-runner";
 
-type Tally = { passed: number; failed: number };
 const results = join("tests", ".results");
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-const suites = only.length > 0 ? only : ["typecheck", "vitest", "e2e"];
-
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  return new Promise((resolve) => {
-    child.on("error", () => resolve(1));
-    child.on("exit", (code) => resolve(code ?? 1));
-  });
-}
-
-function vitestTally(file: string): Tally {
-  if (!existsSync(file)) return { passed: 0, failed: 1 };
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
-  // A file that fails to load counts as a failure even though none of its tests ran.
-  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0) };
-}
-
-function playwrightTally(file: string): Tally {
-  if (!existsSync(file)) return { passed: 0, failed: 1 };
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number }; errors?: unknown[] };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected + (report.errors?.length ?? 0) };
-}
+const suites = only.length > 0 ? only : ["lint", "typecheck", "vitest", "e2e"];
 
 async function main() {
   loadLocalEnv({ createSecrets: false });
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
   const total: Tally = { passed: 0, failed: 0 };
-  const add = (name: string, t: Tally) => {
-    console.log(`\n== ${name}: ${t.passed} passed, ${t.failed} failed\n`);
-    total.passed += t.passed;
-    total.failed += t.failed;
+  const add = (name: string, { tally, problems }: SuiteResult) => {
+    console.log(`\n== ${name}: ${tally.passed} passed, ${tally.failed} failed`);
+    for (const problem of problems) console.log(`   ✖ ${problem}`);
+    console.log("");
+    total.passed += tally.passed;
+    total.failed += tally.failed;
   };
+
+  if (suites.includes("lint")) {
+    console.log("== Lint (npm run lint)");
+    add("Lint", await runCheck("npm", ["run", "--silent", "lint"], MINIMUM_TESTS.lint));
+  }
 
   if (suites.includes("typecheck")) {
     console.log("== Type-check (tsc --noEmit)");
     // The Prisma client is generated code: make sure it exists before checking types against it.
     prisma(["generate"], process.env.DATABASE_URL ?? "postgresql://localhost/unset", { quiet: true });
-    const status = await run("npx", ["tsc", "--noEmit", "-p", "."]);
-    add("Type-check", status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+    add("Type-check", await runCheck("npx", ["tsc", "--noEmit", "-p", "."], MINIMUM_TESTS.typecheck));
   }
 
   const server = await startTestServer();
@@ -70,9 +55,8 @@ async function main() {
 
     if (suites.includes("vitest")) {
       console.log("== Unit and integration tests (vitest)");
-      const file = join(results, "vitest.json");
-      await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { TEST_DATABASE_SERVER_URL: server.serverUrl });
-      add("Unit and integration", vitestTally(file));
+      const outputFile = join(results, "vitest.json");
+      add("Unit and integration", await runVitest({ outputFile, minimum: MINIMUM_TESTS.vitest, env: { TEST_DATABASE_SERVER_URL: server.serverUrl } }));
     }
     if (e2eDatabase) {
       if (building) {
@@ -80,13 +64,15 @@ async function main() {
         console.log(`== The build ${ok ? "finished" : "FAILED"} in ${seconds} s${ok ? "" : `: the e2e server builds again and shows the errors (see also ${buildLog})`}`);
       }
       console.log("== End-to-end tests (Playwright, Chromium, production build)");
-      const file = join(results, "playwright.json");
-      await run("npx", ["playwright", "test"], {
-        E2E_DATABASE_URL: e2eDatabase.url,
-        PLAYWRIGHT_JSON_OUTPUT_NAME: file,
-        E2E_MAIL_DIR: join(process.cwd(), ".data/e2e-mail"),
-      });
-      add("End-to-end", playwrightTally(file));
+      const outputFile = join(results, "playwright.json");
+      add(
+        "End-to-end",
+        await runPlaywright({
+          outputFile,
+          minimum: MINIMUM_TESTS.e2e,
+          env: { E2E_DATABASE_URL: e2eDatabase.url, E2E_MAIL_DIR: join(process.cwd(), ".data/e2e-mail") },
+        }),
+      );
     }
   } finally {
     await e2eDatabase?.drop();
