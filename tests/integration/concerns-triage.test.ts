@@ -63,12 +63,34 @@ describe("every triage action is for the leads of the concern's collaborative on
     "pass it to another collaborative": (v, c) => transferConcern(v, { concernId: c.id, version: c.version, collaborative: "south-west", transferReason: "Wrong area" }),
     "reveal the contact details": (v, c) => revealContact(v, c.id),
   };
+  type Seen = { result: unknown; before: Awaited<ReturnType<typeof snapshot>>; after: Awaited<ReturnType<typeof snapshot>>; concernId: string };
+  /** What each operation visibly did for A's lead: the positive control before every denial. */
+  const done: Record<keyof typeof ops, (seen: Seen) => void> = {
+    "see the queue": ({ result }) => expect((result as Awaited<ReturnType<typeof getTriageQueue>>).total).toBeGreaterThan(0),
+    "open the concern": ({ result, concernId }) => expect((result as { id: string }).id).toBe(concernId),
+    "change its status": ({ before, after }) => {
+      expect(after.concern.status).toBe("ACKNOWLEDGED");
+      expect(after.history).toBe(before.history + 1);
+    },
+    "assign it": ({ after }) => expect(after.concern.assignedToId).toBe(leadA.userId),
+    "add an internal note": ({ before, after }) => expect(after.notes).toBe(before.notes + 1),
+    "publish a response": ({ before, after }) => expect(after.responses).toBe(before.responses + 1),
+    "link it to a local priority": ({ after }) => expect(after.concern.linkedPriorityId).not.toBeNull(),
+    "mark it shareable": ({ before, after }) => {
+      expect(before.concern.shareable).toBe(false);
+      expect(after.concern.shareable).toBe(true);
+    },
+    "pass it to another collaborative": ({ after }) => expect(after.concern.collaborativeId).not.toBe(cast.collaborativeA.id),
+    "reveal the contact details": ({ result }) => expect(result).toMatchObject(contact),
+  };
   const denied: CastRole[] = ["anonymous", "patientA", "staffA", "staffB", "leadB", "national", "admin"];
 
   for (const [name, op] of Object.entries(ops)) {
     it(`lets A's lead ${name}`, async () => {
       const concern = await createConcern(cast.collaborativeA.id, { contact });
-      await op(leadA, concern);
+      const before = await snapshot(concern.id);
+      const result = await op(leadA, concern);
+      done[name]!({ result, before, after: await snapshot(concern.id), concernId: concern.id });
     });
     for (const role of denied) {
       it(`denies ${role} to ${name}, changing nothing`, async () => {
