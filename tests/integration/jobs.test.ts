@@ -44,6 +44,36 @@ async function jobStates(name: string): Promise<string[]> {
   });
 }
 
+/** Nothing of `name` is waiting, running or due for a retry: no further run can start without a new request. */
+async function idle(name: string): Promise<boolean> {
+  return (await jobStates(name)).every((state) => state === "completed" || state === "failed" || state === "cancelled");
+}
+
+/**
+ * Waits until pg-boss has evaluated the schedules twice more (the version table's cron_on moves on each
+ * time), every occurrence it sent for `name` has been queued or dropped, and `name` is idle: after this, any
+ * duplicate occurrence would have shown. An event to wait for, instead of a sleep long enough "in practice".
+ */
+async function schedulesSettled(name: string) {
+  const checkedAt = () => withClient(url, async (c) => (await c.query<{ at: Date | null }>(`SELECT cron_on AS at FROM ${QUEUE_SCHEMA}.version`)).rows[0]?.at?.getTime() ?? 0);
+  for (let tick = 0, last = await checkedAt(); tick < 2; tick++) {
+    last = await waitFor("pg-boss to check the schedules", async () => {
+      const at = await checkedAt();
+      return at > last && at;
+    });
+  }
+  const sending = () =>
+    withClient(url, async (c) => (await c.query(`SELECT 1 FROM ${QUEUE_SCHEMA}.job WHERE name = '__pgboss__send-it' AND data->>'name' = $1 AND state < 'completed'`, [name])).rowCount);
+  await waitFor("the sent occurrences to be queued", async () => (await sending()) === 0 && (await idle(name)));
+}
+
+/** A cron expression due in one minute of the year only (UK time): the minute `at` falls in. */
+function onlyTheMinuteOf(at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return `${part("minute")} ${part("hour")} ${part("day")} ${part("month")} *`;
+}
+
 async function send(name: string) {
   const boss = createBoss(url);
   await boss.start();
@@ -82,23 +112,24 @@ describe("background jobs", () => {
   });
 
   it("runs a scheduled occurrence once when two workers race for it, and not again after they restart", async () => {
-    // Stay inside one minute: "* * * * *" is due once per minute.
-    const second = new Date().getUTCSeconds();
-    if (second > 30) await sleep((62 - second) * 1000);
+    // A schedule due in a single minute: however long the test takes, no second occurrence can fall due
+    // during it. An occurrence can be sent for the rest of its minute, so with under 20 s of it left the
+    // next minute is chosen (and the workers wait for it to start).
+    const now = new Date();
+    const cron = onlyTheMinuteOf(now.getUTCSeconds() < 40 ? now : new Date(now.getTime() + 60_000));
     const job = `test.tick-${Date.now()}`;
-    const jobs = (label: string) => ({ [job]: recordingJob(url, job, label, 300, { cron: "* * * * *" }) });
+    const jobs = (label: string) => ({ [job]: recordingJob(url, job, label, 300, { cron }) });
     const [a, b] = await Promise.all([worker(jobs("a")), worker(jobs("b"))]);
-    await waitFor("the scheduled run", async () => (await runsOf(url, job)).some((r) => r.finished_at));
-    await sleep(4_000);
+    await waitFor("the scheduled run", async () => (await runsOf(url, job)).some((r) => r.finished_at), 90_000);
+    await schedulesSettled(job);
+    expect(await runsOf(url, job)).toHaveLength(1);
     await Promise.all([a.stop(), b.stop()]);
     const c = await worker(jobs("c"));
-    await sleep(5_000);
+    await schedulesSettled(job);
     await c.stop();
-    const runs = await runsOf(url, job);
-    expect(new Date().getUTCSeconds()).toBeGreaterThan(new Date(runs[0]!.started_at).getUTCSeconds() - 1);
-    expect(runs).toHaveLength(1);
+    expect(await runsOf(url, job)).toHaveLength(1);
     expect(await jobStates(job)).toEqual(["completed"]);
-  }, 90_000);
+  }, 150_000);
 
   it("never runs the same job twice at once: requests while it runs collapse into one more run", async () => {
     const job = `test.busy-${Date.now()}`;
@@ -108,7 +139,7 @@ describe("background jobs", () => {
     // Five more requests while it runs: one waits (stately queue), the rest are dropped.
     for (let i = 0; i < 5; i++) await send(job);
     await waitFor("two completed runs", async () => (await runsOf(url, job)).filter((r) => r.finished_at).length === 2);
-    await sleep(2_500);
+    await waitFor("nothing left to run", () => idle(job));
     const runs = await runsOf(url, job);
     expect(runs).toHaveLength(2);
     expect(overlapping(runs)).toBe(false);
@@ -123,10 +154,14 @@ describe("background jobs", () => {
     await first.stop(); // graceful: waits for the running job
     const [run] = await runsOf(url, job);
     expect(run!.finished_at).not.toBeNull();
-    await worker({ [job]: recordingJob(url, job, "second", 2_000) });
-    await sleep(4_000);
-    expect(await runsOf(url, job)).toHaveLength(1);
     expect(await jobStates(job)).toEqual(["completed"]);
+    // The restarted worker takes the next request, and only that: the first run is not repeated.
+    await worker({ [job]: recordingJob(url, job, "second", 100) });
+    expect(await send(job)).not.toBeNull();
+    await waitFor("the next request's run", async () => (await runsOf(url, job)).some((r) => r.worker === "second" && r.finished_at));
+    await waitFor("nothing left to run", () => idle(job));
+    expect((await runsOf(url, job)).map((r) => r.worker)).toEqual(["first", "second"]);
+    expect(await jobStates(job)).toEqual(["completed", "completed"]);
   }, 60_000);
 
   it("completes once, after the restart, a job whose worker was killed half-way", async () => {
@@ -144,7 +179,7 @@ describe("background jobs", () => {
     // A new worker: pg-boss fails the orphaned run after its timeout (2 s here) and retries it.
     await worker({ [job]: recordingJob(url, job, "after-restart", 500, { timeoutSeconds: 2 }) });
     await waitFor("the retried run to finish", async () => (await runsOf(url, job)).some((r) => r.worker === "after-restart" && r.finished_at), 45_000);
-    await sleep(2_000);
+    await waitFor("nothing left to run", () => idle(job));
     const runs = await runsOf(url, job);
     expect(runs.map((r) => [r.worker, r.finished_at !== null])).toEqual([["killed", false], ["after-restart", true]]);
     expect(await jobStates(job)).toEqual(["completed"]);
@@ -159,7 +194,8 @@ describe("background jobs", () => {
     ]);
     await send(job);
     await waitFor("the run to finish", async () => (await runsOf(url, job)).some((r) => r.finished_at), 30_000);
-    await sleep(3_000);
+    // The retry has been handed out and stood down (or was never needed): nothing is waiting or running.
+    await waitFor("nothing left to run", () => idle(job), 30_000);
     const runs = await runsOf(url, job);
     expect(runs).toHaveLength(1);
     expect(overlapping(runs)).toBe(false);
