@@ -78,11 +78,16 @@ test("killing the server mid-submission and mid-import leaves no partial data", 
   const deadline = Date.now() + 60_000;
   while (imports.filter((i) => i.status === 303).length < 2 && Date.now() < deadline) await sleep(50);
   const appPid = portal.appPid;
+  const beforeKill = submissions.length;
   await portal.killApp();
   await sleep(1_000);
   await portal.startApp();
+  const afterRestart = submissions.length;
   expect(portal.appPid).not.toBe(appPid);
-  await sleep(3_000);
+  // The load goes on until the restarted server has acknowledged a few concerns.
+  const acknowledgedSince = (from: number) => submissions.slice(from).filter((s) => s.reference).length;
+  const restartDeadline = Date.now() + 30_000;
+  while (acknowledgedSince(afterRestart) < 3 && Date.now() < restartDeadline) await sleep(50);
   running = false;
   await Promise.all(load);
   console.log(JSON.stringify({ submissions: submissions.length, acknowledged: submissions.filter((s) => s.reference).length, imports }, null, 1));
@@ -91,6 +96,9 @@ test("killing the server mid-submission and mid-import leaves no partial data", 
   const cutOff = [...submissions.map((s) => s.outcome.status), ...imports.map((i) => i.status)].filter((status) => status === 0);
   expect(cutOff.length).toBeGreaterThan(0);
 
+  // Concerns were acknowledged on both sides of the kill, so the checks below have something to check.
+  expect(submissions.slice(0, beforeKill).filter((s) => s.reference).length).toBeGreaterThan(0);
+  expect(acknowledgedSince(afterRestart)).toBeGreaterThanOrEqual(3);
   // Concerns: each acknowledged one stored once with its first status entry; none without it.
   const stored = await concernsInDatabase(portal.databaseUrl, submissions.map((s) => s.key));
   const byKey = new Map(stored.rows.map((r) => [r.idempotencyKey, r]));

@@ -69,33 +69,61 @@ export async function scansFinished(page: Page) {
   await Promise.all(scansOf.get(page) ?? []);
 }
 
+/** Axe found violations on a page that stayed where it was: always reported. */
+const isViolationReport = (error: Error) => error.message.includes("Accessibility violations on");
+
 /**
  * `page` here scans each page after it loads (navigation or form submission), so no visited page
  * escapes the check. Tests may also call expectAccessible after client-side changes.
+ *
+ * Axe on every page, guaranteed: violations on a page that stayed put fail the test at once. A scan that
+ * could not finish, or that finished after the page had moved on (its result may describe a document
+ * half-replaced, such as a title Next.js is rendering again), is retried at the address's next load; an
+ * address the test never loads again is opened afresh in the same context (same session) after the test
+ * and scanned there, and anything that scan finds, or a failure to scan it at all, fails the test.
  */
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
     const scanned = new Set<string>();
+    const unscanned = new Set<string>();
     const pending: Promise<void>[] = [];
+    let navigations = 0;
     scansOf.set(page, pending);
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) navigations++;
+    });
     page.on("load", () => {
       const url = page.url();
       if (scanned.has(url) || url.startsWith("about:") || url.includes("/api/")) return;
       scanned.add(url);
+      const at = navigations;
       pending.push(
-        expectAccessible(page).catch((error: Error) => {
-          // A page that moved on while it was scanned (axe's script lost with the old document, its context
-          // destroyed, or the test's next step changing the page, whose title Next.js renders again) gave
-          // no reliable result: it is scanned at its next load instead. Tests scan the page they moved
-          // to with expectAccessible, which always reports.
-          const interrupted = page.url() !== url || /Execution context was destroyed|navigation|navigating|Target page, context or browser has been closed/i.test(error.message);
-          if (interrupted) scanned.delete(url);
-          else throw error;
-        }),
+        expectAccessible(page).then(
+          () => void unscanned.delete(url),
+          (error: Error) => {
+            const movedOn = page.url() !== url || navigations !== at;
+            if (isViolationReport(error) && !movedOn) throw error;
+            // No reliable result, either way: scanned again at its next load, or after the test.
+            scanned.delete(url);
+            unscanned.add(url);
+          },
+        ),
       );
     });
     await use(page);
     await Promise.all(pending);
+    for (const url of unscanned) {
+      const again = await page.context().newPage();
+      try {
+        const response = await again.goto(url).catch((error: Error) => {
+          throw new Error(`Could not open ${url} again to scan it for accessibility (its scan was interrupted when the page moved on): ${error.message}`);
+        });
+        if (!response) throw new Error(`Could not open ${url} again to scan it for accessibility`);
+        await expectAccessible(again);
+      } finally {
+        await again.close();
+      }
+    }
   },
 });
 
