@@ -44,7 +44,7 @@ async function scriptsRun(page: Page): Promise<boolean> {
 async function expectAccessibleWithoutScripts(page: Page) {
   const url = page.url();
   // The document and its address in one read. A page that is already navigating away, or showing the
-  // next document before it has loaded, is scanned at its next load (the fixture below retries on "navigation").
+  // next document before it has loaded, is not scanned here: the fixture below scans it again (at its next load or after the test).
   const snapshot = await page.evaluate(() => ({ html: document.documentElement.outerHTML, at: location.href, state: document.readyState })).catch((error: Error) => {
     throw new Error(`Not scanned during navigation: ${error.message}`);
   });
