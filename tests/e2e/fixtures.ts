@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { ScanLedger, VIOLATIONS } from "./scan-ledger";
 
 export { expect };
 
@@ -28,7 +29,7 @@ async function scan(page: Page) {
   await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  expect(summary, `Accessibility violations on ${page.url()}`).toEqual([]);
+  expect(summary, `${VIOLATIONS} ${page.url()}`).toEqual([]);
 }
 
 /** With JavaScript switched off (test.use({ javaScriptEnabled: false })) page timers never fire, so axe cannot run in the page. */
@@ -69,9 +70,6 @@ export async function scansFinished(page: Page) {
   await Promise.all(scansOf.get(page) ?? []);
 }
 
-/** Axe found violations on a page that stayed where it was: always reported. */
-const isViolationReport = (error: Error) => error.message.includes("Accessibility violations on");
-
 /**
  * `page` here scans each page after it loads (navigation or form submission), so no visited page
  * escapes the check. Tests may also call expectAccessible after client-side changes.
@@ -84,8 +82,7 @@ const isViolationReport = (error: Error) => error.message.includes("Accessibilit
  */
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
-    const scanned = new Set<string>();
-    const unscanned = new Set<string>();
+    const ledger = new ScanLedger();
     const pending: Promise<void>[] = [];
     let navigations = 0;
     scansOf.set(page, pending);
@@ -94,25 +91,18 @@ export const test = base.extend<{ page: Page }>({
     });
     page.on("load", () => {
       const url = page.url();
-      if (scanned.has(url) || url.startsWith("about:") || url.includes("/api/")) return;
-      scanned.add(url);
+      if (!ledger.startScan(url)) return;
       const at = navigations;
       pending.push(
         expectAccessible(page).then(
-          () => void unscanned.delete(url),
-          (error: Error) => {
-            const movedOn = page.url() !== url || navigations !== at;
-            if (isViolationReport(error) && !movedOn) throw error;
-            // No reliable result, either way: scanned again at its next load, or after the test.
-            scanned.delete(url);
-            unscanned.add(url);
-          },
+          () => ledger.passed(url),
+          (error: Error) => ledger.failed(url, error, page.url() !== url || navigations !== at),
         ),
       );
     });
     await use(page);
     await Promise.all(pending);
-    for (const url of unscanned) {
+    for (const url of ledger.owing()) {
       const again = await page.context().newPage();
       try {
         const response = await again.goto(url).catch((error: Error) => {
