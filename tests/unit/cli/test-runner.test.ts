@@ -17,7 +17,8 @@ function runFixture(name: string, minimum: number) {
   return runVitest({ outputFile: join(dir, `${name}.json`), minimum, args: ["--root", root, "--config", join(root, "vitest.config.ts")], env, quiet: true });
 }
 
-describe("the test runner's total", () => {
+// Each starts a vitest of its own: generous time on a loaded machine.
+describe("the test runner's total", { timeout: 120_000 }, () => {
   it("is green for a suite that passes and runs as many tests as expected", async () => {
     const result = await runFixture("passing", 2);
     expect(result).toMatchObject({ exitCode: 0, tally: { passed: 2, failed: 0 }, problems: [] });
