@@ -5,7 +5,7 @@ import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/F
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "@/components/projects/ConflictChanges";
 import { initialFormState, type FormState } from "@/lib/forms";
-import { readConflict } from "@/lib/projects/conflict";
+import { readConflict } from "@/lib/forms/conflict";
 import { RATE_MULTIPLIERS } from "@/lib/measures/values";
 
 type Props = {

@@ -5,7 +5,7 @@ import { ChoiceField, DateField, SelectField, TextArea, TextField, type Option }
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "./ConflictChanges";
 import { initialFormState, type FormState } from "@/lib/forms";
-import { readConflict } from "@/lib/projects/conflict";
+import { readConflict } from "@/lib/forms/conflict";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;

@@ -5,7 +5,7 @@ import { ChoiceField, DateField, TextArea, TextField, type Option } from "@/comp
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "./ConflictChanges";
 import { initialFormState, type FormState } from "@/lib/forms";
-import { readConflict } from "@/lib/projects/conflict";
+import { readConflict } from "@/lib/forms/conflict";
 
 export type ProjectFormValues = Record<string, string>;
 
