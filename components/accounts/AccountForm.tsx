@@ -1,5 +1,5 @@
 "use client";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";

@@ -18,9 +18,7 @@ const upTo = (n: number) => `You can enter up to ${n.toLocaleString("en-GB")} ch
  * click or a retry send it once.
  */
 export function ConcernForm({ options, idempotencyKey, signedIn, region }: { options: ConcernFormOptions; idempotencyKey: string; signedIn: boolean; region?: string }) {
-  const { state, formAction: action, pending } = useFormAction(submitConcernAction);
-  const v = state.values ?? {};
-  const e = state.fieldErrors ?? {};
+  const { state, formAction: action, pending, values: v, errors: e } = useFormAction(submitConcernAction);
   const nameOf = new Map(options.collaboratives.map((c) => [c.slug, c.name]));
 
   return (

@@ -14,7 +14,7 @@ import {
   shareableAction,
   transferAction,
 } from "@/lib/concerns/actions";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { LIMITS } from "@/lib/concerns/schemas";
 import { STATUS_LABELS } from "@/lib/concerns/triage";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";

@@ -1,5 +1,5 @@
 "use client";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 

@@ -1,7 +1,7 @@
 "use client";
 import { ErrorSummary, fieldId } from "@/components/ui/ErrorSummary";
 import { Button } from "@/components/ui/Button";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import type { ImportPreview } from "@/lib/measures/csv";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 import { useFormAction } from "@/components/ui/use-form-action";

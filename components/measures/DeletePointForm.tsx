@@ -1,6 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/Button";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 export function DeletePointForm({ action, hidden, label }: { action: (state: FormState, formData: FormData) => Promise<FormState>; hidden: Record<string, string>; label: string }) {

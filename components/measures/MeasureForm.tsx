@@ -3,7 +3,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "@/components/projects/ConflictChanges";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { RATE_MULTIPLIERS } from "@/lib/measures/values";
 import { useFormAction } from "@/components/ui/use-form-action";
 

@@ -2,7 +2,7 @@
 import { ErrorSummary, fieldId } from "@/components/ui/ErrorSummary";
 import { DateField, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = {

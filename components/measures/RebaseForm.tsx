@@ -2,7 +2,7 @@
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { SelectField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Recalculate the limits from a chosen point, e.g. the first period after a change was adopted. */

@@ -2,7 +2,7 @@
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 /** "Are you sure?" for deleting something with its data: a checkbox to confirm, then a warning button. */

@@ -3,7 +3,7 @@
 // (a plain POST to the server action) and shows its error beside its own field. Ids are prefixed
 // per form because many of these share a page.
 import { Button } from "@/components/ui/Button";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

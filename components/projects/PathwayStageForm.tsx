@@ -2,7 +2,7 @@
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; initial?: { id: string; name: string; slug: string; sortOrder: number }; submitLabel: string };

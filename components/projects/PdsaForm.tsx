@@ -3,7 +3,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, DateField, SelectField, TextArea, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "./ConflictChanges";
-import { type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = {
