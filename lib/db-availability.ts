@@ -1,5 +1,5 @@
 // Whether the database can be reached, as this server process last saw it. No imports on purpose:
-// lib/forms.ts (also loaded by client components) and the proxy use it. The state lives on
+// lib/forms/index.ts (also loaded by client components) and the proxy use it. The state lives on
 // globalThis so that the proxy, the pages and the server actions of one `next start` process share it.
 
 /** Prisma's codes for "cannot reach / lost / timed out waiting for" the database. */

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export type AccountFieldSpec = {
   name: string;
@@ -34,8 +34,7 @@ export function AccountForm({
   submitLabel: string;
   variant?: "primary" | "secondary" | "warning";
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, pending, errors } = useFormAction(action);
   const repeated = Object.values(errors).includes(state.message ?? "");
   return (
     <form action={formAction} noValidate>

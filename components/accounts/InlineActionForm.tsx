@@ -1,8 +1,8 @@
 "use client";
-import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { Button } from "@/components/ui/Button";
 import type { Option } from "@/components/ui/Field";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
  * A one-button form inside a table row (approve, remove, change role…). The outcome is announced
@@ -24,7 +24,7 @@ export function InlineActionForm({
   select?: { name: string; label: string; options: Option[]; defaultValue: string };
   variant?: "primary" | "secondary" | "warning";
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending } = useFormAction(action);
   const selectId = select ? `${select.name}-${Object.values(hidden).join("-")}` : undefined;
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">

@@ -1,13 +1,13 @@
 "use client";
-import { useActionState } from "react";
 import { signInAction } from "@/lib/accounts/actions";
 import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
-  const [state, action, pending] = useActionState(signInAction, initialFormState);
+  const { state, formAction: action, pending } = useFormAction(signInAction);
   // The uniform sign-in error is both the message and the email field's error: show it once.
   const repeated = Object.values(state.fieldErrors ?? {}).includes(state.message ?? "");
   const submitted = state !== initialFormState;

@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
-import { initialFormState } from "@/lib/forms";
 import { createAdoptionAction, updateAdoptionAction } from "@/lib/adoptions/actions";
 import { ADOPTION_STATUSES, adoptionStatusHint, adoptionStatusLabel } from "@/lib/learning/labels";
 import type { AdoptionStatus } from "@/lib/generated/prisma/enums";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Choice = { id: string; name?: string; title?: string; label?: string; collaborativeId?: string };
 
@@ -24,9 +23,8 @@ export function AdoptionForm({
   projects: { id: string; title: string }[];
   measures: { id: string; label: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(createAdoptionAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
-  const v = (name: string) => state.values?.[name] ?? "";
+  const { state, formAction, pending, values, errors } = useFormAction(createAdoptionAction);
+  const v = (name: string) => values[name] ?? "";
   const several = collaboratives.length > 1;
   const collaborativeName = new Map(collaboratives.map((c) => [c.id, c.name]));
   const repeated = Object.values(errors).includes(state.message ?? "");
@@ -122,9 +120,8 @@ export function AdoptionUpdateForm({
   projects: { id: string; title: string }[];
   measures: { id: string; label: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(updateAdoptionAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
-  const v = (name: string, fallback: string | null) => state.values?.[name] ?? fallback ?? "";
+  const { state, formAction, pending, values, errors } = useFormAction(updateAdoptionAction);
+  const v = (name: string, fallback: string | null) => values[name] ?? fallback ?? "";
   const repeated = Object.values(errors).includes(state.message ?? "");
   return (
     <form action={formAction} noValidate>

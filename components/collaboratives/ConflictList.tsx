@@ -1,5 +1,5 @@
 "use client";
-import { readConflict } from "@/lib/projects/conflict";
+import { readConflict } from "@/lib/forms/conflict";
 import type { FormState } from "@/lib/forms";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 

@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import { createOrganisationAction, updateOrganisationAction } from "@/lib/collaboratives/actions";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/collaboratives/organisation-types";
-import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictList } from "./ConflictList";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Existing = { id: string; name: string; type: string; odsCode: string | null; active: boolean; version: number };
 
@@ -15,17 +14,15 @@ const ODS_HINT =
 
 /** Adds an organisation, or changes one when `existing` is given. */
 export function OrganisationForm({ collaborativeId, collaborativeSlug, existing }: { collaborativeId: string; collaborativeSlug: string; existing?: Existing }) {
-  const [state, action, pending] = useActionState(existing ? updateOrganisationAction : createOrganisationAction, initialFormState);
   const initial: Record<string, string> = existing
     ? { name: existing.name, type: existing.type, odsCode: existing.odsCode ?? "", active: String(existing.active), version: String(existing.version) }
     : {};
   // After adding one, the form starts empty for the next.
-  const values = state.ok && !existing ? {} : { ...initial, ...(state.values ?? {}) };
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction: action, pending, values, errors, problem } = useFormAction(existing ? updateOrganisationAction : createOrganisationAction, { initial, resetOnSuccess: !existing });
   return (
     <form action={action} noValidate>
       {state.ok && <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">{state.message}</p>}
-      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={problem} />
       <ConflictList state={state} />
       <input type="hidden" name="collaborativeId" value={collaborativeId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />

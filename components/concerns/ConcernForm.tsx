@@ -1,13 +1,13 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { submitConcernAction } from "@/lib/concerns/actions";
-import { initialFormState } from "@/lib/forms";
 import type { ConcernFormOptions } from "@/lib/concerns/queries";
 import { HAPPENED_WHEN, RELATION_LABELS } from "@/lib/concerns/triage";
 import { LIMITS, NOT_SURE, SOMETHING_ELSE } from "@/lib/concerns/schemas";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const ORGANISATION_LIST = "member-organisations";
 const upTo = (n: number) => `You can enter up to ${n.toLocaleString("en-GB")} characters.`;
@@ -18,9 +18,7 @@ const upTo = (n: number) => `You can enter up to ${n.toLocaleString("en-GB")} ch
  * click or a retry send it once.
  */
 export function ConcernForm({ options, idempotencyKey, signedIn, region }: { options: ConcernFormOptions; idempotencyKey: string; signedIn: boolean; region?: string }) {
-  const [state, action, pending] = useActionState(submitConcernAction, initialFormState);
-  const v = state.values ?? {};
-  const e = state.fieldErrors ?? {};
+  const { state, formAction: action, pending, values: v, errors: e } = useFormAction(submitConcernAction);
   const nameOf = new Map(options.collaboratives.map((c) => [c.slug, c.name]));
 
   return (

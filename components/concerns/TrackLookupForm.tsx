@@ -1,13 +1,12 @@
 "use client";
-import { useActionState } from "react";
 import { trackLookupAction } from "@/lib/concerns/actions";
-import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function TrackLookupForm() {
-  const [state, action, pending] = useActionState(trackLookupAction, initialFormState);
+  const { state, formAction: action, pending } = useFormAction(trackLookupAction);
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={state.fieldErrors} message={state.message} />

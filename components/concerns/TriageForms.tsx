@@ -1,7 +1,7 @@
 "use client";
 // The lead's forms on a concern. Each is a plain <form> (works without JavaScript); the concern's
 // version travels with every change so that two leads cannot overwrite each other unseen.
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import {
   addNoteAction,
@@ -14,13 +14,14 @@ import {
   shareableAction,
   transferAction,
 } from "@/lib/concerns/actions";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { LIMITS } from "@/lib/concerns/schemas";
 import { STATUS_LABELS } from "@/lib/concerns/triage";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { SummaryList } from "@/components/ui/Panels";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
@@ -35,7 +36,7 @@ function Done({ state }: { state: FormState }) {
 
 /** One small form: its errors at the top, its confirmation after it worked. */
 function TriageForm({ action, concernId, version, submit, children }: { action: Action; concernId: string; version?: number; submit: string; children: (state: FormState) => ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} noValidate className="mb-6">
       <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
@@ -165,7 +166,7 @@ export function TransferForm({ concernId, version, collaboratives }: { concernId
 
 /** Contact details are fetched only when a lead asks, and each reveal is written to the audit log. */
 export function RevealContactForm({ concernId }: { concernId: string }) {
-  const [state, formAction, pending] = useActionState(revealContactAction, initialFormState);
+  const { state, formAction, pending } = useFormAction(revealContactAction);
   if (state.ok && state.data) {
     return (
       <>
@@ -190,7 +191,7 @@ export function RevealContactForm({ concernId }: { concernId: string }) {
 }
 
 export function SettingsForm({ collaborativeId, acknowledgementDays, contactRetentionMonths }: { collaborativeId: string; acknowledgementDays: number; contactRetentionMonths: number }) {
-  const [state, formAction, pending] = useActionState(settingsAction, initialFormState);
+  const { state, formAction, pending } = useFormAction(settingsAction);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />

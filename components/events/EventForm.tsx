@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { createEventAction, updateEventAction } from "@/lib/events/actions";
-import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { DateField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictList } from "@/components/collaboratives/ConflictList";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Adds an event, or changes one when `eventId` and `initial` are given. Times are UK time. */
 export function EventForm({
@@ -21,9 +20,7 @@ export function EventForm({
   version?: number;
   initial?: Record<string, string>;
 }) {
-  const [state, action, pending] = useActionState(eventId ? updateEventAction : createEventAction, initialFormState);
-  const values: Record<string, string | undefined> = state.values ?? initial;
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction: action, pending, values, errors } = useFormAction(eventId ? updateEventAction : createEventAction, { initial });
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />

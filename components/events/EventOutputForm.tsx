@@ -1,16 +1,13 @@
 "use client";
-import { useActionState } from "react";
 import { createEventOutputAction } from "@/lib/events/actions";
-import { initialFormState } from "@/lib/forms";
 import { learningTypeHint, learningTypeLabel } from "@/lib/learning/labels";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function EventOutputForm({ eventId, collaborativeSlug, defaultTitle }: { eventId: string; collaborativeSlug: string; defaultTitle: string }) {
-  const [state, action, pending] = useActionState(createEventOutputAction, initialFormState);
-  const values: Record<string, string | undefined> = state.values ?? { title: defaultTitle };
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction: action, pending, values, errors } = useFormAction(createEventOutputAction, { initial: { title: defaultTitle } });
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />

@@ -1,7 +1,7 @@
 "use client";
-import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** A one-button form (publish, feature, follow, hide…) that shows the action's error beside it. Works without JavaScript. */
 export function ActionButton({
@@ -15,7 +15,7 @@ export function ActionButton({
   label: string;
   variant?: "primary" | "secondary" | "warning" | "reverse";
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending } = useFormAction(action);
   const error = state.message ?? Object.values(state.fieldErrors ?? {})[0];
   return (
     <form action={formAction} className="inline-block">

@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
-import { initialFormState } from "@/lib/forms";
 import { commentAction } from "@/lib/learning/actions";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Ask a question, or reply to one. Works without JavaScript; what was typed is kept on an error. */
 export function CommentForm({ learningItemId, parentId, label }: { learningItemId: string; parentId?: string; label: string }) {
-  const [state, formAction, pending] = useActionState(commentAction, initialFormState);
+  const { state, formAction, pending } = useFormAction(commentAction);
   const id = `comment-body-${parentId ?? "new"}`;
   const error = state.fieldErrors?.body ?? state.message;
   return (

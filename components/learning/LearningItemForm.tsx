@@ -1,6 +1,4 @@
 "use client";
-import { useActionState } from "react";
-import { initialFormState } from "@/lib/forms";
 import { saveLearningItemAction } from "@/lib/learning/actions";
 import { LEARNING_TYPES, learningTypeHint, learningTypeLabel } from "@/lib/learning/labels";
 import type { LearningFormOptions } from "@/lib/learning/queries";
@@ -8,6 +6,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { MarkdownBody } from "./MarkdownBody";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export type LearningFormItem = {
   id: string;
@@ -30,8 +29,7 @@ export type LearningFormItem = {
  * same sanitising component); it is a submit button, so it works without JavaScript too.
  */
 export function LearningItemForm({ options, item }: { options: LearningFormOptions; item?: LearningFormItem }) {
-  const [state, formAction, pending] = useActionState(saveLearningItemAction, initialFormState);
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, pending, errors } = useFormAction(saveLearningItemAction);
   const v = (name: string, fallback: string | null | undefined = "") => state.values?.[name] ?? fallback ?? "";
   const preview = state.data?.preview;
   const isNationalNote = (item?.type ?? v("type")) === "NATIONAL_NOTE";

@@ -1,10 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary, fieldId } from "@/components/ui/ErrorSummary";
 import { Button } from "@/components/ui/Button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
 import type { ImportPreview } from "@/lib/measures/csv";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -29,7 +29,7 @@ const num = (n: number | null) => (n === null ? "" : String(Number(n.toPrecision
  * only a file with no problems can be imported, and then all of it is (or none, if something changed).
  */
 export function CsvImportForm({ action, projectId, measureId, valueType, example }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending } = useFormAction(action);
   const preview = readPreview(state);
   const csv = state.values?.csv ?? "";
   const rowErrors: Record<string, string> = {};

@@ -1,10 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function DeletePointForm({ action, hidden, label }: { action: (state: FormState, formData: FormData) => Promise<FormState>; hidden: Record<string, string>; label: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction}>
       {!state.ok && state.message && (

@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "@/components/projects/ConflictChanges";
-import { initialFormState, type FormState } from "@/lib/forms";
-import { readConflict } from "@/lib/projects/conflict";
+import type { FormState } from "@/lib/forms";
 import { RATE_MULTIPLIERS } from "@/lib/measures/values";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -38,13 +37,10 @@ const VALUE_TYPES = [
 ];
 
 export function MeasureForm({ action, initial, hidden, submitLabel, locked = false }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const values = { ...initial, ...(state.values ?? {}) };
-  const errors = state.fieldErrors ?? {};
-  const conflict = readConflict(state);
+  const { state, formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={problem} />
       <ConflictChanges changes={conflict} />
       {Object.entries({ ...hidden, ...(values.version ? { version: values.version } : {}) }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

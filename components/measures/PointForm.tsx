@@ -1,9 +1,9 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary, fieldId } from "@/components/ui/ErrorSummary";
 import { DateField, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -18,12 +18,10 @@ type Props = {
 
 /** Adds a value for a period, or corrects one; rates take a numerator and a denominator. */
 export function PointForm({ action, hidden, valueType, period, initial = {}, unit, submitLabel }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const values = state.ok ? initial : { ...initial, ...(state.values ?? {}) };
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, pending, values, errors, problem } = useFormAction(action, { initial, resetOnSuccess: true });
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={problem} />
       {state.ok && state.message && (
         <p role="status" className="border-l-4 border-nhs-green pl-3 font-bold">
           {state.message}

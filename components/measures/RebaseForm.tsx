@@ -1,16 +1,16 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { SelectField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Recalculate the limits from a chosen point, e.g. the first period after a change was adopted. */
 export function RebaseForm({ action, projectId, measureId, options }: { action: (state: FormState, formData: FormData) => Promise<FormState>; projectId: string; measureId: string; options: Option[] }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending, problem } = useFormAction(action);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={state.fieldErrors} message={problem} />
       {state.ok && state.message && (
         <p role="status" className="border-l-4 border-nhs-green pl-3 font-bold">
           {state.message}

@@ -1,16 +1,13 @@
 "use client";
-import { useActionState } from "react";
 import { closeRoundAction } from "@/lib/priorities/actions";
-import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, TextArea } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { WarningCallout } from "@/components/ui/Panels";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function CloseRoundForm({ roundId, version, collaborativeSlug, candidates }: { roundId: string; version: number; collaborativeSlug: string; candidates: { id: string; title: string; hint: string }[] }) {
-  const [state, action, pending] = useActionState(closeRoundAction, initialFormState);
-  const values = state.values ?? {};
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction: action, pending, values, errors } = useFormAction(closeRoundAction);
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />

@@ -1,14 +1,12 @@
 "use client";
-import { useActionState } from "react";
 import { addCommentAction } from "@/lib/priorities/actions";
-import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { SelectField, TextArea } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function CommentForm({ roundId, collaborativeSlug, candidates }: { roundId: string; collaborativeSlug: string; candidates: { id: string; title: string }[] }) {
-  const [state, action, pending] = useActionState(addCommentAction, initialFormState);
-  const values = state.ok ? {} : (state.values ?? {});
+  const { state, formAction: action, pending, values, problem } = useFormAction(addCommentAction, { resetOnSuccess: true });
   return (
     <form action={action} noValidate>
       {state.ok && (
@@ -16,7 +14,7 @@ export function CommentForm({ roundId, collaborativeSlug, candidates }: { roundI
           {state.message}
         </p>
       )}
-      <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={state.fieldErrors} message={problem} />
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
       <SelectField

@@ -1,18 +1,15 @@
 "use client";
-import { useActionState } from "react";
 import { updateRoundAction } from "@/lib/priorities/actions";
-import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { DateField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictList } from "@/components/collaboratives/ConflictList";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Initial = { title: string; description: string; "closesAt-day": string; "closesAt-month": string; "closesAt-year": string };
 
 export function EditRoundForm({ roundId, version, collaborativeSlug, initial }: { roundId: string; version: number; collaborativeSlug: string; initial: Initial }) {
-  const [state, action, pending] = useActionState(updateRoundAction, initialFormState);
-  const values: Record<string, string | undefined> = state.values ?? initial;
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction: action, pending, values, errors } = useFormAction(updateRoundAction, { initial });
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />

@@ -1,19 +1,16 @@
 "use client";
-import { useActionState } from "react";
 import { openRoundAction } from "@/lib/priorities/actions";
-import { initialFormState } from "@/lib/forms";
 import { formatNumber } from "@/lib/format";
 import { CANDIDATE_SOURCE_LABELS } from "@/lib/priorities/labels";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, DateField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Area = { id: string; name: string; source: "NATIONAL" | "CONCERNS" | "PROPOSAL"; evidenceCount: number };
 
 export function OpenRoundForm({ collaborativeId, collaborativeSlug, areas, since }: { collaborativeId: string; collaborativeSlug: string; areas: Area[]; since: string }) {
-  const [state, action, pending] = useActionState(openRoundAction, initialFormState);
-  const values = state.values ?? {};
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction: action, pending, values, errors } = useFormAction(openRoundAction);
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />

@@ -1,20 +1,19 @@
 "use client";
-import { useActionState } from "react";
 import { updatePriorityStatusAction } from "@/lib/priorities/actions";
-import { initialFormState } from "@/lib/forms";
 import { PRIORITY_STATUS_HINTS, PRIORITY_STATUS_LABELS } from "@/lib/priorities/labels";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const STATUSES = ["ACTIVE", "ACHIEVED", "RETIRED"] as const;
 
 export function PriorityStatusForm({ priorityId, status, collaborativeSlug }: { priorityId: string; status: (typeof STATUSES)[number]; collaborativeSlug: string }) {
-  const [state, action, pending] = useActionState(updatePriorityStatusAction, initialFormState);
+  const { state, formAction: action, pending, problem } = useFormAction(updatePriorityStatusAction);
   return (
     <form action={action} noValidate>
       {state.ok && <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">{state.message}</p>}
-      <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={state.fieldErrors} message={problem} />
       <input type="hidden" name="priorityId" value={priorityId} />
       <input type="hidden" name="currentStatus" value={status} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />

@@ -1,15 +1,13 @@
 "use client";
-import { useActionState } from "react";
 import { proposeCandidateAction } from "@/lib/priorities/actions";
-import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function ProposeCandidateForm({ roundId, collaborativeSlug }: { roundId: string; collaborativeSlug: string }) {
-  const [state, action, pending] = useActionState(proposeCandidateAction, initialFormState);
+  const { state, formAction: action, pending, values, problem } = useFormAction(proposeCandidateAction, { resetOnSuccess: true });
   // After a proposal, the form starts empty again (the new candidate is listed above).
-  const values = state.ok ? {} : (state.values ?? {});
   return (
     <form action={action} noValidate>
       {state.ok && (
@@ -17,7 +15,7 @@ export function ProposeCandidateForm({ roundId, collaborativeSlug }: { roundId: 
           {state.message}
         </p>
       )}
-      <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={state.fieldErrors} message={problem} />
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
       <TextField name="title" label="Your proposed priority" hint="A few words, for example: Safer discharge for people who live alone" maxLength={150} defaultValue={values.title} error={state.fieldErrors?.title} />

@@ -1,15 +1,14 @@
 "use client";
-import { useActionState } from "react";
 import { submitBallotAction } from "@/lib/priorities/actions";
 import { rankField } from "@/lib/priorities/ranking";
-import { initialFormState } from "@/lib/forms";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** One "Rank" select per candidate: works without JavaScript; the server checks the ranks. */
 export function RankingForm({ roundId, collaborativeSlug, candidates }: { roundId: string; collaborativeSlug: string; candidates: { id: string; title: string }[] }) {
-  const [state, action, pending] = useActionState(submitBallotAction, initialFormState);
+  const { state, formAction: action, pending } = useFormAction(submitBallotAction);
   const options = candidates.map((_, i) => ({ value: String(i + 1), label: i === 0 ? "1 (matters most)" : String(i + 1) }));
   if (state.ok) {
     return (

@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { withdrawCandidateAction } from "@/lib/priorities/actions";
-import { initialFormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** For leads: take an unranked candidate out of an open round. */
 export function WithdrawCandidateForm({ roundId, candidateId, title, collaborativeSlug }: { roundId: string; candidateId: string; title: string; collaborativeSlug: string }) {
-  const [state, action, pending] = useActionState(withdrawCandidateAction, initialFormState);
+  const { state, formAction: action, pending } = useFormAction(withdrawCandidateAction);
   return (
     <form action={action} className="mt-2">
       {!state.ok && state.message && (

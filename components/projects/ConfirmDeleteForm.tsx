@@ -1,16 +1,16 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** "Are you sure?" for deleting something with its data: a checkbox to confirm, then a warning button. */
 export function ConfirmDeleteForm({ action, hidden, confirmLabel, buttonLabel }: { action: (state: FormState, formData: FormData) => Promise<FormState>; hidden: Record<string, string>; confirmLabel: string; buttonLabel: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, formAction, pending, problem } = useFormAction(action);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={state.fieldErrors} message={problem} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

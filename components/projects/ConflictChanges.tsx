@@ -1,4 +1,4 @@
-import type { FieldChange } from "@/lib/projects/conflict";
+import type { FieldChange } from "@/lib/forms/conflict";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 /** After a lost save: each field where the saved version differs from the person's, side by side. */

@@ -2,9 +2,9 @@
 // Small forms for editing the driver diagram one change at a time. Each works without JavaScript
 // (a plain POST to the server action) and shows its error beside its own field. Ids are prefixed
 // per form because many of these share a page.
-import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -31,25 +31,22 @@ function FieldError({ id, error }: { id: string; error?: string }) {
 const inputClass = (error?: string) => `block w-full max-w-xl border-2 bg-white px-2 py-1.5 ${error ? "border-nhs-red" : "border-nhs-grey-1"}`;
 
 export function InlineTextForm({ action, hidden, name, label, defaultValue = "", submitLabel, idPrefix, maxLength = 300 }: { action: Action; hidden: Record<string, string>; name: string; label: string; defaultValue?: string; submitLabel: string; idPrefix: string; maxLength?: number }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const error = state.fieldErrors?.[name] ?? (state.ok ? undefined : state.message);
+  const { formAction, pending, values, errors, problem } = useFormAction(action, { initial: { [name]: defaultValue }, resetOnSuccess: true });
+  const error = errors[name] ?? problem;
   const id = `${idPrefix}-${name}`;
   return (
     <form action={formAction} noValidate className={`mt-2 ${error ? "border-l-4 border-nhs-red pl-3" : ""}`}>
       <Hidden fields={hidden} />
       <label htmlFor={id} className="mb-1 block font-bold">{label}</label>
       <FieldError id={`${id}-error`} error={error} />
-      <input id={id} name={name} defaultValue={state.ok ? defaultValue : (state.values?.[name] ?? defaultValue)} maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass(error)} />
+      <input id={id} name={name} defaultValue={values[name]} maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass(error)} />
       <Button variant="secondary" className="mt-2 mb-2" disabled={pending}>{submitLabel}</Button>
     </form>
   );
 }
 
 export function ChangeIdeaForm({ action, hidden, drivers, idPrefix, initial, submitLabel }: { action: Action; hidden: Record<string, string>; drivers: { id: string; text: string; depth: 1 | 2 }[]; idPrefix: string; initial?: { title: string; description: string; driverNodeId: string }; submitLabel: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const values = state.ok || !state.values ? (initial ?? { title: "", description: "", driverNodeId: "" }) : { title: state.values.title ?? "", description: state.values.description ?? "", driverNodeId: state.values.driverNodeId ?? "" };
-  const errors = state.fieldErrors ?? {};
-  const message = state.ok ? undefined : state.message;
+  const { formAction, pending, values, errors, problem: message } = useFormAction(action, { initial: initial ?? { title: "", description: "", driverNodeId: "" }, resetOnSuccess: true });
   return (
     <form action={formAction} noValidate className="mt-2">
       <Hidden fields={hidden} />
@@ -79,7 +76,7 @@ export function ChangeIdeaForm({ action, hidden, drivers, idPrefix, initial, sub
 
 /** A button that runs an action and shows why it could not (e.g. a change idea that has cycles). */
 export function ActionButton({ action, hidden, label, srLabel }: { action: Action; hidden: Record<string, string>; label: string; srLabel?: string }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { formAction, pending, problem } = useFormAction(action);
   return (
     <form action={formAction} className="inline">
       <Hidden fields={hidden} />
@@ -87,9 +84,9 @@ export function ActionButton({ action, hidden, label, srLabel }: { action: Actio
         {label}
         {srLabel && <span className="sr-only"> {srLabel}</span>}
       </button>
-      {!state.ok && state.message && (
+      {problem && (
         <span role="alert" className="block font-bold text-nhs-red">
-          {state.message}
+          {problem}
         </span>
       )}
     </form>

@@ -1,19 +1,20 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; initial?: { id: string; name: string; slug: string; sortOrder: number }; submitLabel: string };
 
 export function PathwayStageForm({ action, initial, submitLabel }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const values = state.ok || !state.values ? { name: initial?.name ?? "", slug: initial?.slug ?? "", sortOrder: String(initial?.sortOrder ?? "") } : state.values;
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, pending, values, errors, problem } = useFormAction(action, {
+    initial: { name: initial?.name ?? "", slug: initial?.slug ?? "", sortOrder: String(initial?.sortOrder ?? "") },
+    resetOnSuccess: true,
+  });
   return (
     <form action={formAction} noValidate className="bg-white p-4">
-      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={problem} />
       {state.ok && state.message && (
         <p role="status" className="border-l-4 border-nhs-green pl-3 font-bold">
           {state.message}

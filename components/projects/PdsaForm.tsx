@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, DateField, SelectField, TextArea, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "./ConflictChanges";
-import { initialFormState, type FormState } from "@/lib/forms";
-import { readConflict } from "@/lib/projects/conflict";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -24,13 +23,10 @@ const DECISIONS: Option[] = [
 
 /** Plan (with a prediction), Do, Study, Act: a PDSA cycle testing one change idea. */
 export function PdsaForm({ action, changeIdeas, initial, hidden, submitLabel }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const values = { ...initial, ...(state.values ?? {}) };
-  const errors = state.fieldErrors ?? {};
-  const conflict = readConflict(state);
+  const { state, formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={problem} />
       <ConflictChanges changes={conflict} />
       {Object.entries({ ...hidden, ...(values.version ? { version: values.version } : {}) }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, DateField, TextArea, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "./ConflictChanges";
-import { initialFormState, type FormState } from "@/lib/forms";
-import { readConflict } from "@/lib/projects/conflict";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export type ProjectFormValues = Record<string, string>;
 
@@ -20,13 +19,10 @@ type Props = {
 
 /** The Model for Improvement fields of a project; the same form creates and edits one. */
 export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const values = { ...initial, ...(state.values ?? {}) };
-  const errors = state.fieldErrors ?? {};
-  const conflict = readConflict(state);
+  const { state, formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={problem} />
       <ConflictChanges changes={conflict} />
       {Object.entries({ ...hidden, ...(values.version ? { version: values.version } : {}) }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

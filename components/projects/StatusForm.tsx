@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, TextArea, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "./ConflictChanges";
-import { initialFormState, type FormState } from "@/lib/forms";
-import { readConflict } from "@/lib/projects/conflict";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -16,13 +15,11 @@ type Props = {
 };
 
 export function StatusForm({ action, id, version, current, options }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const values = state.values ?? {};
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, pending, values, errors, problem, conflict } = useFormAction(action);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
-      <ConflictChanges changes={readConflict(state)} />
+      <ErrorSummary errors={errors} message={problem} />
+      <ConflictChanges changes={conflict} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={values.version ?? String(version)} />
       <ChoiceField name="status" label="Which stage is the project at now?" options={options} defaultValue={values.status ?? current} error={errors.status} />

@@ -1,20 +1,18 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { SelectField, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/forms";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; projectId: string; candidates: Option[] };
 
 /** Adds a portal member, or someone without an account by name, to the project team. */
 export function TeamMemberForm({ action, projectId, candidates }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const values = state.ok ? {} : (state.values ?? {});
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, pending, values, errors, problem } = useFormAction(action, { resetOnSuccess: true });
   return (
     <form action={formAction} noValidate className="bg-white p-4">
-      <ErrorSummary errors={errors} message={state.ok ? undefined : state.message} />
+      <ErrorSummary errors={errors} message={problem} />
       {state.ok && state.message && (
         <p role="status" className="border-l-4 border-nhs-green pl-3 font-bold">
           {state.message}

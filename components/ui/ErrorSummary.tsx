@@ -5,7 +5,8 @@ import { fieldId } from "./field-id";
 /** NHS error summary: at the top of the form, focused when it appears, each error linking to its field. */
 export function ErrorSummary({ errors, message }: { errors?: Record<string, string>; message?: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors ?? {});
+  // One line per distinct text: a stale page can fail several hidden fields with the same message.
+  const entries = Object.entries(errors ?? {}).filter(([, text], i, all) => all.findIndex(([, t]) => t === text) === i);
   const visible = entries.length > 0 || Boolean(message);
   useEffect(() => {
     if (visible) ref.current?.focus();

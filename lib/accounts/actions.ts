@@ -1,12 +1,13 @@
 "use server";
-// Thin adapters from forms to the accounts domain: parse, find the viewer, call, respond.
+// Thin adapters from forms to the accounts domain: schema, domain call, what to revalidate, response.
+import { z } from "zod";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getViewer } from "@/lib/auth/viewer";
 import { requestIp } from "@/lib/auth/request-ip";
 import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cookie";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
-import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
+import type { Viewer } from "@/lib/auth/viewer-types";
+import { buttonAction, formAction, pathSlug } from "@/lib/forms/action";
 import {
   acceptInvitationNewAccountSchema,
   acceptInvitationSchema,
@@ -45,227 +46,173 @@ import { signInWithPassword } from "./sign-in";
 import { requestEmailSignInLink, requestPasswordReset, resetPassword } from "./recovery";
 
 /** Never send a password back to the browser, even to refill a form. */
-function withoutSecrets(state: FormState): FormState {
-  if (!state.values) return state;
-  const { password: _p, currentPassword: _c, confirmPassword: _x, ...values } = state.values;
-  return { ...state, values };
-}
+const PASSWORDS = ["password", "currentPassword", "confirmPassword"];
 
-export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = signInSchema.safeParse(formObject(formData));
-  if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
-  const viewer = await getViewer();
-  const ip = await requestIp();
-  const state = await runForm(formData, async () => {
-    const user = await signInWithPassword(viewer, parsed.data, ip);
-    await issueSessionCookie(user);
-  });
-  if (!state.ok) return withoutSecrets(state);
-  redirect(safeCallbackUrl(parsed.data.callbackUrl));
-}
+export const signInAction = formAction({
+  schema: signInSchema,
+  secret: PASSWORDS,
+  handler: async ({ input, viewer }) => {
+    await issueSessionCookie(await signInWithPassword(viewer, input, await requestIp()));
+    redirect(safeCallbackUrl(input.callbackUrl));
+  },
+});
 
-export async function signOutAction(): Promise<void> {
-  await clearSessionCookie();
-  redirect("/");
-}
+export const signOutAction = buttonAction({
+  schema: z.object({}),
+  handler: async () => {
+    await clearSessionCookie();
+    redirect("/");
+  },
+});
 
-export async function requestPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = emailOnlySchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const ip = await requestIp();
-  const state = await runForm(formData, () => requestPasswordReset(viewer, parsed.data, ip));
-  if (!state.ok) return state;
-  redirect("/forgot-password/sent");
-}
+export const requestPasswordResetAction = formAction({
+  schema: emailOnlySchema,
+  handler: async ({ input, viewer }) => {
+    await requestPasswordReset(viewer, input, await requestIp());
+    redirect("/forgot-password/sent");
+  },
+});
 
-export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = resetPasswordSchema.safeParse(formObject(formData));
-  if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
-  const viewer = await getViewer();
-  const ip = await requestIp();
-  const state = await runForm(formData, () => resetPassword(viewer, parsed.data, ip));
-  if (!state.ok) return withoutSecrets(state);
-  // Every session of the account has ended (including this browser's, if it was signed in).
-  await clearSessionCookie();
-  redirect("/sign-in?reset=done");
-}
+export const resetPasswordAction = formAction({
+  schema: resetPasswordSchema,
+  secret: PASSWORDS,
+  handler: async ({ input, viewer }) => {
+    await resetPassword(viewer, input, await requestIp());
+    // Every session of the account has ended (including this browser's, if it was signed in).
+    await clearSessionCookie();
+    redirect("/sign-in?reset=done");
+  },
+});
 
-export async function requestEmailSignInLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = emailOnlySchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const ip = await requestIp();
-  const state = await runForm(formData, () => requestEmailSignInLink(viewer, parsed.data, ip));
-  if (!state.ok) return state;
-  redirect("/sign-in/email/sent");
-}
+export const requestEmailSignInLinkAction = formAction({
+  schema: emailOnlySchema,
+  handler: async ({ input, viewer }) => {
+    await requestEmailSignInLink(viewer, input, await requestIp());
+    redirect("/sign-in/email/sent");
+  },
+});
 
 // ─── Registration and invitations ─────────────────────────────────────────────
 
-export async function registerPatientAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = registerPatientSchema.safeParse(formObject(formData));
-  if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
-  const viewer = await getViewer();
-  const ip = await requestIp();
-  const state = await runForm(formData, async () => {
-    await issueSessionCookie(await registerPatient(viewer, parsed.data, ip));
-  });
-  if (!state.ok) return withoutSecrets(state);
-  redirect("/account?welcome=patient");
-}
+export const registerPatientAction = formAction({
+  schema: registerPatientSchema,
+  secret: PASSWORDS,
+  handler: async ({ input, viewer }) => {
+    await issueSessionCookie(await registerPatient(viewer, input, await requestIp()));
+    redirect("/account?welcome=patient");
+  },
+});
 
-export async function registerStaffAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = registerStaffSchema.safeParse(formObject(formData));
-  if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
-  const viewer = await getViewer();
-  const ip = await requestIp();
-  const state = await runForm(formData, async () => {
-    await issueSessionCookie(await registerStaff(viewer, parsed.data, ip));
-  });
-  if (!state.ok) return withoutSecrets(state);
-  redirect("/account?welcome=staff");
-}
+export const registerStaffAction = formAction({
+  schema: registerStaffSchema,
+  secret: PASSWORDS,
+  handler: async ({ input, viewer }) => {
+    await issueSessionCookie(await registerStaff(viewer, input, await requestIp()));
+    redirect("/account?welcome=staff");
+  },
+});
 
-export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = acceptInvitationSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => acceptInvitation(viewer, parsed.data).then(() => undefined));
-  if (!state.ok) return state;
-  revalidatePath("/account");
-  redirect("/account?welcome=invitation");
-}
+export const acceptInvitationAction = formAction({
+  schema: acceptInvitationSchema,
+  handler: async ({ input, viewer }) => {
+    await acceptInvitation(viewer, input);
+    revalidatePath("/account");
+    redirect("/account?welcome=invitation");
+  },
+});
 
-export async function acceptInvitationWithNewAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = acceptInvitationNewAccountSchema.safeParse(formObject(formData));
-  if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
-  const viewer = await getViewer();
-  const ip = await requestIp();
-  const state = await runForm(formData, async () => {
-    await issueSessionCookie(await acceptInvitationWithNewAccount(viewer, parsed.data, ip));
-  });
-  if (!state.ok) return withoutSecrets(state);
-  redirect("/account?welcome=invitation");
-}
+export const acceptInvitationWithNewAccountAction = formAction({
+  schema: acceptInvitationNewAccountSchema,
+  secret: PASSWORDS,
+  handler: async ({ input, viewer }) => {
+    await issueSessionCookie(await acceptInvitationWithNewAccount(viewer, input, await requestIp()));
+    redirect("/account?welcome=invitation");
+  },
+});
 
 // ─── Own account ──────────────────────────────────────────────────────────────
 
-export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = changePasswordSchema.safeParse(formObject(formData));
-  if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
-  const viewer = await getViewer();
-  const ip = await requestIp();
-  const state = await runForm(formData, async () => {
+export const changePasswordAction = formAction({
+  schema: changePasswordSchema,
+  secret: PASSWORDS,
+  handler: async ({ input, viewer }) => {
     // Every other session has ended; this browser gets a new one.
-    await issueSessionCookie(await changePassword(viewer, parsed.data, ip));
+    await issueSessionCookie(await changePassword(viewer, input, await requestIp()));
     return { ok: true, message: "Your password has been changed. You have been signed out on your other devices." };
-  });
-  return withoutSecrets(state);
-}
+  },
+});
 
-export async function signOutEverywhereAction(): Promise<void> {
-  const viewer = await getViewer();
-  if (viewer.userId) await signOutEverywhere(viewer);
-  await clearSessionCookie();
-  redirect("/sign-in");
-}
+export const signOutEverywhereAction = buttonAction({
+  schema: z.object({}),
+  handler: async ({ viewer }) => {
+    if (viewer.userId) await signOutEverywhere(viewer);
+    await clearSessionCookie();
+    redirect("/sign-in");
+  },
+});
 
-export async function requestStaffMembershipAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = staffRequestSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => requestStaffMembership(viewer, parsed.data));
-  if (!state.ok) return state;
-  revalidatePath("/account");
-  redirect("/account?welcome=staff");
-}
+export const requestStaffMembershipAction = formAction({
+  schema: staffRequestSchema,
+  handler: async ({ input, viewer }) => {
+    await requestStaffMembership(viewer, input);
+    revalidatePath("/account");
+    redirect("/account?welcome=staff");
+  },
+});
 
 // ─── Members (leads) ──────────────────────────────────────────────────────────
 
-function membersPath(formData: FormData) {
-  const slug = String(formData.get("slug") ?? "");
-  return /^[a-z0-9-]{1,80}$/.test(slug) ? `/collaboratives/${slug}/members` : "/account";
-}
+const membersPath = (slug: string) => (slug ? `/collaboratives/${slug}/members` : "/account");
 
-export async function inviteMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = inviteSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, async () => {
-    await inviteMember(viewer, parsed.data);
-    return { ok: true, message: `Invitation sent to ${parsed.data.email}.` };
-  });
-  if (state.ok) revalidatePath(membersPath(formData));
-  return state;
-}
+export const inviteMemberAction = formAction({
+  schema: inviteSchema.extend({ slug: pathSlug }),
+  handler: async ({ input: { slug, ...input }, viewer }) => {
+    await inviteMember(viewer, input);
+    revalidatePath(membersPath(slug));
+    return { ok: true, message: `Invitation sent to ${input.email}.` };
+  },
+});
+
+type MemberActionDone = "approved" | "declined" | "role-changed" | "removed" | "withdrawn";
 
 /**
  * The small buttons on the members page (approve, decline, revoke, remove, change role) share one shape.
  * Success goes back to the page with what was done in the address (the row itself may have gone);
  * failures show beside the button.
  */
-function memberButtonAction<T>(
-  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } },
-  run: (viewer: Awaited<ReturnType<typeof getViewer>>, input: T) => Promise<void>,
-  done: MemberActionDone,
-) {
-  return async (formData: FormData): Promise<FormState> => {
-    const parsed = schema.safeParse(formObject(formData));
-    if (!parsed.success) return invalid(parsed.error, formData);
-    const viewer = await getViewer();
-    const state = await runForm(formData, () => run(viewer, parsed.data));
-    if (!state.ok) return state;
-    const path = membersPath(formData);
-    revalidatePath(path);
-    redirect(`${path}?done=${done}`);
-  };
+function memberButtonAction<Input extends object>(schema: z.ZodType<Input>, run: (viewer: Viewer, input: Input) => Promise<void>, done: MemberActionDone) {
+  return formAction({
+    schema: schema.and(z.object({ slug: pathSlug })),
+    handler: async ({ input: { slug, ...input }, viewer }) => {
+      await run(viewer, input as unknown as Input);
+      revalidatePath(membersPath(slug));
+      redirect(`${membersPath(slug)}?done=${done}`);
+    },
+  });
 }
 
-type MemberActionDone = "approved" | "declined" | "role-changed" | "removed" | "withdrawn";
-
-export async function approveMembershipAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return memberButtonAction(membershipIdSchema, approveMembership, "approved")(formData);
-}
-
-export async function declineMembershipAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return memberButtonAction(membershipIdSchema, declineMembership, "declined")(formData);
-}
-
-export async function changeMemberRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return memberButtonAction(changeRoleSchema, changeMemberRole, "role-changed")(formData);
-}
-
-export async function removeMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return memberButtonAction(membershipIdSchema, removeMember, "removed")(formData);
-}
-
-export async function revokeInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return memberButtonAction(invitationIdSchema, revokeInvitation, "withdrawn")(formData);
-}
+export const approveMembershipAction = memberButtonAction(membershipIdSchema, approveMembership, "approved");
+export const declineMembershipAction = memberButtonAction(membershipIdSchema, declineMembership, "declined");
+export const changeMemberRoleAction = memberButtonAction(changeRoleSchema, changeMemberRole, "role-changed");
+export const removeMemberAction = memberButtonAction(membershipIdSchema, removeMember, "removed");
+export const revokeInvitationAction = memberButtonAction(invitationIdSchema, revokeInvitation, "withdrawn");
 
 // ─── Administration ───────────────────────────────────────────────────────────
 
-export async function setGlobalRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = setGlobalRoleSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, async () => {
-    await setGlobalRole(viewer, parsed.data);
+export const setGlobalRoleAction = formAction({
+  schema: setGlobalRoleSchema,
+  handler: async ({ input, viewer }) => {
+    await setGlobalRole(viewer, input);
+    revalidatePath("/admin");
     return { ok: true, message: "Role changed." };
-  });
-  if (state.ok) revalidatePath("/admin");
-  return state;
-}
+  },
+});
 
-export async function updateCollaborativeSettingsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = collaborativeSettingsSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, async () => {
-    await updateCollaborativeSettings(viewer, parsed.data);
+export const updateCollaborativeSettingsAction = formAction({
+  schema: collaborativeSettingsSchema,
+  handler: async ({ input, viewer }) => {
+    await updateCollaborativeSettings(viewer, input);
+    revalidatePath("/admin/collaboratives");
     return { ok: true, message: "Saved." };
-  });
-  if (state.ok) revalidatePath("/admin/collaboratives");
-  return state;
-}
+  },
+});

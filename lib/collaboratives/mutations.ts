@@ -3,7 +3,7 @@ import { authorize, type Viewer } from "@/lib/auth/policy";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { changedFields, EditConflictError } from "@/lib/projects/conflict";
+import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import { ORGANISATION_TYPE_LABELS } from "./organisation-types";
 import type { CreateOrganisationInput, UpdateOrganisationInput } from "./schemas";
 

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { formatDateTime } from "@/lib/format";
 import { kebab } from "@/lib/slug";
-import { changedFields, EditConflictError } from "@/lib/projects/conflict";
+import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import type { CancelEventInput, CreateEventInput, EventOutputInput, UpdateEventInput } from "./schemas";
 
 export const EVENT_FULL = "Sorry, this event is full.";

@@ -1,9 +1,8 @@
 "use server";
-// Thin adapters from the learning forms to the domain: parse, find the viewer, call, revalidate, respond.
+// Thin adapters from the learning forms to the domain: schema, domain call, what to revalidate, response.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
-import { formObject, formValues, invalid, runForm, type FormState } from "@/lib/forms";
+import { formAction } from "@/lib/forms/action";
 import {
   archiveLearningItem,
   createComment,
@@ -20,112 +19,76 @@ import {
   commentSchema,
   createLearningItemSchema,
   featureSchema,
-  followSchema,
+  followFormSchema,
   itemIdSchema,
   moderateCommentSchema,
+  previewLearningItemSchema,
   updateLearningItemSchema,
 } from "./schemas";
 
 /**
- * One form for writing and editing learning. "Preview" sends the form back with the Markdown to show
- * (rendered by the same sanitising component as the published page), so it works without JavaScript.
+ * One form for writing and editing learning (an id means editing). "Preview" sends the form back with
+ * the Markdown to show (rendered by the same sanitising component as the published page), so it works
+ * without JavaScript.
  */
-export async function saveLearningItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  if (formData.get("intent") === "preview") {
-    return { ok: false, values: formValues(formData), data: { preview: String(formData.get("body") ?? "") } };
-  }
-  const input = formObject(formData, { arrays: LEARNING_FORM_ARRAYS });
-  const editing = typeof input.id === "string" && input.id !== "";
-  const viewer = await getViewer();
-  let slug = "";
-  if (editing) {
-    const parsed = updateLearningItemSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error, formData);
-    const state = await runForm(formData, async () => {
-      slug = (await updateLearningItem(viewer, parsed.data)).slug;
-    });
-    if (!state.ok) return state;
-  } else {
-    const parsed = createLearningItemSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error, formData);
-    const state = await runForm(formData, async () => {
-      slug = (await createLearningItem(viewer, parsed.data)).slug;
-    });
-    if (!state.ok) return state;
-  }
-  revalidatePath("/learning");
-  redirect(`/learning/${slug}?saved=1`);
-}
+export const saveLearningItemAction = formAction({
+  schema: (posted) => (posted.intent === "preview" ? previewLearningItemSchema : posted.id ? updateLearningItemSchema : createLearningItemSchema),
+  arrays: LEARNING_FORM_ARRAYS,
+  handler: async ({ input, viewer, values }) => {
+    if ("intent" in input) return { ok: false, values, data: { preview: input.body } };
+    const { slug } = "id" in input ? await updateLearningItem(viewer, input) : await createLearningItem(viewer, input);
+    revalidatePath("/learning");
+    redirect(`/learning/${slug}?saved=1`);
+  },
+});
 
-async function itemAction(formData: FormData, work: (id: string) => Promise<{ slug: string }>, done: string): Promise<FormState> {
-  const parsed = itemIdSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  let slug = "";
-  const state = await runForm(formData, async () => {
-    slug = (await work(parsed.data.id)).slug;
-  });
-  if (!state.ok) return state;
+/** After a change to an item: refresh it and the list, and say what was done on its page. */
+function showItem(slug: string, done: string): never {
   revalidatePath("/learning");
   revalidatePath(`/learning/${slug}`);
   redirect(`/learning/${slug}?done=${done}`);
 }
 
-export async function publishLearningItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  return itemAction(formData, (id) => publishLearningItem(viewer, id), "published");
-}
+export const publishLearningItemAction = formAction({
+  schema: itemIdSchema,
+  handler: async ({ input, viewer }) => showItem((await publishLearningItem(viewer, input.id)).slug, "published"),
+});
 
-export async function archiveLearningItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  return itemAction(formData, (id) => archiveLearningItem(viewer, id), "archived");
-}
+export const archiveLearningItemAction = formAction({
+  schema: itemIdSchema,
+  handler: async ({ input, viewer }) => showItem((await archiveLearningItem(viewer, input.id)).slug, "archived"),
+});
 
-export async function featureLearningItemAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = featureSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  return itemAction(formData, (id) => setLearningItemFeatured(viewer, id, parsed.data.featured), parsed.data.featured ? "featured" : "unfeatured");
-}
+export const featureLearningItemAction = formAction({
+  schema: featureSchema,
+  handler: async ({ input, viewer }) => showItem((await setLearningItemFeatured(viewer, input.id, input.featured)).slug, input.featured ? "featured" : "unfeatured"),
+});
 
-export async function commentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = commentSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  let result = { id: "", slug: "" };
-  const state = await runForm(formData, async () => {
-    result = await createComment(viewer, parsed.data);
-  });
-  if (!state.ok) return state;
-  revalidatePath(`/learning/${result.slug}`);
-  redirect(`/learning/${result.slug}#comment-${result.id}`);
-}
+export const commentAction = formAction({
+  schema: commentSchema,
+  handler: async ({ input, viewer }) => {
+    const { id, slug } = await createComment(viewer, input);
+    revalidatePath(`/learning/${slug}`);
+    redirect(`/learning/${slug}#comment-${id}`);
+  },
+});
 
-export async function moderateCommentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = moderateCommentSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  let slug = "";
-  const state = await runForm(formData, async () => {
-    slug = (await setCommentHidden(viewer, parsed.data.id, parsed.data.hidden)).slug;
-  });
-  if (!state.ok) return state;
-  revalidatePath(`/learning/${slug}`);
-  redirect(`/learning/${slug}#comment-${parsed.data.id}`);
-}
+export const moderateCommentAction = formAction({
+  schema: moderateCommentSchema,
+  handler: async ({ input, viewer }) => {
+    const { slug } = await setCommentHidden(viewer, input.id, input.hidden);
+    revalidatePath(`/learning/${slug}`);
+    redirect(`/learning/${slug}#comment-${input.id}`);
+  },
+});
 
-/** Follow or stop following; `returnTo` is one of our own paths (anything else goes to the following page). */
-export async function followAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = followSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const stop = formData.get("intent") === "unfollow";
-  const state = await runForm(formData, async () => {
-    if (stop) await unfollow(viewer, parsed.data);
-    else await follow(viewer, parsed.data);
-  });
-  if (!state.ok) return state;
-  const returnTo = String(formData.get("returnTo") ?? "");
-  const safe = /^\/learning(\/[a-z0-9-]+)?(\?[a-z0-9=&+%-]*)?$/i.test(returnTo) ? returnTo : "/learning/following";
-  revalidatePath("/learning/following");
-  redirect(safe);
-}
+/** Follow or stop following, then back to the learning page it was asked from. */
+export const followAction = formAction({
+  schema: followFormSchema,
+  handler: async ({ input: { intent, returnTo, ...target }, viewer }) => {
+    if (intent === "unfollow") await unfollow(viewer, target);
+    else await follow(viewer, target);
+    revalidatePath("/learning/following");
+    redirect(returnTo);
+  },
+});

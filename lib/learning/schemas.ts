@@ -76,6 +76,9 @@ export const updateLearningItemSchema = z
   .refine(resourceNeedsLink, resourceNeedsLinkMessage);
 export type UpdateLearningItemInput = z.infer<typeof updateLearningItemSchema>;
 
+/** The learning form's "Preview" button: the Markdown to show, nothing saved. */
+export const previewLearningItemSchema = z.object({ intent: z.literal("preview"), body: z.string().default("") });
+
 export const itemIdSchema = z.object({ id: idField });
 
 export const featureSchema = z.object({ id: idField, featured: z.enum(["true", "false"]).transform((v) => v === "true") });
@@ -96,3 +99,14 @@ export const followSchema = z
   })
   .refine((v) => (v.learningItemId === null) !== (v.priorityAreaId === null), { message: "Choose one thing to follow", path: ["form"] });
 export type FollowInput = z.infer<typeof followSchema>;
+
+/** The follow buttons: what to follow, whether to stop, and one of our own learning paths to go back to. */
+export const followFormSchema = followSchema.and(
+  z.object({
+    intent: z.enum(["follow", "unfollow"]).catch("follow"),
+    returnTo: z
+      .string()
+      .regex(/^\/learning(\/[a-z0-9-]+)?(\?[a-z0-9=&+%-]*)?$/i)
+      .catch("/learning/following"),
+  }),
+);

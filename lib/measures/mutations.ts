@@ -8,7 +8,7 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { requireProject, type ProjectAccess } from "@/lib/projects/access";
-import { changedFields, EditConflictError } from "@/lib/projects/conflict";
+import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import { parseMeasureCsv } from "./csv";
 import { formatPeriod, periodKey, periodStartOf, periodWindowProblem } from "./periods";
 import type { AddPointInput, CorrectPointInput, MeasureInput, UpdateMeasureInput } from "./schemas";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dateField, idField } from "@/lib/projects/schemas";
 import { parseNumber } from "./values";
 import { MAX_NOTE_LENGTH } from "./csv";
+import { storableText } from "@/lib/forms";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
 
@@ -44,7 +45,7 @@ export const createMeasureSchema = z.object({ projectId: idField, ...measureFiel
 export const updateMeasureSchema = z.object({ projectId: idField, id: idField, version: z.coerce.number().int().min(1), ...measureFields });
 export type MeasureInput = z.infer<typeof createMeasureSchema>;
 export type UpdateMeasureInput = z.infer<typeof updateMeasureSchema>;
-export const deleteMeasureSchema = z.object({ projectId: idField, id: idField });
+export const deleteMeasureSchema = z.object({ projectId: idField, id: idField, confirm: z.literal("yes", "Confirm that you want to delete the measure and all its data") });
 
 const valueFields = {
   value: z.string().max(50, "Value must be a number").default(""),
@@ -70,6 +71,14 @@ export const importSchema = z.object({
   csv: z.string().max(MAX_CSV_BYTES, "The file is too large: import at most 5,000 rows at a time").default(""),
 });
 export type ImportInput = z.infer<typeof importSchema>;
+
+const TOO_LARGE = "The file is too large: import at most 5,000 rows at a time";
+/** The import form: a chosen file (read as its text) replaces the pasted or carried-over `csv`. */
+export const importFormSchema = z
+  .looseObject({ file: z.instanceof(File).refine((f) => f.size <= MAX_CSV_BYTES, TOO_LARGE).optional() })
+  .transform(async ({ file, ...rest }) => (file ? { ...rest, csv: storableText(await file.text()) } : rest))
+  .pipe(importSchema)
+  .refine((v) => v.csv.trim() !== "", { message: "Choose a CSV file, or paste the data into the box", path: ["csv"] });
 
 export const rebaseSchema = z.object({
   projectId: idField,

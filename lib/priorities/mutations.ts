@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { formatDate } from "@/lib/format";
 import { kebab } from "@/lib/slug";
-import { changedFields, EditConflictError } from "@/lib/projects/conflict";
+import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import { countConcernsByArea, evidenceSince } from "@/lib/collaboratives/queries";
 import { checkRanking } from "./ranking";
 import { computeRoundResults, participantGroupFor } from "./queries";

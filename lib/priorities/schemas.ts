@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ranksFromForm } from "./ranking";
 import { readDateInput } from "@/lib/events/date-input";
 import { fromLondonWallTime } from "@/lib/events/schedule";
 
@@ -81,6 +82,12 @@ export const ballotSchema = z.object({
   roundId: z.string().min(1),
   ranks: z.record(z.string(), z.string()),
 });
+
+/** The ranking form: one `rank-<candidate id>` field per candidate, gathered into `ranks`. */
+export const ballotFormSchema = z.preprocess((posted) => {
+  const fields = (posted ?? {}) as Record<string, unknown>;
+  return { roundId: fields.roundId, ranks: ranksFromForm(Object.entries(fields)) };
+}, ballotSchema);
 
 export const closeRoundSchema = z.object({
   roundId: z.string().min(1),

@@ -1,10 +1,8 @@
 "use server";
-// Thin adapters from forms to the project domain: parse, find the viewer, call, revalidate, respond.
+// Thin adapters from forms to the project domain: schema, domain call, what to revalidate, response.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
-import { formObject, invalid, runButton, runForm, type FormState } from "@/lib/forms";
-import { withConflicts } from "./conflict";
+import { buttonAction, formAction } from "@/lib/forms/action";
 import { addChangeIdea, addDriver, deleteChangeIdea, deleteDriver, moveDriver, renameDriver, reparentDriver, updateChangeIdea } from "./driver-mutations";
 import { createPdsaCycle, deletePdsaCycle, updatePdsaCycle } from "./cycle-mutations";
 import { addTeamMember, changeProjectStatus, createProject, deleteProject, removeTeamMember, updateProject } from "./mutations";
@@ -23,7 +21,7 @@ import {
   deleteDriverSchema,
   deletePathwayStageSchema,
   deletePdsaSchema,
-  idField,
+  deleteProjectSchema,
   moveDriverSchema,
   pathwayStageSchema,
   removeTeamMemberSchema,
@@ -36,202 +34,190 @@ import {
 } from "./schemas";
 
 const projectPath = (id: string) => `/projects/${id}`;
+/** The project page and everything under it (drivers, cycles, team, measures). */
+const refreshProject = (id: string) => revalidatePath(projectPath(id), "layout");
 
-export async function createProjectAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = createProjectSchema.safeParse(formObject(formData, { arrays: PROJECT_FORM_ARRAYS, dates: PROJECT_FORM_DATES }));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  let id = "";
-  const state = await runForm(formData, async () => {
-    id = (await createProject(viewer, parsed.data)).id;
-  });
-  if (!state.ok) return state;
-  revalidatePath("/projects");
-  redirect(projectPath(id));
-}
+export const createProjectAction = formAction({
+  schema: createProjectSchema,
+  arrays: PROJECT_FORM_ARRAYS,
+  dates: PROJECT_FORM_DATES,
+  handler: async ({ input, viewer }) => {
+    const { id } = await createProject(viewer, input);
+    revalidatePath("/projects");
+    redirect(projectPath(id));
+  },
+});
 
-export async function updateProjectAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = updateProjectSchema.safeParse(formObject(formData, { arrays: PROJECT_FORM_ARRAYS, dates: PROJECT_FORM_DATES }));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => withConflicts(formData, () => updateProject(viewer, parsed.data)));
-  if (!state.ok) return state;
-  revalidatePath("/projects");
-  revalidatePath(projectPath(parsed.data.id));
-  redirect(projectPath(parsed.data.id));
-}
+export const updateProjectAction = formAction({
+  schema: updateProjectSchema,
+  arrays: PROJECT_FORM_ARRAYS,
+  dates: PROJECT_FORM_DATES,
+  handler: async ({ input, viewer }) => {
+    await updateProject(viewer, input);
+    revalidatePath("/projects");
+    revalidatePath(projectPath(input.id));
+    redirect(projectPath(input.id));
+  },
+});
 
-export async function changeStatusAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = changeStatusSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => withConflicts(formData, () => changeProjectStatus(viewer, parsed.data)));
-  if (!state.ok) return state;
-  revalidatePath("/projects");
-  revalidatePath(projectPath(parsed.data.id));
-  redirect(projectPath(parsed.data.id));
-}
+export const changeStatusAction = formAction({
+  schema: changeStatusSchema,
+  handler: async ({ input, viewer }) => {
+    await changeProjectStatus(viewer, input);
+    revalidatePath("/projects");
+    revalidatePath(projectPath(input.id));
+    redirect(projectPath(input.id));
+  },
+});
 
-export async function deleteProjectAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = idField.safeParse(formObject(formData).id);
-  if (!parsed.success) return { ok: false, message: "We could not find that project." };
-  if (formData.get("confirm") !== "yes") return { ok: false, fieldErrors: { confirm: "Confirm that you want to delete the project and all its data" }, values: { confirm: "" } };
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => deleteProject(viewer, parsed.data));
-  if (!state.ok) return state;
-  revalidatePath("/projects");
-  redirect("/projects?deleted=1");
-}
+export const deleteProjectAction = formAction({
+  schema: deleteProjectSchema,
+  handler: async ({ input, viewer }) => {
+    await deleteProject(viewer, input.id);
+    revalidatePath("/projects");
+    redirect("/projects?deleted=1");
+  },
+});
 
-export async function addTeamMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = addTeamMemberSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => addTeamMember(viewer, parsed.data));
-  if (state.ok) revalidatePath(projectPath(parsed.data.projectId), "layout");
-  return state.ok ? { ok: true, message: "Added to the team." } : state;
-}
+export const addTeamMemberAction = formAction({
+  schema: addTeamMemberSchema,
+  handler: async ({ input, viewer }) => {
+    await addTeamMember(viewer, input);
+    refreshProject(input.projectId);
+    return { ok: true, message: "Added to the team." };
+  },
+});
 
-export async function removeTeamMemberAction(formData: FormData): Promise<void> {
-  await runButton(formData, removeTeamMemberSchema, async (input) => {
-    await removeTeamMember(await getViewer(), input);
-    revalidatePath(projectPath(input.projectId), "layout");
-  });
-}
+export const removeTeamMemberAction = buttonAction({
+  schema: removeTeamMemberSchema,
+  handler: async ({ input, viewer }) => {
+    await removeTeamMember(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
 // ─── Driver diagram ────────────────────────────────────────────────────────────
 
-export async function addDriverAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = addDriverSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, async () => {
-    await addDriver(viewer, parsed.data);
-  });
-  if (state.ok) revalidatePath(projectPath(parsed.data.projectId), "layout");
-  return state;
-}
+export const addDriverAction = formAction({
+  schema: addDriverSchema,
+  handler: async ({ input, viewer }) => {
+    await addDriver(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
-export async function renameDriverAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = renameDriverSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => renameDriver(viewer, parsed.data));
-  if (state.ok) revalidatePath(projectPath(parsed.data.projectId), "layout");
-  return state;
-}
+export const renameDriverAction = formAction({
+  schema: renameDriverSchema,
+  handler: async ({ input, viewer }) => {
+    await renameDriver(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
-export async function moveDriverAction(formData: FormData): Promise<void> {
-  await runButton(formData, moveDriverSchema, async (input) => {
-    await moveDriver(await getViewer(), input);
-    revalidatePath(projectPath(input.projectId), "layout");
-  });
-}
+export const moveDriverAction = buttonAction({
+  schema: moveDriverSchema,
+  handler: async ({ input, viewer }) => {
+    await moveDriver(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
-export async function reparentDriverAction(formData: FormData): Promise<void> {
-  await runButton(formData, reparentDriverSchema, async (input) => {
-    await reparentDriver(await getViewer(), input);
-    revalidatePath(projectPath(input.projectId), "layout");
-  });
-}
+export const reparentDriverAction = buttonAction({
+  schema: reparentDriverSchema,
+  handler: async ({ input, viewer }) => {
+    await reparentDriver(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
-export async function deleteDriverAction(formData: FormData): Promise<void> {
-  await runButton(formData, deleteDriverSchema, async (input) => {
-    await deleteDriver(await getViewer(), input);
-    revalidatePath(projectPath(input.projectId), "layout");
-  });
-}
+export const deleteDriverAction = buttonAction({
+  schema: deleteDriverSchema,
+  handler: async ({ input, viewer }) => {
+    await deleteDriver(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
-export async function addChangeIdeaAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = addChangeIdeaSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, async () => {
-    await addChangeIdea(viewer, parsed.data);
-  });
-  if (state.ok) revalidatePath(projectPath(parsed.data.projectId), "layout");
-  return state;
-}
+export const addChangeIdeaAction = formAction({
+  schema: addChangeIdeaSchema,
+  handler: async ({ input, viewer }) => {
+    await addChangeIdea(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
-export async function updateChangeIdeaAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = updateChangeIdeaSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => updateChangeIdea(viewer, parsed.data));
-  if (state.ok) revalidatePath(projectPath(parsed.data.projectId), "layout");
-  return state;
-}
+export const updateChangeIdeaAction = formAction({
+  schema: updateChangeIdeaSchema,
+  handler: async ({ input, viewer }) => {
+    await updateChangeIdea(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
-export async function deleteChangeIdeaAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = deleteChangeIdeaSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => deleteChangeIdea(viewer, parsed.data));
-  if (state.ok) revalidatePath(projectPath(parsed.data.projectId), "layout");
-  return state;
-}
+export const deleteChangeIdeaAction = formAction({
+  schema: deleteChangeIdeaSchema,
+  handler: async ({ input, viewer }) => {
+    await deleteChangeIdea(viewer, input);
+    refreshProject(input.projectId);
+  },
+});
 
 // ─── PDSA cycles ───────────────────────────────────────────────────────────────
 
-export async function createPdsaAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = createPdsaSchema.safeParse(formObject(formData, { dates: PDSA_FORM_DATES }));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  let id = "";
-  const state = await runForm(formData, async () => {
-    id = (await createPdsaCycle(viewer, parsed.data)).id;
-  });
-  if (!state.ok) return state;
-  revalidatePath(projectPath(parsed.data.projectId), "layout");
-  redirect(`${projectPath(parsed.data.projectId)}/cycles/${id}`);
-}
+export const createPdsaAction = formAction({
+  schema: createPdsaSchema,
+  dates: PDSA_FORM_DATES,
+  handler: async ({ input, viewer }) => {
+    const { id } = await createPdsaCycle(viewer, input);
+    refreshProject(input.projectId);
+    redirect(`${projectPath(input.projectId)}/cycles/${id}`);
+  },
+});
 
-export async function updatePdsaAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = updatePdsaSchema.safeParse(formObject(formData, { dates: PDSA_FORM_DATES }));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => withConflicts(formData, () => updatePdsaCycle(viewer, parsed.data)));
-  if (!state.ok) return state;
-  revalidatePath(projectPath(parsed.data.projectId), "layout");
-  redirect(`${projectPath(parsed.data.projectId)}/cycles/${parsed.data.id}`);
-}
+export const updatePdsaAction = formAction({
+  schema: updatePdsaSchema,
+  dates: PDSA_FORM_DATES,
+  handler: async ({ input, viewer }) => {
+    await updatePdsaCycle(viewer, input);
+    refreshProject(input.projectId);
+    redirect(`${projectPath(input.projectId)}/cycles/${input.id}`);
+  },
+});
 
-export async function deletePdsaAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = deletePdsaSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  if (formData.get("confirm") !== "yes") return { ok: false, fieldErrors: { confirm: "Confirm that you want to delete the cycle" } };
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => deletePdsaCycle(viewer, parsed.data));
-  if (!state.ok) return state;
-  revalidatePath(projectPath(parsed.data.projectId), "layout");
-  redirect(projectPath(parsed.data.projectId));
-}
+export const deletePdsaAction = formAction({
+  schema: deletePdsaSchema,
+  handler: async ({ input, viewer }) => {
+    await deletePdsaCycle(viewer, input);
+    refreshProject(input.projectId);
+    redirect(projectPath(input.projectId));
+  },
+});
 
 // ─── Pathway stages (admin) ──────────────────────────────────────────────────────
 
-export async function createPathwayStageAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = pathwayStageSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => createPathwayStage(viewer, parsed.data));
-  if (state.ok) revalidatePath("/admin/pathway-stages");
-  return state.ok ? { ok: true, message: `Added “${parsed.data.name}”.` } : state;
-}
+export const createPathwayStageAction = formAction({
+  schema: pathwayStageSchema,
+  handler: async ({ input, viewer }) => {
+    await createPathwayStage(viewer, input);
+    revalidatePath("/admin/pathway-stages");
+    return { ok: true, message: `Added “${input.name}”.` };
+  },
+});
 
-export async function updatePathwayStageAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = updatePathwayStageSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => updatePathwayStage(viewer, parsed.data));
-  if (state.ok) revalidatePath("/admin/pathway-stages");
-  return state.ok ? { ok: true, message: `Saved “${parsed.data.name}”.` } : state;
-}
+export const updatePathwayStageAction = formAction({
+  schema: updatePathwayStageSchema,
+  handler: async ({ input, viewer }) => {
+    await updatePathwayStage(viewer, input);
+    revalidatePath("/admin/pathway-stages");
+    return { ok: true, message: `Saved “${input.name}”.` };
+  },
+});
 
-export async function deletePathwayStageAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = deletePathwayStageSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(parsed.error, formData);
-  const viewer = await getViewer();
-  const state = await runForm(formData, () => deletePathwayStage(viewer, parsed.data.id));
-  if (state.ok) revalidatePath("/admin/pathway-stages");
-  return state.ok ? { ok: true, message: "Stage deleted." } : state;
-}
+export const deletePathwayStageAction = formAction({
+  schema: deletePathwayStageSchema,
+  handler: async ({ input, viewer }) => {
+    await deletePathwayStage(viewer, input.id);
+    revalidatePath("/admin/pathway-stages");
+    return { ok: true, message: "Stage deleted." };
+  },
+});

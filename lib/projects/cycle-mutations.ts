@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { formatDate, isoDate } from "@/lib/format";
 import { requireProject } from "./access";
-import { changedFields, EditConflictError } from "./conflict";
+import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import type { PdsaInput, UpdatePdsaInput } from "./schemas";
 
 /** The change idea the cycle tests: one of the project's, or a new one typed on the form (created here). */

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { isoDate } from "@/lib/format";
 import { requireProject } from "./access";
-import { changedFields, EditConflictError } from "./conflict";
+import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import type { AddTeamMemberInput, ChangeStatusInput, CreateProjectInput, UpdateProjectInput } from "./schemas";
 import { STATUS_LABELS, VISIBILITY_LABELS, statusChangeProblem } from "./status";
 

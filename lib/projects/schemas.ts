@@ -6,7 +6,7 @@ import { PROJECT_STATUSES } from "./status";
 export const idField = z.string().trim().min(1).max(40);
 
 /**
- * A date from the NHS date input (see formObject in lib/forms.ts: "yyyy-m-d", or "" when empty),
+ * A date from the NHS date input (see formObject in lib/forms/index.ts: "yyyy-m-d", or "" when empty),
  * as a UTC calendar date.
  */
 export function dateField(label: string, options: { required: true }): z.ZodType<Date, string>;
@@ -88,6 +88,8 @@ export const changeStatusSchema = z.object({
 });
 export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
 
+export const deleteProjectSchema = z.object({ id: idField, confirm: z.literal("yes", "Confirm that you want to delete the project and all its data") });
+
 export const addTeamMemberSchema = z
   .object({
     projectId: idField,
@@ -148,7 +150,7 @@ export const createPdsaSchema = z.object({ projectId: idField, ...pdsaFields }).
 export const updatePdsaSchema = z.object({ projectId: idField, id: idField, version: z.coerce.number().int().min(1), ...pdsaFields }).superRefine(checkPdsa);
 export type PdsaInput = z.infer<typeof createPdsaSchema>;
 export type UpdatePdsaInput = z.infer<typeof updatePdsaSchema>;
-export const deletePdsaSchema = z.object({ projectId: idField, id: idField });
+export const deletePdsaSchema = z.object({ projectId: idField, id: idField, confirm: z.literal("yes", "Confirm that you want to delete the cycle") });
 
 export const PAGE_SIZE = 20;
 /** The project list's `priority` value for "any local priority" (the dashboard's "local" column links to it). */

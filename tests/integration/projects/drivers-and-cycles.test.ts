@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { EditConflictError } from "@/lib/projects/conflict";
+import { EditConflictError } from "@/lib/forms/conflict";
 import { addChangeIdea, addDriver, deleteChangeIdea, deleteDriver, moveDriver, renameDriver, reparentDriver, updateChangeIdea } from "@/lib/projects/driver-mutations";
 import { createPdsaCycle, deletePdsaCycle, updatePdsaCycle } from "@/lib/projects/cycle-mutations";
 import { getDriverDiagram, getPdsaCycle, getProjectStory } from "@/lib/projects/queries";

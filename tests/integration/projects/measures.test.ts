@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { EditConflictError } from "@/lib/projects/conflict";
+import { EditConflictError } from "@/lib/forms/conflict";
 import { addPoint, addRebase, correctPoint, createMeasure, deleteMeasure, deletePoint, importMeasureCsv, removeRebase, updateMeasure } from "@/lib/measures/mutations";
 import { exportMeasuresCsv, getMeasurePage, previewMeasureImport } from "@/lib/measures/queries";
 import { createPdsaCycle } from "@/lib/projects/cycle-mutations";

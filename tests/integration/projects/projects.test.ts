@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, DomainError } from "@/lib/errors";
-import { EditConflictError } from "@/lib/projects/conflict";
+import { EditConflictError } from "@/lib/forms/conflict";
 import { addTeamMember, changeProjectStatus, createProject, deleteProject, removeTeamMember, updateProject } from "@/lib/projects/mutations";
 import { getProjectForEdit, getProjectStory, getProjectTeam, listProjects } from "@/lib/projects/queries";
 import { createCast, createOrganisation, createUser, type Cast } from "@/tests/fixtures/factories";

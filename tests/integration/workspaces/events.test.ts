@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { EditConflictError } from "@/lib/projects/conflict";
+import { EditConflictError } from "@/lib/forms/conflict";
 import { cancelEvent, cancelRegistration, createEvent, createEventOutput, EVENT_FULL, registerForEvent, updateEvent } from "@/lib/events/mutations";
 import { getEvent, listEvents } from "@/lib/events/queries";
 import { createEventSchema, eventOutputSchema, updateEventSchema } from "@/lib/events/schemas";

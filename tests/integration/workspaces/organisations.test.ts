@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { EditConflictError } from "@/lib/projects/conflict";
+import { EditConflictError } from "@/lib/forms/conflict";
 import { createOrganisation, updateOrganisation } from "@/lib/collaboratives/mutations";
 import { listActiveOrganisations, listOrganisationsForManagement } from "@/lib/collaboratives/queries";
 import { createOrganisationSchema, updateOrganisationSchema } from "@/lib/collaboratives/schemas";

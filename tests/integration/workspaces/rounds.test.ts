@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { EditConflictError } from "@/lib/projects/conflict";
+import { EditConflictError } from "@/lib/forms/conflict";
 import { bordaCount } from "@/lib/priorities/borda";
 import { computeRoundResults, getLocalPriority, getRoundOpeningOptions, getRoundPage, getRoundResults, listRounds } from "@/lib/priorities/queries";
 import { ALREADY_RANKED, ROUND_CLOSED, addComment, closeRound, openRound, proposeCandidate, submitBallot, updatePriorityStatus, updateRound, withdrawCandidate } from "@/lib/priorities/mutations";

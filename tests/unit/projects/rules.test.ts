@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, conflictState, EditConflictError, readConflict } from "@/lib/projects/conflict";
+import { changedFields, conflictState, EditConflictError, readConflict } from "@/lib/forms/conflict";
 import { buildDriverTree, flattenDrivers, reorderedSiblings } from "@/lib/projects/driver-tree";
 import { statusChangeProblem } from "@/lib/projects/status";
 

@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import { notFound } from "next/navigation";
 import { DomainError } from "@/lib/errors";
 import { SERVICE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError, markDatabaseDown } from "@/lib/db-availability";
 
@@ -35,12 +34,8 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-export function invalid(error: z.ZodError, formData: FormData): FormState {
-  return { ok: false, fieldErrors: fieldErrorsFrom(error), values: formValues(formData) };
-}
-
 /**
- * Runs a domain call for a form action. Known errors reach the person; anything else is logged and
+ * Runs a domain call for a form action (the builder in ./action.ts runs every handler through it). Known errors reach the person; anything else is logged and
  * shown as a generic message. What they typed always comes back.
  */
 export async function runForm(formData: FormData, work: () => Promise<FormState | void>): Promise<FormState> {
@@ -80,10 +75,13 @@ export function storableText(value: string): string {
 
 /**
  * FormData as a plain object for zod (every action parses through this): `arrays` keys keep every value (checkboxes, multi-selects);
+ * `files` keys keep an uploaded File (or undefined when none was chosen);
  * `dates` keys are read from the NHS date input's three fields (`<name>-day`, `-month`, `-year`)
  * as "yyyy-m-d", or "" when all three are empty (validate the result with zod).
  */
-export function formObject(formData: FormData, options: { arrays?: readonly string[]; dates?: readonly string[] } = {}): Record<string, unknown> {
+export type FormObjectOptions = { arrays?: readonly string[]; dates?: readonly string[]; files?: readonly string[] };
+
+export function formObject(formData: FormData, options: FormObjectOptions = {}): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;
@@ -95,21 +93,10 @@ export function formObject(formData: FormData, options: { arrays?: readonly stri
     const [day, month, year] = [part("day"), part("month"), part("year")];
     object[key] = day || month || year ? `${year}-${month}-${day}` : "";
   }
-  return object;
-}
-
-/**
- * For the small buttons posted as plain forms, with no form state to answer in (move, remove…): their
- * input is hidden fields the page wrote, so a post that does not parse, or that the domain refuses, is
- * stale or tampered with. It gets the not-found page, never an error page; anything else is thrown.
- */
-export async function runButton<T>(formData: FormData, schema: z.ZodType<T, unknown>, work: (input: T) => Promise<void>): Promise<void> {
-  const parsed = schema.safeParse(formObject(formData));
-  if (!parsed.success) notFound();
-  try {
-    await work(parsed.data);
-  } catch (error) {
-    if (error instanceof DomainError) notFound();
-    throw error;
+  // An uploaded file as the File itself (its schema checks and reads it); none chosen is no file.
+  for (const key of options.files ?? []) {
+    const file = formData.get(key);
+    object[key] = file instanceof File && file.size > 0 ? file : undefined;
   }
+  return object;
 }

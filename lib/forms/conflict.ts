@@ -5,7 +5,7 @@
  * choice rather than a silent overwrite. Pure apart from the FormState conversion.
  */
 import { ConflictError } from "@/lib/errors";
-import { formValues, type FormState } from "@/lib/forms";
+import { formValues, type FormState } from "./index";
 
 export type FieldChange = { field: string; label: string; theirs: string; yours: string };
 export type ConflictDetails = { version: number; changes: FieldChange[] };
@@ -49,15 +49,5 @@ export function readConflict(state: FormState): FieldChange[] | null {
     return JSON.parse(raw) as FieldChange[];
   } catch {
     return null;
-  }
-}
-
-/** Wraps a form's domain call so a conflict returns its comparison instead of a generic message. */
-export async function withConflicts(formData: FormData, work: () => Promise<FormState | void>): Promise<FormState | void> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof EditConflictError) return conflictState(error, formData);
-    throw error;
   }
 }
