@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { getProjectStory } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/projects/status";
 import { PERIOD_LABELS } from "@/lib/measures/periods";
 import { formatDate, pluralise } from "@/lib/format";

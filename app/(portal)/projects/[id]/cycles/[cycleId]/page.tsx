@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { deletePdsaAction } from "@/lib/projects/actions";
 import { getPdsaCycle } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { formatDate } from "@/lib/format";
 import { ConfirmDeleteForm } from "@/components/projects/ConfirmDeleteForm";
 import { BackLink, SummaryList, Tag } from "@/components/ui/Panels";

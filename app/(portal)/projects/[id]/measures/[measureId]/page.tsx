@@ -4,7 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { addPointAction, addRebaseAction, removeRebaseAction } from "@/lib/measures/actions";
 import { getMeasurePage } from "@/lib/measures/queries";
 import { PERIOD_LABELS, formatPeriod } from "@/lib/measures/periods";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { formatDecimal, isoDate, pluralise } from "@/lib/format";
 import { MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
 import { PointForm } from "@/components/measures/PointForm";
