@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { formObject, invalid, runButton, runForm, type FormState } from "@/lib/forms";
+import { idField } from "@/lib/schema-fields";
 import { withConflicts } from "./conflict";
 import { addChangeIdea, addDriver, deleteChangeIdea, deleteDriver, moveDriver, renameDriver, reparentDriver, updateChangeIdea } from "./driver-mutations";
 import { createPdsaCycle, deletePdsaCycle, updatePdsaCycle } from "./cycle-mutations";
@@ -23,7 +24,6 @@ import {
   deleteDriverSchema,
   deletePathwayStageSchema,
   deletePdsaSchema,
-  idField,
   moveDriverSchema,
   pathwayStageSchema,
   removeTeamMemberSchema,
