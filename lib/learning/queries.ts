@@ -1,6 +1,6 @@
 /** Reads for the learning screens, checked against the policy and shaped for the page. */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { LearningStatus, LearningType } from "@/lib/generated/prisma/enums";
+import type { LearningStatus, LearningType, MeasureKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { authorize, can, collaborativeIdsWhere, isNational, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -40,7 +40,7 @@ export type EvidenceView = {
     id: string;
     name: string;
     unit: string;
-    kind: string;
+    kind: MeasureKind;
     valueType: "NUMBER" | "RATE";
     direction: string;
     spcVariation: string | null;
