@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { getProjectStory } from "@/lib/projects/queries";
 import { orNotFound } from "@/lib/route-errors";
-import { STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/projects/status";
+import { PDSA_DECISION_OUTCOMES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/projects/status";
 import { PERIOD_LABELS } from "@/lib/measures/periods";
 import { DIRECTION_WORDS, KIND_LABELS, KIND_TAG_COLOURS } from "@/lib/measures/labels";
 import { formatDate, pluralise } from "@/lib/format";
@@ -18,8 +18,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const story = await getProjectStory(await getViewer(), (await params).id).catch(() => null);
   return { title: story?.title ?? "Project not found" };
 }
-
-const DECISION_WORDS = { ADOPT: "Adopted", ADAPT: "Adapted", ABANDON: "Abandoned" } as const;
 
 export default async function ProjectPage({ params }: Props) {
   const { id } = await params;
@@ -138,7 +136,7 @@ export default async function ProjectPage({ params }: Props) {
                 </p>
                 <p className="mb-1 text-base"><strong>Prediction: </strong>{c.prediction}</p>
                 {c.study && <p className="mb-1 text-base"><strong>What happened: </strong>{c.study}</p>}
-                <p className="mb-0 text-base"><strong>Decision: </strong>{c.act ? `${DECISION_WORDS[c.act]}${c.actNotes ? ` – ${c.actNotes}` : ""}` : "Not decided yet"}</p>
+                <p className="mb-0 text-base"><strong>Decision: </strong>{c.act ? `${PDSA_DECISION_OUTCOMES[c.act]}${c.actNotes ? ` – ${c.actNotes}` : ""}` : "Not decided yet"}</p>
               </li>
             ))}
           </ol>
