@@ -37,6 +37,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
+      NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       HOST: "127.0.0.1",
       MAIL_CAPTURE_PORT: process.env.E2E_MAIL_PORT ?? "2626",

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDatabaseAvailable } from "@/lib/db-probe";
 import { RETRY_AFTER_SECONDS, unavailablePage } from "@/lib/unavailable-page";
+import { PUBLIC_FILES } from "@/lib/public-files";
 
 // Security headers for every page, with a fresh script nonce per request: Next.js adds the nonce to
 // its own scripts, and no inline script without it can run (no 'unsafe-inline' for scripts).
@@ -48,14 +49,17 @@ export async function proxy(request: NextRequest) {
 
 /**
  * While the database is unreachable, pages and downloads get a 503 with a friendly page instead of an
- * error. Not gated: the health check (it reports the outage itself) and server actions called by
- * the page's JavaScript (they answer in the form, keeping what was typed: see runForm).
+ * error. Not gated: the health check (it reports the outage itself), the files in public/ (icons,
+ * robots.txt, security.txt need no database) and server actions called by the page's JavaScript
+ * (they answer in the form, keeping what was typed: see runForm).
  */
 function needsDatabaseCheck(request: NextRequest): boolean {
   if (request.nextUrl.pathname === "/api/health") return false;
+  if (PUBLIC_FILES.has(request.nextUrl.pathname)) return false;
   return !(request.method === "POST" && request.headers.has("next-action"));
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // The files in public/ pass through too, for the security headers (nosniff; a CSP on the SVG).
+  matcher: [{ source: "/((?!_next/static|_next/image).*)" }],
 };

@@ -7,6 +7,15 @@ import { SiteFooter } from "@/components/layout/SiteFooter";
 export const metadata: Metadata = {
   title: { default: "Patient Safety Collaboratives", template: "%s – Patient Safety Collaboratives" },
   description: "England's 15 Patient Safety Collaboratives: local improvement projects, safety concerns from patients and carers, and shared learning.",
+  // The files in public/: the SVG for browsers that take it, the ICO for those that do not.
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#005eb8" };

@@ -1,7 +1,7 @@
 import { LOCAL_AREA } from "@/lib/dashboard/filters";
-import { PROJECT_STAGES, type Coverage, type CoverageCell } from "@/lib/dashboard/queries";
+import { type Coverage, type CoverageCell } from "@/lib/dashboard/queries";
 import { LOCAL_PRIORITIES } from "@/lib/projects/schemas";
-import { STATUS_LABELS } from "@/lib/projects/status";
+import { PROJECT_STATUSES, STATUS_LABELS } from "@/lib/projects/status";
 import { formatNumber } from "@/lib/format";
 import { DashboardPanel, Figures, percent } from "./DashboardPanel";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
@@ -28,14 +28,14 @@ export function projectListHref(collaborative: string, area?: string, status?: s
 }
 
 function stageWords(cell: CoverageCell) {
-  return PROJECT_STAGES.filter((s) => cell.byStage[s] > 0)
+  return PROJECT_STATUSES.filter((s) => cell.byStage[s] > 0)
     .map((s) => `${formatNumber(cell.byStage[s])} ${STATUS_LABELS[s].toLowerCase()}`)
     .join(", ");
 }
 
 export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Coverage; csvHref: string; moreHref?: string }) {
   const full = !moreHref;
-  const stageTotals = PROJECT_STAGES.map((stage) => ({
+  const stageTotals = PROJECT_STATUSES.map((stage) => ({
     stage,
     byArea: coverage.areas.map((a) => coverage.rows.reduce((sum, r) => sum + (r.cells[a.key]?.byStage[stage] ?? 0), 0)),
   }));

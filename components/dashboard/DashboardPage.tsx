@@ -1,8 +1,8 @@
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { getDashboard, getDashboardReference, knownValues } from "@/lib/dashboard/queries";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/route-errors";
 import { DashboardView, isDashboardPanel } from "./DashboardView";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -20,11 +20,7 @@ export async function DashboardPage({ collaborativeSlug, panel, searchParams }: 
   if (collaborativeSlug && !collaborative) notFound();
   const { filters, notes } = parseDashboardFilters(searchParams, knownValues(reference), { fixedCollaborative: collaborativeSlug });
   const scope = collaborativeSlug ? ({ kind: "collaborative", slug: collaborativeSlug } as const) : ({ kind: "national" } as const);
-  const data = await getDashboard(viewer, scope, filters).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    if (error instanceof ForbiddenError) forbidden();
-    throw error;
-  });
+  const data = await orNotFound(getDashboard(viewer, scope, filters), { forbidden: "403" });
   return (
     <DashboardView
       title={collaborative ? `${collaborative.name} dashboard` : "National dashboard"}

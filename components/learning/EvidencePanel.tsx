@@ -1,8 +1,7 @@
 import { MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
 import { Tag } from "@/components/ui/Panels";
 import type { EvidenceView } from "@/lib/learning/queries";
-
-const KIND = { OUTCOME: "Outcome measure", PROCESS: "Process measure", BALANCING: "Balancing measure" } as Record<string, string>;
+import { KIND_LABELS } from "@/lib/measures/labels";
 
 /** The measure cited as evidence: its SPC chart (lib/spc, Making Data Count) and, in words, whether it shows improvement. */
 export function EvidencePanel({ evidence }: { evidence: EvidenceView }) {
@@ -21,7 +20,7 @@ export function EvidencePanel({ evidence }: { evidence: EvidenceView }) {
       ) : (
         <>
           <h3 className="text-xl">
-            {measure.name} <span className="font-normal text-nhs-secondary-text">({KIND[measure.kind] ?? "Measure"})</span>
+            {measure.name} <span className="font-normal text-nhs-secondary-text">({KIND_LABELS[measure.kind]})</span>
           </h3>
           <div className="mb-4 border-l-[10px] border-nhs-blue bg-white p-4">
             {measure.showsImprovement ? (

@@ -1,5 +1,6 @@
 "use client";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import { DIRECTION_WORDS } from "@/lib/measures/labels";
 import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictChanges } from "@/components/projects/ConflictChanges";
@@ -21,11 +22,7 @@ const KINDS = [
   { value: "PROCESS", label: "Process", hint: "Are we doing the things we planned, e.g. % of patients with a falls risk assessment within 6 hours" },
   { value: "BALANCING", label: "Balancing", hint: "Unintended effects elsewhere, e.g. use of bed rails" },
 ];
-const DIRECTIONS = [
-  { value: "INCREASE", label: "Higher is better" },
-  { value: "DECREASE", label: "Lower is better" },
-  { value: "NEITHER", label: "Neither (no improvement direction)" },
-];
+const DIRECTIONS = Object.entries(DIRECTION_WORDS).map(([value, label]) => ({ value, label }));
 const PERIODS = [
   { value: "MONTH", label: "Monthly" },
   { value: "WEEK", label: "Weekly (weeks starting on Monday)" },

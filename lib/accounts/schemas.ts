@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chosenId, idField, optionalText, pageNumber, requiredText } from "@/lib/schema-fields";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
 
@@ -42,7 +43,7 @@ export const changePasswordSchema = z
   })
   .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
 
-const nameField = z.string().trim().min(1, "Enter your full name").max(200, "Name must be 200 characters or fewer");
+const nameField = requiredText(200, "Name", "Enter your full name");
 
 export const registerPatientSchema = z
   .object({
@@ -50,7 +51,7 @@ export const registerPatientSchema = z
     email: emailField,
     password: newPasswordField,
     confirmPassword: z.string(),
-    collaborativeId: z.string().min(1, "Select your local collaborative").max(40),
+    collaborativeId: chosenId("Select your local collaborative"),
   })
   .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
 
@@ -60,16 +61,16 @@ export const registerStaffSchema = z
     email: emailField,
     password: newPasswordField,
     confirmPassword: z.string(),
-    collaborativeId: z.string().min(1, "Select the collaborative you work with").max(40),
-    organisationId: z.string().min(1, "Select your organisation").max(40),
-    jobTitle: z.string().trim().max(200, "Job title must be 200 characters or fewer").default(""),
+    collaborativeId: chosenId("Select the collaborative you work with"),
+    organisationId: chosenId("Select your organisation"),
+    jobTitle: optionalText(200, "Job title"),
   })
   .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
 
 export const staffRequestSchema = z.object({
-  collaborativeId: z.string().min(1, "Select the collaborative you work with").max(40),
-  organisationId: z.string().min(1, "Select your organisation").max(40),
-  jobTitle: z.string().trim().max(200, "Job title must be 200 characters or fewer").default(""),
+  collaborativeId: chosenId("Select the collaborative you work with"),
+  organisationId: chosenId("Select your organisation"),
+  jobTitle: optionalText(200, "Job title"),
 });
 
 export const postcodeSchema = z.object({
@@ -85,17 +86,17 @@ export const postcodeSchema = z.object({
 export const membershipRoles = ["PATIENT", "STAFF", "LEAD"] as const;
 
 export const inviteSchema = z.object({
-  collaborativeId: z.string().min(1).max(40),
+  collaborativeId: idField,
   email: emailField,
   role: z.enum(membershipRoles, "Select a role"),
   organisationId: z.string().max(40).optional().transform((v) => v || null),
 });
 
-export const membershipIdSchema = z.object({ membershipId: z.string().min(1).max(40) });
-export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(40) });
+export const membershipIdSchema = z.object({ membershipId: idField });
+export const invitationIdSchema = z.object({ invitationId: idField });
 
 export const changeRoleSchema = z.object({
-  membershipId: z.string().min(1).max(40),
+  membershipId: idField,
   role: z.enum(membershipRoles, "Select a role"),
 });
 
@@ -111,15 +112,15 @@ export const acceptInvitationNewAccountSchema = z
   .refine((v) => v.password === v.confirmPassword, { message: "Passwords do not match", path: ["confirmPassword"] });
 
 export const globalRoles = ["NONE", "NATIONAL", "ADMIN"] as const;
-export const setGlobalRoleSchema = z.object({ userId: z.string().min(1).max(40), globalRole: z.enum(globalRoles, "Select a role") });
+export const setGlobalRoleSchema = z.object({ userId: idField, globalRole: z.enum(globalRoles, "Select a role") });
 
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(100).optional().transform((v) => v || undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageNumber,
 });
 
 export const collaborativeSettingsSchema = z.object({
-  collaborativeId: z.string().min(1, "Choose a collaborative").max(40),
+  collaborativeId: chosenId("Choose a collaborative"),
   allowedEmailDomains: z
     .string()
     .max(2000)

@@ -35,15 +35,66 @@ const owner: Rule = (v, r) => v.userId !== null && r.ownerId != null && r.ownerI
 const any = (...rules: Rule[]): Rule => (v, r) => rules.some((rule) => rule(v, r));
 const all = (...rules: Rule[]): Rule => (v, r) => rules.every((rule) => rule(v, r));
 
+// Reading lists of records: the rule is data (which rows a viewer may read), so that `can()` on one
+// row and the where clause of a list query are both derived from it and cannot drift apart.
+
+/** One way to match a row: every field listed equals the value, or is one of `in`. */
+export type RowClause = { [K in keyof Resource]?: NonNullable<Resource[K]> | { in: NonNullable<Resource[K]>[] } };
+/** The rows a viewer may read: every row, or those matching any clause (none when empty). */
+export type RowFilter = "every" | RowClause[];
+
+function matchesClause(clause: RowClause, r: Resource): boolean {
+  return Object.entries(clause).every(([field, want]) => {
+    const value = r[field as keyof Resource];
+    if (value == null) return false;
+    return typeof want === "object" && want !== null && "in" in want ? (want.in as unknown[]).includes(value) : value === want;
+  });
+}
+
 /** Projects and learning: drafts stay inside the collaborative; "portal" is for staff and the national team. */
-const readByVisibility: Rule = (v, r) =>
-  r.visibility === "PUBLIC" ||
-  national(v, r) ||
-  staffOf(v, r) ||
-  (r.visibility === "PORTAL" && staffAnywhere(v, r));
+function readableByVisibility(v: Viewer): RowFilter {
+  if (national(v, {})) return "every";
+  const clauses: RowClause[] = [{ visibility: "PUBLIC" }];
+  const staffOfIds = collaborativeIdsWhere(v, ["STAFF", "LEAD"]);
+  if (staffOfIds.length > 0) clauses.push({ collaborativeId: { in: staffOfIds } }, { visibility: "PORTAL" });
+  return clauses;
+}
+
+/** Learning: anything published, what the visibility rule allows, and the author's own items. */
+function readableLearning(v: Viewer): RowFilter {
+  const byVisibility = readableByVisibility(v);
+  if (byVisibility === "every") return "every";
+  return [{ status: "PUBLISHED" }, ...byVisibility, ...(v.userId !== null ? [{ ownerId: v.userId }] : [])];
+}
+
+export const readFilters = {
+  "project.read": readableByVisibility,
+  "learning.read": readableLearning,
+} satisfies Partial<Record<string, (v: Viewer) => RowFilter>>;
+
+const readable =
+  (filter: (v: Viewer) => RowFilter): Rule =>
+  (v, r) => {
+    const rows = filter(v);
+    return rows === "every" || rows.some((clause) => matchesClause(clause, r));
+  };
+
+/**
+ * The rows `action` lets the viewer read, as a where clause for the model whose columns are given
+ * (null: the model has no such column, so a clause on it matches nothing, as it does in `can()`).
+ */
+export function readableWhere(viewer: Viewer, action: keyof typeof readFilters, columns: Partial<Record<keyof Resource, string | null>>): Record<string, unknown> {
+  const rows = readFilters[action](viewer);
+  if (rows === "every") return {};
+  const or = rows.flatMap((clause) => {
+    const entries = Object.entries(clause).map(([field, want]) => [columns[field as keyof Resource] ?? null, want] as const);
+    if (entries.some(([column]) => column === null)) return [];
+    return [Object.fromEntries(entries)];
+  });
+  return { OR: or };
+}
 
 const nationalNote: Rule = (_v, r) => r.learningType === "NATIONAL_NOTE";
-const published: Rule = (_v, r) => r.status === "PUBLISHED";
 
 export const permissions = {
   // Collaboratives, members, organisations
@@ -77,7 +128,7 @@ export const permissions = {
   "round.read": anyone,
 
   // Improvement projects (measures, PDSA cycles and the driver diagram are parts of a project)
-  "project.read": readByVisibility,
+  "project.read": readable(readableByVisibility),
   "project.create": staffOf,
   "project.update": staffOf,
   "project.delete": any(leadOf, admin),
@@ -94,7 +145,7 @@ export const permissions = {
   "concern.readDeidentified": any(leadOf, national),
 
   // Shared learning and spread
-  "learning.read": any(published, readByVisibility, owner),
+  "learning.read": readable(readableLearning),
   "learning.create": any(staffOf, all(national, nationalNote)),
   "learning.update": any(all(owner, (_v, r) => r.status === "DRAFT"), leadOf, all(national, nationalNote)),
   "learning.publish": any(leadOf, all(national, nationalNote)),

@@ -6,11 +6,14 @@ const LOCAL_ENV = ".env.local";
 /**
  * Loads .env and .env.local into process.env (real environment variables win), and on a
  * development machine writes the secrets the portal needs into the git-ignored .env.local.
+ * Every script that runs Next (npm start, npm run dev, npm test's build) loads these first, and the
+ * processes it spawns inherit them: so Next's telemetry is off here, once for all of them.
  */
 export function loadLocalEnv({ createSecrets }: { createSecrets: boolean }) {
   for (const file of [LOCAL_ENV, ".env"]) {
     if (existsSync(file)) process.loadEnvFile(file);
   }
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!createSecrets) return;
   const additions: string[] = [];
   if (!process.env.NEXTAUTH_SECRET) {

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { idField, requiredText, versionField } from "@/lib/schema-fields";
 import { validateOdsCode } from "./ods";
 import { ORGANISATION_TYPES } from "./organisation-types";
 
 const organisationFields = z.object({
-  collaborativeId: z.string().min(1),
-  name: z.string().trim().min(1, "Enter the organisation's name").max(200, "The name must be 200 characters or fewer"),
+  collaborativeId: idField,
+  name: requiredText(200, "The name", "Enter the organisation's name"),
   type: z.enum(ORGANISATION_TYPES, { error: "Choose the type of organisation" }),
   odsCode: z.string().max(20, "ODS code must be 3 to 6 letters or numbers, for example RHM or J82001").optional().default(""),
 });
@@ -23,8 +24,8 @@ export const createOrganisationSchema = organisationFields.transform(withOdsCode
 
 export const updateOrganisationSchema = organisationFields
   .extend({
-    organisationId: z.string().min(1),
-    version: z.coerce.number().int().min(1),
+    organisationId: idField,
+    version: versionField,
     active: z.enum(["true", "false"], { error: "Choose whether the organisation is still a member" }).transform((v) => v === "true"),
   })
   .transform(withOdsCode);

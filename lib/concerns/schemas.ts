@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField, optionalText, pageNumber, requiredText, versionField } from "@/lib/schema-fields";
 import { CONCERN_STATUSES, HAPPENED_WHEN } from "./triage";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
@@ -17,22 +18,8 @@ export const LIMITS = {
   reason: 2000,
 } as const;
 
-/**
- * Free text as stored: line breaks as \n (browsers send \r\n, which would count twice against the
- * limit) and no control characters (PostgreSQL rejects NUL; the rest have no place in a concern).
- */
-function text(max: number, tooLong: string) {
-  return z
-    .string()
-    .transform((s) => s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
-    .pipe(z.string().max(max, tooLong));
-}
-const requiredText = (max: number, empty: string, tooLong: string) => text(max, tooLong).pipe(z.string().min(1, empty));
-const optionalText = (max: number, tooLong: string) => z.preprocess((v) => v ?? "", text(max, tooLong));
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const optionalSlug = z.preprocess((v) => (v === "" ? undefined : v), slug.optional());
-const id = z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
-const version = z.coerce.number().int().min(1);
 
 export const SOMETHING_ELSE = "something-else";
 export const NOT_SURE = "not-sure";
@@ -42,23 +29,23 @@ export const concernFormSchema = z
     idempotencyKey: z.string().regex(/^[0-9a-f-]{36}$/i, "This form has expired. Reload the page and send it again."),
     // A field people never see: only robots fill it in (submitConcern refuses them quietly).
     website: z.string().max(2000).optional(),
-    postcode: optionalText(LIMITS.postcode, "Postcode must be 10 characters or fewer"),
-    organisationText: optionalText(LIMITS.organisationText, `The name of the organisation must be ${LIMITS.organisationText} characters or fewer`),
+    postcode: optionalText(LIMITS.postcode, "Postcode", { clean: true }),
+    organisationText: optionalText(LIMITS.organisationText, "The name of the organisation", { clean: true }),
     region: optionalSlug,
     collaborative: optionalSlug,
     happenedWhen: z.enum(Object.keys(HAPPENED_WHEN) as [keyof typeof HAPPENED_WHEN], { error: "Select roughly when it happened" }),
-    whatHappened: requiredText(LIMITS.whatHappened, "Enter what happened", `What happened must be ${LIMITS.whatHappened.toLocaleString("en-GB")} characters or fewer`),
+    whatHappened: requiredText(LIMITS.whatHappened, "What happened", "Enter what happened", { clean: true }),
     priorityArea: z.string({ error: "Select what the concern is about" }).regex(/^[a-z0-9-]{1,80}$/, "Select what the concern is about"),
     pathwayStage: z.string({ error: "Select where in their care it happened" }).regex(/^[a-z0-9-]{1,80}$/, "Select where in their care it happened"),
-    impact: optionalText(LIMITS.impact, `The impact must be ${LIMITS.impact.toLocaleString("en-GB")} characters or fewer`),
-    whatWouldHaveHelped: optionalText(LIMITS.whatWouldHaveHelped, `What would have helped must be ${LIMITS.whatWouldHaveHelped.toLocaleString("en-GB")} characters or fewer`),
+    impact: optionalText(LIMITS.impact, "The impact", { clean: true }),
+    whatWouldHaveHelped: optionalText(LIMITS.whatWouldHaveHelped, "What would have helped", { clean: true }),
     reporterRelation: z.enum(["PATIENT", "CARER", "OTHER"], { error: "Select who you are" }),
     contactPreference: z.enum(["contact", "anonymous"], { error: "Select whether we can contact you" }),
-    contactName: optionalText(LIMITS.contactName, `Name must be ${LIMITS.contactName} characters or fewer`),
-    contactEmail: optionalText(LIMITS.contactEmail, `Email address must be ${LIMITS.contactEmail} characters or fewer`).pipe(
+    contactName: optionalText(LIMITS.contactName, "Name", { clean: true }),
+    contactEmail: optionalText(LIMITS.contactEmail, "Email address", { clean: true }).pipe(
       z.union([z.literal(""), z.email("Enter an email address in the correct format, like name@example.com")]),
     ),
-    contactPhone: optionalText(LIMITS.contactPhone, `Phone number must be ${LIMITS.contactPhone} characters or fewer`).pipe(
+    contactPhone: optionalText(LIMITS.contactPhone, "Phone number", { clean: true }).pipe(
       z.union([z.literal(""), z.string().regex(/^\+?[0-9 ()-]{7,}$/, "Enter a phone number, like 01632 960 001 or 07700 900 982")]),
     ),
     linkToAccount: z.enum(["yes"]).optional(),
@@ -76,52 +63,52 @@ export const trackLookupSchema = z.object({
   link: z.string().trim().min(1, "Enter your tracking link").max(500, "Enter your tracking link"),
 });
 
-export const concernIdSchema = z.object({ concernId: id });
+export const concernIdSchema = z.object({ concernId: idField });
 
 export const changeStatusSchema = z
   .object({
-    concernId: id,
-    version,
+    concernId: idField,
+    version: versionField,
     status: z.enum(CONCERN_STATUSES, { error: "Select the new status" }),
-    reason: optionalText(LIMITS.reason, `The reason must be ${LIMITS.reason.toLocaleString("en-GB")} characters or fewer`),
-    outcome: optionalText(LIMITS.reason, `The outcome must be ${LIMITS.reason.toLocaleString("en-GB")} characters or fewer`),
+    reason: optionalText(LIMITS.reason, "The reason", { clean: true }),
+    outcome: optionalText(LIMITS.reason, "The outcome", { clean: true }),
   })
   .superRefine((v, ctx) => {
     if (v.status === "CLOSED" && !v.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "Enter the outcome" });
   });
 
-export const assignSchema = z.object({ concernId: id, version, assigneeId: z.preprocess((v) => (v === "" ? null : v), id.nullable()) });
+export const assignSchema = z.object({ concernId: idField, version: versionField, assigneeId: z.preprocess((v) => (v === "" ? null : v), idField.nullable()) });
 
 // Field names are unique across the concern page's forms, so that their ids are too.
 export const noteSchema = z.object({
-  concernId: id,
-  note: requiredText(LIMITS.note, "Enter the note", `The note must be ${LIMITS.note.toLocaleString("en-GB")} characters or fewer`),
+  concernId: idField,
+  note: requiredText(LIMITS.note, "The note", "Enter the note", { clean: true }),
 });
 
 export const responseSchema = z.object({
-  concernId: id,
-  response: requiredText(LIMITS.response, "Enter the response", `The response must be ${LIMITS.response.toLocaleString("en-GB")} characters or fewer`),
+  concernId: idField,
+  response: requiredText(LIMITS.response, "The response", "Enter the response", { clean: true }),
 });
 
 /** "priority:<id>" or "project:<id>": one list with both kinds. */
 export const linkSchema = z.object({
-  concernId: id,
-  version,
+  concernId: idField,
+  version: versionField,
   target: z.string({ error: "Select a local priority or a project" }).regex(/^(priority|project):[A-Za-z0-9_-]{1,40}$/, "Select a local priority or a project"),
-  linkReason: optionalText(LIMITS.reason, `The reason must be ${LIMITS.reason.toLocaleString("en-GB")} characters or fewer`),
+  linkReason: optionalText(LIMITS.reason, "The reason", { clean: true }),
 });
 
-export const shareableSchema = z.object({ concernId: id, version, shareable: z.enum(["yes", "no"], { error: "Select whether the text can be shared" }) });
+export const shareableSchema = z.object({ concernId: idField, version: versionField, shareable: z.enum(["yes", "no"], { error: "Select whether the text can be shared" }) });
 
 export const transferSchema = z.object({
-  concernId: id,
-  version,
+  concernId: idField,
+  version: versionField,
   collaborative: z.string({ error: "Select the collaborative to send it to" }).regex(/^[a-z0-9-]{1,80}$/, "Select the collaborative to send it to"),
-  transferReason: requiredText(LIMITS.reason, "Enter why it belongs to that collaborative", `The reason must be ${LIMITS.reason.toLocaleString("en-GB")} characters or fewer`),
+  transferReason: requiredText(LIMITS.reason, "The reason", "Enter why it belongs to that collaborative", { clean: true }),
 });
 
 export const settingsSchema = z.object({
-  collaborativeId: id,
+  collaborativeId: idField,
   acknowledgementDays: z.coerce.number({ error: "Enter a number of working days" }).int("Enter a whole number of working days").min(1, "Enter at least 1 working day").max(30, "Enter 30 working days or fewer"),
   contactRetentionMonths: z.coerce.number({ error: "Enter a number of months" }).int("Enter a whole number of months").min(1, "Enter at least 1 month").max(12, "Enter 12 months or fewer: the privacy notice promises deletion within 12 months of closure"),
 });
@@ -132,6 +119,6 @@ export const queueFilterSchema = z.object({
   area: z.string().max(80).regex(/^[A-Za-z0-9_-]*$/).catch(""),
   organisation: z.string().max(40).regex(/^[A-Za-z0-9_-]*$/).catch(""),
   age: z.enum(["", "overdue", "week", "month", "older"]).catch(""),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageNumber,
 });
 export type QueueFilters = z.infer<typeof queueFilterSchema>;

@@ -9,7 +9,8 @@ import { recordExport } from "@/lib/audit";
 import { isoDate } from "@/lib/format";
 import { MAP_METRICS, monthParam, type DashboardFilters, type MapMetric } from "./filters";
 import { mapValues } from "./map-values";
-import { PROJECT_STAGES, getConcerns, getCoverage, getHarm, getImprovement, getSpread, listConcernWeeks, type DashboardScope } from "./queries";
+import { getConcerns, getCoverage, getHarm, getImprovement, getSpread, listConcernWeeks, type DashboardScope } from "./queries";
+import { PROJECT_STATUSES } from "@/lib/projects/status";
 
 export const CSV_PANELS = ["coverage", "improvement", "concerns", "spread", "spread-ideas", "harm", "map"] as const;
 export type CsvPanel = (typeof CSV_PANELS)[number];
@@ -52,11 +53,11 @@ async function buildDashboardCsv(viewer: Viewer, scope: DashboardScope, panel: s
             area: area.key,
             projects: cell.projects,
             reporting_in_period: cell.reporting,
-            ...Object.fromEntries(PROJECT_STAGES.map((s) => [s.toLowerCase(), cell.byStage[s]])),
+            ...Object.fromEntries(PROJECT_STATUSES.map((s) => [s.toLowerCase(), cell.byStage[s]])),
           };
         }),
       );
-      return { filename, body: csv(rows, ["period_from", "period_to", "collaborative", "area", "projects", "reporting_in_period", ...PROJECT_STAGES.map((s) => s.toLowerCase())]) };
+      return { filename, body: csv(rows, ["period_from", "period_to", "collaborative", "area", "projects", "reporting_in_period", ...PROJECT_STATUSES.map((s) => s.toLowerCase())]) };
     }
     case "improvement": {
       const improvement = await getImprovement(viewer, scope, filters, { listLength: CSV_LIST_LIMIT, withCharts: false });

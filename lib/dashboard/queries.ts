@@ -11,6 +11,8 @@ import { authorize, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import type { SpecialCause } from "@/lib/spc";
 import { xmrChart } from "@/lib/spc";
+import type { ProjectStatus } from "@/lib/generated/prisma/enums";
+import { PROJECT_STATUSES } from "@/lib/projects/status";
 import { cachedForRefresh } from "./cache";
 import { LOCAL_AREA, monthEnd, monthIndexOf, monthStart, periodMonths, type DashboardFilters, type KnownValues, type MonthIndex } from "./filters";
 import { measureChart } from "@/lib/measures/chart";
@@ -31,9 +33,6 @@ export type DashboardReference = {
   areas: Named[];
 };
 
-/** The project statuses, in lifecycle order: the "stages" of the coverage matrix. */
-export const PROJECT_STAGES = ["IDEA", "PLANNING", "TESTING", "IMPLEMENTING", "SPREADING", "SUSTAINING", "CLOSED"] as const;
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
 /** Adoption statuses counted as spread: being tested, adopted or sustained (not "considering" or "not adopted"). */
 export const SPREAD_STATUSES = ["TESTING", "ADOPTED", "SUSTAINED"];
 /** How many flagged measures each improvement list shows (the CSV has them all). */
@@ -141,14 +140,14 @@ function listedAreas(ctx: Context): Named[] {
 
 // ─── Coverage ─────────────────────────────────────────────────────────────────
 
-export type CoverageCell = { projects: number; reporting: number; byStage: Record<ProjectStage, number> };
+export type CoverageCell = { projects: number; reporting: number; byStage: Record<ProjectStatus, number> };
 export type Coverage = {
   areas: Named[];
   rows: { collaborative: CollaborativeRef; cells: Record<string, CoverageCell>; projects: number; reporting: number }[];
   totals: { projects: number; reporting: number };
 };
 
-const emptyStages = () => Object.fromEntries(PROJECT_STAGES.map((s) => [s, 0])) as Record<ProjectStage, number>;
+const emptyStages = () => Object.fromEntries(PROJECT_STATUSES.map((s) => [s, 0])) as Record<ProjectStatus, number>;
 
 /**
  * Projects by collaborative × priority area × stage, for projects started by the end of the period.
@@ -159,7 +158,7 @@ export async function getCoverage(viewer: Viewer, scope: DashboardScope, filters
   const ctx = await dashboardAccess(viewer, scope, filters);
   return cachedForRefresh(`coverage|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
     const [cells, totals] = await Promise.all([
-      query<{ collaborative_id: string; area_key: string; status: ProjectStage; projects: number; reporting: number }[]>`
+      query<{ collaborative_id: string; area_key: string; status: ProjectStatus; projects: number; reporting: number }[]>`
         SELECT f.collaborative_id, a.area_key, f.status, count(*)::int AS projects,
                count(*) FILTER (WHERE f.reporting_months && ${ctx.months}::int[])::int AS reporting
         FROM dashboard_project_facts f CROSS JOIN LATERAL unnest(f.area_keys) AS a(area_key)

@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { idField, optionalText, requiredText, versionField } from "@/lib/schema-fields";
 import { readDateInput } from "./date-input";
 import { fromLondonWallTime, parseTimeOfDay } from "./schedule";
 
-const optionalText = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max.toLocaleString("en-GB")} characters or fewer`).optional().default("");
-
 const eventFields = z.object({
-  collaborativeId: z.string().min(1),
-  title: z.string().trim().min(1, "Enter the event's title").max(150, "The title must be 150 characters or fewer"),
+  collaborativeId: idField,
+  title: requiredText(150, "The title", "Enter the event's title"),
   description: optionalText(4000, "The description"),
   agenda: optionalText(8000, "The agenda"),
   "date-day": z.string().optional(),
@@ -65,22 +64,22 @@ function withSchedule<T extends z.infer<typeof eventFields>>(value: T, ctx: z.Re
 export const createEventSchema = eventFields.transform(withSchedule);
 
 export const updateEventSchema = eventFields
-  .extend({ eventId: z.string().min(1), version: z.coerce.number().int().min(1) })
+  .extend({ eventId: idField, version: versionField })
   .transform((value, ctx) => {
     const schedule = withSchedule(value, ctx);
     return { ...schedule, eventId: value.eventId, version: value.version };
   });
 
-export const cancelEventSchema = z.object({ eventId: z.string().min(1), version: z.coerce.number().int().min(1) });
+export const cancelEventSchema = z.object({ eventId: idField, version: versionField });
 
-export const registrationSchema = z.object({ eventId: z.string().min(1) });
+export const registrationSchema = z.object({ eventId: idField });
 
 export const eventOutputSchema = z.object({
-  eventId: z.string().min(1),
+  eventId: idField,
   type: z.enum(["CASE_STUDY", "RESOURCE"], { error: "Choose whether this is a case study or a resource" }),
-  title: z.string().trim().min(1, "Enter a title for the learning item").max(200, "The title must be 200 characters or fewer"),
-  summary: z.string().trim().min(1, "Enter a short summary of what was learned").max(500, "The summary must be 500 characters or fewer"),
-  body: z.string().trim().min(1, "Enter the notes or outputs from the event").max(50000, "The notes must be 50,000 characters or fewer"),
+  title: requiredText(200, "The title", "Enter a title for the learning item"),
+  summary: requiredText(500, "The summary", "Enter a short summary of what was learned"),
+  body: requiredText(50000, "The notes", "Enter the notes or outputs from the event"),
   resourceUrl: z
     .string()
     .trim()

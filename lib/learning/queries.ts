@@ -1,8 +1,8 @@
 /** Reads for the learning screens, checked against the policy and shaped for the page. */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { LearningStatus, LearningType } from "@/lib/generated/prisma/enums";
+import type { LearningStatus, LearningType, MeasureKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { authorize, can, collaborativeIdsWhere, isNational, type Viewer } from "@/lib/auth/policy";
+import { authorize, can, collaborativeIdsWhere, readableWhere, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { measureChart, type MeasureChartView } from "@/lib/measures/chart";
 import { showsImprovement } from "@/lib/measures/spc-status";
@@ -14,14 +14,9 @@ export function learningResource(item: { collaborativeId: string | null; authorI
   return { collaborativeId: item.collaborativeId, ownerId: item.authorId, status: item.status, learningType: item.type };
 }
 
-/** The `learning.read` rule as a where clause (kept in step with the policy). */
+/** The `learning.read` rule as a where clause, derived from the policy's read filter (columns as in learningResource). */
 export function readableLearningWhere(viewer: Viewer): Prisma.LearningItemWhereInput {
-  if (isNational(viewer)) return {};
-  const or: Prisma.LearningItemWhereInput[] = [{ status: "PUBLISHED" }];
-  const staffOf = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]);
-  if (staffOf.length > 0) or.push({ collaborativeId: { in: staffOf } });
-  if (viewer.userId) or.push({ authorId: viewer.userId });
-  return { OR: or };
+  return readableWhere(viewer, "learning.read", { collaborativeId: "collaborativeId", ownerId: "authorId", status: "status", learningType: "type", visibility: null }) as Prisma.LearningItemWhereInput;
 }
 
 export type CommentView = {
@@ -40,7 +35,7 @@ export type EvidenceView = {
     id: string;
     name: string;
     unit: string;
-    kind: string;
+    kind: MeasureKind;
     valueType: "NUMBER" | "RATE";
     direction: string;
     spcVariation: string | null;

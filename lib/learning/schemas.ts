@@ -1,17 +1,8 @@
 import { z } from "zod";
+import { idField, optionalId, requiredText, text, versionField } from "@/lib/schema-fields";
 import { LEARNING_TYPES } from "./labels";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
-
-export const idField = z.string().trim().min(1).max(40);
-const optionalId = z
-  .string()
-  .trim()
-  .max(40)
-  .optional()
-  .transform((v) => (v ? v : null));
-
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
 
 /** "falls, huddles ,  Baywatch" → ["falls", "huddles", "baywatch"]: lower case, no duplicates. */
 const tagsField = z
@@ -40,8 +31,8 @@ const resourceUrlField = z
   });
 
 const itemFields = {
-  title: text(200, "Title").min(3, "Enter a title of at least 3 characters"),
-  summary: text(600, "The summary").min(1, "Enter a short summary (one or two sentences)"),
+  title: requiredText(200, "Title", "Enter a title of at least 3 characters", { min: 3 }),
+  summary: requiredText(600, "The summary", "Enter a short summary (one or two sentences)"),
   body: text(50_000, "The full write-up"),
   resourceUrl: resourceUrlField,
   tags: tagsField,
@@ -69,7 +60,7 @@ export type CreateLearningItemInput = z.infer<typeof createLearningItemSchema>;
 export const updateLearningItemSchema = z
   .object({
     id: idField,
-    version: z.coerce.number().int().min(1),
+    version: versionField,
     type: z.enum(LEARNING_TYPES, "Select what kind of learning this is"),
     ...itemFields,
   })
@@ -86,7 +77,7 @@ export const featureSchema = z.object({ id: idField, featured: z.enum(["true", "
 export const commentSchema = z.object({
   learningItemId: idField,
   parentId: optionalId,
-  body: text(5000, "Your comment").min(2, "Enter your question or answer"),
+  body: requiredText(5000, "Your comment", "Enter your question or answer", { min: 2 }),
 });
 export type CommentInput = z.infer<typeof commentSchema>;
 

@@ -20,6 +20,7 @@ import {
 import { rebaseIndices, spcDirection } from "./spc-status";
 import { PERIOD_LABELS, formatPeriod, periodKey, periodStartOf } from "./periods";
 import { formatDecimal } from "@/lib/format";
+import { PDSA_DECISION_OUTCOMES } from "@/lib/projects/status";
 
 export type ChartMeasure = {
   name: string;
@@ -109,8 +110,6 @@ export function causeColour(cause: SpecialCause | null): string {
   if (cause === "neither-high" || cause === "neither-low") return SPC_COLOURS.neither;
   return SPC_COLOURS.common;
 }
-
-const DECISIONS: Record<PdsaDecision, string> = { ADOPT: "adopted", ADAPT: "adapted", ABANDON: "abandoned" };
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? "–" : formatDecimal(n, 2));
 
@@ -270,7 +269,7 @@ function cycleAnnotations(cycles: readonly ChartCycle[], points: readonly ChartP
       label: point.label,
       number: cycle.number,
       title: cycle.title,
-      decision: cycle.act ? DECISIONS[cycle.act] : "in progress",
+      decision: cycle.act ? PDSA_DECISION_OUTCOMES[cycle.act].toLowerCase() : "in progress",
     });
   }
   return annotations;

@@ -1,6 +1,6 @@
 import { getViewer } from "@/lib/auth/viewer";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { idField } from "@/lib/projects/schemas";
+import { idField } from "@/lib/schema-fields";
 import { exportMeasuresCsv } from "./queries";
 
 /**

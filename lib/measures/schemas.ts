@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { dateField, idField } from "@/lib/projects/schemas";
+import { dateField, idField, optionalText, requiredText, versionField } from "@/lib/schema-fields";
 import { parseNumber } from "./values";
 import { MAX_NOTE_LENGTH } from "./csv";
 import { storableText } from "@/lib/forms";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
-
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
 
 export const measureKinds = ["OUTCOME", "PROCESS", "BALANCING"] as const;
 export const directions = ["INCREASE", "DECREASE", "NEITHER"] as const;
@@ -14,10 +12,10 @@ export const periods = ["DAY", "WEEK", "MONTH"] as const;
 export const valueTypes = ["NUMBER", "RATE"] as const;
 
 const measureFields = {
-  name: text(200, "Name").min(1, "Enter the measure’s name"),
+  name: requiredText(200, "Name", "Enter the measure’s name"),
   kind: z.enum(measureKinds, "Select outcome, process or balancing"),
-  definition: text(2000, "Definition").min(1, "Define the measure: exactly what is counted, and where the data come from"),
-  unit: text(60, "Unit").default(""),
+  definition: requiredText(2000, "Definition", "Define the measure: exactly what is counted, and where the data come from"),
+  unit: optionalText(60, "Unit"),
   direction: z.enum(directions, "Select which way is better"),
   target: z
     .string()
@@ -42,7 +40,7 @@ const measureFields = {
 };
 
 export const createMeasureSchema = z.object({ projectId: idField, ...measureFields });
-export const updateMeasureSchema = z.object({ projectId: idField, id: idField, version: z.coerce.number().int().min(1), ...measureFields });
+export const updateMeasureSchema = z.object({ projectId: idField, id: idField, version: versionField, ...measureFields });
 export type MeasureInput = z.infer<typeof createMeasureSchema>;
 export type UpdateMeasureInput = z.infer<typeof updateMeasureSchema>;
 export const deleteMeasureSchema = z.object({ projectId: idField, id: idField, confirm: z.literal("yes", "Confirm that you want to delete the measure and all its data") });
@@ -51,7 +49,7 @@ const valueFields = {
   value: z.string().max(50, "Value must be a number").default(""),
   numerator: z.string().max(50, "Numerator must be a number").default(""),
   denominator: z.string().max(50, "Denominator must be a number").default(""),
-  note: text(MAX_NOTE_LENGTH, "Note").default(""),
+  note: optionalText(MAX_NOTE_LENGTH, "Note"),
 };
 
 /** The point form's date fields (monthly measures send a hidden day of 1). */

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { ranksFromForm } from "./ranking";
 import { readDateInput } from "@/lib/events/date-input";
+import { idField, optionalId, optionalText, requiredText, versionField } from "@/lib/schema-fields";
 import { fromLondonWallTime } from "@/lib/events/schedule";
 
 export const TITLE_MAX = 150;
 
-const title = (missing: string) => z.string().trim().min(1, missing).max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`);
-const optionalText = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer`).optional().default("");
+const title = (missing: string) => requiredText(TITLE_MAX, "The title", missing);
 
 /** "Ranking closes": the end of the chosen day, UK time; optional. */
 const closesAtParts = {
@@ -35,10 +35,10 @@ const proposalLines = z
 
 export const openRoundSchema = z
   .object({
-    collaborativeId: z.string().min(1),
+    collaborativeId: idField,
     title: title("Enter a title for the round, for example Our priorities for 2027"),
     description: optionalText(2000, "The description"),
-    areaIds: z.array(z.string().min(1)).max(40).default([]),
+    areaIds: z.array(idField).max(40).default([]),
     proposals: proposalLines,
     ...closesAtParts,
   })
@@ -53,8 +53,8 @@ export const openRoundSchema = z
 
 export const updateRoundSchema = z
   .object({
-    roundId: z.string().min(1),
-    version: z.coerce.number().int().min(1),
+    roundId: idField,
+    version: versionField,
     title: title("Enter a title for the round"),
     description: optionalText(2000, "The description"),
     ...closesAtParts,
@@ -62,24 +62,21 @@ export const updateRoundSchema = z
   .transform(withClosesAt);
 
 export const proposeCandidateSchema = z.object({
-  roundId: z.string().min(1),
+  roundId: idField,
   title: title("Enter your proposed priority, for example Safer discharge for people living alone"),
   description: optionalText(1000, "Why it matters"),
 });
 
-export const withdrawCandidateSchema = z.object({ roundId: z.string().min(1), candidateId: z.string().min(1) });
+export const withdrawCandidateSchema = z.object({ roundId: idField, candidateId: idField });
 
 export const commentSchema = z.object({
-  roundId: z.string().min(1),
-  candidateId: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : null)),
-  body: z.string().trim().min(1, "Enter your comment").max(2000, "Your comment must be 2,000 characters or fewer"),
+  roundId: idField,
+  candidateId: optionalId,
+  body: requiredText(2000, "Your comment", "Enter your comment"),
 });
 
 export const ballotSchema = z.object({
-  roundId: z.string().min(1),
+  roundId: idField,
   ranks: z.record(z.string(), z.string()),
 });
 
@@ -90,14 +87,14 @@ export const ballotFormSchema = z.preprocess((posted) => {
 }, ballotSchema);
 
 export const closeRoundSchema = z.object({
-  roundId: z.string().min(1),
-  version: z.coerce.number().int().min(1),
-  chosen: z.array(z.string().min(1)).min(1, "Choose at least one candidate to become a local priority"),
-  rationale: z.string().trim().min(1, "Explain the decision: why these priorities, and how the ranking was used").max(4000, "The explanation must be 4,000 characters or fewer"),
+  roundId: idField,
+  version: versionField,
+  chosen: z.array(idField).min(1, "Choose at least one candidate to become a local priority"),
+  rationale: requiredText(4000, "The explanation", "Explain the decision: why these priorities, and how the ranking was used"),
 });
 
 export const priorityStatusSchema = z.object({
-  priorityId: z.string().min(1),
+  priorityId: idField,
   currentStatus: z.enum(["ACTIVE", "ACHIEVED", "RETIRED"]),
   status: z.enum(["ACTIVE", "ACHIEVED", "RETIRED"], { error: "Choose a status" }),
 });

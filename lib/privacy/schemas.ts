@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { idField } from "@/lib/schema-fields";
 
 export const ERASE_CONFIRMATION = "ERASE";
 
-export const personIdSchema = z.string().trim().min(1).max(64);
-
 export const eraseSchema = z.object({
-  userId: personIdSchema,
+  userId: idField,
   confirm: z
     .string()
     .trim()

@@ -4,22 +4,15 @@
  * parts of a project, so their functions go through here too.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { authorize, can, collaborativeIdsWhere, isNational, type Action, type Viewer } from "@/lib/auth/policy";
+import { authorize, can, readableWhere, type Action, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db";
 
 export type ProjectAccess = { id: string; collaborativeId: string; visibility: "DRAFT" | "PORTAL" | "PUBLIC"; version: number; status: string; startDate: Date };
 
-/** The `project.read` rule as a where clause (kept in step with readByVisibility in the policy). */
+/** The `project.read` rule as a where clause, derived from the policy's read filter. */
 export function readableProjectsWhere(viewer: Viewer): Prisma.ProjectWhereInput {
-  if (isNational(viewer)) return {};
-  const staffOf = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]);
-  const or: Prisma.ProjectWhereInput[] = [{ visibility: "PUBLIC" }];
-  if (staffOf.length > 0) {
-    or.push({ collaborativeId: { in: staffOf } });
-    or.push({ visibility: "PORTAL" });
-  }
-  return { OR: or };
+  return readableWhere(viewer, "project.read", { collaborativeId: "collaborativeId", visibility: "visibility" }) as Prisma.ProjectWhereInput;
 }
 
 /**

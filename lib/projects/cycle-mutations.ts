@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { PDSA_DECISION_LABELS } from "./status";
 import { formatDate, isoDate } from "@/lib/format";
 import { requireProject } from "./access";
 import { changedFields, EditConflictError } from "@/lib/forms/conflict";
@@ -63,7 +64,6 @@ const PDSA_LABELS = {
   startDate: "Start date",
   endDate: "End date",
 };
-const DECISION_WORDS = { ADOPT: "Adopt", ADAPT: "Adapt", ABANDON: "Abandon" } as const;
 
 async function comparable(tx: Tx, c: Omit<ReturnType<typeof fields>, "changeIdeaId"> & { changeIdeaId: string }) {
   const idea = await tx.changeIdea.findUnique({ where: { id: c.changeIdeaId }, select: { title: true } });
@@ -74,7 +74,7 @@ async function comparable(tx: Tx, c: Omit<ReturnType<typeof fields>, "changeIdea
     prediction: c.prediction,
     doNotes: c.doNotes,
     study: c.study,
-    act: c.act ? DECISION_WORDS[c.act] : "",
+    act: c.act ? PDSA_DECISION_LABELS[c.act] : "",
     actNotes: c.actNotes,
     startDate: isoDate(c.startDate),
     endDate: c.endDate ? isoDate(c.endDate) : "",

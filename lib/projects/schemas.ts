@@ -1,57 +1,16 @@
 import { z } from "zod";
+import { dateField, idField, idOrEmpty, pageNumber, optionalText, requiredText, versionField } from "@/lib/schema-fields";
 import { PROJECT_STATUSES } from "./status";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
-
-export const idField = z.string().trim().min(1).max(40);
-
-/**
- * A date from the NHS date input (see formObject in lib/forms/index.ts: "yyyy-m-d", or "" when empty),
- * as a UTC calendar date.
- */
-export function dateField(label: string, options: { required: true }): z.ZodType<Date, string>;
-export function dateField(label: string, options?: { required?: false }): z.ZodType<Date | null, string>;
-export function dateField(label: string, options: { required?: boolean } = {}): z.ZodType<Date | null, string> {
-  return z.string().transform((text, ctx) => {
-    if (text === "") {
-      if (options.required) ctx.addIssue({ code: "custom", message: `Enter ${label}` });
-      return options.required ? z.NEVER : null;
-    }
-    const [year, month, day] = text.split("-");
-    if (!day) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(label)} must include a day` });
-      return z.NEVER;
-    }
-    if (!month) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(label)} must include a month` });
-      return z.NEVER;
-    }
-    if (!year) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(label)} must include a year` });
-      return z.NEVER;
-    }
-    const [y, m, d] = [Number(year), Number(month), Number(day)];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    if (!/^\d{4}$/.test(year) || !/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1990 || y > 2100) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be a real date, like 27 3 2024` });
-      return z.NEVER;
-    }
-    return date;
-  });
-}
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-const text = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
-const requiredText = (max: number, label: string, missing: string) => text(max, label).min(1, missing);
 
 export const visibilities = ["DRAFT", "PORTAL", "PUBLIC"] as const;
 
 const projectFields = {
   title: requiredText(200, "Title", "Enter a title for the project"),
   problem: requiredText(5000, "The problem", "Describe the problem in plain words"),
-  aimWhat: text(1000, "What you are trying to accomplish").default(""),
-  aimHowMuch: text(500, "How much").default(""),
+  aimWhat: optionalText(1000, "What you are trying to accomplish"),
+  aimHowMuch: optionalText(500, "How much"),
   aimByWhen: dateField("the date you aim to achieve this by"),
   startDate: dateField("the date the project started", { required: true }),
   organisationIds: z.array(idField).min(1, "Select at least one organisation taking part").max(50),
@@ -73,18 +32,18 @@ export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 export const updateProjectSchema = z
   .object({
     id: idField,
-    version: z.coerce.number().int().min(1),
+    version: versionField,
     ...projectFields,
-    learningSummary: text(5000, "What you learned").default(""),
+    learningSummary: optionalText(5000, "What you learned"),
   })
   .refine(aimDateAfterStart, aimDateMessage);
 export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
 
 export const changeStatusSchema = z.object({
   id: idField,
-  version: z.coerce.number().int().min(1),
+  version: versionField,
   status: z.enum(PROJECT_STATUSES, "Select the project’s new stage"),
-  reason: text(1000, "The reason").default(""),
+  reason: optionalText(1000, "The reason"),
 });
 export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
 
@@ -93,9 +52,9 @@ export const deleteProjectSchema = z.object({ id: idField, confirm: z.literal("y
 export const addTeamMemberSchema = z
   .object({
     projectId: idField,
-    userId: z.string().trim().max(40).default(""),
-    name: text(200, "Name").default(""),
-    role: text(200, "Role").default(""),
+    userId: idOrEmpty,
+    name: optionalText(200, "Name"),
+    role: optionalText(200, "Role"),
   })
   .refine((v) => (v.userId === "") !== (v.name === ""), { message: "Select a portal member or type a name (not both)", path: ["userId"] });
 export type AddTeamMemberInput = z.infer<typeof addTeamMemberSchema>;
@@ -104,7 +63,7 @@ export const removeTeamMemberSchema = z.object({ projectId: idField, memberId: i
 
 const driverText = requiredText(300, "Driver", "Enter the driver’s text");
 
-export const addDriverSchema = z.object({ projectId: idField, parentId: z.string().trim().max(40).default(""), text: driverText });
+export const addDriverSchema = z.object({ projectId: idField, parentId: idOrEmpty, text: driverText });
 export const renameDriverSchema = z.object({ projectId: idField, nodeId: idField, text: driverText });
 export const moveDriverSchema = z.object({ projectId: idField, nodeId: idField, direction: z.enum(["up", "down"]) });
 export const reparentDriverSchema = z.object({ projectId: idField, nodeId: idField, parentId: idField });
@@ -112,8 +71,8 @@ export const deleteDriverSchema = z.object({ projectId: idField, nodeId: idField
 
 const changeIdeaFields = {
   title: requiredText(300, "Change idea", "Enter the change idea"),
-  description: text(2000, "Description").default(""),
-  driverNodeId: z.string().trim().max(40).default(""),
+  description: optionalText(2000, "Description"),
+  driverNodeId: idOrEmpty,
 };
 export const addChangeIdeaSchema = z.object({ projectId: idField, ...changeIdeaFields });
 export const updateChangeIdeaSchema = z.object({ projectId: idField, ideaId: idField, ...changeIdeaFields });
@@ -124,16 +83,16 @@ export const pdsaDecisions = ["ADOPT", "ADAPT", "ABANDON"] as const;
 export const PDSA_FORM_DATES = ["startDate", "endDate"] as const;
 
 const pdsaFields = {
-  changeIdeaId: z.string().trim().max(40).default(""),
+  changeIdeaId: idOrEmpty,
   /** A change idea typed on the cycle form, created with the cycle when none is selected. */
-  newChangeIdea: text(300, "The new change idea").default(""),
+  newChangeIdea: optionalText(300, "The new change idea"),
   title: requiredText(200, "Title", "Enter a short title for the cycle"),
   plan: requiredText(5000, "Plan", "Describe the plan: what you will test, who, where and when"),
   prediction: requiredText(2000, "Prediction", "Write down what you predict will happen"),
-  doNotes: text(5000, "Do").default(""),
-  study: text(5000, "Study").default(""),
+  doNotes: optionalText(5000, "Do"),
+  study: optionalText(5000, "Study"),
   act: z.union([z.enum(pdsaDecisions), z.literal("")], "Select adopt, adapt or abandon").default(""),
-  actNotes: text(2000, "Act notes").default(""),
+  actNotes: optionalText(2000, "Act notes"),
   startDate: dateField("the date the cycle started", { required: true }),
   endDate: dateField("the date the cycle ended"),
 };
@@ -147,7 +106,7 @@ function checkPdsa(v: PdsaShape, ctx: z.RefinementCtx) {
 }
 
 export const createPdsaSchema = z.object({ projectId: idField, ...pdsaFields }).superRefine(checkPdsa);
-export const updatePdsaSchema = z.object({ projectId: idField, id: idField, version: z.coerce.number().int().min(1), ...pdsaFields }).superRefine(checkPdsa);
+export const updatePdsaSchema = z.object({ projectId: idField, id: idField, version: versionField, ...pdsaFields }).superRefine(checkPdsa);
 export type PdsaInput = z.infer<typeof createPdsaSchema>;
 export type UpdatePdsaInput = z.infer<typeof updatePdsaSchema>;
 export const deletePdsaSchema = z.object({ projectId: idField, id: idField, confirm: z.literal("yes", "Confirm that you want to delete the cycle") });
@@ -164,7 +123,7 @@ export const projectFiltersSchema = z.object({
   stage: z.string().trim().max(80).optional().catch(undefined),
   organisation: z.string().trim().max(40).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumber,
 });
 export type ProjectFilters = z.infer<typeof projectFiltersSchema>;
 

@@ -1,5 +1,5 @@
 /** The project lifecycle (Model for Improvement stages), in words people use. Pure: no data access. */
-import type { ProjectStatus, Visibility } from "@/lib/generated/prisma/enums";
+import type { PdsaDecision, ProjectStatus, Visibility } from "@/lib/generated/prisma/enums";
 
 /** In lifecycle order; CLOSED can follow any stage, and a closed project can be reopened. */
 export const PROJECT_STATUSES = ["IDEA", "PLANNING", "TESTING", "IMPLEMENTING", "SPREADING", "SUSTAINING", "CLOSED"] as const satisfies readonly ProjectStatus[];
@@ -46,3 +46,8 @@ export function statusChangeProblem(from: ProjectStatus, to: ProjectStatus, reas
   if (to === "CLOSED" && reason.trim() === "") return { field: "reason", message: "Say why the project is closing" };
   return null;
 }
+
+/** A PDSA cycle's decision (Act), as it is chosen… */
+export const PDSA_DECISION_LABELS: Record<PdsaDecision, string> = { ADOPT: "Adopt", ADAPT: "Adapt", ABANDON: "Abandon" };
+/** …and as what was decided. */
+export const PDSA_DECISION_OUTCOMES: Record<PdsaDecision, string> = { ADOPT: "Adopted", ADAPT: "Adapted", ABANDON: "Abandoned" };

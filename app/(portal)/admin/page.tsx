@@ -5,7 +5,7 @@ import { globalRoles } from "@/lib/accounts/schemas";
 import { globalRoleLabel, roleLabel } from "@/lib/accounts/roles";
 import { setGlobalRoleAction } from "@/lib/accounts/actions";
 import { InlineActionForm } from "@/components/accounts/InlineActionForm";
-import { orNotFound } from "@/components/accounts/admin-guard";
+import { orNotFound } from "@/lib/route-errors";
 import { Pagination } from "@/components/ui/Pagination";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listAuditEvents } from "@/lib/accounts/queries";
 import { auditFilterSchema } from "@/lib/accounts/schemas";
-import { orNotFound } from "@/components/accounts/admin-guard";
+import { orNotFound } from "@/lib/route-errors";
 import { Pagination } from "@/components/ui/Pagination";
 import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";

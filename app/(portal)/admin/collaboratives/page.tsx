@@ -4,7 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listCollaborativeSettings } from "@/lib/accounts/queries";
 import { updateCollaborativeSettingsAction } from "@/lib/accounts/actions";
 import { AccountForm } from "@/components/accounts/AccountForm";
-import { orNotFound } from "@/components/accounts/admin-guard";
+import { orNotFound } from "@/lib/route-errors";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Collaboratives" };

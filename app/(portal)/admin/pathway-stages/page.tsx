@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { createPathwayStageAction, deletePathwayStageAction, updatePathwayStageAction } from "@/lib/projects/actions";
 import { listPathwayStagesForAdmin } from "@/lib/projects/pathway-stages";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { PathwayStageForm } from "@/components/projects/PathwayStageForm";
 import { ActionButton } from "@/components/projects/DriverForms";
 

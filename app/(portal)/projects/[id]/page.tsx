@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { getProjectStory } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
-import { STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/projects/status";
+import { orNotFound } from "@/lib/route-errors";
+import { PDSA_DECISION_OUTCOMES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/projects/status";
 import { PERIOD_LABELS } from "@/lib/measures/periods";
+import { DIRECTION_WORDS, KIND_LABELS, KIND_TAG_COLOURS } from "@/lib/measures/labels";
 import { formatDate, pluralise } from "@/lib/format";
 import { BackLink, InsetText, SummaryList, Tag } from "@/components/ui/Panels";
 import { ButtonLink } from "@/components/ui/Button";
@@ -17,10 +18,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const story = await getProjectStory(await getViewer(), (await params).id).catch(() => null);
   return { title: story?.title ?? "Project not found" };
 }
-
-const KIND_LABELS = { OUTCOME: "Outcome measure", PROCESS: "Process measure", BALANCING: "Balancing measure" } as const;
-const DIRECTION_WORDS = { INCREASE: "Higher is better", DECREASE: "Lower is better", NEITHER: "No improvement direction" } as const;
-const DECISION_WORDS = { ADOPT: "Adopted", ADAPT: "Adapted", ABANDON: "Abandoned" } as const;
 
 export default async function ProjectPage({ params }: Props) {
   const { id } = await params;
@@ -101,7 +98,7 @@ export default async function ProjectPage({ params }: Props) {
                   <Link href={`/projects/${p.id}/measures/${m.id}`}>{m.name}</Link>
                 </h3>
                 <p className="mb-2">
-                  <Tag colour={m.kind === "OUTCOME" ? "blue" : m.kind === "PROCESS" ? "purple" : "orange"}>{KIND_LABELS[m.kind]}</Tag>{" "}
+                  <Tag colour={KIND_TAG_COLOURS[m.kind]}>{KIND_LABELS[m.kind]}</Tag>{" "}
                   <span className="text-base text-nhs-secondary-text">
                     {PERIOD_LABELS[m.period].adjective}, {m.unit || "number"}, {DIRECTION_WORDS[m.direction].toLowerCase()}
                     {m.target !== null && `, target ${m.target}`}
@@ -139,7 +136,7 @@ export default async function ProjectPage({ params }: Props) {
                 </p>
                 <p className="mb-1 text-base"><strong>Prediction: </strong>{c.prediction}</p>
                 {c.study && <p className="mb-1 text-base"><strong>What happened: </strong>{c.study}</p>}
-                <p className="mb-0 text-base"><strong>Decision: </strong>{c.act ? `${DECISION_WORDS[c.act]}${c.actNotes ? ` – ${c.actNotes}` : ""}` : "Not decided yet"}</p>
+                <p className="mb-0 text-base"><strong>Decision: </strong>{c.act ? `${PDSA_DECISION_OUTCOMES[c.act]}${c.actNotes ? ` – ${c.actNotes}` : ""}` : "Not decided yet"}</p>
               </li>
             ))}
           </ol>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getTriageQueue } from "@/lib/concerns/queries";
 import { queueFilterSchema } from "@/lib/concerns/schemas";
 import { CONCERN_STATUSES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/concerns/triage";
 import { dateOfDay } from "@/lib/concerns/service-level";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/route-errors";
 import { formatDate, formatShortDate, pluralise } from "@/lib/format";
 import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -24,10 +23,7 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
   const query = await searchParams;
   const viewer = await requireViewer(`/collaboratives/${slug}/concerns`);
   const filters = queueFilterSchema.parse(query);
-  const queue = await getTriageQueue(viewer, slug, filters).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const queue = await orNotFound(getTriageQueue(viewer, slug, filters));
   const { collaborative } = queue;
   const hrefFor = (page: number) => {
     const next = new URLSearchParams({ status: filters.status, area: filters.area, organisation: filters.organisation, age: filters.age, page: String(page) });

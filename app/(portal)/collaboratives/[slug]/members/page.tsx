@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getMembersPage } from "@/lib/accounts/queries";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/route-errors";
 import { roleLabel } from "@/lib/accounts/roles";
 import { membershipRoles } from "@/lib/accounts/schemas";
 import {
@@ -32,20 +31,11 @@ const DONE: Record<string, string> = {
 
 const roleOptions = membershipRoles.map((r) => ({ value: r, label: roleLabel(r) }));
 
-async function load(viewer: Awaited<ReturnType<typeof requireViewer>>, slug: string) {
-  try {
-    return await getMembersPage(viewer, slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export default async function MembersPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { done } = await searchParams;
   const viewer = await requireViewer(`/collaboratives/${slug}/members`);
-  const page = await load(viewer, slug);
+  const page = await orNotFound(getMembersPage(viewer, slug));
   const hidden = { slug: page.collaborative.slug };
   return (
     <>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getMyConcern } from "@/lib/concerns/queries";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/route-errors";
 import { ReporterProgress } from "@/components/concerns/ReporterProgress";
 import { BackLink } from "@/components/ui/Panels";
 
@@ -13,10 +12,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function MyConcernPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireViewer(`/my/concerns/${id}`);
-  const concern = await getMyConcern(viewer, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const concern = await orNotFound(getMyConcern(viewer, id));
   return (
     <div className="max-w-3xl">
       <BackLink href="/my/concerns">My concerns</BackLink>

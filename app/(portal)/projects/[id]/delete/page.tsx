@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { deleteProjectAction } from "@/lib/projects/actions";
 import { getProjectForEdit } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { ConfirmDeleteForm } from "@/components/projects/ConfirmDeleteForm";
 import { BackLink, WarningCallout } from "@/components/ui/Panels";
 

@@ -13,7 +13,7 @@ import {
 } from "@/lib/projects/actions";
 import { getDriverDiagram } from "@/lib/projects/queries";
 import { flattenDrivers } from "@/lib/projects/driver-tree";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { formatDate } from "@/lib/format";
 import { DriverDiagram } from "@/components/projects/DriverDiagram";
 import { ActionButton, ChangeIdeaForm, InlineTextForm } from "@/components/projects/DriverForms";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { updateProjectAction } from "@/lib/projects/actions";
 import { getProjectForEdit } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { VISIBILITY_LABELS } from "@/lib/projects/status";
 import { visibilities } from "@/lib/projects/schemas";
 import { ProjectForm } from "@/components/projects/ProjectForm";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { changeStatusAction } from "@/lib/projects/actions";
 import { getProjectForEdit } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { PROJECT_STATUSES, STATUS_HINTS, STATUS_LABELS } from "@/lib/projects/status";
 import { StatusForm } from "@/components/projects/StatusForm";
 import { BackLink } from "@/components/ui/Panels";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { addTeamMemberAction, removeTeamMemberAction } from "@/lib/projects/actions";
 import { getProjectTeam } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { TeamMemberForm } from "@/components/projects/TeamMemberForm";
 import { BackLink } from "@/components/ui/Panels";
 

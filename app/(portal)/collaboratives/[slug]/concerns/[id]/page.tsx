@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getConcernForTriage } from "@/lib/concerns/queries";
 import { HAPPENED_WHEN, RELATION_LABELS, STATUS_LABELS, STATUS_TAG_COLOURS, type HappenedWhen } from "@/lib/concerns/triage";
 import { dateOfDay } from "@/lib/concerns/service-level";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/route-errors";
 import { formatDate, formatDateTime, pluralise } from "@/lib/format";
 import { BackLink, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
 import { AssignForm, LinkForm, NoteForm, ResponseForm, RevealContactForm, ShareableForm, StatusForm, TransferForm } from "@/components/concerns/TriageForms";
@@ -23,10 +23,7 @@ function Said({ children }: { children: string }) {
 export default async function ConcernTriagePage({ params }: Props) {
   const { slug, id } = await params;
   const viewer = await requireViewer(`/collaboratives/${slug}/concerns/${id}`);
-  const c = await getConcernForTriage(viewer, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const c = await orNotFound(getConcernForTriage(viewer, id));
   if (c.collaborative.slug !== slug) redirect(`/collaboratives/${c.collaborative.slug}/concerns/${c.id}`);
   const queue = `/collaboratives/${slug}/concerns`;
 

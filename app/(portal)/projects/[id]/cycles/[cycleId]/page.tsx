@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { deletePdsaAction } from "@/lib/projects/actions";
 import { getPdsaCycle } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
+import { PDSA_DECISION_LABELS } from "@/lib/projects/status";
 import { formatDate } from "@/lib/format";
 import { ConfirmDeleteForm } from "@/components/projects/ConfirmDeleteForm";
 import { BackLink, SummaryList, Tag } from "@/components/ui/Panels";
@@ -13,8 +14,6 @@ import { ButtonLink } from "@/components/ui/Button";
 export const metadata: Metadata = { title: "PDSA cycle" };
 
 type Props = { params: Promise<{ id: string; cycleId: string }> };
-
-const DECISIONS = { ADOPT: "Adopt", ADAPT: "Adapt", ABANDON: "Abandon" } as const;
 
 export default async function CyclePage({ params }: Props) {
   const { id, cycleId } = await params;
@@ -28,7 +27,7 @@ export default async function CyclePage({ params }: Props) {
       <p className="mb-2 text-nhs-secondary-text">PDSA cycle {c.number}</p>
       <h1>{c.title}</h1>
       <p>
-        {c.act ? <Tag colour={c.act === "ADOPT" ? "green" : c.act === "ADAPT" ? "blue" : "grey"}>{DECISIONS[c.act]}</Tag> : <Tag colour="yellow">In progress</Tag>}
+        {c.act ? <Tag colour={c.act === "ADOPT" ? "green" : c.act === "ADAPT" ? "blue" : "grey"}>{PDSA_DECISION_LABELS[c.act]}</Tag> : <Tag colour="yellow">In progress</Tag>}
       </p>
       <SummaryList
         rows={[
@@ -38,7 +37,7 @@ export default async function CyclePage({ params }: Props) {
           { label: "Prediction", value: block(c.prediction) },
           { label: "Do", value: block(c.doNotes) },
           { label: "Study", value: block(c.study) },
-          { label: "Act", value: c.act ? <>{DECISIONS[c.act]}{c.actNotes && <span className="block whitespace-pre-line">{c.actNotes}</span>}</> : block("") },
+          { label: "Act", value: c.act ? <>{PDSA_DECISION_LABELS[c.act]}{c.actNotes && <span className="block whitespace-pre-line">{c.actNotes}</span>}</> : block("") },
         ]}
       />
       <p>The cycle is marked “C{c.number}” on the project’s charts, at the period it started.</p>

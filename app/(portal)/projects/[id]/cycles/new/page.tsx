@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { createPdsaAction } from "@/lib/projects/actions";
 import { getPdsaCycle } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { PdsaForm } from "@/components/projects/PdsaForm";
 import { BackLink } from "@/components/ui/Panels";
 

@@ -4,7 +4,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { addPointAction, addRebaseAction, removeRebaseAction } from "@/lib/measures/actions";
 import { getMeasurePage } from "@/lib/measures/queries";
 import { PERIOD_LABELS, formatPeriod } from "@/lib/measures/periods";
-import { orNotFound } from "@/lib/projects/not-found";
+import { DIRECTION_WORDS, KIND_LABELS, KIND_TAG_COLOURS } from "@/lib/measures/labels";
+import { orNotFound } from "@/lib/route-errors";
 import { formatDecimal, isoDate, pluralise } from "@/lib/format";
 import { MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
 import { PointForm } from "@/components/measures/PointForm";
@@ -16,9 +17,6 @@ import { ScrollableTable } from "@/components/ui/ScrollableTable";
 export const metadata: Metadata = { title: "Measure" };
 
 type Props = { params: Promise<{ id: string; measureId: string }>; searchParams: Promise<{ imported?: string; saved?: string }> };
-
-const KIND_LABELS = { OUTCOME: "Outcome measure", PROCESS: "Process measure", BALANCING: "Balancing measure" } as const;
-const DIRECTION_WORDS = { INCREASE: "Higher is better", DECREASE: "Lower is better", NEITHER: "Neither (no improvement direction)" } as const;
 
 export default async function MeasurePage({ params, searchParams }: Props) {
   const { id, measureId } = await params;
@@ -32,7 +30,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
       <BackLink href={`/projects/${id}`}>{project.title}</BackLink>
       <h1>{measure.name}</h1>
       <p>
-        <Tag colour={measure.kind === "OUTCOME" ? "blue" : measure.kind === "PROCESS" ? "purple" : "orange"}>{KIND_LABELS[measure.kind]}</Tag>
+        <Tag colour={KIND_TAG_COLOURS[measure.kind]}>{KIND_LABELS[measure.kind]}</Tag>
       </p>
       {Number.isFinite(imported) && imported > 0 && (
         <InsetText>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { createMeasureAction } from "@/lib/measures/actions";
 import { getProjectForMeasures } from "@/lib/measures/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { MeasureForm } from "@/components/measures/MeasureForm";
 import { BackLink } from "@/components/ui/Panels";
 

@@ -2,13 +2,13 @@ import { getViewer } from "@/lib/auth/viewer";
 import { requestIp } from "@/lib/auth/request-ip";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportPersonalData } from "@/lib/privacy/export-personal-data";
-import { personIdSchema } from "@/lib/privacy/schemas";
+import { idField } from "@/lib/schema-fields";
 
 export const dynamic = "force-dynamic";
 
 /** A person's data as a JSON download, for administrators answering a subject access request. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = personIdSchema.safeParse((await params).id);
+  const id = idField.safeParse((await params).id);
   if (!id.success) return new Response("Not found.\n", { status: 404 });
   try {
     const data = await exportPersonalData(await getViewer(), id.data, { ip: await requestIp() });

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { updatePdsaAction } from "@/lib/projects/actions";
 import { getPdsaCycle } from "@/lib/projects/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { PdsaForm } from "@/components/projects/PdsaForm";
 import { BackLink } from "@/components/ui/Panels";
 

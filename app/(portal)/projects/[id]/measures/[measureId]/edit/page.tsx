@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { deleteMeasureAction, updateMeasureAction } from "@/lib/measures/actions";
 import { getMeasureForEdit } from "@/lib/measures/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { MeasureForm } from "@/components/measures/MeasureForm";
 import { ConfirmDeleteForm } from "@/components/projects/ConfirmDeleteForm";
 import { BackLink } from "@/components/ui/Panels";

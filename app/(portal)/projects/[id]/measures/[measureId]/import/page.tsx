@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { importMeasureAction } from "@/lib/measures/actions";
 import { getMeasureForEdit } from "@/lib/measures/queries";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { PERIOD_LABELS } from "@/lib/measures/periods";
 import { CsvImportForm } from "@/components/measures/CsvImportForm";
 import { BackLink } from "@/components/ui/Panels";

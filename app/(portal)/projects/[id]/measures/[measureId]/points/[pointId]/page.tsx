@@ -3,7 +3,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { correctPointAction, deletePointAction } from "@/lib/measures/actions";
 import { getPointForCorrection } from "@/lib/measures/queries";
 import { formatPeriod } from "@/lib/measures/periods";
-import { orNotFound } from "@/lib/projects/not-found";
+import { orNotFound } from "@/lib/route-errors";
 import { PointForm } from "@/components/measures/PointForm";
 import { BackLink } from "@/components/ui/Panels";
 import { DeletePointForm } from "@/components/measures/DeletePointForm";
