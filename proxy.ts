@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDatabaseAvailable } from "@/lib/db-probe";
+import { isDevelopment, isProduction } from "@/lib/env";
 import { RETRY_AFTER_SECONDS, unavailablePage } from "@/lib/unavailable-page";
 
 // Security headers for every page, with a fresh script nonce per request: Next.js adds the nonce to
 // its own scripts, and no inline script without it can run (no 'unsafe-inline' for scripts).
 export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const development = process.env.NODE_ENV === "development";
+  const development = isDevelopment();
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -40,7 +41,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
   // Browsers honour HSTS only over HTTPS, so sending it from every production response is safe.
-  if (process.env.NODE_ENV === "production") {
+  if (isProduction()) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
   }
   return response;

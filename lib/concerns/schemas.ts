@@ -24,7 +24,7 @@ export const LIMITS = {
 function text(max: number, tooLong: string) {
   return z
     .string()
-    .transform((s) => s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .transform((s) => s.replace(/\r\n?/g, "\n").replace(/(?![\t\n\r\u0080-\u009F])\p{Cc}/gu, "").trim())
     .pipe(z.string().max(max, tooLong));
 }
 const requiredText = (max: number, empty: string, tooLong: string) => text(max, tooLong).pipe(z.string().min(1, empty));
