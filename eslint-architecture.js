@@ -33,7 +33,8 @@ function visitImports(check) {
     ExportAllDeclaration: (node) => report(node, node.source, node.exportKind === "type"),
     ImportExpression: (node) => report(node, node.source, false),
     TSImportEqualsDeclaration: (node) =>
-      node.moduleReference.type === "TSExternalModuleReference" && report(node, node.moduleReference.expression, node.importKind === "type"),
+      node.moduleReference.type === "TSExternalModuleReference" &&
+      report(node, node.moduleReference.expression, node.importKind === "type"),
     CallExpression: (node) =>
       node.callee.type === "Identifier" && node.callee.name === "require" && report(node, node.arguments[0], false),
   };
@@ -46,7 +47,10 @@ const DATABASE_MODULES = [path.join(ROOT, "lib/db"), path.join(ROOT, "lib/genera
 const dbAccess = {
   meta: {
     type: "problem",
-    docs: { description: "Only data modules (lib/<domain>/queries.ts, mutations.ts and an allow-list) import the Prisma client" },
+    docs: {
+      description:
+        "Only data modules (lib/<domain>/queries.ts, mutations.ts and an allow-list) import the Prisma client",
+    },
     messages: {
       restricted:
         "Only the data modules (lib/<domain>/queries.ts and mutations.ts, and the allow-list in eslint.config.js) may import the database client. Call a query or mutation instead.",
@@ -57,7 +61,8 @@ const dbAccess = {
     return visitImports((node, specifier, typeOnly) => {
       // A type names a shape; it cannot open a connection or run a query.
       if (typeOnly) return;
-      if (DATABASE_MODULES.includes(importTarget(context.filename, specifier))) context.report({ node, messageId: "restricted" });
+      if (DATABASE_MODULES.includes(importTarget(context.filename, specifier)))
+        context.report({ node, messageId: "restricted" });
     });
   },
 };
@@ -100,8 +105,19 @@ const requireServerOnly = {
       }),
       "Program:exit"(program) {
         if (hasMarker) return;
-        if (firstSensitive) context.report({ node: firstSensitive.node, messageId: "missing", data: { what: `imports ${firstSensitive.specifier}` } });
-        else if (selfSensitive) context.report({ node: program, loc: { line: 1, column: 0 }, messageId: "missing", data: { what: "it is one of them" } });
+        if (firstSensitive)
+          context.report({
+            node: firstSensitive.node,
+            messageId: "missing",
+            data: { what: `imports ${firstSensitive.specifier}` },
+          });
+        else if (selfSensitive)
+          context.report({
+            node: program,
+            loc: { line: 1, column: 0 },
+            messageId: "missing",
+            data: { what: "it is one of them" },
+          });
       },
     };
   },
@@ -127,7 +143,11 @@ const noProcessEnv = {
     const allow = new Set(context.options[0]?.allow ?? []);
     const isProcess = (node) => node.type === "Identifier" && node.name === "process";
     const propertyName = (member) =>
-      member.computed ? (member.property.type === "Literal" ? String(member.property.value) : null) : member.property.name;
+      member.computed
+        ? member.property.type === "Literal"
+          ? String(member.property.value)
+          : null
+        : member.property.name;
     return {
       MemberExpression(node) {
         if (!isProcess(node.object) || propertyName(node) !== "env") return;
@@ -138,7 +158,9 @@ const noProcessEnv = {
       // const { env } = process
       VariableDeclarator(node) {
         if (node.init && isProcess(node.init) && node.id.type === "ObjectPattern") {
-          if (node.id.properties.some((p) => p.type === "Property" && p.key.type === "Identifier" && p.key.name === "env")) {
+          if (
+            node.id.properties.some((p) => p.type === "Property" && p.key.type === "Identifier" && p.key.name === "env")
+          ) {
             context.report({ node, messageId: "restricted" });
           }
         }
