@@ -6,8 +6,14 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     const latencyMs = await measureDatabaseLatency();
-    return Response.json({ status: "ok", database: "reachable", latencyMs }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "ok", database: "reachable", latencyMs },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch {
-    return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "unavailable", database: "unreachable" },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }
