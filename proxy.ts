@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDatabaseAvailable } from "@/lib/db-probe";
+import { isDevelopment, isProduction } from "@/lib/env";
 import { RETRY_AFTER_SECONDS, unavailablePage } from "@/lib/unavailable-page";
 import { PUBLIC_FILES } from "@/lib/public-files";
 
@@ -7,7 +8,7 @@ import { PUBLIC_FILES } from "@/lib/public-files";
 // its own scripts, and no inline script without it can run (no 'unsafe-inline' for scripts).
 export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const development = process.env.NODE_ENV === "development";
+  const development = isDevelopment();
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -41,7 +42,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
   // Browsers honour HSTS only over HTTPS, so sending it from every production response is safe.
-  if (process.env.NODE_ENV === "production") {
+  if (isProduction()) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload");
   }
   return response;

@@ -1,6 +1,7 @@
 // The proxy's check that the database answers, on a connection of its own (the app's pool may be
 // busy or full). Cheap: it runs only while the database is thought to be down, or when the last
 // good answer is more than a second old, and concurrent requests share one check.
+import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { poolConfigFromUrl } from "@/lib/db-url";

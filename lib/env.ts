@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // The only place that reads process.env. Parsed once, on first use, so that a bad setting fails
@@ -38,3 +39,4 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+export const isDevelopment = () => env().NODE_ENV === "development";

@@ -14,7 +14,7 @@ type TextOptions = {
 };
 
 function cleanText(s: string) {
-  return s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim();
+  return s.replace(/\r\n?/g, "\n").replace(/(?![\t\n\r\u0080-\u009F])\p{Cc}/gu, "").trim();
 }
 
 /** Trimmed text of at most `max` characters; `label` names it in the message ("Title must be 200 characters or fewer"). */

@@ -1,4 +1,5 @@
 // The accounts emails: plain text, plain words, the link on a line of its own.
+import "server-only";
 import { sendEmail } from "@/lib/mail/send";
 import { env } from "@/lib/env";
 

@@ -1,5 +1,6 @@
 // Writes for accounts, memberships, invitations and global roles. Each asks the policy first, writes
 // in one transaction with its audit event, and treats records the viewer may not manage as not found.
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { authorize, can, type Action, type Viewer } from "@/lib/auth/policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";

@@ -1,4 +1,5 @@
 // Reads for accounts, members, invitations and administration, shaped for the screens.
+import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";

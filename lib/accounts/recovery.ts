@@ -1,6 +1,7 @@
 // Getting back into an account: password reset and email sign-in links. Both answer the same way
 // whether or not the account exists, are throttled per account and per IP, and use single-use,
 // hashed, one-hour tokens.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authorize, type Viewer } from "@/lib/auth/policy";

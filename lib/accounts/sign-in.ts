@@ -1,5 +1,6 @@
 // Signing in with a password: throttled per account and per IP, one error for every failure (no
 // account enumeration), audited. Used by the sign-in form and by next-auth's credentials provider.
+import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { verifyPassword } from "@/lib/auth/passwords";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 /** A random secret for a link (256 bits); only its hash is stored, so a database copy cannot be replayed. */

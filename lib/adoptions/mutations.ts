@@ -1,4 +1,5 @@
 /** "We are adopting this": recorded by staff of another collaborative, then kept up to date by them. */
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit";

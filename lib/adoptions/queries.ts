@@ -1,4 +1,5 @@
 /** Reads for the adoption forms. */
+import "server-only";
 import { db } from "@/lib/db";
 import { authorize, can, collaborativeIdsWhere, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";

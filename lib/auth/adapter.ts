@@ -1,5 +1,6 @@
 // The small next-auth adapter the email-link and Microsoft Entra ID providers need. Sessions are JWTs,
 // so only users, linked accounts and verification tokens are stored.
+import "server-only";
 import type { Adapter, AdapterAccount, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/db";
 

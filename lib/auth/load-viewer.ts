@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import type { GlobalRole, MembershipRole } from "@/lib/generated/prisma/enums";
 import { isDatabaseUnavailableError, markDatabaseDown } from "@/lib/db-availability";

@@ -6,7 +6,7 @@
 export function safeCallbackUrl(raw: string | null | undefined, fallback = "/"): string {
   if (!raw || raw.length > 2000) return fallback;
   if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
+  if (/(?![\u0080-\u009F])[\p{Cc}\\]/u.test(raw)) return fallback;
   // Never back to the pages that sign people in or out.
   if (/^\/(sign-in|sign-out)(\/|\?|$)/.test(raw)) return fallback;
   return raw;

@@ -1,5 +1,6 @@
 // Our own forms (sign-in, change password) issue the same session cookie next-auth issues, so they
 // work without JavaScript and without next-auth's CSRF round trip; getServerSession reads it as usual.
+import "server-only";
 import { cookies } from "next/headers";
 import { encode } from "next-auth/jwt";
 import { env } from "@/lib/env";

@@ -2,6 +2,7 @@
 // and restarts. A slot is taken atomically BEFORE the expensive or sensitive work, so a burst of
 // parallel attempts cannot slip past the limit; callers may give the slot back when the attempt
 // succeeded (sign-in), so only failures use up the allowance.
+import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { RateLimitError } from "@/lib/errors";

@@ -34,6 +34,7 @@ export async function checkReachable(databaseUrl: string) {
     throw new Error(
       `Cannot reach PostgreSQL at ${config.host}:${config.port} (database "${config.database}", user "${config.user}"): ${reason}. ` +
         `Check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`,
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => {});

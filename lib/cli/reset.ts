@@ -23,7 +23,7 @@ try {
   await dropDatabase(url, name);
   await createDatabase(url, name);
   migrate(url);
-  const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
   if (seed.status !== 0) throw new Error("Seeding failed (see above).");
   console.log("✔ Database reset with demo data.");
 } finally {

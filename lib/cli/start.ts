@@ -54,7 +54,8 @@ async function main() {
   migrate(databaseUrl);
   if (!(await isSeeded(databaseUrl))) {
     console.log(`• Seeding ${production ? "reference" : "reference and demo"} data…`);
-    const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts", ...(production ? ["--reference-only"] : [])], { stdio: "inherit", env: process.env });
+    // react-server: the seed imports server-only modules (see README, "server-only outside Next.js").
+    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", ...(production ? ["--reference-only"] : [])], { stdio: "inherit", env: process.env });
     if (seed.status !== 0) fail("Seeding the database failed (see above).");
   }
 
@@ -80,7 +81,7 @@ async function main() {
 
   // Background jobs (digests, retention, summaries) run in their own process on the same database.
   // Node itself, not npx: a signal sent to the child reaches the program, so stopping leaves nothing running.
-  const worker = spawn(process.execPath, ["--import", "tsx", "lib/jobs/worker.ts"], { stdio: "inherit", env: process.env });
+  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/jobs/worker.ts"], { stdio: "inherit", env: process.env });
   cleanups.push(async () => {
     worker.kill("SIGTERM");
   });

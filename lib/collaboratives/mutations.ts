@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { DomainError, NotFoundError } from "@/lib/errors";

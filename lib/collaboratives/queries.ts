@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { db, type Db, type Tx } from "@/lib/db";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";

@@ -1,5 +1,6 @@
 // Writes for concerns. A submission and its first status entry commit together, so an acknowledged
 // reference always exists; triage changes are versioned and audited in the same transaction.
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";

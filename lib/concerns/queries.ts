@@ -1,5 +1,6 @@
 // Reads for the concern pages, shaped for each screen. Free text and contact details leave this
 // module only for the team that owns the concern (and never contact details without a reveal).
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConcernStatus, ReporterRelation } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";

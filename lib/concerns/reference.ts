@@ -1,5 +1,6 @@
 // Concern references, e.g. PSC-7K4D-92QF: short enough to read out on the phone, with no characters
 // that are easily confused (no 0/O, 1/I/L, U/V). Pure: randomness comes in as a function.
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 export const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -4,6 +4,7 @@
 // double-clicked submission can show the reporter the same working link again: the idempotency key
 // is random (128 bits) and only ever known to the reporter's browser, and without the server secret
 // it gives nothing away.
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 
 export function trackingTokenFor(idempotencyKey: string, secret: Buffer): string {

@@ -5,6 +5,7 @@
  * is aggregated in PostgreSQL from the summary views (lib/dashboard/summaries.ts); results are cached
  * in this process per summary refresh, so a warm dashboard does no aggregation at all.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Viewer } from "@/lib/auth/policy";

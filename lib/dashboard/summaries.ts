@@ -4,6 +4,7 @@
  * The `dashboard.refresh` job (lib/jobs/registry.ts) runs this every five minutes and on demand after
  * writes; a refresh is skipped when nothing in the source tables changed since the last one.
  */
+import "server-only";
 import { db } from "@/lib/db";
 
 const REFRESH_ID = "dashboard";

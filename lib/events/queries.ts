@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";

@@ -70,7 +70,7 @@ export function isNextControlFlow(error: unknown): boolean {
  * is what is saved.
  */
 export function storableText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return value.replace(/\r\n?/g, "\n").replaceAll("\0", "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /**

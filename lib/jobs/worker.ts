@@ -1,5 +1,5 @@
 // The background worker: started beside the web server by `npm start`, or alone with
-// `npx tsx lib/jobs/worker.ts`. Schedules and handlers come from the registry.
+// `npx tsx --conditions=react-server lib/jobs/worker.ts`. Schedules and handlers come from the registry.
 //
 // What keeps a job from running twice, with any number of workers and restarts:
 // - Schedules live in the database (pg-boss), so they survive restarts; pg-boss evaluates them in
@@ -12,6 +12,7 @@
 // - A job interrupted by a restart (killed, or still running when a graceful stop times out) is
 //   failed by pg-boss — at once on a graceful stop, after its timeout when killed — and retried, so
 //   it completes once. Handlers must still be safe to run again (they may be interrupted half-way).
+import "server-only";
 import PgBoss from "pg-boss";
 import pg from "pg";
 import { env } from "@/lib/env";

@@ -7,6 +7,7 @@
  * so a retried or doubled run sends nothing twice; if sending fails the claim is released for the
  * retry. People with nothing new get no email and their next digest covers the longer window.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";

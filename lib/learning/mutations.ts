@@ -1,4 +1,5 @@
 /** Writes for shared learning: each checks the policy first and commits with its audit row. */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { LearningType } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";

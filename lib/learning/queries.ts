@@ -1,4 +1,5 @@
 /** Reads for the learning screens, checked against the policy and shaped for the page. */
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LearningStatus, LearningType, MeasureKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";

@@ -6,8 +6,7 @@ const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
 export function safeUrl(url: string | null | undefined): string {
   if (!url) return "#";
   // Browsers ignore ASCII whitespace and controls inside a scheme ("java\tscript:"), so judge without them.
-  // eslint-disable-next-line no-control-regex
-  const compact = url.replace(/[\u0000-\u0020\u007F-\u009F]/g, "");
+  const compact = url.replace(/[\p{Cc} ]/gu, "");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
   if (scheme !== undefined) return ALLOWED_SCHEMES.has(scheme) ? url.trim() : "#";
   // No scheme: a path, query or fragment on this site, or "//host/…" (http(s) by definition).

@@ -30,8 +30,7 @@ export type LearningSearch = {
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 // C0/C1 controls except tab and newline; NUL is rejected by PostgreSQL text outright.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
 // Half of a surrogate pair on its own is not valid Unicode (PostgreSQL would reject its UTF-8).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -2,6 +2,7 @@
 // GIN index, websearch_to_tsquery so people can type naturally, ts_rank, ts_headline snippets), spelling
 // correction against the words of titles (pg_trgm similarity), and facet counts — no separate search server.
 // Every value reaches SQL as a bound parameter (Prisma.sql tagged templates), never by concatenation.
+import "server-only";
 import { cache } from "react";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LearningType } from "@/lib/generated/prisma/enums";

@@ -3,6 +3,7 @@
  * status depends on) recomputes the stored status with refreshMeasureSpc in the same transaction,
  * and is audited there too.
  */
+import "server-only";
 import type { Viewer } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";

@@ -1,4 +1,5 @@
 /** Reads for the measure screens and CSV exports, through the project's access rules. */
+import "server-only";
 import { db } from "@/lib/db";
 import { can, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";

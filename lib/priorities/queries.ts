@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Db, type Tx } from "@/lib/db";
 import { authorize, can, isNational, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";

@@ -1,6 +1,7 @@
 // UK GDPR erasure: a person's identifying details go, the de-identified record of what was done
 // stays (concerns, projects, learning, ballots keep their meaning and their counts). One transaction:
 // a failure part-way leaves the person exactly as they were.
+import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit";

@@ -1,5 +1,6 @@
 // UK GDPR right of access: everything the portal holds about one person, as one JSON document.
 // Administrators only; every export is audited (who took whose data, when).
+import "server-only";
 import { db } from "@/lib/db";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { recordExport } from "@/lib/audit";

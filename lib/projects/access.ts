@@ -3,6 +3,7 @@
  * the same rule as a query filter for lists. Measures, PDSA cycles and the driver diagram are
  * parts of a project, so their functions go through here too.
  */
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, can, readableWhere, type Action, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";

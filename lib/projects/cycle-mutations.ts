@@ -1,4 +1,5 @@
 /** PDSA cycles: each tests one change idea of the project (plan with a prediction, do, study, act). */
+import "server-only";
 import type { Viewer } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";

@@ -3,6 +3,7 @@
  * a form that works without JavaScript). Primary drivers hang from the aim, secondary drivers
  * from a primary driver, and change ideas from either.
  */
+import "server-only";
 import type { Viewer } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";

@@ -1,4 +1,5 @@
 /** Writes for projects: each in one transaction, authorised first, audited with the change. */
+import "server-only";
 import type { Viewer } from "@/lib/auth/policy";
 import { authorize } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";

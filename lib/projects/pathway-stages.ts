@@ -1,4 +1,5 @@
 /** The editable list of stages on the patient's pathway (admins manage it; projects, concerns and learning use it). */
+import "server-only";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";

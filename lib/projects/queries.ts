@@ -1,4 +1,5 @@
 /** Reads for the project screens, scoped by the viewer and shaped for the page. */
+import "server-only";
 import { cache } from "react";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProjectStatus } from "@/lib/generated/prisma/enums";

@@ -9,7 +9,6 @@
  */
 import { performance } from "node:perf_hooks";
 import { checkReachable, createDatabase, dropDatabase, migrate } from "@/lib/cli/database";
-import { withDatabase } from "@/lib/db-url";
 
 const DATABASE = "psc_bench_priority_round";
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 5000);

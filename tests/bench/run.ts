@@ -22,7 +22,7 @@ for (const name of names) {
     process.exit(1);
   }
   console.log(`\n=== bench: ${name}`);
-  const module = (await import(join(here, `${name}.ts`))) as { run: () => Promise<void> };
-  await module.run();
+  const benchmark = (await import(join(here, `${name}.ts`))) as { run: () => Promise<void> };
+  await benchmark.run();
 }
 process.exit(0);

@@ -319,7 +319,7 @@ export async function run() {
   const database = await createMigratedDatabase(server.serverUrl, "psc_bench_search");
   console.log(`• Scratch database ${database.name}`);
   try {
-    const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
     if (seed.status !== 0) throw new Error(`Seeding reference data failed: ${seed.stderr}`);
     await generate(database.url);
     await timeDatabase(database.url);

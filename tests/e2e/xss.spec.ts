@@ -224,7 +224,7 @@ async function expectInert(page: Page, dialogs: string[]) {
       for (const attribute of element.getAttributeNames()) {
         if (/^on/i.test(attribute) || attribute === "srcdoc") found.push(`<${name} ${attribute}>`);
         if (/^(href|src|action|formaction|data|xlink:href|poster|background)$/i.test(attribute)) {
-          const value = element.getAttribute(attribute)!.replace(/[\u0000-\u0020]/g, "");
+          const value = element.getAttribute(attribute)!.replace(/[\p{Cc} ]/gu, "");
           // React 19 replaces a javascript: URL with one that only throws: that one is inert.
           if (/^javascript:/i.test(value) && !value.startsWith("javascript:thrownewError('Reacthasblockedajavascript:URL")) found.push(`<${name} ${attribute}="${value.slice(0, 60)}">`);
           if (/^(vbscript:|data:(text|image\/svg|application))/i.test(value)) found.push(`<${name} ${attribute}="${value.slice(0, 60)}">`);
@@ -247,7 +247,7 @@ async function clickScriptLinks(page: Page): Promise<number> {
   const clicked = await page.evaluate(() => {
     let count = 0;
     for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>("main a[href]"))) {
-      const href = link.getAttribute("href")!.replace(/[\u0000-\u0020]/g, "");
+      const href = link.getAttribute("href")!.replace(/[\p{Cc} ]/gu, "");
       if (/^(javascript|vbscript|data):/i.test(href) || href === "#") {
         link.click();
         count += 1;

@@ -97,7 +97,7 @@ describe("signing in with a password", () => {
     const { user } = await createPasswordUser();
     for (let i = 0; i < 9; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()), DomainError);
     // The 10th failure comes from another Node process (as from a second server instance).
-    const child = spawnSync("npx", ["tsx", "tests/fixtures/accounts-sign-in-child.ts", user.email, "wrong password", uniqueIp()], {
+    const child = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/fixtures/accounts-sign-in-child.ts", user.email, "wrong password", uniqueIp()], {
       env: { ...process.env },
       encoding: "utf8",
       timeout: 60_000,

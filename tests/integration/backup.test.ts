@@ -59,7 +59,7 @@ const restoredUrl = () => {
 
 beforeAll(async () => {
   source = await createMigratedDatabase(serverUrl, "psc_backup_source");
-  const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts"], { env: { ...process.env, DATABASE_URL: source.url }, encoding: "utf8" });
+  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { env: { ...process.env, DATABASE_URL: source.url }, encoding: "utf8" });
   if (seed.status !== 0) throw new Error(`Demo seed failed: ${seed.stderr}`);
 }, 240_000);
 

@@ -19,7 +19,7 @@ async function referenceDatabase() {
   if (!template) {
     const database = await createMigratedDatabase(serverUrl, "psc_generate_template");
     drops.push(database.drop);
-    const seed = spawnSync("npx", ["tsx", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
     if (seed.status !== 0) throw new Error(seed.stderr);
     template = database.name;
   }

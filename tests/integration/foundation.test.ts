@@ -15,7 +15,7 @@ describe("health endpoint", () => {
   it("answers 503 when the database is not", () => {
     // A separate process whose DATABASE_URL points at a port nothing listens on.
     const script = `(async () => { const { GET } = await import("./app/api/health/route.ts"); const r = await GET(); console.log(r.status, JSON.stringify(await r.json())); process.exit(0); })()`;
-    const result = spawnSync("npx", ["tsx", "--eval", script], {
+    const result = spawnSync("npx", ["tsx", "--conditions=react-server", "--eval", script], {
       env: { ...process.env, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" },
       encoding: "utf8",
       timeout: 30_000,

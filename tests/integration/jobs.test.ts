@@ -166,7 +166,7 @@ describe("background jobs", () => {
 
   it("completes once, after the restart, a job whose worker was killed half-way", async () => {
     const job = `test.killed-${Date.now()}`;
-    const child = spawn("npx", ["tsx", "tests/fixtures/jobs-worker-child.ts"], {
+    const child = spawn("npx", ["tsx", "--conditions=react-server", "tests/fixtures/jobs-worker-child.ts"], {
       env: { ...process.env, JOBS_TEST_DATABASE_URL: url, JOBS_TEST_JOB: job, JOBS_TEST_WORKER: "killed", JOBS_TEST_MS: "60000" },
       stdio: ["ignore", "pipe", "inherit"],
       detached: true,

@@ -12,7 +12,7 @@ let database: Awaited<ReturnType<typeof createMigratedDatabase>>;
 let client: pg.Client;
 
 function seed(args: string[] = [], env: Record<string, string> = {}) {
-  return spawnSync("npx", ["tsx", "prisma/seed/index.ts", ...args], {
+  return spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", ...args], {
     env: {
       ...process.env,
       DATABASE_URL: database.url,
