@@ -34,7 +34,7 @@ const VALUE_TYPES = [
 ];
 
 export function MeasureForm({ action, initial, hidden, submitLabel, locked = false }: Props) {
-  const { state, formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
+  const { formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />

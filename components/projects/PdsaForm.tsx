@@ -23,7 +23,7 @@ const DECISIONS: Option[] = [
 
 /** Plan (with a prediction), Do, Study, Act: a PDSA cycle testing one change idea. */
 export function PdsaForm({ action, changeIdeas, initial, hidden, submitLabel }: Props) {
-  const { state, formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
+  const { formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />

@@ -19,7 +19,7 @@ type Props = {
 
 /** The Model for Improvement fields of a project; the same form creates and edits one. */
 export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
-  const { state, formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
+  const { formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />

@@ -15,7 +15,7 @@ type Props = {
 };
 
 export function StatusForm({ action, id, version, current, options }: Props) {
-  const { state, formAction, pending, values, errors, problem, conflict } = useFormAction(action);
+  const { formAction, pending, values, errors, problem, conflict } = useFormAction(action);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { can, type Viewer } from "@/lib/auth/policy";
 import { readableProjectsWhere } from "@/lib/projects/access";
 import { learningResource, readableLearningWhere } from "@/lib/learning/queries";
-import { ANONYMOUS, createCast, createUser } from "@/tests/fixtures/factories";
+import { createCast, createUser } from "@/tests/fixtures/factories";
 import { insertProject } from "@/tests/fixtures/projects";
 import { insertLearningItem } from "@/tests/fixtures/learning";
 import type { LearningStatus, LearningType, Visibility } from "@/lib/generated/prisma/enums";
