@@ -23,7 +23,9 @@ import {
   assignConcern,
   changeConcernStatus,
   deliverResponseEmail,
+  discardHeldConcern,
   linkConcern,
+  releaseHeldConcern,
   respondToConcern,
   revealContact,
   setConcernShareable,
@@ -201,5 +203,27 @@ export async function settingsAction(_previous: FormState, formData: FormData): 
     await updateConcernSettings(viewer, parsed.data);
     refreshTriage();
     return { ok: true, message: "Settings saved." };
+  });
+}
+
+export async function releaseHeldAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = concernIdSchema.safeParse(formObject(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const viewer = await getViewer();
+  return runForm(formData, async () => {
+    const { reference } = await releaseHeldConcern(viewer, parsed.data);
+    refreshTriage();
+    return { ok: true, message: `${reference} released: it is now in the list below as a new concern.` };
+  });
+}
+
+export async function discardHeldAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = concernIdSchema.safeParse(formObject(formData));
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const viewer = await getViewer();
+  return runForm(formData, async () => {
+    const { reference } = await discardHeldConcern(viewer, parsed.data);
+    refreshTriage();
+    return { ok: true, message: `${reference} discarded and erased.` };
   });
 }
