@@ -40,6 +40,14 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
       <h1>Safety concerns</h1>
       {query.passedOn && <InsetText><p className="mb-0 font-bold">The concern has been passed on to the other collaborative.</p></InsetText>}
 
+      {held.length > 0 && (
+        <InsetText>
+          <p className="mb-0">
+            <Link href="#held">{pluralise(held.length, "concern")} held as possibly automated</Link>: check {held.length === 1 ? "it" : "them"} before triage.
+          </p>
+        </InsetText>
+      )}
+
       {queue.urgentUnread.length > 0 && (
         <WarningCallout title="Read these first: they may describe someone at risk now">
           <p>These new concerns use words that can mean immediate danger. Read them now and follow your safeguarding procedures if needed.</p>
