@@ -9,6 +9,7 @@ import { poolConfigFromUrl } from "@/lib/db-url";
 import { refreshDashboardSummaries } from "@/lib/dashboard/summaries";
 import { createBoss } from "@/lib/jobs/queue";
 import { jobs } from "@/lib/jobs/registry";
+import { startWorker } from "@/lib/jobs/worker";
 
 let app: pg.Client;
 beforeAll(async () => {
@@ -88,5 +89,12 @@ describe("the app role", () => {
     } finally {
       await boss.stop({ graceful: false });
     }
+  });
+
+  it("runs the job worker: its queues and schedules are kept up to date without DDL", async () => {
+    const worker = await startWorker({ databaseUrl: inject("databaseUrl"), log: () => {} });
+    await worker.stop({ graceful: false });
+    const { rows } = await app.query<{ name: string }>(`SELECT name FROM pgboss.schedule`);
+    expect(rows.map((r) => r.name).sort()).toEqual(Object.entries(jobs).filter(([, j]) => j.cron).map(([name]) => name).sort());
   });
 });
