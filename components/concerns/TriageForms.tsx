@@ -7,6 +7,8 @@ import {
   addNoteAction,
   assignAction,
   changeStatusAction,
+  discardHeldAction,
+  releaseHeldAction,
   linkAction,
   respondAction,
   revealContactAction,
@@ -216,5 +218,52 @@ export function SettingsForm({ collaborativeId, acknowledgementDays, contactRete
       />
       <Button variant="secondary" disabled={pending}>Save settings</Button>
     </form>
+  );
+}
+
+type HeldRow = { id: string; reference: string; sent: string; erased: string; areaName: string | null; whatHappened: string; impact: string };
+
+/**
+ * Concerns held as possibly automated. One state per decision for the whole list, so the confirmation
+ * stays on screen after the row it was about has gone from the list.
+ */
+export function HeldConcernList({ rows }: { rows: HeldRow[] }) {
+  const { state: released, formAction: releaseAction, pending: releasing } = useFormAction(releaseHeldAction);
+  const { state: discarded, formAction: discardAction, pending: discarding } = useFormAction(discardHeldAction);
+  const pending = releasing || discarding;
+  return (
+    <>
+      <ErrorSummary message={released.ok ? undefined : released.message} />
+      <ErrorSummary message={discarded.ok ? undefined : discarded.message} />
+      <Done state={released} />
+      <Done state={discarded} />
+      {rows.length === 0 && <p>None is waiting.</p>}
+      <ul className="mb-6 list-none p-0">
+        {rows.map((c) => (
+          <li key={c.id} className="mb-4 bg-white p-4">
+            <h3 className="mb-2 text-lg">{c.reference}</h3>
+            <p className="text-nhs-secondary-text">
+              Sent {c.sent}. {c.areaName ?? "Something else"}. Erased on {c.erased} unless you decide before then.
+            </p>
+            <p className="whitespace-pre-line">{c.whatHappened}</p>
+            {c.impact && <p className="whitespace-pre-line">{c.impact}</p>}
+            <div className="flex flex-wrap gap-4">
+              <form action={releaseAction} noValidate>
+                <input type="hidden" name="concernId" value={c.id} />
+                <Button variant="secondary" disabled={pending} className="mb-0">
+                  Release into triage<span className="sr-only">: {c.reference}</span>
+                </Button>
+              </form>
+              <form action={discardAction} noValidate>
+                <input type="hidden" name="concernId" value={c.id} />
+                <Button variant="warning" disabled={pending} className="mb-0">
+                  Discard<span className="sr-only">: {c.reference}</span>
+                </Button>
+              </form>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -142,6 +142,9 @@ export const permissions = {
   "concern.track": anyone,
   "concern.triage": leadOf,
   "concern.revealContact": leadOf,
+  // Concerns held as possibly automated (the form's hidden field was filled in): a lead decides.
+  "concern.release": leadOf,
+  "concern.discard": leadOf,
   "concern.readDeidentified": any(leadOf, national),
 
   // Shared learning and spread

@@ -51,9 +51,9 @@ async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) =>
   }
 }
 
-/** Creates `name`, empty or as a copy of `template` (which must have no open connections). */
-export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
-  await withAdminClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
+/** Creates `name`, empty or as a copy of `template` (which must have no open connections), owned by `owner` when given. */
+export async function createDatabase(serverUrl: string, name: string, template?: string, owner?: string): Promise<string> {
+  await withAdminClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}${owner ? ` OWNER "${owner}"` : ""}`));
   return withDatabase(serverUrl, name);
 }
 

@@ -1,7 +1,8 @@
 // `npm run db:reset`: drops and recreates the development database, then migrates and seeds it.
 import { spawnSync } from "node:child_process";
 import { startEmbeddedPostgres } from "./embedded-db";
-import { createDatabase, dropDatabase, migrate } from "./database";
+import { createDatabase, dropDatabase } from "./database";
+import { ensureSplitDatabase, prepareDatabase } from "./database-roles";
 import { loadLocalEnv } from "./local-env";
 import { poolConfigFromUrl, withDatabase } from "@/lib/db-url";
 
@@ -11,19 +12,23 @@ if (process.env.NODE_ENV === "production") {
   process.exit(1);
 }
 let stop = async () => {};
-let url = process.env.DATABASE_URL;
-if (!url) {
+let superUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+let embedded = false;
+if (!superUrl) {
   const server = await startEmbeddedPostgres({ dataDir: ".data/postgres", port: Number(process.env.EMBEDDED_DB_PORT ?? 54329) });
   stop = server.stop;
-  url = withDatabase(server.url, "psc");
+  superUrl = withDatabase(server.url, "psc");
+  embedded = true;
 }
 try {
-  const name = poolConfigFromUrl(url).database;
+  const name = poolConfigFromUrl(superUrl).database;
   console.log(`• Recreating database "${name}"…`);
-  await dropDatabase(url, name);
-  await createDatabase(url, name);
-  migrate(url);
-  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  await dropDatabase(superUrl, name);
+  // The embedded server's superuser makes the owner and app roles; otherwise the configured roles are used.
+  const urls = embedded ? await ensureSplitDatabase(superUrl, name) : { ownerUrl: superUrl, appUrl: process.env.DATABASE_URL ?? superUrl };
+  if (!embedded) await createDatabase(superUrl, name);
+  await prepareDatabase(urls);
+  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: urls.ownerUrl } });
   if (seed.status !== 0) throw new Error("Seeding failed (see above).");
   console.log("✔ Database reset with demo data.");
 } finally {

@@ -7,11 +7,11 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build, buildIsStale } from "./build";
 import { startEmbeddedPostgres } from "./embedded-db";
-import { checkReachable, createDatabase, databaseExists, isSeeded, migrate, prisma } from "./database";
+import { checkReachable, isSeeded, prisma } from "./database";
+import { connectsAsSuperuser, ensureSplitDatabase, ownerUrlFromEnv, prepareDatabase } from "./database-roles";
 import { loadLocalEnv } from "./local-env";
 import { serverNodeOptions } from "./server-heap";
 import { startMailCapture } from "@/lib/mail/capture-server";
-import { withDatabase } from "@/lib/db-url";
 import { COLLABORATIVE_SLUGS } from "@/prisma/seed/collaborative-slugs";
 
 const dev = process.argv.includes("--dev");
@@ -43,21 +43,29 @@ async function main() {
       fail(`Could not start the embedded PostgreSQL on port ${embeddedPort}: ${error.message}. Is another copy running? Set EMBEDDED_DB_PORT or DATABASE_URL.`),
     );
     cleanups.push(server.stop);
-    if (!(await databaseExists(server.url, "psc"))) await createDatabase(server.url, "psc");
-    process.env.DATABASE_URL = withDatabase(server.url, "psc");
+    // Migrations as the schema's owner; the portal as the app role (lib/cli/database-roles.ts).
+    const urls = await ensureSplitDatabase(server.url, "psc");
+    process.env.DATABASE_URL = urls.appUrl;
+    process.env.MIGRATION_DATABASE_URL = urls.ownerUrl;
   }
   const databaseUrl = process.env.DATABASE_URL;
+  const ownerUrl = ownerUrlFromEnv();
   await checkReachable(databaseUrl).catch((error: Error) => fail(error.message));
+  if (ownerUrl !== databaseUrl) await checkReachable(ownerUrl).catch((error: Error) => fail(error.message.replace("DATABASE_URL", "MIGRATION_DATABASE_URL")));
 
   console.log("• Generating the database client and applying migrations…");
   prisma(["generate"], databaseUrl, { quiet: true });
-  migrate(databaseUrl);
+  await prepareDatabase({ ownerUrl, appUrl: databaseUrl });
   if (!(await isSeeded(databaseUrl))) {
     console.log(`• Seeding ${production ? "reference" : "reference and demo"} data…`);
-    // react-server: the seed imports server-only modules (see README, "server-only outside Next.js").
-    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", ...(production ? ["--reference-only"] : [])], { stdio: "inherit", env: process.env });
+    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", ...(production ? ["--reference-only"] : [])], { stdio: "inherit", env: { ...process.env, DATABASE_URL: ownerUrl } });
     if (seed.status !== 0) fail("Seeding the database failed (see above).");
   }
+  if (await connectsAsSuperuser(databaseUrl)) {
+    console.warn("! DATABASE_URL signs in as a PostgreSQL superuser, which could alter any table or the audit log. Give the portal its own role (README, \"Deployment\").");
+  }
+  // The web and job processes never see the owner's credentials.
+  delete process.env.MIGRATION_DATABASE_URL;
 
   if (!process.env.SMTP_URL) {
     const capturePort = Number(process.env.MAIL_CAPTURE_PORT ?? 2525);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres } from "./embedded-db";
-import { checkReachable, createDatabase, dropDatabase, migrate } from "./database";
+import { checkReachable, createDatabase, dropDatabase } from "./database";
+import { ensureRoles, prepareDatabase, urlFor } from "./database-roles";
 import { withDatabase } from "@/lib/db-url";
 
 /**
@@ -27,12 +28,23 @@ export async function startTestServer(): Promise<{ serverUrl: string; stop: () =
   };
 }
 
-/** A fresh database with every migration applied; drop it with the returned function. */
+/** The roles of test databases: as in production, the tests connect as the app role (lib/cli/database-roles.ts). */
+export const TEST_ROLES = { owner: { name: "psc_test_owner", password: "psc-test-owner" }, app: { name: "psc_test_app", password: "psc-test-app" } };
+
+/**
+ * A fresh database owned by the owner role, with every migration applied and the job queues set up;
+ * `url` connects as the app role (what the portal and the tests use), `ownerUrl` as the owner. Drop
+ * it with the returned function.
+ */
 export async function createMigratedDatabase(serverUrl: string, prefix: string) {
   const name = `${prefix}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const url = await createDatabase(serverUrl, name);
-  migrate(url);
-  return { url, name, drop: () => dropDatabase(serverUrl, name) };
+  // The owner may create databases (the backup test restores into a new one), as the embedded one may.
+  await ensureRoles(serverUrl, [{ ...TEST_ROLES.owner, createdb: true }, TEST_ROLES.app]);
+  await createDatabase(serverUrl, name, undefined, TEST_ROLES.owner.name);
+  const ownerUrl = urlFor(serverUrl, name, TEST_ROLES.owner);
+  const url = urlFor(serverUrl, name, TEST_ROLES.app);
+  await prepareDatabase({ ownerUrl, appUrl: url });
+  return { url, ownerUrl, name, drop: () => dropDatabase(serverUrl, name) };
 }
 
 export { withDatabase };

@@ -23,7 +23,7 @@ export async function listCollaboratives(viewer: Viewer): Promise<CollaborativeS
   return db.$queryRaw<CollaborativeSummary[]>`
     SELECT c.id, c.slug, c.name, c."leadAhsn2014", c."nameSince2023", c.region,
       (SELECT count(*)::int FROM "Project" p WHERE p."collaborativeId" = c.id AND p.status <> 'CLOSED' AND p.visibility <> 'DRAFT') AS "activeProjects",
-      (SELECT count(*)::int FROM "Concern" k WHERE k."collaborativeId" = c.id) AS concerns,
+      (SELECT count(*)::int FROM "Concern" k WHERE k."collaborativeId" = c.id AND k."heldAt" IS NULL) AS concerns,
       (SELECT count(*)::int FROM "LearningItem" l WHERE l."collaborativeId" = c.id AND l.status = 'PUBLISHED') AS "publishedLearning"
     FROM "Collaborative" c
     ORDER BY c.name`;
@@ -69,7 +69,7 @@ export async function countConcernsByArea(client: Db | Tx, collaborativeId: stri
     SELECT k."priorityAreaId", a.slug, a.name, a.kind::text AS kind, count(*)::int AS count
     FROM "Concern" k
     LEFT JOIN "PriorityArea" a ON a.id = k."priorityAreaId"
-    WHERE k."collaborativeId" = ${collaborativeId} AND k."receivedAt" >= ${since}
+    WHERE k."collaborativeId" = ${collaborativeId} AND k."receivedAt" >= ${since} AND k."heldAt" IS NULL
     GROUP BY k."priorityAreaId", a.slug, a.name, a.kind
     ORDER BY count(*) DESC, a.name`;
 }
@@ -108,6 +108,7 @@ export async function getConcernsSummary(viewer: Viewer, collaborativeId: string
       FROM months m
       LEFT JOIN "Concern" k
         ON k."collaborativeId" = ${collaborativeId}
+        AND k."heldAt" IS NULL
         AND date_trunc('month', (k."receivedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') = m.month
       GROUP BY m.month
       ORDER BY m.month`,
@@ -293,7 +294,7 @@ export async function listOrganisationsForManagement(viewer: Viewer, slug: strin
     }),
     db.membership.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
     db.projectOrganisation.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
-    db.concern.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
+    db.concern.groupBy({ by: ["organisationId"], where: { ...ofThisCollaborative, heldAt: null }, _count: { _all: true } }),
   ]);
   const byOrganisation = (groups: { organisationId: string | null; _count: { _all: number } }[]) => new Map(groups.map((g) => [g.organisationId, g._count._all]));
   const [memberCounts, projectCounts, concernCounts] = [byOrganisation(memberships), byOrganisation(projects), byOrganisation(concerns)];

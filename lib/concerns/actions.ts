@@ -22,7 +22,9 @@ import {
   assignConcern,
   changeConcernStatus,
   deliverResponseEmail,
+  discardHeldConcern,
   linkConcern,
+  releaseHeldConcern,
   respondToConcern,
   revealContact,
   setConcernShareable,
@@ -165,5 +167,23 @@ export const settingsAction = formAction({
     await updateConcernSettings(viewer, input);
     refreshTriage();
     return { ok: true, message: "Settings saved." };
+  },
+});
+
+export const releaseHeldAction = formAction({
+  schema: concernIdSchema,
+  handler: async ({ input, viewer }) => {
+    const { reference } = await releaseHeldConcern(viewer, input);
+    refreshTriage();
+    return { ok: true, message: `${reference} released: it is now in the list below as a new concern.` };
+  },
+});
+
+export const discardHeldAction = formAction({
+  schema: concernIdSchema,
+  handler: async ({ input, viewer }) => {
+    const { reference } = await discardHeldConcern(viewer, input);
+    refreshTriage();
+    return { ok: true, message: `${reference} discarded and erased.` };
   },
 });

@@ -1,12 +1,17 @@
 // Scheduled work for concerns (registered in lib/jobs/registry.ts).
 import type { JobDefinition } from "@/lib/jobs/registry";
-import { deliverPendingResponseEmails, eraseExpiredContactDetails } from "./mutations";
+import { deliverPendingResponseEmails, eraseExpiredContactDetails, purgeExpiredHeldConcerns } from "./mutations";
 
 export const concernJobs: Record<string, JobDefinition> = {
   // Nightly: reporters' contact details are erased N months after their concern closed.
   "concerns.erase-contact-details": {
     cron: "30 2 * * *",
     handler: async () => console.log(`[jobs] concerns.erase-contact-details: ${await eraseExpiredContactDetails()} erased`),
+  },
+  // Nightly: concerns held as possibly automated that no lead released or discarded in 30 days.
+  "concerns.purge-held": {
+    cron: "45 2 * * *",
+    handler: async () => console.log(`[jobs] concerns.purge-held: ${await purgeExpiredHeldConcerns()} erased`),
   },
   // Responses whose email failed when they were published.
   "concerns.retry-response-emails": { cron: "*/15 * * * *", handler: () => deliverPendingResponseEmails() },

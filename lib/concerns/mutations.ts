@@ -16,6 +16,7 @@ import { hashTrackingToken, trackingTokenFor } from "./tracking-token";
 import { decideRouting, postcodeAreaOf, type PostcodeRoute } from "./routing";
 import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput } from "./schemas";
 import { STATUS_LABELS, countsAsAcknowledged, manualNextStatuses, statusAfter } from "./triage";
+import { HELD_CONCERN_DAYS } from "./held";
 
 // ─── Submitting ───────────────────────────────────────────────────────────────
 
@@ -41,8 +42,6 @@ export async function submitConcern(viewer: Viewer, input: ConcernFormInput, con
   authorize(viewer, "concern.create");
   const earlier = await findSubmission(input.idempotencyKey);
   if (earlier) return earlier;
-  // Only robots fill in the hidden field: nothing is saved, and they are not told why.
-  if (input.website) throw new DomainError("Sorry, we could not send your concern. Please try again.");
 
   const [route, priorityAreaId, pathwayStageId] = await Promise.all([resolveRoute(input), priorityAreaIdFor(input.priorityArea), pathwayStageIdFor(input.pathwayStage)]);
   if (route.kind === "confirm") return route;
@@ -74,6 +73,9 @@ export async function submitConcern(viewer: Viewer, input: ConcernFormInput, con
     contactEncrypted: contact ? encryptContact(contact) : null,
     contactConsent: contact !== null,
     reporterId: viewer.userId && input.linkToAccount === "yes" ? viewer.userId : null,
+    // The hidden field is filled in by robots, but also by some browsers and password managers: the
+    // person is told nothing different, and a lead decides (see releaseHeldConcern).
+    heldAt: input.website ? new Date() : null,
   } satisfies Omit<Prisma.ConcernUncheckedCreateInput, "reference">;
 
   for (let attempt = 1; ; attempt += 1) {
@@ -166,14 +168,51 @@ async function pathwayStageIdFor(slug: string): Promise<string | null> {
 
 type TriageAccess = { id: string; collaborativeId: string; status: ConcernStatus; version: number; acknowledgedAt: Date | null; contactEncrypted: string | null; contactConsent: boolean };
 
-/** The concern, for its collaborative's leads; everyone else is told it does not exist. */
+/** The concern, for its collaborative's leads; everyone else is told it does not exist. A held concern is released first. */
 async function requireTriage(viewer: Viewer, concernId: string, client: Tx | typeof db = db): Promise<TriageAccess> {
   const concern = await client.concern.findUnique({
-    where: { id: concernId },
+    where: { id: concernId, heldAt: null },
     select: { id: true, collaborativeId: true, status: true, version: true, acknowledgedAt: true, contactEncrypted: true, contactConsent: true },
   });
   if (!concern || !can(viewer, "concern.triage", concern)) throw new NotFoundError();
   return concern;
+}
+
+// ─── Held as possibly automated ───────────────────────────────────────────────
+
+export { HELD_CONCERN_DAYS };
+
+/** A held concern, for its collaborative's leads; anything else (not held, not theirs) does not exist. */
+async function requireHeld(viewer: Viewer, action: "concern.release" | "concern.discard", concernId: string, tx: Tx) {
+  const concern = await tx.concern.findFirst({ where: { id: concernId, heldAt: { not: null } }, select: { id: true, collaborativeId: true, reference: true } });
+  if (!concern || !can(viewer, action, concern)) throw new NotFoundError();
+  return concern;
+}
+
+/**
+ * A lead judged a held concern genuine: it becomes an ordinary new concern. Its receivedAt is kept, so
+ * the service-level clock runs from when the person sent it (what they were told to expect), and any
+ * time spent held shows as lateness rather than disappearing.
+ */
+export async function releaseHeldConcern(viewer: Viewer, input: { concernId: string }): Promise<{ reference: string }> {
+  return db.$transaction(async (tx) => {
+    const concern = await requireHeld(viewer, "concern.release", input.concernId, tx);
+    const released = await tx.concern.updateMany({ where: { id: concern.id, heldAt: { not: null } }, data: { heldAt: null, version: { increment: 1 } } });
+    if (released.count === 0) throw new NotFoundError();
+    await recordAudit(tx, { action: "concern.released", subjectType: "Concern", subjectId: concern.id, actorId: viewer.userId, collaborativeId: concern.collaborativeId, details: { reference: concern.reference } });
+    return { reference: concern.reference };
+  });
+}
+
+/** A lead judged a held concern automated: it is erased (its history with it), and the decision audited. */
+export async function discardHeldConcern(viewer: Viewer, input: { concernId: string }): Promise<{ reference: string }> {
+  return db.$transaction(async (tx) => {
+    const concern = await requireHeld(viewer, "concern.discard", input.concernId, tx);
+    const deleted = await tx.concern.deleteMany({ where: { id: concern.id, heldAt: { not: null } } });
+    if (deleted.count === 0) throw new NotFoundError();
+    await recordAudit(tx, { action: "concern.discarded", subjectType: "Concern", subjectId: concern.id, actorId: viewer.userId, collaborativeId: concern.collaborativeId, details: { reference: concern.reference } });
+    return { reference: concern.reference };
+  });
 }
 
 /** Optimistic concurrency: the change applies only to the version the lead was looking at. */
@@ -480,6 +519,26 @@ export async function deliverPendingResponseEmails(now = new Date()): Promise<nu
     }
   }
   return sent;
+}
+
+/** Erases concerns held for longer than HELD_CONCERN_DAYS without a lead's decision, each audited. Safe to run again. */
+export async function purgeExpiredHeldConcerns(now = new Date()): Promise<number> {
+  const due = await db.concern.findMany({
+    where: { heldAt: { lte: new Date(now.getTime() - HELD_CONCERN_DAYS * 86_400_000) } },
+    select: { id: true, collaborativeId: true, reference: true },
+    take: 1000,
+  });
+  let purged = 0;
+  for (const row of due) {
+    purged += await db.$transaction(async (tx) => {
+      // Re-checked in the delete: a concern released since the read is kept.
+      const deleted = await tx.concern.deleteMany({ where: { id: row.id, heldAt: { not: null } } });
+      if (deleted.count === 0) return 0;
+      await recordAudit(tx, { action: "concern.held_expired", subjectType: "Concern", subjectId: row.id, collaborativeId: row.collaborativeId, details: { reference: row.reference, days: HELD_CONCERN_DAYS } });
+      return 1;
+    });
+  }
+  return purged;
 }
 
 /**

@@ -13,6 +13,7 @@ import { normaliseReference } from "./reference";
 import { URGENT_PATTERN, mayDescribeImmediateRisk } from "./urgency";
 import { acknowledgementDueDay, daysSince, isAcknowledgementOverdue, overdueReceivedBefore, type Day } from "./service-level";
 import { manualNextStatuses } from "./triage";
+import { HELD_CONCERN_DAYS } from "./held";
 
 // ─── The public form ──────────────────────────────────────────────────────────
 
@@ -165,7 +166,8 @@ const DAY_MS = 86_400_000;
 export async function getTriageQueue(viewer: Viewer, slug: string, filters: QueueFilters, now = new Date()): Promise<TriageQueue> {
   const collaborative = await requireTriageCollaborative(viewer, slug);
   const overdueBefore = overdueReceivedBefore(now, collaborative.acknowledgementDays);
-  const where: Prisma.ConcernWhereInput = { collaborativeId: collaborative.id };
+  // Held concerns ("possibly automated") are listed apart (listHeldConcerns) and counted nowhere until released.
+  const where: Prisma.ConcernWhereInput = { collaborativeId: collaborative.id, heldAt: null };
   if (filters.status === "open") where.status = { not: "CLOSED" };
   else if (filters.status !== "all") where.status = filters.status;
   if (filters.area === SOMETHING_ELSE) where.priorityAreaId = null;
@@ -200,10 +202,10 @@ export async function getTriageQueue(viewer: Viewer, slug: string, filters: Queu
     }),
     db.$queryRaw<{ id: string; reference: string; receivedAt: Date }[]>`
       SELECT id, reference, "receivedAt" FROM "Concern"
-      WHERE "collaborativeId" = ${collaborative.id} AND status = 'RECEIVED'
+      WHERE "collaborativeId" = ${collaborative.id} AND status = 'RECEIVED' AND "heldAt" IS NULL
         AND ("whatHappened" ~* ${URGENT_PATTERN} OR impact ~* ${URGENT_PATTERN})
       ORDER BY "receivedAt" LIMIT 20`,
-    db.concern.count({ where: { collaborativeId: collaborative.id, acknowledgedAt: null, receivedAt: { lt: overdueBefore } } }),
+    db.concern.count({ where: { collaborativeId: collaborative.id, heldAt: null, acknowledgedAt: null, receivedAt: { lt: overdueBefore } } }),
     db.priorityArea.findMany({ where: { kind: "NATIONAL" }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     db.organisation.findMany({ where: { collaborativeId: collaborative.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
@@ -234,6 +236,41 @@ export async function getTriageQueue(viewer: Viewer, slug: string, filters: Queu
       organisations: organisations.map((o) => ({ value: o.id, label: o.name })),
     },
   };
+}
+
+export type HeldConcern = {
+  id: string;
+  reference: string;
+  receivedAt: Date;
+  /** When it is erased if no lead decides. */
+  expiresAt: Date;
+  whatHappened: string;
+  impact: string;
+  areaName: string | null;
+};
+
+/**
+ * Concerns held as possibly automated (the form's hidden field was filled in), for a lead to release
+ * or discard: the whole of what was written, so they can judge it, newest first.
+ */
+export async function listHeldConcerns(viewer: Viewer, slug: string): Promise<HeldConcern[]> {
+  const collaborative = await db.collaborative.findUnique({ where: { slug }, select: { id: true } });
+  if (!collaborative || !can(viewer, "concern.release", { collaborativeId: collaborative.id })) throw new NotFoundError();
+  const rows = await db.concern.findMany({
+    where: { collaborativeId: collaborative.id, heldAt: { not: null } },
+    orderBy: { heldAt: "desc" },
+    take: 200,
+    select: { id: true, reference: true, receivedAt: true, heldAt: true, whatHappened: true, impact: true, priorityArea: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    receivedAt: r.receivedAt,
+    expiresAt: new Date(r.heldAt!.getTime() + HELD_CONCERN_DAYS * DAY_MS),
+    whatHappened: r.whatHappened,
+    impact: r.impact,
+    areaName: r.priorityArea?.name ?? null,
+  }));
 }
 
 // ─── One concern, for the team ────────────────────────────────────────────────
@@ -280,7 +317,7 @@ export type ConcernDetail = {
 
 /** A concern for its collaborative's leads; "not found" for everyone else. */
 export async function getConcernForTriage(viewer: Viewer, concernId: string, now = new Date()): Promise<ConcernDetail> {
-  const access = await db.concern.findUnique({ where: { id: concernId }, select: { collaborativeId: true } });
+  const access = await db.concern.findUnique({ where: { id: concernId, heldAt: null }, select: { collaborativeId: true } });
   if (!access || !can(viewer, "concern.triage", access)) throw new NotFoundError();
   const c = await db.concern.findUniqueOrThrow({
     where: { id: concernId },
@@ -398,7 +435,7 @@ export async function listDeidentifiedConcerns(viewer: Viewer, options: { collab
   const national = isNational(viewer);
   const leadOf = collaborativeIdsWhere(viewer, ["LEAD"]);
   authorize(viewer, "concern.readDeidentified", { collaborativeId: national ? null : leadOf[0] });
-  const scope: Prisma.ConcernWhereInput = national ? {} : { collaborativeId: { in: leadOf } };
+  const scope: Prisma.ConcernWhereInput = national ? { heldAt: null } : { collaborativeId: { in: leadOf }, heldAt: null };
   if (options.collaborativeSlug) scope.collaborative = { slug: options.collaborativeSlug };
   const rows = await db.concern.findMany({
     where: scope,

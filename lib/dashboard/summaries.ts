@@ -8,7 +8,7 @@ import "server-only";
 import { db } from "@/lib/db";
 
 const REFRESH_ID = "dashboard";
-/** Refreshed in this order inside one transaction. */
+/** Refreshed in this order inside one transaction (by psc_refresh_dashboard_summaries(), which lists them too). */
 export const SUMMARY_VIEWS = [
   "dashboard_project_facts",
   "dashboard_measure_status",
@@ -65,11 +65,10 @@ export async function refreshDashboardSummaries(options: { force?: boolean; now?
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCK_KEY}) AS locked`;
       if (!lock?.locked) return { refreshed: false, refreshedAt: previous?.refreshedAt ?? null, durationMs: 0 };
-      for (const view of SUMMARY_VIEWS) {
-        await tx.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
-        // Fresh statistics, or the planner guesses a handful of rows and sorts on disk.
-        await tx.$executeRawUnsafe(`ANALYZE ${view}`);
-      }
+      // REFRESH and ANALYZE (fresh statistics, or the planner guesses a handful of rows and sorts on
+      // disk) of every view in SUMMARY_VIEWS, as their owner: the app role owns nothing (migration
+      // dashboard_refresh_as_owner).
+      await tx.$executeRaw`SELECT psc_refresh_dashboard_summaries()`;
       const refreshedAt = clock();
       const durationMs = Date.now() - started;
       await tx.dashboardSummaryRefresh.upsert({

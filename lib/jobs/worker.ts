@@ -50,24 +50,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   const boss = createBoss(databaseUrl, { maintenanceIntervalSeconds: 60, ...options.boss });
   try {
     await boss.start();
-    // Workers starting together would deadlock creating the same queue: one sets up at a time.
-    await withSetupLock(databaseUrl, async () => {
-      for (const [name, job] of Object.entries(jobs)) {
-        const queue: PgBoss.Queue = {
-          name,
-          policy: "stately",
-          expireInSeconds: job.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-          retryLimit: job.retryLimit ?? 3,
-          retryDelay: options.retryDelaySeconds ?? 30,
-          retryBackoff: true,
-        };
-        // createQueue leaves an existing queue as it was: update it so changed settings take effect.
-        if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
-        else await boss.createQueue(name, queue);
-        if (job.cron) await boss.schedule(name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE, singletonSeconds: 60 });
-        else await boss.unschedule(name);
-      }
-    });
+    await setUpQueues(boss, databaseUrl, jobs, options);
     for (const [name, job] of Object.entries(jobs)) {
       await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([item]) => {
         const outcome = await runExclusively(databaseUrl, name, job.handler);
@@ -83,6 +66,32 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   return {
     stop: ({ graceful = true } = {}) => boss.stop({ graceful, timeout: options.stopTimeoutMs ?? 25_000 }),
   };
+}
+
+/**
+ * Creates (or updates) each job's queue and schedule. Creating a queue is DDL (pg-boss makes a table
+ * per queue), so migrations run this as the schema's owner (lib/cli/setup-job-queues.ts); a worker
+ * running as the app role then only updates rows.
+ */
+export async function setUpQueues(boss: PgBoss, databaseUrl: string, jobs: Record<string, JobDefinition>, options: Pick<WorkerOptions, "retryDelaySeconds"> = {}) {
+  // Workers starting together would deadlock creating the same queue: one sets up at a time.
+  await withSetupLock(databaseUrl, async () => {
+    for (const [name, job] of Object.entries(jobs)) {
+      const queue: PgBoss.Queue = {
+        name,
+        policy: "stately",
+        expireInSeconds: job.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        retryLimit: job.retryLimit ?? 3,
+        retryDelay: options.retryDelaySeconds ?? 30,
+        retryBackoff: true,
+      };
+      // createQueue leaves an existing queue as it was: update it so changed settings take effect.
+      if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+      else await boss.createQueue(name, queue);
+      if (job.cron) await boss.schedule(name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE, singletonSeconds: 60 });
+      else await boss.unschedule(name);
+    }
+  });
 }
 
 async function lockClient(databaseUrl: string, label: string): Promise<pg.Client> {

@@ -255,7 +255,7 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
       orderBy: { receivedAt: "desc" },
       select: { id: true, reference: true, status: true, receivedAt: true },
     }),
-    db.concern.count({ where: { collaborativeId: collaborative.id, priorityAreaId: priority.id } }),
+    db.concern.count({ where: { collaborativeId: collaborative.id, priorityAreaId: priority.id, heldAt: null } }),
     priority.round ? computeRoundResults(priority.round.id) : Promise.resolve(null),
   ]);
   const byStatus = {} as Partial<Record<ConcernStatus, number>>;

@@ -195,3 +195,40 @@ test("a registered patient sees the concerns they raised under My concerns", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your safety concern");
   await expect(page.getByText(reference)).toBeVisible();
 });
+
+test.describe("a form whose hidden field a browser filled in (JavaScript off)", () => {
+  test.use({ javaScriptEnabled: false });
+  const autofilled = `Test ${marker}-held: the night staff did not answer the call bell for an hour.`;
+
+  test("gets the usual confirmation, and waits for a lead to release it into triage", async ({ page }) => {
+    test.slow();
+    await page.goto("/concerns/new");
+    await page.getByLabel("What happened?").fill(autofilled);
+    await page.getByRole("group", { name: "Roughly when did it happen?" }).getByLabel("In the last week").check();
+    await page.getByLabel("Postcode of where it happened").fill("so16 6yd");
+    await page.getByRole("group", { name: "Where in their care did it happen?" }).getByLabel("On a hospital ward").check();
+    await page.getByRole("group", { name: "What is it mostly about?" }).getByLabel("Falls").check();
+    await page.getByRole("group", { name: "Who are you?" }).getByLabel("I am a carer, relative or friend of the patient").check();
+    await page.getByRole("group", { name: "Can the patient safety team contact you about this concern?" }).getByLabel("No, I want to stay anonymous").check();
+    await page.locator("#field-website").fill("https://my-homepage.example", { force: true });
+    await page.getByRole("button", { name: "Send concern", exact: true }).click();
+    await page.getByRole("region", { name: "Check where to send your concern" }).getByRole("button", { name: "Confirm and send concern" }).click();
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concern sent");
+    const reference = (await page.locator("strong", { hasText: /^PSC-/ }).textContent())!.trim();
+    await page.getByRole("link", { name: /\/concerns\/track\// }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your safety concern");
+    await expect(page.getByText(reference)).toBeVisible();
+
+    await signIn(page, "lead.wessex@demo.nhs.uk");
+    await page.goto("/collaboratives/wessex/concerns?status=all");
+    await expect(page.getByRole("heading", { name: "Possibly automated — check before triage" })).toBeVisible();
+    await expect(page.getByRole("table", { name: /concerns/ }).getByText(reference)).toHaveCount(0);
+    await expect(page.getByText(autofilled)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: `Release into triage: ${reference}` }).click();
+    await expect(page.getByRole("status")).toHaveText(`${reference} released: it is now in the list below as a new concern.`);
+    await page.goto("/collaboratives/wessex/concerns?status=all");
+    await expect(page.getByRole("link", { name: reference })).toBeVisible();
+  });
+});

@@ -1,6 +1,6 @@
-// The audit log: append-only in PostgreSQL itself (a trigger refuses UPDATE, DELETE and TRUNCATE,
-// whoever asks), and written by every event the portal promises to record — sign-in, role changes,
-// concern status changes, contact-detail reveals, exports and deletions — through the real domain
+// The audit log: append-only in PostgreSQL itself (the portal's role has no right to UPDATE, DELETE or
+// TRUNCATE it, and a trigger refuses them whoever asks), and written by every event the portal
+// promises to record — sign-in, role changes, concern status changes, contact-detail reveals, exports and deletions — through the real domain
 // functions, without personal data in the details.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -20,6 +20,7 @@ import { createCast, type Cast } from "@/tests/fixtures/factories";
 import { createPasswordUser, PASSWORD, uniqueIp } from "@/tests/fixtures/accounts";
 import { createConcern } from "@/tests/fixtures/concerns";
 import { createProjectWithMeasure } from "@/tests/fixtures/learning";
+import { runAsOwner } from "@/tests/fixtures/owner-sql";
 
 let cast: Cast;
 beforeAll(async () => {
@@ -42,17 +43,19 @@ describe("the audit log is append-only in the database", () => {
   it("refuses UPDATE in raw SQL and leaves the row as it was", async () => {
     const before = await twoEvents();
     const id = before[0]!.id;
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'test.rewritten', "actorId" = 'someone-else' WHERE id = ${id}`)).rejects.toThrow(
-      /append-only: UPDATE is not allowed/,
-    );
+    const sql = `UPDATE "AuditEvent" SET action = 'test.rewritten', "actorId" = 'someone-else' WHERE id = ${id}`;
+    // The portal's role has no right to; the trigger refuses even the schema's owner.
+    await expect(db.$executeRawUnsafe(sql)).rejects.toThrow(/permission denied/);
+    await expect(runAsOwner(sql)).rejects.toThrow(/append-only: UPDATE is not allowed/);
     expect(await rowsById(before.map((r) => r.id))).toEqual(before);
   });
 
   it("refuses DELETE in raw SQL, of one row or of all, and keeps them", async () => {
     const before = await twoEvents();
     const total = await db.auditEvent.count();
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = ${before[1]!.id}`)).rejects.toThrow(/append-only: DELETE is not allowed/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only: DELETE is not allowed/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = ${before[1]!.id}`)).rejects.toThrow(/permission denied/);
+    await expect(runAsOwner(`DELETE FROM "AuditEvent" WHERE id = ${before[1]!.id}`)).rejects.toThrow(/append-only: DELETE is not allowed/);
+    await expect(runAsOwner(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only: DELETE is not allowed/);
     expect(await rowsById(before.map((r) => r.id))).toEqual(before);
     expect(await db.auditEvent.count()).toBe(total);
   });
@@ -60,7 +63,8 @@ describe("the audit log is append-only in the database", () => {
   it("refuses TRUNCATE", async () => {
     const before = await twoEvents();
     const total = await db.auditEvent.count();
-    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/permission denied/);
+    await expect(runAsOwner(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
     expect(await db.auditEvent.count()).toBe(total);
     expect(await rowsById(before.map((r) => r.id))).toEqual(before);
   });
@@ -76,7 +80,7 @@ describe("the audit log is append-only in the database", () => {
         await recordAudit(tx, { action: "test.inside", subjectType: "Test", subjectId: marker });
         await tx.$executeRawUnsafe(`UPDATE "AuditEvent" SET details = NULL WHERE id = ${before[0]!.id}`);
       }),
-    ).rejects.toThrow(/append-only/);
+    ).rejects.toThrow(/permission denied/);
     expect(await db.auditEvent.count({ where: { subjectId: marker } })).toBe(0);
     expect(await rowsById(before.map((r) => r.id))).toEqual(before);
   });

@@ -17,9 +17,9 @@ const dir = mkdtempSync(join(tmpdir(), "psc-backup-test-"));
 const restoredName = `psc_restored_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
 let source: Awaited<ReturnType<typeof createMigratedDatabase>>;
 
-/** Runs one of the npm scripts' programs as a person would, with DATABASE_URL set. */
+/** Runs one of the npm scripts' programs as a person would: as the schema's owner, as `npm run db:backup` does. */
 function cli(script: "backup" | "restore", args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync("npx", ["tsx", `lib/cli/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: source.url, ...env }, encoding: "utf8" });
+  const result = spawnSync("npx", ["tsx", `lib/cli/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: source.ownerUrl, ...env }, encoding: "utf8" });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -52,14 +52,14 @@ async function tableFingerprints(url: string): Promise<Record<string, { rows: nu
 }
 
 const restoredUrl = () => {
-  const u = new URL(source.url);
+  const u = new URL(source.ownerUrl);
   u.pathname = `/${restoredName}`;
   return u.toString();
 };
 
 beforeAll(async () => {
   source = await createMigratedDatabase(serverUrl, "psc_backup_source");
-  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { env: { ...process.env, DATABASE_URL: source.url }, encoding: "utf8" });
+  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { env: { ...process.env, DATABASE_URL: source.ownerUrl }, encoding: "utf8" });
   if (seed.status !== 0) throw new Error(`Demo seed failed: ${seed.stderr}`);
 }, 240_000);
 
@@ -80,7 +80,7 @@ describe("backing up and restoring the database", () => {
     expect(restore.output).toContain(`Restored into database "${restoredName}"`);
     expect(restore.status).toBe(0);
 
-    const [before, after] = await Promise.all([tableFingerprints(source.url), tableFingerprints(restoredUrl())]);
+    const [before, after] = await Promise.all([tableFingerprints(source.ownerUrl), tableFingerprints(restoredUrl())]);
     expect(Object.keys(before).length).toBeGreaterThan(40);
     // The demo data is there to compare: not a comparison of empty tables.
     expect(before['public.Concern']!.rows).toBeGreaterThan(100);
@@ -103,7 +103,7 @@ describe("backing up and restoring the database", () => {
   it("refuses to restore over an existing database, or over the configured one without --overwrite", async () => {
     const file = join(dir, "psc.dump");
     const before = await tableFingerprints(restoredUrl());
-    await expect(restore(source.url, file, { database: restoredName })).rejects.toThrow(/already exists/);
+    await expect(restore(source.ownerUrl, file, { database: restoredName })).rejects.toThrow(/already exists/);
     expect(await tableFingerprints(restoredUrl())).toEqual(before);
     expect(() => parseRestoreArguments([file])).toThrow(/without --overwrite/);
     expect(() => parseRestoreArguments([file, "--database"])).toThrow(/Usage/);
@@ -116,7 +116,7 @@ describe("backing up and restoring the database", () => {
     const damaged = join(dir, "damaged.dump");
     writeFileSync(damaged, "PGDMP this is not a real archive");
     const name = `${restoredName}_damaged`;
-    await expect(restore(source.url, damaged, { database: name })).rejects.toThrow(/pg_restore failed/);
+    await expect(restore(source.ownerUrl, damaged, { database: name })).rejects.toThrow(/pg_restore failed/);
     expect(await databaseExists(serverUrl, name)).toBe(false);
   });
 

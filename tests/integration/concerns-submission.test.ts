@@ -157,10 +157,11 @@ describe("routing to the right collaborative", () => {
 });
 
 describe("bad input", () => {
-  it("saves nothing when the robots' hidden field is filled in", async () => {
+  it("keeps a submission whose hidden field is filled in, held for a lead (tests/integration/concerns-held.test.ts)", async () => {
     const before = await countConcerns();
-    await expectDomainError(submit(concernForm({ website: "http://spam.example" })));
-    expect(await countConcerns()).toBe(before);
+    const result = await submitOrThrow(concernForm({ website: "http://spam.example" }));
+    expect(await db.concern.findUniqueOrThrow({ where: { reference: result.reference } })).toMatchObject({ heldAt: expect.any(Date) });
+    expect(await countConcerns()).toBe(before + 1);
   });
 
   it("rejects areas and stages that are not on the form", async () => {

@@ -18,6 +18,7 @@ import { createPasswordUser, PASSWORD, uniqueIp } from "@/tests/fixtures/account
 import { concernForm, submitOrThrow } from "@/tests/fixtures/concerns";
 import { insertLearningItem } from "@/tests/fixtures/learning";
 import { openTestRound, ranks } from "@/tests/fixtures/workspaces";
+import { runAsOwner } from "@/tests/fixtures/owner-sql";
 
 let cast: Cast;
 beforeAll(async () => {
@@ -180,16 +181,16 @@ describe("erasing a person's personal details", () => {
 
   describe("when something fails part-way", () => {
     afterEach(async () => {
-      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS privacy_test_fail ON "Membership"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS privacy_test_fail()`);
+      await runAsOwner(`DROP TRIGGER IF EXISTS privacy_test_fail ON "Membership"`);
+      await runAsOwner(`DROP FUNCTION IF EXISTS privacy_test_fail()`);
     });
 
     it("leaves the person exactly as they were (one transaction)", async () => {
       const person = await personWithHistory();
       const before = await personSnapshot(person.userId);
       // Membership rows are removed after the concerns' contact details and the sessions: fail there.
-      await db.$executeRawUnsafe(`CREATE FUNCTION privacy_test_fail() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''simulated failure''; END;'`);
-      await db.$executeRawUnsafe(
+      await runAsOwner(`CREATE FUNCTION privacy_test_fail() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''simulated failure''; END;'`);
+      await runAsOwner(
         `CREATE TRIGGER privacy_test_fail BEFORE DELETE ON "Membership" FOR EACH ROW WHEN (OLD."userId" = '${person.userId}') EXECUTE FUNCTION privacy_test_fail()`,
       );
       await expect(erasePerson(cast.viewers.admin, person.userId)).rejects.toThrow(/simulated failure/);

@@ -23,5 +23,9 @@ export const rows: MatrixRow[] = [
   { action: "concern.triage", on: "B's concern", resource: (c) => ({ collaborativeId: c.collaborativeB.id }), allowed: ["leadB"] },
   { action: "concern.revealContact", on: "A's concern's contact details", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA"] },
   { action: "concern.revealContact", on: "B's concern's contact details", resource: (c) => ({ collaborativeId: c.collaborativeB.id }), allowed: ["leadB"] },
+  { action: "concern.release", on: "A's concern held as possibly automated", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA"] },
+  { action: "concern.release", on: "B's concern held as possibly automated", resource: (c) => ({ collaborativeId: c.collaborativeB.id }), allowed: ["leadB"] },
+  { action: "concern.discard", on: "A's concern held as possibly automated", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA"] },
+  { action: "concern.discard", on: "B's concern held as possibly automated", resource: (c) => ({ collaborativeId: c.collaborativeB.id }), allowed: ["leadB"] },
   { action: "concern.readDeidentified", on: "A's de-identified concerns", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA", "national", "admin"] },
 ];

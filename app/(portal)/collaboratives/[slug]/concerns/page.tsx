@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getTriageQueue } from "@/lib/concerns/queries";
+import { getTriageQueue, listHeldConcerns } from "@/lib/concerns/queries";
 import { queueFilterSchema } from "@/lib/concerns/schemas";
 import { CONCERN_STATUSES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/concerns/triage";
 import { dateOfDay } from "@/lib/concerns/service-level";
@@ -11,7 +11,7 @@ import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { Pagination } from "@/components/ui/Pagination";
 import { InsetText, Tag, WarningCallout } from "@/components/ui/Panels";
-import { SettingsForm } from "@/components/concerns/TriageForms";
+import { HeldConcernList, SettingsForm } from "@/components/concerns/TriageForms";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Safety concerns to triage" };
@@ -23,7 +23,7 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
   const query = await searchParams;
   const viewer = await requireViewer(`/collaboratives/${slug}/concerns`);
   const filters = queueFilterSchema.parse(query);
-  const queue = await orNotFound(getTriageQueue(viewer, slug, filters));
+  const [queue, held] = await orNotFound(Promise.all([getTriageQueue(viewer, slug, filters), listHeldConcerns(viewer, slug)]));
   const { collaborative } = queue;
   const hrefFor = (page: number) => {
     const next = new URLSearchParams({ status: filters.status, area: filters.area, organisation: filters.organisation, age: filters.age, page: String(page) });
@@ -35,6 +35,14 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
       <p className="mb-2 text-nhs-secondary-text">{collaborative.name}</p>
       <h1>Safety concerns</h1>
       {query.passedOn && <InsetText><p className="mb-0 font-bold">The concern has been passed on to the other collaborative.</p></InsetText>}
+
+      {held.length > 0 && (
+        <InsetText>
+          <p className="mb-0">
+            <Link href="#held">{pluralise(held.length, "concern")} held as possibly automated</Link>: check {held.length === 1 ? "it" : "them"} before triage.
+          </p>
+        </InsetText>
+      )}
 
       {queue.urgentUnread.length > 0 && (
         <WarningCallout title="Read these first: they may describe someone at risk now">
@@ -137,6 +145,25 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
         </table>
       </ScrollableTable>
       <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={hrefFor} />
+
+      <h2 id="held">Possibly automated — check before triage</h2>
+      <p>
+        These were sent with a field filled in that people cannot see: robots fill it in, but so do some browsers and password
+        managers. The person was given a reference as usual. Release a concern that a person wrote, and it joins the list above
+        with its acknowledgement due from the day it was sent; discard one that is spam, and it is erased. Until then they are in
+        no count or dashboard.
+      </p>
+      <HeldConcernList
+        rows={held.map((c) => ({
+          id: c.id,
+          reference: c.reference,
+          sent: formatDate(c.receivedAt),
+          erased: formatDate(c.expiresAt),
+          areaName: c.areaName,
+          whatHappened: c.whatHappened,
+          impact: c.impact,
+        }))}
+      />
 
       <h2>Service level and retention</h2>
       <SettingsForm collaborativeId={collaborative.id} acknowledgementDays={collaborative.acknowledgementDays} contactRetentionMonths={collaborative.contactRetentionMonths} />
