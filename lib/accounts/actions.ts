@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
 import { requestIp } from "@/lib/auth/request-ip";
-import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cookie";
+import { clearSessionCookie, endThisSession, issueSessionCookie } from "@/lib/auth/session-cookie";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { formObject, invalid, runForm, type FormState } from "@/lib/forms";
 import {
@@ -65,7 +65,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 }
 
 export async function signOutAction(): Promise<void> {
-  await clearSessionCookie();
+  await endThisSession();
   redirect("/");
 }
 

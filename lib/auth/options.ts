@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { portalAdapter } from "./adapter";
 import { ipFromForwardedFor } from "./request-ip";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { endSession, renewSession, startSession } from "./sessions";
 import { limits, takeSlots } from "./throttle";
 import { ANONYMOUS } from "./viewer-types";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
@@ -69,8 +70,15 @@ function providers(): NextAuthOptions["providers"] {
   return list;
 }
 
-// Sessions are JWTs carrying the user id and session version; the viewer is re-read from the
-// database on every request, so role changes and "sign out everywhere" take effect at once.
+class SessionEndedError extends Error {
+  name = "SessionEndedError";
+  constructor() {
+    super("This session has ended");
+  }
+}
+
+// Sessions are JWTs carrying the user id, session version and session id; the viewer is re-read from
+// the database on every request, so signing out, role changes and "sign out everywhere" take effect at once.
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   adapter: portalAdapter,
@@ -92,7 +100,12 @@ export const authOptions: NextAuthOptions = {
         const row = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
         token.uid = user.id;
         token.sv = row?.sessionVersion ?? 0;
+        token.sid = await startSession(user.id);
+        return token;
       }
+      // Re-read (/api/auth/session, getServerSession): an ended session is no session. Throwing makes
+      // next-auth answer with no session and clear the cookie.
+      if (!(await renewSession(token))) throw new SessionEndedError();
       return token;
     },
     async session({ session, token }) {
@@ -100,7 +113,18 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  logger: {
+    // A signed-out copy of a cookie is expected, not an error worth logging.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string } | undefined)?.name === "SessionEndedError") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   events: {
+    // next-auth's own sign-out endpoint ends the session on the server too.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
+    },
     // Password sign-ins are audited (with the IP) where they are checked; these are links and Entra ID.
     async signIn({ user, account }) {
       if (account?.provider === "credentials") return;

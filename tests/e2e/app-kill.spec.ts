@@ -38,7 +38,7 @@ test.beforeAll(async () => {
   for (const id of measureIds) {
     await client.query(`INSERT INTO "Measure" (id, "projectId", name, kind, period, "updatedAt") VALUES ($1, $2, $3, 'OUTCOME', 'DAY', now())`, [id, projectId, `Falls ${id}`]);
   }
-  cookie = await sessionCookie(portal.secret, { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion });
+  cookie = await sessionCookie(portal.secret, { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion }, portal.databaseUrl);
 });
 
 test.afterAll(async () => {
