@@ -5,6 +5,7 @@ import { authorize, can, type Action, type Viewer } from "@/lib/auth/policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { limits, returnSlots, takeSlots } from "@/lib/auth/throttle";
 import type { SessionUser } from "@/lib/auth/session-cookie";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
@@ -325,7 +326,7 @@ export async function removeMember(viewer: Viewer, input: { membershipId: string
 export async function changePassword(viewer: Viewer, input: { currentPassword: string; password: string }, ip: string): Promise<SessionUser> {
   authorize(viewer, "account.manage");
   requireSignedIn(viewer);
-  const slots = await takeSlots([limits.signInAccount(viewer.email ?? viewer.userId), limits.signInIp(ip)]);
+  const slots = await takeSlots([limits.signInAccountAddress(viewer.email ?? viewer.userId, ip), limits.signInIp(ip)]);
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { passwordHash: true } });
   // People who only ever used a sign-in link or Microsoft have no password yet: they may set one.
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -349,6 +350,7 @@ export async function signOutEverywhere(viewer: Viewer): Promise<void> {
   requireSignedIn(viewer);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: viewer.userId }, data: { sessionVersion: { increment: 1 } } });
+    await endAllSessions(tx, viewer.userId);
     await recordAudit(tx, { action: "auth.signed_out_everywhere", subjectType: "User", subjectId: viewer.userId, actorId: viewer.userId });
   });
 }

@@ -11,6 +11,7 @@ vi.hoisted(() => {
 import { db } from "@/lib/db";
 import { ANONYMOUS } from "@/lib/auth/viewer-types";
 import { loadViewer } from "@/lib/auth/load-viewer";
+import { sessionOf } from "@/tests/fixtures/factories";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { encodeSessionToken, sessionClaims } from "@/lib/auth/session-cookie";
 import { decode } from "next-auth/jwt";
@@ -69,10 +70,11 @@ describe("signing in with a password", () => {
     expect(error.message).toBe(SIGN_IN_ERROR);
   });
 
-  it("throttles an account after 10 failures in its window, even with the right password, from any IP", async () => {
+  it("throttles an account and address after 10 failures in its window, even with the right password", async () => {
     const { user } = await createPasswordUser();
-    for (let i = 0; i < 10; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()), DomainError);
-    const error = await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()), RateLimitError);
+    const ip = uniqueIp();
+    for (let i = 0; i < 10; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, ip), DomainError);
+    const error = await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, ip), RateLimitError);
     expect(error.message).toMatch(/Too many attempts/);
     expect(await auditFor("auth.signed_in", user.id)).toHaveLength(0);
   });
@@ -95,22 +97,24 @@ describe("signing in with a password", () => {
 
   it("keeps the count in PostgreSQL, so a limit holds across separate processes", async () => {
     const { user } = await createPasswordUser();
-    for (let i = 0; i < 9; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()), DomainError);
+    const ip = uniqueIp();
+    for (let i = 0; i < 9; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, ip), DomainError);
     // The 10th failure comes from another Node process (as from a second server instance).
-    const child = spawnSync("npx", ["tsx", "tests/fixtures/accounts-sign-in-child.ts", user.email, "wrong password", uniqueIp()], {
+    const child = spawnSync("npx", ["tsx", "tests/fixtures/accounts-sign-in-child.ts", user.email, "wrong password", ip], {
       env: { ...process.env },
       encoding: "utf8",
       timeout: 60_000,
     });
     expect(child.stdout.trim().split("\n").at(-1)).toBe("DomainError");
-    await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()), RateLimitError);
-    const bucket = await db.rateLimitBucket.findFirst({ where: { key: limits.signInAccount(user.email).key } });
+    await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, ip), RateLimitError);
+    const bucket = await db.rateLimitBucket.findFirst({ where: { key: limits.signInAccountAddress(user.email, ip).key } });
     expect(bucket?.count).toBe(11);
   });
 
-  it("lets only 10 of 30 simultaneous guesses through to the password check", async () => {
+  it("lets only 10 of 30 simultaneous guesses from one address through to the password check", async () => {
     const { user } = await createPasswordUser();
-    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp())));
+    const ip = uniqueIp();
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, ip)));
     const checked = results.filter((r) => r.status === "rejected" && !(r.reason instanceof RateLimitError));
     expect(checked).toHaveLength(10);
   });
@@ -120,18 +124,18 @@ describe("session tokens", () => {
   it("carry the same claims as next-auth's jwt callback and decode with the secret", async () => {
     const { user } = await createPasswordUser();
     const session = { id: user.id, name: user.name, email: user.email, sessionVersion: 3 };
-    const token = await encodeSessionToken(session);
+    const token = await encodeSessionToken(session, "session-id");
     const decoded = await decode({ token, secret: process.env.NEXTAUTH_SECRET! });
-    expect(decoded).toMatchObject(sessionClaims(session));
-    expect(decoded).toMatchObject({ uid: user.id, sv: 3, sub: user.id });
+    expect(decoded).toMatchObject(sessionClaims(session, "session-id"));
+    expect(decoded).toMatchObject({ uid: user.id, sv: 3, sub: user.id, sid: "session-id" });
   });
 
   it("stop working when the session version moves on (sign out everywhere, password change)", async () => {
     const { user } = await createPasswordUser({ memberships: { wessex: "STAFF" } });
-    expect((await loadViewer(user.id, 0)).userId).toBe(user.id);
+    expect((await loadViewer(user.id, 0, await sessionOf(user.id))).userId).toBe(user.id);
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
-    expect((await loadViewer(user.id, 1)).memberships).toHaveLength(1);
+    expect(await loadViewer(user.id, 0, await sessionOf(user.id))).toEqual(ANONYMOUS);
+    expect((await loadViewer(user.id, 1, await sessionOf(user.id))).memberships).toHaveLength(1);
   });
 });
 
@@ -152,7 +156,7 @@ describe("password reset", () => {
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(after.passwordHash, "a brand new passphrase")).toBe(true);
     expect(after.sessionVersion).toBe(1);
-    expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
+    expect(await loadViewer(user.id, 0, await sessionOf(user.id))).toEqual(ANONYMOUS);
     expect(await auditFor("auth.password_reset", user.id)).toHaveLength(1);
 
     // Single use: the same link cannot set another password.
