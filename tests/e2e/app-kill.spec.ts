@@ -92,7 +92,7 @@ test("killing the server mid-submission and mid-import leaves no partial data", 
   expect(cutOff.length).toBeGreaterThan(0);
 
   // Concerns: each acknowledged one stored once with its first status entry; none without it.
-  const stored = await concernsInDatabase(portal.databaseUrl, submissions.map((s) => s.key));
+  const stored = await concernsInDatabase(portal.databaseUrl, submissions.map((s) => s.key), portal.encryptionKey);
   const byKey = new Map(stored.rows.map((r) => [r.idempotencyKey, r]));
   for (const submission of submissions.filter((s) => s.reference)) {
     expect(byKey.get(submission.key)).toMatchObject({ reference: submission.reference, firstStatus: "RECEIVED", statusEntries: 1 });
