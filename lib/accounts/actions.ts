@@ -108,11 +108,9 @@ export async function registerPatientAction(_previous: FormState, formData: Form
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
-  const state = await runForm(formData, async () => {
-    await issueSessionCookie(await registerPatient(viewer, parsed.data, ip));
-  });
+  const state = await runForm(formData, () => registerPatient(viewer, parsed.data, ip));
   if (!state.ok) return withoutSecrets(state);
-  redirect("/account?welcome=patient");
+  redirect("/register/check-email");
 }
 
 export async function registerStaffAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -120,11 +118,9 @@ export async function registerStaffAction(_previous: FormState, formData: FormDa
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, formData));
   const viewer = await getViewer();
   const ip = await requestIp();
-  const state = await runForm(formData, async () => {
-    await issueSessionCookie(await registerStaff(viewer, parsed.data, ip));
-  });
+  const state = await runForm(formData, () => registerStaff(viewer, parsed.data, ip));
   if (!state.ok) return withoutSecrets(state);
-  redirect("/account?welcome=staff");
+  redirect("/register/check-email");
 }
 
 export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {

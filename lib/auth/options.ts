@@ -12,7 +12,7 @@ import { endSession, renewSession, startSession } from "./sessions";
 import { limits, takeSlots } from "./throttle";
 import { ANONYMOUS } from "./viewer-types";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
-import { sendSignInLinkEmail } from "@/lib/accounts/emails";
+import { requestAccountEmail } from "@/lib/accounts/outbox";
 
 /** Microsoft Entra ID (the sign-in NHS.net staff use) is switched on by setting all three variables. */
 export function entraEnabled(): boolean {
@@ -44,15 +44,17 @@ function providers(): NextAuthOptions["providers"] {
     // Requests through next-auth's own endpoint get the same rules: existing accounts only, throttled.
     EmailProvider({
       maxAge: 60 * 60,
+      // The same work for every address: the job queue decides whether to send (lib/accounts/outbox.ts)
+      // and makes the portal's own link; next-auth's token for this request is left unused.
       sendVerificationRequest: async ({ identifier, url }) => {
-        const user = await db.user.findUnique({ where: { email: identifier.trim().toLowerCase() }, select: { erasedAt: true } });
-        if (!user || user.erasedAt) return;
         try {
           await takeSlots([limits.emailLinkAccount(identifier)]);
         } catch {
           return;
         }
-        await sendSignInLinkEmail(identifier, url);
+        const callback = new URL(url).searchParams.get("callbackUrl");
+        const target = callback ? new URL(callback, url) : null;
+        await requestAccountEmail("sign-in-link", identifier.trim().toLowerCase(), { callbackUrl: target ? target.pathname + target.search : undefined });
       },
     }),
   ];

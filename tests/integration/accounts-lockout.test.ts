@@ -14,6 +14,7 @@ import { DomainError, RateLimitError } from "@/lib/errors";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
 import { requestEmailSignInLink } from "@/lib/accounts/recovery";
 import { nextAuthVerificationHash } from "@/lib/accounts/tokens";
+import { deliverAccountEmails } from "@/lib/accounts/outbox";
 import { createPasswordUser, PASSWORD, rejection, startMailbox, uniqueIp } from "@/tests/fixtures/accounts";
 
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
@@ -29,6 +30,7 @@ const guess = (email: string, ip: string, i: number) => rejection(signInWithPass
 /** The owner asks for a sign-in link and uses it, as next-auth's email callback would. */
 async function signInByEmailLink(email: string, ip: string) {
   await requestEmailSignInLink(ANONYMOUS, { email, callbackUrl: "/account" }, ip);
+  await deliverAccountEmails();
   const token = mailbox.linkTo(email).searchParams.get("token")!;
   return portalAdapter.useVerificationToken!({ identifier: email, token: nextAuthVerificationHash(token, process.env.NEXTAUTH_SECRET!) });
 }

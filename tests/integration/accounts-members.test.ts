@@ -19,7 +19,6 @@ import {
   changeMemberRole,
   changePassword,
   declineMembership,
-  EMAIL_TAKEN,
   inviteMember,
   registerPatient,
   registerStaff,
@@ -61,8 +60,9 @@ const membershipsOf = (userId: string) => db.membership.findMany({ where: { user
 describe("registering as a patient or carer", () => {
   it("creates the account with a hashed password and an active patient membership", async () => {
     const email = uniqueEmail("patient");
-    const session = await registerPatient(ANONYMOUS, { name: "Pat Carer", email: email.toUpperCase(), password: PASSWORD, collaborativeId: wessex.id }, uniqueIp());
-    const user = await db.user.findUniqueOrThrow({ where: { id: session.id } });
+    await registerPatient(ANONYMOUS, { name: "Pat Carer", email: email.toUpperCase(), password: PASSWORD, collaborativeId: wessex.id }, uniqueIp());
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const session = { id: user.id, sessionVersion: user.sessionVersion };
     expect(user.email).toBe(email);
     expect(user.passwordHash).not.toContain(PASSWORD);
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
@@ -72,11 +72,11 @@ describe("registering as a patient or carer", () => {
     expect(can(viewer, "project.create", { collaborativeId: wessex.id })).toBe(false);
   });
 
-  it("refuses an email that already has an account, and creates nothing", async () => {
+  it("changes nothing for an email that already has an account (its owner is emailed instead)", async () => {
     const { user } = await createPasswordUser();
-    const error = await rejection(registerPatient(ANONYMOUS, { name: "Again", email: user.email, password: PASSWORD, collaborativeId: wessex.id }, uniqueIp()), DomainError);
-    expect(error.message).toBe(EMAIL_TAKEN);
+    await expect(registerPatient(ANONYMOUS, { name: "Again", email: user.email, password: PASSWORD, collaborativeId: wessex.id }, uniqueIp())).resolves.toBeUndefined();
     expect(await membershipsOf(user.id)).toHaveLength(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
   });
 
   it("refuses a collaborative id that does not exist", async () => {
@@ -108,7 +108,8 @@ describe("registering as a patient or carer", () => {
 describe("staff asking to join", () => {
   it("creates a PENDING staff membership that gives no rights until a lead approves", async () => {
     const email = uniqueEmail("nurse");
-    const session = await registerStaff(ANONYMOUS, { name: "Nurse", email, password: PASSWORD, collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "Ward sister" }, uniqueIp());
+    await registerStaff(ANONYMOUS, { name: "Nurse", email, password: PASSWORD, collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "Ward sister" }, uniqueIp());
+    const session = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, sessionVersion: true } });
     const [membership] = await membershipsOf(session.id);
     expect(membership).toMatchObject({ role: "STAFF", status: "PENDING", organisationId: wessexOrg.id, jobTitle: "Ward sister" });
     const viewer = await loadViewer(session.id, session.sessionVersion, await sessionOf(session.id));

@@ -20,6 +20,7 @@ import { DomainError, RateLimitError } from "@/lib/errors";
 import { signInWithPassword, SIGN_IN_ERROR } from "@/lib/accounts/sign-in";
 import { isResetTokenUsable, requestEmailSignInLink, requestPasswordReset, resetPassword } from "@/lib/accounts/recovery";
 import { nextAuthVerificationHash } from "@/lib/accounts/tokens";
+import { deliverAccountEmails } from "@/lib/accounts/outbox";
 import { portalAdapter } from "@/lib/auth/adapter";
 import { createPasswordUser, PASSWORD, rejection, startMailbox, uniqueEmail, uniqueIp } from "@/tests/fixtures/accounts";
 
@@ -143,6 +144,7 @@ describe("password reset", () => {
   it("emails a one-hour link, sets the new password once, and ends every session", async () => {
     const { user } = await createPasswordUser();
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     const link = mailbox.linkTo(user.email);
     expect(link.pathname).toBe("/reset-password");
     const token = link.searchParams.get("token")!;
@@ -169,12 +171,14 @@ describe("password reset", () => {
   it("answers the same for an unknown email, and sends nothing", async () => {
     const email = uniqueEmail("unknown");
     await expect(requestPasswordReset(ANONYMOUS, { email }, uniqueIp())).resolves.toBeUndefined();
+    await deliverAccountEmails();
     expect(mailbox.messagesTo(email)).toHaveLength(0);
   });
 
   it("refuses an expired link and changes nothing", async () => {
     const { user } = await createPasswordUser();
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     const token = mailbox.linkTo(user.email).searchParams.get("token")!;
     await db.passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await rejection(resetPassword(ANONYMOUS, { token, password: "a brand new passphrase" }, uniqueIp()), DomainError);
@@ -186,8 +190,10 @@ describe("password reset", () => {
   it("makes an older link stop working when a newer one is sent", async () => {
     const { user } = await createPasswordUser();
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     const first = mailbox.linkTo(user.email).searchParams.get("token")!;
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     const second = mailbox.linkTo(user.email).searchParams.get("token")!;
     expect(second).not.toBe(first);
     expect(await isResetTokenUsable(ANONYMOUS, first)).toBe(false);
@@ -197,6 +203,7 @@ describe("password reset", () => {
   it("is throttled per account: the 4th request in an hour is refused and sends nothing", async () => {
     const { user } = await createPasswordUser();
     for (let i = 0; i < 3; i++) await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     await rejection(requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp()), RateLimitError);
     expect(mailbox.messagesTo(user.email)).toHaveLength(3);
   });
@@ -206,6 +213,7 @@ describe("email sign-in links", () => {
   it("stores the token the way next-auth's email callback checks it, single use", async () => {
     const { user } = await createPasswordUser();
     await requestEmailSignInLink(ANONYMOUS, { email: user.email, callbackUrl: "/account" }, uniqueIp());
+    await deliverAccountEmails();
     const link = mailbox.linkTo(user.email);
     expect(link.pathname).toBe("/api/auth/callback/email");
     expect(link.searchParams.get("email")).toBe(user.email);
@@ -220,6 +228,7 @@ describe("email sign-in links", () => {
   it("never sends a callback to another site", async () => {
     const { user } = await createPasswordUser();
     await requestEmailSignInLink(ANONYMOUS, { email: user.email, callbackUrl: "//evil.example/steal" }, uniqueIp());
+    await deliverAccountEmails();
     const callback = new URL(mailbox.linkTo(user.email).searchParams.get("callbackUrl")!);
     expect(callback.host).toBe(new URL(process.env.NEXTAUTH_URL!).host);
     expect(callback.pathname).toBe("/");
@@ -228,6 +237,7 @@ describe("email sign-in links", () => {
   it("answers the same for an unknown email and stores and sends nothing", async () => {
     const email = uniqueEmail("unknown");
     await expect(requestEmailSignInLink(ANONYMOUS, { email }, uniqueIp())).resolves.toBeUndefined();
+    await deliverAccountEmails();
     expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(0);
     expect(mailbox.messagesTo(email)).toHaveLength(0);
   });
