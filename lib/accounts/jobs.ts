@@ -3,7 +3,7 @@ import type { JobDefinition } from "@/lib/jobs/registry";
 import { deleteExpiredBuckets } from "@/lib/auth/throttle";
 import { deleteOldSessions } from "@/lib/auth/sessions";
 import { deleteExpiredLinkTokens } from "./recovery";
-import { deliverAccountEmails } from "./outbox";
+import { deleteStaleAccountEmailRequests, deliverAccountEmails } from "./outbox";
 
 export const accountJobs: Record<string, JobDefinition> = {
   // Reset, sign-in link and registration emails asked for (lib/accounts/outbox.ts). A trigger on the
@@ -23,7 +23,8 @@ export const accountJobs: Record<string, JobDefinition> = {
       const buckets = await deleteExpiredBuckets();
       const tokens = await deleteExpiredLinkTokens();
       const sessions = await deleteOldSessions();
-      console.log(`[jobs] accounts.cleanup: ${buckets} throttling windows, ${tokens} link tokens, ${sessions} sessions removed`);
+      const requests = await deleteStaleAccountEmailRequests();
+      console.log(`[jobs] accounts.cleanup: ${buckets} throttling windows, ${tokens} link tokens, ${sessions} sessions, ${requests} stale email requests removed`);
     },
   },
 };

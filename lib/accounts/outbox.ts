@@ -42,6 +42,12 @@ export async function deliverAccountEmails(now = new Date()): Promise<number> {
   }
 }
 
+/** Housekeeping for when the worker was down: requests too old to send hold an address for nothing. */
+export async function deleteStaleAccountEmailRequests(now = new Date()): Promise<number> {
+  const deleted = await db.accountEmailRequest.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } } });
+  return deleted.count;
+}
+
 async function activeUserByEmail(email: string) {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, erasedAt: true } });
   return user && !user.erasedAt ? user : null;
