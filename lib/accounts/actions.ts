@@ -4,7 +4,7 @@ import { z } from "zod";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requestIp } from "@/lib/auth/request-ip";
-import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cookie";
+import { clearSessionCookie, endThisSession, issueSessionCookie } from "@/lib/auth/session-cookie";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import type { Viewer } from "@/lib/auth/viewer-types";
 import { buttonAction, formAction, pathSlug } from "@/lib/forms/action";
@@ -60,7 +60,7 @@ export const signInAction = formAction({
 export const signOutAction = buttonAction({
   schema: z.object({}),
   handler: async () => {
-    await clearSessionCookie();
+    await endThisSession();
     redirect("/");
   },
 });
@@ -98,8 +98,8 @@ export const registerPatientAction = formAction({
   schema: registerPatientSchema,
   secret: PASSWORDS,
   handler: async ({ input, viewer }) => {
-    await issueSessionCookie(await registerPatient(viewer, input, await requestIp()));
-    redirect("/account?welcome=patient");
+    await registerPatient(viewer, input, await requestIp());
+    redirect("/register/check-email");
   },
 });
 
@@ -107,8 +107,8 @@ export const registerStaffAction = formAction({
   schema: registerStaffSchema,
   secret: PASSWORDS,
   handler: async ({ input, viewer }) => {
-    await issueSessionCookie(await registerStaff(viewer, input, await requestIp()));
-    redirect("/account?welcome=staff");
+    await registerStaff(viewer, input, await requestIp());
+    redirect("/register/check-email");
   },
 });
 

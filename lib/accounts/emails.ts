@@ -26,6 +26,22 @@ export async function sendPasswordResetEmail(to: string, url: string) {
   });
 }
 
+export async function sendConfirmAddressEmail(to: string, url: string) {
+  await sendEmail({
+    to,
+    subject: "Confirm your email address for Patient Safety Collaboratives",
+    text: `Your account has been created. To confirm this is your email address and sign in, use this link within 1 hour:\n\n${url}\n\nAfter that, sign in with your email address and password. If the link has expired, ask for a new sign-in link on the sign-in page.\n\n${SIGN_OFF}`,
+  });
+}
+
+export async function sendRegistrationAttemptEmail(to: string) {
+  await sendEmail({
+    to,
+    subject: "Someone tried to register with your email address",
+    text: `Someone tried to create a Patient Safety Collaboratives account with this email address, but you already have one, so nothing has changed.\n\nIf it was you, sign in:\n\n${portalUrl("/sign-in")}\n\nIf you have forgotten your password, reset it:\n\n${portalUrl("/forgot-password")}\n\n${SIGN_OFF}`,
+  });
+}
+
 export async function sendInvitationEmail(to: string, invitation: { collaborativeName: string; roleLabel: string; inviterName: string; url: string; expiresInDays: number }) {
   await sendEmail({
     to,

@@ -6,6 +6,7 @@ import { authorize, can, type Action, type Viewer } from "@/lib/auth/policy";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { limits, returnSlots, takeSlots } from "@/lib/auth/throttle";
 import type { SessionUser } from "@/lib/auth/session-cookie";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
@@ -13,10 +14,10 @@ import { emailDomainAllowed, roleLabel } from "./roles";
 import { normaliseEmail } from "./schemas";
 import { hashLinkToken, newLinkToken } from "./tokens";
 import { portalUrl, sendInvitationEmail, sendMembershipDecisionEmail } from "./emails";
+import { requestAccountEmail } from "./outbox";
 
 const INVITATION_DAYS = 14;
 export const INVITATION_INVALID = "This invitation has expired, has been withdrawn or has already been used. Ask the collaborative's lead for a new one.";
-export const EMAIL_TAKEN = "An account already exists with this email address. Sign in, or reset your password if you have forgotten it.";
 
 type SignedIn = Viewer & { userId: string };
 
@@ -43,29 +44,31 @@ async function deliver(send: () => Promise<void>) {
 }
 
 // ─── Registration ─────────────────────────────────────────────────────────────
+// A registration never signs in: the new account's owner confirms the address through the emailed
+// link, and a registration with an address that already has an account looks exactly the same.
 
 export async function registerPatient(
   viewer: Viewer,
   input: { name: string; email: string; password: string; collaborativeId: string },
   ip: string,
-): Promise<SessionUser> {
+): Promise<void> {
   authorize(viewer, "account.register");
   await takeSlots([limits.registerIp(ip)]);
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const collaborative = await tx.collaborative.findUnique({ where: { id: input.collaborativeId }, select: { id: true } });
       if (!collaborative) throw new DomainError("Select your local collaborative", { collaborativeId: "Select your local collaborative" });
       const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true, name: true, email: true, sessionVersion: true } });
       await tx.membership.create({ data: { userId: user.id, collaborativeId: collaborative.id, role: "PATIENT", status: "ACTIVE", approvedAt: new Date() } });
       await recordAudit(tx, { action: "account.registered", subjectType: "User", subjectId: user.id, actorId: user.id, collaborativeId: collaborative.id, ip, details: { role: "PATIENT" } });
-      return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError(EMAIL_TAKEN, { email: EMAIL_TAKEN });
+    if (isUniqueViolation(error)) return registrationWithKnownAddress(email, ip);
     throw error;
   }
+  await requestAccountEmail("registration-welcome", email, { ip, callbackUrl: "/account?welcome=patient" });
 }
 
 /** Staff whose email domain the collaborative allows ask to join; a lead approves (PENDING until then). */
@@ -73,13 +76,13 @@ export async function registerStaff(
   viewer: Viewer,
   input: { name: string; email: string; password: string; collaborativeId: string; organisationId: string; jobTitle: string },
   ip: string,
-): Promise<SessionUser> {
+): Promise<void> {
   authorize(viewer, "account.register");
   await takeSlots([limits.registerIp(ip)]);
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const collaborative = await tx.collaborative.findUnique({ where: { id: input.collaborativeId }, select: { id: true, allowedEmailDomains: true } });
       if (!collaborative) throw new DomainError("Select the collaborative you work with", { collaborativeId: "Select the collaborative you work with" });
       if (!emailDomainAllowed(email, collaborative.allowedEmailDomains)) {
@@ -96,12 +99,20 @@ export async function registerStaff(
       });
       await recordAudit(tx, { action: "account.registered", subjectType: "User", subjectId: user.id, actorId: user.id, collaborativeId: collaborative.id, ip, details: { role: "STAFF" } });
       await recordAudit(tx, { action: "membership.requested", subjectType: "Membership", subjectId: membership.id, actorId: user.id, collaborativeId: collaborative.id, ip, details: { role: "STAFF" } });
-      return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError(EMAIL_TAKEN, { email: EMAIL_TAKEN });
+    if (isUniqueViolation(error)) return registrationWithKnownAddress(email, ip);
     throw error;
   }
+  await requestAccountEmail("registration-welcome", email, { ip, callbackUrl: "/account?welcome=staff" });
+}
+
+/**
+ * Registering with an address that has an account changes nothing and answers like a new registration
+ * ("check your email"); the address's owner is told instead (lib/accounts/outbox.ts).
+ */
+async function registrationWithKnownAddress(email: string, ip: string): Promise<void> {
+  await requestAccountEmail("registration-attempt", email, { ip });
 }
 
 /** A signed-in person (e.g. a patient who also works in the NHS) asks to join a collaborative as staff. */
@@ -326,7 +337,7 @@ export async function removeMember(viewer: Viewer, input: { membershipId: string
 export async function changePassword(viewer: Viewer, input: { currentPassword: string; password: string }, ip: string): Promise<SessionUser> {
   authorize(viewer, "account.manage");
   requireSignedIn(viewer);
-  const slots = await takeSlots([limits.signInAccount(viewer.email ?? viewer.userId), limits.signInIp(ip)]);
+  const slots = await takeSlots([limits.signInAccountAddress(viewer.email ?? viewer.userId, ip), limits.signInIp(ip)]);
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { passwordHash: true } });
   // People who only ever used a sign-in link or Microsoft have no password yet: they may set one.
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -350,6 +361,7 @@ export async function signOutEverywhere(viewer: Viewer): Promise<void> {
   requireSignedIn(viewer);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: viewer.userId }, data: { sessionVersion: { increment: 1 } } });
+    await endAllSessions(tx, viewer.userId);
     await recordAudit(tx, { action: "auth.signed_out_everywhere", subjectType: "User", subjectId: viewer.userId, actorId: viewer.userId });
   });
 }

@@ -3,48 +3,26 @@
 // hashed, one-hour tokens.
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { hashPassword } from "@/lib/auth/passwords";
 import { limits, takeSlots } from "@/lib/auth/throttle";
-import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { recordAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { normaliseEmail } from "./schemas";
-import { hashLinkToken, newLinkToken, nextAuthVerificationHash } from "./tokens";
-import { portalUrl, sendPasswordResetEmail, sendSignInLinkEmail } from "./emails";
+import { hashLinkToken } from "./tokens";
+import { requestAccountEmail } from "./outbox";
 
-const LINK_LIFETIME_MS = 60 * 60 * 1000;
 export const RESET_LINK_INVALID = "This link to reset your password has expired or has already been used. Ask for a new link.";
 
-/** Mail failures are logged, never shown: a different answer would reveal that the account exists. */
-async function deliver(send: () => Promise<void>) {
-  try {
-    await send();
-  } catch (error) {
-    console.error("[accounts] could not send email", error);
-  }
-}
-
-async function activeUserByEmail(email: string) {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, erasedAt: true } });
-  return user && !user.erasedAt ? user : null;
-}
-
+/**
+ * Asks for a reset link. The answer is the same, after the same work, whatever the address: the email
+ * (or none, for an address without an account) is sent by the job queue (lib/accounts/outbox.ts).
+ */
 export async function requestPasswordReset(viewer: Viewer, input: { email: string }, ip: string): Promise<void> {
   authorize(viewer, "account.recover");
   const email = normaliseEmail(input.email);
   await takeSlots([limits.resetAccount(email), limits.resetIp(ip)]);
-  const user = await activeUserByEmail(email);
-  if (!user) return;
-  const { token, tokenHash } = newLinkToken();
-  await db.$transaction(async (tx) => {
-    // Only the newest link works.
-    await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + LINK_LIFETIME_MS) } });
-    await recordAudit(tx, { action: "auth.password_reset_requested", subjectType: "User", subjectId: user.id, ip });
-  });
-  await deliver(() => sendPasswordResetEmail(user.email, portalUrl(`/reset-password?token=${encodeURIComponent(token)}`)));
+  await requestAccountEmail("password-reset", email, { ip });
 }
 
 /** Whether a reset link is still usable, so the page can say so before the person types a password. */
@@ -73,25 +51,15 @@ export async function resetPassword(viewer: Viewer, input: { token: string; pass
 }
 
 /**
- * Emails a one-hour sign-in link to an existing account. The token is stored the way next-auth's
- * email provider checks it, so /api/auth/callback/email completes the sign-in and sets the session.
+ * Emails a one-hour sign-in link to an existing account (through the job queue, like a reset). The
+ * token is stored the way next-auth's email provider checks it, so /api/auth/callback/email completes
+ * the sign-in and sets the session.
  */
 export async function requestEmailSignInLink(viewer: Viewer, input: { email: string; callbackUrl?: string }, ip: string): Promise<void> {
   authorize(viewer, "account.signIn");
   const email = normaliseEmail(input.email);
   await takeSlots([limits.emailLinkAccount(email), limits.resetIp(ip)]);
-  const user = await activeUserByEmail(email);
-  if (!user) return;
-  const secret = env().NEXTAUTH_SECRET;
-  if (!secret) throw new Error("Configuration error: NEXTAUTH_SECRET is not set.");
-  const { token } = newLinkToken();
-  await db.$transaction(async (tx) => {
-    await tx.verificationToken.deleteMany({ where: { identifier: email } });
-    await tx.verificationToken.create({ data: { identifier: email, token: nextAuthVerificationHash(token, secret), expires: new Date(Date.now() + LINK_LIFETIME_MS) } });
-    await recordAudit(tx, { action: "auth.sign_in_link_sent", subjectType: "User", subjectId: user.id, ip });
-  });
-  const query = new URLSearchParams({ callbackUrl: portalUrl(safeCallbackUrl(input.callbackUrl)), token, email });
-  await deliver(() => sendSignInLinkEmail(email, portalUrl(`/api/auth/callback/email?${query.toString()}`)));
+  await requestAccountEmail("sign-in-link", email, { ip, callbackUrl: input.callbackUrl });
 }
 
 /** Housekeeping: links that can no longer be used (expired, or used more than a day ago). */

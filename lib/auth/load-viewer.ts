@@ -15,18 +15,20 @@ type ViewerRow = {
 };
 
 /**
- * Builds the viewer from the database. A session whose version is older than the user's (password
- * changed, "sign out everywhere", role removed) or whose user was erased counts as signed out.
- * Every signed-in request runs this, so it is one SQL statement (the person and their active
- * memberships) rather than a nested Prisma query (three statements, each compiled per request).
+ * Builds the viewer from the database. A session that was ended (signed out) or expired, whose
+ * version is older than the user's (password changed, "sign out everywhere", role removed) or whose
+ * user was erased counts as signed out. Every signed-in request runs this, so it is one SQL
+ * statement (the live session, the person and their active memberships) rather than a nested Prisma
+ * query (three statements, each compiled per request).
  */
-export async function loadViewer(userId: string, sessionVersion: number): Promise<Viewer> {
+export async function loadViewer(userId: string, sessionVersion: number, sessionId: string): Promise<Viewer> {
   const [user] = await db.$queryRaw<ViewerRow[]>`
     SELECT u.id, u.name, u.email, u."globalRole", u."sessionVersion", u."erasedAt",
            coalesce(json_agg(json_build_object(
              'collaborativeId', m."collaborativeId", 'collaborativeSlug', c.slug, 'role', m.role, 'organisationId', m."organisationId")
              ORDER BY m."createdAt", m.id) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
     FROM "User" u
+    JOIN "Session" s ON s.id = ${sessionId} AND s."userId" = u.id AND s."endedAt" IS NULL AND s."expiresAt" > now()
     LEFT JOIN "Membership" m ON m."userId" = u.id AND m.status = 'ACTIVE'
     LEFT JOIN "Collaborative" c ON c.id = m."collaborativeId"
     WHERE u.id = ${userId}

@@ -9,10 +9,11 @@ import { recordAudit } from "@/lib/audit";
 import { portalAdapter } from "./adapter";
 import { ipFromForwardedFor } from "./request-ip";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { endSession, renewSession, startSession } from "./sessions";
 import { limits, takeSlots } from "./throttle";
 import { ANONYMOUS } from "./viewer-types";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
-import { sendSignInLinkEmail } from "@/lib/accounts/emails";
+import { requestAccountEmail } from "@/lib/accounts/outbox";
 
 /** Microsoft Entra ID (the sign-in NHS.net staff use) is switched on by setting all three variables. */
 export function entraEnabled(): boolean {
@@ -44,15 +45,17 @@ function providers(): NextAuthOptions["providers"] {
     // Requests through next-auth's own endpoint get the same rules: existing accounts only, throttled.
     EmailProvider({
       maxAge: 60 * 60,
+      // The same work for every address: the job queue decides whether to send (lib/accounts/outbox.ts)
+      // and makes the portal's own link; next-auth's token for this request is left unused.
       sendVerificationRequest: async ({ identifier, url }) => {
-        const user = await db.user.findUnique({ where: { email: identifier.trim().toLowerCase() }, select: { erasedAt: true } });
-        if (!user || user.erasedAt) return;
         try {
           await takeSlots([limits.emailLinkAccount(identifier)]);
         } catch {
           return;
         }
-        await sendSignInLinkEmail(identifier, url);
+        const callback = new URL(url).searchParams.get("callbackUrl");
+        const target = callback ? new URL(callback, url) : null;
+        await requestAccountEmail("sign-in-link", identifier.trim().toLowerCase(), { callbackUrl: target ? target.pathname + target.search : undefined });
       },
     }),
   ];
@@ -70,8 +73,15 @@ function providers(): NextAuthOptions["providers"] {
   return list;
 }
 
-// Sessions are JWTs carrying the user id and session version; the viewer is re-read from the
-// database on every request, so role changes and "sign out everywhere" take effect at once.
+class SessionEndedError extends Error {
+  name = "SessionEndedError";
+  constructor() {
+    super("This session has ended");
+  }
+}
+
+// Sessions are JWTs carrying the user id, session version and session id; the viewer is re-read from
+// the database on every request, so signing out, role changes and "sign out everywhere" take effect at once.
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   adapter: portalAdapter,
@@ -93,7 +103,12 @@ export const authOptions: NextAuthOptions = {
         const row = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
         token.uid = user.id;
         token.sv = row?.sessionVersion ?? 0;
+        token.sid = await startSession(user.id);
+        return token;
       }
+      // Re-read (/api/auth/session, getServerSession): an ended session is no session. Throwing makes
+      // next-auth answer with no session and clear the cookie.
+      if (!(await renewSession(token))) throw new SessionEndedError();
       return token;
     },
     async session({ session, token }) {
@@ -101,7 +116,18 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  logger: {
+    // A signed-out copy of a cookie is expected, not an error worth logging.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string } | undefined)?.name === "SessionEndedError") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   events: {
+    // next-auth's own sign-out endpoint ends the session on the server too.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
+    },
     // Password sign-ins are audited (with the IP) where they are checked; these are links and Entra ID.
     async signIn({ user, account }) {
       if (account?.provider === "credentials") return;

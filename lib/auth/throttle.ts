@@ -9,15 +9,29 @@ import { RateLimitError } from "@/lib/errors";
 
 export type Limit = { key: string; limit: number; windowSeconds: number };
 
-/** The limits the portal uses. Per account and per IP; keys never hold an email in clear. */
+/**
+ * The limits the portal uses; keys never hold an email in clear. Password guessing is limited three
+ * ways (see signInLimits): tightly per account and address, loosely per account from addresses the
+ * owner has not used, and per address across accounts. So an attacker cannot lock the owner out.
+ */
 export const limits = {
-  signInAccount: (email: string): Limit => ({ key: `sign-in:account:${digest(email)}`, limit: 10, windowSeconds: 15 * 60 }),
+  signInAccountAddress: (email: string, ip: string): Limit => ({ key: `sign-in:account-ip:${digest(email)}:${digest(ip)}`, limit: 10, windowSeconds: 15 * 60 }),
+  signInAccount: (email: string): Limit => ({ key: `sign-in:account:${digest(email)}`, limit: 50, windowSeconds: 15 * 60 }),
   signInIp: (ip: string): Limit => ({ key: `sign-in:ip:${ip}`, limit: 100, windowSeconds: 15 * 60 }),
   resetAccount: (email: string): Limit => ({ key: `reset:account:${digest(email)}`, limit: 3, windowSeconds: 60 * 60 }),
   resetIp: (ip: string): Limit => ({ key: `reset:ip:${ip}`, limit: 30, windowSeconds: 60 * 60 }),
   emailLinkAccount: (email: string): Limit => ({ key: `email-link:account:${digest(email)}`, limit: 5, windowSeconds: 60 * 60 }),
   registerIp: (ip: string): Limit => ({ key: `register:ip:${ip}`, limit: 20, windowSeconds: 60 * 60 }),
 };
+
+/**
+ * The limits a password check takes. `knownAddress`: the account signed in successfully from this
+ * address recently, so the per-account limit (which guessing from elsewhere can use up) does not
+ * apply there; guessing from that address is still limited per account and address.
+ */
+export function signInLimits(email: string, ip: string, knownAddress: boolean): Limit[] {
+  return [limits.signInAccountAddress(email, ip), limits.signInIp(ip), ...(knownAddress ? [] : [limits.signInAccount(email)])];
+}
 
 function digest(value: string) {
   return createHash("sha256").update(value.trim().toLowerCase()).digest("base64url").slice(0, 32);

@@ -19,8 +19,9 @@ export const getViewer = cache(async (): Promise<Viewer> => {
   // re-encoding: this runs on every request). A missing, expired or tampered token is no session.
   const raw = (await cookies()).get(sessionCookieName())?.value;
   const token = raw ? await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null) : null;
-  if (typeof token?.uid !== "string") return ANONYMOUS;
-  return deferDatabaseOutage(loadViewer(token.uid, typeof token.sv === "number" ? token.sv : -1));
+  // Tokens without a session id (issued before sessions were recorded) are no session.
+  if (typeof token?.uid !== "string" || typeof token.sid !== "string") return ANONYMOUS;
+  return deferDatabaseOutage(loadViewer(token.uid, typeof token.sv === "number" ? token.sv : -1, token.sid));
 });
 
 /** For pages that need a signed-in person: sends others to sign in, then back. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
+import { idempotencySecretFrom } from "./tracking-token";
 
 // Reporters' contact details are encrypted in the application (AES-256-GCM), so the database,
 // its backups and anyone with SQL access see only ciphertext. Format: v1.<iv>.<tag>.<data>, base64url.
@@ -14,20 +15,33 @@ function key(): Buffer {
   return bytes;
 }
 
-export function encryptContact(contact: ContactDetails): string {
+/** Encrypts text with CONCERN_ENCRYPTION_KEY (AES-256-GCM, a new IV each time). */
+export function sealText(plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(), iv);
-  const data = Buffer.concat([cipher.update(JSON.stringify(contact), "utf8"), cipher.final()]);
+  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(".");
 }
 
-export function decryptContact(sealed: string): ContactDetails {
+export function openText(sealed: string): string {
   const [version, iv, tag, data] = sealed.split(".");
-  if (version !== "v1" || !iv || !tag || !data) throw new Error("Unrecognised contact ciphertext");
+  if (version !== "v1" || !iv || !tag || !data) throw new Error("Unrecognised ciphertext");
   const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  const plain = Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]);
-  return JSON.parse(plain.toString("utf8")) as ContactDetails;
+  return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+}
+
+export function encryptContact(contact: ContactDetails): string {
+  return sealText(JSON.stringify(contact));
+}
+
+export function decryptContact(sealed: string): ContactDetails {
+  return JSON.parse(openText(sealed)) as ContactDetails;
+}
+
+/** The secret for the keyed hash of a form's idempotency key (lib/concerns/tracking-token.ts). */
+export function idempotencySecret(): Buffer {
+  return idempotencySecretFrom(key());
 }
 
 /** A separate secret for tracking-link tokens, derived from the same key (HKDF), so one setting does both. */

@@ -1,6 +1,6 @@
 // Scheduled work for concerns (registered in lib/jobs/registry.ts).
 import type { JobDefinition } from "@/lib/jobs/registry";
-import { deliverPendingResponseEmails, eraseExpiredContactDetails, purgeExpiredHeldConcerns } from "./mutations";
+import { deliverPendingResponseEmails, eraseExpiredContactDetails, hashLegacyIdempotencyKeys, purgeExpiredHeldConcerns } from "./mutations";
 
 export const concernJobs: Record<string, JobDefinition> = {
   // Nightly: reporters' contact details are erased N months after their concern closed.
@@ -15,4 +15,9 @@ export const concernJobs: Record<string, JobDefinition> = {
   },
   // Responses whose email failed when they were published.
   "concerns.retry-response-emails": { cron: "*/15 * * * *", handler: () => deliverPendingResponseEmails() },
+  // After the upgrade that hashed idempotency keys: converts the clear keys still stored (then finds none).
+  "concerns.hash-legacy-keys": {
+    cron: "*/5 * * * *",
+    handler: async () => console.log(`[jobs] concerns.hash-legacy-keys: ${await hashLegacyIdempotencyKeys()} converted`),
+  },
 };

@@ -10,9 +10,9 @@ import { takeSlots, type Limit } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError, RateLimitError } from "@/lib/errors";
 import { sendEmail, type Email } from "@/lib/mail/send";
-import { decryptContact, encryptContact, trackingSecret, type ContactDetails } from "./contact-crypto";
+import { decryptContact, encryptContact, idempotencySecret, openText, sealText, trackingSecret, type ContactDetails } from "./contact-crypto";
 import { generateReference } from "./reference";
-import { hashTrackingToken, trackingTokenFor } from "./tracking-token";
+import { hashTrackingToken, idempotencyKeyHash, trackingTokenFor } from "./tracking-token";
 import { decideRouting, postcodeAreaOf, type PostcodeRoute } from "./routing";
 import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput } from "./schemas";
 import { STATUS_LABELS, countsAsAcknowledged, manualNextStatuses, statusAfter } from "./triage";
@@ -40,7 +40,8 @@ export type RoutingQuestion = { kind: "confirm"; reason: "postcode" | "conflict"
  */
 export async function submitConcern(viewer: Viewer, input: ConcernFormInput, context: { ip: string }): Promise<SubmittedConcern | RoutingQuestion> {
   authorize(viewer, "concern.create");
-  const earlier = await findSubmission(input.idempotencyKey);
+  const keyHash = idempotencyKeyHash(input.idempotencyKey, idempotencySecret());
+  const earlier = await findSubmission(input.idempotencyKey, keyHash);
   if (earlier) return earlier;
 
   const [route, priorityAreaId, pathwayStageId] = await Promise.all([resolveRoute(input), priorityAreaIdFor(input.priorityArea), pathwayStageIdFor(input.pathwayStage)]);
@@ -57,7 +58,8 @@ export async function submitConcern(viewer: Viewer, input: ConcernFormInput, con
   const token = trackingTokenFor(input.idempotencyKey, trackingSecret());
   const data = {
     trackingTokenHash: hashTrackingToken(token),
-    idempotencyKey: input.idempotencyKey,
+    trackingTokenSealed: sealText(token),
+    idempotencyKeyHash: keyHash,
     collaborativeId: route.collaborative.id,
     organisationId: route.organisationId,
     organisationText: route.organisationId ? "" : input.organisationText,
@@ -89,15 +91,19 @@ export async function submitConcern(viewer: Viewer, input: ConcernFormInput, con
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
       // Either the same submission arrived twice at once (the other one won), or the reference was taken.
-      const winner = await findSubmission(input.idempotencyKey);
+      const winner = await findSubmission(input.idempotencyKey, keyHash);
       if (winner) return winner;
       if (attempt >= 5) throw error;
     }
   }
 }
 
-async function findSubmission(idempotencyKey: string): Promise<SubmittedConcern | null> {
-  const found = await db.concern.findUnique({ where: { idempotencyKey }, select: { reference: true, collaborative: { select: { name: true } } } });
+/** The earlier submission of this form, by the keyed hash (or, for a concern sent before keys were hashed and not yet converted, the clear key). */
+async function findSubmission(idempotencyKey: string, keyHash: string): Promise<SubmittedConcern | null> {
+  const found = await db.concern.findFirst({
+    where: { OR: [{ idempotencyKeyHash: keyHash }, { idempotencyKey }] },
+    select: { reference: true, collaborative: { select: { name: true } } },
+  });
   if (!found) return null;
   return { kind: "submitted", reference: found.reference, token: trackingTokenFor(idempotencyKey, trackingSecret()), collaborativeName: found.collaborative.name, duplicate: true };
 }
@@ -470,7 +476,7 @@ export async function deliverResponseEmail(responseId: string, send: (email: Ema
     select: {
       body: true,
       emailedAt: true,
-      concern: { select: { reference: true, idempotencyKey: true, contactEncrypted: true, contactConsent: true, collaborative: { select: { name: true } } } },
+      concern: { select: { reference: true, idempotencyKey: true, trackingTokenSealed: true, contactEncrypted: true, contactConsent: true, collaborative: { select: { name: true } } } },
     },
   });
   const { concern } = response;
@@ -480,7 +486,9 @@ export async function deliverResponseEmail(responseId: string, send: (email: Ema
   if (!email) return "no-email";
   const claimed = await db.concernResponse.updateMany({ where: { id: responseId, emailedAt: null }, data: { emailedAt: now } });
   if (claimed.count === 0) return "already-sent";
-  const trackingUrl = `${(env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "")}/concerns/track/${trackingTokenFor(concern.idempotencyKey, trackingSecret())}`;
+  // New concerns keep the token sealed; one not yet converted from a clear key derives it from that.
+  const token = concern.trackingTokenSealed ? openText(concern.trackingTokenSealed) : concern.idempotencyKey ? trackingTokenFor(concern.idempotencyKey, trackingSecret()) : null;
+  const trackingUrl = token ? `${(env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "")}/concerns/track/${token}` : "the private tracking link you were given when you raised it";
   try {
     await send({
       to: email,
@@ -576,4 +584,29 @@ export async function eraseExpiredContactDetails(now = new Date()): Promise<numb
     });
   }
   return erased;
+}
+
+/**
+ * Upgrade: concerns sent before idempotency keys were hashed hold the key in clear. Hashing needs the
+ * secret, so a migration cannot; this job does, sealing the tracking token for response emails, and
+ * empties the clear key. Each row is converted in one conditional update, so running twice is harmless.
+ */
+export async function hashLegacyIdempotencyKeys(): Promise<number> {
+  let converted = 0;
+  for (;;) {
+    const batch = await db.concern.findMany({ where: { idempotencyKey: { not: null } }, select: { id: true, idempotencyKey: true, trackingTokenSealed: true }, take: 500 });
+    if (batch.length === 0) return converted;
+    for (const row of batch) {
+      const key = row.idempotencyKey!;
+      const result = await db.concern.updateMany({
+        where: { id: row.id, idempotencyKey: key },
+        data: {
+          idempotencyKeyHash: idempotencyKeyHash(key, idempotencySecret()),
+          trackingTokenSealed: row.trackingTokenSealed ?? sealText(trackingTokenFor(key, trackingSecret())),
+          idempotencyKey: null,
+        },
+      });
+      converted += result.count;
+    }
+  }
 }

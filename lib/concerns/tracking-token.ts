@@ -3,9 +3,20 @@
 // idempotency key with a server secret, rather than drawn at random, so that a retried or
 // double-clicked submission can show the reporter the same working link again: the idempotency key
 // is random (128 bits) and only ever known to the reporter's browser, and without the server secret
-// it gives nothing away.
+// it gives nothing away. The key itself is stored only as a keyed hash (another secret derived from
+// the same setting), so a database copy holds nothing that could be posted to get the link back.
 import "server-only";
-import { createHash, createHmac } from "node:crypto";
+import { createHash, createHmac, hkdfSync } from "node:crypto";
+
+/** What is stored to find a retried submission: HMAC-SHA-256 of the key, hex. */
+export function idempotencyKeyHash(idempotencyKey: string, secret: Buffer): string {
+  return createHmac("sha256", secret).update(`concern-idempotency:${idempotencyKey}`).digest("hex");
+}
+
+/** The secret for idempotencyKeyHash, derived (HKDF) from CONCERN_ENCRYPTION_KEY's 32 bytes. */
+export function idempotencySecretFrom(encryptionKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync("sha256", encryptionKey, Buffer.alloc(0), "psc concern idempotency key", 32));
+}
 
 export function trackingTokenFor(idempotencyKey: string, secret: Buffer): string {
   return createHmac("sha256", secret).update(`concern-tracking:${idempotencyKey}`).digest("base64url");

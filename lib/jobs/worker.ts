@@ -62,9 +62,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     await boss.stop({ graceful: false }).catch(() => {});
     throw error;
   }
+  const waker = await listenForWakeUps(databaseUrl, jobs, boss).catch((error: unknown) => {
+    log(`not listening for wake-ups (${error instanceof Error ? error.message : String(error)}); scheduled runs only`);
+    return null;
+  });
 
   return {
-    stop: ({ graceful = true } = {}) => boss.stop({ graceful, timeout: options.stopTimeoutMs ?? 25_000 }),
+    stop: async ({ graceful = true } = {}) => {
+      await waker?.end().catch(() => {});
+      await boss.stop({ graceful, timeout: options.stopTimeoutMs ?? 25_000 });
+    },
   };
 }
 
@@ -92,6 +99,20 @@ export async function setUpQueues(boss: PgBoss, databaseUrl: string, jobs: Recor
       else await boss.unschedule(name);
     }
   });
+}
+
+/** NOTIFY on this channel with a job's name as payload (e.g. from a trigger) to run that job now. */
+export const WAKE_CHANNEL = "psc_job_wake";
+
+/** Work asked for by a web request (an email) starts within seconds instead of at the next schedule. */
+async function listenForWakeUps(databaseUrl: string, jobs: Record<string, JobDefinition>, boss: PgBoss): Promise<pg.Client> {
+  const client = await lockClient(databaseUrl, "psc-jobs:wake");
+  client.on("notification", (message) => {
+    // A queued run picks up everything waiting, and stately queues collapse repeats.
+    if (message.payload && message.payload in jobs) void boss.send(message.payload, {}).catch(() => {});
+  });
+  await client.query(`LISTEN ${WAKE_CHANNEL}`);
+  return client;
 }
 
 async function lockClient(databaseUrl: string, label: string): Promise<pg.Client> {

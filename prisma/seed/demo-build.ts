@@ -824,7 +824,7 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       : null;
     const closed = status === "CLOSED";
     data.concerns.push({
-      id, reference: newReference(), trackingTokenHash: sha256Hex(spec.token), idempotencyKey: uuid(),
+      id, reference: newReference(), trackingTokenHash: sha256Hex(spec.token), idempotencyKeyHash: sha256Hex(uuid()),
       collaborativeId: collabId(collab), organisationId: useOrg?.id ?? null,
       organisationText: useOrg ? useOrg.name : text.orgType && concernRng.chance(0.5) ? `Not sure of the name — ${GENERIC_PLACE[text.orgType] ?? "the service"} in ${areas[0]?.place ?? "town"}` : "",
       postcodeArea: concernRng.chance(0.85) && areas.length ? concernRng.pick(areas).code : null,

@@ -7,6 +7,7 @@
 // Settings (environment): BENCH_URL to use a running server instead of starting one (it must see each
 // request's X-Forwarded-For as its address, e.g. TRUST_PROXY=true behind nothing); BENCH_SUBMISSIONS
 // (default 2000), BENCH_CONCURRENCY (default 50), BENCH_PORT (default: a free port).
+import { idempotencyKeyHash, idempotencySecretFrom } from "@/lib/concerns/tracking-token";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -35,9 +36,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | null; stop: () => Promise<void> }> {
-  if (process.env.BENCH_URL) return { baseUrl: process.env.BENCH_URL.replace(/\/$/, ""), databaseUrl: process.env.DATABASE_URL ?? null, stop: async () => {} };
+async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | null; encryptionKey: string; stop: () => Promise<void> }> {
+  if (process.env.BENCH_URL) {
+    return { baseUrl: process.env.BENCH_URL.replace(/\/$/, ""), databaseUrl: process.env.DATABASE_URL ?? null, encryptionKey: process.env.CONCERN_ENCRYPTION_KEY ?? "", stop: async () => {} };
+  }
   loadLocalEnv({ createSecrets: false });
+  const encryptionKey = process.env.CONCERN_ENCRYPTION_KEY ?? randomBytes(32).toString("base64");
   const server = await startTestServer();
   const database = await createMigratedDatabase(server.serverUrl, "psc_bench");
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
@@ -57,7 +61,7 @@ async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | n
       NEXTAUTH_URL: baseUrl,
       // Every simulated reporter has their own address (X-Forwarded-For), as behind a real proxy.
       TRUST_PROXY: "true",
-      CONCERN_ENCRYPTION_KEY: process.env.CONCERN_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+      CONCERN_ENCRYPTION_KEY: encryptionKey,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       MAIL_CAPTURE_PORT: String(mailPort),
       MAIL_CAPTURE_DIR: join("/tmp", `psc-bench-mail-${process.pid}`),
@@ -83,7 +87,7 @@ async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | n
       throw new Error(`The server stopped before it was ready:\n${log.slice(-3000)}`);
     }
     const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { baseUrl, databaseUrl: database.url, stop };
+    if (ok) return { baseUrl, databaseUrl: database.url, encryptionKey, stop };
     await new Promise((r) => setTimeout(r, 1000));
   }
   await stop();
@@ -157,7 +161,7 @@ function percentile(sorted: number[], p: number) {
 }
 
 export async function run() {
-  const { baseUrl, databaseUrl, stop } = await startServer();
+  const { baseUrl, databaseUrl, encryptionKey, stop } = await startServer();
   try {
     const hidden = await actionFields(baseUrl);
     const keys: string[] = Array.from({ length: SUBMISSIONS }, () => randomUUID());
@@ -194,11 +198,16 @@ export async function run() {
     // Count rows.
     const client = new pg.Client(poolConfigFromUrl(databaseUrl ?? process.env.DATABASE_URL!));
     await client.connect();
-    const { rows } = await client.query<{ idempotencyKey: string; reference: string; statusChanges: number }>(
-      `SELECT k."idempotencyKey", k.reference, (SELECT count(*)::int FROM "ConcernStatusChange" s WHERE s."concernId" = k.id) AS "statusChanges"
-       FROM "Concern" k WHERE k."idempotencyKey" = ANY($1::text[])`,
-      [keys],
-    );
+    // Only a keyed hash of each key is stored: hash the keys with the server's secret to find them.
+    const secret = idempotencySecretFrom(Buffer.from(encryptionKey, "base64"));
+    const keyOfHash = new Map(keys.map((key) => [idempotencyKeyHash(key, secret), key]));
+    const rows = (
+      await client.query<{ keyHash: string; reference: string; statusChanges: number }>(
+        `SELECT k."idempotencyKeyHash" AS "keyHash", k.reference, (SELECT count(*)::int FROM "ConcernStatusChange" s WHERE s."concernId" = k.id) AS "statusChanges"
+         FROM "Concern" k WHERE k."idempotencyKeyHash" = ANY($1::text[])`,
+        [[...keyOfHash.keys()]],
+      )
+    ).rows.map(({ keyHash, ...row }) => ({ ...row, idempotencyKey: keyOfHash.get(keyHash)! }));
     await client.end();
     const stored = new Map(rows.map((r) => [r.idempotencyKey, r]));
 

@@ -75,15 +75,18 @@ async function prepareDatabase(serverUrl: string): Promise<string> {
 }
 
 async function nationalCookie(url: string): Promise<string> {
+  const sid = `bench-national-${Date.now()}`;
   const user = await withClient(url, async (c) => {
     await c.query(
       `INSERT INTO "User" (id, email, name, "globalRole", "updatedAt") VALUES ('bench-national', $1, 'Bench National', 'NATIONAL', now()) ON CONFLICT (email) DO NOTHING`,
       [NATIONAL_EMAIL],
     );
-    return (await c.query<{ id: string; sessionVersion: number }>(`SELECT id, "sessionVersion" FROM "User" WHERE email = $1`, [NATIONAL_EMAIL])).rows[0]!;
+    const row = (await c.query<{ id: string; sessionVersion: number }>(`SELECT id, "sessionVersion" FROM "User" WHERE email = $1`, [NATIONAL_EMAIL])).rows[0]!;
+    await c.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '8 hours')`, [sid, row.id]);
+    return row;
   });
-  // The same claims lib/auth/options.ts puts in the token at sign-in (uid, sv).
-  const token = await encode({ token: { sub: user.id, uid: user.id, sv: user.sessionVersion, name: "Bench National", email: NATIONAL_EMAIL }, secret: SECRET });
+  // The same claims lib/auth/options.ts puts in the token at sign-in (uid, sv, sid).
+  const token = await encode({ token: { sub: user.id, uid: user.id, sv: user.sessionVersion, sid, name: "Bench National", email: NATIONAL_EMAIL }, secret: SECRET });
   return `next-auth.session-token=${token}`;
 }
 

@@ -24,7 +24,7 @@ export async function run() {
       const serverErrors = result.samples.filter((s) => s.status >= 500 && s.status !== 503).length;
       const downNot503 = result.samples.filter((s) => s.sentIn === "down" && s.answeredIn === "down" && !s.unavailablePage).length;
       const acknowledged = result.submissions.filter((s) => s.reference);
-      const stored = await concernsInDatabase(portal.databaseUrl, result.submissions.map((s) => s.key));
+      const stored = await concernsInDatabase(portal.databaseUrl, result.submissions.map((s) => s.key), portal.encryptionKey);
       const byKey = new Map(stored.rows.map((r) => [r.idempotencyKey, r]));
       const lost = acknowledged.filter((s) => byKey.get(s.key)?.reference !== s.reference).length;
       const savedUnacknowledged = stored.rows.length - acknowledged.length;

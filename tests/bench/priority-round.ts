@@ -53,6 +53,7 @@ export async function run() {
     const { computeRoundResults, getRoundPage } = await import("@/lib/priorities/queries");
     const { getWorkspace } = await import("@/lib/collaboratives/queries");
     const { loadViewer } = await import("@/lib/auth/load-viewer");
+    const { startSession } = await import("@/lib/auth/sessions");
     const { ANONYMOUS } = await import("@/lib/auth/viewer-types");
     await seedReferenceData(db);
 
@@ -99,7 +100,7 @@ export async function run() {
     await db.$executeRawUnsafe("ANALYZE");
     console.log(`Data: ${CONCERNS} concerns, 1 round of ${CANDIDATES} candidates, ${BALLOTS} ballots, ${rankings.length} rankings (${((performance.now() - started) / 1000).toFixed(1)} s to write)`);
 
-    const leadViewer = await loadViewer(lead.id, 0);
+    const leadViewer = await loadViewer(lead.id, 0, await startSession(lead.id));
     await timed(`computeRoundResults (${BALLOTS} ballots, 3 groups)`, 20, () => computeRoundResults(round.id));
     await timed("getRoundPage as the lead (results included)", 20, () => getRoundPage(leadViewer, "wessex", round.id));
     await timed("getRoundPage signed out (round open: no results)", 20, () => getRoundPage(ANONYMOUS, "wessex", round.id));

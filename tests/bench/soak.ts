@@ -114,7 +114,7 @@ export async function run() {
   const recorder = new Recorder();
   try {
     const world = await discover(portal.databaseUrl);
-    const cookieOf = (p: Person) => sessionCookie(portal.secret, p);
+    const cookieOf = (p: Person) => sessionCookie(portal.secret, p, portal.databaseUrl);
     const concernAction = await concernFormAction(portal.url);
     const base = portal.url;
     const think = () => sleep(Math.random() * 2 * THINK_MS);

@@ -38,7 +38,7 @@ test.beforeAll(async () => {
   for (const id of measureIds) {
     await client.query(`INSERT INTO "Measure" (id, "projectId", name, kind, period, "updatedAt") VALUES ($1, $2, $3, 'OUTCOME', 'DAY', now())`, [id, projectId, `Falls ${id}`]);
   }
-  cookie = await sessionCookie(portal.secret, { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion });
+  cookie = await sessionCookie(portal.secret, { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion }, portal.databaseUrl);
 });
 
 test.afterAll(async () => {
@@ -100,7 +100,7 @@ test("killing the server mid-submission and mid-import leaves no partial data", 
   expect(submissions.slice(0, beforeKill).filter((s) => s.reference).length).toBeGreaterThan(0);
   expect(acknowledgedSince(afterRestart)).toBeGreaterThanOrEqual(3);
   // Concerns: each acknowledged one stored once with its first status entry; none without it.
-  const stored = await concernsInDatabase(portal.databaseUrl, submissions.map((s) => s.key));
+  const stored = await concernsInDatabase(portal.databaseUrl, submissions.map((s) => s.key), portal.encryptionKey);
   const byKey = new Map(stored.rows.map((r) => [r.idempotencyKey, r]));
   for (const submission of submissions.filter((s) => s.reference)) {
     expect(byKey.get(submission.key)).toMatchObject({ reference: submission.reference, firstStatus: "RECEIVED", statusEntries: 1 });

@@ -56,7 +56,7 @@ test("a database restart under load: 503 while down, recovery without a restart,
   // Every acknowledged submission is there once, with its first status entry; nothing half-written.
   const acknowledged = result.submissions.filter((s) => s.reference);
   expect(acknowledged.length).toBeGreaterThan(3);
-  const stored = await concernsInDatabase(portal.databaseUrl, result.submissions.map((s) => s.key));
+  const stored = await concernsInDatabase(portal.databaseUrl, result.submissions.map((s) => s.key), portal.encryptionKey);
   const byKey = new Map(stored.rows.map((r) => [r.idempotencyKey, r]));
   for (const submission of acknowledged) {
     const row = byKey.get(submission.key);
@@ -75,7 +75,7 @@ test("a database restart under load: 503 while down, recovery without a restart,
     const again = await submitConcernForm(portal.url, action, submission.key);
     expect(again.reference, `resubmitting ${submission.key}`).not.toBeNull();
   }
-  const final = await concernsInDatabase(portal.databaseUrl, result.submissions.map((s) => s.key));
+  const final = await concernsInDatabase(portal.databaseUrl, result.submissions.map((s) => s.key), portal.encryptionKey);
   expect(final.rows.length).toBe(result.submissions.length);
   expect(final.rows.every((r) => r.firstStatus === "RECEIVED" && r.statusEntries === 1)).toBe(true);
 });

@@ -19,7 +19,6 @@ import {
   changeMemberRole,
   changePassword,
   declineMembership,
-  EMAIL_TAKEN,
   inviteMember,
   registerPatient,
   registerStaff,
@@ -33,7 +32,7 @@ import {
 import { getAccount, getInvitationForToken, getMembersPage, listAuditEvents, listUsers, findCollaborativesForPostcode } from "@/lib/accounts/queries";
 import { registerPatientSchema } from "@/lib/accounts/schemas";
 import { emailDomainAllowed } from "@/lib/accounts/roles";
-import { collaborative, createCast, createOrganisation, viewerFor, type Cast } from "@/tests/fixtures/factories";
+import { collaborative, createCast, createOrganisation, sessionOf, viewerFor, type Cast } from "@/tests/fixtures/factories";
 import { createPasswordUser, PASSWORD, rejection, startMailbox, uniqueEmail, uniqueIp } from "@/tests/fixtures/accounts";
 
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
@@ -61,22 +60,23 @@ const membershipsOf = (userId: string) => db.membership.findMany({ where: { user
 describe("registering as a patient or carer", () => {
   it("creates the account with a hashed password and an active patient membership", async () => {
     const email = uniqueEmail("patient");
-    const session = await registerPatient(ANONYMOUS, { name: "Pat Carer", email: email.toUpperCase(), password: PASSWORD, collaborativeId: wessex.id }, uniqueIp());
-    const user = await db.user.findUniqueOrThrow({ where: { id: session.id } });
+    await registerPatient(ANONYMOUS, { name: "Pat Carer", email: email.toUpperCase(), password: PASSWORD, collaborativeId: wessex.id }, uniqueIp());
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const session = { id: user.id, sessionVersion: user.sessionVersion };
     expect(user.email).toBe(email);
     expect(user.passwordHash).not.toContain(PASSWORD);
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
     expect(await membershipsOf(user.id)).toMatchObject([{ collaborativeId: wessex.id, role: "PATIENT", status: "ACTIVE" }]);
-    const viewer = await loadViewer(user.id, session.sessionVersion);
+    const viewer = await loadViewer(user.id, session.sessionVersion, await sessionOf(user.id));
     expect(can(viewer, "round.participate", { collaborativeId: wessex.id })).toBe(true);
     expect(can(viewer, "project.create", { collaborativeId: wessex.id })).toBe(false);
   });
 
-  it("refuses an email that already has an account, and creates nothing", async () => {
+  it("changes nothing for an email that already has an account (its owner is emailed instead)", async () => {
     const { user } = await createPasswordUser();
-    const error = await rejection(registerPatient(ANONYMOUS, { name: "Again", email: user.email, password: PASSWORD, collaborativeId: wessex.id }, uniqueIp()), DomainError);
-    expect(error.message).toBe(EMAIL_TAKEN);
+    await expect(registerPatient(ANONYMOUS, { name: "Again", email: user.email, password: PASSWORD, collaborativeId: wessex.id }, uniqueIp())).resolves.toBeUndefined();
     expect(await membershipsOf(user.id)).toHaveLength(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
   });
 
   it("refuses a collaborative id that does not exist", async () => {
@@ -108,10 +108,11 @@ describe("registering as a patient or carer", () => {
 describe("staff asking to join", () => {
   it("creates a PENDING staff membership that gives no rights until a lead approves", async () => {
     const email = uniqueEmail("nurse");
-    const session = await registerStaff(ANONYMOUS, { name: "Nurse", email, password: PASSWORD, collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "Ward sister" }, uniqueIp());
+    await registerStaff(ANONYMOUS, { name: "Nurse", email, password: PASSWORD, collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "Ward sister" }, uniqueIp());
+    const session = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, sessionVersion: true } });
     const [membership] = await membershipsOf(session.id);
     expect(membership).toMatchObject({ role: "STAFF", status: "PENDING", organisationId: wessexOrg.id, jobTitle: "Ward sister" });
-    const viewer = await loadViewer(session.id, session.sessionVersion);
+    const viewer = await loadViewer(session.id, session.sessionVersion, await sessionOf(session.id));
     expect(viewer.memberships).toEqual([]);
     expect(can(viewer, "project.create", { collaborativeId: wessex.id })).toBe(false);
 
@@ -122,7 +123,7 @@ describe("staff asking to join", () => {
 
     await approveMembership(cast.viewers.leadA, { membershipId: membership!.id });
     expect((await db.membership.findUniqueOrThrow({ where: { id: membership!.id } })).status).toBe("ACTIVE");
-    expect(can(await loadViewer(session.id, session.sessionVersion), "project.create", { collaborativeId: wessex.id })).toBe(true);
+    expect(can(await loadViewer(session.id, session.sessionVersion, await sessionOf(session.id)), "project.create", { collaborativeId: wessex.id })).toBe(true);
     expect(mailbox.messagesTo(email).map((m) => m.subject)).toContain("You have joined Wessex Patient Safety Collaborative");
     expect(await db.auditEvent.count({ where: { action: "membership.approved", subjectId: membership!.id, actorId: cast.viewers.leadA.userId } })).toBe(1);
     // A second approval of the same request is a conflict, not a silent success.
@@ -251,12 +252,12 @@ describe("changing roles and removing members", () => {
 
     await changeMemberRole(cast.viewers.leadA, { membershipId, role: "LEAD" });
     expect((await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).role).toBe("LEAD");
-    expect((await loadViewer(member.user.id, 0)).userId).toBe(member.user.id);
+    expect((await loadViewer(member.user.id, 0, await sessionOf(member.user.id))).userId).toBe(member.user.id);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "membership.role_changed", subjectId: membershipId } });
     expect(event).toMatchObject({ actorId: cast.viewers.leadA.userId, collaborativeId: wessex.id, details: { from: "STAFF", to: "LEAD" } });
 
     await changeMemberRole(cast.viewers.leadA, { membershipId, role: "PATIENT" });
-    expect(await loadViewer(member.user.id, 0)).toEqual(ANONYMOUS);
+    expect(await loadViewer(member.user.id, 0, await sessionOf(member.user.id))).toEqual(ANONYMOUS);
   });
 
   it("does not let a lead change or remove their own membership", async () => {
@@ -280,7 +281,7 @@ describe("changing roles and removing members", () => {
 
     await removeMember(cast.viewers.leadA, { membershipId });
     expect(await db.membership.count({ where: { id: membershipId } })).toBe(0);
-    expect(await loadViewer(member.user.id, 0)).toEqual(ANONYMOUS);
+    expect(await loadViewer(member.user.id, 0, await sessionOf(member.user.id))).toEqual(ANONYMOUS);
     const fresh = await viewerFor(member.user.id);
     expect(fresh.memberships.map((m) => m.collaborativeId)).toEqual([oxford.id]);
     for (const action of ["project.create", "project.update", "member.list", "round.participate", "concern.triage"] as const) {
@@ -311,8 +312,8 @@ describe("own account", () => {
 
     const session = await changePassword(viewer, { currentPassword: PASSWORD, password: "a new long passphrase" }, uniqueIp());
     expect(session.sessionVersion).toBe(1);
-    expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
-    expect((await loadViewer(user.id, 1)).userId).toBe(user.id);
+    expect(await loadViewer(user.id, 0, await sessionOf(user.id))).toEqual(ANONYMOUS);
+    expect((await loadViewer(user.id, 1, await sessionOf(user.id))).userId).toBe(user.id);
     expect(await db.auditEvent.count({ where: { action: "auth.password_changed", subjectId: user.id } })).toBe(1);
     await rejection(changePassword(ANONYMOUS, { currentPassword: PASSWORD, password: "a new long passphrase" }, uniqueIp()), ForbiddenError);
   });
@@ -320,7 +321,7 @@ describe("own account", () => {
   it("signs out everywhere", async () => {
     const { user, viewer } = await createPasswordUser({ memberships: { wessex: "PATIENT" } });
     await signOutEverywhere(viewer);
-    expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
+    expect(await loadViewer(user.id, 0, await sessionOf(user.id))).toEqual(ANONYMOUS);
     await rejection(signOutEverywhere(ANONYMOUS), ForbiddenError);
   });
 
@@ -342,7 +343,7 @@ describe("administration", () => {
     await setGlobalRole(cast.viewers.admin, { userId: user.id, globalRole: "NATIONAL" });
     expect((await viewerFor(user.id)).globalRole).toBe("NATIONAL");
     await setGlobalRole(cast.viewers.admin, { userId: user.id, globalRole: "NONE" });
-    expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
+    expect(await loadViewer(user.id, 0, await sessionOf(user.id))).toEqual(ANONYMOUS);
     await rejection(setGlobalRole(cast.viewers.admin, { userId: cast.viewers.admin.userId!, globalRole: "NONE" }), DomainError);
     await rejection(setGlobalRole(cast.viewers.admin, { userId: "forged", globalRole: "ADMIN" }), NotFoundError);
     expect(await db.auditEvent.count({ where: { action: "user.global_role_changed", subjectId: user.id } })).toBe(2);

@@ -11,6 +11,7 @@ vi.hoisted(() => {
 import { db } from "@/lib/db";
 import { ANONYMOUS } from "@/lib/auth/viewer-types";
 import { loadViewer } from "@/lib/auth/load-viewer";
+import { sessionOf } from "@/tests/fixtures/factories";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { encodeSessionToken, sessionClaims } from "@/lib/auth/session-cookie";
 import { decode } from "next-auth/jwt";
@@ -19,6 +20,7 @@ import { DomainError, RateLimitError } from "@/lib/errors";
 import { signInWithPassword, SIGN_IN_ERROR } from "@/lib/accounts/sign-in";
 import { isResetTokenUsable, requestEmailSignInLink, requestPasswordReset, resetPassword } from "@/lib/accounts/recovery";
 import { nextAuthVerificationHash } from "@/lib/accounts/tokens";
+import { deliverAccountEmails } from "@/lib/accounts/outbox";
 import { portalAdapter } from "@/lib/auth/adapter";
 import { createPasswordUser, PASSWORD, rejection, startMailbox, uniqueEmail, uniqueIp } from "@/tests/fixtures/accounts";
 
@@ -69,10 +71,11 @@ describe("signing in with a password", () => {
     expect(error.message).toBe(SIGN_IN_ERROR);
   });
 
-  it("throttles an account after 10 failures in its window, even with the right password, from any IP", async () => {
+  it("throttles an account and address after 10 failures in its window, even with the right password", async () => {
     const { user } = await createPasswordUser();
-    for (let i = 0; i < 10; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()), DomainError);
-    const error = await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()), RateLimitError);
+    const ip = uniqueIp();
+    for (let i = 0; i < 10; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, ip), DomainError);
+    const error = await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, ip), RateLimitError);
     expect(error.message).toMatch(/Too many attempts/);
     expect(await auditFor("auth.signed_in", user.id)).toHaveLength(0);
   });
@@ -95,22 +98,24 @@ describe("signing in with a password", () => {
 
   it("keeps the count in PostgreSQL, so a limit holds across separate processes", async () => {
     const { user } = await createPasswordUser();
-    for (let i = 0; i < 9; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()), DomainError);
+    const ip = uniqueIp();
+    for (let i = 0; i < 9; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, ip), DomainError);
     // The 10th failure comes from another Node process (as from a second server instance).
-    const child = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/fixtures/accounts-sign-in-child.ts", user.email, "wrong password", uniqueIp()], {
+    const child = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/fixtures/accounts-sign-in-child.ts", user.email, "wrong password", ip], {
       env: { ...process.env },
       encoding: "utf8",
       timeout: 60_000,
     });
     expect(child.stdout.trim().split("\n").at(-1)).toBe("DomainError");
-    await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()), RateLimitError);
-    const bucket = await db.rateLimitBucket.findFirst({ where: { key: limits.signInAccount(user.email).key } });
+    await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, ip), RateLimitError);
+    const bucket = await db.rateLimitBucket.findFirst({ where: { key: limits.signInAccountAddress(user.email, ip).key } });
     expect(bucket?.count).toBe(11);
   });
 
-  it("lets only 10 of 30 simultaneous guesses through to the password check", async () => {
+  it("lets only 10 of 30 simultaneous guesses from one address through to the password check", async () => {
     const { user } = await createPasswordUser();
-    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp())));
+    const ip = uniqueIp();
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, ip)));
     const checked = results.filter((r) => r.status === "rejected" && !(r.reason instanceof RateLimitError));
     expect(checked).toHaveLength(10);
   });
@@ -120,18 +125,18 @@ describe("session tokens", () => {
   it("carry the same claims as next-auth's jwt callback and decode with the secret", async () => {
     const { user } = await createPasswordUser();
     const session = { id: user.id, name: user.name, email: user.email, sessionVersion: 3 };
-    const token = await encodeSessionToken(session);
+    const token = await encodeSessionToken(session, "session-id");
     const decoded = await decode({ token, secret: process.env.NEXTAUTH_SECRET! });
-    expect(decoded).toMatchObject(sessionClaims(session));
-    expect(decoded).toMatchObject({ uid: user.id, sv: 3, sub: user.id });
+    expect(decoded).toMatchObject(sessionClaims(session, "session-id"));
+    expect(decoded).toMatchObject({ uid: user.id, sv: 3, sub: user.id, sid: "session-id" });
   });
 
   it("stop working when the session version moves on (sign out everywhere, password change)", async () => {
     const { user } = await createPasswordUser({ memberships: { wessex: "STAFF" } });
-    expect((await loadViewer(user.id, 0)).userId).toBe(user.id);
+    expect((await loadViewer(user.id, 0, await sessionOf(user.id))).userId).toBe(user.id);
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
-    expect((await loadViewer(user.id, 1)).memberships).toHaveLength(1);
+    expect(await loadViewer(user.id, 0, await sessionOf(user.id))).toEqual(ANONYMOUS);
+    expect((await loadViewer(user.id, 1, await sessionOf(user.id))).memberships).toHaveLength(1);
   });
 });
 
@@ -139,6 +144,7 @@ describe("password reset", () => {
   it("emails a one-hour link, sets the new password once, and ends every session", async () => {
     const { user } = await createPasswordUser();
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     const link = mailbox.linkTo(user.email);
     expect(link.pathname).toBe("/reset-password");
     const token = link.searchParams.get("token")!;
@@ -152,7 +158,7 @@ describe("password reset", () => {
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(after.passwordHash, "a brand new passphrase")).toBe(true);
     expect(after.sessionVersion).toBe(1);
-    expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
+    expect(await loadViewer(user.id, 0, await sessionOf(user.id))).toEqual(ANONYMOUS);
     expect(await auditFor("auth.password_reset", user.id)).toHaveLength(1);
 
     // Single use: the same link cannot set another password.
@@ -165,12 +171,14 @@ describe("password reset", () => {
   it("answers the same for an unknown email, and sends nothing", async () => {
     const email = uniqueEmail("unknown");
     await expect(requestPasswordReset(ANONYMOUS, { email }, uniqueIp())).resolves.toBeUndefined();
+    await deliverAccountEmails();
     expect(mailbox.messagesTo(email)).toHaveLength(0);
   });
 
   it("refuses an expired link and changes nothing", async () => {
     const { user } = await createPasswordUser();
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     const token = mailbox.linkTo(user.email).searchParams.get("token")!;
     await db.passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await rejection(resetPassword(ANONYMOUS, { token, password: "a brand new passphrase" }, uniqueIp()), DomainError);
@@ -182,8 +190,10 @@ describe("password reset", () => {
   it("makes an older link stop working when a newer one is sent", async () => {
     const { user } = await createPasswordUser();
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     const first = mailbox.linkTo(user.email).searchParams.get("token")!;
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     const second = mailbox.linkTo(user.email).searchParams.get("token")!;
     expect(second).not.toBe(first);
     expect(await isResetTokenUsable(ANONYMOUS, first)).toBe(false);
@@ -193,6 +203,7 @@ describe("password reset", () => {
   it("is throttled per account: the 4th request in an hour is refused and sends nothing", async () => {
     const { user } = await createPasswordUser();
     for (let i = 0; i < 3; i++) await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
+    await deliverAccountEmails();
     await rejection(requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp()), RateLimitError);
     expect(mailbox.messagesTo(user.email)).toHaveLength(3);
   });
@@ -202,6 +213,7 @@ describe("email sign-in links", () => {
   it("stores the token the way next-auth's email callback checks it, single use", async () => {
     const { user } = await createPasswordUser();
     await requestEmailSignInLink(ANONYMOUS, { email: user.email, callbackUrl: "/account" }, uniqueIp());
+    await deliverAccountEmails();
     const link = mailbox.linkTo(user.email);
     expect(link.pathname).toBe("/api/auth/callback/email");
     expect(link.searchParams.get("email")).toBe(user.email);
@@ -216,6 +228,7 @@ describe("email sign-in links", () => {
   it("never sends a callback to another site", async () => {
     const { user } = await createPasswordUser();
     await requestEmailSignInLink(ANONYMOUS, { email: user.email, callbackUrl: "//evil.example/steal" }, uniqueIp());
+    await deliverAccountEmails();
     const callback = new URL(mailbox.linkTo(user.email).searchParams.get("callbackUrl")!);
     expect(callback.host).toBe(new URL(process.env.NEXTAUTH_URL!).host);
     expect(callback.pathname).toBe("/");
@@ -224,6 +237,7 @@ describe("email sign-in links", () => {
   it("answers the same for an unknown email and stores and sends nothing", async () => {
     const email = uniqueEmail("unknown");
     await expect(requestEmailSignInLink(ANONYMOUS, { email }, uniqueIp())).resolves.toBeUndefined();
+    await deliverAccountEmails();
     expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(0);
     expect(mailbox.messagesTo(email)).toHaveLength(0);
   });

@@ -5,14 +5,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ANONYMOUS } from "@/lib/auth/viewer-types";
 import { DomainError, ForbiddenError, NotFoundError, RateLimitError } from "@/lib/errors";
-import { ConcernThrottledError, concernSubmissionLimit } from "@/lib/concerns/mutations";
+import { ConcernThrottledError, concernSubmissionLimit, deliverResponseEmail, hashLegacyIdempotencyKeys, submitConcern } from "@/lib/concerns/mutations";
+import { concernFormSchema } from "@/lib/concerns/schemas";
 import { getConcernByTrackingToken, getMyConcern, listMyConcerns, referenceMatchesToken } from "@/lib/concerns/queries";
 import { decryptContact } from "@/lib/concerns/contact-crypto";
-import { hashTrackingToken } from "@/lib/concerns/tracking-token";
+import { hashTrackingToken, idempotencyKeyHash } from "@/lib/concerns/tracking-token";
+import { idempotencySecret } from "@/lib/concerns/contact-crypto";
 import { collaborative, createOrganisation, createUser } from "@/tests/fixtures/factories";
 import { concernForm, submit, submitOrThrow } from "@/tests/fixtures/concerns";
 
 const countConcerns = () => db.concern.count();
+const keyHashOf = (key: string) => idempotencyKeyHash(key, idempotencySecret());
 
 async function expectDomainError(promise: Promise<unknown>, field?: string): Promise<DomainError> {
   const error = await promise.then(
@@ -80,7 +83,7 @@ describe("never lost, never duplicated", () => {
     const first = await submitOrThrow(form);
     const again = await submitOrThrow({ ...form, whatHappened: "Edited and sent again" });
     expect(again).toEqual({ ...first, duplicate: true });
-    expect(await db.concern.count({ where: { idempotencyKey: form.idempotencyKey } })).toBe(1);
+    expect(await db.concern.count({ where: { idempotencyKeyHash: keyHashOf(form.idempotencyKey!) } })).toBe(1);
   });
 
   it("saves one concern when a double click sends the same form ten times at once", async () => {
@@ -91,7 +94,7 @@ describe("never lost, never duplicated", () => {
     expect(new Set(results.map((r) => r.token)).size).toBe(1);
     expect(results.filter((r) => !r.duplicate).length).toBeLessThanOrEqual(1);
     expect(await countConcerns()).toBe(before + 1);
-    const row = await db.concern.findUniqueOrThrow({ where: { idempotencyKey: form.idempotencyKey }, include: { statusChanges: true } });
+    const row = await db.concern.findUniqueOrThrow({ where: { idempotencyKeyHash: keyHashOf(form.idempotencyKey!) }, include: { statusChanges: true } });
     expect(row.statusChanges).toHaveLength(1);
   });
 
@@ -101,6 +104,61 @@ describe("never lost, never duplicated", () => {
     const stored = await db.concern.findMany({ where: { reference: { in: results.map((r) => r.reference) } }, include: { _count: { select: { statusChanges: true } } } });
     expect(stored).toHaveLength(40);
     expect(stored.every((c) => c._count.statusChanges === 1)).toBe(true);
+  });
+});
+
+describe("a copy of the database", () => {
+  it("holds the form's idempotency key only as a keyed hash, never the key itself", async () => {
+    const form = concernForm();
+    const result = await submitOrThrow(form);
+    const [raw] = await db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Concern" WHERE reference = ${result.reference}`;
+    const text = JSON.stringify(raw);
+    expect(text).not.toContain(form.idempotencyKey!);
+    expect(text).not.toContain(form.idempotencyKey!.replace(/-/g, ""));
+    expect(text).not.toContain(result.token);
+  });
+
+  it("cannot reopen the tracking page: no stored value, sent back as the form's key, returns the concern or its token", async () => {
+    const result = await submitOrThrow();
+    const [raw] = await db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Concern" WHERE reference = ${result.reference}`;
+    const stored = Object.values(raw!).filter((v): v is string => typeof v === "string" && v.length >= 16);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const value of stored) {
+      // Straight to the domain function, past the form's check of the key's shape: the strongest replay.
+      const replay = await submitConcern(ANONYMOUS, { ...concernFormSchema.parse(concernForm()), idempotencyKey: value }, { ip: `test-${randomUUID()}` }).catch(() => null);
+      if (replay?.kind === "submitted") {
+        expect(replay.reference).not.toBe(result.reference);
+        expect(replay.token).not.toBe(result.token);
+      }
+    }
+  });
+});
+
+describe("concerns sent before keys were hashed", () => {
+  it("are converted by the job: the clear key is emptied, a retry still finds the concern, response emails keep the link", async () => {
+    const form = concernForm();
+    const first = await submitOrThrow(form);
+    // As the row was before the upgrade: the key in clear, no hash, no sealed token.
+    await db.concern.update({ where: { reference: first.reference }, data: { idempotencyKey: form.idempotencyKey!, idempotencyKeyHash: null, trackingTokenSealed: null } });
+    // Before the job has run, a retry finds it by the clear key.
+    expect(await submitOrThrow(form)).toEqual({ ...first, duplicate: true });
+
+    expect(await hashLegacyIdempotencyKeys()).toBeGreaterThanOrEqual(1);
+    expect(await hashLegacyIdempotencyKeys()).toBe(0);
+    const row = await db.concern.findUniqueOrThrow({ where: { reference: first.reference } });
+    expect(row.idempotencyKey).toBeNull();
+    expect(row.idempotencyKeyHash).toBe(keyHashOf(form.idempotencyKey!));
+    expect(JSON.stringify(row)).not.toContain(form.idempotencyKey!);
+    expect(await submitOrThrow(form)).toEqual({ ...first, duplicate: true });
+    expect(await db.concern.count({ where: { reference: first.reference } })).toBe(1);
+
+    // The tracking link in a response email is the reporter's own.
+    const emails: { text: string }[] = [];
+    const withEmail = await submitOrThrow(concernForm({ contactPreference: "contact", contactEmail: "pat@example.com" }));
+    const concern = await db.concern.findUniqueOrThrow({ where: { reference: withEmail.reference } });
+    const response = await db.concernResponse.create({ data: { concernId: concern.id, authorId: (await createUser()).user.id, body: "Thank you: we have changed the night checks." } });
+    expect(await deliverResponseEmail(response.id, async (email) => void emails.push(email))).toBe("sent");
+    expect(emails[0]!.text).toContain(`/concerns/track/${withEmail.token}`);
   });
 });
 
@@ -184,7 +242,7 @@ describe("throttling per address", () => {
     expect(error).toBeInstanceOf(ConcernThrottledError);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as Error).message).toMatch(/try again in \d+ minutes?\. Nothing has been sent yet, and what you wrote is still here\./);
-    expect(await db.concern.count({ where: { idempotencyKey: form.idempotencyKey } })).toBe(0);
+    expect(await db.concern.count({ where: { idempotencyKeyHash: keyHashOf(form.idempotencyKey!) } })).toBe(0);
     const bucket = await db.rateLimitBucket.findFirstOrThrow({ where: { key: concernSubmissionLimit(ip).key } });
     expect(bucket.count).toBe(11);
   });

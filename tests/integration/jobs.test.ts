@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, dropDatabase } from "@/lib/cli/database";
-import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { startWorker, WAKE_CHANNEL, type RunningWorker } from "@/lib/jobs/worker";
 import { jobs as registry } from "@/lib/jobs/registry";
 import { QUEUE_SCHEMA, createBoss } from "@/lib/jobs/queue";
 import { createRunsTable, fastBoss, overlapping, recordingJob, runsOf, withClient } from "@/tests/fixtures/jobs";
@@ -200,4 +200,13 @@ describe("background jobs", () => {
     expect(runs).toHaveLength(1);
     expect(overlapping(runs)).toBe(false);
   }, 60_000);
+
+  it("runs a job at once when woken by a NOTIFY with its name (as the account-email trigger sends)", async () => {
+    const job = "test.woken";
+    await worker({ [job]: recordingJob(url, job, "w1", 10) });
+    await withClient(url, (c) => c.query(`SELECT pg_notify($1, $2)`, [WAKE_CHANNEL, job]));
+    await waitFor("the woken run", async () => (await runsOf(url, job)).length === 1, 10_000);
+    // A name that is not a job is ignored.
+    await withClient(url, (c) => c.query(`SELECT pg_notify($1, 'no.such-job')`, [WAKE_CHANNEL]));
+  }, 30_000);
 });

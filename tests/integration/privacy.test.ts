@@ -13,7 +13,7 @@ import { exportPersonalData, EXPORT_FORMAT } from "@/lib/privacy/export-personal
 import { erasePerson, erasedEmail, ERASED_NAME } from "@/lib/privacy/erase-person";
 import { getPersonForDataRequest } from "@/lib/privacy/queries";
 import { eraseSchema } from "@/lib/privacy/schemas";
-import { createCast, type Cast, type CastRole } from "@/tests/fixtures/factories";
+import { createCast, sessionOf, type Cast, type CastRole } from "@/tests/fixtures/factories";
 import { createPasswordUser, PASSWORD, uniqueIp } from "@/tests/fixtures/accounts";
 import { concernForm, submitOrThrow } from "@/tests/fixtures/concerns";
 import { insertLearningItem } from "@/tests/fixtures/learning";
@@ -41,7 +41,7 @@ async function personWithHistory() {
   const comment = await db.comment.create({ data: { learningItemId: learning.id, authorId: userId, body: "We tried this on two wards." } });
   const round = await openTestRound(cast.viewers.leadA, cast.collaborativeA.id);
   await submitBallot(person.viewer, { roundId: round.roundId, ranks: ranks(round.byTitle, ["Bravo", "Alpha"]) });
-  await db.session.create({ data: { userId, sessionToken: randomUUID(), expires: new Date(Date.now() + 86_400_000) } });
+  await db.session.create({ data: { id: randomUUID(), userId, expiresAt: new Date(Date.now() + 86_400_000) } });
   await db.account.create({ data: { userId, type: "oauth", provider: "azure-ad", providerAccountId: randomUUID() } });
   await db.passwordResetToken.create({ data: { userId, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) } });
   await db.follow.create({ data: { userId, learningItemId: learning.id } });
@@ -104,8 +104,10 @@ describe("erasing a person's personal details", () => {
   it("removes what identifies them and keeps their de-identified work", async () => {
     const person = await personWithHistory();
     const countsBefore = await Promise.all([db.concern.count(), db.project.count(), db.learningItem.count(), db.comment.count(), db.ballot.count(), db.concernStatusChange.count()]);
+    // Their test viewer's session and the one added in personWithHistory.
+    expect(await db.session.count({ where: { userId: person.userId } })).toBe(2);
     const summary = await erasePerson(cast.viewers.admin, person.userId, { ip: "203.0.113.50" });
-    expect(summary).toEqual({ concernContactsErased: 1, membershipsRemoved: 2, sessionsEnded: 1, alreadyErased: false });
+    expect(summary).toEqual({ concernContactsErased: 1, membershipsRemoved: 2, sessionsEnded: 2, alreadyErased: false });
 
     const user = await db.user.findUniqueOrThrow({ where: { id: person.userId } });
     expect(user).toMatchObject({ name: ERASED_NAME, email: erasedEmail(person.userId), passwordHash: null, emailVerified: null, globalRole: "NONE" });
@@ -141,11 +143,11 @@ describe("erasing a person's personal details", () => {
 
   it("stops them signing in, and any session they held", async () => {
     const person = await personWithHistory();
-    expect((await loadViewer(person.userId, person.user.sessionVersion)).userId).toBe(person.userId);
+    expect((await loadViewer(person.userId, person.user.sessionVersion, await sessionOf(person.userId))).userId).toBe(person.userId);
     await erasePerson(cast.viewers.admin, person.userId);
     await expect(signInWithPassword(ANONYMOUS, { email: person.user.email, password: PASSWORD }, uniqueIp())).rejects.toBeInstanceOf(DomainError);
-    expect(await loadViewer(person.userId, person.user.sessionVersion)).toEqual(ANONYMOUS);
-    expect(await loadViewer(person.userId, person.user.sessionVersion + 1)).toEqual(ANONYMOUS);
+    expect(await loadViewer(person.userId, person.user.sessionVersion, await sessionOf(person.userId))).toEqual(ANONYMOUS);
+    expect(await loadViewer(person.userId, person.user.sessionVersion + 1, await sessionOf(person.userId))).toEqual(ANONYMOUS);
   });
 
   it("frees their email address: they can register again as a new person", async () => {
