@@ -81,6 +81,8 @@ export default defineConfig([
       "lib/auth/throttle.ts", // the throttle's counters, shared by every process
       "lib/accounts/sign-in.ts", // password sign-in: throttle, check and audit before there is a viewer
       "lib/accounts/recovery.ts", // password reset and email links: same, for people who are not signed in
+      "lib/accounts/outbox.ts", // account emails queued and sent by a job, before there is a viewer (nothing may show whether an account exists)
+      "lib/auth/sessions.ts", // the server-side record of each signed-in browser, read and ended before there is a viewer
       "lib/dashboard/summaries.ts", // refreshes the dashboard's materialised views
       "lib/learning/search.ts", // full-text search in raw SQL (tsvector, pg_trgm): the library's query module
       "lib/learning/digest.ts", // the weekly digest job: reads what each follower gets and records it as sent

@@ -2,6 +2,7 @@
 // the request adds a row (AccountEmailRequest) and answers; the accounts.send-emails job (woken at
 // once by a trigger, and every minute) looks the address up and sends what fits, or nothing. Neither
 // the answer nor its timing says whether an account exists.
+import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";

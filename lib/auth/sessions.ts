@@ -2,6 +2,7 @@
 // SQL statement (lib/auth/load-viewer.ts) and next-auth's jwt callback accept a token only while its
 // row is live, so signing out ends that session even for a copy of the cookie. "Sign out everywhere"
 // and the other whole-account endings still work through the user's session version.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 
