@@ -1,9 +1,14 @@
-// Hooks Next.js runs in the server process: how the portal answers while its database is unreachable.
+// Hooks Next.js runs in the server process: the connection's address for every request, and how the
+// portal answers while its database is unreachable.
 import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const http = await import("node:http");
+  // Every request carries the address of the connection it came on (lib/auth/peer-header.ts): per-IP
+  // limits, the audit log and /dev/mail decide from it, never from what the client wrote in a header.
+  const { installPeerHeader } = await import("@/lib/auth/peer-header");
+  installPeerHeader(http);
   const { availability } = await import("@/lib/db-availability");
   const { RETRY_AFTER_SECONDS } = await import("@/lib/unavailable-page");
   // The proxy answers 503 once the database is known to be down. A request already past it when the
