@@ -69,7 +69,11 @@ export function installPeerHeader(http: typeof import("node:http")): void {
   http.Server.prototype.emit = function (this: import("node:http").Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as IncomingMessage;
-      request.headers[PEER_HEADER] = peerHeaderValue(request.socket?.remoteAddress ?? "", request.headers);
+      // A header this process sealed comes back only when Next.js forwards an action to itself: kept.
+      const sealed = request.headers[PEER_HEADER];
+      if (typeof sealed !== "string" || readPeer(sealed) === null) {
+        request.headers[PEER_HEADER] = peerHeaderValue(request.socket?.remoteAddress ?? "", request.headers);
+      }
     }
     return (emit as (this: unknown, ...all: unknown[]) => boolean).call(this, event, ...args);
   } as typeof emit;

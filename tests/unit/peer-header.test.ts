@@ -82,6 +82,14 @@ describe("the connection's address reaches the handler", () => {
     const fromProxy = await ask(afterPort, { "x-forwarded-for": "203.0.113.5" }, "127.0.0.1");
     expect(fromProxy.localProxy).toBe("203.0.113.5");
   });
+
+  it("keeps a header this process sealed (Next.js forwarding an action to itself)", async () => {
+    const first = await ask(afterPort, {}, "127.0.0.6");
+    const { peerHeaderValue } = await import("@/lib/auth/peer-header");
+    const forwarded = await ask(afterPort, { [PEER_HEADER]: peerHeaderValue("198.51.100.9", {}) }, "127.0.0.7");
+    expect(first.none).toBe("127.0.0.6");
+    expect(forwarded.none).toBe("198.51.100.9");
+  });
 });
 
 describe("the captured-email viewer", () => {
