@@ -84,6 +84,8 @@ export function storableText(value: string): string {
  * as "yyyy-m-d", or "" when all three are empty (validate the result with zod).
  */
 export function formObject(formData: FormData, options: { arrays?: readonly string[]; dates?: readonly string[] } = {}): Record<string, unknown> {
+  // An action is a public endpoint: a hand-made request can pass any argument where the form's data goes.
+  if (!(formData instanceof FormData)) notFound();
   const object: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;

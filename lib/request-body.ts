@@ -1,7 +1,7 @@
 /**
  * Request bodies no browser sends, refused by the proxy before Next.js parses them. Next answers a form
  * post it cannot parse (a boundary that does not match, a truncated or random body, a part with no name,
- * a body over the server-action limit, a JSON body sent to an action) by throwing, which reaches the
+ * a body over the server-action limit, a JSON object or random text sent to an action) by throwing, which reaches the
  * client as a bare 500. Checked here with the same parser Next uses (undici's FormData), such a request
  * gets 400 or 413 and the portal's own page, and no action runs.
  */
@@ -25,15 +25,20 @@ export function multipartBoundary(contentType: string): string | null {
   return BOUNDARY.test(boundary) ? boundary : null;
 }
 
-/** What the headers alone settle: the size, and whether a body of this type may go to an action. */
-export function checkHeaders(method: string, headers: Headers): BodyVerdict | "read-multipart" {
+/**
+ * What the headers alone settle: the size, and whether a body of this type may go to an action. The
+ * page's JavaScript posts an action's arguments as multipart form data, or as text (a JSON array) when
+ * the action takes no arguments; a browser without JavaScript posts forms as multipart.
+ */
+export function checkHeaders(method: string, headers: Headers): BodyVerdict | "read-multipart" | "read-arguments" {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return OK;
   const length = headers.get("content-length");
   if (length !== null && Number(length) > BODY_LIMIT_BYTES) return refuse(413, "too large");
   const contentType = headers.get("content-type") ?? "";
   const multipart = /^\s*multipart\/form-data\s*(;|$)/i.test(contentType);
-  // Every server action in the portal is a form, so the page's JavaScript always posts multipart.
-  if (headers.has("next-action") && !multipart) return refuse(400, "an action needs a form body");
+  if (headers.has("next-action") && !multipart) {
+    return /^\s*text\/plain\s*(;|$)/i.test(contentType) ? "read-arguments" : refuse(400, "not an action's body");
+  }
   if (!multipart) return OK;
   return multipartBoundary(contentType) === null ? refuse(400, "no boundary") : "read-multipart";
 }
@@ -77,13 +82,23 @@ export async function checkMultipart(contentType: string, bytes: Uint8Array<Arra
   return OK;
 }
 
+/** An action's arguments sent as text: UTF-8 JSON holding an array, as React encodes them. */
+export function checkArguments(bytes: Uint8Array<ArrayBuffer>): BodyVerdict {
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    return Array.isArray(parsed) ? OK : refuse(400, "arguments are not a list");
+  } catch {
+    return refuse(400, "unreadable arguments");
+  }
+}
+
 /** The whole check, for the proxy: the request's body is a copy Next keeps for the page. */
 export async function checkRequestBody(request: Request): Promise<BodyVerdict> {
   const first = checkHeaders(request.method, request.headers);
-  if (first !== "read-multipart") return first;
+  if (first !== "read-multipart" && first !== "read-arguments") return first;
   const bytes = await readLimited(request.body);
   if (!bytes) return refuse(413, "too large");
-  return checkMultipart(request.headers.get("content-type") ?? "", bytes);
+  return first === "read-arguments" ? checkArguments(bytes) : checkMultipart(request.headers.get("content-type") ?? "", bytes);
 }
 
 export function rejectedBodyPage(status: 400 | 413): string {

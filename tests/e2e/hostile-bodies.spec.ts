@@ -61,6 +61,14 @@ test("hostile bodies sent to a form get 400 or 413 with the portal's page, and n
     expect.soft(response.headers()["content-type"] ?? "", `${c.name}: an HTML page`).toContain("text/html");
     expect.soft(await response.text(), `${c.name}: the portal's own page`).toMatch(ERROR_PAGE);
   }
+  // Well-formed, but the form's data replaced by text: the action answers not found, never 500.
+  const confused = await request.post("/concerns/new", {
+    headers: { origin: new URL(page.url()).origin, ...js, ...mp() },
+    data: multipart(b, [field("0", '[{"ok":false},"not form data"]')]),
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  expect.soft(confused.status(), "JS path: text where the form's data goes").toBe(404);
   expect(await concernCount()).toBe(before);
   // The form still works after all that.
   expect((await request.get("/concerns/new")).status()).toBe(200);

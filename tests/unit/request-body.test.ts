@@ -24,6 +24,8 @@ describe("checkRequestBody", () => {
     expect(await statusOf(post("email=a%40b.nhs.uk&password=x", { "content-type": "application/x-www-form-urlencoded" }))).toBe(200);
     expect(await statusOf(new Request("http://portal.example/concerns/new"))).toBe(200);
     expect(await statusOf(post(multipart("Mixed-Case_b", [part("a", "1")]), mp("Mixed-Case_b")))).toBe(200);
+    // An action without arguments (signing out): React sends its empty argument list as text.
+    expect(await statusOf(post("[]", { "next-action": "0000f00d", "content-type": "text/plain;charset=UTF-8" }))).toBe(200);
   });
 
   it.each([
@@ -35,7 +37,10 @@ describe("checkRequestBody", () => {
     ["a part with no name", () => post(multipart("b0und4ry", [`Content-Disposition: form-data\r\n\r\nno name`]), mp())],
     ["NUL in a field name", () => post(multipart("b0und4ry", [part("what\u0000Happened", "x")]), mp())],
     ["a JSON body to an action", () => post('{"whatHappened":"x"}', { "next-action": "7f00", "content-type": "application/json" })],
-    ["text to an action", () => post('["$K1"]', { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" })],
+    ["a JSON object as an action's text", () => post('{"whatHappened":"x"}', { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" })],
+    ["random text to an action", () => post("[not json", { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" })],
+    ["bytes that are not UTF-8 to an action", () => post(new Uint8Array([0x5b, 0xff, 0x5d]), { "next-action": "7f00", "content-type": "text/plain" })],
+    ["an action with no content type", () => post(new TextEncoder().encode("[]"), { "next-action": "7f00" })],
   ])("refuses %s with 400", async (_name, request) => {
     expect(await statusOf(request())).toBe(400);
   });
