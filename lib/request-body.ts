@@ -77,7 +77,7 @@ export async function checkMultipart(contentType: string, bytes: Uint8Array<Arra
     return refuse(400, "unreadable form");
   }
   for (const name of form.keys()) {
-    if (/[\u0000-\u001f\u007f]/.test(name)) return refuse(400, "control character in a field name");
+    if (/\p{Cc}/u.test(name)) return refuse(400, "control character in a field name");
   }
   return OK;
 }

@@ -5,8 +5,8 @@
  * fills that header in later when it is missing), sealed with a secret made in this process, so a
  * client that sends the header itself, or a request that arrived before the hook, is not believed.
  */
+// No "server-only" here: instrumentation.ts loads this module, outside the React server layer.
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
-import { randomBytes, timingSafeEqual } from "node:crypto";
 import { isLoopback } from "./client-address";
 
 export const PEER_HEADER = "x-psc-peer";
@@ -26,7 +26,7 @@ type HookState = { secret: string; installed: boolean };
 function state(): HookState {
   const key = Symbol.for("psc.peer-header");
   const holder = globalThis as unknown as Record<symbol, HookState | undefined>;
-  return (holder[key] ??= { secret: randomBytes(24).toString("base64url"), installed: false });
+  return (holder[key] ??= { secret: Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url"), installed: false });
 }
 
 const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : value);
@@ -38,13 +38,18 @@ export function peerHeaderValue(socket: string, headers: IncomingHttpHeaders): s
   return [state().secret, encodeURIComponent(socket), forwardedFor === undefined ? "-" : encodeURIComponent(forwardedFor), proxied ? "1" : "0"].join(";");
 }
 
+/** Compared in time that does not depend on where the texts differ. */
+function sameText(given: string, expected: string): boolean {
+  let difference = given.length ^ expected.length;
+  for (let i = 0; i < expected.length; i++) difference |= (given.charCodeAt(i) || 0) ^ expected.charCodeAt(i);
+  return difference === 0;
+}
+
 /** The connection a request came from, or null when the header was not written by this process's hook. */
 export function readPeer(value: string | null | undefined): Peer | null {
   const [secret, socket, forwardedFor, proxied, ...rest] = (value ?? "").split(";");
   if (rest.length > 0 || socket === undefined || forwardedFor === undefined || proxied === undefined) return null;
-  const expected = Buffer.from(state().secret);
-  const given = Buffer.from(secret ?? "");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!sameText(secret ?? "", state().secret)) return null;
   try {
     return { socket: decodeURIComponent(socket), forwardedFor: forwardedFor === "-" ? null : decodeURIComponent(forwardedFor), proxied: proxied === "1" };
   } catch {

@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 import { trustProxy } from "@/lib/env";
 import { clientAddress } from "./client-address";
