@@ -3,6 +3,7 @@ import { isDatabaseAvailable } from "@/lib/db-probe";
 import { isDevelopment, isProduction } from "@/lib/env";
 import { RETRY_AFTER_SECONDS, unavailablePage } from "@/lib/unavailable-page";
 import { PUBLIC_FILES } from "@/lib/public-files";
+import { checkRequestBody, rejectedBodyPage } from "@/lib/request-body";
 
 // Security headers for every page, with a fresh script nonce per request: Next.js adds the nonce to
 // its own scripts, and no inline script without it can run (no 'unsafe-inline' for scripts).
@@ -24,7 +25,14 @@ export async function proxy(request: NextRequest) {
   ].join("; ");
 
   let response: NextResponse;
-  if (needsDatabaseCheck(request) && !(await isDatabaseAvailable())) {
+  // A body Next.js could not parse would end in a bare 500 (lib/request-body.ts): refused here instead.
+  const body = await checkRequestBody(request);
+  if (!body.ok) {
+    response = new NextResponse(rejectedBodyPage(body.status), {
+      status: body.status,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  } else if (needsDatabaseCheck(request) && !(await isDatabaseAvailable())) {
     response = new NextResponse(unavailablePage({ formWasSent: request.method === "POST" }), {
       status: 503,
       headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },

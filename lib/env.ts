@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "@/lib/auth/client-address";
 
 // The only place that reads process.env. Parsed once, on first use, so that a bad setting fails
 // with one clear line instead of a stack trace deep in a request.
@@ -16,11 +17,25 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Patient Safety Collaboratives <no-reply@psc.example.nhs.uk>"),
   // Set by npm start / the tests when mail goes to the local capture: the /dev/mail page reads it.
   MAIL_CAPTURE_DIR: z.string().optional(),
+  // The /dev/mail viewer of captured email: on in development, otherwise only when set to true; it
+  // answers connections from this machine only (lib/auth/request-ip.ts).
+  MAIL_CAPTURE_VIEWER: z.enum(["true", "false"], { error: "MAIL_CAPTURE_VIEWER must be true or false" }).optional(),
   AZURE_AD_CLIENT_ID: z.string().optional(),
   AZURE_AD_CLIENT_SECRET: z.string().optional(),
   AZURE_AD_TENANT_ID: z.string().optional(),
-  // Behind a proxy that sets X-Forwarded-For; otherwise the socket address is used for throttling.
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // Which proxies' X-Forwarded-For to believe: how many there are, or their addresses. Unset: none,
+  // and the connection's address is the client's (lib/auth/client-address.ts).
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(value);
+      if ("error" in parsed) {
+        ctx.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -40,3 +55,4 @@ export function env(): Env {
 
 export const isProduction = () => env().NODE_ENV === "production";
 export const isDevelopment = () => env().NODE_ENV === "development";
+export const trustProxy = (): TrustProxy => env().TRUST_PROXY;

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit";
 import { portalAdapter } from "./adapter";
-import { ipFromForwardedFor } from "./request-ip";
+import { clientAddressFrom } from "./request-ip";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import { endSession, renewSession, startSession } from "./sessions";
 import { limits, takeSlots } from "./throttle";
@@ -30,8 +30,7 @@ function providers(): NextAuthOptions["providers"] {
       credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
       // The same throttled, audited check as the sign-in form (lib/accounts/sign-in.ts).
       async authorize(credentials, req) {
-        const forwarded = req?.headers?.["x-forwarded-for"];
-        const ip = ipFromForwardedFor(Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? null));
+        const ip = clientAddressFrom((req?.headers ?? {}) as Record<string, string | undefined>);
         try {
           const user = await signInWithPassword(ANONYMOUS, { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") }, ip);
           return { id: user.id, name: user.name, email: user.email };

@@ -9,5 +9,8 @@ export function safeCallbackUrl(raw: string | null | undefined, fallback = "/"):
   if (/(?![\u0080-\u009F])[\p{Cc}\\]/u.test(raw)) return fallback;
   // Never back to the pages that sign people in or out.
   if (/^\/(sign-in|sign-out)(\/|\?|$)/.test(raw)) return fallback;
-  return raw;
+  // A Location header carries bytes up to U+00FF only (Node refuses the response otherwise, after the
+  // session cookie was set): anything beyond printable ASCII is percent-encoded as UTF-8.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(raw)) return fallback;
+  return raw.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
 }

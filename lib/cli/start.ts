@@ -113,7 +113,11 @@ async function main() {
         console.log(`  Demo sign-ins (password: demo-password): admin@demo.nhs.uk, national@demo.nhs.uk, patient@demo.nhs.uk,`);
         console.log(`  lead.<slug>@demo.nhs.uk and staff.<slug>@demo.nhs.uk for each collaborative, e.g. lead.${COLLABORATIVE_SLUGS[0]}@demo.nhs.uk`);
       }
-      if (process.env.MAIL_CAPTURE_DIR) console.log(`  Email is captured locally: ${url}/dev/mail`);
+      if (process.env.MAIL_CAPTURE_DIR) {
+        // The viewer shows sign-in links: on in development, otherwise only when switched on (lib/env.ts).
+        const viewer = process.env.MAIL_CAPTURE_VIEWER === "true" || (dev && process.env.MAIL_CAPTURE_VIEWER !== "false");
+        console.log(viewer ? `  Email is captured locally: ${url}/dev/mail (from this machine only)` : `  Email is captured locally in ${process.env.MAIL_CAPTURE_DIR} (MAIL_CAPTURE_VIEWER=true shows it at ${url}/dev/mail)`);
+      }
       console.log("  Stop with Ctrl+C.\n");
     }
   });

@@ -1,5 +1,6 @@
 /** The CSV route handlers' shared work: filters from the query, the viewer's access, a download. */
 import { getViewer } from "@/lib/auth/viewer";
+import { csvDownload } from "@/lib/csv";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { dashboardCsv } from "./exports";
 import { parseDashboardFilters } from "./filters";
@@ -13,13 +14,7 @@ export async function dashboardCsvResponse(request: Request, scope: DashboardSco
     });
     const viewer = await getViewer();
     const { filename, body } = await dashboardCsv(viewer, scope, panel, filters);
-    return new Response(body, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return csvDownload(filename, body);
   } catch (error) {
     if (error instanceof ForbiddenError) return new Response("You do not have permission to download these figures.\n", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     if (error instanceof NotFoundError) return new Response("Not found.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

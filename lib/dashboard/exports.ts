@@ -2,10 +2,10 @@
  * CSV downloads of every dashboard panel, with the same filters and the same access rules as the
  * page (each goes through the panel's query, which asks the policy). Counts only for concerns.
  */
-import Papa from "papaparse";
 import type { Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { recordExport } from "@/lib/audit";
+import { csvFromRecords, type CsvValue } from "@/lib/csv";
 import { isoDate } from "@/lib/format";
 import { MAP_METRICS, monthParam, type DashboardFilters, type MapMetric } from "./filters";
 import { mapValues } from "./map-values";
@@ -22,7 +22,7 @@ export function isCsvPanel(value: string): value is CsvPanel {
   return (CSV_PANELS as readonly string[]).includes(value);
 }
 
-const csv = (rows: Record<string, unknown>[], fields: string[]) => Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f] ?? "")) });
+const csv = (rows: Record<string, CsvValue>[], fields: string[]) => csvFromRecords(fields, rows);
 
 /** A panel's CSV; every download is recorded in the audit log (who took which figures). */
 export async function dashboardCsv(viewer: Viewer, scope: DashboardScope, panel: string, filters: DashboardFilters): Promise<{ filename: string; body: string }> {

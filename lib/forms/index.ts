@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { notFound } from "next/navigation";
 import { DomainError } from "@/lib/errors";
 import { SERVICE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError, markDatabaseDown } from "@/lib/db-availability";
 
@@ -82,6 +83,8 @@ export function storableText(value: string): string {
 export type FormObjectOptions = { arrays?: readonly string[]; dates?: readonly string[]; files?: readonly string[] };
 
 export function formObject(formData: FormData, options: FormObjectOptions = {}): Record<string, unknown> {
+  // An action is a public endpoint: a hand-made request can pass any argument where the form's data goes.
+  if (!(formData instanceof FormData)) notFound();
   const object: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;

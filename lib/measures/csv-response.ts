@@ -1,4 +1,5 @@
 import { getViewer } from "@/lib/auth/viewer";
+import { csvDownload } from "@/lib/csv";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { idField } from "@/lib/schema-fields";
 import { exportMeasuresCsv } from "./queries";
@@ -13,15 +14,7 @@ export async function measuresCsvResponse(params: { id: string; measureId?: stri
   if (!projectId.success || (measureId && !measureId.success)) return new Response("Not found", { status: 404 });
   try {
     const { filename, csv } = await exportMeasuresCsv(await getViewer(), projectId.data, measureId?.data ?? null);
-    // The byte-order mark makes Excel read the file as UTF-8; the import ignores it.
-    return new Response(`\uFEFF${csv}`, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return csvDownload(filename, csv);
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof ForbiddenError) return new Response("Not found", { status: 404 });
     throw error;

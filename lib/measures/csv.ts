@@ -5,6 +5,7 @@
  * Pure: the caller supplies the existing periods and the project's dates.
  */
 import Papa from "papaparse";
+import { csvTable, restoreCsvText } from "@/lib/csv";
 import type { MeasurePeriod } from "@/lib/generated/prisma/enums";
 import { formatPeriod, parsePeriodText, periodKey, periodStartOf, periodWindowProblem } from "./periods";
 import { pointValue, type ValueSpec } from "./values";
@@ -44,6 +45,8 @@ export function parseMeasureCsv(text: string, context: ImportContext): ImportPre
     header: true,
     skipEmptyLines: "greedy",
     transformHeader: (h) => h.trim().toLowerCase(),
+    // Text the export escaped against spreadsheet formulas comes back as it was typed.
+    transform: (cell) => restoreCsvText(cell),
   });
   const headers = parsed.meta.fields ?? [];
   const periodHeader = PERIOD_HEADERS.find((h) => headers.includes(h));
@@ -114,32 +117,18 @@ export const EXPORT_COLUMNS = ["measure", "kind", "unit", "frequency", "period_s
 
 /** One CSV for one or many measures, one row per point, oldest first within each measure. */
 export function measuresCsv(measures: readonly ExportMeasure[]): string {
-  const lines = [EXPORT_COLUMNS.join(",")];
-  for (const m of measures) {
-    const points = [...m.points].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
-    for (const p of points) {
-      lines.push(
-        [m.name, m.kind.toLowerCase(), m.unit, m.period.toLowerCase(), periodKey(p.periodStart), numberCell(p.value), numberCell(p.numerator), numberCell(p.denominator), p.note]
-          .map((cell) => csvCell(cell))
-          .join(","),
-      );
-    }
-  }
-  return `${lines.join("\r\n")}\r\n`;
+  const rows = measures.flatMap((m) =>
+    [...m.points]
+      .sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime())
+      .map((p) => [m.name, m.kind.toLowerCase(), m.unit, m.period.toLowerCase(), periodKey(p.periodStart), numberCell(p.value), numberCell(p.numerator), numberCell(p.denominator), p.note]),
+  );
+  return csvTable(EXPORT_COLUMNS, rows);
 }
 
-function numberCell(n: number | null): string {
-  if (n === null) return "";
-  // Enough digits to round-trip, without binary noise like 0.30000000000000004.
-  return String(Number(n.toPrecision(12)));
-}
+// Enough digits to round-trip, without binary noise like 0.30000000000000004, and never in exponent
+// form (1e-7), which the import does not read as a number.
+const plainDecimal = new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 12, useGrouping: false });
 
-/**
- * Quotes as RFC 4180 needs, and defuses spreadsheet formulas: text starting with = + - @ or a
- * control character gets a leading apostrophe (numbers are left alone, negative ones included).
- */
-export function csvCell(text: string): string {
-  let t = text;
-  if (/^[=+\-@\t\r]/.test(t) && !/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) t = `'${t}`;
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+function numberCell(n: number | null): string | null {
+  return n === null ? null : plainDecimal.format(n);
 }

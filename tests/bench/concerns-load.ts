@@ -5,7 +5,7 @@
 // first status entry, and every duplicate must have been given the original's reference.
 //
 // Settings (environment): BENCH_URL to use a running server instead of starting one (it must see each
-// request's X-Forwarded-For as its address, e.g. TRUST_PROXY=true behind nothing); BENCH_SUBMISSIONS
+// request's X-Forwarded-For as its address, e.g. TRUST_PROXY=1 behind nothing); BENCH_SUBMISSIONS
 // (default 2000), BENCH_CONCURRENCY (default 50), BENCH_PORT (default: a free port).
 import { idempotencyKeyHash, idempotencySecretFrom } from "@/lib/concerns/tracking-token";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -60,7 +60,7 @@ async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | n
       HOST: "127.0.0.1",
       NEXTAUTH_URL: baseUrl,
       // Every simulated reporter has their own address (X-Forwarded-For), as behind a real proxy.
-      TRUST_PROXY: "true",
+      TRUST_PROXY: "1",
       CONCERN_ENCRYPTION_KEY: encryptionKey,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       MAIL_CAPTURE_PORT: String(mailPort),

@@ -29,7 +29,7 @@ test("the national team filters the dashboard in the URL, drills down to project
   await page.getByRole("link", { name: "Download coverage as CSV" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^national-dashboard-coverage-2025-01-to-\d{4}-\d{2}\.csv$/);
-  const csv = readFileSync((await download.path())!, "utf8").split(/\r?\n/);
+  const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
   expect(csv[0]).toBe("period_from,period_to,collaborative,area,projects,reporting_in_period,idea,planning,testing,implementing,spreading,sustaining,closed");
   expect(csv.slice(1).filter(Boolean)).toHaveLength(1);
   expect(csv[1]).toMatch(/^2025-01,\d{4}-\d{2},wessex,falls,\d+,\d+/);

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { requestIsFromThisMachine } from "@/lib/auth/request-ip";
+import { captureViewerOn } from "@/lib/mail/capture-viewer";
 import { listCapturedMail } from "@/lib/mail/captured";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Captured email (development)" };
 
-// Only when mail goes to the local capture (npm start without SMTP_URL), and only on this machine:
-// these messages hold sign-in and reset links.
+// Only when mail goes to the local capture and the viewer is on (development, or MAIL_CAPTURE_VIEWER),
+// and only to a connection from this machine: these messages hold sign-in and reset links.
 export default async function CapturedMailPage() {
   const dir = env().MAIL_CAPTURE_DIR;
-  const host = (await headers()).get("host") ?? "";
-  if (!dir || !/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host)) notFound();
+  if (!dir || !captureViewerOn(env()) || !(await requestIsFromThisMachine())) notFound();
   const messages = listCapturedMail(dir).slice(0, 50);
   return (
     <>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatPeriod, parsePeriodText, periodStartOf, periodWindowProblem } from "@/lib/measures/periods";
 import { parseNumber, pointValue } from "@/lib/measures/values";
-import { csvCell, measuresCsv, parseMeasureCsv, type ImportContext } from "@/lib/measures/csv";
+import { measuresCsv, parseMeasureCsv, type ImportContext } from "@/lib/measures/csv";
+import { csvCell } from "@/lib/csv";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -122,5 +123,17 @@ describe("CSV export", () => {
       "",
     ]);
     expect([csvCell("-12.5"), csvCell("+1"), csvCell("line\nbreak")]).toEqual(["-12.5", "+1", '"line\nbreak"']);
+  });
+
+  it("comes back through the import as it went out: escaped notes as typed, negative and tiny numbers as numbers", () => {
+    const notes = ["=SUM(A1)", "-x", "@risk", "\t=cmd", "'=already quoted", "-5", "plain"];
+    const values = [-5, -1e-7, 2.5e21, 0, -0.5, 3, 4];
+    const points = notes.map((note, i) => ({ periodStart: utc(`2024-0${i + 1}-01`), value: values[i]!, numerator: null, denominator: null, note }));
+    const csv = measuresCsv([{ name: "=evil", kind: "OUTCOME", unit: "", period: "MONTH", points }]);
+    const preview = parseMeasureCsv(csv, { spec: { valueType: "NUMBER", rateMultiplier: 1 }, period: "MONTH", projectStart: utc("2023-01-01"), today: utc("2026-11-25"), existingPeriods: new Set() });
+    expect(preview.fileErrors).toEqual([]);
+    expect(preview.rows.map((r) => r.errors.join())).toEqual(notes.map(() => ""));
+    expect(preview.rows.map((r) => r.note)).toEqual(notes.map((n) => n.trim()));
+    expect(preview.rows.map((r) => r.value)).toEqual(values);
   });
 });
