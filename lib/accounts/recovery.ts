@@ -45,6 +45,8 @@ export async function resetPassword(viewer: Viewer, input: { token: string; pass
     if (used.count === 0) throw new DomainError(RESET_LINK_INVALID);
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { erasedAt: true } });
     if (user.erasedAt) throw new DomainError(RESET_LINK_INVALID);
+    // The emailed link proves the address is theirs, as the sign-in link does.
+    await tx.user.updateMany({ where: { id: row.userId, emailVerified: null }, data: { emailVerified: new Date() } });
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } });
     await recordAudit(tx, { action: "auth.password_reset", subjectType: "User", subjectId: row.userId, actorId: row.userId, ip });
   });

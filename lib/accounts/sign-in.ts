@@ -29,7 +29,7 @@ export async function signInWithPassword(viewer: Viewer, input: { email: string;
   const email = normaliseEmail(input.email);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true, erasedAt: true, sessionVersion: true },
+    select: { id: true, name: true, email: true, passwordHash: true, erasedAt: true, sessionVersion: true, emailVerified: true },
   });
   let slots;
   try {
@@ -42,7 +42,10 @@ export async function signInWithPassword(viewer: Viewer, input: { email: string;
   }
   // Same work whether or not the account exists, so timing does not reveal accounts either.
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || user.erasedAt || !ok) {
+  // An address not yet confirmed (a registration whose emailed link was not followed) cannot sign in with
+  // a password, and gets the one error: otherwise registering an address, then signing in with the
+  // password chosen, would tell a new address (it works) from one that has an account (it does not).
+  if (!user || user.erasedAt || !ok || !user.emailVerified) {
     await recordAudit(db, { action: "auth.sign_in_failed", subjectType: "User", subjectId: user?.id ?? null, ip, details: { method: "password" } });
     throw new DomainError(SIGN_IN_ERROR, { email: SIGN_IN_ERROR });
   }

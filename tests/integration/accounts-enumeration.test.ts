@@ -15,6 +15,7 @@ import { ANONYMOUS } from "@/lib/auth/viewer-types";
 import { requestEmailSignInLink, requestPasswordReset } from "@/lib/accounts/recovery";
 import { deliverAccountEmails } from "@/lib/accounts/outbox";
 import { registerPatientAction } from "@/lib/accounts/actions";
+import { SIGN_IN_ERROR, signInWithPassword } from "@/lib/accounts/sign-in";
 import { collaborative } from "@/tests/fixtures/factories";
 import { asViewer, request } from "@/tests/fixtures/request-context";
 import { createPasswordUser, startMailbox, uniqueEmail, uniqueIp } from "@/tests/fixtures/accounts";
@@ -100,5 +101,18 @@ describe("registering", () => {
     const [welcome] = mailbox.messagesTo(fresh);
     expect(welcome?.subject).toMatch(/Confirm your email address/);
     expect(mailbox.linkTo(fresh).pathname).toBe("/api/auth/callback/email");
+  });
+  it("then signing in with the chosen password tells a new address from a known one nothing, until the address is confirmed", async () => {
+    const { user } = await createPasswordUser();
+    const fresh = uniqueEmail("new");
+    await register(user.email);
+    await register(fresh);
+    const password = "a long enough passphrase";
+    const attempt = (email: string) => signInWithPassword(ANONYMOUS, { email, password }, uniqueIp()).then(() => "signed in", (error: Error) => error.message);
+    // The known address's real password is not the one typed; the new address is not confirmed yet: one answer for both.
+    expect([await attempt(user.email), await attempt(fresh)]).toEqual([SIGN_IN_ERROR, SIGN_IN_ERROR]);
+    // Following the emailed link confirms the address (next-auth's adapter sets emailVerified); then the password works.
+    await db.user.update({ where: { email: fresh }, data: { emailVerified: new Date() } });
+    expect(await attempt(fresh)).toBe("signed in");
   });
 });
