@@ -56,6 +56,7 @@ export const NOT_BUILD_INPUTS = [
   "LICENCE",
   "eslint.config.mjs",
   "eslint.config.js",
+  "eslint-architecture.js",
   "prettier.config.mjs",
   ".prettierrc",
   ".prettierrc.json",

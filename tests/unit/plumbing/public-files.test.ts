@@ -9,6 +9,9 @@ import { PUBLIC_FILES } from "@/lib/public-files";
 import { availability, markDatabaseDown, markDatabaseUp } from "@/lib/db-availability";
 import { proxy } from "@/proxy";
 
+// The proxy reads the validated settings (lib/env.ts), which need a database address; nothing connects to it here.
+process.env.DATABASE_URL ??= "postgresql://127.0.0.1:1/unused";
+
 const root = path.join(process.cwd(), "public");
 const read = (file: string) => readFileSync(path.join(root, file));
 
