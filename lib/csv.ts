@@ -45,7 +45,10 @@ export function csvTable(columns: readonly string[], rows: readonly (readonly Cs
 
 /** A file from records: the columns name the fields, in order; a missing field is an empty cell. */
 export function csvFromRecords(columns: readonly string[], records: readonly Record<string, CsvValue>[]): string {
-  return csvTable(columns, records.map((record) => columns.map((column) => record[column])));
+  return csvTable(
+    columns,
+    records.map((record) => columns.map((column) => record[column])),
+  );
 }
 
 /**

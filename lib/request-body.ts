@@ -98,7 +98,9 @@ export async function checkRequestBody(request: Request): Promise<BodyVerdict> {
   if (first !== "read-multipart" && first !== "read-arguments") return first;
   const bytes = await readLimited(request.body);
   if (!bytes) return refuse(413, "too large");
-  return first === "read-arguments" ? checkArguments(bytes) : checkMultipart(request.headers.get("content-type") ?? "", bytes);
+  return first === "read-arguments"
+    ? checkArguments(bytes)
+    : checkMultipart(request.headers.get("content-type") ?? "", bytes);
 }
 
 export function rejectedBodyPage(status: 400 | 413): string {

@@ -24,7 +24,9 @@ export const accountJobs: Record<string, JobDefinition> = {
       const tokens = await deleteExpiredLinkTokens();
       const sessions = await deleteOldSessions();
       const requests = await deleteStaleAccountEmailRequests();
-      console.log(`[jobs] accounts.cleanup: ${buckets} throttling windows, ${tokens} link tokens, ${sessions} sessions, ${requests} stale email requests removed`);
+      console.log(
+        `[jobs] accounts.cleanup: ${buckets} throttling windows, ${tokens} link tokens, ${sessions} sessions, ${requests} stale email requests removed`,
+      );
     },
   },
 };

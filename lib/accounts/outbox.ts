@@ -8,7 +8,13 @@ import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { recordAudit } from "@/lib/audit";
 import { newLinkToken, nextAuthVerificationHash } from "./tokens";
-import { portalUrl, sendConfirmAddressEmail, sendPasswordResetEmail, sendRegistrationAttemptEmail, sendSignInLinkEmail } from "./emails";
+import {
+  portalUrl,
+  sendConfirmAddressEmail,
+  sendPasswordResetEmail,
+  sendRegistrationAttemptEmail,
+  sendSignInLinkEmail,
+} from "./emails";
 
 export type AccountEmailKind = "password-reset" | "sign-in-link" | "registration-welcome" | "registration-attempt";
 
@@ -16,11 +22,24 @@ const LINK_LIFETIME_MS = 60 * 60 * 1000;
 /** A request older than this is dropped: a link sent an hour late would be a surprise, not a help. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
-export async function requestAccountEmail(kind: AccountEmailKind, email: string, options: { ip?: string; callbackUrl?: string } = {}): Promise<void> {
-  await db.accountEmailRequest.create({ data: { kind, email, ip: options.ip ?? null, callbackUrl: options.callbackUrl ?? null } });
+export async function requestAccountEmail(
+  kind: AccountEmailKind,
+  email: string,
+  options: { ip?: string; callbackUrl?: string } = {},
+): Promise<void> {
+  await db.accountEmailRequest.create({
+    data: { kind, email, ip: options.ip ?? null, callbackUrl: options.callbackUrl ?? null },
+  });
 }
 
-type Request = { id: string; kind: string; email: string; callbackUrl: string | null; ip: string | null; createdAt: Date };
+type Request = {
+  id: string;
+  kind: string;
+  email: string;
+  callbackUrl: string | null;
+  ip: string | null;
+  createdAt: Date;
+};
 
 /** The job: claims waiting requests (each once, even with several workers) and sends their emails. */
 export async function deliverAccountEmails(now = new Date()): Promise<number> {
@@ -45,7 +64,9 @@ export async function deliverAccountEmails(now = new Date()): Promise<number> {
 
 /** Housekeeping for when the worker was down: requests too old to send hold an address for nothing. */
 export async function deleteStaleAccountEmailRequests(now = new Date()): Promise<number> {
-  const deleted = await db.accountEmailRequest.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } } });
+  const deleted = await db.accountEmailRequest.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
+  });
   return deleted.count;
 }
 
@@ -61,9 +82,19 @@ async function deliver(request: Request): Promise<boolean> {
     const { token, tokenHash } = newLinkToken();
     await db.$transaction(async (tx) => {
       // Only the newest link works.
-      await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-      await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + LINK_LIFETIME_MS) } });
-      await recordAudit(tx, { action: "auth.password_reset_requested", subjectType: "User", subjectId: user.id, ip: request.ip });
+      await tx.passwordResetToken.updateMany({
+        where: { userId: user.id, usedAt: null },
+        data: { usedAt: new Date() },
+      });
+      await tx.passwordResetToken.create({
+        data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + LINK_LIFETIME_MS) },
+      });
+      await recordAudit(tx, {
+        action: "auth.password_reset_requested",
+        subjectType: "User",
+        subjectId: user.id,
+        ip: request.ip,
+      });
     });
     await sendPasswordResetEmail(user.email, portalUrl(`/reset-password?token=${encodeURIComponent(token)}`));
     return true;
@@ -74,17 +105,37 @@ async function deliver(request: Request): Promise<boolean> {
     const { token } = newLinkToken();
     await db.$transaction(async (tx) => {
       await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
-      await tx.verificationToken.create({ data: { identifier: user.email, token: nextAuthVerificationHash(token, secret), expires: new Date(Date.now() + LINK_LIFETIME_MS) } });
-      await recordAudit(tx, { action: "auth.sign_in_link_sent", subjectType: "User", subjectId: user.id, ip: request.ip });
+      await tx.verificationToken.create({
+        data: {
+          identifier: user.email,
+          token: nextAuthVerificationHash(token, secret),
+          expires: new Date(Date.now() + LINK_LIFETIME_MS),
+        },
+      });
+      await recordAudit(tx, {
+        action: "auth.sign_in_link_sent",
+        subjectType: "User",
+        subjectId: user.id,
+        ip: request.ip,
+      });
     });
-    const query = new URLSearchParams({ callbackUrl: portalUrl(safeCallbackUrl(request.callbackUrl ?? undefined)), token, email: user.email });
+    const query = new URLSearchParams({
+      callbackUrl: portalUrl(safeCallbackUrl(request.callbackUrl ?? undefined)),
+      token,
+      email: user.email,
+    });
     const url = portalUrl(`/api/auth/callback/email?${query.toString()}`);
     if (request.kind === "registration-welcome") await sendConfirmAddressEmail(user.email, url);
     else await sendSignInLinkEmail(user.email, url);
     return true;
   }
   if (request.kind === "registration-attempt") {
-    await recordAudit(db, { action: "account.registration_attempted", subjectType: "User", subjectId: user.id, ip: request.ip });
+    await recordAudit(db, {
+      action: "account.registration_attempted",
+      subjectType: "User",
+      subjectId: user.id,
+      ip: request.ip,
+    });
     await sendRegistrationAttemptEmail(user.email);
     return true;
   }

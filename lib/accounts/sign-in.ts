@@ -20,23 +20,44 @@ const KNOWN_ADDRESS_DAYS = 30;
 async function isKnownAddress(userId: string, ip: string): Promise<boolean> {
   if (ip === "unknown") return false;
   const since = new Date(Date.now() - KNOWN_ADDRESS_DAYS * 24 * 60 * 60 * 1000);
-  const event = await db.auditEvent.findFirst({ where: { subjectType: "User", subjectId: userId, action: "auth.signed_in", ip, at: { gt: since } }, select: { id: true } });
+  const event = await db.auditEvent.findFirst({
+    where: { subjectType: "User", subjectId: userId, action: "auth.signed_in", ip, at: { gt: since } },
+    select: { id: true },
+  });
   return event !== null;
 }
 
-export async function signInWithPassword(viewer: Viewer, input: { email: string; password: string }, ip: string): Promise<SessionUser> {
+export async function signInWithPassword(
+  viewer: Viewer,
+  input: { email: string; password: string },
+  ip: string,
+): Promise<SessionUser> {
   authorize(viewer, "account.signIn");
   const email = normaliseEmail(input.email);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true, erasedAt: true, sessionVersion: true, emailVerified: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      passwordHash: true,
+      erasedAt: true,
+      sessionVersion: true,
+      emailVerified: true,
+    },
   });
   let slots;
   try {
     slots = await takeSlots(signInLimits(email, ip, user ? await isKnownAddress(user.id, ip) : false));
   } catch (error) {
     if (error instanceof RateLimitError) {
-      await recordAudit(db, { action: "auth.sign_in_failed", subjectType: "User", subjectId: user?.id ?? null, ip, details: { method: "password", reason: "throttled" } });
+      await recordAudit(db, {
+        action: "auth.sign_in_failed",
+        subjectType: "User",
+        subjectId: user?.id ?? null,
+        ip,
+        details: { method: "password", reason: "throttled" },
+      });
     }
     throw error;
   }
@@ -46,10 +67,23 @@ export async function signInWithPassword(viewer: Viewer, input: { email: string;
   // a password, and gets the one error: otherwise registering an address, then signing in with the
   // password chosen, would tell a new address (it works) from one that has an account (it does not).
   if (!user || user.erasedAt || !ok || !user.emailVerified) {
-    await recordAudit(db, { action: "auth.sign_in_failed", subjectType: "User", subjectId: user?.id ?? null, ip, details: { method: "password" } });
+    await recordAudit(db, {
+      action: "auth.sign_in_failed",
+      subjectType: "User",
+      subjectId: user?.id ?? null,
+      ip,
+      details: { method: "password" },
+    });
     throw new DomainError(SIGN_IN_ERROR, { email: SIGN_IN_ERROR });
   }
   await returnSlots(slots);
-  await recordAudit(db, { action: "auth.signed_in", subjectType: "User", subjectId: user.id, actorId: user.id, ip, details: { method: "password" } });
+  await recordAudit(db, {
+    action: "auth.signed_in",
+    subjectType: "User",
+    subjectId: user.id,
+    actorId: user.id,
+    ip,
+    details: { method: "password" },
+  });
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }

@@ -22,7 +22,10 @@ export function parseTrustProxy(text: string | undefined): TrustProxy | { error:
     return hops <= 10 ? { hops } : { error: `${TRUST_PROXY_HELP}; ${hops} proxies is more than any real chain` };
   }
   if (value === "true") return { error: `${TRUST_PROXY_HELP}; "true" does not say how many, so write 1 for one proxy` };
-  const proxies = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const proxies = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = proxies.find((p) => !validRange(p));
   return bad === undefined ? { proxies } : { error: `${TRUST_PROXY_HELP}; “${bad}” is not an address or range` };
 }
@@ -77,7 +80,11 @@ function trusted(address: string, proxies: string[]): boolean {
 export function clientAddress(peer: { socket: string | null; forwardedFor: string | null }, trust: TrustProxy): string {
   let address = normaliseAddress(peer.socket);
   if (!address) return "unknown";
-  const hops = (peer.forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean).reverse();
+  const hops = (peer.forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .reverse();
   for (let i = 0; i < hops.length; i++) {
     const allowed = "hops" in trust ? i < trust.hops : trusted(address, trust.proxies);
     if (!allowed) break;

@@ -27,12 +27,19 @@ function providers(): NextAuthOptions["providers"] {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
-      credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email address", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       // The same throttled, audited check as the sign-in form (lib/accounts/sign-in.ts).
       async authorize(credentials, req) {
         const ip = clientAddressFrom((req?.headers ?? {}) as Record<string, string | undefined>);
         try {
-          const user = await signInWithPassword(ANONYMOUS, { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") }, ip);
+          const user = await signInWithPassword(
+            ANONYMOUS,
+            { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") },
+            ip,
+          );
           return { id: user.id, name: user.name, email: user.email };
         } catch {
           return null;
@@ -54,7 +61,9 @@ function providers(): NextAuthOptions["providers"] {
         }
         const callback = new URL(url).searchParams.get("callbackUrl");
         const target = callback ? new URL(callback, url) : null;
-        await requestAccountEmail("sign-in-link", identifier.trim().toLowerCase(), { callbackUrl: target ? target.pathname + target.search : undefined });
+        await requestAccountEmail("sign-in-link", identifier.trim().toLowerCase(), {
+          callbackUrl: target ? target.pathname + target.search : undefined,
+        });
       },
     }),
   ];
@@ -93,7 +102,12 @@ export const authOptions: NextAuthOptions = {
       // Asking for a link gets the same answer for every address (sendVerificationRequest decides).
       if (email?.verificationRequest) return true;
       // Email links are only sent to existing accounts; never create one from a link. Erased users stay out.
-      const row = user.email ? await db.user.findUnique({ where: { email: user.email.trim().toLowerCase() }, select: { id: true, erasedAt: true } }) : null;
+      const row = user.email
+        ? await db.user.findUnique({
+            where: { email: user.email.trim().toLowerCase() },
+            select: { id: true, erasedAt: true },
+          })
+        : null;
       if (account?.provider === "email") return Boolean(row && !row.erasedAt);
       return !row?.erasedAt;
     },
@@ -111,14 +125,19 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      session.user = { ...session.user, id: token.uid as string, sessionVersion: token.sv as number } as typeof session.user;
+      session.user = {
+        ...session.user,
+        id: token.uid as string,
+        sessionVersion: token.sv as number,
+      } as typeof session.user;
       return session;
     },
   },
   logger: {
     // A signed-out copy of a cookie is expected, not an error worth logging.
     error(code, metadata) {
-      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string } | undefined)?.name === "SessionEndedError") return;
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string } | undefined)?.name === "SessionEndedError")
+        return;
       console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
@@ -130,7 +149,13 @@ export const authOptions: NextAuthOptions = {
     // Password sign-ins are audited (with the IP) where they are checked; these are links and Entra ID.
     async signIn({ user, account }) {
       if (account?.provider === "credentials") return;
-      await recordAudit(db, { action: "auth.signed_in", subjectType: "User", subjectId: user.id, actorId: user.id, details: { method: account?.provider ?? "unknown" } });
+      await recordAudit(db, {
+        action: "auth.signed_in",
+        subjectType: "User",
+        subjectId: user.id,
+        actorId: user.id,
+        details: { method: account?.provider ?? "unknown" },
+      });
     },
   },
 };

@@ -26,7 +26,10 @@ type HookState = { secret: string; installed: boolean };
 function state(): HookState {
   const key = Symbol.for("psc.peer-header");
   const holder = globalThis as unknown as Record<symbol, HookState | undefined>;
-  return (holder[key] ??= { secret: Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url"), installed: false });
+  return (holder[key] ??= {
+    secret: Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url"),
+    installed: false,
+  });
 }
 
 const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : value);
@@ -34,8 +37,14 @@ const text = (value: string | string[] | undefined) => (Array.isArray(value) ? v
 /** The header value for a request that arrived on `socket` with these headers. */
 export function peerHeaderValue(socket: string, headers: IncomingHttpHeaders): string {
   const forwardedFor = text(headers["x-forwarded-for"]);
-  const proxied = forwardedFor !== undefined || ["forwarded", "x-real-ip", "via"].some((name) => headers[name] !== undefined);
-  return [state().secret, encodeURIComponent(socket), forwardedFor === undefined ? "-" : encodeURIComponent(forwardedFor), proxied ? "1" : "0"].join(";");
+  const proxied =
+    forwardedFor !== undefined || ["forwarded", "x-real-ip", "via"].some((name) => headers[name] !== undefined);
+  return [
+    state().secret,
+    encodeURIComponent(socket),
+    forwardedFor === undefined ? "-" : encodeURIComponent(forwardedFor),
+    proxied ? "1" : "0",
+  ].join(";");
 }
 
 /** Compared in time that does not depend on where the texts differ. */
@@ -51,7 +60,11 @@ export function readPeer(value: string | null | undefined): Peer | null {
   if (rest.length > 0 || socket === undefined || forwardedFor === undefined || proxied === undefined) return null;
   if (!sameText(secret ?? "", state().secret)) return null;
   try {
-    return { socket: decodeURIComponent(socket), forwardedFor: forwardedFor === "-" ? null : decodeURIComponent(forwardedFor), proxied: proxied === "1" };
+    return {
+      socket: decodeURIComponent(socket),
+      forwardedFor: forwardedFor === "-" ? null : decodeURIComponent(forwardedFor),
+      proxied: proxied === "1",
+    };
   } catch {
     return null;
   }

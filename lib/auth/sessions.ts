@@ -46,6 +46,8 @@ export async function renewSession(claims: Record<string, unknown>): Promise<boo
 /** Housekeeping: sessions that ended or expired more than a day ago. */
 export async function deleteOldSessions(now = new Date()): Promise<number> {
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const deleted = await db.session.deleteMany({ where: { OR: [{ expiresAt: { lt: dayAgo } }, { endedAt: { lt: dayAgo } }] } });
+  const deleted = await db.session.deleteMany({
+    where: { OR: [{ expiresAt: { lt: dayAgo } }, { endedAt: { lt: dayAgo } }] },
+  });
   return deleted.count;
 }

@@ -15,12 +15,24 @@ export type Limit = { key: string; limit: number; windowSeconds: number };
  * owner has not used, and per address across accounts. So an attacker cannot lock the owner out.
  */
 export const limits = {
-  signInAccountAddress: (email: string, ip: string): Limit => ({ key: `sign-in:account-ip:${digest(email)}:${digest(ip)}`, limit: 10, windowSeconds: 15 * 60 }),
-  signInAccount: (email: string): Limit => ({ key: `sign-in:account:${digest(email)}`, limit: 50, windowSeconds: 15 * 60 }),
+  signInAccountAddress: (email: string, ip: string): Limit => ({
+    key: `sign-in:account-ip:${digest(email)}:${digest(ip)}`,
+    limit: 10,
+    windowSeconds: 15 * 60,
+  }),
+  signInAccount: (email: string): Limit => ({
+    key: `sign-in:account:${digest(email)}`,
+    limit: 50,
+    windowSeconds: 15 * 60,
+  }),
   signInIp: (ip: string): Limit => ({ key: `sign-in:ip:${ip}`, limit: 100, windowSeconds: 15 * 60 }),
   resetAccount: (email: string): Limit => ({ key: `reset:account:${digest(email)}`, limit: 3, windowSeconds: 60 * 60 }),
   resetIp: (ip: string): Limit => ({ key: `reset:ip:${ip}`, limit: 30, windowSeconds: 60 * 60 }),
-  emailLinkAccount: (email: string): Limit => ({ key: `email-link:account:${digest(email)}`, limit: 5, windowSeconds: 60 * 60 }),
+  emailLinkAccount: (email: string): Limit => ({
+    key: `email-link:account:${digest(email)}`,
+    limit: 5,
+    windowSeconds: 60 * 60,
+  }),
   registerIp: (ip: string): Limit => ({ key: `register:ip:${ip}`, limit: 20, windowSeconds: 60 * 60 }),
 };
 
@@ -30,7 +42,11 @@ export const limits = {
  * apply there; guessing from that address is still limited per account and address.
  */
 export function signInLimits(email: string, ip: string, knownAddress: boolean): Limit[] {
-  return [limits.signInAccountAddress(email, ip), limits.signInIp(ip), ...(knownAddress ? [] : [limits.signInAccount(email)])];
+  return [
+    limits.signInAccountAddress(email, ip),
+    limits.signInIp(ip),
+    ...(knownAddress ? [] : [limits.signInAccount(email)]),
+  ];
 }
 
 function digest(value: string) {
@@ -59,7 +75,10 @@ export async function takeSlots(limitsToTake: Limit[], now = new Date()): Promis
       RETURNING "count"`;
     slots.push({ limit, windowStart });
     if (row!.count > limit.limit) {
-      retryAfterSeconds = Math.max(retryAfterSeconds, (windowStart.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000);
+      retryAfterSeconds = Math.max(
+        retryAfterSeconds,
+        (windowStart.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000,
+      );
     }
   }
   if (retryAfterSeconds > 0) throw new RateLimitError(retryAfterSeconds);

@@ -1,12 +1,18 @@
 // Scheduled work for concerns (registered in lib/jobs/registry.ts).
 import type { JobDefinition } from "@/lib/jobs/registry";
-import { deliverPendingResponseEmails, eraseExpiredContactDetails, hashLegacyIdempotencyKeys, purgeExpiredHeldConcerns } from "./mutations";
+import {
+  deliverPendingResponseEmails,
+  eraseExpiredContactDetails,
+  hashLegacyIdempotencyKeys,
+  purgeExpiredHeldConcerns,
+} from "./mutations";
 
 export const concernJobs: Record<string, JobDefinition> = {
   // Nightly: reporters' contact details are erased N months after their concern closed.
   "concerns.erase-contact-details": {
     cron: "30 2 * * *",
-    handler: async () => console.log(`[jobs] concerns.erase-contact-details: ${await eraseExpiredContactDetails()} erased`),
+    handler: async () =>
+      console.log(`[jobs] concerns.erase-contact-details: ${await eraseExpiredContactDetails()} erased`),
   },
   // Nightly: concerns held as possibly automated that no lead released or discarded in 30 days.
   "concerns.purge-held": {
@@ -18,6 +24,7 @@ export const concernJobs: Record<string, JobDefinition> = {
   // After the upgrade that hashed idempotency keys: converts the clear keys still stored (then finds none).
   "concerns.hash-legacy-keys": {
     cron: "*/5 * * * *",
-    handler: async () => console.log(`[jobs] concerns.hash-legacy-keys: ${await hashLegacyIdempotencyKeys()} converted`),
+    handler: async () =>
+      console.log(`[jobs] concerns.hash-legacy-keys: ${await hashLegacyIdempotencyKeys()} converted`),
   },
 };

@@ -16,7 +16,8 @@ export async function measuresCsvResponse(params: { id: string; measureId?: stri
     const { filename, csv } = await exportMeasuresCsv(await getViewer(), projectId.data, measureId?.data ?? null);
     return csvDownload(filename, csv);
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) return new Response("Not found", { status: 404 });
+    if (error instanceof NotFoundError || error instanceof ForbiddenError)
+      return new Response("Not found", { status: 404 });
     throw error;
   }
 }

@@ -13,7 +13,8 @@ import { checkReachable, createDatabase, dropDatabase, migrate } from "@/lib/cli
 const DATABASE = "psc_bench_account_enumeration";
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 /** Runs `work` for each address in turn (alternating groups, so drift affects both alike). */
 async function compare(label: string, known: string[], unknown: string[], work: (email: string) => Promise<unknown>) {
@@ -28,7 +29,9 @@ async function compare(label: string, known: string[], unknown: string[], work: 
   }
   for (const group of ["known", "unknown"] as const) {
     const sorted = times[group].sort((a, b) => a - b);
-    console.log(`${`${label}, ${group} address`.padEnd(44)} p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms   (${sorted.length} runs)`);
+    console.log(
+      `${`${label}, ${group} address`.padEnd(44)} p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms   (${sorted.length} runs)`,
+    );
   }
 }
 
@@ -60,12 +63,20 @@ export async function run() {
     for (let round = 1; round <= 2; round++) {
       console.log(round === 1 ? "Warm-up round (first use of each path):" : "Measured round:");
       let set = await addresses();
-      await compare("password reset", set.known, set.unknown, (email) => requestPasswordReset(ANONYMOUS, { email }, ip()));
+      await compare("password reset", set.known, set.unknown, (email) =>
+        requestPasswordReset(ANONYMOUS, { email }, ip()),
+      );
       set = await addresses();
-      await compare("sign-in link", set.known, set.unknown, (email) => requestEmailSignInLink(ANONYMOUS, { email, callbackUrl: "/" }, ip()));
+      await compare("sign-in link", set.known, set.unknown, (email) =>
+        requestEmailSignInLink(ANONYMOUS, { email, callbackUrl: "/" }, ip()),
+      );
       set = await addresses();
       await compare("registration", set.known, set.unknown, (email) =>
-        registerPatient(ANONYMOUS, { name: "Bench Person", email, password: "bench password that is long", collaborativeId: wessex.id }, ip()),
+        registerPatient(
+          ANONYMOUS,
+          { name: "Bench Person", email, password: "bench password that is long", collaborativeId: wessex.id },
+          ip(),
+        ),
       );
     }
     const queued = await db.accountEmailRequest.count();

@@ -30,7 +30,9 @@ async function concernCount(): Promise<number> {
   }
 }
 
-test("hostile bodies sent to a form get 400 or 413 with the portal's page, and nothing is stored", async ({ request }) => {
+test("hostile bodies sent to a form get 400 or 413 with the portal's page, and nothing is stored", async ({
+  request,
+}) => {
   test.setTimeout(180_000);
   const page = await request.get("/concerns/new");
   const hidden = hiddenFieldsOfForm(await page.text(), "whatHappened");
@@ -42,21 +44,66 @@ test("hostile bodies sent to a form get 400 or 413 with the portal's page, and n
   const js = { "next-action": actionId, accept: "text/x-component" };
 
   const cases: Case[] = [
-    { name: "a body over the server-action limit (20 MB)", headers: mp(), body: multipart(b, [...formParts, field("whatHappened", "x".repeat(20 * MB))]), status: [413] },
-    { name: "a boundary that does not match the body", headers: mp("----other"), body: multipart(b, formParts), status: [400] },
+    {
+      name: "a body over the server-action limit (20 MB)",
+      headers: mp(),
+      body: multipart(b, [...formParts, field("whatHappened", "x".repeat(20 * MB))]),
+      status: [413],
+    },
+    {
+      name: "a boundary that does not match the body",
+      headers: mp("----other"),
+      body: multipart(b, formParts),
+      status: [400],
+    },
     { name: "a truncated body", headers: mp(), body: multipart(b, formParts).subarray(0, 200), status: [400] },
-    { name: "multipart without a boundary", headers: { "content-type": "multipart/form-data" }, body: multipart(b, formParts), status: [400] },
+    {
+      name: "multipart without a boundary",
+      headers: { "content-type": "multipart/form-data" },
+      body: multipart(b, formParts),
+      status: [400],
+    },
     { name: "random bytes", headers: mp(), body: randomBytes(4096), status: [400] },
-    { name: "a part with no name", headers: mp(), body: multipart(b, [...formParts, `Content-Disposition: form-data\r\n\r\nno name`]), status: [400] },
-    { name: "JS path: a JSON body", headers: { ...js, "content-type": "application/json" }, body: Buffer.from(JSON.stringify({ whatHappened: "x" })), status: [400] },
-    { name: "JS path: NUL in a field name", headers: { ...js, ...mp() }, body: multipart(b, [field("1_what\u0000Happened", "x"), field("0", '["$K1"]')]), status: [400] },
-    { name: "JS path: a boundary that does not match", headers: { ...js, ...mp("----other") }, body: multipart(b, [field("0", '["$K1"]')]), status: [400] },
-    { name: "JS path: random bytes", headers: { ...js, "content-type": "text/plain;charset=UTF-8" }, body: randomBytes(4096), status: [400] },
+    {
+      name: "a part with no name",
+      headers: mp(),
+      body: multipart(b, [...formParts, `Content-Disposition: form-data\r\n\r\nno name`]),
+      status: [400],
+    },
+    {
+      name: "JS path: a JSON body",
+      headers: { ...js, "content-type": "application/json" },
+      body: Buffer.from(JSON.stringify({ whatHappened: "x" })),
+      status: [400],
+    },
+    {
+      name: "JS path: NUL in a field name",
+      headers: { ...js, ...mp() },
+      body: multipart(b, [field("1_what\u0000Happened", "x"), field("0", '["$K1"]')]),
+      status: [400],
+    },
+    {
+      name: "JS path: a boundary that does not match",
+      headers: { ...js, ...mp("----other") },
+      body: multipart(b, [field("0", '["$K1"]')]),
+      status: [400],
+    },
+    {
+      name: "JS path: random bytes",
+      headers: { ...js, "content-type": "text/plain;charset=UTF-8" },
+      body: randomBytes(4096),
+      status: [400],
+    },
   ];
 
   const before = await concernCount();
   for (const c of cases) {
-    const response = await request.post("/concerns/new", { headers: { origin: new URL(page.url()).origin, ...c.headers }, data: c.body, maxRedirects: 0, failOnStatusCode: false });
+    const response = await request.post("/concerns/new", {
+      headers: { origin: new URL(page.url()).origin, ...c.headers },
+      data: c.body,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
     expect.soft(c.status, `${c.name}: HTTP ${response.status()}`).toContain(response.status());
     expect.soft(response.headers()["content-type"] ?? "", `${c.name}: an HTML page`).toContain("text/html");
     expect.soft(await response.text(), `${c.name}: the portal's own page`).toMatch(ERROR_PAGE);
@@ -74,7 +121,9 @@ test("hostile bodies sent to a form get 400 or 413 with the portal's page, and n
   expect((await request.get("/concerns/new")).status()).toBe(200);
 });
 
-test("a sign-in whose return address holds a character above U+00FF redirects there, percent-encoded", async ({ request }) => {
+test("a sign-in whose return address holds a character above U+00FF redirects there, percent-encoded", async ({
+  request,
+}) => {
   const target = "/sign-in?callbackUrl=/projects%E2%80%A8";
   const page = await request.get(target);
   expect(page.status()).toBe(200);
@@ -99,7 +148,12 @@ test("the address recorded for a sign-in is the connection's, whatever X-Forward
   const hidden = hiddenFieldsOfForm(await page.text(), "email");
   const response = await request.post("/sign-in", {
     multipart: { ...hidden, email: "lead.wessex@demo.nhs.uk", password: "demo-password", callbackUrl: "/" },
-    headers: { origin: new URL(page.url()).origin, "x-forwarded-for": "203.0.113.77", "x-real-ip": "203.0.113.78", forwarded: "for=203.0.113.79" },
+    headers: {
+      origin: new URL(page.url()).origin,
+      "x-forwarded-for": "203.0.113.77",
+      "x-real-ip": "203.0.113.78",
+      forwarded: "for=203.0.113.79",
+    },
     maxRedirects: 0,
     failOnStatusCode: false,
   });

@@ -8,7 +8,11 @@ vi.hoisted(() => {
   process.env.SMTP_URL = `smtp://127.0.0.1:${27000 + Math.floor(Math.random() * 900)}`;
 });
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/request-context")).headersModule);
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 
 import { db } from "@/lib/db";
 import { ANONYMOUS } from "@/lib/auth/viewer-types";
@@ -41,8 +45,16 @@ async function counts() {
 }
 
 describe.each([
-  ["asking for a password reset", (email: string) => requestPasswordReset(ANONYMOUS, { email }, uniqueIp()), "/reset-password"],
-  ["asking for a sign-in link", (email: string) => requestEmailSignInLink(ANONYMOUS, { email, callbackUrl: "/account" }, uniqueIp()), "/api/auth/callback/email"],
+  [
+    "asking for a password reset",
+    (email: string) => requestPasswordReset(ANONYMOUS, { email }, uniqueIp()),
+    "/reset-password",
+  ],
+  [
+    "asking for a sign-in link",
+    (email: string) => requestEmailSignInLink(ANONYMOUS, { email, callbackUrl: "/account" }, uniqueIp()),
+    "/api/auth/callback/email",
+  ],
 ] as const)("%s", (_name, ask, path) => {
   it("does the same work for a known and an unknown address, and sends nothing itself", async () => {
     await deliverAccountEmails();
@@ -67,7 +79,13 @@ describe.each([
 describe("registering", () => {
   function registration(email: string) {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ name: "Sam Carer", email, password: "a long enough passphrase", confirmPassword: "a long enough passphrase" })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      name: "Sam Carer",
+      email,
+      password: "a long enough passphrase",
+      confirmPassword: "a long enough passphrase",
+    }))
+      form.set(k, v);
     return form;
   }
 
@@ -108,7 +126,11 @@ describe("registering", () => {
     await register(user.email);
     await register(fresh);
     const password = "a long enough passphrase";
-    const attempt = (email: string) => signInWithPassword(ANONYMOUS, { email, password }, uniqueIp()).then(() => "signed in", (error: Error) => error.message);
+    const attempt = (email: string) =>
+      signInWithPassword(ANONYMOUS, { email, password }, uniqueIp()).then(
+        () => "signed in",
+        (error: Error) => error.message,
+      );
     // The known address's real password is not the one typed; the new address is not confirmed yet: one answer for both.
     expect([await attempt(user.email), await attempt(fresh)]).toEqual([SIGN_IN_ERROR, SIGN_IN_ERROR]);
     // Following the emailed link confirms the address (next-auth's adapter sets emailVerified); then the password works.

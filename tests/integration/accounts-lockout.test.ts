@@ -25,14 +25,18 @@ afterAll(async () => {
   await mailbox.stop();
 });
 
-const guess = (email: string, ip: string, i: number) => rejection(signInWithPassword(ANONYMOUS, { email, password: `guess ${i}` }, ip), Error);
+const guess = (email: string, ip: string, i: number) =>
+  rejection(signInWithPassword(ANONYMOUS, { email, password: `guess ${i}` }, ip), Error);
 
 /** The owner asks for a sign-in link and uses it, as next-auth's email callback would. */
 async function signInByEmailLink(email: string, ip: string) {
   await requestEmailSignInLink(ANONYMOUS, { email, callbackUrl: "/account" }, ip);
   await deliverAccountEmails();
   const token = mailbox.linkTo(email).searchParams.get("token")!;
-  return portalAdapter.useVerificationToken!({ identifier: email, token: nextAuthVerificationHash(token, process.env.NEXTAUTH_SECRET!) });
+  return portalAdapter.useVerificationToken!({
+    identifier: email,
+    token: nextAuthVerificationHash(token, process.env.NEXTAUTH_SECRET!),
+  });
 }
 
 describe("an attacker guessing a member's password", () => {
@@ -48,7 +52,9 @@ describe("an attacker guessing a member's password", () => {
     await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, attacker), RateLimitError);
 
     // The owner, from home, with the right password, gets in.
-    await expect(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, home)).resolves.toMatchObject({ id: user.id });
+    await expect(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, home)).resolves.toMatchObject(
+      { id: user.id },
+    );
     // And by email link from anywhere.
     expect(await signInByEmailLink(user.email, uniqueIp())).toMatchObject({ identifier: user.email });
   });
@@ -60,15 +66,24 @@ describe("an attacker guessing a member's password", () => {
     // A spread of addresses, each under the per-address limit, adds up to the per-account one.
     let throttled = 0;
     for (let i = 0; i < 60; i++) {
-      const outcome = await signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()).catch((e: unknown) => e);
+      const outcome = await signInWithPassword(
+        ANONYMOUS,
+        { email: user.email, password: `guess ${i}` },
+        uniqueIp(),
+      ).catch((e: unknown) => e);
       if (outcome instanceof RateLimitError) throttled += 1;
       else expect(outcome).toBeInstanceOf(DomainError);
     }
     expect(throttled).toBeGreaterThan(0);
     // A new address with the right password is refused while the account is under attack…
-    await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()), RateLimitError);
+    await rejection(
+      signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()),
+      RateLimitError,
+    );
     // …but not the owner's own address, and not the email link.
-    await expect(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, home)).resolves.toMatchObject({ id: user.id });
+    await expect(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, home)).resolves.toMatchObject(
+      { id: user.id },
+    );
     expect(await signInByEmailLink(user.email, uniqueIp())).toMatchObject({ identifier: user.email });
   });
 
@@ -84,7 +99,9 @@ describe("an attacker guessing a member's password", () => {
     const { user } = await createPasswordUser();
     const attacker = uniqueIp();
     for (let i = 0; i < 11; i++) await guess(user.email, attacker, i);
-    const throttled = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", ip: attacker, details: { path: ["reason"], equals: "throttled" } } });
+    const throttled = await db.auditEvent.count({
+      where: { action: "auth.sign_in_failed", ip: attacker, details: { path: ["reason"], equals: "throttled" } },
+    });
     expect(throttled).toBe(1);
   });
 });

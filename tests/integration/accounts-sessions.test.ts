@@ -5,7 +5,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/request-context")).headersModule);
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
@@ -20,7 +24,10 @@ import { createPasswordUser, PASSWORD } from "@/tests/fixtures/accounts";
 beforeEach(() => asViewer(ANONYMOUS));
 
 async function redirectOf(run: Promise<unknown>): Promise<string> {
-  const error = await run.then(() => null, (e: unknown) => e);
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
   const digest = String((error as { digest?: unknown } | null)?.digest ?? "");
   if (!digest.startsWith("NEXT_REDIRECT")) throw error ?? new Error("expected a redirect");
   return digest.split(";")[2] ?? "";
@@ -97,8 +104,15 @@ describe("signing out", () => {
 
   it("is recorded for sessions next-auth starts (email links, Microsoft) too", async () => {
     const { user } = await createPasswordUser();
-    const token = await authOptions.callbacks!.jwt!({ token: { sub: user.id }, user: { id: user.id, email: user.email }, account: null });
+    const token = await authOptions.callbacks!.jwt!({
+      token: { sub: user.id },
+      user: { id: user.id, email: user.email },
+      account: null,
+    });
     expect(typeof token.sid).toBe("string");
-    expect(await db.session.findUnique({ where: { id: token.sid as string } })).toMatchObject({ userId: user.id, endedAt: null });
+    expect(await db.session.findUnique({ where: { id: token.sid as string } })).toMatchObject({
+      userId: user.id,
+      endedAt: null,
+    });
   });
 });

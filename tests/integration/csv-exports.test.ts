@@ -40,7 +40,12 @@ const ROUTES: Record<string, (s: Seeded) => Call[]> = {
       url: `http://localhost/api/national/${panel}?from=2024-01&to=2025-12`,
       params: { panel },
       viewer: s.national,
-      expect: panel === "improvement" ? [HOSTILE.measure, HOSTILE.project, HOSTILE.unit] : panel === "spread-ideas" ? [HOSTILE.learning] : [],
+      expect:
+        panel === "improvement"
+          ? [HOSTILE.measure, HOSTILE.project, HOSTILE.unit]
+          : panel === "spread-ideas"
+            ? [HOSTILE.learning]
+            : [],
     })),
   "app/api/collaboratives/[slug]/dashboard/[panel]/route.ts": (s) =>
     CSV_PANELS.map((panel) => ({
@@ -50,7 +55,12 @@ const ROUTES: Record<string, (s: Seeded) => Call[]> = {
       expect: panel === "improvement" ? [HOSTILE.measure, HOSTILE.project, HOSTILE.unit] : [],
     })),
   "app/api/projects/[id]/measures/csv/route.ts": (s) => [
-    { url: `http://localhost/api/projects/${s.projectId}/measures/csv`, params: { id: s.projectId }, viewer: s.staff, expect: [HOSTILE.measure, HOSTILE.unit, HOSTILE.tabNote, HOSTILE.crNote, HOSTILE.fullWidth] },
+    {
+      url: `http://localhost/api/projects/${s.projectId}/measures/csv`,
+      params: { id: s.projectId },
+      viewer: s.staff,
+      expect: [HOSTILE.measure, HOSTILE.unit, HOSTILE.tabNote, HOSTILE.crNote, HOSTILE.fullWidth],
+    },
   ],
   "app/api/projects/[id]/measures/[measureId]/csv/route.ts": (s) => [
     {
@@ -75,9 +85,15 @@ function localImports(file: string): string[] {
   const source = readFileSync(file, "utf8");
   const specifiers = [...source.matchAll(/(?:from\s*|import\s*\(\s*|import\s+)["']([^"']+)["']/g)].map((m) => m[1]!);
   return specifiers.flatMap((specifier) => {
-    const base = specifier.startsWith("@/") ? join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? join(dirname(file), specifier) : null;
+    const base = specifier.startsWith("@/")
+      ? join(ROOT, specifier.slice(2))
+      : specifier.startsWith(".")
+        ? join(dirname(file), specifier)
+        : null;
     if (!base) return [];
-    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
+    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((p) =>
+      statSync(p, { throwIfNoEntry: false })?.isFile(),
+    );
     return found ? [found] : [];
   });
 }
@@ -120,7 +136,13 @@ beforeAll(async () => {
       kind: "OUTCOME",
       direction: "DECREASE",
       valueType: "NUMBER",
-      points: { create: months.map((periodStart, i) => ({ periodStart, value: i < 6 ? 10 : i === 12 ? -1 : 2, note: notes[i] ?? "" })) },
+      points: {
+        create: months.map((periodStart, i) => ({
+          periodStart,
+          value: i < 6 ? 10 : i === 12 ? -1 : 2,
+          note: notes[i] ?? "",
+        })),
+      },
     },
   });
   await refreshMeasureSpc(db, measure.id);
@@ -136,9 +158,24 @@ beforeAll(async () => {
       priorities: { create: [{ priorityAreaId: falls.id }] },
     },
   });
-  await db.adoption.create({ data: { learningItemId: item.id, collaborativeId: other.id, status: "ADOPTED", recordedById: staff.user.id, createdAt: new Date("2024-03-01T00:00:00Z") } });
+  await db.adoption.create({
+    data: {
+      learningItemId: item.id,
+      collaborativeId: other.id,
+      status: "ADOPTED",
+      recordedById: staff.user.id,
+      createdAt: new Date("2024-03-01T00:00:00Z"),
+    },
+  });
   await refreshDashboardSummaries({ force: true });
-  seeded = { national: national.viewer, lead: lead.viewer, staff: staff.viewer, slug: home.slug, projectId: project.id, measureId: measure.id };
+  seeded = {
+    national: national.viewer,
+    lead: lead.viewer,
+    staff: staff.viewer,
+    slug: home.slug,
+    projectId: project.id,
+    measureId: measure.id,
+  };
 }, 60_000);
 
 describe("CSV exports", () => {
@@ -157,16 +194,21 @@ describe("CSV exports", () => {
 
   for (const [route, calls] of Object.entries(ROUTES)) {
     it(`${route}: no cell starts a formula, hostile text is kept behind an apostrophe`, async () => {
-      const { GET } = (await import(/* @vite-ignore */ join(ROOT, route))) as { GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> };
+      const { GET } = (await import(/* @vite-ignore */ join(ROOT, route))) as {
+        GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+      };
       for (const call of calls(seeded)) {
         asViewer(call.viewer);
         const response = await GET(new Request(call.url), { params: Promise.resolve(call.params) });
         expect(response.status, call.url).toBe(200);
         expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-        const cells = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data.flat();
+        const cells = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, ""), {
+          skipEmptyLines: true,
+        }).data.flat();
         const formulas = cells.filter((cell) => FORMULA_CELL.test(cell) && !NUMBER.test(cell));
         expect(formulas, call.url).toEqual([]);
-        for (const text of call.expect) expect(cells, `${call.url} carries ${JSON.stringify(text)}`).toContain(`'${text}`);
+        for (const text of call.expect)
+          expect(cells, `${call.url} carries ${JSON.stringify(text)}`).toContain(`'${text}`);
       }
     });
   }
@@ -174,8 +216,13 @@ describe("CSV exports", () => {
   it("keeps numbers numbers: a negative value is written as it is", async () => {
     const { GET } = await import("@/app/api/projects/[id]/measures/[measureId]/csv/route");
     asViewer(seeded.staff);
-    const response = await GET(new Request("http://localhost/"), { params: Promise.resolve({ id: seeded.projectId, measureId: seeded.measureId }) });
-    const rows = Papa.parse<Record<string, string>>((await response.text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    const response = await GET(new Request("http://localhost/"), {
+      params: Promise.resolve({ id: seeded.projectId, measureId: seeded.measureId }),
+    });
+    const rows = Papa.parse<Record<string, string>>((await response.text()).replace(/^\uFEFF/, ""), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.at(-1)).toMatchObject({ value: "-1", period_start: "2025-01-01" });
     expect(rows.map((r) => r.note)).toContain("-5");
     expect(rows.map((r) => r.note)).toContain("'@home");

@@ -8,7 +8,12 @@ import { csvCell, csvTable, neutraliseFormula, restoreCsvText } from "@/lib/csv"
 const FORMULA_START = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 // Text weighted towards what matters here: formula characters, apostrophes, spaces and line breaks first.
-const tricky = fc.string({ unit: fc.oneof(fc.constantFrom("=", "+", "-", "@", "\t", "\r", "\n", " ", "'", '"', ",", "1", ".", "e", "＝", "＠"), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })) });
+const tricky = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom("=", "+", "-", "@", "\t", "\r", "\n", " ", "'", '"', ",", "1", ".", "e", "＝", "＠"),
+    fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+  ),
+});
 
 describe("csvCell", () => {
   it("puts an apostrophe before text a spreadsheet would run (OWASP's rule), and quotes as RFC 4180 needs", () => {
@@ -23,19 +28,37 @@ describe("csvCell", () => {
   });
 
   it("keeps numbers numbers, negative ones and exponents included", () => {
-    expect([csvCell(-5), csvCell("-5"), csvCell("+1.5"), csvCell(-1e-7), csvCell("-2.5E+3"), csvCell(null), csvCell(Number.NaN), csvCell(true)]).toEqual(["-5", "-5", "+1.5", "-1e-7", "-2.5E+3", "", "", "true"]);
+    expect([
+      csvCell(-5),
+      csvCell("-5"),
+      csvCell("+1.5"),
+      csvCell(-1e-7),
+      csvCell("-2.5E+3"),
+      csvCell(null),
+      csvCell(Number.NaN),
+      csvCell(true),
+    ]).toEqual(["-5", "-5", "+1.5", "-1e-7", "-2.5E+3", "", "", "true"]);
     expect(csvCell("-5+1")).toBe("'-5+1");
   });
 
   it("no cell of any table starts a formula, and every cell reads back as written", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(tricky, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (rows) => {
-        const width = rows[0]!.length;
-        const table = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
-        const parsed = Papa.parse<string[]>(csvTable(table[0]!.map((_, i) => `c${i}`), table), { skipEmptyLines: false }).data.slice(1, table.length + 1);
-        for (const cell of parsed.flat()) expect(FORMULA_START.test(cell) && !NUMBER.test(cell)).toBe(false);
-        expect(parsed.map((row) => row.map(restoreCsvText))).toEqual(table);
-      }),
+      fc.property(
+        fc.array(fc.array(tricky, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        (rows) => {
+          const width = rows[0]!.length;
+          const table = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
+          const parsed = Papa.parse<string[]>(
+            csvTable(
+              table[0]!.map((_, i) => `c${i}`),
+              table,
+            ),
+            { skipEmptyLines: false },
+          ).data.slice(1, table.length + 1);
+          for (const cell of parsed.flat()) expect(FORMULA_START.test(cell) && !NUMBER.test(cell)).toBe(false);
+          expect(parsed.map((row) => row.map(restoreCsvText))).toEqual(table);
+        },
+      ),
     );
   });
 

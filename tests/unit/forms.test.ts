@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { formObject } from "@/lib/forms";
 
 describe("formObject", () => {
-  it.each([["text", "x"], ["nothing", undefined], ["an object", { whatHappened: "x" }], ["a list", ["x"]]])("answers not found when given %s instead of form data", (_name, value) => {
+  it.each([
+    ["text", "x"],
+    ["nothing", undefined],
+    ["an object", { whatHappened: "x" }],
+    ["a list", ["x"]],
+  ])("answers not found when given %s instead of form data", (_name, value) => {
     let thrown: unknown;
     try {
       formObject(value as unknown as FormData);

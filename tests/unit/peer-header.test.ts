@@ -9,13 +9,25 @@ import { PEER_HEADER, installPeerHeader, isFromThisMachine, readPeer, type Peer 
 import { clientAddress, parseTrustProxy, type TrustProxy } from "@/lib/auth/client-address";
 import { captureViewerOn } from "@/lib/mail/capture-viewer";
 
-type Seen = { peer: Peer | null; none: string | null; oneHop: string | null; localProxy: string | null; thisMachine: boolean };
+type Seen = {
+  peer: Peer | null;
+  none: string | null;
+  oneHop: string | null;
+  localProxy: string | null;
+  thisMachine: boolean;
+};
 
 function server(): http.Server {
   return http.createServer((request, response) => {
     const peer = readPeer(request.headers[PEER_HEADER] as string | undefined);
     const at = (trust: TrustProxy) => (peer ? clientAddress(peer, trust) : null);
-    const seen: Seen = { peer, none: at({ hops: 0 }), oneHop: at({ hops: 1 }), localProxy: at(parseTrustProxy("127.0.0.1") as TrustProxy), thisMachine: isFromThisMachine(peer) };
+    const seen: Seen = {
+      peer,
+      none: at({ hops: 0 }),
+      oneHop: at({ hops: 1 }),
+      localProxy: at(parseTrustProxy("127.0.0.1") as TrustProxy),
+      thisMachine: isFromThisMachine(peer),
+    };
     response.end(JSON.stringify(seen));
   });
 }
@@ -27,11 +39,14 @@ function listen(s: http.Server): Promise<number> {
 /** A GET from `localAddress` (any 127.x address is this machine's loopback) with the given headers. */
 function ask(port: number, headers: Record<string, string>, localAddress = "127.0.0.1"): Promise<Seen> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: "127.0.0.1", port, path: "/", headers, localAddress, agent: false }, (response) => {
-      let body = "";
-      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      response.on("end", () => resolve(JSON.parse(body) as Seen));
-    });
+    const request = http.get(
+      { host: "127.0.0.1", port, path: "/", headers, localAddress, agent: false },
+      (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        response.on("end", () => resolve(JSON.parse(body) as Seen));
+      },
+    );
     request.on("error", reject);
   });
 }
@@ -95,8 +110,12 @@ describe("the connection's address reaches the handler", () => {
 describe("the captured-email viewer", () => {
   it("opens only to a loopback connection that came through no proxy, whatever Host says", async () => {
     expect((await ask(afterPort, { host: "portal.example" }, "127.0.0.5")).thisMachine).toBe(true);
-    expect((await ask(afterPort, { host: "localhost", "x-forwarded-for": "127.0.0.1" }, "127.0.0.5")).thisMachine).toBe(false);
-    expect((await ask(afterPort, { host: "localhost", forwarded: "for=127.0.0.1" }, "127.0.0.5")).thisMachine).toBe(false);
+    expect((await ask(afterPort, { host: "localhost", "x-forwarded-for": "127.0.0.1" }, "127.0.0.5")).thisMachine).toBe(
+      false,
+    );
+    expect((await ask(afterPort, { host: "localhost", forwarded: "for=127.0.0.1" }, "127.0.0.5")).thisMachine).toBe(
+      false,
+    );
     expect(isFromThisMachine({ socket: "192.0.2.7", forwardedFor: null, proxied: false })).toBe(false);
     expect(isFromThisMachine({ socket: "::ffff:127.0.0.1", forwardedFor: null, proxied: false })).toBe(true);
     expect(isFromThisMachine(null)).toBe(false);
@@ -104,11 +123,19 @@ describe("the captured-email viewer", () => {
 
   it("exists in development, or when MAIL_CAPTURE_VIEWER says so, and only with a capture folder", () => {
     const dir = "/tmp/mail";
-    expect(captureViewerOn({ NODE_ENV: "development", MAIL_CAPTURE_DIR: dir, MAIL_CAPTURE_VIEWER: undefined })).toBe(true);
-    expect(captureViewerOn({ NODE_ENV: "production", MAIL_CAPTURE_DIR: dir, MAIL_CAPTURE_VIEWER: undefined })).toBe(false);
+    expect(captureViewerOn({ NODE_ENV: "development", MAIL_CAPTURE_DIR: dir, MAIL_CAPTURE_VIEWER: undefined })).toBe(
+      true,
+    );
+    expect(captureViewerOn({ NODE_ENV: "production", MAIL_CAPTURE_DIR: dir, MAIL_CAPTURE_VIEWER: undefined })).toBe(
+      false,
+    );
     expect(captureViewerOn({ NODE_ENV: "test", MAIL_CAPTURE_DIR: dir, MAIL_CAPTURE_VIEWER: undefined })).toBe(false);
     expect(captureViewerOn({ NODE_ENV: "production", MAIL_CAPTURE_DIR: dir, MAIL_CAPTURE_VIEWER: "true" })).toBe(true);
-    expect(captureViewerOn({ NODE_ENV: "development", MAIL_CAPTURE_DIR: dir, MAIL_CAPTURE_VIEWER: "false" })).toBe(false);
-    expect(captureViewerOn({ NODE_ENV: "development", MAIL_CAPTURE_DIR: undefined, MAIL_CAPTURE_VIEWER: "true" })).toBe(false);
+    expect(captureViewerOn({ NODE_ENV: "development", MAIL_CAPTURE_DIR: dir, MAIL_CAPTURE_VIEWER: "false" })).toBe(
+      false,
+    );
+    expect(captureViewerOn({ NODE_ENV: "development", MAIL_CAPTURE_DIR: undefined, MAIL_CAPTURE_VIEWER: "true" })).toBe(
+      false,
+    );
   });
 });

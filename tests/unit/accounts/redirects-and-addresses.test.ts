@@ -3,7 +3,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
-import { NO_PROXY, clientAddress, isLoopback, normaliseAddress, parseTrustProxy, type TrustProxy } from "@/lib/auth/client-address";
+import {
+  NO_PROXY,
+  clientAddress,
+  isLoopback,
+  normaliseAddress,
+  parseTrustProxy,
+  type TrustProxy,
+} from "@/lib/auth/client-address";
 import { emailDomainAllowed } from "@/lib/accounts/roles";
 
 describe("safeCallbackUrl", () => {
@@ -32,9 +39,12 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackUrl("/projects%E2%80%A8")).toBe("/projects%E2%80%A8");
     expect(safeCallbackUrl("/a\uD800b")).toBe("/");
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }).map((s) => `/${s}`), (raw) => {
-        expect(safeCallbackUrl(raw)).toMatch(/^[\x21-\x7e]+$/);
-      }),
+      fc.property(
+        fc.string({ unit: "binary" }).map((s) => `/${s}`),
+        (raw) => {
+          expect(safeCallbackUrl(raw)).toMatch(/^[\x21-\x7e]+$/);
+        },
+      ),
     );
   });
 
@@ -77,9 +87,16 @@ describe("clientAddress", () => {
 
   it("a client that does not connect through a trusted proxy never chooses its address", () => {
     fc.assert(
-      fc.property(fc.ipV4().filter((a) => !/^(10|127)\./.test(a)), fc.array(fc.oneof(fc.ipV4(), fc.ipV6(), fc.string()), { maxLength: 5 }), fc.constantFrom("0", "false", "10.0.0.0/8", "127.0.0.1,::1"), (socket, entries, setting) => {
-        expect(clientAddress({ socket, forwardedFor: entries.join(", ") }, trust(setting))).toBe(normaliseAddress(socket));
-      }),
+      fc.property(
+        fc.ipV4().filter((a) => !/^(10|127)\./.test(a)),
+        fc.array(fc.oneof(fc.ipV4(), fc.ipV6(), fc.string()), { maxLength: 5 }),
+        fc.constantFrom("0", "false", "10.0.0.0/8", "127.0.0.1,::1"),
+        (socket, entries, setting) => {
+          expect(clientAddress({ socket, forwardedFor: entries.join(", ") }, trust(setting))).toBe(
+            normaliseAddress(socket),
+          );
+        },
+      ),
       { examples: [["203.0.113.5", ["127.0.0.1"], "127.0.0.1,::1"]] },
     );
   });
@@ -89,7 +106,8 @@ describe("clientAddress", () => {
     expect(parseTrustProxy("false")).toEqual({ hops: 0 });
     expect(parseTrustProxy("2")).toEqual({ hops: 2 });
     expect(parseTrustProxy(" 10.0.0.0/8 , ::1 ")).toEqual({ proxies: ["10.0.0.0/8", "::1"] });
-    for (const bad of ["true", "yes", "10.0.0.0/33", "300.1.1.1", "99", "10.0.0.0/8/1"]) expect(parseTrustProxy(bad)).toHaveProperty("error");
+    for (const bad of ["true", "yes", "10.0.0.0/33", "300.1.1.1", "99", "10.0.0.0/8/1"])
+      expect(parseTrustProxy(bad)).toHaveProperty("error");
   });
 
   it("knows loopback addresses", () => {
