@@ -131,7 +131,7 @@ export function appRoleGrants(database: string, owner: string, app: string): str
 
 /** pg-boss's schema and a queue per registered job, as the owner (both are DDL). */
 export function setUpJobQueues(ownerUrl: string): void {
-  const result = spawnSync("npx", ["tsx", "lib/cli/setup-job-queues.ts"], { env: { ...process.env, DATABASE_URL: ownerUrl }, encoding: "utf8" });
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/cli/setup-job-queues.ts"], { env: { ...process.env, DATABASE_URL: ownerUrl }, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`Setting up the job queues failed: ${(result.stderr || result.stdout).trim()}`);
 }
 
