@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
+import { isUniqueViolationOf } from "@/lib/db-errors";
 import { learningResource } from "@/lib/learning/queries";
 import { adoptionStatusLabel } from "@/lib/learning/labels";
 import { canMoveAdoption } from "./status";
@@ -31,7 +32,10 @@ async function checkAdopterLinks(tx: Tx, collaborativeId: string, links: { organ
   return { projectId, measureId: links.measureId };
 }
 
+const alreadyAdopted = () => new DomainError("Your team has already recorded this adoption. Update its status instead.", { organisationId: "An adoption is already recorded for this organisation" });
+
 export async function createAdoption(viewer: Viewer, input: CreateAdoptionInput) {
+  // The unique index (organisation NULLs not distinct) catches the duplicate the look below misses in a race.
   return db.$transaction(async (tx) => {
     const item = await tx.learningItem.findUnique({
       where: { id: input.learningItemId },
@@ -46,9 +50,7 @@ export async function createAdoption(viewer: Viewer, input: CreateAdoptionInput)
       where: { learningItemId: item.id, collaborativeId: input.collaborativeId, organisationId: input.organisationId },
       select: { id: true },
     });
-    if (duplicate) {
-      throw new DomainError("Your team has already recorded this adoption. Update its status instead.", { organisationId: "An adoption is already recorded for this organisation" });
-    }
+    if (duplicate) throw alreadyAdopted();
     const adoption = await tx.adoption.create({
       data: {
         learningItemId: item.id,
@@ -71,6 +73,9 @@ export async function createAdoption(viewer: Viewer, input: CreateAdoptionInput)
       details: { learningItemId: item.id, status: input.status },
     });
     return { id: adoption.id, slug: item.slug };
+  }).catch((error: unknown) => {
+    if (isUniqueViolationOf(error, "Adoption_learningItemId_collaborativeId_organisationId_key")) throw alreadyAdopted();
+    throw error;
   });
 }
 

@@ -5,6 +5,7 @@ import { authorize } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { isUniqueViolationOf } from "@/lib/db-errors";
 import { isoDate } from "@/lib/format";
 import { requireProject } from "./access";
 import { changedFields, EditConflictError } from "@/lib/forms/conflict";
@@ -228,6 +229,8 @@ export async function changeProjectStatus(viewer: Viewer, input: ChangeStatusInp
   });
 }
 
+const alreadyOnTeam = () => new DomainError("They are already on the team", { userId: "They are already on the team" });
+
 export async function addTeamMember(viewer: Viewer, input: AddTeamMemberInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
@@ -235,7 +238,7 @@ export async function addTeamMember(viewer: Viewer, input: AddTeamMemberInput): 
       const member = await tx.membership.findFirst({ where: { userId: input.userId, collaborativeId: project.collaborativeId, status: "ACTIVE", user: { erasedAt: null } } });
       if (!member) throw new DomainError("Select a member of this collaborative", { userId: "Select a member of this collaborative" });
       const already = await tx.projectTeamMember.findFirst({ where: { projectId: project.id, userId: input.userId } });
-      if (already) throw new DomainError("They are already on the team", { userId: "They are already on the team" });
+      if (already) throw alreadyOnTeam();
     }
     const member = await tx.projectTeamMember.create({
       data: { projectId: project.id, userId: input.userId || null, name: input.userId ? null : input.name, role: input.role },
@@ -249,6 +252,10 @@ export async function addTeamMember(viewer: Viewer, input: AddTeamMemberInput): 
       collaborativeId: project.collaborativeId,
       details: { memberId: member.id, portalUser: Boolean(input.userId) },
     });
+  }).catch((error: unknown) => {
+    // Added at the same moment by someone else: the unique index on (project, user) kept one.
+    if (isUniqueViolationOf(error, "ProjectTeamMember_projectId_userId_key")) throw alreadyOnTeam();
+    throw error;
   });
 }
 
