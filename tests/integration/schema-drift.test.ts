@@ -18,8 +18,20 @@ const ALLOWED_EXTRAS = new Set<string>([
   "Adoption_learningItemId_collaborativeId_organisationId_key",
   // Candidate titles once per round, whatever their capitals (an index on an expression).
   "PriorityCandidate_roundId_title_key",
-  // CHECK constraints (Prisma's schema has none).
+  // CHECK constraints (Prisma's schema has none): the rules the forms check, kept by the database too.
   "Follow_one_target",
+  "MeasurePoint_rate_parts_check",
+  "MeasurePoint_denominator_check",
+  "MeasurePoint_numerator_check",
+  "BallotRanking_rank_check",
+  "Event_ends_after_start_check",
+  "Event_capacity_check",
+  "Collaborative_contactRetentionMonths_check",
+  "Collaborative_acknowledgementDays_check",
+  "Measure_spcVariation_check",
+  "Measure_spcAssurance_check",
+  "Measure_spcLatestSpecialCause_check",
+  "Measure_nationalMetric_check",
 ]);
 
 const catalogQueries = {
