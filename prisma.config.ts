@@ -13,7 +13,9 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   async adapter() {
     // A short idle timeout lets the CLI exit as soon as it is done instead of holding the pool open.
-    return wholeMigrationScripts(new PrismaPg({ ...poolConfigFromUrl(process.env.DATABASE_URL!), idleTimeoutMillis: 50 }));
+    return wholeMigrationScripts(
+      new PrismaPg({ ...poolConfigFromUrl(process.env.DATABASE_URL!), idleTimeoutMillis: 50 }),
+    );
   },
 });
 

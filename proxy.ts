@@ -27,7 +27,11 @@ export async function proxy(request: NextRequest) {
   if (needsDatabaseCheck(request) && !(await isDatabaseAvailable())) {
     response = new NextResponse(unavailablePage({ formWasSent: request.method === "POST" }), {
       status: 503,
-      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Retry-After": String(RETRY_AFTER_SECONDS),
+      },
     });
   } else {
     const requestHeaders = new Headers(request.headers);
@@ -39,7 +43,10 @@ export async function proxy(request: NextRequest) {
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  response.headers.set(
+    "Permissions-Policy",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  );
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
   // Browsers honour HSTS only over HTTPS, so sending it from every production response is safe.
   if (isProduction()) {

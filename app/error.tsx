@@ -12,7 +12,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1>Sorry, there is a problem with the service</h1>
       <p>Try again later. If you were filling in a form, what you entered may not have been saved.</p>
       <p>
-        <button type="button" onClick={reset} className="cursor-pointer text-nhs-blue underline">Try again</button> or <a href="/">go to the home page</a>.
+        <button type="button" onClick={reset} className="cursor-pointer text-nhs-blue underline">
+          Try again
+        </button>{" "}
+        or <a href="/">go to the home page</a>.
       </p>
       {error.digest && <p className="text-nhs-secondary-text">Reference: {error.digest}</p>}
     </>

@@ -6,8 +6,8 @@ export default function Forbidden() {
     <>
       <h1>You do not have access to this page</h1>
       <p>
-        Some pages are for particular roles: the national dashboard is for the national team and administrators, and a collaborative’s dashboard is for its
-        leads.
+        Some pages are for particular roles: the national dashboard is for the national team and administrators, and a
+        collaborative’s dashboard is for its leads.
       </p>
       <p>If you think you should have access, ask your collaborative’s lead or the national team.</p>
       <p>

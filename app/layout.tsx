@@ -6,7 +6,8 @@ import { SiteFooter } from "@/components/layout/SiteFooter";
 
 export const metadata: Metadata = {
   title: { default: "Patient Safety Collaboratives", template: "%s – Patient Safety Collaboratives" },
-  description: "England's 15 Patient Safety Collaboratives: local improvement projects, safety concerns from patients and carers, and shared learning.",
+  description:
+    "England's 15 Patient Safety Collaboratives: local improvement projects, safety concerns from patients and carers, and shared learning.",
   // The files in public/: the SVG for browsers that take it, the ICO for those that do not.
   icons: {
     icon: [
@@ -24,7 +25,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col font-sans">
-        <a href="#main-content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-nhs-focus focus:p-2 focus:text-nhs-text">
+        <a
+          href="#main-content"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-nhs-focus focus:p-2 focus:text-nhs-text"
+        >
           Skip to main content
         </a>
         <SiteHeader />

@@ -8,7 +8,15 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 /** PostgreSQL: shutting down or starting up (57P0x), connection failures (08xxx), too many connections. */
 const POSTGRES_CODES = /^(57P0[123]|08\d{3}|53300)$/;
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 const MESSAGES =
   /Can't reach database server|Connection terminated|timeout exceeded when trying to connect|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Connection closed|server closed the connection/i;
 
@@ -19,13 +27,27 @@ const MESSAGES =
  */
 export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   if (error === null || typeof error !== "object" || depth > 5) return false;
-  const e = error as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; name?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-  if (typeof e.code === "string" && (PRISMA_CODES.has(e.code) || POSTGRES_CODES.test(e.code) || SOCKET_CODES.has(e.code))) return true;
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    message?: unknown;
+    name?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  if (
+    typeof e.code === "string" &&
+    (PRISMA_CODES.has(e.code) || POSTGRES_CODES.test(e.code) || SOCKET_CODES.has(e.code))
+  )
+    return true;
   if (typeof e.kind === "string" && ADAPTER_KINDS.has(e.kind)) return true;
   if (typeof e.originalCode === "string" && POSTGRES_CODES.test(e.originalCode)) return true;
   if (e.name === "PrismaClientInitializationError") return true;
   if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
-  return isDatabaseUnavailableError(e.cause, depth + 1) || isDatabaseUnavailableError(e.meta?.driverAdapterError, depth + 1);
+  return (
+    isDatabaseUnavailableError(e.cause, depth + 1) || isDatabaseUnavailableError(e.meta?.driverAdapterError, depth + 1)
+  );
 }
 
 type Availability = { down: boolean; changedAt: number; lastCheckedAt: number };

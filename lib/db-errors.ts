@@ -16,8 +16,11 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isUniqueViolationOf(error: unknown, constraint: string): boolean {
   if (!isUniqueViolation(error)) return false;
   const meta = (error as Prisma.PrismaClientKnownRequestError).meta as
-    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: string } } } }
-    | undefined;
+    { target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: string } } } } | undefined;
   const target = meta?.driverAdapterError?.cause?.constraint?.index ?? meta?.target;
-  return target === constraint || (Array.isArray(target) && target.includes(constraint)) || (error as Error).message.includes(constraint);
+  return (
+    target === constraint ||
+    (Array.isArray(target) && target.includes(constraint)) ||
+    (error as Error).message.includes(constraint)
+  );
 }

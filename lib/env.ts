@@ -6,10 +6,16 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set: start the portal with `npm start` (embedded database) or set it to a PostgreSQL URL." })
+    .string({
+      error:
+        "DATABASE_URL is not set: start the portal with `npm start` (embedded database) or set it to a PostgreSQL URL.",
+    })
     .url("DATABASE_URL must be a URL such as postgresql://user:password@host:5432/database"),
   NEXTAUTH_URL: z.string().url().optional(),
-  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (npm start writes one into .env.local)").optional(),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters (npm start writes one into .env.local)")
+    .optional(),
   // 32 bytes, base64: encrypts reporters' contact details (AES-256-GCM).
   CONCERN_ENCRYPTION_KEY: z.string().optional(),
   SMTP_URL: z.string().url().optional(),

@@ -21,7 +21,11 @@ import { RETRY_AFTER_SECONDS } from "@/lib/unavailable-page";
  */
 export function sendOutageErrorsAs503() {
   const writeHead = http.ServerResponse.prototype.writeHead;
-  http.ServerResponse.prototype.writeHead = function (this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
+  http.ServerResponse.prototype.writeHead = function (
+    this: http.ServerResponse,
+    statusCode: number,
+    ...rest: unknown[]
+  ) {
     if (statusCode === 500 && availability().down) {
       this.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
       this.setHeader("Cache-Control", "no-store");

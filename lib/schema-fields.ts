@@ -14,17 +14,29 @@ type TextOptions = {
 };
 
 function cleanText(s: string) {
-  return s.replace(/\r\n?/g, "\n").replace(/(?![\t\n\r\u0080-\u009F])\p{Cc}/gu, "").trim();
+  return s
+    .replace(/\r\n?/g, "\n")
+    .replace(/(?![\t\n\r\u0080-\u009F])\p{Cc}/gu, "")
+    .trim();
 }
 
 /** Trimmed text of at most `max` characters; `label` names it in the message ("Title must be 200 characters or fewer"). */
 export function text(max: number, label: string, options: TextOptions = {}): z.ZodType<string, string> {
-  if (options.clean) return z.string().transform(cleanText).pipe(z.string().max(max, tooLong(label, max)));
+  if (options.clean)
+    return z
+      .string()
+      .transform(cleanText)
+      .pipe(z.string().max(max, tooLong(label, max)));
   return z.string().trim().max(max, tooLong(label, max));
 }
 
 /** Text that must be given (at least `min` characters after trimming, 1 unless said): `missing` says what to enter. */
-export function requiredText(max: number, label: string, missing: string, options: TextOptions & { min?: number } = {}) {
+export function requiredText(
+  max: number,
+  label: string,
+  missing: string,
+  options: TextOptions & { min?: number } = {},
+) {
   return text(max, label, options).pipe(z.string().min(options.min ?? 1, missing));
 }
 
@@ -42,7 +54,13 @@ export const idField = z
   .regex(/^[A-Za-z0-9_-]+$/);
 
 /** A row chosen from a list (a select or radios): `missing` asks for the choice. */
-export const chosenId = (missing: string) => z.string().trim().min(1, missing).max(40, missing).regex(/^[A-Za-z0-9_-]+$/, missing);
+export const chosenId = (missing: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, missing)
+    .max(40, missing)
+    .regex(/^[A-Za-z0-9_-]+$/, missing);
 
 /** An id that may be left empty: null when it is. */
 export const optionalId = z
@@ -88,7 +106,15 @@ export function dateField(label: string, options: { required?: boolean } = {}): 
     }
     const [y, m, d] = [Number(year), Number(month), Number(day)];
     const date = new Date(Date.UTC(y, m - 1, d));
-    if (!/^\d{4}$/.test(year) || !/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1990 || y > 2100) {
+    if (
+      !/^\d{4}$/.test(year) ||
+      !/^\d{1,2}$/.test(month) ||
+      !/^\d{1,2}$/.test(day) ||
+      date.getUTCMonth() !== m - 1 ||
+      date.getUTCDate() !== d ||
+      y < 1990 ||
+      y > 2100
+    ) {
       ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be a real date, like 27 3 2024` });
       return z.NEVER;
     }

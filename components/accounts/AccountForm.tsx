@@ -39,15 +39,29 @@ export function AccountForm({
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={state.ok || repeated ? undefined : state.message} />
-      {state.ok && state.message && <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">{state.message}</p>}
+      {state.ok && state.message && (
+        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+          {state.message}
+        </p>
+      )}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {fields.map((f) => {
         const value = f.type === "password" ? undefined : (state.values?.[f.name] ?? f.defaultValue);
         const common = { name: f.name, label: f.label, hint: f.hint, error: errors[f.name] };
-        if (f.type === "select") return <SelectField key={f.name} {...common} options={f.options ?? []} placeholder={f.placeholder} defaultValue={value} />;
-        if (f.type === "radios") return <ChoiceField key={f.name} {...common} options={f.options ?? []} defaultValue={value} />;
+        if (f.type === "select")
+          return (
+            <SelectField
+              key={f.name}
+              {...common}
+              options={f.options ?? []}
+              placeholder={f.placeholder}
+              defaultValue={value}
+            />
+          );
+        if (f.type === "radios")
+          return <ChoiceField key={f.name} {...common} options={f.options ?? []} defaultValue={value} />;
         return (
           <TextField
             key={f.name}
@@ -60,7 +74,9 @@ export function AccountForm({
           />
         );
       })}
-      <Button variant={variant} disabled={pending}>{submitLabel}</Button>
+      <Button variant={variant} disabled={pending}>
+        {submitLabel}
+      </Button>
     </form>
   );
 }

@@ -33,10 +33,19 @@ export function InlineActionForm({
       ))}
       {select && (
         <div className="mb-6">
-          <label htmlFor={selectId} className="sr-only">{select.label}</label>
-          <select id={selectId} name={select.name} defaultValue={select.defaultValue} className="border-2 border-nhs-grey-1 bg-white px-2 py-2">
+          <label htmlFor={selectId} className="sr-only">
+            {select.label}
+          </label>
+          <select
+            id={selectId}
+            name={select.name}
+            defaultValue={select.defaultValue}
+            className="border-2 border-nhs-grey-1 bg-white px-2 py-2"
+          >
             {select.options.map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
             ))}
           </select>
         </div>
@@ -45,7 +54,10 @@ export function InlineActionForm({
         {submitLabel}
       </Button>
       {state !== initialFormState && (
-        <p role={state.ok ? "status" : "alert"} className={`mb-6 w-full font-bold ${state.ok ? "text-nhs-dark-green" : "text-nhs-red"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`mb-6 w-full font-bold ${state.ok ? "text-nhs-dark-green" : "text-nhs-red"}`}
+        >
           {state.message ?? Object.values(state.fieldErrors ?? {})[0] ?? (state.ok ? "Done." : "That did not work.")}
         </p>
       )}

@@ -15,8 +15,22 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
     <form action={action} noValidate>
       <ErrorSummary errors={state.fieldErrors} message={submitted ? (repeated ? undefined : state.message) : notice} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={state.values?.email} error={state.fieldErrors?.email} />
-      <TextField name="password" label="Password" type="password" autoComplete="current-password" error={state.fieldErrors?.password} />
+      <TextField
+        name="email"
+        label="Email address"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
+      />
+      <TextField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={state.fieldErrors?.password}
+      />
       <Button disabled={pending}>Sign in</Button>
     </form>
   );

@@ -51,16 +51,35 @@ export function AdoptionForm({
         error={errors.organisationId}
         defaultValue={v("organisationId")}
         placeholder="The collaborative as a whole"
-        options={organisations.map((o) => ({ value: o.id, label: several ? `${o.name} (${collaborativeName.get(o.collaborativeId)})` : o.name }))}
+        options={organisations.map((o) => ({
+          value: o.id,
+          label: several ? `${o.name} (${collaborativeName.get(o.collaborativeId)})` : o.name,
+        }))}
       />
       <StatusFields errors={errors} status={v("status")} reason={v("notAdoptedReason")} />
-      <ResultFields errors={errors} projects={projects} measures={measures} projectId={v("projectId")} measureId={v("measureId")} />
+      <ResultFields
+        errors={errors}
+        projects={projects}
+        measures={measures}
+        projectId={v("projectId")}
+        measureId={v("measureId")}
+      />
       <Button disabled={pending}>Record adoption</Button>
     </form>
   );
 }
 
-function StatusFields({ errors, status, reason, statuses = ADOPTION_STATUSES }: { errors: Record<string, string>; status: string; reason: string; statuses?: readonly AdoptionStatus[] }) {
+function StatusFields({
+  errors,
+  status,
+  reason,
+  statuses = ADOPTION_STATUSES,
+}: {
+  errors: Record<string, string>;
+  status: string;
+  reason: string;
+  statuses?: readonly AdoptionStatus[];
+}) {
   return (
     <>
       <ChoiceField
@@ -83,7 +102,19 @@ function StatusFields({ errors, status, reason, statuses = ADOPTION_STATUSES }: 
   );
 }
 
-function ResultFields({ errors, projects, measures, projectId, measureId }: { errors: Record<string, string>; projects: Choice[]; measures: Choice[]; projectId: string; measureId: string }) {
+function ResultFields({
+  errors,
+  projects,
+  measures,
+  projectId,
+  measureId,
+}: {
+  errors: Record<string, string>;
+  projects: Choice[];
+  measures: Choice[];
+  projectId: string;
+  measureId: string;
+}) {
   if (projects.length === 0) return null;
   return (
     <>
@@ -115,7 +146,14 @@ export function AdoptionUpdateForm({
   projects,
   measures,
 }: {
-  adoption: { id: string; version: number; status: AdoptionStatus; notAdoptedReason: string; projectId: string | null; measureId: string | null };
+  adoption: {
+    id: string;
+    version: number;
+    status: AdoptionStatus;
+    notAdoptedReason: string;
+    projectId: string | null;
+    measureId: string | null;
+  };
   statuses: AdoptionStatus[];
   projects: { id: string; title: string }[];
   measures: { id: string; label: string }[];
@@ -128,9 +166,27 @@ export function AdoptionUpdateForm({
       <ErrorSummary errors={errors} message={repeated ? undefined : state.message} />
       <input type="hidden" name="id" value={adoption.id} />
       <input type="hidden" name="version" value={adoption.version} />
-      <StatusFields errors={errors} status={v("status", adoption.status)} reason={v("notAdoptedReason", adoption.notAdoptedReason)} statuses={statuses} />
-      <TextArea name="note" label="Anything to add about this change? (optional)" error={errors.note} defaultValue={v("note", "")} rows={2} maxLength={1000} />
-      <ResultFields errors={errors} projects={projects} measures={measures} projectId={v("projectId", adoption.projectId)} measureId={v("measureId", adoption.measureId)} />
+      <StatusFields
+        errors={errors}
+        status={v("status", adoption.status)}
+        reason={v("notAdoptedReason", adoption.notAdoptedReason)}
+        statuses={statuses}
+      />
+      <TextArea
+        name="note"
+        label="Anything to add about this change? (optional)"
+        error={errors.note}
+        defaultValue={v("note", "")}
+        rows={2}
+        maxLength={1000}
+      />
+      <ResultFields
+        errors={errors}
+        projects={projects}
+        measures={measures}
+        projectId={v("projectId", adoption.projectId)}
+        measureId={v("measureId", adoption.measureId)}
+      />
       <Button disabled={pending}>Save</Button>
     </form>
   );

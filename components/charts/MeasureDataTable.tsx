@@ -25,7 +25,12 @@ const CAUSES: Record<string, string> = {
   l: "Special cause: lower (neither improvement nor concern)",
   ".": "Common cause",
 };
-const RULES: Record<string, string> = { o: "outside the limits", s: "shift", t: "trend", w: "two of three close to a limit" };
+const RULES: Record<string, string> = {
+  o: "outside the limits",
+  s: "shift",
+  t: "trend",
+  w: "two of three close to a limit",
+};
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? "–" : formatDecimal(n, 2));
 

@@ -3,18 +3,40 @@ import { SPC_COLOURS, type SpecialCause } from "@/lib/spc";
 export type SparklinePoint = { value: number | null; specialCause?: SpecialCause | null };
 
 const causeColour = (cause: SpecialCause | null | undefined) =>
-  cause === "improvement" ? SPC_COLOURS.improvement : cause === "concern" ? SPC_COLOURS.concern : cause ? SPC_COLOURS.neither : undefined;
+  cause === "improvement"
+    ? SPC_COLOURS.improvement
+    : cause === "concern"
+      ? SPC_COLOURS.concern
+      : cause
+        ? SPC_COLOURS.neither
+        : undefined;
 
 /**
  * A mini-chart drawn on the server: the line in grey, points with a special cause as coloured dots
  * (Making Data Count colours). It is a picture with a text description; the figures it shows are
  * always also written out beside it or in a table.
  */
-export function Sparkline({ points, label, width = 120, height = 32 }: { points: readonly SparklinePoint[]; label: string; width?: number; height?: number }) {
+export function Sparkline({
+  points,
+  label,
+  width = 120,
+  height = 32,
+}: {
+  points: readonly SparklinePoint[];
+  label: string;
+  width?: number;
+  height?: number;
+}) {
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
   if (values.length === 0) {
     return (
-      <svg width={width} height={height} role="img" aria-label={`${label}: no data`} className="inline-block align-middle">
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${label}: no data`}
+        className="inline-block align-middle"
+      >
         <line x1="0" y1={height / 2} x2={width} y2={height / 2} stroke="#aeb7bd" strokeDasharray="2 3" />
       </svg>
     );
@@ -41,10 +63,18 @@ export function Sparkline({ points, label, width = 120, height = 32 }: { points:
   const dots = new Map<string, string>();
   points.forEach((p, i) => {
     const colour = causeColour(p.specialCause);
-    if (p.value !== null && colour) dots.set(colour, `${dots.get(colour) ?? ""}M${x(i).toFixed(1)} ${y(p.value).toFixed(1)}h0`);
+    if (p.value !== null && colour)
+      dots.set(colour, `${dots.get(colour) ?? ""}M${x(i).toFixed(1)} ${y(p.value).toFixed(1)}h0`);
   });
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="inline-block align-middle">
+    <svg
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+      className="inline-block align-middle"
+    >
       <path d={segments.join("")} fill="none" stroke="#768692" strokeWidth="1.5" />
       {[...dots].map(([colour, d]) => (
         <path key={colour} d={d} stroke={colour} strokeWidth="5" strokeLinecap="round" />

@@ -1,7 +1,16 @@
 "use client";
 // Draws an XmR chart from what the server computed (lib/spc via lib/measures/chart.ts): it does no
 // statistics of its own. The text alternative and the data table are rendered by the server beside it.
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { SPC_COLOURS } from "@/lib/spc/describe";
 import { useMounted } from "./use-mounted";
 
@@ -40,17 +49,41 @@ export type XmrChartData = {
   unit: string;
 };
 
-const CAUSE_COLOURS: Record<string, string> = { i: SPC_COLOURS.improvement, c: SPC_COLOURS.concern, h: SPC_COLOURS.neither, l: SPC_COLOURS.neither };
+const CAUSE_COLOURS: Record<string, string> = {
+  i: SPC_COLOURS.improvement,
+  c: SPC_COLOURS.concern,
+  h: SPC_COLOURS.neither,
+  l: SPC_COLOURS.neither,
+};
 
 export function CompactXmrChart({ labels, values, causes, periods, target, annotations, unit }: XmrChartData) {
   const points: XmrChartPoint[] = [];
   periods.forEach((p, period) => {
     for (let i = p.start; i < p.end; i++) {
       const cause = causes[i] ?? ".";
-      points.push({ key: String(i), label: labels[i]!, value: values[i]!, mean: p.mean, upper: p.upper, lower: p.lower, period, colour: CAUSE_COLOURS[cause] ?? SPC_COLOURS.common, special: cause !== ".", causeLabel: "" });
+      points.push({
+        key: String(i),
+        label: labels[i]!,
+        value: values[i]!,
+        mean: p.mean,
+        upper: p.upper,
+        lower: p.lower,
+        period,
+        colour: CAUSE_COLOURS[cause] ?? SPC_COLOURS.common,
+        special: cause !== ".",
+        causeLabel: "",
+      });
     }
   });
-  return <XmrChart points={points} periodCount={periods.length} target={target} annotations={annotations.map((a) => ({ key: String(a.index), number: a.number }))} unit={unit} />;
+  return (
+    <XmrChart
+      points={points}
+      periodCount={periods.length}
+      target={target}
+      annotations={annotations.map((a) => ({ key: String(a.index), number: a.number }))}
+      unit={unit}
+    />
+  );
 }
 
 const LIMIT_COLOUR = "#425563";
@@ -89,25 +122,82 @@ export function XmrChart({ points, periodCount, target, annotations, unit }: Pro
     <ResponsiveContainer width="100%" height={340}>
       <ComposedChart data={points} margin={{ top: 24, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#d8dde0" vertical={false} />
-        <XAxis dataKey="key" tickFormatter={(key: string) => labels.get(key) ?? key} tick={{ fontSize: 12, fill: "#212b32" }} minTickGap={16} />
-        <YAxis domain={domain} ticks={ticks} allowDataOverflow tick={{ fontSize: 12, fill: "#212b32" }} tickFormatter={(v: number) => String(round(v))} width={56} unit={unit === "%" ? "%" : undefined} />
+        <XAxis
+          dataKey="key"
+          tickFormatter={(key: string) => labels.get(key) ?? key}
+          tick={{ fontSize: 12, fill: "#212b32" }}
+          minTickGap={16}
+        />
+        <YAxis
+          domain={domain}
+          ticks={ticks}
+          allowDataOverflow
+          tick={{ fontSize: 12, fill: "#212b32" }}
+          tickFormatter={(v: number) => String(round(v))}
+          width={56}
+          unit={unit === "%" ? "%" : undefined}
+        />
         <Tooltip
           isAnimationActive={false}
           labelFormatter={(key) => labels.get(String(key)) ?? String(key)}
           formatter={(value, name) => [typeof value === "number" ? round(value) : String(value), String(name)]}
         />
         {periods.map((k) => (
-          <Line key={`upper-${k}`} name="Upper process limit" dataKey={(d: XmrChartPoint) => (d.period === k ? d.upper : null)} stroke={LIMIT_COLOUR} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+          <Line
+            key={`upper-${k}`}
+            name="Upper process limit"
+            dataKey={(d: XmrChartPoint) => (d.period === k ? d.upper : null)}
+            stroke={LIMIT_COLOUR}
+            strokeDasharray="6 4"
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
         ))}
         {periods.map((k) => (
-          <Line key={`mean-${k}`} name="Mean" dataKey={(d: XmrChartPoint) => (d.period === k ? d.mean : null)} stroke={MEAN_COLOUR} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+          <Line
+            key={`mean-${k}`}
+            name="Mean"
+            dataKey={(d: XmrChartPoint) => (d.period === k ? d.mean : null)}
+            stroke={MEAN_COLOUR}
+            strokeWidth={1.5}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
         ))}
         {periods.map((k) => (
-          <Line key={`lower-${k}`} name="Lower process limit" dataKey={(d: XmrChartPoint) => (d.period === k ? d.lower : null)} stroke={LIMIT_COLOUR} strokeDasharray="6 4" dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
+          <Line
+            key={`lower-${k}`}
+            name="Lower process limit"
+            dataKey={(d: XmrChartPoint) => (d.period === k ? d.lower : null)}
+            stroke={LIMIT_COLOUR}
+            strokeDasharray="6 4"
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
         ))}
-        {target !== null && <ReferenceLine y={target} stroke={TARGET_COLOUR} strokeWidth={2} strokeDasharray="2 3" label={{ value: "Target", position: "insideTopRight", fill: TARGET_COLOUR, fontSize: 12 }} />}
+        {target !== null && (
+          <ReferenceLine
+            y={target}
+            stroke={TARGET_COLOUR}
+            strokeWidth={2}
+            strokeDasharray="2 3"
+            label={{ value: "Target", position: "insideTopRight", fill: TARGET_COLOUR, fontSize: 12 }}
+          />
+        )}
         {annotations.map((a) => (
-          <ReferenceLine key={`cycle-${a.number}`} x={a.key} stroke={ANNOTATION_COLOUR} strokeDasharray="3 3" label={{ value: `C${a.number}`, position: "top", fill: ANNOTATION_COLOUR, fontSize: 12 }} />
+          <ReferenceLine
+            key={`cycle-${a.number}`}
+            x={a.key}
+            stroke={ANNOTATION_COLOUR}
+            strokeDasharray="3 3"
+            label={{ value: `C${a.number}`, position: "top", fill: ANNOTATION_COLOUR, fontSize: 12 }}
+          />
         ))}
         <Line
           name="Value"
@@ -120,9 +210,25 @@ export function XmrChart({ points, periodCount, target, annotations, unit }: Pro
             if (props.cx === undefined || props.cy === undefined || !p) return <g key={`dot-${props.index}`} />;
             // Special causes are larger and outlined as well as coloured: colour is never the only signal.
             return p.special ? (
-              <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={5.5} fill={p.colour} stroke="#212b32" strokeWidth={1.5} />
+              <circle
+                key={`dot-${props.index}`}
+                cx={props.cx}
+                cy={props.cy}
+                r={5.5}
+                fill={p.colour}
+                stroke="#212b32"
+                strokeWidth={1.5}
+              />
             ) : (
-              <circle key={`dot-${props.index}`} cx={props.cx} cy={props.cy} r={3.5} fill={p.colour} stroke="#ffffff" strokeWidth={1} />
+              <circle
+                key={`dot-${props.index}`}
+                cx={props.cx}
+                cy={props.cy}
+                r={3.5}
+                fill={p.colour}
+                stroke="#ffffff"
+                strokeWidth={1}
+              />
             );
           }}
         />

@@ -8,5 +8,9 @@ const subscribe = () => () => {};
  * server time on an empty box; the text alternative and data table beside them are server-rendered.
  */
 export function useMounted(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -11,8 +11,8 @@ export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summar
     <section aria-labelledby="concerns-summary">
       <Heading id="concerns-summary">Safety concerns raised</Heading>
       <p>
-        {pluralise(summary.total, "concern")} received since {formatDate(summary.since)}. These are counts only: no details of any concern, or of the people who raised
-        them, are shown here.
+        {pluralise(summary.total, "concern")} received since {formatDate(summary.since)}. These are counts only: no
+        details of any concern, or of the people who raised them, are shown here.
       </p>
       {summary.total > 0 && (
         <div className="grid gap-8 lg:grid-cols-2">
@@ -22,14 +22,20 @@ export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summar
               <caption className="sr-only">Concerns received in the last 12 months, by area</caption>
               <thead>
                 <tr className="border-b-2 border-nhs-grey-3">
-                  <th scope="col" className="p-2">Area</th>
-                  <th scope="col" className="p-2 text-right">Concerns</th>
+                  <th scope="col" className="p-2">
+                    Area
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Concerns
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {summary.byArea.map((a) => (
                   <tr key={a.priorityAreaId ?? "none"} className="border-b border-nhs-grey-4">
-                    <th scope="row" className="p-2 font-normal">{a.name ?? "Something else (no area chosen)"}</th>
+                    <th scope="row" className="p-2 font-normal">
+                      {a.name ?? "Something else (no area chosen)"}
+                    </th>
                     <td className="p-2 text-right">{formatNumber(a.count)}</td>
                   </tr>
                 ))}
@@ -42,15 +48,23 @@ export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summar
               <caption className="sr-only">Concerns received each month over the last 12 months</caption>
               <thead>
                 <tr className="border-b-2 border-nhs-grey-3">
-                  <th scope="col" className="p-2">Month</th>
-                  <th scope="col" className="p-2 text-right">Concerns</th>
-                  <th scope="col" className="w-1/2 p-2"><span className="sr-only">Bar</span></th>
+                  <th scope="col" className="p-2">
+                    Month
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    Concerns
+                  </th>
+                  <th scope="col" className="w-1/2 p-2">
+                    <span className="sr-only">Bar</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {summary.byMonth.map((m) => (
                   <tr key={m.month.toISOString()} className="border-b border-nhs-grey-4">
-                    <th scope="row" className="p-2 font-normal whitespace-nowrap">{formatMonth(m.month)}</th>
+                    <th scope="row" className="p-2 font-normal whitespace-nowrap">
+                      {formatMonth(m.month)}
+                    </th>
                     <td className="p-2 text-right">{formatNumber(m.count)}</td>
                     <td className="p-2" aria-hidden="true">
                       <div className="h-3 bg-nhs-blue" style={{ width: `${(m.count / peak) * 100}%` }} />

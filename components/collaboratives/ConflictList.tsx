@@ -13,15 +13,23 @@ export function ConflictList({ state }: { state: FormState }) {
         <caption className="mb-2 text-left font-bold">What the other person saved</caption>
         <thead>
           <tr className="border-b-2 border-nhs-grey-3">
-            <th scope="col" className="p-2">Field</th>
-            <th scope="col" className="p-2">Saved now</th>
-            <th scope="col" className="p-2">Yours (below)</th>
+            <th scope="col" className="p-2">
+              Field
+            </th>
+            <th scope="col" className="p-2">
+              Saved now
+            </th>
+            <th scope="col" className="p-2">
+              Yours (below)
+            </th>
           </tr>
         </thead>
         <tbody>
           {changes.map((c) => (
             <tr key={c.field} className="border-b border-nhs-grey-4">
-              <th scope="row" className="p-2">{c.label}</th>
+              <th scope="row" className="p-2">
+                {c.label}
+              </th>
               <td className="p-2 whitespace-pre-line">{c.theirs || "(empty)"}</td>
               <td className="p-2 whitespace-pre-line">{c.yours || "(empty)"}</td>
             </tr>

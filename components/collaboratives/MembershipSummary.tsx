@@ -9,7 +9,8 @@ export function MembershipSummary({ summary, slug }: { summary: Summary; slug: s
     <section aria-labelledby="membership-summary" className="mb-8 border-l-[10px] border-nhs-blue bg-white p-4 sm:p-6">
       <h2 id="membership-summary">Members</h2>
       <p>
-        {pluralise(summary.active, "active member")}. <strong>{pluralise(summary.pending, "request")} waiting for approval</strong> and{" "}
+        {pluralise(summary.active, "active member")}.{" "}
+        <strong>{pluralise(summary.pending, "request")} waiting for approval</strong> and{" "}
         {pluralise(summary.openInvitations, "invitation")} not yet accepted.
       </p>
       {summary.byOrganisation.length > 0 && (
@@ -18,17 +19,29 @@ export function MembershipSummary({ summary, slug }: { summary: Summary; slug: s
             <caption className="sr-only">Active members by organisation and role</caption>
             <thead>
               <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-2">Organisation</th>
-                <th scope="col" className="p-2 text-right">Patients and carers</th>
-                <th scope="col" className="p-2 text-right">Staff</th>
-                <th scope="col" className="p-2 text-right">Leads</th>
-                <th scope="col" className="p-2 text-right">Total</th>
+                <th scope="col" className="p-2">
+                  Organisation
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Patients and carers
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Staff
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Leads
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Total
+                </th>
               </tr>
             </thead>
             <tbody>
               {summary.byOrganisation.map((row) => (
                 <tr key={row.organisationId ?? "none"} className="border-b border-nhs-grey-4">
-                  <th scope="row" className="p-2 font-normal">{row.organisation}</th>
+                  <th scope="row" className="p-2 font-normal">
+                    {row.organisation}
+                  </th>
                   <td className="p-2 text-right">{formatNumber(row.counts.PATIENT)}</td>
                   <td className="p-2 text-right">{formatNumber(row.counts.STAFF)}</td>
                   <td className="p-2 text-right">{formatNumber(row.counts.LEAD)}</td>

@@ -13,15 +13,43 @@ const ODS_HINT =
   "Optional. NHS trusts: 3 characters starting with R or T, for example RHM (5 for a site, for example RHM01). GP practices: a letter and 5 numbers, for example J82001. Care homes: 5 characters starting with V or N, for example VM123.";
 
 /** Adds an organisation, or changes one when `existing` is given. */
-export function OrganisationForm({ collaborativeId, collaborativeSlug, existing }: { collaborativeId: string; collaborativeSlug: string; existing?: Existing }) {
+export function OrganisationForm({
+  collaborativeId,
+  collaborativeSlug,
+  existing,
+}: {
+  collaborativeId: string;
+  collaborativeSlug: string;
+  existing?: Existing;
+}) {
   const initial: Record<string, string> = existing
-    ? { name: existing.name, type: existing.type, odsCode: existing.odsCode ?? "", active: String(existing.active), version: String(existing.version) }
+    ? {
+        name: existing.name,
+        type: existing.type,
+        odsCode: existing.odsCode ?? "",
+        active: String(existing.active),
+        version: String(existing.version),
+      }
     : {};
   // After adding one, the form starts empty for the next.
-  const { state, formAction: action, pending, values, errors, problem } = useFormAction(existing ? updateOrganisationAction : createOrganisationAction, { initial, resetOnSuccess: !existing });
+  const {
+    state,
+    formAction: action,
+    pending,
+    values,
+    errors,
+    problem,
+  } = useFormAction(existing ? updateOrganisationAction : createOrganisationAction, {
+    initial,
+    resetOnSuccess: !existing,
+  });
   return (
     <form action={action} noValidate>
-      {state.ok && <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">{state.message}</p>}
+      {state.ok && (
+        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+          {state.message}
+        </p>
+      )}
       <ErrorSummary errors={errors} message={problem} />
       <ConflictList state={state} />
       <input type="hidden" name="collaborativeId" value={collaborativeId} />
@@ -32,9 +60,32 @@ export function OrganisationForm({ collaborativeId, collaborativeSlug, existing 
           <input type="hidden" name="version" value={values.version ?? existing.version} />
         </>
       )}
-      <TextField name="name" label="Name" hint="The organisation's full name, for example University Hospital Southampton NHS Foundation Trust" maxLength={200} defaultValue={values.name} error={errors.name} />
-      <SelectField name="type" label="Type" options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))} placeholder="Choose a type" defaultValue={values.type} error={errors.type} />
-      <TextField name="odsCode" label="ODS code" hint={ODS_HINT} width="w-32" maxLength={20} spellCheck={false} defaultValue={values.odsCode} error={errors.odsCode} />
+      <TextField
+        name="name"
+        label="Name"
+        hint="The organisation's full name, for example University Hospital Southampton NHS Foundation Trust"
+        maxLength={200}
+        defaultValue={values.name}
+        error={errors.name}
+      />
+      <SelectField
+        name="type"
+        label="Type"
+        options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))}
+        placeholder="Choose a type"
+        defaultValue={values.type}
+        error={errors.type}
+      />
+      <TextField
+        name="odsCode"
+        label="ODS code"
+        hint={ODS_HINT}
+        width="w-32"
+        maxLength={20}
+        spellCheck={false}
+        defaultValue={values.odsCode}
+        error={errors.odsCode}
+      />
       {existing && (
         <ChoiceField
           name="active"
@@ -42,7 +93,11 @@ export function OrganisationForm({ collaborativeId, collaborativeSlug, existing 
           inline
           options={[
             { value: "true", label: "Yes" },
-            { value: "false", label: "No, it has left", hint: "It stays linked to past projects and concerns but is no longer offered in forms" },
+            {
+              value: "false",
+              label: "No, it has left",
+              hint: "It stays linked to past projects and concerns but is no longer offered in forms",
+            },
           ]}
           defaultValue={values.active}
           error={errors.active}

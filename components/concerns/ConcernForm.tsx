@@ -17,14 +17,26 @@ const upTo = (n: number) => `You can enter up to ${n.toLocaleString("en-GB")} ch
  * server action re-renders it with errors and what was typed); the idempotency key makes a double
  * click or a retry send it once.
  */
-export function ConcernForm({ options, idempotencyKey, signedIn, region }: { options: ConcernFormOptions; idempotencyKey: string; signedIn: boolean; region?: string }) {
+export function ConcernForm({
+  options,
+  idempotencyKey,
+  signedIn,
+  region,
+}: {
+  options: ConcernFormOptions;
+  idempotencyKey: string;
+  signedIn: boolean;
+  region?: string;
+}) {
   const { state, formAction: action, pending, values: v, errors: e } = useFormAction(submitConcernAction);
   const nameOf = new Map(options.collaboratives.map((c) => [c.slug, c.name]));
 
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={e} message={state.message} />
-      {state.data?.confirm && <RoutingQuestion data={state.data} nameOf={nameOf} chosen={v.collaborative} pending={pending} />}
+      {state.data?.confirm && (
+        <RoutingQuestion data={state.data} nameOf={nameOf} chosen={v.collaborative} pending={pending} />
+      )}
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey || idempotencyKey} />
       {/* Hidden from people (and screen readers); robots that fill in every field give themselves away. */}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
@@ -36,7 +48,12 @@ export function ConcernForm({ options, idempotencyKey, signedIn, region }: { opt
       <TextArea
         name="whatHappened"
         label="What happened?"
-        hint={<>Tell us in your own words. Please do not include the names of staff or other patients. {upTo(LIMITS.whatHappened)}</>}
+        hint={
+          <>
+            Tell us in your own words. Please do not include the names of staff or other patients.{" "}
+            {upTo(LIMITS.whatHappened)}
+          </>
+        }
         rows={8}
         maxLength={LIMITS.whatHappened}
         defaultValue={v.whatHappened}
@@ -87,14 +104,20 @@ export function ConcernForm({ options, idempotencyKey, signedIn, region }: { opt
       <ChoiceField
         name="pathwayStage"
         label="Where in their care did it happen?"
-        options={[...options.pathwayStages.map((s) => ({ value: s.slug, label: s.name })), { value: NOT_SURE, label: "Somewhere else, or I'm not sure" }]}
+        options={[
+          ...options.pathwayStages.map((s) => ({ value: s.slug, label: s.name })),
+          { value: NOT_SURE, label: "Somewhere else, or I'm not sure" },
+        ]}
         defaultValue={v.pathwayStage}
         error={e.pathwayStage}
       />
       <ChoiceField
         name="priorityArea"
         label="What is it mostly about?"
-        options={[...options.priorityAreas.map((a) => ({ value: a.slug, label: a.name })), { value: SOMETHING_ELSE, label: "Something else, or I'm not sure" }]}
+        options={[
+          ...options.priorityAreas.map((a) => ({ value: a.slug, label: a.name })),
+          { value: SOMETHING_ELSE, label: "Something else, or I'm not sure" },
+        ]}
         defaultValue={v.priorityArea}
         error={e.priorityArea}
       />
@@ -121,7 +144,15 @@ export function ConcernForm({ options, idempotencyKey, signedIn, region }: { opt
       <ChoiceField
         name="reporterRelation"
         label="Who are you?"
-        options={(["PATIENT", "CARER", "OTHER"] as const).map((value) => ({ value, label: value === "PATIENT" ? "I am the patient" : value === "CARER" ? "I am a carer, relative or friend of the patient" : `${RELATION_LABELS.OTHER}, for example a visitor` }))}
+        options={(["PATIENT", "CARER", "OTHER"] as const).map((value) => ({
+          value,
+          label:
+            value === "PATIENT"
+              ? "I am the patient"
+              : value === "CARER"
+                ? "I am a carer, relative or friend of the patient"
+                : `${RELATION_LABELS.OTHER}, for example a visitor`,
+        }))}
         defaultValue={v.reporterRelation}
         error={e.reporterRelation}
       />
@@ -134,23 +165,58 @@ export function ConcernForm({ options, idempotencyKey, signedIn, region }: { opt
             label: "Yes, you can contact me",
             hint: "Only the collaborative's patient safety team can see your details. They may email you their response. Your details are deleted after your concern is closed.",
           },
-          { value: "anonymous", label: "No, I want to stay anonymous", hint: "You can still follow your concern with the private link we will give you." },
+          {
+            value: "anonymous",
+            label: "No, I want to stay anonymous",
+            hint: "You can still follow your concern with the private link we will give you.",
+          },
         ]}
         defaultValue={v.contactPreference}
         error={e.contactPreference}
       />
       <div className="mb-6 border-l-4 border-nhs-grey-3 pl-4">
         <p className="text-nhs-secondary-text">If you answered yes, give an email address or a phone number.</p>
-        <TextField name="contactName" label="Your name (optional)" autoComplete="name" maxLength={LIMITS.contactName} defaultValue={v.contactName} error={e.contactName} />
-        <TextField name="contactEmail" label="Email address" type="email" autoComplete="email" spellCheck={false} maxLength={LIMITS.contactEmail} defaultValue={v.contactEmail} error={e.contactEmail} />
-        <TextField name="contactPhone" label="Phone number" type="tel" autoComplete="tel" width="max-w-xs" maxLength={LIMITS.contactPhone} defaultValue={v.contactPhone} error={e.contactPhone} />
+        <TextField
+          name="contactName"
+          label="Your name (optional)"
+          autoComplete="name"
+          maxLength={LIMITS.contactName}
+          defaultValue={v.contactName}
+          error={e.contactName}
+        />
+        <TextField
+          name="contactEmail"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          maxLength={LIMITS.contactEmail}
+          defaultValue={v.contactEmail}
+          error={e.contactEmail}
+        />
+        <TextField
+          name="contactPhone"
+          label="Phone number"
+          type="tel"
+          autoComplete="tel"
+          width="max-w-xs"
+          maxLength={LIMITS.contactPhone}
+          defaultValue={v.contactPhone}
+          error={e.contactPhone}
+        />
       </div>
       {signedIn && (
         <ChoiceField
           name="linkToAccount"
           label="Your account"
           multiple
-          options={[{ value: "yes", label: "Show this concern under My concerns in my account", hint: "The team does not see your account. They only see contact details you give above." }]}
+          options={[
+            {
+              value: "yes",
+              label: "Show this concern under My concerns in my account",
+              hint: "The team does not see your account. They only see contact details you give above.",
+            },
+          ]}
           defaultValues={state.values ? (v.linkToAccount ? ["yes"] : []) : ["yes"]}
         />
       )}
@@ -160,7 +226,17 @@ export function ConcernForm({ options, idempotencyKey, signedIn, region }: { opt
 }
 
 /** "This postcode is usually covered by X. Is that right?": the postcode table is a guess the person confirms. */
-function RoutingQuestion({ data, nameOf, chosen, pending }: { data: Record<string, string>; nameOf: Map<string, string>; chosen?: string; pending: boolean }) {
+function RoutingQuestion({
+  data,
+  nameOf,
+  chosen,
+  pending,
+}: {
+  data: Record<string, string>;
+  nameOf: Map<string, string>;
+  chosen?: string;
+  pending: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [data]);
   const options = data.options!.split(",").filter(Boolean);
@@ -171,17 +247,38 @@ function RoutingQuestion({ data, nameOf, chosen, pending }: { data: Record<strin
       ? `This postcode is usually covered by the ${suggestedName}. Is that right?`
       : `The organisation or area you chose and the postcode point to different collaboratives. Which one should we send your concern to?`;
   return (
-    <div ref={ref} tabIndex={-1} className="mb-8 border-4 border-nhs-blue bg-white p-4 focus:outline-4 focus:outline-nhs-focus sm:p-6" aria-labelledby="routing-question-title" role="region">
-      <h2 id="routing-question-title" className="text-2xl">Check where to send your concern</h2>
-      <p>Each part of England has its own Patient Safety Collaborative.{data.postcodeArea ? ` Postcodes starting ${data.postcodeArea} (${data.place}) are covered mostly by one of them, but not always.` : ""}</p>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className="mb-8 border-4 border-nhs-blue bg-white p-4 focus:outline-4 focus:outline-nhs-focus sm:p-6"
+      aria-labelledby="routing-question-title"
+      role="region"
+    >
+      <h2 id="routing-question-title" className="text-2xl">
+        Check where to send your concern
+      </h2>
+      <p>
+        Each part of England has its own Patient Safety Collaborative.
+        {data.postcodeArea
+          ? ` Postcodes starting ${data.postcodeArea} (${data.place}) are covered mostly by one of them, but not always.`
+          : ""}
+      </p>
       <ChoiceField
         name="collaborative"
         label={question}
         hint="If none of these is right, change the postcode or the part of England further down, then send your concern again."
-        options={options.map((slug) => ({ value: slug, label: slug === suggested && data.confirm === "postcode" ? `Yes, the ${nameOf.get(slug) ?? slug}` : `${data.confirm === "postcode" ? "No, the " : "The "}${nameOf.get(slug) ?? slug}` }))}
+        options={options.map((slug) => ({
+          value: slug,
+          label:
+            slug === suggested && data.confirm === "postcode"
+              ? `Yes, the ${nameOf.get(slug) ?? slug}`
+              : `${data.confirm === "postcode" ? "No, the " : "The "}${nameOf.get(slug) ?? slug}`,
+        }))}
         defaultValue={chosen && options.includes(chosen) ? chosen : suggested}
       />
-      <Button disabled={pending} className="mb-0">Confirm and send concern</Button>
+      <Button disabled={pending} className="mb-0">
+        Confirm and send concern
+      </Button>
     </div>
   );
 }

@@ -14,7 +14,15 @@ export function ReporterProgress({ concern }: { concern: ReporterView }) {
           { label: "Sent on", value: formatDate(concern.receivedAt) },
           { label: "Sent to", value: concern.collaborativeName },
           ...(concern.areaName ? [{ label: "About", value: concern.areaName }] : []),
-          { label: "Status", value: <><Tag colour={STATUS_TAG_COLOURS[concern.status]}>{current.label}</Tag><span className="mt-2 block">{current.explanation}</span></> },
+          {
+            label: "Status",
+            value: (
+              <>
+                <Tag colour={STATUS_TAG_COLOURS[concern.status]}>{current.label}</Tag>
+                <span className="mt-2 block">{current.explanation}</span>
+              </>
+            ),
+          },
         ]}
       />
       {concern.outcome && (

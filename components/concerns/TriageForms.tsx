@@ -37,7 +37,19 @@ function Done({ state }: { state: FormState }) {
 }
 
 /** One small form: its errors at the top, its confirmation after it worked. */
-function TriageForm({ action, concernId, version, submit, children }: { action: Action; concernId: string; version?: number; submit: string; children: (state: FormState) => ReactNode }) {
+function TriageForm({
+  action,
+  concernId,
+  version,
+  submit,
+  children,
+}: {
+  action: Action;
+  concernId: string;
+  version?: number;
+  submit: string;
+  children: (state: FormState) => ReactNode;
+}) {
   const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} noValidate className="mb-6">
@@ -46,12 +58,22 @@ function TriageForm({ action, concernId, version, submit, children }: { action: 
       <input type="hidden" name="concernId" value={concernId} />
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       {children(state)}
-      <Button variant="secondary" disabled={pending}>{submit}</Button>
+      <Button variant="secondary" disabled={pending}>
+        {submit}
+      </Button>
     </form>
   );
 }
 
-export function StatusForm({ concernId, version, nextStatuses }: { concernId: string; version: number; nextStatuses: ConcernStatus[] }) {
+export function StatusForm({
+  concernId,
+  version,
+  nextStatuses,
+}: {
+  concernId: string;
+  version: number;
+  nextStatuses: ConcernStatus[];
+}) {
   return (
     <TriageForm action={changeStatusAction} concernId={concernId} version={version} submit="Change status">
       {(state) => (
@@ -64,15 +86,41 @@ export function StatusForm({ concernId, version, nextStatuses }: { concernId: st
             defaultValue={state.ok ? "" : state.values?.status}
             error={state.fieldErrors?.status}
           />
-          <TextArea name="reason" label="Why? (needed when reopening)" hint="Kept in the concern's history. The reporter does not see it." rows={3} maxLength={LIMITS.reason} defaultValue={state.ok ? "" : state.values?.reason} error={state.fieldErrors?.reason} />
-          <TextArea name="outcome" label="Outcome (needed when closing)" hint="The reporter sees the outcome on their tracking page: write it for them." rows={3} maxLength={LIMITS.reason} defaultValue={state.ok ? "" : state.values?.outcome} error={state.fieldErrors?.outcome} />
+          <TextArea
+            name="reason"
+            label="Why? (needed when reopening)"
+            hint="Kept in the concern's history. The reporter does not see it."
+            rows={3}
+            maxLength={LIMITS.reason}
+            defaultValue={state.ok ? "" : state.values?.reason}
+            error={state.fieldErrors?.reason}
+          />
+          <TextArea
+            name="outcome"
+            label="Outcome (needed when closing)"
+            hint="The reporter sees the outcome on their tracking page: write it for them."
+            rows={3}
+            maxLength={LIMITS.reason}
+            defaultValue={state.ok ? "" : state.values?.outcome}
+            error={state.fieldErrors?.outcome}
+          />
         </>
       )}
     </TriageForm>
   );
 }
 
-export function AssignForm({ concernId, version, assignees, assignedToId }: { concernId: string; version: number; assignees: Option[]; assignedToId: string | null }) {
+export function AssignForm({
+  concernId,
+  version,
+  assignees,
+  assignedToId,
+}: {
+  concernId: string;
+  version: number;
+  assignees: Option[];
+  assignedToId: string | null;
+}) {
   return (
     <TriageForm action={assignAction} concernId={concernId} version={version} submit="Save assignment">
       {(state) => (
@@ -90,22 +138,58 @@ export function AssignForm({ concernId, version, assignees, assignedToId }: { co
   );
 }
 
-export function LinkForm({ concernId, version, targets }: { concernId: string; version: number; targets: { group: string; options: Option[] }[] }) {
-  const options = targets.flatMap((t) => t.options.map((o) => ({ value: o.value, label: `${t.group === "Local priorities" ? "Priority" : "Project"}: ${o.label}` })));
-  if (options.length === 0) return <p>This collaborative has no active local priorities or open projects to link to yet.</p>;
+export function LinkForm({
+  concernId,
+  version,
+  targets,
+}: {
+  concernId: string;
+  version: number;
+  targets: { group: string; options: Option[] }[];
+}) {
+  const options = targets.flatMap((t) =>
+    t.options.map((o) => ({
+      value: o.value,
+      label: `${t.group === "Local priorities" ? "Priority" : "Project"}: ${o.label}`,
+    })),
+  );
+  if (options.length === 0)
+    return <p>This collaborative has no active local priorities or open projects to link to yet.</p>;
   return (
     <TriageForm action={linkAction} concernId={concernId} version={version} submit="Link concern">
       {(state) => (
         <>
-          <SelectField name="target" label="Local priority or improvement project" placeholder="Choose one" options={options} defaultValue={state.ok ? "" : state.values?.target} error={state.fieldErrors?.target} />
-          <TextArea name="linkReason" label="Why? (optional)" rows={2} maxLength={LIMITS.reason} defaultValue={state.ok ? "" : state.values?.linkReason} error={state.fieldErrors?.linkReason} />
+          <SelectField
+            name="target"
+            label="Local priority or improvement project"
+            placeholder="Choose one"
+            options={options}
+            defaultValue={state.ok ? "" : state.values?.target}
+            error={state.fieldErrors?.target}
+          />
+          <TextArea
+            name="linkReason"
+            label="Why? (optional)"
+            rows={2}
+            maxLength={LIMITS.reason}
+            defaultValue={state.ok ? "" : state.values?.linkReason}
+            error={state.fieldErrors?.linkReason}
+          />
         </>
       )}
     </TriageForm>
   );
 }
 
-export function ShareableForm({ concernId, version, shareable }: { concernId: string; version: number; shareable: boolean }) {
+export function ShareableForm({
+  concernId,
+  version,
+  shareable,
+}: {
+  concernId: string;
+  version: number;
+  shareable: boolean;
+}) {
   return (
     <TriageForm action={shareableAction} concernId={concernId} version={version} submit="Save">
       {(state) => (
@@ -147,19 +231,50 @@ export function NoteForm({ concernId }: { concernId: string }) {
   return (
     <TriageForm action={addNoteAction} concernId={concernId} submit="Add note">
       {(state) => (
-        <TextArea name="note" label="Internal note" hint="Only the team sees notes. They are never shown to the reporter." rows={4} maxLength={LIMITS.note} defaultValue={state.ok ? "" : state.values?.note} error={state.fieldErrors?.note} />
+        <TextArea
+          name="note"
+          label="Internal note"
+          hint="Only the team sees notes. They are never shown to the reporter."
+          rows={4}
+          maxLength={LIMITS.note}
+          defaultValue={state.ok ? "" : state.values?.note}
+          error={state.fieldErrors?.note}
+        />
       )}
     </TriageForm>
   );
 }
 
-export function TransferForm({ concernId, version, collaboratives }: { concernId: string; version: number; collaboratives: Option[] }) {
+export function TransferForm({
+  concernId,
+  version,
+  collaboratives,
+}: {
+  concernId: string;
+  version: number;
+  collaboratives: Option[];
+}) {
   return (
     <TriageForm action={transferAction} concernId={concernId} version={version} submit="Pass on this concern">
       {(state) => (
         <>
-          <SelectField name="collaborative" label="Collaborative to pass it to" placeholder="Choose a collaborative" options={collaboratives} defaultValue={state.values?.collaborative} error={state.fieldErrors?.collaborative} />
-          <TextArea name="transferReason" label="Why does it belong there?" hint="Kept in the concern's history." rows={2} maxLength={LIMITS.reason} defaultValue={state.values?.transferReason} error={state.fieldErrors?.transferReason} />
+          <SelectField
+            name="collaborative"
+            label="Collaborative to pass it to"
+            placeholder="Choose a collaborative"
+            options={collaboratives}
+            defaultValue={state.values?.collaborative}
+            error={state.fieldErrors?.collaborative}
+          />
+          <TextArea
+            name="transferReason"
+            label="Why does it belong there?"
+            hint="Kept in the concern's history."
+            rows={2}
+            maxLength={LIMITS.reason}
+            defaultValue={state.values?.transferReason}
+            error={state.fieldErrors?.transferReason}
+          />
         </>
       )}
     </TriageForm>
@@ -187,12 +302,22 @@ export function RevealContactForm({ concernId }: { concernId: string }) {
     <form action={formAction} noValidate>
       <ErrorSummary message={state.message} />
       <input type="hidden" name="concernId" value={concernId} />
-      <Button variant="secondary" disabled={pending}>Show contact details</Button>
+      <Button variant="secondary" disabled={pending}>
+        Show contact details
+      </Button>
     </form>
   );
 }
 
-export function SettingsForm({ collaborativeId, acknowledgementDays, contactRetentionMonths }: { collaborativeId: string; acknowledgementDays: number; contactRetentionMonths: number }) {
+export function SettingsForm({
+  collaborativeId,
+  acknowledgementDays,
+  contactRetentionMonths,
+}: {
+  collaborativeId: string;
+  acknowledgementDays: number;
+  contactRetentionMonths: number;
+}) {
   const { state, formAction, pending } = useFormAction(settingsAction);
   return (
     <form action={formAction} noValidate>
@@ -204,7 +329,9 @@ export function SettingsForm({ collaborativeId, acknowledgementDays, contactRete
         label="Acknowledge new concerns within (working days)"
         inputMode="numeric"
         width="w-20"
-        defaultValue={state.ok ? String(acknowledgementDays) : (state.values?.acknowledgementDays ?? String(acknowledgementDays))}
+        defaultValue={
+          state.ok ? String(acknowledgementDays) : (state.values?.acknowledgementDays ?? String(acknowledgementDays))
+        }
         error={state.fieldErrors?.acknowledgementDays}
       />
       <TextField
@@ -213,15 +340,29 @@ export function SettingsForm({ collaborativeId, acknowledgementDays, contactRete
         hint="12 at most, as the privacy notice promises."
         inputMode="numeric"
         width="w-20"
-        defaultValue={state.ok ? String(contactRetentionMonths) : (state.values?.contactRetentionMonths ?? String(contactRetentionMonths))}
+        defaultValue={
+          state.ok
+            ? String(contactRetentionMonths)
+            : (state.values?.contactRetentionMonths ?? String(contactRetentionMonths))
+        }
         error={state.fieldErrors?.contactRetentionMonths}
       />
-      <Button variant="secondary" disabled={pending}>Save settings</Button>
+      <Button variant="secondary" disabled={pending}>
+        Save settings
+      </Button>
     </form>
   );
 }
 
-type HeldRow = { id: string; reference: string; sent: string; erased: string; areaName: string | null; whatHappened: string; impact: string };
+type HeldRow = {
+  id: string;
+  reference: string;
+  sent: string;
+  erased: string;
+  areaName: string | null;
+  whatHappened: string;
+  impact: string;
+};
 
 /**
  * Concerns held as possibly automated. One state per decision for the whole list, so the confirmation

@@ -6,9 +6,20 @@ import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 const perWeek = (total: number, weeks: number) => (weeks > 0 ? formatDecimal(total / weeks, 1) : "–");
 
-export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Concerns; csvHref: string; moreHref?: string }) {
+export function ConcernsPanel({
+  concerns,
+  csvHref,
+  moreHref,
+}: {
+  concerns: Concerns;
+  csvHref: string;
+  moreHref?: string;
+}) {
   const weeks = concerns.weeks.length;
-  const span = weeks > 0 ? `weeks starting ${formatShortDate(concerns.weeks[0]!)} to ${formatShortDate(concerns.weeks[weeks - 1]!)}` : "no whole weeks";
+  const span =
+    weeks > 0
+      ? `weeks starting ${formatShortDate(concerns.weeks[0]!)} to ${formatShortDate(concerns.weeks[weeks - 1]!)}`
+      : "no whole weeks";
   const busiest = (counts: number[]) => (counts.length ? Math.max(...counts) : 0);
   return (
     <DashboardPanel
@@ -18,14 +29,19 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
       moreHref={moreHref}
       intro={
         <p>
-          Safety concerns raised by patients and carers, counted by the week they arrived ({span}). Counts only: what people wrote is never shown here. Each collaborative
-          aims to acknowledge a concern within its service level, in working days (Monday to Friday; bank holidays are not taken into account).
+          Safety concerns raised by patients and carers, counted by the week they arrived ({span}). Counts only: what
+          people wrote is never shown here. Each collaborative aims to acknowledge a concern within its service level,
+          in working days (Monday to Friday; bank holidays are not taken into account).
         </p>
       }
     >
       <Figures
         items={[
-          { label: "Concerns received", value: formatNumber(concerns.received), detail: `${perWeek(concerns.received, weeks)} a week on average` },
+          {
+            label: "Concerns received",
+            value: formatNumber(concerns.received),
+            detail: `${perWeek(concerns.received, weeks)} a week on average`,
+          },
           {
             label: "Acknowledged within the service level",
             value: percent(concerns.acknowledgedInTime, concerns.acknowledged),
@@ -33,10 +49,17 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
           },
           {
             label: "Average time to acknowledge",
-            value: concerns.meanWorkingDaysToAcknowledge === null ? "–" : `${formatDecimal(concerns.meanWorkingDaysToAcknowledge, 1)} working days`,
+            value:
+              concerns.meanWorkingDaysToAcknowledge === null
+                ? "–"
+                : `${formatDecimal(concerns.meanWorkingDaysToAcknowledge, 1)} working days`,
             detail: `${formatNumber(concerns.overdueUnacknowledged)} not yet acknowledged and overdue`,
           },
-          { label: "Linked to a priority or project", value: percent(concerns.linked, concerns.received), detail: `${formatNumber(concerns.linked)} concerns` },
+          {
+            label: "Linked to a priority or project",
+            value: percent(concerns.linked, concerns.received),
+            detail: `${formatNumber(concerns.linked)} concerns`,
+          },
         ]}
       />
       <ScrollableTable label="Concerns received per week, by priority area">
@@ -45,9 +68,15 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
           <thead>
             <tr>
               <th scope="col">Priority area</th>
-              <th scope="col" className="text-right">Received</th>
-              <th scope="col" className="text-right">Average a week</th>
-              <th scope="col" className="text-right">Busiest week</th>
+              <th scope="col" className="text-right">
+                Received
+              </th>
+              <th scope="col" className="text-right">
+                Average a week
+              </th>
+              <th scope="col" className="text-right">
+                Busiest week
+              </th>
               <th scope="col">Week by week</th>
             </tr>
           </thead>
@@ -59,7 +88,11 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
                 <td className="text-right">{perWeek(a.total, weeks)}</td>
                 <td className="text-right">{formatNumber(busiest(a.counts))}</td>
                 <td>
-                  <Sparkline points={a.counts.map((value) => ({ value }))} label={`Weekly concerns about ${a.name.toLowerCase()}: ${formatNumber(a.total)} in ${weeks} weeks`} width={160} />
+                  <Sparkline
+                    points={a.counts.map((value) => ({ value }))}
+                    label={`Weekly concerns about ${a.name.toLowerCase()}: ${formatNumber(a.total)} in ${weeks} weeks`}
+                    width={160}
+                  />
                 </td>
               </tr>
             ))}
@@ -67,39 +100,58 @@ export function ConcernsPanel({ concerns, csvHref, moreHref }: { concerns: Conce
         </table>
       </ScrollableTable>
       {!moreHref && (
-      <ScrollableTable label="Concerns and acknowledgement, by collaborative">
-        <table className="data-table">
-          <caption className="mb-2 text-left font-bold">Concerns and acknowledgement, by collaborative</caption>
-          <thead>
-            <tr>
-              <th scope="col">Collaborative</th>
-              <th scope="col" className="text-right">Received</th>
-              <th scope="col">Week by week</th>
-              <th scope="col" className="text-right">Service level</th>
-              <th scope="col" className="text-right">Acknowledged in time</th>
-              <th scope="col" className="text-right">Average working days</th>
-              <th scope="col" className="text-right">Overdue now</th>
-              <th scope="col" className="text-right">Linked</th>
-            </tr>
-          </thead>
-          <tbody>
-            {concerns.byCollaborative.map((c) => (
-              <tr key={c.slug}>
-                <th scope="row">{c.name}</th>
-                <td className="text-right">{formatNumber(c.received)}</td>
-                <td>
-                  <Sparkline points={c.counts.map((value) => ({ value }))} label={`Weekly concerns in ${c.name}: ${formatNumber(c.total)} in ${weeks} weeks`} width={100} height={24} />
-                </td>
-                <td className="text-right">{c.acknowledgementDays} working days</td>
-                <td className="text-right">{percent(c.acknowledgedInTime, c.acknowledged)}</td>
-                <td className="text-right">{c.meanWorkingDaysToAcknowledge === null ? "–" : formatDecimal(c.meanWorkingDaysToAcknowledge, 1)}</td>
-                <td className="text-right">{formatNumber(c.overdueUnacknowledged)}</td>
-                <td className="text-right">{percent(c.linked, c.received)}</td>
+        <ScrollableTable label="Concerns and acknowledgement, by collaborative">
+          <table className="data-table">
+            <caption className="mb-2 text-left font-bold">Concerns and acknowledgement, by collaborative</caption>
+            <thead>
+              <tr>
+                <th scope="col">Collaborative</th>
+                <th scope="col" className="text-right">
+                  Received
+                </th>
+                <th scope="col">Week by week</th>
+                <th scope="col" className="text-right">
+                  Service level
+                </th>
+                <th scope="col" className="text-right">
+                  Acknowledged in time
+                </th>
+                <th scope="col" className="text-right">
+                  Average working days
+                </th>
+                <th scope="col" className="text-right">
+                  Overdue now
+                </th>
+                <th scope="col" className="text-right">
+                  Linked
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollableTable>
+            </thead>
+            <tbody>
+              {concerns.byCollaborative.map((c) => (
+                <tr key={c.slug}>
+                  <th scope="row">{c.name}</th>
+                  <td className="text-right">{formatNumber(c.received)}</td>
+                  <td>
+                    <Sparkline
+                      points={c.counts.map((value) => ({ value }))}
+                      label={`Weekly concerns in ${c.name}: ${formatNumber(c.total)} in ${weeks} weeks`}
+                      width={100}
+                      height={24}
+                    />
+                  </td>
+                  <td className="text-right">{c.acknowledgementDays} working days</td>
+                  <td className="text-right">{percent(c.acknowledgedInTime, c.acknowledged)}</td>
+                  <td className="text-right">
+                    {c.meanWorkingDaysToAcknowledge === null ? "–" : formatDecimal(c.meanWorkingDaysToAcknowledge, 1)}
+                  </td>
+                  <td className="text-right">{formatNumber(c.overdueUnacknowledged)}</td>
+                  <td className="text-right">{percent(c.linked, c.received)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
     </DashboardPanel>
   );

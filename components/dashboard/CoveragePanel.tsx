@@ -13,7 +13,8 @@ const ACTIVITY = [
   { min: 0.25, colour: "#41b6e6", label: "A quarter to half reporting" },
   { min: 0, colour: "#aeb7bd", label: "Under a quarter reporting" },
 ] as const;
-const activityOf = (cell: { projects: number; reporting: number }) => (cell.projects === 0 ? null : ACTIVITY.find((a) => cell.reporting / cell.projects >= a.min)!);
+const activityOf = (cell: { projects: number; reporting: number }) =>
+  cell.projects === 0 ? null : ACTIVITY.find((a) => cell.reporting / cell.projects >= a.min)!;
 
 /**
  * The project list filtered to a cell: the projects list reads collaborative, priority (a national
@@ -33,7 +34,15 @@ function stageWords(cell: CoverageCell) {
     .join(", ");
 }
 
-export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Coverage; csvHref: string; moreHref?: string }) {
+export function CoveragePanel({
+  coverage,
+  csvHref,
+  moreHref,
+}: {
+  coverage: Coverage;
+  csvHref: string;
+  moreHref?: string;
+}) {
   const full = !moreHref;
   const stageTotals = PROJECT_STATUSES.map((stage) => ({
     stage,
@@ -47,15 +56,20 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
       moreHref={moreHref}
       intro={
         <p>
-          Projects started by the end of the period, by collaborative and priority area. The bar beside each number shows how many of them reported measure data during the
-          period. A project working on two areas is counted in both columns but once in the total. Select a number to see those projects.
+          Projects started by the end of the period, by collaborative and priority area. The bar beside each number
+          shows how many of them reported measure data during the period. A project working on two areas is counted in
+          both columns but once in the total. Select a number to see those projects.
         </p>
       }
     >
       <Figures
         items={[
           { label: "Projects", value: formatNumber(coverage.totals.projects) },
-          { label: "Reporting data in the period", value: formatNumber(coverage.totals.reporting), detail: `${percent(coverage.totals.reporting, coverage.totals.projects)} of projects` },
+          {
+            label: "Reporting data in the period",
+            value: formatNumber(coverage.totals.reporting),
+            detail: `${percent(coverage.totals.reporting, coverage.totals.projects)} of projects`,
+          },
         ]}
       />
       <ul className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label="Key to the reporting bars">
@@ -68,14 +82,20 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
       </ul>
       <ScrollableTable label="Projects by collaborative and priority area (number reporting data in the period below each)">
         <table className="data-table" data-testid="coverage-matrix">
-          <caption className="mb-2 text-left font-bold">Projects by collaborative and priority area (number reporting data in the period below each)</caption>
+          <caption className="mb-2 text-left font-bold">
+            Projects by collaborative and priority area (number reporting data in the period below each)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Collaborative</th>
               {coverage.areas.map((a) => (
-                <th key={a.key} scope="col" className="text-right">{a.name}</th>
+                <th key={a.key} scope="col" className="text-right">
+                  {a.name}
+                </th>
               ))}
-              <th scope="col" className="text-right">All areas</th>
+              <th scope="col" className="text-right">
+                All areas
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -88,7 +108,11 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
                   return (
                     // Few elements per cell (the matrix is most of the page): the link is a block, the
                     // reporting count the cell's own smaller text below it.
-                    <td key={a.key} className="coverage-cell" style={activity ? { boxShadow: `inset -6px 0 0 ${activity.colour}` } : undefined}>
+                    <td
+                      key={a.key}
+                      className="coverage-cell"
+                      style={activity ? { boxShadow: `inset -6px 0 0 ${activity.colour}` } : undefined}
+                    >
                       {cell.projects === 0 ? (
                         "0"
                       ) : (
@@ -96,7 +120,12 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
                           <a href={projectListHref(row.collaborative.slug, a.key)}>
                             {formatNumber(cell.projects)}
                             {/* The row and column headers name the cell; the full page adds the stages. */}
-                            {full && <span className="sr-only"> {a.name} projects in {row.collaborative.name}: {stageWords(cell)}</span>}
+                            {full && (
+                              <span className="sr-only">
+                                {" "}
+                                {a.name} projects in {row.collaborative.name}: {stageWords(cell)}
+                              </span>
+                            )}
                           </a>
                           {formatNumber(cell.reporting)} reporting
                         </>
@@ -116,29 +145,35 @@ export function CoveragePanel({ coverage, csvHref, moreHref }: { coverage: Cover
           </tbody>
         </table>
       </ScrollableTable>
-      {full && <ScrollableTable label="Projects by stage and priority area">
-        <table className="data-table">
-          <caption className="mb-2 text-left font-bold">Projects by stage and priority area</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              {coverage.areas.map((a) => (
-                <th key={a.key} scope="col" className="text-right">{a.name}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {stageTotals.map((row) => (
-              <tr key={row.stage}>
-                <th scope="row">{STATUS_LABELS[row.stage]}</th>
-                {row.byArea.map((n, i) => (
-                  <td key={coverage.areas[i]!.key} className="text-right">{formatNumber(n)}</td>
+      {full && (
+        <ScrollableTable label="Projects by stage and priority area">
+          <table className="data-table">
+            <caption className="mb-2 text-left font-bold">Projects by stage and priority area</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                {coverage.areas.map((a) => (
+                  <th key={a.key} scope="col" className="text-right">
+                    {a.name}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollableTable>}
+            </thead>
+            <tbody>
+              {stageTotals.map((row) => (
+                <tr key={row.stage}>
+                  <th scope="row">{STATUS_LABELS[row.stage]}</th>
+                  {row.byArea.map((n, i) => (
+                    <td key={coverage.areas[i]!.key} className="text-right">
+                      {formatNumber(n)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
+      )}
     </DashboardPanel>
   );
 }

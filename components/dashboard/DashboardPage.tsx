@@ -11,15 +11,29 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * What the four dashboard routes have in common (national or a collaborative's; overview or one
  * panel): sign-in, lenient filters, the policy check inside the queries, and the view.
  */
-export async function DashboardPage({ collaborativeSlug, panel, searchParams }: { collaborativeSlug?: string; panel?: string; searchParams: SearchParams }) {
+export async function DashboardPage({
+  collaborativeSlug,
+  panel,
+  searchParams,
+}: {
+  collaborativeSlug?: string;
+  panel?: string;
+  searchParams: SearchParams;
+}) {
   if (panel !== undefined && !isDashboardPanel(panel)) notFound();
   const path = collaborativeSlug ? `/collaboratives/${collaborativeSlug}/dashboard` : "/national";
   const viewer = await requireViewer(panel ? `${path}/${panel}` : path);
   const reference = await getDashboardReference();
-  const collaborative = collaborativeSlug ? reference.collaboratives.find((c) => c.slug === collaborativeSlug) : undefined;
+  const collaborative = collaborativeSlug
+    ? reference.collaboratives.find((c) => c.slug === collaborativeSlug)
+    : undefined;
   if (collaborativeSlug && !collaborative) notFound();
-  const { filters, notes } = parseDashboardFilters(searchParams, knownValues(reference), { fixedCollaborative: collaborativeSlug });
-  const scope = collaborativeSlug ? ({ kind: "collaborative", slug: collaborativeSlug } as const) : ({ kind: "national" } as const);
+  const { filters, notes } = parseDashboardFilters(searchParams, knownValues(reference), {
+    fixedCollaborative: collaborativeSlug,
+  });
+  const scope = collaborativeSlug
+    ? ({ kind: "collaborative", slug: collaborativeSlug } as const)
+    : ({ kind: "national" } as const);
   const data = await orNotFound(getDashboard(viewer, scope, filters), { forbidden: "403" });
   return (
     <DashboardView

@@ -18,7 +18,11 @@ export function DashboardPanel({
   children: ReactNode;
 }) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="mb-12 border-t-4 border-nhs-blue bg-white p-4 sm:p-6 print:border-t-2 print:p-0">
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className="mb-12 border-t-4 border-nhs-blue bg-white p-4 sm:p-6 print:border-t-2 print:p-0"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-x-6">
         <h2 id={`${id}-heading`}>{title}</h2>
         <a href={csvHref} className="no-print mb-4 text-base" download>
@@ -29,7 +33,9 @@ export function DashboardPanel({
       {children}
       {moreHref && (
         <p className="no-print mb-0 mt-2 text-base font-bold">
-          <a href={moreHref}>All the {title.toLowerCase()} figures<span className="sr-only"> on their own page</span></a>
+          <a href={moreHref}>
+            All the {title.toLowerCase()} figures<span className="sr-only"> on their own page</span>
+          </a>
         </p>
       )}
     </section>
@@ -50,7 +56,6 @@ export function Figures({ items }: { items: { label: string; value: string; deta
     </dl>
   );
 }
-
 
 /** Percent with no decimals, or a dash when there is nothing to divide. */
 export function percent(part: number, whole: number): string {

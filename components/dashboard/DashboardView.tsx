@@ -55,7 +55,9 @@ export function DashboardView({
   const query = filtersQuery(filters, {}, { omitCollaborative: Boolean(collaborativeScope) });
   const csv = (panel: string) => `${csvPath}/${panel}?${query}`;
   const areaName = filters.area ? data.reference.areas.find((a) => a.key === filters.area)?.name : null;
-  const collaborativeName = filters.collaborative ? data.reference.collaboratives.find((c) => c.slug === filters.collaborative)?.name : null;
+  const collaborativeName = filters.collaborative
+    ? data.reference.collaboratives.find((c) => c.slug === filters.collaborative)?.name
+    : null;
   const scoped = { omitCollaborative: Boolean(collaborativeScope) };
   const hrefForMetric = (metric: MapMetric) => `${path}/map?${filtersQuery(filters, { map: metric }, scoped)}`;
   const more = (id: DashboardPanelId) => (panel ? undefined : `${path}/${id}?${query}`);
@@ -71,33 +73,57 @@ export function DashboardView({
       {!panel && <div className="mb-6 max-w-3xl text-xl">{lede}</div>}
       <p className="mb-2" data-testid="figures-as-of">
         <strong>
-          {data.refreshedAt ? `Figures as of ${formatDateTime(data.refreshedAt)}.` : "The figures have not been calculated yet."}
+          {data.refreshedAt
+            ? `Figures as of ${formatDateTime(data.refreshedAt)}.`
+            : "The figures have not been calculated yet."}
         </strong>{" "}
         They are recalculated every 5 minutes when the data have changed.
       </p>
       <p className="mb-6" data-testid="filter-summary">
-        Showing {formatMonth(monthStart(filters.from))} to {formatMonth(monthStart(filters.to))}, {areaName ? `priority area: ${areaName}` : "all priority areas"},{" "}
+        Showing {formatMonth(monthStart(filters.from))} to {formatMonth(monthStart(filters.to))},{" "}
+        {areaName ? `priority area: ${areaName}` : "all priority areas"},{" "}
         {collaborativeName ? collaborativeName : "all 15 collaboratives"}.
       </p>
       <FilterNotes notes={notes} />
-      <FilterBar action={panel ? `${path}/${panel}` : path} filters={filters} reference={data.reference} showCollaborative={!collaborativeScope} />
+      <FilterBar
+        action={panel ? `${path}/${panel}` : path}
+        filters={filters}
+        reference={data.reference}
+        showCollaborative={!collaborativeScope}
+      />
       {!panel && (
         <nav aria-label="Dashboard panels" className="no-print mb-8">
           <h2 className="text-xl sm:text-2xl">Contents</h2>
           <ul className="mb-0 flex flex-wrap gap-x-6 gap-y-1">
             {(Object.keys(DASHBOARD_PANELS) as DashboardPanelId[]).map((id) => (
-              <li key={id}><a href={`#${id}`}>{DASHBOARD_PANELS[id]}</a></li>
+              <li key={id}>
+                <a href={`#${id}`}>{DASHBOARD_PANELS[id]}</a>
+              </li>
             ))}
           </ul>
         </nav>
       )}
-      {shows("coverage") && <CoveragePanel coverage={data.coverage} csvHref={csv("coverage")} moreHref={more("coverage")} />}
-      {shows("improvement") && <ImprovementPanel improvement={data.improvement} csvHref={csv("improvement")} moreHref={more("improvement")} />}
-      {shows("patients-voice") && <ConcernsPanel concerns={data.concerns} csvHref={csv("concerns")} moreHref={more("patients-voice")} />}
-      {shows("spread") && (
-        <SpreadPanel spread={data.spread} collaboratives={data.reference.collaboratives} csvHref={csv("spread")} ideasCsvHref={csv("spread-ideas")} moreHref={more("spread")} />
+      {shows("coverage") && (
+        <CoveragePanel coverage={data.coverage} csvHref={csv("coverage")} moreHref={more("coverage")} />
       )}
-      {shows("sign-up-to-safety") && <HarmPanel harm={data.harm} csvHref={csv("harm")} moreHref={more("sign-up-to-safety")} />}
+      {shows("improvement") && (
+        <ImprovementPanel improvement={data.improvement} csvHref={csv("improvement")} moreHref={more("improvement")} />
+      )}
+      {shows("patients-voice") && (
+        <ConcernsPanel concerns={data.concerns} csvHref={csv("concerns")} moreHref={more("patients-voice")} />
+      )}
+      {shows("spread") && (
+        <SpreadPanel
+          spread={data.spread}
+          collaboratives={data.reference.collaboratives}
+          csvHref={csv("spread")}
+          ideasCsvHref={csv("spread-ideas")}
+          moreHref={more("spread")}
+        />
+      )}
+      {shows("sign-up-to-safety") && (
+        <HarmPanel harm={data.harm} csvHref={csv("harm")} moreHref={more("sign-up-to-safety")} />
+      )}
       {shows("map") && (
         <MapPanel
           metric={filters.map}

@@ -11,18 +11,20 @@ function chartPoints(series: HarmSeries): XmrChartPoint[] {
   return series.points.flatMap((p) =>
     p.value === null
       ? []
-      : [{
-          key: p.month.toISOString().slice(0, 7),
-          label: formatMonth(p.month),
-          value: p.value,
-          mean: series.mean,
-          upper: series.upperLimit,
-          lower: series.lowerLimit,
-          period: 0,
-          colour: causeColour(p.specialCause),
-          special: p.specialCause !== null,
-          causeLabel: CAUSE_LABELS[p.specialCause ?? "common"],
-        }],
+      : [
+          {
+            key: p.month.toISOString().slice(0, 7),
+            label: formatMonth(p.month),
+            value: p.value,
+            mean: series.mean,
+            upper: series.upperLimit,
+            lower: series.lowerLimit,
+            period: 0,
+            colour: causeColour(p.specialCause),
+            special: p.specialCause !== null,
+            causeLabel: CAUSE_LABELS[p.specialCause ?? "common"],
+          },
+        ],
   );
 }
 
@@ -51,10 +53,15 @@ export function HarmPanel({ harm, csvHref, moreHref }: { harm: HarmSeries[]; csv
       intro={
         <>
           <p>
-            The harm measures collaboratives report in common, added up nationally each month: all harms reported divided by all bed days (or discharges) reported, so larger
-            organisations count for more. Each chart uses the Making Data Count rules, with its mean and process limits taken from the first 12 months of data (the baseline).
+            The harm measures collaboratives report in common, added up nationally each month: all harms reported
+            divided by all bed days (or discharges) reported, so larger organisations count for more. Each chart uses
+            the Making Data Count rules, with its mean and process limits taken from the first 12 months of data (the
+            baseline).
           </p>
-          <p>The green dotted line (marked target) is the Sign up to Safety ambition: half the baseline rate, for halving avoidable harm.</p>
+          <p>
+            The green dotted line (marked target) is the Sign up to Safety ambition: half the baseline rate, for halving
+            avoidable harm.
+          </p>
         </>
       }
     >
@@ -69,37 +76,54 @@ export function HarmPanel({ harm, csvHref, moreHref }: { harm: HarmSeries[]; csv
             {/* The overview shows each series as a mini-chart (drawn on the server, no chart code sent);
                 the panel's own page has the full SPC chart and the table. */}
             {points.length > 1 && moreHref && (
-              <Sparkline points={series.points} width={240} height={48} label={`Mini-chart of the national monthly rate of ${series.name.toLowerCase()}`} />
+              <Sparkline
+                points={series.points}
+                width={240}
+                height={48}
+                label={`Mini-chart of the national monthly rate of ${series.name.toLowerCase()}`}
+              />
             )}
             {points.length > 1 && !moreHref && (
               <div aria-hidden="true">
-                <XmrChart points={points} periodCount={1} target={series.ambition} annotations={[]} unit={series.unit === "% of discharges" ? "%" : series.unit} />
+                <XmrChart
+                  points={points}
+                  periodCount={1}
+                  target={series.ambition}
+                  annotations={[]}
+                  unit={series.unit === "% of discharges" ? "%" : series.unit}
+                />
               </div>
             )}
             {points.length > 0 && !moreHref && (
-                <table className="data-table">
-                  <caption className="mb-2 text-left font-bold">{series.name}, national monthly rate</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Month</th>
-                      <th scope="col" className="text-right">Rate</th>
-                      <th scope="col" className="text-right">Harms</th>
-                      <th scope="col" className="text-right">Denominator</th>
-                      <th scope="col">Variation</th>
+              <table className="data-table">
+                <caption className="mb-2 text-left font-bold">{series.name}, national monthly rate</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Month</th>
+                    <th scope="col" className="text-right">
+                      Rate
+                    </th>
+                    <th scope="col" className="text-right">
+                      Harms
+                    </th>
+                    <th scope="col" className="text-right">
+                      Denominator
+                    </th>
+                    <th scope="col">Variation</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {series.points.map((p) => (
+                    <tr key={p.month.toISOString()}>
+                      <th scope="row">{formatMonth(p.month)}</th>
+                      <td className="text-right">{value(p.value)}</td>
+                      <td className="text-right">{formatNumber(p.numerator)}</td>
+                      <td className="text-right">{formatNumber(p.denominator)}</td>
+                      <td>{p.value === null ? "No data" : CAUSE_LABELS[p.specialCause ?? "common"]}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {series.points.map((p) => (
-                      <tr key={p.month.toISOString()}>
-                        <th scope="row">{formatMonth(p.month)}</th>
-                        <td className="text-right">{value(p.value)}</td>
-                        <td className="text-right">{formatNumber(p.numerator)}</td>
-                        <td className="text-right">{formatNumber(p.denominator)}</td>
-                        <td>{p.value === null ? "No data" : CAUSE_LABELS[p.specialCause ?? "common"]}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </tbody>
+              </table>
             )}
           </div>
         );

@@ -11,14 +11,19 @@ function MeasureList({ title, measures, empty }: { title: string; measures: Flag
       {measures.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <ul className="mb-0 divide-y divide-nhs-grey-4 border-y border-nhs-grey-4" data-testid={`list-${measures[0]!.signal}`}>
+        <ul
+          className="mb-0 divide-y divide-nhs-grey-4 border-y border-nhs-grey-4"
+          data-testid={`list-${measures[0]!.signal}`}
+        >
           {measures.map((m) => {
             const latest = m.points[m.points.length - 1];
             const flagged = m.points.filter((p) => p.specialCause === m.signal).length;
             return (
               <li key={m.measureId} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div className="min-w-0 flex-1 text-base">
-                  <a href={`/projects/${m.projectId}`} className="font-bold">{m.name}</a>
+                  <a href={`/projects/${m.projectId}`} className="font-bold">
+                    {m.name}
+                  </a>
                   <span className="block text-nhs-secondary-text">
                     {m.projectTitle} · {m.collaborativeName} · latest {formatMonth(m.latestPeriod)}
                     {latest ? `: ${formatDecimal(latest.value, 2)}${m.unit ? ` ${m.unit}` : ""}` : ""}
@@ -37,7 +42,15 @@ function MeasureList({ title, measures, empty }: { title: string; measures: Flag
   );
 }
 
-function CountsTable({ caption, first, rows }: { caption: string; first: string; rows: { key: string; name: string; analysed: number; improvement: number; concern: number }[] }) {
+function CountsTable({
+  caption,
+  first,
+  rows,
+}: {
+  caption: string;
+  first: string;
+  rows: { key: string; name: string; analysed: number; improvement: number; concern: number }[];
+}) {
   return (
     <ScrollableTable label={caption}>
       <table className="data-table">
@@ -45,9 +58,15 @@ function CountsTable({ caption, first, rows }: { caption: string; first: string;
         <thead>
           <tr>
             <th scope="col">{first}</th>
-            <th scope="col" className="text-right">Measures analysed</th>
-            <th scope="col" className="text-right">Special-cause improvement</th>
-            <th scope="col" className="text-right">Special-cause concern</th>
+            <th scope="col" className="text-right">
+              Measures analysed
+            </th>
+            <th scope="col" className="text-right">
+              Special-cause improvement
+            </th>
+            <th scope="col" className="text-right">
+              Special-cause concern
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -65,7 +84,15 @@ function CountsTable({ caption, first, rows }: { caption: string; first: string;
   );
 }
 
-export function ImprovementPanel({ improvement, csvHref, moreHref }: { improvement: Improvement; csvHref: string; moreHref?: string }) {
+export function ImprovementPanel({
+  improvement,
+  csvHref,
+  moreHref,
+}: {
+  improvement: Improvement;
+  csvHref: string;
+  moreHref?: string;
+}) {
   const listLength = moreHref ? 5 : undefined;
   return (
     <DashboardPanel
@@ -75,24 +102,51 @@ export function ImprovementPanel({ improvement, csvHref, moreHref }: { improveme
       moreHref={moreHref}
       intro={
         <p>
-          Every measure of every project is analysed with the Making Data Count rules whenever its data change, exactly as on the project’s own page. These are the measures
-          whose latest point, in the period, shows special-cause variation — found from the data, not reported by teams. Blue dots mark improvement, orange dots concern.
+          Every measure of every project is analysed with the Making Data Count rules whenever its data change, exactly
+          as on the project’s own page. These are the measures whose latest point, in the period, shows special-cause
+          variation — found from the data, not reported by teams. Blue dots mark improvement, orange dots concern.
         </p>
       }
     >
       <Figures
         items={[
           { label: "Measures analysed", value: formatNumber(improvement.analysed) },
-          { label: "Showing special-cause improvement", value: formatNumber(improvement.improvement), detail: `${percent(improvement.improvement, improvement.analysed)} of measures` },
-          { label: "Showing special-cause concern", value: formatNumber(improvement.concern), detail: `${percent(improvement.concern, improvement.analysed)} of measures` },
+          {
+            label: "Showing special-cause improvement",
+            value: formatNumber(improvement.improvement),
+            detail: `${percent(improvement.improvement, improvement.analysed)} of measures`,
+          },
+          {
+            label: "Showing special-cause concern",
+            value: formatNumber(improvement.concern),
+            detail: `${percent(improvement.concern, improvement.analysed)} of measures`,
+          },
         ]}
       />
       <div className="grid gap-x-8 lg:grid-cols-2">
-        <MeasureList title="Latest improvements" measures={improvement.improvementList.slice(0, listLength)} empty="No measure shows special-cause improvement in this period." />
-        <MeasureList title="Latest concerns" measures={improvement.concernList.slice(0, listLength)} empty="No measure shows special-cause concern in this period." />
+        <MeasureList
+          title="Latest improvements"
+          measures={improvement.improvementList.slice(0, listLength)}
+          empty="No measure shows special-cause improvement in this period."
+        />
+        <MeasureList
+          title="Latest concerns"
+          measures={improvement.concernList.slice(0, listLength)}
+          empty="No measure shows special-cause concern in this period."
+        />
       </div>
-      <CountsTable caption="Measures showing special cause, by priority area" first="Priority area" rows={improvement.byArea} />
-      {!moreHref && <CountsTable caption="Measures showing special cause, by collaborative" first="Collaborative" rows={improvement.byCollaborative.map((c) => ({ ...c, key: c.slug }))} />}
+      <CountsTable
+        caption="Measures showing special cause, by priority area"
+        first="Priority area"
+        rows={improvement.byArea}
+      />
+      {!moreHref && (
+        <CountsTable
+          caption="Measures showing special cause, by collaborative"
+          first="Collaborative"
+          rows={improvement.byCollaborative.map((c) => ({ ...c, key: c.slug }))}
+        />
+      )}
     </DashboardPanel>
   );
 }

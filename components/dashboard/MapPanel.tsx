@@ -20,7 +20,17 @@ export function MapPanel({
   showMap: boolean;
 }) {
   return (
-    <DashboardPanel id="map" title="Map" csvHref={csvHref} intro={<p>The figures of the other panels on a map of England’s 15 collaborative regions, with a table of the same figures. {showMap ? "Choose what the map shows:" : "Show on the map:"}</p>}>
+    <DashboardPanel
+      id="map"
+      title="Map"
+      csvHref={csvHref}
+      intro={
+        <p>
+          The figures of the other panels on a map of England’s 15 collaborative regions, with a table of the same
+          figures. {showMap ? "Choose what the map shows:" : "Show on the map:"}
+        </p>
+      }
+    >
       <ul className="no-print mb-6 flex flex-wrap gap-x-6 gap-y-2 text-base">
         {(Object.keys(MAP_METRICS) as MapMetric[]).map((key) => (
           <li key={key}>
@@ -32,15 +42,17 @@ export function MapPanel({
           </li>
         ))}
       </ul>
-      {showMap && <RegionMap
-        id="dashboard"
-        values={values}
-        label={MAP_METRICS[metric]}
-        highlight={highlight}
-        highlightLabel="This collaborative"
-        noDataLabel="Not in this view"
-        tableOpen
-      />}
+      {showMap && (
+        <RegionMap
+          id="dashboard"
+          values={values}
+          label={MAP_METRICS[metric]}
+          highlight={highlight}
+          highlightLabel="This collaborative"
+          noDataLabel="Not in this view"
+          tableOpen
+        />
+      )}
     </DashboardPanel>
   );
 }

@@ -19,9 +19,18 @@ function FlowDiagram({ spread, collaboratives }: { spread: Spread; collaborative
     .map((f) => `${shortName(f.origin)} to ${shortName(f.adopter)}: ${f.adoptions}`)
     .join("; ");
   return (
-    <svg viewBox={`0 0 640 ${height}`} className="mb-4 h-auto w-full max-w-3xl" role="img" aria-label={`Flow of adopted ideas from the collaborative where they started (left) to those adopting them (right). Largest flows: ${summary || "none"}. All flows are in the table below.`}>
-      <text x="215" y="18" textAnchor="end" fontSize="13" fontWeight="bold" fill="#212b32">Idea came from</text>
-      <text x="425" y="18" fontSize="13" fontWeight="bold" fill="#212b32">Adopted by</text>
+    <svg
+      viewBox={`0 0 640 ${height}`}
+      className="mb-4 h-auto w-full max-w-3xl"
+      role="img"
+      aria-label={`Flow of adopted ideas from the collaborative where they started (left) to those adopting them (right). Largest flows: ${summary || "none"}. All flows are in the table below.`}
+    >
+      <text x="215" y="18" textAnchor="end" fontSize="13" fontWeight="bold" fill="#212b32">
+        Idea came from
+      </text>
+      <text x="425" y="18" fontSize="13" fontWeight="bold" fill="#212b32">
+        Adopted by
+      </text>
       <g fill="none" strokeLinecap="round">
         {flows.map((f) => (
           <path
@@ -35,8 +44,12 @@ function FlowDiagram({ spread, collaboratives }: { spread: Spread; collaborative
       </g>
       {collaboratives.map((c) => (
         <g key={c.id} fontSize="12" fill="#212b32">
-          <text x="215" y={y(c.id) + 4} textAnchor="end">{shortName(c)}</text>
-          <text x="425" y={y(c.id) + 4}>{shortName(c)}</text>
+          <text x="215" y={y(c.id) + 4} textAnchor="end">
+            {shortName(c)}
+          </text>
+          <text x="425" y={y(c.id) + 4}>
+            {shortName(c)}
+          </text>
         </g>
       ))}
     </svg>
@@ -50,7 +63,9 @@ function Ranking({ caption, rows }: { caption: string; rows: (CollaborativeRef &
       <thead>
         <tr>
           <th scope="col">Collaborative</th>
-          <th scope="col" className="text-right">Adoptions</th>
+          <th scope="col" className="text-right">
+            Adoptions
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -70,7 +85,19 @@ function Ranking({ caption, rows }: { caption: string; rows: (CollaborativeRef &
   );
 }
 
-export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, moreHref }: { spread: Spread; collaboratives: CollaborativeRef[]; csvHref: string; ideasCsvHref: string; moreHref?: string }) {
+export function SpreadPanel({
+  spread,
+  collaboratives,
+  csvHref,
+  ideasCsvHref,
+  moreHref,
+}: {
+  spread: Spread;
+  collaboratives: CollaborativeRef[];
+  csvHref: string;
+  ideasCsvHref: string;
+  moreHref?: string;
+}) {
   const listed = moreHref ? 5 : FLOWS_LISTED;
   return (
     <DashboardPanel
@@ -80,8 +107,9 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
       moreHref={moreHref}
       intro={
         <p>
-          Ideas from one collaborative’s shared learning that another collaborative started testing, adopted or sustained in the period (ideas only being considered, or not
-          adopted, are left out). The picture shows the {FLOWS_DRAWN} largest flows.
+          Ideas from one collaborative’s shared learning that another collaborative started testing, adopted or
+          sustained in the period (ideas only being considered, or not adopted, are left out). The picture shows the{" "}
+          {FLOWS_DRAWN} largest flows.
         </p>
       }
     >
@@ -99,7 +127,9 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
             <tr>
               <th scope="col">Idea came from</th>
               <th scope="col">Adopted by</th>
-              <th scope="col" className="text-right">Adoptions</th>
+              <th scope="col" className="text-right">
+                Adoptions
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -124,13 +154,19 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
       </div>
       <ScrollableTable label="Fastest-spreading ideas: most collaboratives adopting, then the shortest time from publication">
         <table className="data-table" data-testid="fastest-spreading">
-          <caption className="mb-2 text-left font-bold">Fastest-spreading ideas: most collaboratives adopting, then the shortest time from publication</caption>
+          <caption className="mb-2 text-left font-bold">
+            Fastest-spreading ideas: most collaboratives adopting, then the shortest time from publication
+          </caption>
           <thead>
             <tr>
               <th scope="col">Idea</th>
               <th scope="col">Came from</th>
-              <th scope="col" className="text-right">Collaboratives adopting</th>
-              <th scope="col" className="text-right">Median days to adopt</th>
+              <th scope="col" className="text-right">
+                Collaboratives adopting
+              </th>
+              <th scope="col" className="text-right">
+                Median days to adopt
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -146,14 +182,18 @@ export function SpreadPanel({ spread, collaboratives, csvHref, ideasCsvHref, mor
                 </th>
                 <td>{idea.origin.name}</td>
                 <td className="text-right">{formatNumber(idea.adopters)}</td>
-                <td className="text-right">{idea.medianDaysToAdopt === null ? "–" : formatNumber(idea.medianDaysToAdopt)}</td>
+                <td className="text-right">
+                  {idea.medianDaysToAdopt === null ? "–" : formatNumber(idea.medianDaysToAdopt)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </ScrollableTable>
       <p className="no-print mb-0 text-base">
-        <a href={ideasCsvHref} download>Download every adopted idea, ranked, as CSV</a>
+        <a href={ideasCsvHref} download>
+          Download every adopted idea, ranked, as CSV
+        </a>
       </p>
     </DashboardPanel>
   );

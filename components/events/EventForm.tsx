@@ -20,7 +20,13 @@ export function EventForm({
   version?: number;
   initial?: Record<string, string>;
 }) {
-  const { state, formAction: action, pending, values, errors } = useFormAction(eventId ? updateEventAction : createEventAction, { initial });
+  const {
+    state,
+    formAction: action,
+    pending,
+    values,
+    errors,
+  } = useFormAction(eventId ? updateEventAction : createEventAction, { initial });
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />
@@ -33,14 +39,59 @@ export function EventForm({
           <input type="hidden" name="version" value={values.version ?? version} />
         </>
       )}
-      <TextField name="title" label="Title" hint="For example: Learning event: preventing falls in care homes" maxLength={150} defaultValue={values.title} error={errors.title} />
-      <TextArea name="description" label="What it is about" rows={4} maxLength={4000} defaultValue={values.description} error={errors.description} />
-      <DateField name="date" label="Date" hint="For example, 27 3 2027" defaultDay={values["date-day"]} defaultMonth={values["date-month"]} defaultYear={values["date-year"]} error={errors.date} />
+      <TextField
+        name="title"
+        label="Title"
+        hint="For example: Learning event: preventing falls in care homes"
+        maxLength={150}
+        defaultValue={values.title}
+        error={errors.title}
+      />
+      <TextArea
+        name="description"
+        label="What it is about"
+        rows={4}
+        maxLength={4000}
+        defaultValue={values.description}
+        error={errors.description}
+      />
+      <DateField
+        name="date"
+        label="Date"
+        hint="For example, 27 3 2027"
+        defaultDay={values["date-day"]}
+        defaultMonth={values["date-month"]}
+        defaultYear={values["date-year"]}
+        error={errors.date}
+      />
       <div className="flex flex-wrap gap-x-8">
-        <TextField name="startTime" label="Starts at" hint="UK time, for example 09:30" width="w-28" inputMode="text" defaultValue={values.startTime} error={errors.startTime} />
-        <TextField name="endTime" label="Finishes at" hint="UK time, for example 16:00" width="w-28" inputMode="text" defaultValue={values.endTime} error={errors.endTime} />
+        <TextField
+          name="startTime"
+          label="Starts at"
+          hint="UK time, for example 09:30"
+          width="w-28"
+          inputMode="text"
+          defaultValue={values.startTime}
+          error={errors.startTime}
+        />
+        <TextField
+          name="endTime"
+          label="Finishes at"
+          hint="UK time, for example 16:00"
+          width="w-28"
+          inputMode="text"
+          defaultValue={values.endTime}
+          error={errors.endTime}
+        />
       </div>
-      <TextField name="location" label="Place" hint="The venue and address. Leave empty if the event is online only." maxLength={300} defaultValue={values.location} error={errors.location} />
+      <TextField
+        name="location"
+        label="Place"
+        hint="The venue and address. Leave empty if the event is online only."
+        maxLength={300}
+        defaultValue={values.location}
+        error={errors.location}
+      />
       <TextField
         name="onlineUrl"
         label="Online link"
@@ -51,8 +102,24 @@ export function EventForm({
         defaultValue={values.onlineUrl}
         error={errors.onlineUrl}
       />
-      <TextField name="capacity" label="Number of places" hint="Leave empty for no limit." width="w-24" inputMode="numeric" defaultValue={values.capacity} error={errors.capacity} />
-      <TextArea name="agenda" label="Agenda" hint="One item per line, for example: 10:00 Welcome and introductions" rows={8} maxLength={8000} defaultValue={values.agenda} error={errors.agenda} />
+      <TextField
+        name="capacity"
+        label="Number of places"
+        hint="Leave empty for no limit."
+        width="w-24"
+        inputMode="numeric"
+        defaultValue={values.capacity}
+        error={errors.capacity}
+      />
+      <TextArea
+        name="agenda"
+        label="Agenda"
+        hint="One item per line, for example: 10:00 Welcome and introductions"
+        rows={8}
+        maxLength={8000}
+        defaultValue={values.agenda}
+        error={errors.agenda}
+      />
       <Button disabled={pending}>{eventId ? "Save changes" : "Add event"}</Button>
     </form>
   );

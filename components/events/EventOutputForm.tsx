@@ -6,8 +6,22 @@ import { ChoiceField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-export function EventOutputForm({ eventId, collaborativeSlug, defaultTitle }: { eventId: string; collaborativeSlug: string; defaultTitle: string }) {
-  const { state, formAction: action, pending, values, errors } = useFormAction(createEventOutputAction, { initial: { title: defaultTitle } });
+export function EventOutputForm({
+  eventId,
+  collaborativeSlug,
+  defaultTitle,
+}: {
+  eventId: string;
+  collaborativeSlug: string;
+  defaultTitle: string;
+}) {
+  const {
+    state,
+    formAction: action,
+    pending,
+    values,
+    errors,
+  } = useFormAction(createEventOutputAction, { initial: { title: defaultTitle } });
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />
@@ -16,14 +30,41 @@ export function EventOutputForm({ eventId, collaborativeSlug, defaultTitle }: { 
       <ChoiceField
         name="type"
         label="What kind of learning is it?"
-        options={(["CASE_STUDY", "RESOURCE"] as const).map((t) => ({ value: t, label: learningTypeLabel[t], hint: learningTypeHint[t] }))}
+        options={(["CASE_STUDY", "RESOURCE"] as const).map((t) => ({
+          value: t,
+          label: learningTypeLabel[t],
+          hint: learningTypeHint[t],
+        }))}
         defaultValue={values.type}
         error={errors.type}
       />
       <TextField name="title" label="Title" maxLength={200} defaultValue={values.title} error={errors.title} />
-      <TextArea name="summary" label="Summary" hint="One or two sentences: what people will learn from it." rows={3} maxLength={500} defaultValue={values.summary} error={errors.summary} />
-      <TextArea name="body" label="Notes and outputs" hint="What was presented, discussed and agreed. You can use Markdown for headings and lists. Leave out anything that could identify a patient." rows={12} defaultValue={values.body} error={errors.body} />
-      <TextField name="resourceUrl" label="Link to slides or materials (optional)" hint="Starting with https://" type="url" spellCheck={false} defaultValue={values.resourceUrl} error={errors.resourceUrl} />
+      <TextArea
+        name="summary"
+        label="Summary"
+        hint="One or two sentences: what people will learn from it."
+        rows={3}
+        maxLength={500}
+        defaultValue={values.summary}
+        error={errors.summary}
+      />
+      <TextArea
+        name="body"
+        label="Notes and outputs"
+        hint="What was presented, discussed and agreed. You can use Markdown for headings and lists. Leave out anything that could identify a patient."
+        rows={12}
+        defaultValue={values.body}
+        error={errors.body}
+      />
+      <TextField
+        name="resourceUrl"
+        label="Link to slides or materials (optional)"
+        hint="Starting with https://"
+        type="url"
+        spellCheck={false}
+        defaultValue={values.resourceUrl}
+        error={errors.resourceUrl}
+      />
       <Button disabled={pending}>Save as a draft learning item</Button>
     </form>
   );

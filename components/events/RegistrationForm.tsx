@@ -5,15 +5,34 @@ import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Sign up, or give up a place: one button, no fields. */
-export function RegistrationForm({ eventId, collaborativeSlug, registered }: { eventId: string; collaborativeSlug: string; registered: boolean }) {
-  const { state, formAction: action, pending, problem } = useFormAction(registered ? cancelRegistrationAction : registerAction);
+export function RegistrationForm({
+  eventId,
+  collaborativeSlug,
+  registered,
+}: {
+  eventId: string;
+  collaborativeSlug: string;
+  registered: boolean;
+}) {
+  const {
+    state,
+    formAction: action,
+    pending,
+    problem,
+  } = useFormAction(registered ? cancelRegistrationAction : registerAction);
   return (
     <form action={action} noValidate>
-      {state.ok && <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">{state.message}</p>}
+      {state.ok && (
+        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+          {state.message}
+        </p>
+      )}
       <ErrorSummary message={problem} errors={state.fieldErrors} />
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
-      <Button variant={registered ? "secondary" : "primary"} disabled={pending}>{registered ? "Cancel my place" : "Sign up for this event"}</Button>
+      <Button variant={registered ? "secondary" : "primary"} disabled={pending}>
+        {registered ? "Cancel my place" : "Sign up for this event"}
+      </Button>
     </form>
   );
 }

@@ -11,15 +11,25 @@ export async function SiteHeader() {
     { href: "/learning", label: "Shared learning" },
     ...(isStaff || can(viewer, "national.dashboard") ? [{ href: "/projects", label: "Projects" }] : []),
     { href: "/concerns/new", label: "Raise a safety concern" },
-    ...(leadOf.length > 0 ? [{ href: `/collaboratives/${leadOf[0]!.collaborativeSlug}/concerns`, label: "Concerns to triage" }] : []),
+    ...(leadOf.length > 0
+      ? [{ href: `/collaboratives/${leadOf[0]!.collaborativeSlug}/concerns`, label: "Concerns to triage" }]
+      : []),
     ...(can(viewer, "national.dashboard") ? [{ href: "/national", label: "National dashboard" }] : []),
     ...(can(viewer, "audit.read") ? [{ href: "/admin", label: "Administration" }] : []),
   ];
   return (
     <header role="banner" className="bg-nhs-blue text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-        <Link href="/" className="flex items-center gap-3 text-white! no-underline! visited:text-white! focus-visible:text-nhs-text!">
-          <span className="bg-white px-1.5 text-2xl font-black italic leading-tight tracking-tight text-nhs-blue" aria-hidden="true">NHS</span>
+        <Link
+          href="/"
+          className="flex items-center gap-3 text-white! no-underline! visited:text-white! focus-visible:text-nhs-text!"
+        >
+          <span
+            className="bg-white px-1.5 text-2xl font-black italic leading-tight tracking-tight text-nhs-blue"
+            aria-hidden="true"
+          >
+            NHS
+          </span>
           <span className="text-lg font-bold leading-tight">Patient Safety Collaboratives</span>
           <span className="sr-only"> home page</span>
         </Link>
@@ -27,14 +37,19 @@ export async function SiteHeader() {
           {viewer.userId ? (
             <>
               <Link href="/account" className="text-white! visited:text-white! focus-visible:text-nhs-text!">
-                <span className="sr-only">Your account: </span>{viewer.name}
+                <span className="sr-only">Your account: </span>
+                {viewer.name}
               </Link>
               <form action="/sign-out" method="get">
-                <button type="submit" className="cursor-pointer text-white underline focus-visible:text-nhs-text">Sign out</button>
+                <button type="submit" className="cursor-pointer text-white underline focus-visible:text-nhs-text">
+                  Sign out
+                </button>
               </form>
             </>
           ) : (
-            <Link href="/sign-in" className="text-white! visited:text-white! focus-visible:text-nhs-text!">Sign in</Link>
+            <Link href="/sign-in" className="text-white! visited:text-white! focus-visible:text-nhs-text!">
+              Sign in
+            </Link>
           )}
         </div>
       </div>
@@ -42,7 +57,9 @@ export async function SiteHeader() {
         <ul className="mx-auto mb-0 flex max-w-6xl flex-wrap gap-x-6 gap-y-1 px-4 py-2 text-base">
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="text-white! visited:text-white! focus-visible:text-nhs-text!">{link.label}</Link>
+              <Link href={link.href} className="text-white! visited:text-white! focus-visible:text-nhs-text!">
+                {link.label}
+              </Link>
             </li>
           ))}
         </ul>

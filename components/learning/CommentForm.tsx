@@ -4,7 +4,15 @@ import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Ask a question, or reply to one. Works without JavaScript; what was typed is kept on an error. */
-export function CommentForm({ learningItemId, parentId, label }: { learningItemId: string; parentId?: string; label: string }) {
+export function CommentForm({
+  learningItemId,
+  parentId,
+  label,
+}: {
+  learningItemId: string;
+  parentId?: string;
+  label: string;
+}) {
   const { state, formAction, pending } = useFormAction(commentAction);
   const id = `comment-body-${parentId ?? "new"}`;
   const error = state.fieldErrors?.body ?? state.message;

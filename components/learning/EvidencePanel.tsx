@@ -12,7 +12,12 @@ export function EvidencePanel({ evidence }: { evidence: EvidenceView }) {
       {project && (
         <p>
           From the improvement project{" "}
-          {project.readable ? <a href={`/projects/${project.id}`}>{project.title}</a> : <strong>{project.title}</strong>}.
+          {project.readable ? (
+            <a href={`/projects/${project.id}`}>{project.title}</a>
+          ) : (
+            <strong>{project.title}</strong>
+          )}
+          .
         </p>
       )}
       {!measure ? (
@@ -25,8 +30,8 @@ export function EvidencePanel({ evidence }: { evidence: EvidenceView }) {
           <div className="mb-4 border-l-[10px] border-nhs-blue bg-white p-4">
             {measure.showsImprovement ? (
               <p className="mb-0">
-                <Tag colour="green">Evidence of improvement</Tag> The latest point on this measure shows special-cause variation of an improving nature (Making Data
-                Count rules).
+                <Tag colour="green">Evidence of improvement</Tag> The latest point on this measure shows special-cause
+                variation of an improving nature (Making Data Count rules).
               </p>
             ) : (
               <p className="mb-0">
@@ -37,7 +42,13 @@ export function EvidencePanel({ evidence }: { evidence: EvidenceView }) {
               </p>
             )}
           </div>
-          <MeasureChartPanel id={`evidence-${measure.id}`} name={measure.name} unit={measure.unit} valueType={measure.valueType} chart={measure.chart} />
+          <MeasureChartPanel
+            id={`evidence-${measure.id}`}
+            name={measure.name}
+            unit={measure.unit}
+            valueType={measure.valueType}
+            chart={measure.chart}
+          />
         </>
       )}
     </section>

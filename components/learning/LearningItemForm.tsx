@@ -34,7 +34,11 @@ export function LearningItemForm({ options, item }: { options: LearningFormOptio
   const preview = state.data?.preview;
   const isNationalNote = (item?.type ?? v("type")) === "NATIONAL_NOTE";
   const types = LEARNING_TYPES.filter((t) =>
-    item ? (item.type === "NATIONAL_NOTE") === (t === "NATIONAL_NOTE") : t === "NATIONAL_NOTE" ? options.canWriteNationalNotes : options.collaboratives.length > 0,
+    item
+      ? (item.type === "NATIONAL_NOTE") === (t === "NATIONAL_NOTE")
+      : t === "NATIONAL_NOTE"
+        ? options.canWriteNationalNotes
+        : options.collaboratives.length > 0,
   );
   const repeated = Object.values(errors).includes(state.message ?? "");
 
@@ -66,9 +70,18 @@ export function LearningItemForm({ options, item }: { options: LearningFormOptio
             options={options.collaboratives.map((c) => ({ value: c.id, label: c.name }))}
           />
         ) : (
-          options.collaboratives[0] && <input type="hidden" name="collaborativeId" value={options.collaboratives[0].id} />
+          options.collaboratives[0] && (
+            <input type="hidden" name="collaborativeId" value={options.collaboratives[0].id} />
+          )
         ))}
-      <TextField name="title" label="Title" hint="Say what the change or lesson is, in plain words." error={errors.title} defaultValue={v("title", item?.title)} maxLength={200} />
+      <TextField
+        name="title"
+        label="Title"
+        hint="Say what the change or lesson is, in plain words."
+        error={errors.title}
+        defaultValue={v("title", item?.title)}
+        maxLength={200}
+      />
       <TextArea
         name="summary"
         label="Summary"
@@ -83,8 +96,8 @@ export function LearningItemForm({ options, item }: { options: LearningFormOptio
         label="The full write-up (optional)"
         hint={
           <>
-            Use Markdown: ## for a heading, **bold**, - for a list, [words](https://link) for a link. HTML is not allowed. Use &ldquo;Preview&rdquo; to check how it
-            will look.
+            Use Markdown: ## for a heading, **bold**, - for a list, [words](https://link) for a link. HTML is not
+            allowed. Use &ldquo;Preview&rdquo; to check how it will look.
           </>
         }
         error={errors.body}
@@ -112,7 +125,13 @@ export function LearningItemForm({ options, item }: { options: LearningFormOptio
         type="url"
         spellCheck={false}
       />
-      <TextField name="tags" label="Tags (optional)" hint="Words people might search for, separated by commas. For example: huddle, dementia, night shift" error={errors.tags} defaultValue={v("tags", item?.tags.join(", "))} />
+      <TextField
+        name="tags"
+        label="Tags (optional)"
+        hint="Words people might search for, separated by commas. For example: huddle, dementia, night shift"
+        error={errors.tags}
+        defaultValue={v("tags", item?.tags.join(", "))}
+      />
       <ChoiceField
         name="priorityAreaIds"
         label="Which priority areas does it help with?"

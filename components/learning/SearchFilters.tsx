@@ -12,7 +12,15 @@ function Count({ count }: { count: number | null }) {
   return count === null ? null : <span className="text-nhs-secondary-text">({formatNumber(count)})</span>;
 }
 
-function FacetGroup({ legend, name, values }: { legend: string; name: string; values: (FacetValue & { key: string })[] }) {
+function FacetGroup({
+  legend,
+  name,
+  values,
+}: {
+  legend: string;
+  name: string;
+  values: (FacetValue & { key: string })[];
+}) {
   if (values.length === 0) return null;
   return (
     <fieldset className="mb-6">
@@ -22,7 +30,14 @@ function FacetGroup({ legend, name, values }: { legend: string; name: string; va
           const id = `filter-${name}-${v.key}`;
           return (
             <li key={v.key} className="flex items-start gap-2">
-              <input id={id} type="checkbox" name={name} value={v.key} defaultChecked={v.selected} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
+              <input
+                id={id}
+                type="checkbox"
+                name={name}
+                value={v.key}
+                defaultChecked={v.selected}
+                className="mt-0.5 size-6 shrink-0 accent-nhs-blue"
+              />
               <label htmlFor={id} className="text-base">
                 {v.label} <Count count={v.count} />
               </label>
@@ -41,13 +56,18 @@ export function SearchFilters({ facets }: { facets: SearchFacets }) {
       <h2 className="mb-4 text-xl">Filter</h2>
       {!facets.counted && (
         <p className="text-base text-nhs-secondary-text">
-          More than {formatNumber(FACET_COUNT_LIMIT)} items match, so the number for each filter is not shown. Add words or choose filters to narrow the search.
+          More than {formatNumber(FACET_COUNT_LIMIT)} items match, so the number for each filter is not shown. Add words
+          or choose filters to narrow the search.
         </p>
       )}
       <FacetGroup
         legend="Type of learning"
         name="type"
-        values={facets.types.map((t) => ({ ...t, label: learningTypeLabel[t.value as LearningType], key: learningTypeKey[t.value as LearningType] }))}
+        values={facets.types.map((t) => ({
+          ...t,
+          label: learningTypeLabel[t.value as LearningType],
+          key: learningTypeKey[t.value as LearningType],
+        }))}
       />
       <FacetGroup legend="Priority area" name="area" values={slugKeyed(facets.areas)} />
       <FacetGroup legend="Collaborative" name="collaborative" values={slugKeyed(facets.collaboratives)} />
@@ -55,13 +75,23 @@ export function SearchFilters({ facets }: { facets: SearchFacets }) {
       <fieldset className="mb-6">
         <legend className="mb-2 font-bold">Evidence</legend>
         <div className="flex items-start gap-2">
-          <input id="filter-evidence" type="checkbox" name="evidence" value="yes" defaultChecked={facets.evidence.selected} className="mt-0.5 size-6 shrink-0 accent-nhs-blue" />
+          <input
+            id="filter-evidence"
+            type="checkbox"
+            name="evidence"
+            value="yes"
+            defaultChecked={facets.evidence.selected}
+            className="mt-0.5 size-6 shrink-0 accent-nhs-blue"
+          />
           <label htmlFor="filter-evidence" className="text-base">
             Has evidence of improvement <Count count={facets.evidence.count} />
           </label>
         </div>
       </fieldset>
-      <button type="submit" className="mb-2 cursor-pointer rounded-sm border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue shadow-[0_4px_0_var(--color-nhs-blue)] active:translate-y-1 active:shadow-none">
+      <button
+        type="submit"
+        className="mb-2 cursor-pointer rounded-sm border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue shadow-[0_4px_0_var(--color-nhs-blue)] active:translate-y-1 active:shadow-none"
+      >
         Apply filters
       </button>
     </div>

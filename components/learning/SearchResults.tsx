@@ -21,10 +21,20 @@ export function Snippet({ segments }: { segments: SnippetSegment[] }) {
   );
 }
 
-export function LearningTags({ type, featured, hasImprovementEvidence }: { type: SearchHit["type"]; featured: boolean; hasImprovementEvidence: boolean }) {
+export function LearningTags({
+  type,
+  featured,
+  hasImprovementEvidence,
+}: {
+  type: SearchHit["type"];
+  featured: boolean;
+  hasImprovementEvidence: boolean;
+}) {
   return (
     <p className="mb-2 flex flex-wrap gap-2">
-      <Tag colour={type === "LESSON" ? "orange" : type === "NATIONAL_NOTE" ? "purple" : "blue"}>{learningTypeLabel[type]}</Tag>
+      <Tag colour={type === "LESSON" ? "orange" : type === "NATIONAL_NOTE" ? "purple" : "blue"}>
+        {learningTypeLabel[type]}
+      </Tag>
       {featured && <Tag colour="yellow">Featured nationally</Tag>}
       {hasImprovementEvidence && <Tag colour="green">Evidence of improvement</Tag>}
     </p>
@@ -46,7 +56,15 @@ export function SearchResultList({ hits }: { hits: SearchHit[] }) {
           <p className="mb-0 text-sm text-nhs-secondary-text">
             {hit.collaborativeName ?? "National team"}
             {hit.publishedAt && <> · Published {formatDate(hit.publishedAt)}</>}
-            {hit.type === "CHANGE_IDEA" && <> · {hit.adoptionCount === 0 ? "Not yet adopted elsewhere" : `Adopted by ${pluralise(hit.adoptionCount, "team")}`}</>}
+            {hit.type === "CHANGE_IDEA" && (
+              <>
+                {" "}
+                ·{" "}
+                {hit.adoptionCount === 0
+                  ? "Not yet adopted elsewhere"
+                  : `Adopted by ${pluralise(hit.adoptionCount, "team")}`}
+              </>
+            )}
           </p>
         </li>
       ))}

@@ -7,10 +7,24 @@ import { adoptionStatusLabel } from "@/lib/learning/labels";
 import type { Spread } from "@/lib/adoptions/spread";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
-const statusColour = { CONSIDERING: "grey", TESTING: "yellow", ADOPTED: "blue", SUSTAINED: "green", NOT_ADOPTED: "red" } as const;
+const statusColour = {
+  CONSIDERING: "grey",
+  TESTING: "yellow",
+  ADOPTED: "blue",
+  SUSTAINED: "green",
+  NOT_ADOPTED: "red",
+} as const;
 
 /** Where a change idea went: figures, the 15-region map, the timeline and the adopters. */
-export function SpreadView({ spread, originName, actions }: { spread: Spread; originName: string; actions?: ReactNode }) {
+export function SpreadView({
+  spread,
+  originName,
+  actions,
+}: {
+  spread: Spread;
+  originName: string;
+  actions?: ReactNode;
+}) {
   const values = Object.fromEntries(REGION_PATHS.map((r) => [r.slug, spread.regionValues[r.slug] ?? 0]));
   return (
     <section className="mb-10" aria-labelledby="spread">
@@ -22,7 +36,10 @@ export function SpreadView({ spread, originName, actions }: { spread: Spread; or
           { label: "Where it started", value: originName },
           { label: "Collaboratives adopting", value: formatNumber(spread.collaborativeCount) },
           { label: "Organisations adopting", value: formatNumber(spread.organisationCount) },
-          { label: "Teams adopting", value: `${formatNumber(spread.adoptingCount)}${spread.notAdoptedCount > 0 ? ` (and ${pluralise(spread.notAdoptedCount, "team")} decided not to)` : ""}` },
+          {
+            label: "Teams adopting",
+            value: `${formatNumber(spread.adoptingCount)}${spread.notAdoptedCount > 0 ? ` (and ${pluralise(spread.notAdoptedCount, "team")} decided not to)` : ""}`,
+          },
           {
             label: "Time from publication to first adoption",
             value:
@@ -78,24 +95,42 @@ export function SpreadView({ spread, originName, actions }: { spread: Spread; or
             <caption className="mb-2 text-left text-xl font-bold">Teams that have taken it up</caption>
             <thead>
               <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-2">Team</th>
-                <th scope="col" className="p-2">Collaborative</th>
-                <th scope="col" className="p-2">Status</th>
-                <th scope="col" className="p-2">Since</th>
-                <th scope="col" className="p-2">Their own results</th>
+                <th scope="col" className="p-2">
+                  Team
+                </th>
+                <th scope="col" className="p-2">
+                  Collaborative
+                </th>
+                <th scope="col" className="p-2">
+                  Status
+                </th>
+                <th scope="col" className="p-2">
+                  Since
+                </th>
+                <th scope="col" className="p-2">
+                  Their own results
+                </th>
               </tr>
             </thead>
             <tbody>
               {spread.adopters.map((a) => (
                 <tr key={a.id} className="border-b border-nhs-grey-4">
-                  <th scope="row" className="p-2 font-normal">{a.organisationName ?? "Collaborative-wide"}</th>
+                  <th scope="row" className="p-2 font-normal">
+                    {a.organisationName ?? "Collaborative-wide"}
+                  </th>
                   <td className="p-2">{a.collaborativeName}</td>
                   <td className="p-2">
                     <Tag colour={statusColour[a.status]}>{adoptionStatusLabel[a.status]}</Tag>
                     {a.notAdoptedReason && <span className="mt-1 block">{a.notAdoptedReason}</span>}
                   </td>
                   <td className="p-2">{formatDate(a.since)}</td>
-                  <td className="p-2">{!a.hasMeasure ? "No measure linked" : a.showsImprovement ? "Shows improvement" : "No special-cause improvement yet"}</td>
+                  <td className="p-2">
+                    {!a.hasMeasure
+                      ? "No measure linked"
+                      : a.showsImprovement
+                        ? "Shows improvement"
+                        : "No special-cause improvement yet"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -33,14 +33,19 @@ const NO_DATA_FILL = "#f0f4f5";
 export type ColourBand = { from: number; to: number; colour: string; text: string };
 
 function defaultFormat(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString("en-GB") : value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+  return Number.isInteger(value)
+    ? value.toLocaleString("en-GB")
+    : value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
 }
 
 /**
  * Bands for the legend. Small integer ranges (counts 0–4, say) get one band per value so the
  * legend reads "2" rather than "1.6 to 2.4"; anything else gets up to five equal-width bands.
  */
-export function colourBands(values: readonly number[], format: (value: number) => string = defaultFormat): ColourBand[] {
+export function colourBands(
+  values: readonly number[],
+  format: (value: number) => string = defaultFormat,
+): ColourBand[] {
   if (values.length === 0) return [];
   const min = Math.min(...values);
   const max = Math.max(...values);
@@ -71,7 +76,12 @@ export function bandFor(bands: readonly ColourBand[], value: number): ColourBand
 }
 
 function slugToId(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "map";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "map"
+  );
 }
 
 export function RegionMap({
@@ -113,16 +123,25 @@ export function RegionMap({
           aria-labelledby={`${mapId}-title`}
           focusable="false"
         >
-          <title id={`${mapId}-title`}>{`Map of England's 15 Patient Safety Collaborative regions shaded by ${label.toLowerCase()}. The same figures are in the table below.`}</title>
+          <title
+            id={`${mapId}-title`}
+          >{`Map of England's 15 Patient Safety Collaborative regions shaded by ${label.toLowerCase()}. The same figures are in the table below.`}</title>
           <defs>
-            <pattern id={`${mapId}-nodata`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id={`${mapId}-nodata`}
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill={NO_DATA_FILL} />
               <line x1="0" y1="0" x2="0" y2="6" stroke="#aeb7bd" strokeWidth="1.5" />
             </pattern>
           </defs>
           <g stroke="#ffffff" strokeWidth="0.75" strokeLinejoin="round">
             {regions.map((r) => {
-              const fill = r.value === null ? `url(#${mapId}-nodata)` : (bandFor(bands, r.value)?.colour ?? NO_DATA_FILL);
+              const fill =
+                r.value === null ? `url(#${mapId}-nodata)` : (bandFor(bands, r.value)?.colour ?? NO_DATA_FILL);
               return (
                 <path key={r.slug} d={r.d} fill={fill} data-region={r.slug} data-value={r.value ?? ""}>
                   <title>{describe(r)}</title>
@@ -144,7 +163,11 @@ export function RegionMap({
           <ul className="mb-4 list-none p-0 text-base">
             {bands.map((band) => (
               <li key={`${band.from}-${band.to}`} className="mb-1 flex items-center gap-2">
-                <span aria-hidden="true" className="inline-block h-5 w-8 border border-nhs-grey-3" style={{ backgroundColor: band.colour }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-5 w-8 border border-nhs-grey-3"
+                  style={{ backgroundColor: band.colour }}
+                />
                 {band.text}
               </li>
             ))}

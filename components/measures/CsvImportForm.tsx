@@ -33,7 +33,8 @@ export function CsvImportForm({ action, projectId, measureId, valueType, example
   const preview = readPreview(state);
   const csv = state.values?.csv ?? "";
   const rowErrors: Record<string, string> = {};
-  for (const row of preview?.rows ?? []) if (row.errors.length > 0) rowErrors[`row-${row.line}`] = `Line ${row.line}: ${row.errors.join("; ")}`;
+  for (const row of preview?.rows ?? [])
+    if (row.errors.length > 0) rowErrors[`row-${row.line}`] = `Line ${row.line}: ${row.errors.join("; ")}`;
   const fileErrors = preview?.fileErrors ?? [];
   const ready = preview !== null && fileErrors.length === 0 && preview.errorCount === 0 && preview.rows.length > 0;
   const summaryMessage =
@@ -50,14 +51,18 @@ export function CsvImportForm({ action, projectId, measureId, valueType, example
       <ErrorSummary errors={{ ...(state.fieldErrors ?? {}), ...rowErrors }} message={summaryMessage} />
       {ready && (
         <div className="mb-8 border-l-[10px] border-nhs-green bg-white p-4 sm:p-6">
-          <h2 className="text-xl sm:text-2xl">{preview.rows.length === 1 ? "1 row is" : `${preview.rows.length} rows are`} ready to import</h2>
+          <h2 className="text-xl sm:text-2xl">
+            {preview.rows.length === 1 ? "1 row is" : `${preview.rows.length} rows are`} ready to import
+          </h2>
           <p>Check the values below. Nothing has been saved yet.</p>
           <form action={formAction}>
             <input type="hidden" name="projectId" value={projectId} />
             <input type="hidden" name="measureId" value={measureId} />
             <input type="hidden" name="step" value="confirm" />
             <input type="hidden" name="csv" value={csv} />
-            <Button disabled={pending}>Import {preview.rows.length === 1 ? "1 row" : `${preview.rows.length} rows`}</Button>
+            <Button disabled={pending}>
+              Import {preview.rows.length === 1 ? "1 row" : `${preview.rows.length} rows`}
+            </Button>
           </form>
         </div>
       )}
@@ -67,25 +72,48 @@ export function CsvImportForm({ action, projectId, measureId, valueType, example
             <caption className="mb-2 text-left text-xl font-bold">Preview of the file</caption>
             <thead>
               <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-2">Line</th>
-                <th scope="col" className="p-2">Period</th>
+                <th scope="col" className="p-2">
+                  Line
+                </th>
+                <th scope="col" className="p-2">
+                  Period
+                </th>
                 {valueType === "NUMBER" ? (
-                  <th scope="col" className="p-2">Value</th>
+                  <th scope="col" className="p-2">
+                    Value
+                  </th>
                 ) : (
                   <>
-                    <th scope="col" className="p-2">Numerator</th>
-                    <th scope="col" className="p-2">Denominator</th>
-                    <th scope="col" className="p-2">Rate</th>
+                    <th scope="col" className="p-2">
+                      Numerator
+                    </th>
+                    <th scope="col" className="p-2">
+                      Denominator
+                    </th>
+                    <th scope="col" className="p-2">
+                      Rate
+                    </th>
                   </>
                 )}
-                <th scope="col" className="p-2">Note</th>
-                <th scope="col" className="p-2">Problems</th>
+                <th scope="col" className="p-2">
+                  Note
+                </th>
+                <th scope="col" className="p-2">
+                  Problems
+                </th>
               </tr>
             </thead>
             <tbody>
               {preview.rows.map((row) => (
-                <tr key={row.line} id={row.errors.length > 0 ? fieldId(`row-${row.line}`) : undefined} tabIndex={row.errors.length > 0 ? -1 : undefined} className={`border-b border-nhs-grey-4 align-top ${row.errors.length > 0 ? "bg-[#f7d4d1]" : ""}`}>
-                  <th scope="row" className="p-2 font-normal">{row.line}</th>
+                <tr
+                  key={row.line}
+                  id={row.errors.length > 0 ? fieldId(`row-${row.line}`) : undefined}
+                  tabIndex={row.errors.length > 0 ? -1 : undefined}
+                  className={`border-b border-nhs-grey-4 align-top ${row.errors.length > 0 ? "bg-[#f7d4d1]" : ""}`}
+                >
+                  <th scope="row" className="p-2 font-normal">
+                    {row.line}
+                  </th>
                   <td className="p-2">{row.periodLabel || row.periodText}</td>
                   {valueType === "NUMBER" ? (
                     <td className="p-2">{num(row.value)}</td>
@@ -120,17 +148,31 @@ export function CsvImportForm({ action, projectId, measureId, valueType, example
         <input type="hidden" name="measureId" value={measureId} />
         <input type="hidden" name="step" value="preview" />
         <div className={`mb-6 ${state.fieldErrors?.file ? "border-l-4 border-nhs-red pl-4" : ""}`}>
-          <label htmlFor={fieldId("file")} className="mb-2 block font-bold">A CSV file</label>
-          {state.fieldErrors?.file && <p className="mb-2 font-bold text-nhs-red"><span className="sr-only">Error: </span>{state.fieldErrors.file}</p>}
+          <label htmlFor={fieldId("file")} className="mb-2 block font-bold">
+            A CSV file
+          </label>
+          {state.fieldErrors?.file && (
+            <p className="mb-2 font-bold text-nhs-red">
+              <span className="sr-only">Error: </span>
+              {state.fieldErrors.file}
+            </p>
+          )}
           <input id={fieldId("file")} name="file" type="file" accept=".csv,text/csv" className="block" />
         </div>
         <div className={`mb-6 ${state.fieldErrors?.csv ? "border-l-4 border-nhs-red pl-4" : ""}`}>
-          <label htmlFor={fieldId("csv")} className="mb-2 block font-bold">Or paste the data</label>
+          <label htmlFor={fieldId("csv")} className="mb-2 block font-bold">
+            Or paste the data
+          </label>
           <div id={`${fieldId("csv")}-hint`} className="mb-2 text-nhs-secondary-text">
             The first line names the columns. For example:
             <pre className="mt-1 bg-nhs-grey-5 p-2 text-sm">{example}</pre>
           </div>
-          {state.fieldErrors?.csv && <p id={`${fieldId("csv")}-error`} className="mb-2 font-bold text-nhs-red"><span className="sr-only">Error: </span>{state.fieldErrors.csv}</p>}
+          {state.fieldErrors?.csv && (
+            <p id={`${fieldId("csv")}-error`} className="mb-2 font-bold text-nhs-red">
+              <span className="sr-only">Error: </span>
+              {state.fieldErrors.csv}
+            </p>
+          )}
           <textarea
             id={fieldId("csv")}
             name="csv"
@@ -141,7 +183,9 @@ export function CsvImportForm({ action, projectId, measureId, valueType, example
             className="block w-full max-w-3xl border-2 border-nhs-grey-1 bg-white px-2 py-1.5 font-mono text-sm"
           />
         </div>
-        <Button variant={ready ? "secondary" : "primary"} disabled={pending}>Check the data</Button>
+        <Button variant={ready ? "secondary" : "primary"} disabled={pending}>
+          Check the data
+        </Button>
       </form>
     </>
   );

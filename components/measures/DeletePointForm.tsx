@@ -3,7 +3,15 @@ import { Button } from "@/components/ui/Button";
 import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-export function DeletePointForm({ action, hidden, label }: { action: (state: FormState, formData: FormData) => Promise<FormState>; hidden: Record<string, string>; label: string }) {
+export function DeletePointForm({
+  action,
+  hidden,
+  label,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  hidden: Record<string, string>;
+  label: string;
+}) {
   const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction}>

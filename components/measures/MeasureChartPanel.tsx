@@ -11,13 +11,32 @@ import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 const CAUSE_LETTERS = { improvement: "i", concern: "c", "neither-high": "h", "neither-low": "l", common: "." } as const;
 /** Enough digits to draw the point and show it to 2 decimal places (at least 6 significant), not 17. */
-const compactNumber = (n: number) => Number(n.toPrecision(Math.min(21, Math.max(6, Math.floor(Math.log10(Math.abs(n) || 1)) + 4))));
+const compactNumber = (n: number) =>
+  Number(n.toPrecision(Math.min(21, Math.max(6, Math.floor(Math.log10(Math.abs(n) || 1)) + 4))));
 const RULE_LETTERS = { "outside-limits": "o", shift: "s", trend: "t", "two-of-three": "w" } as const;
 
 /** `showKey`: false where the page shows one ChartKey for all its charts. */
-export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = true }: { id: string; name: string; unit: string; valueType: "NUMBER" | "RATE"; chart: MeasureChartView; showKey?: boolean }) {
+export function MeasureChartPanel({
+  id,
+  name,
+  unit,
+  valueType,
+  chart,
+  showKey = true,
+}: {
+  id: string;
+  name: string;
+  unit: string;
+  valueType: "NUMBER" | "RATE";
+  chart: MeasureChartView;
+  showKey?: boolean;
+}) {
   if (chart.pointCount === 0) {
-    return <p className="text-nhs-secondary-text">No data yet. Add values one at a time or import a CSV file to see the chart.</p>;
+    return (
+      <p className="text-nhs-secondary-text">
+        No data yet. Add values one at a time or import a CSV file to see the chart.
+      </p>
+    );
   }
   const captionId = `chart-${id}-description`;
   // The chart component gets compact arrays (they are serialised into the page), not the view objects.
@@ -26,14 +45,25 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = 
     values: chart.points.map((p) => compactNumber(p.value)),
     causes: chart.points.map((p) => CAUSE_LETTERS[p.cause ?? "common"]).join(""),
   };
-  const starts = chart.periods.reduce<number[]>((acc, p, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + chart.periods[i - 1]!.pointCount], []);
+  const starts = chart.periods.reduce<number[]>(
+    (acc, p, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + chart.periods[i - 1]!.pointCount],
+    [],
+  );
   const positions = new Map(chart.points.map((p, i) => [p.key, i]));
   const annotations = chart.annotations.map((a) => ({ index: positions.get(a.key)!, number: a.number }));
-  const periods = chart.periods.map((p) => ({ start: starts[p.index]!, end: starts[p.index]! + p.pointCount, mean: p.mean, upper: p.upper, lower: p.lower }));
+  const periods = chart.periods.map((p) => ({
+    start: starts[p.index]!,
+    end: starts[p.index]! + p.pointCount,
+    mean: p.mean,
+    upper: p.upper,
+    lower: p.lower,
+  }));
   const table: MeasureTableData = {
     labels: compact.labels,
     values: compact.values,
-    ...(valueType === "RATE" ? { numerators: chart.points.map((p) => p.numerator), denominators: chart.points.map((p) => p.denominator) } : {}),
+    ...(valueType === "RATE"
+      ? { numerators: chart.points.map((p) => p.numerator), denominators: chart.points.map((p) => p.denominator) }
+      : {}),
     causes: compact.causes,
     rules: chart.points.map((p) => p.rules.map((r) => RULE_LETTERS[r]).join("")),
     periods,
@@ -41,7 +71,13 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = 
   return (
     <div>
       {chart.hasLimits && (
-        <SpcIcons variation={chart.variation} variationText={chart.variationText} assurance={chart.assurance} assuranceText={chart.assuranceText} hasTarget={chart.target !== null} />
+        <SpcIcons
+          variation={chart.variation}
+          variationText={chart.variationText}
+          assurance={chart.assurance}
+          assuranceText={chart.assuranceText}
+          hasTarget={chart.target !== null}
+        />
       )}
       {chart.provisionalNotes.map((note) => (
         <p key={note} className="mb-4 border-l-4 border-nhs-warm-yellow bg-nhs-pale-yellow px-4 py-2">
@@ -50,7 +86,11 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = 
         </p>
       ))}
       <figure className="mb-4 bg-white p-2 sm:p-4">
-        <div role="img" aria-label={`XmR chart of ${name}. The description below the chart says what it shows.`} className="min-h-[340px]">
+        <div
+          role="img"
+          aria-label={`XmR chart of ${name}. The description below the chart says what it shows.`}
+          className="min-h-[340px]"
+        >
           <CompactXmrChart {...compact} target={chart.target} annotations={annotations} unit={unit} periods={periods} />
         </div>
         <figcaption id={captionId} className="mt-3 text-base">
@@ -75,8 +115,17 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = 
         <div className="mb-4">
           <p className="mb-2 font-bold">Run chart (for series of fewer than 13 points)</p>
           <figure className="mb-2 bg-white p-2 sm:p-4">
-            <div role="img" aria-label={`Run chart of ${name}. The description below the chart says what it shows.`} className="min-h-[260px]">
-              <RunChart labels={compact.labels} values={compact.values} median={chart.runChart.median} annotations={annotations} />
+            <div
+              role="img"
+              aria-label={`Run chart of ${name}. The description below the chart says what it shows.`}
+              className="min-h-[260px]"
+            >
+              <RunChart
+                labels={compact.labels}
+                values={compact.values}
+                median={chart.runChart.median}
+                annotations={annotations}
+              />
             </div>
             <figcaption className="mt-3 text-base">
               <span className="font-bold">What the run chart shows: </span>
@@ -86,7 +135,9 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = 
         </div>
       )}
       <details className="mb-6">
-        <summary className="cursor-pointer text-nhs-blue underline">Show the data table<span className="sr-only"> for {name}</span></summary>
+        <summary className="cursor-pointer text-nhs-blue underline">
+          Show the data table<span className="sr-only"> for {name}</span>
+        </summary>
         <ScrollableTable label={`Data for ${name}`} className="mt-3">
           <MeasureDataTable caption={`Data for ${name}${unit ? ` (${unit})` : ""}`} data={table} />
         </ScrollableTable>
@@ -95,11 +146,24 @@ export function MeasureChartPanel({ id, name, unit, valueType, chart, showKey = 
   );
 }
 
-
 export function ChartKey({ hasTarget }: { hasTarget: boolean }) {
   const swatch = (colour: string, large = false) => (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false" className="inline-block align-middle">
-      <circle cx="7" cy="7" r={large ? 6 : 4} fill={colour} stroke={large ? "#212b32" : "#ffffff"} strokeWidth={large ? 1.5 : 1} />
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 14 14"
+      aria-hidden="true"
+      focusable="false"
+      className="inline-block align-middle"
+    >
+      <circle
+        cx="7"
+        cy="7"
+        r={large ? 6 : 4}
+        fill={colour}
+        stroke={large ? "#212b32" : "#ffffff"}
+        strokeWidth={large ? 1.5 : 1}
+      />
     </svg>
   );
   return (
@@ -108,9 +172,22 @@ export function ChartKey({ hasTarget }: { hasTarget: boolean }) {
       <li>{swatch(SPC_COLOURS.concern, true)} Concern (special cause)</li>
       <li>{swatch(SPC_COLOURS.neither, true)} Neither (special cause)</li>
       <li>{swatch(SPC_COLOURS.common)} Common cause</li>
-      <li><span aria-hidden="true" className="inline-block w-5 border-t-2 border-nhs-text align-middle" /> Mean</li>
-      <li><span aria-hidden="true" className="inline-block w-5 border-t-2 border-dashed border-nhs-grey-1 align-middle" /> Process limits</li>
-      {hasTarget && <li><span aria-hidden="true" className="inline-block w-5 border-t-2 border-dotted border-nhs-green align-middle" /> Target</li>}
+      <li>
+        <span aria-hidden="true" className="inline-block w-5 border-t-2 border-nhs-text align-middle" /> Mean
+      </li>
+      <li>
+        <span aria-hidden="true" className="inline-block w-5 border-t-2 border-dashed border-nhs-grey-1 align-middle" />{" "}
+        Process limits
+      </li>
+      {hasTarget && (
+        <li>
+          <span
+            aria-hidden="true"
+            className="inline-block w-5 border-t-2 border-dotted border-nhs-green align-middle"
+          />{" "}
+          Target
+        </li>
+      )}
     </ul>
   );
 }

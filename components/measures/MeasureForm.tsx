@@ -18,8 +18,16 @@ type Props = {
 };
 
 const KINDS = [
-  { value: "OUTCOME", label: "Outcome", hint: "What matters to patients, e.g. falls with harm per 1,000 occupied bed days" },
-  { value: "PROCESS", label: "Process", hint: "Are we doing the things we planned, e.g. % of patients with a falls risk assessment within 6 hours" },
+  {
+    value: "OUTCOME",
+    label: "Outcome",
+    hint: "What matters to patients, e.g. falls with harm per 1,000 occupied bed days",
+  },
+  {
+    value: "PROCESS",
+    label: "Process",
+    hint: "Are we doing the things we planned, e.g. % of patients with a falls risk assessment within 6 hours",
+  },
   { value: "BALANCING", label: "Balancing", hint: "Unintended effects elsewhere, e.g. use of bed rails" },
 ];
 const DIRECTIONS = Object.entries(DIRECTION_WORDS).map(([value, label]) => ({ value, label }));
@@ -30,7 +38,11 @@ const PERIODS = [
 ];
 const VALUE_TYPES = [
   { value: "NUMBER", label: "A number for each period", hint: "For example a count, or a figure already calculated" },
-  { value: "RATE", label: "A numerator and a denominator", hint: "The portal calculates the rate or percentage and keeps both numbers" },
+  {
+    value: "RATE",
+    label: "A numerator and a denominator",
+    hint: "The portal calculates the rate or percentage and keeps both numbers",
+  },
 ];
 
 export function MeasureForm({ action, initial, hidden, submitLabel, locked = false }: Props) {
@@ -42,22 +54,72 @@ export function MeasureForm({ action, initial, hidden, submitLabel, locked = fal
       {Object.entries({ ...hidden, ...(values.version ? { version: values.version } : {}) }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <TextField name="name" label="Name of the measure" hint="For example “Falls with harm per 1,000 occupied bed days”" defaultValue={values.name} error={errors.name} maxLength={200} />
+      <TextField
+        name="name"
+        label="Name of the measure"
+        hint="For example “Falls with harm per 1,000 occupied bed days”"
+        defaultValue={values.name}
+        error={errors.name}
+        maxLength={200}
+      />
       <ChoiceField name="kind" label="Kind of measure" options={KINDS} defaultValue={values.kind} error={errors.kind} />
-      <TextArea name="definition" label="Definition" hint="Exactly what is counted, what is included and excluded, and where the data come from." defaultValue={values.definition} error={errors.definition} rows={4} />
-      <TextField name="unit" label="Unit (optional)" hint="For example “%”, “per 1,000 bed days” or “falls”" defaultValue={values.unit} error={errors.unit} maxLength={60} width="max-w-xs" />
-      <ChoiceField name="direction" label="Which way is better?" options={DIRECTIONS} defaultValue={values.direction} error={errors.direction} />
-      <TextField name="target" label="Target (optional)" hint="A number, in the measure’s unit. With a direction, the chart shows whether the process can be expected to meet it." defaultValue={values.target} error={errors.target} inputMode="decimal" width="max-w-xs" />
+      <TextArea
+        name="definition"
+        label="Definition"
+        hint="Exactly what is counted, what is included and excluded, and where the data come from."
+        defaultValue={values.definition}
+        error={errors.definition}
+        rows={4}
+      />
+      <TextField
+        name="unit"
+        label="Unit (optional)"
+        hint="For example “%”, “per 1,000 bed days” or “falls”"
+        defaultValue={values.unit}
+        error={errors.unit}
+        maxLength={60}
+        width="max-w-xs"
+      />
+      <ChoiceField
+        name="direction"
+        label="Which way is better?"
+        options={DIRECTIONS}
+        defaultValue={values.direction}
+        error={errors.direction}
+      />
+      <TextField
+        name="target"
+        label="Target (optional)"
+        hint="A number, in the measure’s unit. With a direction, the chart shows whether the process can be expected to meet it."
+        defaultValue={values.target}
+        error={errors.target}
+        inputMode="decimal"
+        width="max-w-xs"
+      />
       {locked ? (
         <>
           <input type="hidden" name="period" value={values.period} />
           <input type="hidden" name="valueType" value={values.valueType} />
-          <p className="text-nhs-secondary-text">The period and how values are recorded cannot change once the measure has data.</p>
+          <p className="text-nhs-secondary-text">
+            The period and how values are recorded cannot change once the measure has data.
+          </p>
         </>
       ) : (
         <>
-          <ChoiceField name="period" label="How often is it measured?" options={PERIODS} defaultValue={values.period} error={errors.period} />
-          <ChoiceField name="valueType" label="What do you record for each period?" options={VALUE_TYPES} defaultValue={values.valueType} error={errors.valueType} />
+          <ChoiceField
+            name="period"
+            label="How often is it measured?"
+            options={PERIODS}
+            defaultValue={values.period}
+            error={errors.period}
+          />
+          <ChoiceField
+            name="valueType"
+            label="What do you record for each period?"
+            options={VALUE_TYPES}
+            defaultValue={values.valueType}
+            error={errors.valueType}
+          />
         </>
       )}
       <SelectField
@@ -70,7 +132,13 @@ export function MeasureForm({ action, initial, hidden, submitLabel, locked = fal
       <ChoiceField
         name="screenOutlierMovingRanges"
         label="Process limits (optional)"
-        options={[{ value: "on", label: "Leave out very large jumps between points when calculating the limits", hint: "Moving ranges above 3.267 times the average are screened out, as NHSRplotthedots does by default. NHS England’s spreadsheet tool does not." }]}
+        options={[
+          {
+            value: "on",
+            label: "Leave out very large jumps between points when calculating the limits",
+            hint: "Moving ranges above 3.267 times the average are screened out, as NHSRplotthedots does by default. NHS England’s spreadsheet tool does not.",
+          },
+        ]}
         multiple
         defaultValue={values.screenOutlierMovingRanges}
         error={errors.screenOutlierMovingRanges}

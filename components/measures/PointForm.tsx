@@ -18,7 +18,10 @@ type Props = {
 
 /** Adds a value for a period, or corrects one; rates take a numerator and a denominator. */
 export function PointForm({ action, hidden, valueType, period, initial = {}, unit, submitLabel }: Props) {
-  const { state, formAction, pending, values, errors, problem } = useFormAction(action, { initial, resetOnSuccess: true });
+  const { state, formAction, pending, values, errors, problem } = useFormAction(action, {
+    initial,
+    resetOnSuccess: true,
+  });
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />
@@ -30,12 +33,18 @@ export function PointForm({ action, hidden, valueType, period, initial = {}, uni
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {period === "MONTH" && <MonthField error={errors.period} month={values["period-month"]} year={values["period-year"]} />}
+      {period === "MONTH" && (
+        <MonthField error={errors.period} month={values["period-month"]} year={values["period-year"]} />
+      )}
       {(period === "DAY" || period === "WEEK") && (
         <DateField
           name="period"
           label={period === "WEEK" ? "Week (any day in it)" : "Day"}
-          hint={period === "WEEK" ? "The value is recorded for the week starting on the Monday. For example, 4 3 2025" : "For example, 4 3 2025"}
+          hint={
+            period === "WEEK"
+              ? "The value is recorded for the week starting on the Monday. For example, 4 3 2025"
+              : "For example, 4 3 2025"
+          }
           defaultDay={values["period-day"]}
           defaultMonth={values["period-month"]}
           defaultYear={values["period-year"]}
@@ -43,14 +52,44 @@ export function PointForm({ action, hidden, valueType, period, initial = {}, uni
         />
       )}
       {valueType === "NUMBER" ? (
-        <TextField name="value" label={`Value${unit ? ` (${unit})` : ""}`} defaultValue={values.value} error={errors.value} inputMode="decimal" width="max-w-xs" />
+        <TextField
+          name="value"
+          label={`Value${unit ? ` (${unit})` : ""}`}
+          defaultValue={values.value}
+          error={errors.value}
+          inputMode="decimal"
+          width="max-w-xs"
+        />
       ) : (
         <div className="flex flex-wrap gap-x-6">
-          <TextField name="numerator" label="Numerator" hint="What you counted, e.g. falls with harm" defaultValue={values.numerator} error={errors.numerator} inputMode="decimal" width="max-w-xs" />
-          <TextField name="denominator" label="Denominator" hint="What you divide by, e.g. occupied bed days" defaultValue={values.denominator} error={errors.denominator} inputMode="decimal" width="max-w-xs" />
+          <TextField
+            name="numerator"
+            label="Numerator"
+            hint="What you counted, e.g. falls with harm"
+            defaultValue={values.numerator}
+            error={errors.numerator}
+            inputMode="decimal"
+            width="max-w-xs"
+          />
+          <TextField
+            name="denominator"
+            label="Denominator"
+            hint="What you divide by, e.g. occupied bed days"
+            defaultValue={values.denominator}
+            error={errors.denominator}
+            inputMode="decimal"
+            width="max-w-xs"
+          />
         </div>
       )}
-      <TextField name="note" label="Note (optional)" hint="Anything that explains this value, such as a change in how data were collected." defaultValue={values.note} error={errors.note} maxLength={500} />
+      <TextField
+        name="note"
+        label="Note (optional)"
+        hint="Anything that explains this value, such as a change in how data were collected."
+        defaultValue={values.note}
+        error={errors.note}
+        maxLength={500}
+      />
       <Button disabled={pending}>{submitLabel}</Button>
     </form>
   );
@@ -63,7 +102,9 @@ function MonthField({ error, month, year }: { error?: string; month?: string; ye
     <div className={`mb-6 ${error ? "border-l-4 border-nhs-red pl-4" : ""}`}>
       <fieldset aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
         <legend className="mb-2 font-bold">Month</legend>
-        <div id={`${id}-hint`} className="mb-2 text-nhs-secondary-text">For example, 3 2025 for March 2025</div>
+        <div id={`${id}-hint`} className="mb-2 text-nhs-secondary-text">
+          For example, 3 2025 for March 2025
+        </div>
         {error && (
           <p id={`${id}-error`} className="mb-2 font-bold text-nhs-red">
             <span className="sr-only">Error: </span>
@@ -73,12 +114,30 @@ function MonthField({ error, month, year }: { error?: string; month?: string; ye
         <input type="hidden" name="period-day" value="1" />
         <div className="flex gap-4">
           <div>
-            <label htmlFor={id} className="block">Month</label>
-            <input id={id} name="period-month" inputMode="numeric" defaultValue={month} aria-invalid={error ? true : undefined} className={`block w-16 border-2 bg-white px-2 py-1.5 ${error ? "border-nhs-red" : "border-nhs-grey-1"}`} />
+            <label htmlFor={id} className="block">
+              Month
+            </label>
+            <input
+              id={id}
+              name="period-month"
+              inputMode="numeric"
+              defaultValue={month}
+              aria-invalid={error ? true : undefined}
+              className={`block w-16 border-2 bg-white px-2 py-1.5 ${error ? "border-nhs-red" : "border-nhs-grey-1"}`}
+            />
           </div>
           <div>
-            <label htmlFor={`${id}-year`} className="block">Year</label>
-            <input id={`${id}-year`} name="period-year" inputMode="numeric" defaultValue={year} aria-invalid={error ? true : undefined} className={`block w-24 border-2 bg-white px-2 py-1.5 ${error ? "border-nhs-red" : "border-nhs-grey-1"}`} />
+            <label htmlFor={`${id}-year`} className="block">
+              Year
+            </label>
+            <input
+              id={`${id}-year`}
+              name="period-year"
+              inputMode="numeric"
+              defaultValue={year}
+              aria-invalid={error ? true : undefined}
+              className={`block w-24 border-2 bg-white px-2 py-1.5 ${error ? "border-nhs-red" : "border-nhs-grey-1"}`}
+            />
           </div>
         </div>
       </fieldset>

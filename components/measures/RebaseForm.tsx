@@ -6,7 +6,17 @@ import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Recalculate the limits from a chosen point, e.g. the first period after a change was adopted. */
-export function RebaseForm({ action, projectId, measureId, options }: { action: (state: FormState, formData: FormData) => Promise<FormState>; projectId: string; measureId: string; options: Option[] }) {
+export function RebaseForm({
+  action,
+  projectId,
+  measureId,
+  options,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  projectId: string;
+  measureId: string;
+  options: Option[];
+}) {
   const { state, formAction, pending, problem } = useFormAction(action);
   return (
     <form action={formAction} noValidate>
@@ -26,7 +36,9 @@ export function RebaseForm({ action, projectId, measureId, options }: { action: 
         placeholder="Choose a period"
         error={state.fieldErrors?.from}
       />
-      <Button variant="secondary" disabled={pending}>Recalculate the limits</Button>
+      <Button variant="secondary" disabled={pending}>
+        Recalculate the limits
+      </Button>
     </form>
   );
 }

@@ -41,9 +41,23 @@ function Icon({ colour, letter, flat = false }: { colour: string; letter: string
     <svg viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false" className="shrink-0">
       <circle cx="20" cy="20" r="17" fill="#ffffff" stroke={colour} strokeWidth="4" />
       {flat ? (
-        <path d="M9 21 L14 18 L19 23 L24 17 L31 21" fill="none" stroke={colour} strokeWidth="2.5" strokeLinejoin="round" />
+        <path
+          d="M9 21 L14 18 L19 23 L24 17 L31 21"
+          fill="none"
+          stroke={colour}
+          strokeWidth="2.5"
+          strokeLinejoin="round"
+        />
       ) : (
-        <text x="20" y="26.5" textAnchor="middle" fontSize="18" fontWeight="700" fontFamily="Arial, sans-serif" fill={colour === "#aeb7bd" ? "#425563" : colour}>
+        <text
+          x="20"
+          y="26.5"
+          textAnchor="middle"
+          fontSize="18"
+          fontWeight="700"
+          fontFamily="Arial, sans-serif"
+          fill={colour === "#aeb7bd" ? "#425563" : colour}
+        >
           {letter}
         </text>
       )}
@@ -51,7 +65,19 @@ function Icon({ colour, letter, flat = false }: { colour: string; letter: string
   );
 }
 
-export function SpcIcons({ variation, variationText, assurance, assuranceText, hasTarget }: { variation: Variation | null; variationText: string; assurance: Assurance | null; assuranceText: string; hasTarget: boolean }) {
+export function SpcIcons({
+  variation,
+  variationText,
+  assurance,
+  assuranceText,
+  hasTarget,
+}: {
+  variation: Variation | null;
+  variationText: string;
+  assurance: Assurance | null;
+  assuranceText: string;
+  hasTarget: boolean;
+}) {
   const v = variationLook(variation);
   const a = assuranceLook(assurance);
   return (

@@ -6,7 +6,17 @@ import { Button } from "@/components/ui/Button";
 import { WarningCallout } from "@/components/ui/Panels";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-export function CloseRoundForm({ roundId, version, collaborativeSlug, candidates }: { roundId: string; version: number; collaborativeSlug: string; candidates: { id: string; title: string; hint: string }[] }) {
+export function CloseRoundForm({
+  roundId,
+  version,
+  collaborativeSlug,
+  candidates,
+}: {
+  roundId: string;
+  version: number;
+  collaborativeSlug: string;
+  candidates: { id: string; title: string; hint: string }[];
+}) {
   const { state, formAction: action, pending, values, errors } = useFormAction(closeRoundAction);
   return (
     <form action={action} noValidate>
@@ -33,7 +43,10 @@ export function CloseRoundForm({ roundId, version, collaborativeSlug, candidates
         error={errors.rationale}
       />
       <WarningCallout title="Closing cannot be undone">
-        <p>Once the round closes, nobody can rank, propose or comment, and the candidates, rankings and decision can no longer be changed.</p>
+        <p>
+          Once the round closes, nobody can rank, propose or comment, and the candidates, rankings and decision can no
+          longer be changed.
+        </p>
       </WarningCallout>
       <Button disabled={pending}>Close the round and record the decision</Button>
     </form>

@@ -5,8 +5,22 @@ import { SelectField, TextArea } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-export function CommentForm({ roundId, collaborativeSlug, candidates }: { roundId: string; collaborativeSlug: string; candidates: { id: string; title: string }[] }) {
-  const { state, formAction: action, pending, values, problem } = useFormAction(addCommentAction, { resetOnSuccess: true });
+export function CommentForm({
+  roundId,
+  collaborativeSlug,
+  candidates,
+}: {
+  roundId: string;
+  collaborativeSlug: string;
+  candidates: { id: string; title: string }[];
+}) {
+  const {
+    state,
+    formAction: action,
+    pending,
+    values,
+    problem,
+  } = useFormAction(addCommentAction, { resetOnSuccess: true });
   return (
     <form action={action} noValidate>
       {state.ok && (
@@ -25,8 +39,18 @@ export function CommentForm({ roundId, collaborativeSlug, candidates }: { roundI
         defaultValue={values.candidateId}
         error={state.fieldErrors?.candidateId}
       />
-      <TextArea name="body" label="Your comment" hint="Other members will see it, with whether it came from a patient or carer or a member of staff, but not your name." rows={4} maxLength={2000} defaultValue={values.body} error={state.fieldErrors?.body} />
-      <Button variant="secondary" disabled={pending}>Add comment</Button>
+      <TextArea
+        name="body"
+        label="Your comment"
+        hint="Other members will see it, with whether it came from a patient or carer or a member of staff, but not your name."
+        rows={4}
+        maxLength={2000}
+        defaultValue={values.body}
+        error={state.fieldErrors?.body}
+      />
+      <Button variant="secondary" disabled={pending}>
+        Add comment
+      </Button>
     </form>
   );
 }

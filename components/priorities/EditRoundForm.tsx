@@ -6,9 +6,25 @@ import { Button } from "@/components/ui/Button";
 import { ConflictList } from "@/components/collaboratives/ConflictList";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-type Initial = { title: string; description: string; "closesAt-day": string; "closesAt-month": string; "closesAt-year": string };
+type Initial = {
+  title: string;
+  description: string;
+  "closesAt-day": string;
+  "closesAt-month": string;
+  "closesAt-year": string;
+};
 
-export function EditRoundForm({ roundId, version, collaborativeSlug, initial }: { roundId: string; version: number; collaborativeSlug: string; initial: Initial }) {
+export function EditRoundForm({
+  roundId,
+  version,
+  collaborativeSlug,
+  initial,
+}: {
+  roundId: string;
+  version: number;
+  collaborativeSlug: string;
+  initial: Initial;
+}) {
   const { state, formAction: action, pending, values, errors } = useFormAction(updateRoundAction, { initial });
   return (
     <form action={action} noValidate>
@@ -17,8 +33,21 @@ export function EditRoundForm({ roundId, version, collaborativeSlug, initial }: 
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="version" value={values.version ?? version} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
-      <TextField name="title" label="Title of the round" maxLength={150} defaultValue={values.title} error={errors.title} />
-      <TextArea name="description" label="What you are asking people (optional)" rows={4} maxLength={2000} defaultValue={values.description} error={errors.description} />
+      <TextField
+        name="title"
+        label="Title of the round"
+        maxLength={150}
+        defaultValue={values.title}
+        error={errors.title}
+      />
+      <TextArea
+        name="description"
+        label="What you are asking people (optional)"
+        rows={4}
+        maxLength={2000}
+        defaultValue={values.description}
+        error={errors.description}
+      />
       <DateField
         name="closesAt"
         label="Ranking closes (optional)"

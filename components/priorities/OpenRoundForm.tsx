@@ -9,21 +9,50 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 type Area = { id: string; name: string; source: "NATIONAL" | "CONCERNS" | "PROPOSAL"; evidenceCount: number };
 
-export function OpenRoundForm({ collaborativeId, collaborativeSlug, areas, since }: { collaborativeId: string; collaborativeSlug: string; areas: Area[]; since: string }) {
+export function OpenRoundForm({
+  collaborativeId,
+  collaborativeSlug,
+  areas,
+  since,
+}: {
+  collaborativeId: string;
+  collaborativeSlug: string;
+  areas: Area[];
+  since: string;
+}) {
   const { state, formAction: action, pending, values, errors } = useFormAction(openRoundAction);
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />
       <input type="hidden" name="collaborativeId" value={collaborativeId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
-      <TextField name="title" label="Title of the round" hint="For example: Our local safety priorities for 2027" maxLength={150} defaultValue={values.title} error={errors.title} />
-      <TextArea name="description" label="What you are asking people (optional)" hint="Shown at the top of the round's page." rows={4} maxLength={2000} defaultValue={values.description} error={errors.description} />
+      <TextField
+        name="title"
+        label="Title of the round"
+        hint="For example: Our local safety priorities for 2027"
+        maxLength={150}
+        defaultValue={values.title}
+        error={errors.title}
+      />
+      <TextArea
+        name="description"
+        label="What you are asking people (optional)"
+        hint="Shown at the top of the round's page."
+        rows={4}
+        maxLength={2000}
+        defaultValue={values.description}
+        error={errors.description}
+      />
       <ChoiceField
         name="areaIds"
         multiple
         label="Candidates from the priority areas"
         hint={`The number beside each is how many safety concerns were raised with this collaborative about that area since ${since}. It is shown to everyone taking part.`}
-        options={areas.map((a) => ({ value: a.id, label: a.name, hint: `${CANDIDATE_SOURCE_LABELS[a.source]}. Concerns: ${formatNumber(a.evidenceCount)}` }))}
+        options={areas.map((a) => ({
+          value: a.id,
+          label: a.name,
+          hint: `${CANDIDATE_SOURCE_LABELS[a.source]}. Concerns: ${formatNumber(a.evidenceCount)}`,
+        }))}
         defaultValue={values.areaIds}
         error={errors.areaIds}
       />

@@ -8,11 +8,23 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 const STATUSES = ["ACTIVE", "ACHIEVED", "RETIRED"] as const;
 
-export function PriorityStatusForm({ priorityId, status, collaborativeSlug }: { priorityId: string; status: (typeof STATUSES)[number]; collaborativeSlug: string }) {
+export function PriorityStatusForm({
+  priorityId,
+  status,
+  collaborativeSlug,
+}: {
+  priorityId: string;
+  status: (typeof STATUSES)[number];
+  collaborativeSlug: string;
+}) {
   const { state, formAction: action, pending, problem } = useFormAction(updatePriorityStatusAction);
   return (
     <form action={action} noValidate>
-      {state.ok && <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">{state.message}</p>}
+      {state.ok && (
+        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+          {state.message}
+        </p>
+      )}
       <ErrorSummary errors={state.fieldErrors} message={problem} />
       <input type="hidden" name="priorityId" value={priorityId} />
       <input type="hidden" name="currentStatus" value={status} />
@@ -24,7 +36,9 @@ export function PriorityStatusForm({ priorityId, status, collaborativeSlug }: { 
         defaultValue={state.values?.status ?? status}
         error={state.fieldErrors?.status}
       />
-      <Button variant="secondary" disabled={pending}>Change status</Button>
+      <Button variant="secondary" disabled={pending}>
+        Change status
+      </Button>
     </form>
   );
 }

@@ -7,9 +7,20 @@ import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 /** One "Rank" select per candidate: works without JavaScript; the server checks the ranks. */
-export function RankingForm({ roundId, collaborativeSlug, candidates }: { roundId: string; collaborativeSlug: string; candidates: { id: string; title: string }[] }) {
+export function RankingForm({
+  roundId,
+  collaborativeSlug,
+  candidates,
+}: {
+  roundId: string;
+  collaborativeSlug: string;
+  candidates: { id: string; title: string }[];
+}) {
   const { state, formAction: action, pending } = useFormAction(submitBallotAction);
-  const options = candidates.map((_, i) => ({ value: String(i + 1), label: i === 0 ? "1 (matters most)" : String(i + 1) }));
+  const options = candidates.map((_, i) => ({
+    value: String(i + 1),
+    label: i === 0 ? "1 (matters most)" : String(i + 1),
+  }));
   if (state.ok) {
     return (
       <div className="mb-8 border-l-[10px] border-nhs-green bg-white p-4 sm:p-6" role="status">
@@ -22,7 +33,10 @@ export function RankingForm({ roundId, collaborativeSlug, candidates }: { roundI
       <ErrorSummary errors={state.fieldErrors} message={state.message} />
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
-      <p>Give 1 to the candidate that matters most to you, 2 to the next, and so on. Leave any you do not want to rank as &ldquo;Not ranked&rdquo;. Each rank can be used once.</p>
+      <p>
+        Give 1 to the candidate that matters most to you, 2 to the next, and so on. Leave any you do not want to rank as
+        &ldquo;Not ranked&rdquo;. Each rank can be used once.
+      </p>
       <div className="grid gap-x-8 sm:grid-cols-2">
         {candidates.map((c) => (
           <SelectField

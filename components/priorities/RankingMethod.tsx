@@ -7,18 +7,23 @@ export function RankingMethod({ candidateCount }: { candidateCount: number }) {
     <details className="mb-6 bg-white p-4">
       <summary className="cursor-pointer font-bold text-nhs-blue">How the rankings are counted (Borda count)</summary>
       <div className="mt-4 text-base">
-        <p>Each person ranks as many candidates as they like: 1 for the one that matters most to them, 2 for the next, and so on. Each person ranks once per round.</p>
         <p>
-          With {formatNumber(n)} candidates, a candidate ranked 1st on someone&rsquo;s ranking gets {formatNumber(n - 1)} points, 2nd gets {formatNumber(n - 2)}, and so
-          on. A candidate someone did not rank gets no points from them. The candidate with the most points comes first.
+          Each person ranks as many candidates as they like: 1 for the one that matters most to them, 2 for the next,
+          and so on. Each person ranks once per round.
         </p>
         <p>
-          If two candidates have the same points, the one more people ranked 1st comes first; if that is equal too, the one more people ranked 2nd, and so on.
-          Candidates that are equal on all of these share a place.
+          With {formatNumber(n)} candidates, a candidate ranked 1st on someone&rsquo;s ranking gets{" "}
+          {formatNumber(n - 1)} points, 2nd gets {formatNumber(n - 2)}, and so on. A candidate someone did not rank gets
+          no points from them. The candidate with the most points comes first.
+        </p>
+        <p>
+          If two candidates have the same points, the one more people ranked 1st comes first; if that is equal too, the
+          one more people ranked 2nd, and so on. Candidates that are equal on all of these share a place.
         </p>
         <p className="mb-0">
-          Results are shown for everyone together and separately for patients and carers and for staff (collaborative leads count as staff), so that what patients
-          and carers chose is visible. The leads then decide, and explain their decision.
+          Results are shown for everyone together and separately for patients and carers and for staff (collaborative
+          leads count as staff), so that what patients and carers chose is visible. The leads then decide, and explain
+          their decision.
         </p>
       </div>
     </details>

@@ -3,7 +3,15 @@ import { formatNumber, pluralise } from "@/lib/format";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 /** One group's results: position (shared positions marked "="), points and first places. */
-export function ResultsTable({ results, caption, chosenIds = [] }: { results: RoundResults; caption: string; chosenIds?: string[] }) {
+export function ResultsTable({
+  results,
+  caption,
+  chosenIds = [],
+}: {
+  results: RoundResults;
+  caption: string;
+  chosenIds?: string[];
+}) {
   return (
     <ScrollableTable label={caption}>
       <table className="mb-6 w-full border-collapse bg-white text-left text-base">
@@ -12,11 +20,21 @@ export function ResultsTable({ results, caption, chosenIds = [] }: { results: Ro
         </caption>
         <thead>
           <tr className="border-b-2 border-nhs-grey-3">
-            <th scope="col" className="p-2">Position</th>
-            <th scope="col" className="p-2">Candidate</th>
-            <th scope="col" className="p-2 text-right">Points</th>
-            <th scope="col" className="p-2 text-right">Ranked 1st</th>
-            <th scope="col" className="p-2 text-right">Ranked at all</th>
+            <th scope="col" className="p-2">
+              Position
+            </th>
+            <th scope="col" className="p-2">
+              Candidate
+            </th>
+            <th scope="col" className="p-2 text-right">
+              Points
+            </th>
+            <th scope="col" className="p-2 text-right">
+              Ranked 1st
+            </th>
+            <th scope="col" className="p-2 text-right">
+              Ranked at all
+            </th>
           </tr>
         </thead>
         <tbody>

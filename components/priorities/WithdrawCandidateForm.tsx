@@ -3,7 +3,17 @@ import { withdrawCandidateAction } from "@/lib/priorities/actions";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 /** For leads: take an unranked candidate out of an open round. */
-export function WithdrawCandidateForm({ roundId, candidateId, title, collaborativeSlug }: { roundId: string; candidateId: string; title: string; collaborativeSlug: string }) {
+export function WithdrawCandidateForm({
+  roundId,
+  candidateId,
+  title,
+  collaborativeSlug,
+}: {
+  roundId: string;
+  candidateId: string;
+  title: string;
+  collaborativeSlug: string;
+}) {
   const { state, formAction: action, pending } = useFormAction(withdrawCandidateAction);
   return (
     <form action={action} className="mt-2">

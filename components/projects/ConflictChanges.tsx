@@ -7,23 +7,38 @@ export function ConflictChanges({ changes }: { changes: FieldChange[] | null }) 
   return (
     <div className="mb-8 border-l-[10px] border-nhs-warm-yellow bg-white p-4 sm:p-6">
       <h2 className="text-xl sm:text-2xl">What changed since you opened this page</h2>
-      <p>Nothing you typed has been lost. Compare the saved version with yours, change the form below if you need to, then save again.</p>
+      <p>
+        Nothing you typed has been lost. Compare the saved version with yours, change the form below if you need to,
+        then save again.
+      </p>
       <ScrollableTable label="Saved version and your version, field by field">
         <table className="w-full border-collapse text-left text-base">
           <caption className="sr-only">Saved version and your version, field by field</caption>
           <thead>
             <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">Field</th>
-              <th scope="col" className="p-2">Saved by someone else</th>
-              <th scope="col" className="p-2">Yours (not saved yet)</th>
+              <th scope="col" className="p-2">
+                Field
+              </th>
+              <th scope="col" className="p-2">
+                Saved by someone else
+              </th>
+              <th scope="col" className="p-2">
+                Yours (not saved yet)
+              </th>
             </tr>
           </thead>
           <tbody>
             {changes.map((c) => (
               <tr key={c.field} className="border-b border-nhs-grey-4 align-top">
-                <th scope="row" className="p-2">{c.label}</th>
-                <td className="whitespace-pre-wrap p-2">{c.theirs || <span className="text-nhs-secondary-text">(empty)</span>}</td>
-                <td className="whitespace-pre-wrap p-2">{c.yours || <span className="text-nhs-secondary-text">(empty)</span>}</td>
+                <th scope="row" className="p-2">
+                  {c.label}
+                </th>
+                <td className="whitespace-pre-wrap p-2">
+                  {c.theirs || <span className="text-nhs-secondary-text">(empty)</span>}
+                </td>
+                <td className="whitespace-pre-wrap p-2">
+                  {c.yours || <span className="text-nhs-secondary-text">(empty)</span>}
+                </td>
               </tr>
             ))}
           </tbody>

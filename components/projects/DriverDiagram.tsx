@@ -5,7 +5,13 @@ import type { ChangeIdeaLeaf, DriverTree } from "@/lib/projects/driver-tree";
 
 type Slots = {
   /** Extra controls after a driver (the editor's small forms). */
-  driverControls?: (node: { id: string; kind: "PRIMARY" | "SECONDARY"; text: string; first: boolean; last: boolean }) => ReactNode;
+  driverControls?: (node: {
+    id: string;
+    kind: "PRIMARY" | "SECONDARY";
+    text: string;
+    first: boolean;
+    last: boolean;
+  }) => ReactNode;
   ideaControls?: (idea: ChangeIdeaLeaf) => ReactNode;
 };
 
@@ -38,7 +44,13 @@ export function DriverDiagram({ aim, tree, driverControls, ideaControls }: { aim
               <div className="bg-[#d6e5f2] p-2">
                 <span className="text-sm font-bold text-nhs-dark-blue">Primary driver: </span>
                 {p.text}
-                {driverControls?.({ id: p.id, kind: "PRIMARY", text: p.text, first: pi === 0, last: pi === tree.primaries.length - 1 })}
+                {driverControls?.({
+                  id: p.id,
+                  kind: "PRIMARY",
+                  text: p.text,
+                  first: pi === 0,
+                  last: pi === tree.primaries.length - 1,
+                })}
               </div>
               {ideas(p.changeIdeas)}
               {p.secondaries.length > 0 && (
@@ -48,7 +60,13 @@ export function DriverDiagram({ aim, tree, driverControls, ideaControls }: { aim
                       <div className="bg-[#e6f5f4] p-2">
                         <span className="text-sm font-bold">Secondary driver: </span>
                         {s.text}
-                        {driverControls?.({ id: s.id, kind: "SECONDARY", text: s.text, first: si === 0, last: si === p.secondaries.length - 1 })}
+                        {driverControls?.({
+                          id: s.id,
+                          kind: "SECONDARY",
+                          text: s.text,
+                          first: si === 0,
+                          last: si === p.secondaries.length - 1,
+                        })}
                       </div>
                       {ideas(s.changeIdeas)}
                     </li>

@@ -5,7 +5,11 @@ import { Button } from "@/components/ui/Button";
 import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; initial?: { id: string; name: string; slug: string; sortOrder: number }; submitLabel: string };
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initial?: { id: string; name: string; slug: string; sortOrder: number };
+  submitLabel: string;
+};
 
 export function PathwayStageForm({ action, initial, submitLabel }: Props) {
   const { state, formAction, pending, values, errors, problem } = useFormAction(action, {
@@ -21,9 +25,32 @@ export function PathwayStageForm({ action, initial, submitLabel }: Props) {
         </p>
       )}
       {initial && <input type="hidden" name="id" value={initial.id} />}
-      <TextField name="name" label="Name" hint="As patients and staff would say it, e.g. “In a care home”" defaultValue={values.name} error={errors.name} maxLength={120} />
-      <TextField name="slug" label="Identifier" hint="Used in web addresses and filters, e.g. care-home. Changing it breaks saved links." defaultValue={values.slug} error={errors.slug} maxLength={60} width="max-w-xs" />
-      <TextField name="sortOrder" label="Position" hint="Stages are listed from the lowest number, in the order a person meets them." defaultValue={values.sortOrder} error={errors.sortOrder} inputMode="numeric" width="max-w-[8rem]" />
+      <TextField
+        name="name"
+        label="Name"
+        hint="As patients and staff would say it, e.g. “In a care home”"
+        defaultValue={values.name}
+        error={errors.name}
+        maxLength={120}
+      />
+      <TextField
+        name="slug"
+        label="Identifier"
+        hint="Used in web addresses and filters, e.g. care-home. Changing it breaks saved links."
+        defaultValue={values.slug}
+        error={errors.slug}
+        maxLength={60}
+        width="max-w-xs"
+      />
+      <TextField
+        name="sortOrder"
+        label="Position"
+        hint="Stages are listed from the lowest number, in the order a person meets them."
+        defaultValue={values.sortOrder}
+        error={errors.sortOrder}
+        inputMode="numeric"
+        width="max-w-[8rem]"
+      />
       <Button disabled={pending}>{submitLabel}</Button>
     </form>
   );

@@ -15,7 +15,11 @@ type Props = {
 };
 
 const DECISIONS: Option[] = [
-  { value: "ADOPT", label: "Adopt", hint: "It worked: make it part of everyday practice, or test it at a larger scale" },
+  {
+    value: "ADOPT",
+    label: "Adopt",
+    hint: "It worked: make it part of everyday practice, or test it at a larger scale",
+  },
   { value: "ADAPT", label: "Adapt", hint: "Promising: change it and test again in another cycle" },
   { value: "ABANDON", label: "Abandon", hint: "It did not work: record why, so others learn from it" },
   { value: "", label: "Not decided yet" },
@@ -31,9 +35,23 @@ export function PdsaForm({ action, changeIdeas, initial, hidden, submitLabel }: 
       {Object.entries({ ...hidden, ...(values.version ? { version: values.version } : {}) }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <TextField name="title" label="Cycle title" hint="For example “Falls huddle at handover, Beech Ward, one week”" defaultValue={values.title} error={errors.title} maxLength={200} />
+      <TextField
+        name="title"
+        label="Cycle title"
+        hint="For example “Falls huddle at handover, Beech Ward, one week”"
+        defaultValue={values.title}
+        error={errors.title}
+        maxLength={200}
+      />
       {changeIdeas.length > 0 && (
-        <SelectField name="changeIdeaId" label="The change idea this cycle tests" options={changeIdeas} placeholder="Choose a change idea" defaultValue={values.changeIdeaId} error={errors.changeIdeaId} />
+        <SelectField
+          name="changeIdeaId"
+          label="The change idea this cycle tests"
+          options={changeIdeas}
+          placeholder="Choose a change idea"
+          defaultValue={values.changeIdeaId}
+          error={errors.changeIdeaId}
+        />
       )}
       <TextField
         name="newChangeIdea"
@@ -44,17 +62,71 @@ export function PdsaForm({ action, changeIdeas, initial, hidden, submitLabel }: 
         maxLength={300}
       />
       <h2 className="text-2xl">Plan</h2>
-      <TextArea name="plan" label="What will you test, who, where and when?" defaultValue={values.plan} error={errors.plan} rows={4} />
-      <TextArea name="prediction" label="What do you predict will happen?" hint="Write it down before you start: the study compares what happened with it." defaultValue={values.prediction} error={errors.prediction} rows={3} />
-      <DateField name="startDate" label="Start date" hint="For example, 4 3 2025" defaultDay={values["startDate-day"]} defaultMonth={values["startDate-month"]} defaultYear={values["startDate-year"]} error={errors.startDate} />
+      <TextArea
+        name="plan"
+        label="What will you test, who, where and when?"
+        defaultValue={values.plan}
+        error={errors.plan}
+        rows={4}
+      />
+      <TextArea
+        name="prediction"
+        label="What do you predict will happen?"
+        hint="Write it down before you start: the study compares what happened with it."
+        defaultValue={values.prediction}
+        error={errors.prediction}
+        rows={3}
+      />
+      <DateField
+        name="startDate"
+        label="Start date"
+        hint="For example, 4 3 2025"
+        defaultDay={values["startDate-day"]}
+        defaultMonth={values["startDate-month"]}
+        defaultYear={values["startDate-year"]}
+        error={errors.startDate}
+      />
       <h2 className="text-2xl">Do</h2>
-      <TextArea name="doNotes" label="What happened when you carried out the test?" hint="Including problems and things you did not expect." defaultValue={values.doNotes} error={errors.doNotes} rows={4} />
-      <DateField name="endDate" label="End date (optional)" defaultDay={values["endDate-day"]} defaultMonth={values["endDate-month"]} defaultYear={values["endDate-year"]} error={errors.endDate} />
+      <TextArea
+        name="doNotes"
+        label="What happened when you carried out the test?"
+        hint="Including problems and things you did not expect."
+        defaultValue={values.doNotes}
+        error={errors.doNotes}
+        rows={4}
+      />
+      <DateField
+        name="endDate"
+        label="End date (optional)"
+        defaultDay={values["endDate-day"]}
+        defaultMonth={values["endDate-month"]}
+        defaultYear={values["endDate-year"]}
+        error={errors.endDate}
+      />
       <h2 className="text-2xl">Study</h2>
-      <TextArea name="study" label="What did you learn? How did it compare with your prediction?" hint="Look at the measures’ charts for the period of the test." defaultValue={values.study} error={errors.study} rows={4} />
+      <TextArea
+        name="study"
+        label="What did you learn? How did it compare with your prediction?"
+        hint="Look at the measures’ charts for the period of the test."
+        defaultValue={values.study}
+        error={errors.study}
+        rows={4}
+      />
       <h2 className="text-2xl">Act</h2>
-      <ChoiceField name="act" label="What will you do next?" options={DECISIONS} defaultValue={values.act ?? ""} error={errors.act} />
-      <TextArea name="actNotes" label="Notes on the decision (optional)" defaultValue={values.actNotes} error={errors.actNotes} rows={3} />
+      <ChoiceField
+        name="act"
+        label="What will you do next?"
+        options={DECISIONS}
+        defaultValue={values.act ?? ""}
+        error={errors.act}
+      />
+      <TextArea
+        name="actNotes"
+        label="Notes on the decision (optional)"
+        defaultValue={values.actNotes}
+        error={errors.actNotes}
+        rows={3}
+      />
       <Button disabled={pending}>{conflict ? "Save my version" : submitLabel}</Button>
     </form>
   );

@@ -27,14 +27,52 @@ export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
       {Object.entries({ ...hidden, ...(values.version ? { version: values.version } : {}) }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <TextField name="title" label="Project title" hint="A short name people will recognise, like “Fewer falls on Beech Ward”" defaultValue={values.title} error={errors.title} maxLength={200} />
-      <TextArea name="problem" label="The problem, in plain words" hint="What goes wrong for patients, how often, and how you know. Avoid abbreviations." defaultValue={values.problem} error={errors.problem} rows={5} />
+      <TextField
+        name="title"
+        label="Project title"
+        hint="A short name people will recognise, like “Fewer falls on Beech Ward”"
+        defaultValue={values.title}
+        error={errors.title}
+        maxLength={200}
+      />
+      <TextArea
+        name="problem"
+        label="The problem, in plain words"
+        hint="What goes wrong for patients, how often, and how you know. Avoid abbreviations."
+        defaultValue={values.problem}
+        error={errors.problem}
+        rows={5}
+      />
       <fieldset className="mb-6">
         <legend className="mb-2 text-xl font-bold">The aim</legend>
-        <p className="text-nhs-secondary-text">What are you trying to accomplish, how much, by when? You can add this later if you are still at the idea stage.</p>
-        <TextArea name="aimWhat" label="What you are trying to accomplish" defaultValue={values.aimWhat} error={errors.aimWhat} rows={3} />
-        <TextField name="aimHowMuch" label="How much" hint="For example, “reduce by 30%” or “95% of patients”" defaultValue={values.aimHowMuch} error={errors.aimHowMuch} maxLength={500} />
-        <DateField name="aimByWhen" label="By when (optional)" hint="For example, 31 3 2027" defaultDay={values["aimByWhen-day"]} defaultMonth={values["aimByWhen-month"]} defaultYear={values["aimByWhen-year"]} error={errors.aimByWhen} />
+        <p className="text-nhs-secondary-text">
+          What are you trying to accomplish, how much, by when? You can add this later if you are still at the idea
+          stage.
+        </p>
+        <TextArea
+          name="aimWhat"
+          label="What you are trying to accomplish"
+          defaultValue={values.aimWhat}
+          error={errors.aimWhat}
+          rows={3}
+        />
+        <TextField
+          name="aimHowMuch"
+          label="How much"
+          hint="For example, “reduce by 30%” or “95% of patients”"
+          defaultValue={values.aimHowMuch}
+          error={errors.aimHowMuch}
+          maxLength={500}
+        />
+        <DateField
+          name="aimByWhen"
+          label="By when (optional)"
+          hint="For example, 31 3 2027"
+          defaultDay={values["aimByWhen-day"]}
+          defaultMonth={values["aimByWhen-month"]}
+          defaultYear={values["aimByWhen-year"]}
+          error={errors.aimByWhen}
+        />
       </fieldset>
       <DateField
         name="startDate"
@@ -45,14 +83,53 @@ export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
         defaultYear={values["startDate-year"]}
         error={errors.startDate}
       />
-      <ChoiceField name="organisationIds" label="Organisations taking part" hint="Select all that apply." options={options.organisations} multiple defaultValue={values.organisationIds} error={errors.organisationIds} />
-      <ChoiceField name="priorityAreaIds" label="Priority areas" hint="National priorities and your collaborative’s own. Select all that apply." options={options.priorities} multiple defaultValue={values.priorityAreaIds} error={errors.priorityAreaIds} />
-      <ChoiceField name="pathwayStageIds" label="Where on the patient’s pathway the project acts" hint="Select all that apply." options={options.stages} multiple defaultValue={values.pathwayStageIds} error={errors.pathwayStageIds} />
-      <ChoiceField name="visibility" label="Who can see the project" options={options.visibilities} defaultValue={values.visibility} error={errors.visibility} />
+      <ChoiceField
+        name="organisationIds"
+        label="Organisations taking part"
+        hint="Select all that apply."
+        options={options.organisations}
+        multiple
+        defaultValue={values.organisationIds}
+        error={errors.organisationIds}
+      />
+      <ChoiceField
+        name="priorityAreaIds"
+        label="Priority areas"
+        hint="National priorities and your collaborative’s own. Select all that apply."
+        options={options.priorities}
+        multiple
+        defaultValue={values.priorityAreaIds}
+        error={errors.priorityAreaIds}
+      />
+      <ChoiceField
+        name="pathwayStageIds"
+        label="Where on the patient’s pathway the project acts"
+        hint="Select all that apply."
+        options={options.stages}
+        multiple
+        defaultValue={values.pathwayStageIds}
+        error={errors.pathwayStageIds}
+      />
+      <ChoiceField
+        name="visibility"
+        label="Who can see the project"
+        options={options.visibilities}
+        defaultValue={values.visibility}
+        error={errors.visibility}
+      />
       {mode === "edit" && (
-        <TextArea name="learningSummary" label="What we learned" hint="What worked, what did not, and what you would tell another team starting out." defaultValue={values.learningSummary} error={errors.learningSummary} rows={6} />
+        <TextArea
+          name="learningSummary"
+          label="What we learned"
+          hint="What worked, what did not, and what you would tell another team starting out."
+          defaultValue={values.learningSummary}
+          error={errors.learningSummary}
+          rows={6}
+        />
       )}
-      <Button disabled={pending}>{mode === "create" ? "Create project" : conflict ? "Save my version" : "Save changes"}</Button>
+      <Button disabled={pending}>
+        {mode === "create" ? "Create project" : conflict ? "Save my version" : "Save changes"}
+      </Button>
     </form>
   );
 }

@@ -22,8 +22,21 @@ export function StatusForm({ action, id, version, current, options }: Props) {
       <ConflictChanges changes={conflict} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={values.version ?? String(version)} />
-      <ChoiceField name="status" label="Which stage is the project at now?" options={options} defaultValue={values.status ?? current} error={errors.status} />
-      <TextArea name="reason" label="Why? (needed when closing the project)" hint="For example what made you move on, or why the work has stopped. This is kept in the project’s history." defaultValue={values.reason} error={errors.reason} rows={3} />
+      <ChoiceField
+        name="status"
+        label="Which stage is the project at now?"
+        options={options}
+        defaultValue={values.status ?? current}
+        error={errors.status}
+      />
+      <TextArea
+        name="reason"
+        label="Why? (needed when closing the project)"
+        hint="For example what made you move on, or why the work has stopped. This is kept in the project’s history."
+        defaultValue={values.reason}
+        error={errors.reason}
+        rows={3}
+      />
       <Button disabled={pending}>Save the stage</Button>
     </form>
   );

@@ -5,7 +5,11 @@ import { Button } from "@/components/ui/Button";
 import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; projectId: string; candidates: Option[] };
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  projectId: string;
+  candidates: Option[];
+};
 
 /** Adds a portal member, or someone without an account by name, to the project team. */
 export function TeamMemberForm({ action, projectId, candidates }: Props) {
@@ -19,9 +23,31 @@ export function TeamMemberForm({ action, projectId, candidates }: Props) {
         </p>
       )}
       <input type="hidden" name="projectId" value={projectId} />
-      <SelectField name="userId" label="A member of the collaborative" hint="People with a portal account." options={candidates} placeholder="Choose a person" defaultValue={values.userId} error={errors.userId} />
-      <TextField name="name" label="Or someone without an account" hint="Their name, for example a patient partner or a colleague from another team." defaultValue={values.name} error={errors.name} maxLength={200} />
-      <TextField name="role" label="Their role in the project (optional)" hint="For example “Ward manager”, “Data lead” or “Patient partner”." defaultValue={values.role} error={errors.role} maxLength={200} />
+      <SelectField
+        name="userId"
+        label="A member of the collaborative"
+        hint="People with a portal account."
+        options={candidates}
+        placeholder="Choose a person"
+        defaultValue={values.userId}
+        error={errors.userId}
+      />
+      <TextField
+        name="name"
+        label="Or someone without an account"
+        hint="Their name, for example a patient partner or a colleague from another team."
+        defaultValue={values.name}
+        error={errors.name}
+        maxLength={200}
+      />
+      <TextField
+        name="role"
+        label="Their role in the project (optional)"
+        hint="For example “Ward manager”, “Data lead” or “Patient partner”."
+        defaultValue={values.role}
+        error={errors.role}
+        maxLength={200}
+      />
       <Button disabled={pending}>Add to the team</Button>
     </form>
   );

@@ -20,13 +20,17 @@ export function ErrorSummary({ errors, message }: { errors?: Record<string, stri
       role="alert"
       tabIndex={-1}
     >
-      <h2 id="error-summary-title" className="mb-4 text-2xl">There is a problem</h2>
+      <h2 id="error-summary-title" className="mb-4 text-2xl">
+        There is a problem
+      </h2>
       {message && <p className="font-bold">{message}</p>}
       {entries.length > 0 && (
         <ul className="mb-0 space-y-2">
           {entries.map(([field, text]) => (
             <li key={field}>
-              <a className="font-bold text-nhs-red! underline" href={`#${fieldId(field)}`}>{text}</a>
+              <a className="font-bold text-nhs-red! underline" href={`#${fieldId(field)}`}>
+                {text}
+              </a>
             </li>
           ))}
         </ul>

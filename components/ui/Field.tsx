@@ -12,11 +12,22 @@ type Common = {
   className?: string;
 };
 
-function FieldWrapper({ name, label, hint, error, children, legend = false }: Common & { children: ReactNode; legend?: boolean }) {
+function FieldWrapper({
+  name,
+  label,
+  hint,
+  error,
+  children,
+  legend = false,
+}: Common & { children: ReactNode; legend?: boolean }) {
   const id = fieldId(name);
   const inner = (
     <>
-      {hint && <div id={`${id}-hint`} className="mb-2 text-nhs-secondary-text">{hint}</div>}
+      {hint && (
+        <div id={`${id}-hint`} className="mb-2 text-nhs-secondary-text">
+          {hint}
+        </div>
+      )}
       {error && (
         <p id={`${id}-error`} className="mb-2 font-bold text-nhs-red">
           <span className="sr-only">Error: </span>
@@ -35,7 +46,9 @@ function FieldWrapper({ name, label, hint, error, children, legend = false }: Co
         </fieldset>
       ) : (
         <>
-          <label htmlFor={id} className="mb-2 block font-bold">{label}</label>
+          <label htmlFor={id} className="mb-2 block font-bold">
+            {label}
+          </label>
           {inner}
         </>
       )}
@@ -52,8 +65,31 @@ const inputClass = (error?: string) =>
   `block w-full border-2 bg-white px-2 py-1.5 text-nhs-text ${error ? "border-nhs-red" : "border-nhs-grey-1"}`;
 
 /** `list`: the id of a <datalist> of suggestions (a searchable list that needs no JavaScript). */
-export function TextField(props: Common & { type?: string; autoComplete?: string; inputMode?: "numeric" | "decimal" | "email" | "text" | "tel"; width?: string; maxLength?: number; spellCheck?: boolean; list?: string }) {
-  const { name, error, hint, defaultValue, required, type = "text", autoComplete, inputMode, width, maxLength, spellCheck, list } = props;
+export function TextField(
+  props: Common & {
+    type?: string;
+    autoComplete?: string;
+    inputMode?: "numeric" | "decimal" | "email" | "text" | "tel";
+    width?: string;
+    maxLength?: number;
+    spellCheck?: boolean;
+    list?: string;
+  },
+) {
+  const {
+    name,
+    error,
+    hint,
+    defaultValue,
+    required,
+    type = "text",
+    autoComplete,
+    inputMode,
+    width,
+    maxLength,
+    spellCheck,
+    list,
+  } = props;
   return (
     <FieldWrapper {...props}>
       <input
@@ -116,7 +152,9 @@ export function SelectField(props: Common & { options: Option[]; placeholder?: s
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </FieldWrapper>
@@ -124,7 +162,9 @@ export function SelectField(props: Common & { options: Option[]; placeholder?: s
 }
 
 /** Radios or checkboxes in a fieldset; the first input carries the field id for the error summary. */
-export function ChoiceField(props: Common & { options: Option[]; multiple?: boolean; defaultValues?: string[]; inline?: boolean }) {
+export function ChoiceField(
+  props: Common & { options: Option[]; multiple?: boolean; defaultValues?: string[]; inline?: boolean },
+) {
   const { name, error, options, multiple, defaultValue, defaultValues, inline } = props;
   const selected = new Set(defaultValues ?? (defaultValue ? defaultValue.split(",") : []));
   return (
@@ -160,7 +200,9 @@ export function DateField(props: Common & { defaultDay?: string; defaultMonth?: 
   const { name, error, defaultDay, defaultMonth, defaultYear } = props;
   const part = (suffix: string, label: string, value: string | undefined, width: string, first = false) => (
     <div>
-      <label htmlFor={first ? fieldId(name) : `${fieldId(name)}-${suffix}`} className="block">{label}</label>
+      <label htmlFor={first ? fieldId(name) : `${fieldId(name)}-${suffix}`} className="block">
+        {label}
+      </label>
       <input
         id={first ? fieldId(name) : `${fieldId(name)}-${suffix}`}
         name={`${name}-${suffix}`}

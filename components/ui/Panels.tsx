@@ -27,7 +27,17 @@ export function WarningCallout({ title, children }: { title: string; children: R
   );
 }
 
-export function Card({ title, href, children, headingLevel = 3 }: { title: ReactNode; href?: string; children?: ReactNode; headingLevel?: 2 | 3 }) {
+export function Card({
+  title,
+  href,
+  children,
+  headingLevel = 3,
+}: {
+  title: ReactNode;
+  href?: string;
+  children?: ReactNode;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = `h${headingLevel}` as "h2" | "h3";
   return (
     <div className="mb-6 border border-nhs-grey-4 bg-white p-5 shadow-[0_4px_0_var(--color-nhs-grey-4)]">
@@ -48,7 +58,9 @@ const tagColours = {
 };
 
 export function Tag({ children, colour = "blue" }: { children: ReactNode; colour?: keyof typeof tagColours }) {
-  return <strong className={`inline-block border px-2 py-0.5 text-sm font-bold ${tagColours[colour]}`}>{children}</strong>;
+  return (
+    <strong className={`inline-block border px-2 py-0.5 text-sm font-bold ${tagColours[colour]}`}>{children}</strong>
+  );
 }
 
 /** A list of key facts: label and value rows (NHS summary list). */

@@ -5,9 +5,22 @@ import type { ReactNode } from "react";
  * scrolls sideways inside it, and keyboard users can focus it to scroll with the arrow keys (WCAG 2.1.1).
  * A labelled region, as in Adrian Roselli's "Under-Engineered Responsive Tables"; `label` names the table.
  */
-export function ScrollableTable({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
+export function ScrollableTable({
+  label,
+  className = "",
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={`scrollable-table overflow-x-auto ${className}`.trim()}>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`scrollable-table overflow-x-auto ${className}`.trim()}
+    >
       {children}
     </div>
   );

@@ -180,7 +180,11 @@ type MemberActionDone = "approved" | "declined" | "role-changed" | "removed" | "
  * Success goes back to the page with what was done in the address (the row itself may have gone);
  * failures show beside the button.
  */
-function memberButtonAction<Input extends object>(schema: z.ZodType<Input>, run: (viewer: Viewer, input: Input) => Promise<void>, done: MemberActionDone) {
+function memberButtonAction<Input extends object>(
+  schema: z.ZodType<Input>,
+  run: (viewer: Viewer, input: Input) => Promise<void>,
+  done: MemberActionDone,
+) {
   return formAction({
     schema: schema.and(z.object({ slug: pathSlug })),
     handler: async ({ input: { slug, ...input }, viewer }) => {

@@ -26,7 +26,10 @@ export async function sendPasswordResetEmail(to: string, url: string) {
   });
 }
 
-export async function sendInvitationEmail(to: string, invitation: { collaborativeName: string; roleLabel: string; inviterName: string; url: string; expiresInDays: number }) {
+export async function sendInvitationEmail(
+  to: string,
+  invitation: { collaborativeName: string; roleLabel: string; inviterName: string; url: string; expiresInDays: number },
+) {
   await sendEmail({
     to,
     subject: `You are invited to join ${invitation.collaborativeName}`,
@@ -34,10 +37,15 @@ export async function sendInvitationEmail(to: string, invitation: { collaborativ
   });
 }
 
-export async function sendMembershipDecisionEmail(to: string, decision: { collaborativeName: string; approved: boolean }) {
+export async function sendMembershipDecisionEmail(
+  to: string,
+  decision: { collaborativeName: string; approved: boolean },
+) {
   await sendEmail({
     to,
-    subject: decision.approved ? `You have joined ${decision.collaborativeName}` : `Your request to join ${decision.collaborativeName}`,
+    subject: decision.approved
+      ? `You have joined ${decision.collaborativeName}`
+      : `Your request to join ${decision.collaborativeName}`,
     text: decision.approved
       ? `Your request to join ${decision.collaborativeName} has been approved. Sign in to start:\n\n${portalUrl("/sign-in")}\n\n${SIGN_OFF}`
       : `Your request to join ${decision.collaborativeName} was not approved. If you think this is a mistake, contact the collaborative's patient safety team.\n\n${SIGN_OFF}`,

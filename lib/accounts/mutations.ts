@@ -15,8 +15,10 @@ import { hashLinkToken, newLinkToken } from "./tokens";
 import { portalUrl, sendInvitationEmail, sendMembershipDecisionEmail } from "./emails";
 
 const INVITATION_DAYS = 14;
-export const INVITATION_INVALID = "This invitation has expired, has been withdrawn or has already been used. Ask the collaborative's lead for a new one.";
-export const EMAIL_TAKEN = "An account already exists with this email address. Sign in, or reset your password if you have forgotten it.";
+export const INVITATION_INVALID =
+  "This invitation has expired, has been withdrawn or has already been used. Ask the collaborative's lead for a new one.";
+export const EMAIL_TAKEN =
+  "An account already exists with this email address. Sign in, or reset your password if you have forgotten it.";
 
 type SignedIn = Viewer & { userId: string };
 
@@ -55,11 +57,36 @@ export async function registerPatient(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const collaborative = await tx.collaborative.findUnique({ where: { id: input.collaborativeId }, select: { id: true } });
-      if (!collaborative) throw new DomainError("Select your local collaborative", { collaborativeId: "Select your local collaborative" });
-      const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true, name: true, email: true, sessionVersion: true } });
-      await tx.membership.create({ data: { userId: user.id, collaborativeId: collaborative.id, role: "PATIENT", status: "ACTIVE", approvedAt: new Date() } });
-      await recordAudit(tx, { action: "account.registered", subjectType: "User", subjectId: user.id, actorId: user.id, collaborativeId: collaborative.id, ip, details: { role: "PATIENT" } });
+      const collaborative = await tx.collaborative.findUnique({
+        where: { id: input.collaborativeId },
+        select: { id: true },
+      });
+      if (!collaborative)
+        throw new DomainError("Select your local collaborative", {
+          collaborativeId: "Select your local collaborative",
+        });
+      const user = await tx.user.create({
+        data: { email, name: input.name, passwordHash },
+        select: { id: true, name: true, email: true, sessionVersion: true },
+      });
+      await tx.membership.create({
+        data: {
+          userId: user.id,
+          collaborativeId: collaborative.id,
+          role: "PATIENT",
+          status: "ACTIVE",
+          approvedAt: new Date(),
+        },
+      });
+      await recordAudit(tx, {
+        action: "account.registered",
+        subjectType: "User",
+        subjectId: user.id,
+        actorId: user.id,
+        collaborativeId: collaborative.id,
+        ip,
+        details: { role: "PATIENT" },
+      });
       return user;
     });
   } catch (error) {
@@ -71,7 +98,14 @@ export async function registerPatient(
 /** Staff whose email domain the collaborative allows ask to join; a lead approves (PENDING until then). */
 export async function registerStaff(
   viewer: Viewer,
-  input: { name: string; email: string; password: string; collaborativeId: string; organisationId: string; jobTitle: string },
+  input: {
+    name: string;
+    email: string;
+    password: string;
+    collaborativeId: string;
+    organisationId: string;
+    jobTitle: string;
+  },
   ip: string,
 ): Promise<SessionUser> {
   authorize(viewer, "account.register");
@@ -80,22 +114,58 @@ export async function registerStaff(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const collaborative = await tx.collaborative.findUnique({ where: { id: input.collaborativeId }, select: { id: true, allowedEmailDomains: true } });
-      if (!collaborative) throw new DomainError("Select the collaborative you work with", { collaborativeId: "Select the collaborative you work with" });
+      const collaborative = await tx.collaborative.findUnique({
+        where: { id: input.collaborativeId },
+        select: { id: true, allowedEmailDomains: true },
+      });
+      if (!collaborative)
+        throw new DomainError("Select the collaborative you work with", {
+          collaborativeId: "Select the collaborative you work with",
+        });
       if (!emailDomainAllowed(email, collaborative.allowedEmailDomains)) {
         const message = collaborative.allowedEmailDomains.length
           ? `Use your work email address (ending ${collaborative.allowedEmailDomains.map((d) => `@${d}`).join(" or ")}), or ask the collaborative's lead to invite you`
           : "This collaborative adds staff by invitation only: ask its lead to invite you";
         throw new DomainError(message, { email: message });
       }
-      const organisation = await tx.organisation.findFirst({ where: { id: input.organisationId, collaborativeId: collaborative.id, active: true }, select: { id: true } });
-      if (!organisation) throw new DomainError("Select your organisation", { organisationId: "Select your organisation" });
-      const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true, name: true, email: true, sessionVersion: true } });
-      const membership = await tx.membership.create({
-        data: { userId: user.id, collaborativeId: collaborative.id, organisationId: organisation.id, role: "STAFF", status: "PENDING", jobTitle: input.jobTitle || null },
+      const organisation = await tx.organisation.findFirst({
+        where: { id: input.organisationId, collaborativeId: collaborative.id, active: true },
+        select: { id: true },
       });
-      await recordAudit(tx, { action: "account.registered", subjectType: "User", subjectId: user.id, actorId: user.id, collaborativeId: collaborative.id, ip, details: { role: "STAFF" } });
-      await recordAudit(tx, { action: "membership.requested", subjectType: "Membership", subjectId: membership.id, actorId: user.id, collaborativeId: collaborative.id, ip, details: { role: "STAFF" } });
+      if (!organisation)
+        throw new DomainError("Select your organisation", { organisationId: "Select your organisation" });
+      const user = await tx.user.create({
+        data: { email, name: input.name, passwordHash },
+        select: { id: true, name: true, email: true, sessionVersion: true },
+      });
+      const membership = await tx.membership.create({
+        data: {
+          userId: user.id,
+          collaborativeId: collaborative.id,
+          organisationId: organisation.id,
+          role: "STAFF",
+          status: "PENDING",
+          jobTitle: input.jobTitle || null,
+        },
+      });
+      await recordAudit(tx, {
+        action: "account.registered",
+        subjectType: "User",
+        subjectId: user.id,
+        actorId: user.id,
+        collaborativeId: collaborative.id,
+        ip,
+        details: { role: "STAFF" },
+      });
+      await recordAudit(tx, {
+        action: "membership.requested",
+        subjectType: "Membership",
+        subjectId: membership.id,
+        actorId: user.id,
+        collaborativeId: collaborative.id,
+        ip,
+        details: { role: "STAFF" },
+      });
       return user;
     });
   } catch (error) {
@@ -105,25 +175,57 @@ export async function registerStaff(
 }
 
 /** A signed-in person (e.g. a patient who also works in the NHS) asks to join a collaborative as staff. */
-export async function requestStaffMembership(viewer: Viewer, input: { collaborativeId: string; organisationId: string; jobTitle: string }): Promise<void> {
+export async function requestStaffMembership(
+  viewer: Viewer,
+  input: { collaborativeId: string; organisationId: string; jobTitle: string },
+): Promise<void> {
   authorize(viewer, "account.manage");
   requireSignedIn(viewer);
   await db.$transaction(async (tx) => {
-    const collaborative = await tx.collaborative.findUnique({ where: { id: input.collaborativeId }, select: { id: true, allowedEmailDomains: true } });
+    const collaborative = await tx.collaborative.findUnique({
+      where: { id: input.collaborativeId },
+      select: { id: true, allowedEmailDomains: true },
+    });
     if (!collaborative) throw new NotFoundError();
     if (!emailDomainAllowed(viewer.email ?? "", collaborative.allowedEmailDomains)) {
-      throw new DomainError("Your email address is not one this collaborative accepts for staff: ask its lead to invite you.");
+      throw new DomainError(
+        "Your email address is not one this collaborative accepts for staff: ask its lead to invite you.",
+      );
     }
-    const organisation = await tx.organisation.findFirst({ where: { id: input.organisationId, collaborativeId: collaborative.id, active: true }, select: { id: true } });
-    if (!organisation) throw new DomainError("Select your organisation", { organisationId: "Select your organisation" });
-    const existing = await tx.membership.findUnique({ where: { userId_collaborativeId: { userId: viewer.userId, collaborativeId: collaborative.id } } });
-    if (existing && existing.role !== "PATIENT") throw new DomainError("You are already a member of this collaborative, or have asked to join it.");
-    // A patient member keeps their patient membership until a lead approves the staff request.
-    if (existing) throw new DomainError("You take part in this collaborative as a patient or carer: ask its lead to change your role.");
-    const membership = await tx.membership.create({
-      data: { userId: viewer.userId, collaborativeId: collaborative.id, organisationId: organisation.id, role: "STAFF", status: "PENDING", jobTitle: input.jobTitle || null },
+    const organisation = await tx.organisation.findFirst({
+      where: { id: input.organisationId, collaborativeId: collaborative.id, active: true },
+      select: { id: true },
     });
-    await recordAudit(tx, { action: "membership.requested", subjectType: "Membership", subjectId: membership.id, actorId: viewer.userId, collaborativeId: collaborative.id, details: { role: "STAFF" } });
+    if (!organisation)
+      throw new DomainError("Select your organisation", { organisationId: "Select your organisation" });
+    const existing = await tx.membership.findUnique({
+      where: { userId_collaborativeId: { userId: viewer.userId, collaborativeId: collaborative.id } },
+    });
+    if (existing && existing.role !== "PATIENT")
+      throw new DomainError("You are already a member of this collaborative, or have asked to join it.");
+    // A patient member keeps their patient membership until a lead approves the staff request.
+    if (existing)
+      throw new DomainError(
+        "You take part in this collaborative as a patient or carer: ask its lead to change your role.",
+      );
+    const membership = await tx.membership.create({
+      data: {
+        userId: viewer.userId,
+        collaborativeId: collaborative.id,
+        organisationId: organisation.id,
+        role: "STAFF",
+        status: "PENDING",
+        jobTitle: input.jobTitle || null,
+      },
+    });
+    await recordAudit(tx, {
+      action: "membership.requested",
+      subjectType: "Membership",
+      subjectId: membership.id,
+      actorId: viewer.userId,
+      collaborativeId: collaborative.id,
+      details: { role: "STAFF" },
+    });
   });
 }
 
@@ -138,16 +240,37 @@ export async function inviteMember(
   const email = normaliseEmail(input.email);
   const { token, tokenHash } = newLinkToken();
   const result = await db.$transaction(async (tx) => {
-    const collaborative = await tx.collaborative.findUniqueOrThrow({ where: { id: input.collaborativeId }, select: { id: true, name: true } });
-    if (input.role !== "PATIENT" && !input.organisationId) throw new DomainError("Select the organisation they work for", { organisationId: "Select the organisation they work for" });
+    const collaborative = await tx.collaborative.findUniqueOrThrow({
+      where: { id: input.collaborativeId },
+      select: { id: true, name: true },
+    });
+    if (input.role !== "PATIENT" && !input.organisationId)
+      throw new DomainError("Select the organisation they work for", {
+        organisationId: "Select the organisation they work for",
+      });
     if (input.organisationId) {
-      const organisation = await tx.organisation.findFirst({ where: { id: input.organisationId, collaborativeId: collaborative.id }, select: { id: true } });
-      if (!organisation) throw new DomainError("Select the organisation they work for", { organisationId: "Select the organisation they work for" });
+      const organisation = await tx.organisation.findFirst({
+        where: { id: input.organisationId, collaborativeId: collaborative.id },
+        select: { id: true },
+      });
+      if (!organisation)
+        throw new DomainError("Select the organisation they work for", {
+          organisationId: "Select the organisation they work for",
+        });
     }
-    const member = await tx.membership.findFirst({ where: { collaborativeId: collaborative.id, status: "ACTIVE", user: { email } }, select: { id: true } });
-    if (member) throw new DomainError("This person is already a member: change their role in the list of members instead", { email: "This person is already a member" });
+    const member = await tx.membership.findFirst({
+      where: { collaborativeId: collaborative.id, status: "ACTIVE", user: { email } },
+      select: { id: true },
+    });
+    if (member)
+      throw new DomainError("This person is already a member: change their role in the list of members instead", {
+        email: "This person is already a member",
+      });
     // A new invitation replaces any open one to the same person.
-    await tx.invitation.updateMany({ where: { collaborativeId: collaborative.id, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.invitation.updateMany({
+      where: { collaborativeId: collaborative.id, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     const invitation = await tx.invitation.create({
       data: {
         collaborativeId: collaborative.id,
@@ -160,7 +283,14 @@ export async function inviteMember(
       },
       select: { id: true },
     });
-    await recordAudit(tx, { action: "invitation.sent", subjectType: "Invitation", subjectId: invitation.id, actorId: viewer.userId, collaborativeId: collaborative.id, details: { role: input.role } });
+    await recordAudit(tx, {
+      action: "invitation.sent",
+      subjectType: "Invitation",
+      subjectId: invitation.id,
+      actorId: viewer.userId,
+      collaborativeId: collaborative.id,
+      details: { role: input.role },
+    });
     return { invitationId: invitation.id, collaborativeName: collaborative.name };
   });
   await deliver(() =>
@@ -176,39 +306,83 @@ export async function inviteMember(
 }
 
 export async function revokeInvitation(viewer: Viewer, input: { invitationId: string }): Promise<void> {
-  const invitation = await db.invitation.findUnique({ where: { id: input.invitationId }, select: { id: true, collaborativeId: true } });
+  const invitation = await db.invitation.findUnique({
+    where: { id: input.invitationId },
+    select: { id: true, collaborativeId: true },
+  });
   if (!invitation) throw new NotFoundError();
   authorizeOrNotFound(viewer, "member.invite", invitation.collaborativeId);
   await db.$transaction(async (tx) => {
-    const revoked = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    const revoked = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (revoked.count === 0) throw new ConflictError("This invitation has already been accepted or withdrawn.");
-    await recordAudit(tx, { action: "invitation.revoked", subjectType: "Invitation", subjectId: invitation.id, actorId: viewer.userId, collaborativeId: invitation.collaborativeId });
+    await recordAudit(tx, {
+      action: "invitation.revoked",
+      subjectType: "Invitation",
+      subjectId: invitation.id,
+      actorId: viewer.userId,
+      collaborativeId: invitation.collaborativeId,
+    });
   });
 }
 
 async function openInvitation(tx: Tx, token: string) {
   const invitation = await tx.invitation.findUnique({
     where: { tokenHash: hashLinkToken(token) },
-    select: { id: true, email: true, role: true, collaborativeId: true, organisationId: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      collaborativeId: true,
+      organisationId: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+    },
   });
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) throw new DomainError(INVITATION_INVALID);
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date())
+    throw new DomainError(INVITATION_INVALID);
   return invitation;
 }
 
 /** Single use: of two simultaneous acceptances only one succeeds. */
 async function markAccepted(tx: Tx, invitationId: string) {
-  const accepted = await tx.invitation.updateMany({ where: { id: invitationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
+  const accepted = await tx.invitation.updateMany({
+    where: { id: invitationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    data: { acceptedAt: new Date() },
+  });
   if (accepted.count === 0) throw new DomainError(INVITATION_INVALID);
 }
 
 async function joinFromInvitation(tx: Tx, userId: string, invitation: Awaited<ReturnType<typeof openInvitation>>) {
   const membership = await tx.membership.upsert({
     where: { userId_collaborativeId: { userId, collaborativeId: invitation.collaborativeId } },
-    create: { userId, collaborativeId: invitation.collaborativeId, organisationId: invitation.organisationId, role: invitation.role, status: "ACTIVE", approvedAt: new Date() },
-    update: { organisationId: invitation.organisationId ?? undefined, role: invitation.role, status: "ACTIVE", approvedAt: new Date() },
+    create: {
+      userId,
+      collaborativeId: invitation.collaborativeId,
+      organisationId: invitation.organisationId,
+      role: invitation.role,
+      status: "ACTIVE",
+      approvedAt: new Date(),
+    },
+    update: {
+      organisationId: invitation.organisationId ?? undefined,
+      role: invitation.role,
+      status: "ACTIVE",
+      approvedAt: new Date(),
+    },
     select: { id: true },
   });
-  await recordAudit(tx, { action: "invitation.accepted", subjectType: "Invitation", subjectId: invitation.id, actorId: userId, collaborativeId: invitation.collaborativeId, details: { role: invitation.role, membershipId: membership.id } });
+  await recordAudit(tx, {
+    action: "invitation.accepted",
+    subjectType: "Invitation",
+    subjectId: invitation.id,
+    actorId: userId,
+    collaborativeId: invitation.collaborativeId,
+    details: { role: invitation.role, membershipId: membership.id },
+  });
 }
 
 /** The signed-in invitee accepts: only the account with the invited email address may. */
@@ -217,7 +391,10 @@ export async function acceptInvitation(viewer: Viewer, input: { token: string })
   return db.$transaction(async (tx) => {
     const invitation = await openInvitation(tx, input.token);
     const invitee = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
-    authorize(viewer, "invitation.accept", { ownerId: invitee?.id ?? null, collaborativeId: invitation.collaborativeId });
+    authorize(viewer, "invitation.accept", {
+      ownerId: invitee?.id ?? null,
+      collaborativeId: invitation.collaborativeId,
+    });
     await markAccepted(tx, invitation.id);
     await tx.user.update({ where: { id: viewer.userId }, data: { emailVerified: new Date() } });
     await joinFromInvitation(tx, viewer.userId, invitation);
@@ -242,12 +419,21 @@ export async function acceptInvitationWithNewAccount(
         data: { email: invitation.email, name: input.name, passwordHash, emailVerified: new Date() },
         select: { id: true, name: true, email: true, sessionVersion: true },
       });
-      await recordAudit(tx, { action: "account.registered", subjectType: "User", subjectId: user.id, actorId: user.id, collaborativeId: invitation.collaborativeId, ip, details: { role: invitation.role, via: "invitation" } });
+      await recordAudit(tx, {
+        action: "account.registered",
+        subjectType: "User",
+        subjectId: user.id,
+        actorId: user.id,
+        collaborativeId: invitation.collaborativeId,
+        ip,
+        details: { role: invitation.role, via: "invitation" },
+      });
       await joinFromInvitation(tx, user.id, invitation);
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("You already have an account: sign in to accept the invitation.");
+    if (isUniqueViolation(error))
+      throw new DomainError("You already have an account: sign in to accept the invitation.");
     throw error;
   }
 }
@@ -257,7 +443,15 @@ export async function acceptInvitationWithNewAccount(
 async function loadMembership(membershipId: string) {
   const membership = await db.membership.findUnique({
     where: { id: membershipId },
-    select: { id: true, userId: true, collaborativeId: true, role: true, status: true, user: { select: { email: true } }, collaborative: { select: { name: true } } },
+    select: {
+      id: true,
+      userId: true,
+      collaborativeId: true,
+      role: true,
+      status: true,
+      user: { select: { email: true } },
+      collaborative: { select: { name: true } },
+    },
   });
   if (!membership) throw new NotFoundError();
   return membership;
@@ -274,11 +468,26 @@ export async function approveMembership(viewer: Viewer, input: { membershipId: s
   const membership = await loadMembership(input.membershipId);
   authorizeOrNotFound(viewer, "member.approve", membership.collaborativeId);
   await db.$transaction(async (tx) => {
-    const approved = await tx.membership.updateMany({ where: { id: membership.id, status: "PENDING" }, data: { status: "ACTIVE", approvedAt: new Date() } });
+    const approved = await tx.membership.updateMany({
+      where: { id: membership.id, status: "PENDING" },
+      data: { status: "ACTIVE", approvedAt: new Date() },
+    });
     if (approved.count === 0) throw new ConflictError("This request has already been dealt with.");
-    await recordAudit(tx, { action: "membership.approved", subjectType: "Membership", subjectId: membership.id, actorId: viewer.userId, collaborativeId: membership.collaborativeId, details: { role: membership.role } });
+    await recordAudit(tx, {
+      action: "membership.approved",
+      subjectType: "Membership",
+      subjectId: membership.id,
+      actorId: viewer.userId,
+      collaborativeId: membership.collaborativeId,
+      details: { role: membership.role },
+    });
   });
-  await deliver(() => sendMembershipDecisionEmail(membership.user.email, { collaborativeName: membership.collaborative.name, approved: true }));
+  await deliver(() =>
+    sendMembershipDecisionEmail(membership.user.email, {
+      collaborativeName: membership.collaborative.name,
+      approved: true,
+    }),
+  );
 }
 
 export async function declineMembership(viewer: Viewer, input: { membershipId: string }): Promise<void> {
@@ -287,24 +496,51 @@ export async function declineMembership(viewer: Viewer, input: { membershipId: s
   await db.$transaction(async (tx) => {
     const declined = await tx.membership.deleteMany({ where: { id: membership.id, status: "PENDING" } });
     if (declined.count === 0) throw new ConflictError("This request has already been dealt with.");
-    await recordAudit(tx, { action: "membership.declined", subjectType: "Membership", subjectId: membership.id, actorId: viewer.userId, collaborativeId: membership.collaborativeId, details: { role: membership.role } });
+    await recordAudit(tx, {
+      action: "membership.declined",
+      subjectType: "Membership",
+      subjectId: membership.id,
+      actorId: viewer.userId,
+      collaborativeId: membership.collaborativeId,
+      details: { role: membership.role },
+    });
   });
-  await deliver(() => sendMembershipDecisionEmail(membership.user.email, { collaborativeName: membership.collaborative.name, approved: false }));
+  await deliver(() =>
+    sendMembershipDecisionEmail(membership.user.email, {
+      collaborativeName: membership.collaborative.name,
+      approved: false,
+    }),
+  );
 }
 
 const RANK: Record<MembershipRole, number> = { PATIENT: 0, STAFF: 1, LEAD: 2 };
 
-export async function changeMemberRole(viewer: Viewer, input: { membershipId: string; role: MembershipRole }): Promise<void> {
+export async function changeMemberRole(
+  viewer: Viewer,
+  input: { membershipId: string; role: MembershipRole },
+): Promise<void> {
   const membership = await loadMembership(input.membershipId);
   authorizeOrNotFound(viewer, "member.changeRole", membership.collaborativeId);
   refuseSelf(viewer, membership.userId);
   if (membership.role === input.role) return;
   await db.$transaction(async (tx) => {
-    const changed = await tx.membership.updateMany({ where: { id: membership.id, role: membership.role, status: "ACTIVE" }, data: { role: input.role } });
-    if (changed.count === 0) throw new ConflictError("This membership changed while you were looking at it. Check it and try again.");
+    const changed = await tx.membership.updateMany({
+      where: { id: membership.id, role: membership.role, status: "ACTIVE" },
+      data: { role: input.role },
+    });
+    if (changed.count === 0)
+      throw new ConflictError("This membership changed while you were looking at it. Check it and try again.");
     // Losing rights ends the person's sessions, so nothing cached in an open page keeps them.
-    if (RANK[input.role] < RANK[membership.role]) await tx.user.update({ where: { id: membership.userId }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { action: "membership.role_changed", subjectType: "Membership", subjectId: membership.id, actorId: viewer.userId, collaborativeId: membership.collaborativeId, details: { from: membership.role, to: input.role } });
+    if (RANK[input.role] < RANK[membership.role])
+      await tx.user.update({ where: { id: membership.userId }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, {
+      action: "membership.role_changed",
+      subjectType: "Membership",
+      subjectId: membership.id,
+      actorId: viewer.userId,
+      collaborativeId: membership.collaborativeId,
+      details: { from: membership.role, to: input.role },
+    });
   });
 }
 
@@ -316,21 +552,34 @@ export async function removeMember(viewer: Viewer, input: { membershipId: string
     const removed = await tx.membership.deleteMany({ where: { id: membership.id } });
     if (removed.count === 0) throw new ConflictError("This member has already been removed.");
     await tx.user.update({ where: { id: membership.userId }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { action: "membership.removed", subjectType: "Membership", subjectId: membership.id, actorId: viewer.userId, collaborativeId: membership.collaborativeId, details: { role: membership.role, userId: membership.userId } });
+    await recordAudit(tx, {
+      action: "membership.removed",
+      subjectType: "Membership",
+      subjectId: membership.id,
+      actorId: viewer.userId,
+      collaborativeId: membership.collaborativeId,
+      details: { role: membership.role, userId: membership.userId },
+    });
   });
 }
 
 // ─── Own account ──────────────────────────────────────────────────────────────
 
 /** Changes the password and ends every other session; returns the new session for this browser. */
-export async function changePassword(viewer: Viewer, input: { currentPassword: string; password: string }, ip: string): Promise<SessionUser> {
+export async function changePassword(
+  viewer: Viewer,
+  input: { currentPassword: string; password: string },
+  ip: string,
+): Promise<SessionUser> {
   authorize(viewer, "account.manage");
   requireSignedIn(viewer);
   const slots = await takeSlots([limits.signInAccount(viewer.email ?? viewer.userId), limits.signInIp(ip)]);
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { passwordHash: true } });
   // People who only ever used a sign-in link or Microsoft have no password yet: they may set one.
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new DomainError("Your current password is not right", { currentPassword: "Your current password is not right" });
+    throw new DomainError("Your current password is not right", {
+      currentPassword: "Your current password is not right",
+    });
   }
   await returnSlots(slots);
   const passwordHash = await hashPassword(input.password);
@@ -340,7 +589,13 @@ export async function changePassword(viewer: Viewer, input: { currentPassword: s
       data: { passwordHash, sessionVersion: { increment: 1 } },
       select: { id: true, name: true, email: true, sessionVersion: true },
     });
-    await recordAudit(tx, { action: "auth.password_changed", subjectType: "User", subjectId: viewer.userId, actorId: viewer.userId, ip });
+    await recordAudit(tx, {
+      action: "auth.password_changed",
+      subjectType: "User",
+      subjectId: viewer.userId,
+      actorId: viewer.userId,
+      ip,
+    });
     return updated;
   });
 }
@@ -350,32 +605,65 @@ export async function signOutEverywhere(viewer: Viewer): Promise<void> {
   requireSignedIn(viewer);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: viewer.userId }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { action: "auth.signed_out_everywhere", subjectType: "User", subjectId: viewer.userId, actorId: viewer.userId });
+    await recordAudit(tx, {
+      action: "auth.signed_out_everywhere",
+      subjectType: "User",
+      subjectId: viewer.userId,
+      actorId: viewer.userId,
+    });
   });
 }
 
 // ─── Administration ───────────────────────────────────────────────────────────
 
-export async function setGlobalRole(viewer: Viewer, input: { userId: string; globalRole: "NONE" | "NATIONAL" | "ADMIN" }): Promise<void> {
+export async function setGlobalRole(
+  viewer: Viewer,
+  input: { userId: string; globalRole: "NONE" | "NATIONAL" | "ADMIN" },
+): Promise<void> {
   authorize(viewer, "user.setGlobalRole");
-  if (viewer.userId === input.userId) throw new DomainError("You cannot change your own role. Ask another administrator.");
+  if (viewer.userId === input.userId)
+    throw new DomainError("You cannot change your own role. Ask another administrator.");
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, globalRole: true } });
   if (!user) throw new NotFoundError();
   if (user.globalRole === input.globalRole) return;
   const rank = { NONE: 0, NATIONAL: 1, ADMIN: 2 } as const;
   await db.$transaction(async (tx) => {
-    const changed = await tx.user.updateMany({ where: { id: user.id, globalRole: user.globalRole }, data: { globalRole: input.globalRole } });
-    if (changed.count === 0) throw new ConflictError("This person's role changed while you were looking at it. Check it and try again.");
-    if (rank[input.globalRole] < rank[user.globalRole]) await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { action: "user.global_role_changed", subjectType: "User", subjectId: user.id, actorId: viewer.userId, details: { from: user.globalRole, to: input.globalRole } });
+    const changed = await tx.user.updateMany({
+      where: { id: user.id, globalRole: user.globalRole },
+      data: { globalRole: input.globalRole },
+    });
+    if (changed.count === 0)
+      throw new ConflictError("This person's role changed while you were looking at it. Check it and try again.");
+    if (rank[input.globalRole] < rank[user.globalRole])
+      await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, {
+      action: "user.global_role_changed",
+      subjectType: "User",
+      subjectId: user.id,
+      actorId: viewer.userId,
+      details: { from: user.globalRole, to: input.globalRole },
+    });
   });
 }
 
-export async function updateCollaborativeSettings(viewer: Viewer, input: { collaborativeId: string; allowedEmailDomains: string[] }): Promise<void> {
+export async function updateCollaborativeSettings(
+  viewer: Viewer,
+  input: { collaborativeId: string; allowedEmailDomains: string[] },
+): Promise<void> {
   authorize(viewer, "collaborative.manage", { collaborativeId: input.collaborativeId });
   await db.$transaction(async (tx) => {
-    const updated = await tx.collaborative.updateMany({ where: { id: input.collaborativeId }, data: { allowedEmailDomains: input.allowedEmailDomains } });
+    const updated = await tx.collaborative.updateMany({
+      where: { id: input.collaborativeId },
+      data: { allowedEmailDomains: input.allowedEmailDomains },
+    });
     if (updated.count === 0) throw new NotFoundError();
-    await recordAudit(tx, { action: "collaborative.settings_changed", subjectType: "Collaborative", subjectId: input.collaborativeId, actorId: viewer.userId, collaborativeId: input.collaborativeId, details: { allowedEmailDomains: input.allowedEmailDomains } });
+    await recordAudit(tx, {
+      action: "collaborative.settings_changed",
+      subjectType: "Collaborative",
+      subjectId: input.collaborativeId,
+      actorId: viewer.userId,
+      collaborativeId: input.collaborativeId,
+      details: { allowedEmailDomains: input.allowedEmailDomains },
+    });
   });
 }

@@ -12,25 +12,42 @@ import { hashLinkToken } from "./tokens";
 /** The 15 collaboratives, for choosing one when registering (public facts only). */
 export const listCollaborativeChoices = cache(async (viewer: Viewer) => {
   authorize(viewer, "collaborative.read");
-  return db.collaborative.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, region: true, allowedEmailDomains: true } });
+  return db.collaborative.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, region: true, allowedEmailDomains: true },
+  });
 });
 
 /** The default guess for a postcode (its area's collaborative), with the others it may fall in. */
 export async function findCollaborativesForPostcode(viewer: Viewer, postcode: string) {
   authorize(viewer, "collaborative.read");
-  const area = postcode.trim().toUpperCase().match(/^[A-Z]{1,2}(?=[0-9])/)?.[0];
+  const area = postcode
+    .trim()
+    .toUpperCase()
+    .match(/^[A-Z]{1,2}(?=[0-9])/)?.[0];
   if (!area) return null;
-  const row = await db.postcodeArea.findUnique({ where: { code: area }, select: { code: true, place: true, alsoPossible: true, collaborative: { select: { id: true, name: true } } } });
+  const row = await db.postcodeArea.findUnique({
+    where: { code: area },
+    select: { code: true, place: true, alsoPossible: true, collaborative: { select: { id: true, name: true } } },
+  });
   if (!row) return null;
   const others = row.alsoPossible.length
-    ? await db.collaborative.findMany({ where: { slug: { in: row.alsoPossible } }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+    ? await db.collaborative.findMany({
+        where: { slug: { in: row.alsoPossible } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      })
     : [];
   return { area: row.code, place: row.place, likely: row.collaborative, alsoPossible: others };
 }
 
 export async function listOrganisationChoices(viewer: Viewer, collaborativeId: string) {
   authorize(viewer, "collaborative.read", { collaborativeId });
-  return db.organisation.findMany({ where: { collaborativeId, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.organisation.findMany({
+    where: { collaborativeId, active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 // ─── Invitations ──────────────────────────────────────────────────────────────
@@ -85,7 +102,15 @@ export async function getAccount(viewer: Viewer) {
       accounts: { select: { provider: true } },
       memberships: {
         orderBy: { collaborative: { name: "asc" } },
-        select: { id: true, role: true, status: true, jobTitle: true, collaborativeId: true, collaborative: { select: { name: true, slug: true } }, organisation: { select: { name: true } } },
+        select: {
+          id: true,
+          role: true,
+          status: true,
+          jobTitle: true,
+          collaborativeId: true,
+          collaborative: { select: { name: true, slug: true } },
+          organisation: { select: { name: true } },
+        },
       },
     },
   });
@@ -125,7 +150,10 @@ export type MemberRow = {
 
 /** Everything the members page shows; leads of the collaborative and administrators only. */
 export async function getMembersPage(viewer: Viewer, slug: string) {
-  const collaborative = await db.collaborative.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, allowedEmailDomains: true } });
+  const collaborative = await db.collaborative.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, allowedEmailDomains: true },
+  });
   // Not a lead here: the page does not exist for them, whatever the slug.
   if (!collaborative || !can(viewer, "member.list", { collaborativeId: collaborative.id })) throw new NotFoundError();
   authorize(viewer, "member.list", { collaborativeId: collaborative.id });
@@ -133,14 +161,34 @@ export async function getMembersPage(viewer: Viewer, slug: string) {
     db.membership.findMany({
       where: { collaborativeId: collaborative.id },
       orderBy: [{ user: { name: "asc" } }],
-      select: { id: true, role: true, status: true, jobTitle: true, createdAt: true, approvedAt: true, user: { select: { id: true, name: true, email: true } }, organisation: { select: { name: true } } },
+      select: {
+        id: true,
+        role: true,
+        status: true,
+        jobTitle: true,
+        createdAt: true,
+        approvedAt: true,
+        user: { select: { id: true, name: true, email: true } },
+        organisation: { select: { name: true } },
+      },
     }),
     db.invitation.findMany({
       where: { collaborativeId: collaborative.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       orderBy: { createdAt: "desc" },
-      select: { id: true, email: true, role: true, expiresAt: true, organisation: { select: { name: true } }, invitedBy: { select: { name: true } } },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        organisation: { select: { name: true } },
+        invitedBy: { select: { name: true } },
+      },
     }),
-    db.organisation.findMany({ where: { collaborativeId: collaborative.id, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.organisation.findMany({
+      where: { collaborativeId: collaborative.id, active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   const toRow = (m: (typeof memberships)[number]): MemberRow => ({
     membershipId: m.id,
@@ -159,11 +207,29 @@ export async function getMembersPage(viewer: Viewer, slug: string) {
     byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), row]);
   }
   return {
-    collaborative: { id: collaborative.id, slug: collaborative.slug, name: collaborative.name, allowedEmailDomains: collaborative.allowedEmailDomains },
-    counts: { PATIENT: active.filter((m) => m.role === "PATIENT").length, STAFF: active.filter((m) => m.role === "STAFF").length, LEAD: active.filter((m) => m.role === "LEAD").length },
-    groups: [...byOrganisation.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([organisationName, members]) => ({ organisationName, members })),
+    collaborative: {
+      id: collaborative.id,
+      slug: collaborative.slug,
+      name: collaborative.name,
+      allowedEmailDomains: collaborative.allowedEmailDomains,
+    },
+    counts: {
+      PATIENT: active.filter((m) => m.role === "PATIENT").length,
+      STAFF: active.filter((m) => m.role === "STAFF").length,
+      LEAD: active.filter((m) => m.role === "LEAD").length,
+    },
+    groups: [...byOrganisation.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([organisationName, members]) => ({ organisationName, members })),
     pending: memberships.filter((m) => m.status === "PENDING").map(toRow),
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, organisationName: i.organisation?.name ?? null, invitedBy: i.invitedBy.name })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: i.role,
+      expiresAt: i.expiresAt,
+      organisationName: i.organisation?.name ?? null,
+      invitedBy: i.invitedBy.name,
+    })),
     organisations,
   };
 }
@@ -175,7 +241,14 @@ const USERS_PAGE_SIZE = 50;
 export async function listUsers(viewer: Viewer, input: { q?: string; page: number }) {
   authorize(viewer, "user.list");
   const q = input.q?.trim();
-  const where = q ? { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { email: { contains: q, mode: "insensitive" as const } }] } : {};
+  const where = q
+    ? {
+        OR: [
+          { name: { contains: q, mode: "insensitive" as const } },
+          { email: { contains: q, mode: "insensitive" as const } },
+        ],
+      }
+    : {};
   const [total, users] = await Promise.all([
     db.user.count({ where }),
     db.user.findMany({
@@ -189,7 +262,10 @@ export async function listUsers(viewer: Viewer, input: { q?: string; page: numbe
         email: true,
         globalRole: true,
         erasedAt: true,
-        memberships: { orderBy: { collaborative: { name: "asc" } }, select: { role: true, status: true, collaborative: { select: { name: true } } } },
+        memberships: {
+          orderBy: { collaborative: { name: "asc" } },
+          select: { role: true, status: true, collaborative: { select: { name: true } } },
+        },
       },
     }),
   ]);
@@ -202,7 +278,11 @@ export async function listUsers(viewer: Viewer, input: { q?: string; page: numbe
       email: u.email,
       globalRole: u.globalRole,
       erased: u.erasedAt !== null,
-      memberships: u.memberships.map((m) => ({ role: m.role, pending: m.status === "PENDING", collaborativeName: m.collaborative.name })),
+      memberships: u.memberships.map((m) => ({
+        role: m.role,
+        pending: m.status === "PENDING",
+        collaborativeName: m.collaborative.name,
+      })),
     })),
   };
 }
@@ -214,7 +294,12 @@ export async function listAuditEvents(viewer: Viewer, input: { action?: string; 
   const where = input.action ? { action: input.action } : {};
   const [total, events, actions] = await Promise.all([
     db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (input.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (input.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
     db.auditEvent.findMany({ distinct: ["action"], orderBy: { action: "asc" }, select: { action: true } }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
@@ -244,5 +329,8 @@ export async function listAuditEvents(viewer: Viewer, input: { action?: string; 
 
 export async function listCollaborativeSettings(viewer: Viewer) {
   authorize(viewer, "collaborative.manage");
-  return db.collaborative.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, allowedEmailDomains: true } });
+  return db.collaborative.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, allowedEmailDomains: true },
+  });
 }

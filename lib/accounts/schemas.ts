@@ -12,15 +12,32 @@ const emailField = z
   .pipe(z.email("Enter an email address in the correct format, like name@example.com"));
 
 /** Long enough to resist guessing; no composition rules (NCSC guidance), but not a common password. */
-const COMMON_PASSWORDS = new Set(["password123", "password1234", "123456789012", "qwertyuiop12", "letmein12345", "welcome12345", "nhspassword1", "passwordpassword"]);
+const COMMON_PASSWORDS = new Set([
+  "password123",
+  "password1234",
+  "123456789012",
+  "qwertyuiop12",
+  "letmein12345",
+  "welcome12345",
+  "nhspassword1",
+  "passwordpassword",
+]);
 export const newPasswordField = z
   .string()
   .min(12, "Password must be 12 characters or more")
   .max(200, "Password must be 200 characters or fewer")
-  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()) && new Set(p).size >= 4, "Choose a password that is harder to guess");
+  .refine(
+    (p) => !COMMON_PASSWORDS.has(p.toLowerCase()) && new Set(p).size >= 4,
+    "Choose a password that is harder to guess",
+  );
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "Enter your email address").max(320, "Enter a correct email address and password"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email address")
+    .max(320, "Enter a correct email address and password"),
   password: z.string().min(1, "Enter your password").max(1000, "Enter a correct email address and password"),
   callbackUrl: z.string().optional(),
 });
@@ -89,7 +106,11 @@ export const inviteSchema = z.object({
   collaborativeId: idField,
   email: emailField,
   role: z.enum(membershipRoles, "Select a role"),
-  organisationId: z.string().max(40).optional().transform((v) => v || null),
+  organisationId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const membershipIdSchema = z.object({ membershipId: idField });
@@ -115,7 +136,12 @@ export const globalRoles = ["NONE", "NATIONAL", "ADMIN"] as const;
 export const setGlobalRoleSchema = z.object({ userId: idField, globalRole: z.enum(globalRoles, "Select a role") });
 
 export const auditFilterSchema = z.object({
-  action: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
   page: pageNumber,
 });
 
@@ -124,8 +150,18 @@ export const collaborativeSettingsSchema = z.object({
   allowedEmailDomains: z
     .string()
     .max(2000)
-    .transform((v) => [...new Set(v.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))])
-    .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), "Enter email domains like nhs.net, separated by commas"),
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(/[\s,]+/)
+          .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+          .filter(Boolean),
+      ),
+    ])
+    .refine(
+      (list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)),
+      "Enter email domains like nhs.net, separated by commas",
+    ),
 });
 
 export function normaliseEmail(email: string) {

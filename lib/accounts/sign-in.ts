@@ -12,7 +12,11 @@ import { normaliseEmail } from "./schemas";
 
 export const SIGN_IN_ERROR = "Enter a correct email address and password";
 
-export async function signInWithPassword(viewer: Viewer, input: { email: string; password: string }, ip: string): Promise<SessionUser> {
+export async function signInWithPassword(
+  viewer: Viewer,
+  input: { email: string; password: string },
+  ip: string,
+): Promise<SessionUser> {
   authorize(viewer, "account.signIn");
   const email = normaliseEmail(input.email);
   let slots;
@@ -20,7 +24,12 @@ export async function signInWithPassword(viewer: Viewer, input: { email: string;
     slots = await takeSlots([limits.signInAccount(email), limits.signInIp(ip)]);
   } catch (error) {
     if (error instanceof RateLimitError) {
-      await recordAudit(db, { action: "auth.sign_in_failed", subjectType: "User", ip, details: { method: "password", reason: "throttled" } });
+      await recordAudit(db, {
+        action: "auth.sign_in_failed",
+        subjectType: "User",
+        ip,
+        details: { method: "password", reason: "throttled" },
+      });
     }
     throw error;
   }
@@ -31,10 +40,23 @@ export async function signInWithPassword(viewer: Viewer, input: { email: string;
   // Same work whether or not the account exists, so timing does not reveal accounts either.
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || user.erasedAt || !ok) {
-    await recordAudit(db, { action: "auth.sign_in_failed", subjectType: "User", subjectId: user?.id ?? null, ip, details: { method: "password" } });
+    await recordAudit(db, {
+      action: "auth.sign_in_failed",
+      subjectType: "User",
+      subjectId: user?.id ?? null,
+      ip,
+      details: { method: "password" },
+    });
     throw new DomainError(SIGN_IN_ERROR, { email: SIGN_IN_ERROR });
   }
   await returnSlots(slots);
-  await recordAudit(db, { action: "auth.signed_in", subjectType: "User", subjectId: user.id, actorId: user.id, ip, details: { method: "password" } });
+  await recordAudit(db, {
+    action: "auth.signed_in",
+    subjectType: "User",
+    subjectId: user.id,
+    actorId: user.id,
+    ip,
+    details: { method: "password" },
+  });
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }

@@ -9,11 +9,24 @@ import { nextAdoptionStatuses } from "./status";
 
 async function adopterChoices(viewer: Viewer, collaborativeIds: string[]) {
   const [collaboratives, organisations, projects] = await Promise.all([
-    db.collaborative.findMany({ where: { id: { in: collaborativeIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.organisation.findMany({ where: { collaborativeId: { in: collaborativeIds }, active: true }, select: { id: true, name: true, collaborativeId: true }, orderBy: { name: "asc" } }),
+    db.collaborative.findMany({
+      where: { id: { in: collaborativeIds } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.organisation.findMany({
+      where: { collaborativeId: { in: collaborativeIds }, active: true },
+      select: { id: true, name: true, collaborativeId: true },
+      orderBy: { name: "asc" },
+    }),
     db.project.findMany({
       where: { AND: [{ collaborativeId: { in: collaborativeIds } }, readableProjectsWhere(viewer)] },
-      select: { id: true, title: true, collaborativeId: true, measures: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+      select: {
+        id: true,
+        title: true,
+        collaborativeId: true,
+        measures: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+      },
       orderBy: { title: "asc" },
       take: 500,
     }),
@@ -22,7 +35,14 @@ async function adopterChoices(viewer: Viewer, collaborativeIds: string[]) {
     collaboratives,
     organisations,
     projects: projects.map(({ measures: _m, ...p }) => p),
-    measures: projects.flatMap((p) => p.measures.map((m) => ({ id: m.id, label: `${p.title}: ${m.name}`, projectId: p.id, collaborativeId: p.collaborativeId }))),
+    measures: projects.flatMap((p) =>
+      p.measures.map((m) => ({
+        id: m.id,
+        label: `${p.title}: ${m.name}`,
+        projectId: p.id,
+        collaborativeId: p.collaborativeId,
+      })),
+    ),
   };
 }
 
@@ -30,15 +50,37 @@ async function adopterChoices(viewer: Viewer, collaborativeIds: string[]) {
 export async function getAdoptionFormOptions(viewer: Viewer, slug: string) {
   const item = await db.learningItem.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, type: true, status: true, collaborativeId: true, authorId: true, collaborative: { select: { name: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      type: true,
+      status: true,
+      collaborativeId: true,
+      authorId: true,
+      collaborative: { select: { name: true } },
+    },
   });
   if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
-  const eligible = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]).filter((id) => can(viewer, "adoption.create", { collaborativeId: id, originCollaborativeId: item.collaborativeId }));
+  const eligible = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]).filter((id) =>
+    can(viewer, "adoption.create", { collaborativeId: id, originCollaborativeId: item.collaborativeId }),
+  );
   // With no eligible membership this throws Forbidden, as the policy says.
-  if (eligible.length === 0) authorize(viewer, "adoption.create", { collaborativeId: null, originCollaborativeId: item.collaborativeId });
-  const existing = await db.adoption.findMany({ where: { learningItemId: item.id, collaborativeId: { in: eligible } }, select: { id: true } });
+  if (eligible.length === 0)
+    authorize(viewer, "adoption.create", { collaborativeId: null, originCollaborativeId: item.collaborativeId });
+  const existing = await db.adoption.findMany({
+    where: { learningItemId: item.id, collaborativeId: { in: eligible } },
+    select: { id: true },
+  });
   return {
-    item: { id: item.id, slug: item.slug, title: item.title, type: item.type, status: item.status, originName: item.collaborative?.name ?? "the national team" },
+    item: {
+      id: item.id,
+      slug: item.slug,
+      title: item.title,
+      type: item.type,
+      status: item.status,
+      originName: item.collaborative?.name ?? "the national team",
+    },
     existingAdoptionIds: existing.map((a) => a.id),
     ...(await adopterChoices(viewer, eligible)),
   };

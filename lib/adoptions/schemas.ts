@@ -4,7 +4,8 @@ import { idField, optionalId, optionalText, versionField } from "@/lib/schema-fi
 
 const reasonField = optionalText(2000, "The reason");
 
-const needsReason = (v: { status: string; notAdoptedReason: string }) => v.status !== "NOT_ADOPTED" || v.notAdoptedReason.length > 0;
+const needsReason = (v: { status: string; notAdoptedReason: string }) =>
+  v.status !== "NOT_ADOPTED" || v.notAdoptedReason.length > 0;
 const needsReasonMessage = { message: "Tell others why you decided not to adopt it", path: ["notAdoptedReason"] };
 
 export const createAdoptionSchema = z

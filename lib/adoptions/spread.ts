@@ -63,18 +63,35 @@ export type Spread = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function buildSpread(input: { publishedAt: Date | null; originSlug: string | null; adoptions: readonly SpreadAdoptionInput[] }): Spread {
+export function buildSpread(input: {
+  publishedAt: Date | null;
+  originSlug: string | null;
+  adoptions: readonly SpreadAdoptionInput[];
+}): Spread {
   const adopting = input.adoptions.filter((a) => a.status !== "NOT_ADOPTED");
   const regionValues: Record<string, number> = {};
   for (const a of adopting) regionValues[a.collaborativeSlug] = (regionValues[a.collaborativeSlug] ?? 0) + 1;
 
-  const first = input.adoptions.reduce<Date | null>((earliest, a) => (earliest === null || a.createdAt < earliest ? a.createdAt : earliest), null);
+  const first = input.adoptions.reduce<Date | null>(
+    (earliest, a) => (earliest === null || a.createdAt < earliest ? a.createdAt : earliest),
+    null,
+  );
   const daysToFirstAdoption =
-    first && input.publishedAt ? Math.max(0, Math.floor((first.getTime() - input.publishedAt.getTime()) / DAY_MS)) : null;
+    first && input.publishedAt
+      ? Math.max(0, Math.floor((first.getTime() - input.publishedAt.getTime()) / DAY_MS))
+      : null;
 
   const timeline: SpreadTimelineEvent[] = [];
   if (input.publishedAt) {
-    timeline.push({ at: input.publishedAt, kind: "published", collaborativeName: null, organisationName: null, fromStatus: null, toStatus: null, reason: "" });
+    timeline.push({
+      at: input.publishedAt,
+      kind: "published",
+      collaborativeName: null,
+      organisationName: null,
+      fromStatus: null,
+      toStatus: null,
+      reason: "",
+    });
   }
   for (const a of input.adoptions) {
     for (const c of a.changes) {
@@ -89,7 +106,9 @@ export function buildSpread(input: { publishedAt: Date | null; originSlug: strin
       });
     }
   }
-  timeline.sort((x, y) => x.at.getTime() - y.at.getTime() || (x.kind === "published" ? -1 : y.kind === "published" ? 1 : 0));
+  timeline.sort(
+    (x, y) => x.at.getTime() - y.at.getTime() || (x.kind === "published" ? -1 : y.kind === "published" ? 1 : 0),
+  );
 
   const withMeasures = adopting.filter((a) => a.hasMeasure);
   return {

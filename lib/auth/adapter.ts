@@ -6,15 +6,24 @@ import { db } from "@/lib/db";
 
 const userFields = { id: true, email: true, name: true, emailVerified: true, image: true } as const;
 
-function toAdapterUser(user: { id: string; email: string; name: string; emailVerified: Date | null; image: string | null } | null): AdapterUser | null {
-  return user ? { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified, image: user.image } : null;
+function toAdapterUser(
+  user: { id: string; email: string; name: string; emailVerified: Date | null; image: string | null } | null,
+): AdapterUser | null {
+  return user
+    ? { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified, image: user.image }
+    : null;
 }
 
 export const portalAdapter: Adapter = {
   // Only Entra ID creates users here (first sign-in with an NHS.net account); they start with no membership.
   async createUser(user: Omit<AdapterUser, "id">) {
     const created = await db.user.create({
-      data: { email: user.email.trim().toLowerCase(), name: user.name?.trim() || user.email, emailVerified: user.emailVerified, image: user.image },
+      data: {
+        email: user.email.trim().toLowerCase(),
+        name: user.name?.trim() || user.email,
+        emailVerified: user.emailVerified,
+        image: user.image,
+      },
       select: userFields,
     });
     return toAdapterUser(created)!;
@@ -23,7 +32,9 @@ export const portalAdapter: Adapter = {
     return toAdapterUser(await db.user.findFirst({ where: { id, erasedAt: null }, select: userFields }));
   },
   async getUserByEmail(email) {
-    return toAdapterUser(await db.user.findFirst({ where: { email: email.trim().toLowerCase(), erasedAt: null }, select: userFields }));
+    return toAdapterUser(
+      await db.user.findFirst({ where: { email: email.trim().toLowerCase(), erasedAt: null }, select: userFields }),
+    );
   },
   async getUserByAccount({ provider, providerAccountId }) {
     const account = await db.account.findUnique({
@@ -34,7 +45,11 @@ export const portalAdapter: Adapter = {
   },
   async updateUser({ id, emailVerified }) {
     // next-auth only records that an email was verified; names and emails change in the portal itself.
-    const updated = await db.user.update({ where: { id }, data: emailVerified !== undefined ? { emailVerified } : {}, select: userFields });
+    const updated = await db.user.update({
+      where: { id },
+      data: emailVerified !== undefined ? { emailVerified } : {},
+      select: userFields,
+    });
     return toAdapterUser(updated)!;
   },
   async linkAccount(account: AdapterAccount) {

@@ -11,7 +11,12 @@ type ViewerRow = {
   globalRole: GlobalRole;
   sessionVersion: number;
   erasedAt: Date | null;
-  memberships: { collaborativeId: string; collaborativeSlug: string; role: MembershipRole; organisationId: string | null }[];
+  memberships: {
+    collaborativeId: string;
+    collaborativeSlug: string;
+    role: MembershipRole;
+    organisationId: string | null;
+  }[];
 };
 
 /**
@@ -32,7 +37,13 @@ export async function loadViewer(userId: string, sessionVersion: number): Promis
     WHERE u.id = ${userId}
     GROUP BY u.id`;
   if (!user || user.erasedAt || user.sessionVersion !== sessionVersion) return ANONYMOUS;
-  return { userId: user.id, name: user.name, email: user.email, globalRole: user.globalRole, memberships: user.memberships };
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    globalRole: user.globalRole,
+    memberships: user.memberships,
+  };
 }
 
 /**

@@ -26,13 +26,20 @@ function providers(): NextAuthOptions["providers"] {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
-      credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email address", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       // The same throttled, audited check as the sign-in form (lib/accounts/sign-in.ts).
       async authorize(credentials, req) {
         const forwarded = req?.headers?.["x-forwarded-for"];
         const ip = ipFromForwardedFor(Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? null));
         try {
-          const user = await signInWithPassword(ANONYMOUS, { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") }, ip);
+          const user = await signInWithPassword(
+            ANONYMOUS,
+            { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") },
+            ip,
+          );
           return { id: user.id, name: user.name, email: user.email };
         } catch {
           return null;
@@ -45,7 +52,10 @@ function providers(): NextAuthOptions["providers"] {
     EmailProvider({
       maxAge: 60 * 60,
       sendVerificationRequest: async ({ identifier, url }) => {
-        const user = await db.user.findUnique({ where: { email: identifier.trim().toLowerCase() }, select: { erasedAt: true } });
+        const user = await db.user.findUnique({
+          where: { email: identifier.trim().toLowerCase() },
+          select: { erasedAt: true },
+        });
         if (!user || user.erasedAt) return;
         try {
           await takeSlots([limits.emailLinkAccount(identifier)]);
@@ -84,7 +94,12 @@ export const authOptions: NextAuthOptions = {
       // Asking for a link gets the same answer for every address (sendVerificationRequest decides).
       if (email?.verificationRequest) return true;
       // Email links are only sent to existing accounts; never create one from a link. Erased users stay out.
-      const row = user.email ? await db.user.findUnique({ where: { email: user.email.trim().toLowerCase() }, select: { id: true, erasedAt: true } }) : null;
+      const row = user.email
+        ? await db.user.findUnique({
+            where: { email: user.email.trim().toLowerCase() },
+            select: { id: true, erasedAt: true },
+          })
+        : null;
       if (account?.provider === "email") return Boolean(row && !row.erasedAt);
       return !row?.erasedAt;
     },
@@ -97,7 +112,11 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      session.user = { ...session.user, id: token.uid as string, sessionVersion: token.sv as number } as typeof session.user;
+      session.user = {
+        ...session.user,
+        id: token.uid as string,
+        sessionVersion: token.sv as number,
+      } as typeof session.user;
       return session;
     },
   },
@@ -105,7 +124,13 @@ export const authOptions: NextAuthOptions = {
     // Password sign-ins are audited (with the IP) where they are checked; these are links and Entra ID.
     async signIn({ user, account }) {
       if (account?.provider === "credentials") return;
-      await recordAudit(db, { action: "auth.signed_in", subjectType: "User", subjectId: user.id, actorId: user.id, details: { method: account?.provider ?? "unknown" } });
+      await recordAudit(db, {
+        action: "auth.signed_in",
+        subjectType: "User",
+        subjectId: user.id,
+        actorId: user.id,
+        details: { method: account?.provider ?? "unknown" },
+      });
     },
   },
 };

@@ -25,15 +25,23 @@ const national: Rule = (v) => v.globalRole === "NATIONAL" || v.globalRole === "A
 const admin: Rule = (v) => v.globalRole === "ADMIN";
 
 function roleIn(roles: Viewer["memberships"][number]["role"][]): Rule {
-  return (v, r) => r.collaborativeId != null && v.memberships.some((m) => m.collaborativeId === r.collaborativeId && roles.includes(m.role));
+  return (v, r) =>
+    r.collaborativeId != null &&
+    v.memberships.some((m) => m.collaborativeId === r.collaborativeId && roles.includes(m.role));
 }
 const leadOf = roleIn(["LEAD"]);
 const staffOf = roleIn(["STAFF", "LEAD"]);
 const memberOf = roleIn(["PATIENT", "STAFF", "LEAD"]);
 const staffAnywhere: Rule = (v) => v.memberships.some((m) => m.role === "STAFF" || m.role === "LEAD");
 const owner: Rule = (v, r) => v.userId !== null && r.ownerId != null && r.ownerId === v.userId;
-const any = (...rules: Rule[]): Rule => (v, r) => rules.some((rule) => rule(v, r));
-const all = (...rules: Rule[]): Rule => (v, r) => rules.every((rule) => rule(v, r));
+const any =
+  (...rules: Rule[]): Rule =>
+  (v, r) =>
+    rules.some((rule) => rule(v, r));
+const all =
+  (...rules: Rule[]): Rule =>
+  (v, r) =>
+    rules.every((rule) => rule(v, r));
 
 // Reading lists of records: the rule is data (which rows a viewer may read), so that `can()` on one
 // row and the where clause of a list query are both derived from it and cannot drift apart.
@@ -47,7 +55,9 @@ function matchesClause(clause: RowClause, r: Resource): boolean {
   return Object.entries(clause).every(([field, want]) => {
     const value = r[field as keyof Resource];
     if (value == null) return false;
-    return typeof want === "object" && want !== null && "in" in want ? (want.in as unknown[]).includes(value) : value === want;
+    return typeof want === "object" && want !== null && "in" in want
+      ? (want.in as unknown[]).includes(value)
+      : value === want;
   });
 }
 
@@ -83,11 +93,17 @@ const readable =
  * The rows `action` lets the viewer read, as a where clause for the model whose columns are given
  * (null: the model has no such column, so a clause on it matches nothing, as it does in `can()`).
  */
-export function readableWhere(viewer: Viewer, action: keyof typeof readFilters, columns: Partial<Record<keyof Resource, string | null>>): Record<string, unknown> {
+export function readableWhere(
+  viewer: Viewer,
+  action: keyof typeof readFilters,
+  columns: Partial<Record<keyof Resource, string | null>>,
+): Record<string, unknown> {
   const rows = readFilters[action](viewer);
   if (rows === "every") return {};
   const or = rows.flatMap((clause) => {
-    const entries = Object.entries(clause).map(([field, want]) => [columns[field as keyof Resource] ?? null, want] as const);
+    const entries = Object.entries(clause).map(
+      ([field, want]) => [columns[field as keyof Resource] ?? null, want] as const,
+    );
     if (entries.some(([column]) => column === null)) return [];
     return [Object.fromEntries(entries)];
   });
@@ -150,7 +166,11 @@ export const permissions = {
   // Shared learning and spread
   "learning.read": readable(readableLearning),
   "learning.create": any(staffOf, all(national, nationalNote)),
-  "learning.update": any(all(owner, (_v, r) => r.status === "DRAFT"), leadOf, all(national, nationalNote)),
+  "learning.update": any(
+    all(owner, (_v, r) => r.status === "DRAFT"),
+    leadOf,
+    all(national, nationalNote),
+  ),
   "learning.publish": any(leadOf, all(national, nationalNote)),
   "learning.feature": national,
   "adoption.create": all(staffOf, (_v, r) => r.originCollaborativeId !== r.collaborativeId),

@@ -7,7 +7,10 @@ import { headers } from "next/headers";
  * its own header, so per-IP limits are a second line: the per-account limits do not depend on it.
  */
 export function ipFromForwardedFor(header: string | null): string {
-  const entries = (header ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (header ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return (entries.at(-1) ?? "unknown").replace(/^::ffff:/, "").slice(0, 64);
 }
 

@@ -45,6 +45,13 @@ export async function clearSessionCookie(): Promise<void> {
   const jar = await cookies();
   // Both names, in case the portal moved between http and https while the cookie lived.
   for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) {
-    if (jar.has(name)) jar.set(name, "", { httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-"), path: "/", maxAge: 0 });
+    if (jar.has(name))
+      jar.set(name, "", {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: name.startsWith("__Secure-"),
+        path: "/",
+        maxAge: 0,
+      });
   }
 }

@@ -11,11 +11,19 @@ export type Limit = { key: string; limit: number; windowSeconds: number };
 
 /** The limits the portal uses. Per account and per IP; keys never hold an email in clear. */
 export const limits = {
-  signInAccount: (email: string): Limit => ({ key: `sign-in:account:${digest(email)}`, limit: 10, windowSeconds: 15 * 60 }),
+  signInAccount: (email: string): Limit => ({
+    key: `sign-in:account:${digest(email)}`,
+    limit: 10,
+    windowSeconds: 15 * 60,
+  }),
   signInIp: (ip: string): Limit => ({ key: `sign-in:ip:${ip}`, limit: 100, windowSeconds: 15 * 60 }),
   resetAccount: (email: string): Limit => ({ key: `reset:account:${digest(email)}`, limit: 3, windowSeconds: 60 * 60 }),
   resetIp: (ip: string): Limit => ({ key: `reset:ip:${ip}`, limit: 30, windowSeconds: 60 * 60 }),
-  emailLinkAccount: (email: string): Limit => ({ key: `email-link:account:${digest(email)}`, limit: 5, windowSeconds: 60 * 60 }),
+  emailLinkAccount: (email: string): Limit => ({
+    key: `email-link:account:${digest(email)}`,
+    limit: 5,
+    windowSeconds: 60 * 60,
+  }),
   registerIp: (ip: string): Limit => ({ key: `register:ip:${ip}`, limit: 20, windowSeconds: 60 * 60 }),
 };
 
@@ -45,7 +53,10 @@ export async function takeSlots(limitsToTake: Limit[], now = new Date()): Promis
       RETURNING "count"`;
     slots.push({ limit, windowStart });
     if (row!.count > limit.limit) {
-      retryAfterSeconds = Math.max(retryAfterSeconds, (windowStart.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000);
+      retryAfterSeconds = Math.max(
+        retryAfterSeconds,
+        (windowStart.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000,
+      );
     }
   }
   if (retryAfterSeconds > 0) throw new RateLimitError(retryAfterSeconds);

@@ -5,7 +5,12 @@ export type Viewer = {
   email: string | null;
   globalRole: "NONE" | "NATIONAL" | "ADMIN";
   /** Active memberships only: pending requests give no rights. */
-  memberships: { collaborativeId: string; collaborativeSlug: string; role: "PATIENT" | "STAFF" | "LEAD"; organisationId: string | null }[];
+  memberships: {
+    collaborativeId: string;
+    collaborativeSlug: string;
+    role: "PATIENT" | "STAFF" | "LEAD";
+    organisationId: string | null;
+  }[];
 };
 
 export const ANONYMOUS: Viewer = { userId: null, name: null, email: null, globalRole: "NONE", memberships: [] };

@@ -27,12 +27,16 @@ function main(): number {
   try {
     report = JSON.parse(run.stdout) as Report;
   } catch {
-    console.log(`✖ npm audit could not be run (no report: ${(run.stderr || run.error?.message || "no output").trim().split("\n").at(-1)}). Not a finding; CI goes on.`);
+    console.log(
+      `✖ npm audit could not be run (no report: ${(run.stderr || run.error?.message || "no output").trim().split("\n").at(-1)}). Not a finding; CI goes on.`,
+    );
     return 0;
   }
   if (!report.metadata) {
     const why = report.message || report.error?.summary || `status ${report.statusCode ?? "unknown"}`;
-    console.log(`✖ npm audit could not be run: the registry's audit endpoint answered with an error (${why}). Not a finding; CI goes on.`);
+    console.log(
+      `✖ npm audit could not be run: the registry's audit endpoint answered with an error (${why}). Not a finding; CI goes on.`,
+    );
     return 0;
   }
 
@@ -41,7 +45,12 @@ function main(): number {
     for (const via of vulnerability.via) {
       if (typeof via === "string" || !via.severity || !SERIOUS.has(via.severity)) continue;
       const id = /GHSA-[\w-]+/.exec(via.url ?? "")?.[0] ?? `npm advisory ${via.source ?? "?"}`;
-      const entry = findings.get(id) ?? { id, packages: new Set<string>(), severity: via.severity, title: via.title ?? "" };
+      const entry = findings.get(id) ?? {
+        id,
+        packages: new Set<string>(),
+        severity: via.severity,
+        title: via.title ?? "",
+      };
       entry.packages.add(vulnerability.name);
       findings.set(id, entry);
     }
@@ -59,13 +68,19 @@ function main(): number {
   for (const f of findings.values()) {
     const explained = security.includes(f.id);
     if (!explained) unexplained += 1;
-    console.log(`${explained ? "  explained in README" : "✖ NOT explained in README"}: ${f.severity} ${f.id} in ${[...f.packages].join(", ")} — ${f.title}`);
+    console.log(
+      `${explained ? "  explained in README" : "✖ NOT explained in README"}: ${f.severity} ${f.id} in ${[...f.packages].join(", ")} — ${f.title}`,
+    );
   }
   if (unexplained === 0) {
-    console.log(`✔ npm audit: ${findings.size} high/critical advisories, each explained in the README's Security paragraph.`);
+    console.log(
+      `✔ npm audit: ${findings.size} high/critical advisories, each explained in the README's Security paragraph.`,
+    );
     return 0;
   }
-  console.log(`✖ npm audit found ${unexplained} high/critical advisories not explained in the README's Security paragraph: update the dependency, or explain there (by its GHSA id) why it does not apply.`);
+  console.log(
+    `✖ npm audit found ${unexplained} high/critical advisories not explained in the README's Security paragraph: update the dependency, or explain there (by its GHSA id) why it does not apply.`,
+  );
   return 1;
 }
 

@@ -21,12 +21,17 @@ export async function backup(databaseUrl: string, file: string): Promise<{ file:
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set: run this through `npm run db:backup`, which uses the embedded database when it is unset.");
+  if (!databaseUrl)
+    throw new Error(
+      "DATABASE_URL is not set: run this through `npm run db:backup`, which uses the embedded database when it is unset.",
+    );
   const target = process.argv.slice(2).find((a) => !a.startsWith("-")) ?? defaultBackupPath();
   const { database } = poolConfigFromUrl(databaseUrl);
   console.log(`• Backing up database "${database}"…`);
   const result = await backup(databaseUrl, target);
-  console.log(`✔ Backup written: ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB). Restore with: npm run db:restore -- ${result.file} --database <new name>`);
+  console.log(
+    `✔ Backup written: ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB). Restore with: npm run db:restore -- ${result.file} --database <new name>`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

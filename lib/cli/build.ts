@@ -70,7 +70,9 @@ function newestSourceChange(root: string): number {
     // A folder's own time changes when a file in it is deleted or renamed.
     newest = Math.max(newest, stat.mtimeMs);
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) if (entry !== "node_modules" && entry !== "generated" && (entry === ".well-known" || !entry.startsWith("."))) visit(join(path, entry));
+      for (const entry of readdirSync(path))
+        if (entry !== "node_modules" && entry !== "generated" && (entry === ".well-known" || !entry.startsWith(".")))
+          visit(join(path, entry));
     }
   };
   for (const path of BUILD_INPUTS) {
@@ -91,7 +93,10 @@ export function buildIsStale(root = "."): boolean {
  */
 export function build(logFile?: string, env: Record<string, string> = {}): Promise<boolean> {
   const output = logFile === undefined ? "inherit" : openSync(logFile, "w");
-  const child = spawn("npx", ["next", "build"], { stdio: ["ignore", output, output], env: { ...process.env, ...env, NODE_ENV: "production" } });
+  const child = spawn("npx", ["next", "build"], {
+    stdio: ["ignore", output, output],
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+  });
   return new Promise((resolve) => {
     child.on("error", () => resolve(false));
     child.on("exit", (code) => resolve(code === 0));

@@ -40,7 +40,10 @@ export function urlFor(serverUrl: string, database: string, role: { name: string
  * As a superuser: creates the login roles when missing (runs in parallel with other test runs on the
  * same server, so "already exists" is fine) and sets their passwords.
  */
-export async function ensureRoles(superUrl: string, roles: { name: string; password: string; createdb?: boolean }[]): Promise<void> {
+export async function ensureRoles(
+  superUrl: string,
+  roles: { name: string; password: string; createdb?: boolean }[],
+): Promise<void> {
   await withClient(withDatabase(superUrl, "postgres"), async (c) => {
     for (const role of roles) {
       for (let attempt = 1; ; attempt++) {
@@ -65,7 +68,9 @@ export async function ensureRoles(superUrl: string, roles: { name: string; passw
  * roles were split (their objects belong to the superuser); a no-op on a database the owner made.
  */
 export async function handOverDatabase(superUrl: string, database: string, owner: string): Promise<void> {
-  await withClient(withDatabase(superUrl, "postgres"), (c) => c.query(`ALTER DATABASE ${quoteIdent(database)} OWNER TO ${quoteIdent(owner)}`));
+  await withClient(withDatabase(superUrl, "postgres"), (c) =>
+    c.query(`ALTER DATABASE ${quoteIdent(database)} OWNER TO ${quoteIdent(owner)}`),
+  );
   await withClient(withDatabase(superUrl, database), (c) =>
     c.query(`
       DO $$
@@ -131,8 +136,12 @@ export function appRoleGrants(database: string, owner: string, app: string): str
 
 /** pg-boss's schema and a queue per registered job, as the owner (both are DDL). */
 export function setUpJobQueues(ownerUrl: string): void {
-  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/cli/setup-job-queues.ts"], { env: { ...process.env, DATABASE_URL: ownerUrl }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`Setting up the job queues failed: ${(result.stderr || result.stdout).trim()}`);
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/cli/setup-job-queues.ts"], {
+    env: { ...process.env, DATABASE_URL: ownerUrl },
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    throw new Error(`Setting up the job queues failed: ${(result.stderr || result.stdout).trim()}`);
 }
 
 /**
@@ -149,17 +158,29 @@ export async function prepareDatabase({ ownerUrl, appUrl }: DatabaseUrls): Promi
 
 /** Whether the app's connection could undo the protections (a superuser): `npm start` warns. */
 export async function connectsAsSuperuser(url: string): Promise<boolean> {
-  return withClient(url, async (c) => (await c.query<{ rolsuper: boolean }>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).rows[0]?.rolsuper ?? false);
+  return withClient(
+    url,
+    async (c) =>
+      (await c.query<{ rolsuper: boolean }>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).rows[0]
+        ?.rolsuper ?? false,
+  );
 }
 
 /** The embedded database's roles (npm start without DATABASE_URL). Local only, like its superuser's password. */
-export const EMBEDDED_ROLES = { owner: { name: "psc_owner", password: "psc-owner" }, app: { name: "psc_app", password: "psc-app" } };
+export const EMBEDDED_ROLES = {
+  owner: { name: "psc_owner", password: "psc-owner" },
+  app: { name: "psc_app", password: "psc-app" },
+};
 
 /**
  * As a superuser, on a server the portal runs itself (the embedded one): the two roles, and database
  * `name` owned by the owner role (created, or handed over when it was made before the roles were split).
  */
-export async function ensureSplitDatabase(superUrl: string, name: string, roles = EMBEDDED_ROLES): Promise<DatabaseUrls> {
+export async function ensureSplitDatabase(
+  superUrl: string,
+  name: string,
+  roles = EMBEDDED_ROLES,
+): Promise<DatabaseUrls> {
   // The owner may create databases: db:restore makes a new one.
   await ensureRoles(superUrl, [{ ...roles.owner, createdb: true }, roles.app]);
   if (!(await databaseExists(superUrl, name))) await createDatabase(superUrl, name, undefined, roles.owner.name);

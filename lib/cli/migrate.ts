@@ -5,7 +5,9 @@ import { ownerUrlFromEnv, prepareDatabase } from "./database-roles";
 
 const appUrl = process.env.DATABASE_URL;
 if (!appUrl) {
-  console.error("✖ DATABASE_URL is not set: run this through `npm run db:migrate`, which uses the embedded database when it is unset.");
+  console.error(
+    "✖ DATABASE_URL is not set: run this through `npm run db:migrate`, which uses the embedded database when it is unset.",
+  );
   process.exit(1);
 }
 await prepareDatabase({ ownerUrl: ownerUrlFromEnv(), appUrl });

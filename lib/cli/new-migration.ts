@@ -21,7 +21,11 @@ const snapshot = "prisma/migrations/schema-snapshot.prisma";
 const server = await startTestServer();
 try {
   const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
-  const sql = prisma(["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], server.serverUrl, { quiet: true });
+  const sql = prisma(
+    ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    server.serverUrl,
+    { quiet: true },
+  );
   if (!/^\s*(CREATE|ALTER|DROP)/m.test(sql)) {
     console.log("The schema matches the migrations: nothing to write.");
   } else {
@@ -30,7 +34,9 @@ try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "migration.sql"), sql);
     copyFileSync("prisma/schema.prisma", snapshot);
-    console.log(`Wrote ${dir}/migration.sql. Review it, add any SQL Prisma cannot express (triggers, generated columns), then commit it with the schema.`);
+    console.log(
+      `Wrote ${dir}/migration.sql. Review it, add any SQL Prisma cannot express (triggers, generated columns), then commit it with the schema.`,
+    );
   }
 } finally {
   await server.stop();

@@ -39,7 +39,10 @@ export async function requireToolFor(tool: PgTool, databaseUrl: string): Promise
   const variable = tool === "pg_dump" ? "PG_DUMP" : "PG_RESTORE";
   const install = `install postgresql-client-${serverMajor} (Debian/Ubuntu: apt-get install postgresql-client-${serverMajor}) or set ${variable} to a ${tool} of version ${serverMajor} or later`;
   if (toolMajor === null) throw new Error(`${tool} was not found (${toolPath(tool)}): ${install}.`);
-  if (toolMajor < serverMajor) throw new Error(`${toolPath(tool)} is version ${toolMajor}, older than the PostgreSQL ${serverMajor} server: ${install}.`);
+  if (toolMajor < serverMajor)
+    throw new Error(
+      `${toolPath(tool)} is version ${toolMajor}, older than the PostgreSQL ${serverMajor} server: ${install}.`,
+    );
 }
 
 /** Connection flags and environment for a tool: the password goes in PGPASSWORD, not the arguments. */
@@ -53,7 +56,11 @@ export function connectionFor(databaseUrl: string): { args: string[]; env: NodeJ
 
 export function runTool(tool: PgTool, args: string[], databaseUrl: string): void {
   const connection = connectionFor(databaseUrl);
-  const result = spawnSync(toolPath(tool), [...connection.args, ...args], { env: connection.env, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
+  const result = spawnSync(toolPath(tool), [...connection.args, ...args], {
+    env: connection.env,
+    stdio: ["ignore", "inherit", "pipe"],
+    encoding: "utf8",
+  });
   if (result.error) throw new Error(`${tool} could not be run: ${result.error.message}`);
   if (result.status !== 0) {
     const lines = (result.stderr ?? "").trim().split("\n").filter(Boolean);

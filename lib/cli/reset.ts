@@ -15,7 +15,10 @@ let stop = async () => {};
 let superUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
 let embedded = false;
 if (!superUrl) {
-  const server = await startEmbeddedPostgres({ dataDir: ".data/postgres", port: Number(process.env.EMBEDDED_DB_PORT ?? 54329) });
+  const server = await startEmbeddedPostgres({
+    dataDir: ".data/postgres",
+    port: Number(process.env.EMBEDDED_DB_PORT ?? 54329),
+  });
   stop = server.stop;
   superUrl = withDatabase(server.url, "psc");
   embedded = true;
@@ -25,10 +28,15 @@ try {
   console.log(`• Recreating database "${name}"…`);
   await dropDatabase(superUrl, name);
   // The embedded server's superuser makes the owner and app roles; otherwise the configured roles are used.
-  const urls = embedded ? await ensureSplitDatabase(superUrl, name) : { ownerUrl: superUrl, appUrl: process.env.DATABASE_URL ?? superUrl };
+  const urls = embedded
+    ? await ensureSplitDatabase(superUrl, name)
+    : { ownerUrl: superUrl, appUrl: process.env.DATABASE_URL ?? superUrl };
   if (!embedded) await createDatabase(superUrl, name);
   await prepareDatabase(urls);
-  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: urls.ownerUrl } });
+  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: urls.ownerUrl },
+  });
   if (seed.status !== 0) throw new Error("Seeding failed (see above).");
   console.log("✔ Database reset with demo data.");
 } finally {

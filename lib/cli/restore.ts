@@ -10,15 +10,23 @@ import { poolConfigFromUrl, withDatabase } from "@/lib/db-url";
 
 export type RestoreTarget = { database: string } | { overwrite: true };
 
-export async function restore(databaseUrl: string, file: string, target: RestoreTarget): Promise<{ databaseUrl: string; database: string }> {
+export async function restore(
+  databaseUrl: string,
+  file: string,
+  target: RestoreTarget,
+): Promise<{ databaseUrl: string; database: string }> {
   const path = resolve(file);
   if (!existsSync(path)) throw new Error(`No backup file at ${path}.`);
   await requireToolFor("pg_restore", databaseUrl);
   const database = "database" in target ? target.database : poolConfigFromUrl(databaseUrl).database;
-  if (!/^[A-Za-z_][A-Za-z0-9_-]{0,62}$/.test(database)) throw new Error(`"${database}" is not a database name this script will create (letters, digits, _ and -).`);
+  if (!/^[A-Za-z_][A-Za-z0-9_-]{0,62}$/.test(database))
+    throw new Error(`"${database}" is not a database name this script will create (letters, digits, _ and -).`);
   const url = withDatabase(databaseUrl, database);
   if ("database" in target) {
-    if (await databaseExists(databaseUrl, database)) throw new Error(`Database "${database}" already exists: choose a new name, or use --overwrite to replace the configured database.`);
+    if (await databaseExists(databaseUrl, database))
+      throw new Error(
+        `Database "${database}" already exists: choose a new name, or use --overwrite to replace the configured database.`,
+      );
   } else {
     await dropDatabase(databaseUrl, database);
   }
@@ -34,7 +42,8 @@ export async function restore(databaseUrl: string, file: string, target: Restore
 }
 
 export function parseRestoreArguments(argv: string[]): { file: string; target: RestoreTarget } {
-  const usage = "Usage: npm run db:restore -- <backup file> --database <new database name>   (or --overwrite to replace the configured database)";
+  const usage =
+    "Usage: npm run db:restore -- <backup file> --database <new database name>   (or --overwrite to replace the configured database)";
   const index = argv.indexOf("--database");
   const database = index >= 0 ? argv[index + 1] : undefined;
   const file = argv.find((a, i) => !a.startsWith("-") && argv[i - 1] !== "--database");
@@ -47,9 +56,14 @@ export function parseRestoreArguments(argv: string[]): { file: string; target: R
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set: run this through `npm run db:restore`, which uses the embedded database when it is unset.");
+  if (!databaseUrl)
+    throw new Error(
+      "DATABASE_URL is not set: run this through `npm run db:restore`, which uses the embedded database when it is unset.",
+    );
   const { file, target } = parseRestoreArguments(process.argv.slice(2));
-  console.log(`• Restoring ${file} into ${"database" in target ? `new database "${target.database}"` : `"${poolConfigFromUrl(databaseUrl).database}" (replacing it)`}…`);
+  console.log(
+    `• Restoring ${file} into ${"database" in target ? `new database "${target.database}"` : `"${poolConfigFromUrl(databaseUrl).database}" (replacing it)`}…`,
+  );
   const result = await restore(databaseUrl, file, target);
   console.log(`✔ Restored into database "${result.database}".`);
 }

@@ -29,7 +29,10 @@ export async function startTestServer(): Promise<{ serverUrl: string; stop: () =
 }
 
 /** The roles of test databases: as in production, the tests connect as the app role (lib/cli/database-roles.ts). */
-export const TEST_ROLES = { owner: { name: "psc_test_owner", password: "psc-test-owner" }, app: { name: "psc_test_app", password: "psc-test-app" } };
+export const TEST_ROLES = {
+  owner: { name: "psc_test_owner", password: "psc-test-owner" },
+  app: { name: "psc_test_app", password: "psc-test-app" },
+};
 
 /**
  * A fresh database owned by the owner role, with every migration applied and the job queues set up;

@@ -24,7 +24,12 @@ export const MINIMUM_TESTS = {
 export type SuiteName = keyof typeof MINIMUM_TESTS;
 
 /** Runs a command with the environment and `env`; resolves with its exit code (1 if it could not start). */
-export function run(command: string, args: string[], env: Record<string, string> = {}, options: { quiet?: boolean } = {}): Promise<number> {
+export function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: { quiet?: boolean } = {},
+): Promise<number> {
   const child = spawn(command, args, { stdio: options.quiet ? "ignore" : "inherit", env: { ...process.env, ...env } });
   return new Promise((resolve) => {
     child.on("error", () => resolve(1));
@@ -39,24 +44,41 @@ export function run(command: string, args: string[], env: Record<string, string>
  */
 export function judge(reported: Tally, exitCode: number, minimum: number): { tally: Tally; problems: string[] } {
   const problems: string[] = [];
-  if (exitCode !== 0 && reported.failed === 0) problems.push(`the runner exited with code ${exitCode} though its report lists no failed test`);
+  if (exitCode !== 0 && reported.failed === 0)
+    problems.push(`the runner exited with code ${exitCode} though its report lists no failed test`);
   const ran = reported.passed + reported.failed;
-  if (ran < minimum) problems.push(`only ${ran} tests ran, fewer than the ${minimum} expected (MINIMUM_TESTS in lib/cli/test-runner.ts)`);
+  if (ran < minimum)
+    problems.push(
+      `only ${ran} tests ran, fewer than the ${minimum} expected (MINIMUM_TESTS in lib/cli/test-runner.ts)`,
+    );
   return { tally: { passed: reported.passed, failed: reported.failed + problems.length }, problems };
 }
 
 /** vitest's JSON report: a file that fails to load counts as a failure even though none of its tests ran. */
 export function vitestReport(file: string): Tally | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0) };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numFailedTestSuites: number;
+  };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0),
+  };
 }
 
 /** Playwright's JSON report: errors outside any test (global setup, the web server) count as failures. */
 export function playwrightReport(file: string): Tally | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number }; errors?: unknown[] };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected + (report.errors?.length ?? 0) };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+    errors?: unknown[];
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected + (report.errors?.length ?? 0),
+  };
 }
 
 export type SuiteResult = { tally: Tally; exitCode: number; problems: string[] };
@@ -71,10 +93,24 @@ function settle(report: Tally | null, exitCode: number, minimum: number): SuiteR
  * Runs vitest once (`.only` refused) with its JSON report in `outputFile`. `args` picks a config, root or
  * files; `quiet` hides its output (the runner's own test).
  */
-export async function runVitest(options: { outputFile: string; minimum: number; args?: string[]; env?: Record<string, string>; quiet?: boolean }): Promise<SuiteResult> {
+export async function runVitest(options: {
+  outputFile: string;
+  minimum: number;
+  args?: string[];
+  env?: Record<string, string>;
+  quiet?: boolean;
+}): Promise<SuiteResult> {
   const exitCode = await run(
     "npx",
-    ["vitest", "run", "--allowOnly=false", "--reporter=default", "--reporter=json", `--outputFile.json=${options.outputFile}`, ...(options.args ?? [])],
+    [
+      "vitest",
+      "run",
+      "--allowOnly=false",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${options.outputFile}`,
+      ...(options.args ?? []),
+    ],
     options.env,
     { quiet: options.quiet },
   );
@@ -82,8 +118,16 @@ export async function runVitest(options: { outputFile: string; minimum: number; 
 }
 
 /** Runs Playwright once (`.only` refused), its JSON report in `outputFile`. */
-export async function runPlaywright(options: { outputFile: string; minimum: number; args?: string[]; env?: Record<string, string> }): Promise<SuiteResult> {
-  const exitCode = await run("npx", ["playwright", "test", "--forbid-only", ...(options.args ?? [])], { ...options.env, PLAYWRIGHT_JSON_OUTPUT_NAME: options.outputFile });
+export async function runPlaywright(options: {
+  outputFile: string;
+  minimum: number;
+  args?: string[];
+  env?: Record<string, string>;
+}): Promise<SuiteResult> {
+  const exitCode = await run("npx", ["playwright", "test", "--forbid-only", ...(options.args ?? [])], {
+    ...options.env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: options.outputFile,
+  });
   return settle(playwrightReport(options.outputFile), exitCode, options.minimum);
 }
 

@@ -28,7 +28,8 @@ async function main() {
 
   // The Prisma client is generated code: make sure it exists before the lint's type-aware rules and the
   // type-check read its types.
-  if (suites.includes("lint") || suites.includes("typecheck")) prisma(["generate"], process.env.DATABASE_URL ?? "postgresql://localhost/unset", { quiet: true });
+  if (suites.includes("lint") || suites.includes("typecheck"))
+    prisma(["generate"], process.env.DATABASE_URL ?? "postgresql://localhost/unset", { quiet: true });
 
   if (suites.includes("lint")) {
     console.log("== Lint (npm run lint)");
@@ -52,18 +53,30 @@ async function main() {
     if (e2eDatabase && buildIsStale()) {
       console.log(`== Building the portal for the end-to-end tests, in the background (output: ${buildLog})`);
       const started = Date.now();
-      building = build(buildLog, { DATABASE_URL: e2eDatabase.url }).then((ok) => ({ ok, seconds: Math.round((Date.now() - started) / 1000) }));
+      building = build(buildLog, { DATABASE_URL: e2eDatabase.url }).then((ok) => ({
+        ok,
+        seconds: Math.round((Date.now() - started) / 1000),
+      }));
     }
 
     if (suites.includes("vitest")) {
       console.log("== Unit and integration tests (vitest)");
       const outputFile = join(results, "vitest.json");
-      add("Unit and integration", await runVitest({ outputFile, minimum: MINIMUM_TESTS.vitest, env: { TEST_DATABASE_SERVER_URL: server.serverUrl } }));
+      add(
+        "Unit and integration",
+        await runVitest({
+          outputFile,
+          minimum: MINIMUM_TESTS.vitest,
+          env: { TEST_DATABASE_SERVER_URL: server.serverUrl },
+        }),
+      );
     }
     if (e2eDatabase) {
       if (building) {
         const { ok, seconds } = await building;
-        console.log(`== The build ${ok ? "finished" : "FAILED"} in ${seconds} s${ok ? "" : `: the e2e server builds again and shows the errors (see also ${buildLog})`}`);
+        console.log(
+          `== The build ${ok ? "finished" : "FAILED"} in ${seconds} s${ok ? "" : `: the e2e server builds again and shows the errors (see also ${buildLog})`}`,
+        );
       }
       console.log("== End-to-end tests (Playwright, Chromium, production build)");
       const outputFile = join(results, "playwright.json");

@@ -18,7 +18,11 @@ const QUICK_EXIT_MS = 15_000;
 const MAX_QUICK_EXITS = 3;
 
 const require = createRequire(import.meta.url);
-cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: ["start", "-p", port, "-H", host], execArgv: [] });
+cluster.setupPrimary({
+  exec: require.resolve("next/dist/bin/next"),
+  args: ["start", "-p", port, "-H", host],
+  execArgv: [],
+});
 
 let stopping = false;
 let stopCode = 0;

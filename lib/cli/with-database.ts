@@ -16,13 +16,19 @@ if (!command) {
 }
 let stop = async () => {};
 if (!process.env.DATABASE_URL) {
-  const server = await startEmbeddedPostgres({ dataDir: ".data/postgres", port: Number(process.env.EMBEDDED_DB_PORT ?? 54329) });
+  const server = await startEmbeddedPostgres({
+    dataDir: ".data/postgres",
+    port: Number(process.env.EMBEDDED_DB_PORT ?? 54329),
+  });
   stop = server.stop;
   const urls = await ensureSplitDatabase(server.url, "psc");
   process.env.DATABASE_URL = urls.appUrl;
   process.env.MIGRATION_DATABASE_URL = urls.ownerUrl;
 }
 if (asOwner) process.env.DATABASE_URL = ownerUrlFromEnv();
-const result = spawnSync("npx", [command, ...args], { stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+const result = spawnSync("npx", [command, ...args], {
+  stdio: "inherit",
+  env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+});
 await stop();
 process.exit(result.status ?? 1);

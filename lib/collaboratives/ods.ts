@@ -24,7 +24,8 @@ const GENERAL: FormatRule = {
 
 const TRUST: FormatRule = {
   pattern: /^[RT][A-Z0-9]{2}([A-Z0-9]{2})?$/,
-  message: "An NHS trust's ODS code is 3 characters starting with R or T, for example RHM, or 5 for one of its sites, for example RHM01",
+  message:
+    "An NHS trust's ODS code is 3 characters starting with R or T, for example RHM, or 5 for one of its sites, for example RHM01",
 };
 
 export const ODS_RULES: Partial<Record<OrganisationType, FormatRule>> = {

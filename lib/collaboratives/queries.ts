@@ -3,7 +3,13 @@ import { cache } from "react";
 import { db, type Db, type Tx } from "@/lib/db";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
-import type { MembershipRole, OrganisationType, PriorityStatus, ProjectStatus, Visibility } from "@/lib/generated/prisma/enums";
+import type {
+  MembershipRole,
+  OrganisationType,
+  PriorityStatus,
+  ProjectStatus,
+  Visibility,
+} from "@/lib/generated/prisma/enums";
 
 export type CollaborativeSummary = {
   id: string;
@@ -41,14 +47,21 @@ export const getCollaborativeBySlug = cache(async (viewer: Viewer, slug: string)
       nameSince2023: true,
       region: true,
       description: true,
-      localPriorities: { where: { status: { not: "RETIRED" } }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, description: true, status: true } },
+      localPriorities: {
+        where: { status: { not: "RETIRED" } },
+        orderBy: { name: "asc" },
+        select: { id: true, slug: true, name: true, description: true, status: true },
+      },
     },
   });
 });
 
 /** The collaborative for a route, or NotFoundError: the first step of every per-collaborative query. */
 export async function requireCollaborative(slug: string) {
-  const collaborative = await db.collaborative.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const collaborative = await db.collaborative.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true },
+  });
   if (!collaborative) throw new NotFoundError();
   return collaborative;
 }
@@ -58,7 +71,13 @@ export async function requireCollaborative(slug: string) {
 /** How far back concern evidence looks, for the workspace summary and for candidate priorities. */
 export const EVIDENCE_MONTHS = 12;
 
-export type AreaCount = { priorityAreaId: string | null; slug: string | null; name: string | null; kind: "NATIONAL" | "LOCAL" | null; count: number };
+export type AreaCount = {
+  priorityAreaId: string | null;
+  slug: string | null;
+  name: string | null;
+  kind: "NATIONAL" | "LOCAL" | null;
+  count: number;
+};
 
 /**
  * Concerns received in a collaborative since a date, counted by the area the reporter chose (null:
@@ -92,7 +111,11 @@ export type ConcernsSummary = {
  * What the workspace shows about concerns: counts by area and per month over the last 12 months.
  * Aggregates only, never free text or references, so they are public like the collaborative's total.
  */
-export async function getConcernsSummary(viewer: Viewer, collaborativeId: string, now = new Date()): Promise<ConcernsSummary> {
+export async function getConcernsSummary(
+  viewer: Viewer,
+  collaborativeId: string,
+  now = new Date(),
+): Promise<ConcernsSummary> {
   authorize(viewer, "collaborative.read", { collaborativeId });
   const since = evidenceSince(now);
   const [byArea, byMonth] = await Promise.all([
@@ -130,15 +153,38 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
   authorize(viewer, "collaborative.read");
   const collaborative = await db.collaborative.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, leadAhsn2014: true, nameSince2023: true, region: true, description: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      leadAhsn2014: true,
+      nameSince2023: true,
+      region: true,
+      description: true,
+    },
   });
   if (!collaborative) return null;
   const collaborativeId = collaborative.id;
   const resource = { collaborativeId };
   // The policy decides which project visibilities this viewer may read; the query asks for those only.
-  const visibilities = (["DRAFT", "PORTAL", "PUBLIC"] as const).filter((visibility) => can(viewer, "project.read", { collaborativeId, visibility }));
+  const visibilities = (["DRAFT", "PORTAL", "PUBLIC"] as const).filter((visibility) =>
+    can(viewer, "project.read", { collaborativeId, visibility }),
+  );
 
-  const [organisations, leads, localPriorities, priorityProjects, priorityConcerns, projects, closedProjects, concerns, learning, events, rounds, membership] = await Promise.all([
+  const [
+    organisations,
+    leads,
+    localPriorities,
+    priorityProjects,
+    priorityConcerns,
+    projects,
+    closedProjects,
+    concerns,
+    learning,
+    events,
+    rounds,
+    membership,
+  ] = await Promise.all([
     db.organisation.findMany({
       where: { collaborativeId, active: true },
       orderBy: [{ type: "asc" }, { name: "asc" }],
@@ -162,8 +208,16 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
       },
     }),
     // Counted for this collaborative's local priorities only (Prisma's `_count` groups the whole table).
-    db.projectPriority.groupBy({ by: ["priorityAreaId"], where: { priorityArea: { collaborativeId, kind: "LOCAL" } }, _count: { _all: true } }),
-    db.concern.groupBy({ by: ["linkedPriorityId"], where: { linkedPriority: { collaborativeId, kind: "LOCAL" } }, _count: { _all: true } }),
+    db.projectPriority.groupBy({
+      by: ["priorityAreaId"],
+      where: { priorityArea: { collaborativeId, kind: "LOCAL" } },
+      _count: { _all: true },
+    }),
+    db.concern.groupBy({
+      by: ["linkedPriorityId"],
+      where: { linkedPriority: { collaborativeId, kind: "LOCAL" } },
+      _count: { _all: true },
+    }),
     db.project.findMany({
       where: { collaborativeId, visibility: { in: visibilities }, status: { not: "CLOSED" } },
       orderBy: { updatedAt: "desc" },
@@ -195,7 +249,15 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
       where: { collaborativeId },
       orderBy: { openedAt: "desc" },
       take: 5,
-      select: { id: true, title: true, status: true, openedAt: true, closesAt: true, closedAt: true, _count: { select: { ballots: true, candidates: true } } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        openedAt: true,
+        closesAt: true,
+        closedAt: true,
+        _count: { select: { ballots: true, candidates: true } },
+      },
     }),
     can(viewer, "member.list", resource) ? getMembershipSummary(viewer, collaborativeId, now) : Promise.resolve(null),
   ]);
@@ -205,9 +267,17 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
   return {
     collaborative,
     organisations: organisations.map((o) => ({ ...o, type: o.type as OrganisationType })),
-    leads: leads.map((l) => ({ id: l.id, name: l.user.name, jobTitle: l.jobTitle, organisation: l.organisation?.name ?? null })),
+    leads: leads.map((l) => ({
+      id: l.id,
+      name: l.user.name,
+      jobTitle: l.jobTitle,
+      organisation: l.organisation?.name ?? null,
+    })),
     localPriorities: localPriorities
-      .sort((a, b) => PRIORITY_STATUS_ORDER[a.status] - PRIORITY_STATUS_ORDER[b.status] || a.name.localeCompare(b.name, "en-GB"))
+      .sort(
+        (a, b) =>
+          PRIORITY_STATUS_ORDER[a.status] - PRIORITY_STATUS_ORDER[b.status] || a.name.localeCompare(b.name, "en-GB"),
+      )
       .map((p) => ({
         id: p.id,
         slug: p.slug,
@@ -230,7 +300,16 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
     concerns,
     learning,
     events,
-    rounds: rounds.map((r) => ({ id: r.id, title: r.title, status: r.status, openedAt: r.openedAt, closesAt: r.closesAt, closedAt: r.closedAt, ballots: r._count.ballots, candidates: r._count.candidates })),
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      openedAt: r.openedAt,
+      closesAt: r.closesAt,
+      closedAt: r.closedAt,
+      ballots: r._count.ballots,
+      candidates: r._count.candidates,
+    })),
     membership,
     can: {
       manageOrganisations: can(viewer, "organisation.manage", resource),
@@ -245,26 +324,46 @@ export type MembershipSummary = {
   active: number;
   pending: number;
   openInvitations: number;
-  byOrganisation: { organisationId: string | null; organisation: string; counts: Record<MembershipRole, number>; total: number }[];
+  byOrganisation: {
+    organisationId: string | null;
+    organisation: string;
+    counts: Record<MembershipRole, number>;
+    total: number;
+  }[];
 };
 
 /** Members by organisation and role, pending requests and open invitations: for the collaborative's leads. */
-export async function getMembershipSummary(viewer: Viewer, collaborativeId: string, now = new Date()): Promise<MembershipSummary> {
+export async function getMembershipSummary(
+  viewer: Viewer,
+  collaborativeId: string,
+  now = new Date(),
+): Promise<MembershipSummary> {
   authorize(viewer, "member.list", { collaborativeId });
   const [groups, pending, openInvitations] = await Promise.all([
-    db.membership.groupBy({ by: ["organisationId", "role"], where: { collaborativeId, status: "ACTIVE", user: { erasedAt: null } }, _count: { _all: true } }),
+    db.membership.groupBy({
+      by: ["organisationId", "role"],
+      where: { collaborativeId, status: "ACTIVE", user: { erasedAt: null } },
+      _count: { _all: true },
+    }),
     db.membership.count({ where: { collaborativeId, status: "PENDING", user: { erasedAt: null } } }),
     db.invitation.count({ where: { collaborativeId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } }),
   ]);
   const organisationIds = [...new Set(groups.map((g) => g.organisationId).filter((id): id is string => id !== null))];
   const names = new Map(
-    (await db.organisation.findMany({ where: { id: { in: organisationIds }, collaborativeId }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
+    (
+      await db.organisation.findMany({
+        where: { id: { in: organisationIds }, collaborativeId },
+        select: { id: true, name: true },
+      })
+    ).map((o) => [o.id, o.name]),
   );
   const rows = new Map<string | null, MembershipSummary["byOrganisation"][number]>();
   for (const g of groups) {
     const row = rows.get(g.organisationId) ?? {
       organisationId: g.organisationId,
-      organisation: g.organisationId ? (names.get(g.organisationId) ?? "Unknown organisation") : "No organisation given",
+      organisation: g.organisationId
+        ? (names.get(g.organisationId) ?? "Unknown organisation")
+        : "No organisation given",
       counts: { PATIENT: 0, STAFF: 0, LEAD: 0 },
       total: 0,
     };
@@ -273,7 +372,11 @@ export async function getMembershipSummary(viewer: Viewer, collaborativeId: stri
     rows.set(g.organisationId, row);
   }
   const byOrganisation = [...rows.values()].sort((a, b) =>
-    a.organisationId === null ? 1 : b.organisationId === null ? -1 : a.organisation.localeCompare(b.organisation, "en-GB"),
+    a.organisationId === null
+      ? 1
+      : b.organisationId === null
+        ? -1
+        : a.organisation.localeCompare(b.organisation, "en-GB"),
   );
   return { active: byOrganisation.reduce((sum, r) => sum + r.total, 0), pending, openInvitations, byOrganisation };
 }
@@ -294,10 +397,19 @@ export async function listOrganisationsForManagement(viewer: Viewer, slug: strin
     }),
     db.membership.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
     db.projectOrganisation.groupBy({ by: ["organisationId"], where: ofThisCollaborative, _count: { _all: true } }),
-    db.concern.groupBy({ by: ["organisationId"], where: { ...ofThisCollaborative, heldAt: null }, _count: { _all: true } }),
+    db.concern.groupBy({
+      by: ["organisationId"],
+      where: { ...ofThisCollaborative, heldAt: null },
+      _count: { _all: true },
+    }),
   ]);
-  const byOrganisation = (groups: { organisationId: string | null; _count: { _all: number } }[]) => new Map(groups.map((g) => [g.organisationId, g._count._all]));
-  const [memberCounts, projectCounts, concernCounts] = [byOrganisation(memberships), byOrganisation(projects), byOrganisation(concerns)];
+  const byOrganisation = (groups: { organisationId: string | null; _count: { _all: number } }[]) =>
+    new Map(groups.map((g) => [g.organisationId, g._count._all]));
+  const [memberCounts, projectCounts, concernCounts] = [
+    byOrganisation(memberships),
+    byOrganisation(projects),
+    byOrganisation(concerns),
+  ];
   return {
     collaborative,
     organisations: organisations.map((o) => ({

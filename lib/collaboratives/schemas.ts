@@ -7,7 +7,11 @@ const organisationFields = z.object({
   collaborativeId: idField,
   name: requiredText(200, "The name", "Enter the organisation's name"),
   type: z.enum(ORGANISATION_TYPES, { error: "Choose the type of organisation" }),
-  odsCode: z.string().max(20, "ODS code must be 3 to 6 letters or numbers, for example RHM or J82001").optional().default(""),
+  odsCode: z
+    .string()
+    .max(20, "ODS code must be 3 to 6 letters or numbers, for example RHM or J82001")
+    .optional()
+    .default(""),
 });
 
 /** The ODS code is checked against the type's format and comes out tidied (capitals, no spaces) or null. */
@@ -26,7 +30,9 @@ export const updateOrganisationSchema = organisationFields
   .extend({
     organisationId: idField,
     version: versionField,
-    active: z.enum(["true", "false"], { error: "Choose whether the organisation is still a member" }).transform((v) => v === "true"),
+    active: z
+      .enum(["true", "false"], { error: "Choose whether the organisation is still a member" })
+      .transform((v) => v === "true"),
   })
   .transform(withOdsCode);
 

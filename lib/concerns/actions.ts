@@ -48,7 +48,13 @@ export const submitConcernAction = formAction({
       return {
         ok: false,
         values,
-        data: { confirm: outcome.reason, suggested: outcome.suggested, options: outcome.options.join(","), postcodeArea: outcome.postcodeArea ?? "", place: outcome.place ?? "" },
+        data: {
+          confirm: outcome.reason,
+          suggested: outcome.suggested,
+          options: outcome.options.join(","),
+          postcodeArea: outcome.postcodeArea ?? "",
+          place: outcome.place ?? "",
+        },
       };
     }
     await rememberSubmission(outcome.reference, outcome.token);
@@ -60,9 +66,18 @@ export const trackLookupAction = formAction({
   schema: trackLookupSchema,
   handler: async ({ input, viewer, values }) => {
     const token = tokenFromTypedLink(input.link);
-    if (!token) return { ok: false, fieldErrors: { link: "Enter the whole tracking link from your confirmation page or email" }, values };
+    if (!token)
+      return {
+        ok: false,
+        fieldErrors: { link: "Enter the whole tracking link from your confirmation page or email" },
+        values,
+      };
     if (!(await referenceMatchesToken(viewer, input.reference, token))) {
-      return { ok: false, message: "We could not find a concern with that reference and tracking link. Check both and try again.", values };
+      return {
+        ok: false,
+        message: "We could not find a concern with that reference and tracking link. Check both and try again.",
+        values,
+      };
     }
     redirect(`/concerns/track/${token}`);
   },
@@ -114,7 +129,12 @@ export const respondAction = formAction({
   handler: async ({ input, viewer }) => {
     const { responseId, mayEmail } = await respondToConcern(viewer, input);
     refreshTriage();
-    if (!mayEmail) return { ok: true, message: "Response published on the reporter's tracking page. They did not give contact details for email, so it was not emailed." };
+    if (!mayEmail)
+      return {
+        ok: true,
+        message:
+          "Response published on the reporter's tracking page. They did not give contact details for email, so it was not emailed.",
+      };
     // The response is saved whatever happens to the email; the retry job sends what failed here.
     const outcome = await deliverResponseEmail(responseId).catch((error: unknown) => {
       console.error("[concerns] response email not sent", error);
@@ -139,7 +159,13 @@ export const shareableAction = formAction({
   handler: async ({ input, viewer }) => {
     await setConcernShareable(viewer, input);
     refreshTriage();
-    return { ok: true, message: input.shareable === "yes" ? "The text can now be shared outside the collaborative." : "The text is now kept within the collaborative." };
+    return {
+      ok: true,
+      message:
+        input.shareable === "yes"
+          ? "The text can now be shared outside the collaborative."
+          : "The text is now kept within the collaborative.",
+    };
   },
 });
 

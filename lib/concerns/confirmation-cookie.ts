@@ -20,6 +20,7 @@ export async function rememberSubmission(reference: string, token: string): Prom
 
 export async function readSubmission(): Promise<{ reference: string; token: string } | null> {
   const [reference, token] = ((await cookies()).get(NAME)?.value ?? "").split(".");
-  if (!reference || !token || normaliseReference(reference) !== reference || !TRACKING_TOKEN_PATTERN.test(token)) return null;
+  if (!reference || !token || normaliseReference(reference) !== reference || !TRACKING_TOKEN_PATTERN.test(token))
+    return null;
   return { reference, token };
 }

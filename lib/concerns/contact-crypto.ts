@@ -8,9 +8,13 @@ export type ContactDetails = { name?: string; email?: string; phone?: string };
 
 function key(): Buffer {
   const raw = env().CONCERN_ENCRYPTION_KEY;
-  if (!raw) throw new Error("Configuration error: CONCERN_ENCRYPTION_KEY is not set (32 bytes, base64). npm start writes a development key into .env.local.");
+  if (!raw)
+    throw new Error(
+      "Configuration error: CONCERN_ENCRYPTION_KEY is not set (32 bytes, base64). npm start writes a development key into .env.local.",
+    );
   const bytes = Buffer.from(raw, "base64");
-  if (bytes.length !== 32) throw new Error("Configuration error: CONCERN_ENCRYPTION_KEY must be 32 bytes encoded in base64.");
+  if (bytes.length !== 32)
+    throw new Error("Configuration error: CONCERN_ENCRYPTION_KEY must be 32 bytes encoded in base64.");
   return bytes;
 }
 
@@ -18,7 +22,9 @@ export function encryptContact(contact: ContactDetails): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(), iv);
   const data = Buffer.concat([cipher.update(JSON.stringify(contact), "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(
+    ".",
+  );
 }
 
 export function decryptContact(sealed: string): ContactDetails {

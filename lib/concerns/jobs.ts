@@ -6,7 +6,8 @@ export const concernJobs: Record<string, JobDefinition> = {
   // Nightly: reporters' contact details are erased N months after their concern closed.
   "concerns.erase-contact-details": {
     cron: "30 2 * * *",
-    handler: async () => console.log(`[jobs] concerns.erase-contact-details: ${await eraseExpiredContactDetails()} erased`),
+    handler: async () =>
+      console.log(`[jobs] concerns.erase-contact-details: ${await eraseExpiredContactDetails()} erased`),
   },
   // Nightly: concerns held as possibly automated that no lead released or discarded in 30 days.
   "concerns.purge-held": {

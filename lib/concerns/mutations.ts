@@ -21,7 +21,11 @@ import { HELD_CONCERN_DAYS } from "./held";
 // ─── Submitting ───────────────────────────────────────────────────────────────
 
 /** Per address: generous enough for a family sharing a connection, tight enough to stop a flood. */
-export const concernSubmissionLimit = (ip: string): Limit => ({ key: `concern:ip:${ip}`, limit: 10, windowSeconds: 15 * 60 });
+export const concernSubmissionLimit = (ip: string): Limit => ({
+  key: `concern:ip:${ip}`,
+  limit: 10,
+  windowSeconds: 15 * 60,
+});
 
 export class ConcernThrottledError extends RateLimitError {
   constructor(retryAfterSeconds: number) {
@@ -31,19 +35,40 @@ export class ConcernThrottledError extends RateLimitError {
   }
 }
 
-export type SubmittedConcern = { kind: "submitted"; reference: string; token: string; collaborativeName: string; duplicate: boolean };
-export type RoutingQuestion = { kind: "confirm"; reason: "postcode" | "conflict"; suggested: string; options: string[]; postcodeArea: string | null; place: string | null };
+export type SubmittedConcern = {
+  kind: "submitted";
+  reference: string;
+  token: string;
+  collaborativeName: string;
+  duplicate: boolean;
+};
+export type RoutingQuestion = {
+  kind: "confirm";
+  reason: "postcode" | "conflict";
+  suggested: string;
+  options: string[];
+  postcodeArea: string | null;
+  place: string | null;
+};
 
 /**
  * Saves a concern from the public form, or asks the person to confirm where it should go. Submitting
  * the same form twice (double click, retry after a lost response) returns the first submission.
  */
-export async function submitConcern(viewer: Viewer, input: ConcernFormInput, context: { ip: string }): Promise<SubmittedConcern | RoutingQuestion> {
+export async function submitConcern(
+  viewer: Viewer,
+  input: ConcernFormInput,
+  context: { ip: string },
+): Promise<SubmittedConcern | RoutingQuestion> {
   authorize(viewer, "concern.create");
   const earlier = await findSubmission(input.idempotencyKey);
   if (earlier) return earlier;
 
-  const [route, priorityAreaId, pathwayStageId] = await Promise.all([resolveRoute(input), priorityAreaIdFor(input.priorityArea), pathwayStageIdFor(input.pathwayStage)]);
+  const [route, priorityAreaId, pathwayStageId] = await Promise.all([
+    resolveRoute(input),
+    priorityAreaIdFor(input.priorityArea),
+    pathwayStageIdFor(input.pathwayStage),
+  ]);
   if (route.kind === "confirm") return route;
 
   try {
@@ -82,10 +107,20 @@ export async function submitConcern(viewer: Viewer, input: ConcernFormInput, con
     try {
       // One create with a nested write: Prisma runs both inserts in one transaction.
       const created = await db.concern.create({
-        data: { ...data, reference: generateReference(), statusChanges: { create: { toStatus: "RECEIVED", reason: "Sent by the reporter" } } },
+        data: {
+          ...data,
+          reference: generateReference(),
+          statusChanges: { create: { toStatus: "RECEIVED", reason: "Sent by the reporter" } },
+        },
         select: { reference: true },
       });
-      return { kind: "submitted", reference: created.reference, token, collaborativeName: route.collaborative.name, duplicate: false };
+      return {
+        kind: "submitted",
+        reference: created.reference,
+        token,
+        collaborativeName: route.collaborative.name,
+        duplicate: false,
+      };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
       // Either the same submission arrived twice at once (the other one won), or the reference was taken.
@@ -97,9 +132,18 @@ export async function submitConcern(viewer: Viewer, input: ConcernFormInput, con
 }
 
 async function findSubmission(idempotencyKey: string): Promise<SubmittedConcern | null> {
-  const found = await db.concern.findUnique({ where: { idempotencyKey }, select: { reference: true, collaborative: { select: { name: true } } } });
+  const found = await db.concern.findUnique({
+    where: { idempotencyKey },
+    select: { reference: true, collaborative: { select: { name: true } } },
+  });
   if (!found) return null;
-  return { kind: "submitted", reference: found.reference, token: trackingTokenFor(idempotencyKey, trackingSecret()), collaborativeName: found.collaborative.name, duplicate: true };
+  return {
+    kind: "submitted",
+    reference: found.reference,
+    token: trackingTokenFor(idempotencyKey, trackingSecret()),
+    collaborativeName: found.collaborative.name,
+    duplicate: true,
+  };
 }
 
 function contactFrom(input: ConcernFormInput): ContactDetails | null {
@@ -112,7 +156,12 @@ function contactFrom(input: ConcernFormInput): ContactDetails | null {
 }
 
 type Route =
-  | { kind: "routed"; collaborative: { id: string; name: string }; organisationId: string | null; postcodeArea: string | null }
+  | {
+      kind: "routed";
+      collaborative: { id: string; name: string };
+      organisationId: string | null;
+      postcodeArea: string | null;
+    }
   | RoutingQuestion;
 
 async function resolveRoute(input: ConcernFormInput): Promise<Route> {
@@ -120,8 +169,15 @@ async function resolveRoute(input: ConcernFormInput): Promise<Route> {
   if (input.postcode) {
     const area = postcodeAreaOf(input.postcode);
     if (!area) throw new DomainError("", { postcode: "Enter a postcode in the right format, like SO16 6YD or SO16" });
-    const row = await db.postcodeArea.findUnique({ where: { code: area }, select: { place: true, alsoPossible: true, collaborative: { select: { slug: true } } } });
-    if (!row) throw new DomainError("", { postcode: "We do not recognise that postcode as one in England. Check it, or choose the part of England from the list" });
+    const row = await db.postcodeArea.findUnique({
+      where: { code: area },
+      select: { place: true, alsoPossible: true, collaborative: { select: { slug: true } } },
+    });
+    if (!row)
+      throw new DomainError("", {
+        postcode:
+          "We do not recognise that postcode as one in England. Check it, or choose the part of England from the list",
+      });
     postcode = { area, usual: row.collaborative.slug, alsoPossible: row.alsoPossible, place: row.place };
   }
   const organisations = input.organisationText
@@ -139,12 +195,24 @@ async function resolveRoute(input: ConcernFormInput): Promise<Route> {
     confirmed: input.collaborative ?? null,
   });
   if (decision.kind === "missing") {
-    throw new DomainError("", { postcode: "Enter the postcode where it happened, or choose the part of England from the list" });
+    throw new DomainError("", {
+      postcode: "Enter the postcode where it happened, or choose the part of England from the list",
+    });
   }
   if (decision.kind === "confirm") {
-    return { kind: "confirm", reason: decision.reason, suggested: decision.suggested, options: decision.options, postcodeArea: postcode?.area ?? null, place: postcode?.place ?? null };
+    return {
+      kind: "confirm",
+      reason: decision.reason,
+      suggested: decision.suggested,
+      options: decision.options,
+      postcodeArea: postcode?.area ?? null,
+      place: postcode?.place ?? null,
+    };
   }
-  const collaborative = await db.collaborative.findUnique({ where: { slug: decision.collaborative }, select: { id: true, name: true } });
+  const collaborative = await db.collaborative.findUnique({
+    where: { slug: decision.collaborative },
+    select: { id: true, name: true },
+  });
   if (!collaborative) throw new DomainError("", { region: "Select the part of England where it happened" });
   const organisationId = organisations.find((o) => o.collaborative.slug === decision.collaborative)?.id ?? null;
   return { kind: "routed", collaborative, organisationId, postcodeArea: postcode?.area ?? null };
@@ -166,13 +234,29 @@ async function pathwayStageIdFor(slug: string): Promise<string | null> {
 
 // ─── Triage ───────────────────────────────────────────────────────────────────
 
-type TriageAccess = { id: string; collaborativeId: string; status: ConcernStatus; version: number; acknowledgedAt: Date | null; contactEncrypted: string | null; contactConsent: boolean };
+type TriageAccess = {
+  id: string;
+  collaborativeId: string;
+  status: ConcernStatus;
+  version: number;
+  acknowledgedAt: Date | null;
+  contactEncrypted: string | null;
+  contactConsent: boolean;
+};
 
 /** The concern, for its collaborative's leads; everyone else is told it does not exist. A held concern is released first. */
 async function requireTriage(viewer: Viewer, concernId: string, client: Tx | typeof db = db): Promise<TriageAccess> {
   const concern = await client.concern.findUnique({
     where: { id: concernId, heldAt: null },
-    select: { id: true, collaborativeId: true, status: true, version: true, acknowledgedAt: true, contactEncrypted: true, contactConsent: true },
+    select: {
+      id: true,
+      collaborativeId: true,
+      status: true,
+      version: true,
+      acknowledgedAt: true,
+      contactEncrypted: true,
+      contactConsent: true,
+    },
   });
   if (!concern || !can(viewer, "concern.triage", concern)) throw new NotFoundError();
   return concern;
@@ -184,7 +268,10 @@ export { HELD_CONCERN_DAYS };
 
 /** A held concern, for its collaborative's leads; anything else (not held, not theirs) does not exist. */
 async function requireHeld(viewer: Viewer, action: "concern.release" | "concern.discard", concernId: string, tx: Tx) {
-  const concern = await tx.concern.findFirst({ where: { id: concernId, heldAt: { not: null } }, select: { id: true, collaborativeId: true, reference: true } });
+  const concern = await tx.concern.findFirst({
+    where: { id: concernId, heldAt: { not: null } },
+    select: { id: true, collaborativeId: true, reference: true },
+  });
   if (!concern || !can(viewer, action, concern)) throw new NotFoundError();
   return concern;
 }
@@ -197,9 +284,19 @@ async function requireHeld(viewer: Viewer, action: "concern.release" | "concern.
 export async function releaseHeldConcern(viewer: Viewer, input: { concernId: string }): Promise<{ reference: string }> {
   return db.$transaction(async (tx) => {
     const concern = await requireHeld(viewer, "concern.release", input.concernId, tx);
-    const released = await tx.concern.updateMany({ where: { id: concern.id, heldAt: { not: null } }, data: { heldAt: null, version: { increment: 1 } } });
+    const released = await tx.concern.updateMany({
+      where: { id: concern.id, heldAt: { not: null } },
+      data: { heldAt: null, version: { increment: 1 } },
+    });
     if (released.count === 0) throw new NotFoundError();
-    await recordAudit(tx, { action: "concern.released", subjectType: "Concern", subjectId: concern.id, actorId: viewer.userId, collaborativeId: concern.collaborativeId, details: { reference: concern.reference } });
+    await recordAudit(tx, {
+      action: "concern.released",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { reference: concern.reference },
+    });
     return { reference: concern.reference };
   });
 }
@@ -210,14 +307,29 @@ export async function discardHeldConcern(viewer: Viewer, input: { concernId: str
     const concern = await requireHeld(viewer, "concern.discard", input.concernId, tx);
     const deleted = await tx.concern.deleteMany({ where: { id: concern.id, heldAt: { not: null } } });
     if (deleted.count === 0) throw new NotFoundError();
-    await recordAudit(tx, { action: "concern.discarded", subjectType: "Concern", subjectId: concern.id, actorId: viewer.userId, collaborativeId: concern.collaborativeId, details: { reference: concern.reference } });
+    await recordAudit(tx, {
+      action: "concern.discarded",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { reference: concern.reference },
+    });
     return { reference: concern.reference };
   });
 }
 
 /** Optimistic concurrency: the change applies only to the version the lead was looking at. */
-async function updateVersion(tx: Tx, concern: TriageAccess, expectedVersion: number, data: Prisma.ConcernUncheckedUpdateManyInput) {
-  const result = await tx.concern.updateMany({ where: { id: concern.id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+async function updateVersion(
+  tx: Tx,
+  concern: TriageAccess,
+  expectedVersion: number,
+  data: Prisma.ConcernUncheckedUpdateManyInput,
+) {
+  const result = await tx.concern.updateMany({
+    where: { id: concern.id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (result.count === 0) {
     throw new ConflictError(
       `Someone else changed this concern while you were looking at it (it is now "${STATUS_LABELS[concern.status]}"). Check the latest details below, then make your change again.`,
@@ -234,7 +346,9 @@ export async function changeConcernStatus(
   await db.$transaction(async (tx) => {
     const concern = await requireTriage(viewer, input.concernId, tx);
     if (!manualNextStatuses(concern.status).includes(input.status)) {
-      throw new DomainError("", { status: `A concern that is "${STATUS_LABELS[concern.status]}" cannot be moved to "${STATUS_LABELS[input.status]}"` });
+      throw new DomainError("", {
+        status: `A concern that is "${STATUS_LABELS[concern.status]}" cannot be moved to "${STATUS_LABELS[input.status]}"`,
+      });
     }
     const reopening = concern.status === "CLOSED";
     if (reopening && !input.reason) throw new DomainError("", { reason: "Enter why you are reopening this concern" });
@@ -245,7 +359,14 @@ export async function changeConcernStatus(
       outcome: input.status === "CLOSED" ? input.outcome : null,
     });
     await tx.concernStatusChange.create({
-      data: { concernId: concern.id, fromStatus: concern.status, toStatus: input.status, reason: input.reason, changedById: viewer.userId, changedAt: now },
+      data: {
+        concernId: concern.id,
+        fromStatus: concern.status,
+        toStatus: input.status,
+        reason: input.reason,
+        changedById: viewer.userId,
+        changedAt: now,
+      },
     });
     await recordAudit(tx, {
       action: "concern.status_changed",
@@ -258,12 +379,21 @@ export async function changeConcernStatus(
   });
 }
 
-export async function assignConcern(viewer: Viewer, input: { concernId: string; version: number; assigneeId: string | null }): Promise<void> {
+export async function assignConcern(
+  viewer: Viewer,
+  input: { concernId: string; version: number; assigneeId: string | null },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const concern = await requireTriage(viewer, input.concernId, tx);
     if (input.assigneeId) {
       const lead = await tx.membership.findFirst({
-        where: { userId: input.assigneeId, collaborativeId: concern.collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
+        where: {
+          userId: input.assigneeId,
+          collaborativeId: concern.collaborativeId,
+          role: "LEAD",
+          status: "ACTIVE",
+          user: { erasedAt: null },
+        },
         select: { id: true },
       });
       if (!lead) throw new DomainError("", { assigneeId: "Select a lead of this collaborative" });
@@ -284,8 +414,18 @@ export async function assignConcern(viewer: Viewer, input: { concernId: string; 
 export async function addConcernNote(viewer: Viewer, input: { concernId: string; note: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const concern = await requireTriage(viewer, input.concernId, tx);
-    const note = await tx.concernNote.create({ data: { concernId: concern.id, authorId: viewer.userId!, body: input.note }, select: { id: true } });
-    await recordAudit(tx, { action: "concern.note_added", subjectType: "Concern", subjectId: concern.id, actorId: viewer.userId, collaborativeId: concern.collaborativeId, details: { noteId: note.id } });
+    const note = await tx.concernNote.create({
+      data: { concernId: concern.id, authorId: viewer.userId!, body: input.note },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      action: "concern.note_added",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { noteId: note.id },
+    });
   });
 }
 
@@ -293,10 +433,17 @@ export async function addConcernNote(viewer: Viewer, input: { concernId: string;
  * A public response: shown on the tracking page at once, and emailed when the reporter gave an
  * email address and agreed to be contacted (sent after the commit: see deliverResponseEmail).
  */
-export async function respondToConcern(viewer: Viewer, input: { concernId: string; response: string }, now = new Date()): Promise<{ responseId: string; mayEmail: boolean }> {
+export async function respondToConcern(
+  viewer: Viewer,
+  input: { concernId: string; response: string },
+  now = new Date(),
+): Promise<{ responseId: string; mayEmail: boolean }> {
   return db.$transaction(async (tx) => {
     const concern = await requireTriage(viewer, input.concernId, tx);
-    const response = await tx.concernResponse.create({ data: { concernId: concern.id, authorId: viewer.userId!, body: input.response, createdAt: now }, select: { id: true } });
+    const response = await tx.concernResponse.create({
+      data: { concernId: concern.id, authorId: viewer.userId!, body: input.response, createdAt: now },
+      select: { id: true },
+    });
     const next = statusAfter(concern.status, "RESPONDED");
     if (next !== concern.status) {
       const moved = await tx.concern.updateMany({
@@ -305,7 +452,14 @@ export async function respondToConcern(viewer: Viewer, input: { concernId: strin
       });
       if (moved.count === 0) throw new ConflictError();
       await tx.concernStatusChange.create({
-        data: { concernId: concern.id, fromStatus: concern.status, toStatus: next, reason: "Public response sent", changedById: viewer.userId, changedAt: now },
+        data: {
+          concernId: concern.id,
+          fromStatus: concern.status,
+          toStatus: next,
+          reason: "Public response sent",
+          changedById: viewer.userId,
+          changedAt: now,
+        },
       });
     }
     const mayEmail = concern.contactConsent && concern.contactEncrypted !== null;
@@ -332,9 +486,18 @@ export async function linkConcern(
     // Only the collaborative's own local priorities and projects: a link never crosses collaboratives.
     const target =
       kind === "priority"
-        ? await tx.priorityArea.findFirst({ where: { id: targetId, collaborativeId: concern.collaborativeId, kind: "LOCAL" }, select: { id: true, name: true } })
-        : await tx.project.findFirst({ where: { id: targetId, collaborativeId: concern.collaborativeId }, select: { id: true, title: true } }).then((p) => p && { id: p.id, name: p.title });
-    if (!target) throw new DomainError("", { target: "Select one of this collaborative's local priorities or projects" });
+        ? await tx.priorityArea.findFirst({
+            where: { id: targetId, collaborativeId: concern.collaborativeId, kind: "LOCAL" },
+            select: { id: true, name: true },
+          })
+        : await tx.project
+            .findFirst({
+              where: { id: targetId, collaborativeId: concern.collaborativeId },
+              select: { id: true, title: true },
+            })
+            .then((p) => p && { id: p.id, name: p.title });
+    if (!target)
+      throw new DomainError("", { target: "Select one of this collaborative's local priorities or projects" });
     const next = statusAfter(concern.status, "LINKED");
     await updateVersion(tx, concern, input.version, {
       ...(kind === "priority" ? { linkedPriorityId: target.id } : { linkedProjectId: target.id }),
@@ -344,7 +507,14 @@ export async function linkConcern(
     if (next !== concern.status) {
       const why = `Linked to ${kind === "priority" ? "the local priority" : "the project"} "${target.name}"`;
       await tx.concernStatusChange.create({
-        data: { concernId: concern.id, fromStatus: concern.status, toStatus: next, reason: input.linkReason ? `${why}: ${input.linkReason}` : why, changedById: viewer.userId, changedAt: now },
+        data: {
+          concernId: concern.id,
+          fromStatus: concern.status,
+          toStatus: next,
+          reason: input.linkReason ? `${why}: ${input.linkReason}` : why,
+          changedById: viewer.userId,
+          changedAt: now,
+        },
       });
     }
     await recordAudit(tx, {
@@ -359,7 +529,10 @@ export async function linkConcern(
 }
 
 /** Whether the free text may be seen outside the collaborative (national team, dashboard). */
-export async function setConcernShareable(viewer: Viewer, input: { concernId: string; version: number; shareable: "yes" | "no" }): Promise<void> {
+export async function setConcernShareable(
+  viewer: Viewer,
+  input: { concernId: string; version: number; shareable: "yes" | "no" },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const concern = await requireTriage(viewer, input.concernId, tx);
     await updateVersion(tx, concern, input.version, { shareable: input.shareable === "yes" });
@@ -379,14 +552,26 @@ export async function setConcernShareable(viewer: Viewer, input: { concernId: st
  * assignment and the member organisation belong to the old collaborative, so they are cleared
  * (the organisation's name is kept as text); the new team starts from "received".
  */
-export async function transferConcern(viewer: Viewer, input: { concernId: string; version: number; collaborative: string; transferReason: string }, now = new Date()): Promise<{ fromSlug: string }> {
+export async function transferConcern(
+  viewer: Viewer,
+  input: { concernId: string; version: number; collaborative: string; transferReason: string },
+  now = new Date(),
+): Promise<{ fromSlug: string }> {
   return db.$transaction(async (tx) => {
     const concern = await requireTriage(viewer, input.concernId, tx);
     const [target, current] = await Promise.all([
       tx.collaborative.findUnique({ where: { slug: input.collaborative }, select: { id: true, name: true } }),
-      tx.concern.findUniqueOrThrow({ where: { id: concern.id }, select: { organisationText: true, organisation: { select: { name: true } }, collaborative: { select: { name: true, slug: true } } } }),
+      tx.concern.findUniqueOrThrow({
+        where: { id: concern.id },
+        select: {
+          organisationText: true,
+          organisation: { select: { name: true } },
+          collaborative: { select: { name: true, slug: true } },
+        },
+      }),
     ]);
-    if (!target || target.id === concern.collaborativeId) throw new DomainError("", { collaborative: "Select another collaborative" });
+    if (!target || target.id === concern.collaborativeId)
+      throw new DomainError("", { collaborative: "Select another collaborative" });
     if (concern.status === "CLOSED") throw new DomainError("Reopen this concern before passing it on.");
     await updateVersion(tx, concern, input.version, {
       collaborativeId: target.id,
@@ -421,10 +606,17 @@ export async function transferConcern(viewer: Viewer, input: { concernId: string
 }
 
 /** Decrypts the reporter's contact details for a lead of the concern's collaborative, and audits it first. */
-export async function revealContact(viewer: Viewer, concernId: string, ip: string | null = null): Promise<ContactDetails> {
+export async function revealContact(
+  viewer: Viewer,
+  concernId: string,
+  ip: string | null = null,
+): Promise<ContactDetails> {
   const concern = await requireTriage(viewer, concernId);
   authorize(viewer, "concern.revealContact", concern);
-  if (!concern.contactEncrypted) throw new DomainError("There are no contact details for this concern: the reporter stayed anonymous, or the details have been erased.");
+  if (!concern.contactEncrypted)
+    throw new DomainError(
+      "There are no contact details for this concern: the reporter stayed anonymous, or the details have been erased.",
+    );
   await recordAudit(db, {
     action: "concern.contact_revealed",
     subjectType: "Concern",
@@ -437,7 +629,10 @@ export async function revealContact(viewer: Viewer, concernId: string, ip: strin
 }
 
 /** A collaborative's service level and retention period. */
-export async function updateConcernSettings(viewer: Viewer, input: { collaborativeId: string; acknowledgementDays: number; contactRetentionMonths: number }): Promise<void> {
+export async function updateConcernSettings(
+  viewer: Viewer,
+  input: { collaborativeId: string; acknowledgementDays: number; contactRetentionMonths: number },
+): Promise<void> {
   authorize(viewer, "concern.triage", { collaborativeId: input.collaborativeId });
   await db.$transaction(async (tx) => {
     await tx.collaborative.update({
@@ -464,13 +659,25 @@ export type EmailOutcome = "sent" | "no-consent" | "no-email" | "already-sent";
  * contacted. The response is claimed (emailedAt set) before sending, so a retry never emails twice;
  * a failed send gives the claim back for the retry job.
  */
-export async function deliverResponseEmail(responseId: string, send: (email: Email) => Promise<void> = sendEmail, now = new Date()): Promise<EmailOutcome> {
+export async function deliverResponseEmail(
+  responseId: string,
+  send: (email: Email) => Promise<void> = sendEmail,
+  now = new Date(),
+): Promise<EmailOutcome> {
   const response = await db.concernResponse.findUniqueOrThrow({
     where: { id: responseId },
     select: {
       body: true,
       emailedAt: true,
-      concern: { select: { reference: true, idempotencyKey: true, contactEncrypted: true, contactConsent: true, collaborative: { select: { name: true } } } },
+      concern: {
+        select: {
+          reference: true,
+          idempotencyKey: true,
+          contactEncrypted: true,
+          contactConsent: true,
+          collaborative: { select: { name: true } },
+        },
+      },
     },
   });
   const { concern } = response;
@@ -478,7 +685,10 @@ export async function deliverResponseEmail(responseId: string, send: (email: Ema
   if (!concern.contactConsent || !concern.contactEncrypted) return "no-consent";
   const email = decryptContact(concern.contactEncrypted).email;
   if (!email) return "no-email";
-  const claimed = await db.concernResponse.updateMany({ where: { id: responseId, emailedAt: null }, data: { emailedAt: now } });
+  const claimed = await db.concernResponse.updateMany({
+    where: { id: responseId, emailedAt: null },
+    data: { emailedAt: now },
+  });
   if (claimed.count === 0) return "already-sent";
   const trackingUrl = `${(env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "")}/concerns/track/${trackingTokenFor(concern.idempotencyKey, trackingSecret())}`;
   try {
@@ -506,7 +716,11 @@ export async function deliverResponseEmail(responseId: string, send: (email: Ema
 /** Retry job: responses from the last week whose email has not gone yet (e.g. the mail server was down). */
 export async function deliverPendingResponseEmails(now = new Date()): Promise<number> {
   const pending = await db.concernResponse.findMany({
-    where: { emailedAt: null, createdAt: { gte: new Date(now.getTime() - 7 * 86_400_000) }, concern: { contactConsent: true, contactEncrypted: { not: null } } },
+    where: {
+      emailedAt: null,
+      createdAt: { gte: new Date(now.getTime() - 7 * 86_400_000) },
+      concern: { contactConsent: true, contactEncrypted: { not: null } },
+    },
     select: { id: true },
     take: 200,
   });
@@ -534,7 +748,13 @@ export async function purgeExpiredHeldConcerns(now = new Date()): Promise<number
       // Re-checked in the delete: a concern released since the read is kept.
       const deleted = await tx.concern.deleteMany({ where: { id: row.id, heldAt: { not: null } } });
       if (deleted.count === 0) return 0;
-      await recordAudit(tx, { action: "concern.held_expired", subjectType: "Concern", subjectId: row.id, collaborativeId: row.collaborativeId, details: { reference: row.reference, days: HELD_CONCERN_DAYS } });
+      await recordAudit(tx, {
+        action: "concern.held_expired",
+        subjectType: "Concern",
+        subjectId: row.id,
+        collaborativeId: row.collaborativeId,
+        details: { reference: row.reference, days: HELD_CONCERN_DAYS },
+      });
       return 1;
     });
   }

@@ -11,7 +11,13 @@ import { SOMETHING_ELSE } from "./schemas";
 import { hashTrackingToken, TRACKING_TOKEN_PATTERN } from "./tracking-token";
 import { normaliseReference } from "./reference";
 import { URGENT_PATTERN, mayDescribeImmediateRisk } from "./urgency";
-import { acknowledgementDueDay, daysSince, isAcknowledgementOverdue, overdueReceivedBefore, type Day } from "./service-level";
+import {
+  acknowledgementDueDay,
+  daysSince,
+  isAcknowledgementOverdue,
+  overdueReceivedBefore,
+  type Day,
+} from "./service-level";
 import { manualNextStatuses } from "./triage";
 import { HELD_CONCERN_DAYS } from "./held";
 
@@ -34,7 +40,11 @@ export async function getConcernFormOptions(viewer: Viewer): Promise<ConcernForm
       orderBy: { name: "asc" },
       select: { name: true, collaborative: { select: { name: true } } },
     }),
-    db.priorityArea.findMany({ where: { kind: "NATIONAL" }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    db.priorityArea.findMany({
+      where: { kind: "NATIONAL" },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
     db.pathwayStage.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { slug: true, name: true } }),
   ]);
   return {
@@ -92,7 +102,10 @@ function toReporterView(c: Prisma.ConcernGetPayload<{ select: typeof reporterVie
 export async function getConcernByTrackingToken(viewer: Viewer, token: string): Promise<ReporterView | null> {
   authorize(viewer, "concern.track");
   if (!TRACKING_TOKEN_PATTERN.test(token)) return null;
-  const concern = await db.concern.findUnique({ where: { trackingTokenHash: hashTrackingToken(token) }, select: reporterViewSelect });
+  const concern = await db.concern.findUnique({
+    where: { trackingTokenHash: hashTrackingToken(token) },
+    select: reporterViewSelect,
+  });
   return concern ? toReporterView(concern) : null;
 }
 
@@ -101,14 +114,21 @@ export async function referenceMatchesToken(viewer: Viewer, typedReference: stri
   authorize(viewer, "concern.track");
   const reference = normaliseReference(typedReference);
   if (!reference) return false;
-  const found = await db.concern.findFirst({ where: { reference, trackingTokenHash: hashTrackingToken(token) }, select: { id: true } });
+  const found = await db.concern.findFirst({
+    where: { reference, trackingTokenHash: hashTrackingToken(token) },
+    select: { id: true },
+  });
   return found !== null;
 }
 
 /** "My concerns": those a registered patient or carer raised while signed in. */
 export async function listMyConcerns(viewer: Viewer): Promise<ReporterView[]> {
   authorize(viewer, "concern.readOwn", { ownerId: viewer.userId });
-  const concerns = await db.concern.findMany({ where: { reporterId: viewer.userId! }, orderBy: { receivedAt: "desc" }, select: reporterViewSelect });
+  const concerns = await db.concern.findMany({
+    where: { reporterId: viewer.userId! },
+    orderBy: { receivedAt: "desc" },
+    select: reporterViewSelect,
+  });
   return concerns.map(toReporterView);
 }
 
@@ -137,7 +157,13 @@ export type QueueRow = {
   mayBeUrgent: boolean;
 };
 
-export type TriageCollaborative = { id: string; slug: string; name: string; acknowledgementDays: number; contactRetentionMonths: number };
+export type TriageCollaborative = {
+  id: string;
+  slug: string;
+  name: string;
+  acknowledgementDays: number;
+  contactRetentionMonths: number;
+};
 
 export type TriageQueue = {
   collaborative: TriageCollaborative;
@@ -157,13 +183,19 @@ async function requireTriageCollaborative(viewer: Viewer, slug: string): Promise
     where: { slug },
     select: { id: true, slug: true, name: true, acknowledgementDays: true, contactRetentionMonths: true },
   });
-  if (!collaborative || !can(viewer, "concern.triage", { collaborativeId: collaborative.id })) throw new NotFoundError();
+  if (!collaborative || !can(viewer, "concern.triage", { collaborativeId: collaborative.id }))
+    throw new NotFoundError();
   return collaborative;
 }
 
 const DAY_MS = 86_400_000;
 
-export async function getTriageQueue(viewer: Viewer, slug: string, filters: QueueFilters, now = new Date()): Promise<TriageQueue> {
+export async function getTriageQueue(
+  viewer: Viewer,
+  slug: string,
+  filters: QueueFilters,
+  now = new Date(),
+): Promise<TriageQueue> {
   const collaborative = await requireTriageCollaborative(viewer, slug);
   const overdueBefore = overdueReceivedBefore(now, collaborative.acknowledgementDays);
   // Held concerns ("possibly automated") are listed apart (listHeldConcerns) and counted nowhere until released.
@@ -175,7 +207,8 @@ export async function getTriageQueue(viewer: Viewer, slug: string, filters: Queu
   if (filters.organisation) where.organisationId = filters.organisation;
   if (filters.age === "overdue") Object.assign(where, { acknowledgedAt: null, receivedAt: { lt: overdueBefore } });
   if (filters.age === "week") where.receivedAt = { gte: new Date(now.getTime() - 7 * DAY_MS) };
-  if (filters.age === "month") where.receivedAt = { lt: new Date(now.getTime() - 7 * DAY_MS), gte: new Date(now.getTime() - 30 * DAY_MS) };
+  if (filters.age === "month")
+    where.receivedAt = { lt: new Date(now.getTime() - 7 * DAY_MS), gte: new Date(now.getTime() - 30 * DAY_MS) };
   if (filters.age === "older") where.receivedAt = { lt: new Date(now.getTime() - 30 * DAY_MS) };
   // Open work oldest first (longest waiting at the top); history newest first.
   const oldestFirst = filters.status !== "all" && filters.status !== "CLOSED";
@@ -205,9 +238,24 @@ export async function getTriageQueue(viewer: Viewer, slug: string, filters: Queu
       WHERE "collaborativeId" = ${collaborative.id} AND status = 'RECEIVED' AND "heldAt" IS NULL
         AND ("whatHappened" ~* ${URGENT_PATTERN} OR impact ~* ${URGENT_PATTERN})
       ORDER BY "receivedAt" LIMIT 20`,
-    db.concern.count({ where: { collaborativeId: collaborative.id, heldAt: null, acknowledgedAt: null, receivedAt: { lt: overdueBefore } } }),
-    db.priorityArea.findMany({ where: { kind: "NATIONAL" }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    db.organisation.findMany({ where: { collaborativeId: collaborative.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.concern.count({
+      where: {
+        collaborativeId: collaborative.id,
+        heldAt: null,
+        acknowledgedAt: null,
+        receivedAt: { lt: overdueBefore },
+      },
+    }),
+    db.priorityArea.findMany({
+      where: { kind: "NATIONAL" },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
+    db.organisation.findMany({
+      where: { collaborativeId: collaborative.id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
 
   return {
@@ -232,7 +280,10 @@ export async function getTriageQueue(viewer: Viewer, slug: string, filters: Queu
       mayBeUrgent: c.status === "RECEIVED" && mayDescribeImmediateRisk(c.whatHappened),
     })),
     filterOptions: {
-      areas: [...areas.map((a) => ({ value: a.slug, label: a.name })), { value: SOMETHING_ELSE, label: "Something else" }],
+      areas: [
+        ...areas.map((a) => ({ value: a.slug, label: a.name })),
+        { value: SOMETHING_ELSE, label: "Something else" },
+      ],
       organisations: organisations.map((o) => ({ value: o.id, label: o.name })),
     },
   };
@@ -255,12 +306,21 @@ export type HeldConcern = {
  */
 export async function listHeldConcerns(viewer: Viewer, slug: string): Promise<HeldConcern[]> {
   const collaborative = await db.collaborative.findUnique({ where: { slug }, select: { id: true } });
-  if (!collaborative || !can(viewer, "concern.release", { collaborativeId: collaborative.id })) throw new NotFoundError();
+  if (!collaborative || !can(viewer, "concern.release", { collaborativeId: collaborative.id }))
+    throw new NotFoundError();
   const rows = await db.concern.findMany({
     where: { collaborativeId: collaborative.id, heldAt: { not: null } },
     orderBy: { heldAt: "desc" },
     take: 200,
-    select: { id: true, reference: true, receivedAt: true, heldAt: true, whatHappened: true, impact: true, priorityArea: { select: { name: true } } },
+    select: {
+      id: true,
+      reference: true,
+      receivedAt: true,
+      heldAt: true,
+      whatHappened: true,
+      impact: true,
+      priorityArea: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -304,7 +364,14 @@ export type ConcernDetail = {
   acknowledgementDue: Day;
   overdue: boolean;
   mayBeUrgent: boolean;
-  history: { id: string; fromStatus: ConcernStatus | null; toStatus: ConcernStatus; reason: string; at: Date; by: string | null }[];
+  history: {
+    id: string;
+    fromStatus: ConcernStatus | null;
+    toStatus: ConcernStatus;
+    reason: string;
+    at: Date;
+    by: string | null;
+  }[];
   notes: { id: string; body: string; createdAt: Date; author: string | null }[];
   responses: { id: string; body: string; createdAt: Date; emailedAt: Date | null; author: string | null }[];
   options: {
@@ -317,7 +384,10 @@ export type ConcernDetail = {
 
 /** A concern for its collaborative's leads; "not found" for everyone else. */
 export async function getConcernForTriage(viewer: Viewer, concernId: string, now = new Date()): Promise<ConcernDetail> {
-  const access = await db.concern.findUnique({ where: { id: concernId, heldAt: null }, select: { collaborativeId: true } });
+  const access = await db.concern.findUnique({
+    where: { id: concernId, heldAt: null },
+    select: { collaborativeId: true },
+  });
   if (!access || !can(viewer, "concern.triage", access)) throw new NotFoundError();
   const c = await db.concern.findUniqueOrThrow({
     where: { id: concernId },
@@ -341,19 +411,35 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
       contactEncrypted: true,
       contactConsent: true,
       contactErasedAt: true,
-      collaborative: { select: { id: true, slug: true, name: true, acknowledgementDays: true, contactRetentionMonths: true } },
+      collaborative: {
+        select: { id: true, slug: true, name: true, acknowledgementDays: true, contactRetentionMonths: true },
+      },
       organisation: { select: { name: true } },
       priorityArea: { select: { name: true } },
       pathwayStage: { select: { name: true } },
       assignedTo: { select: { id: true, name: true } },
       linkedPriority: { select: { id: true, name: true } },
       linkedProject: { select: { id: true, title: true } },
-      statusChanges: { orderBy: { changedAt: "asc" }, select: { id: true, fromStatus: true, toStatus: true, reason: true, changedAt: true, changedById: true } },
+      statusChanges: {
+        orderBy: { changedAt: "asc" },
+        select: { id: true, fromStatus: true, toStatus: true, reason: true, changedAt: true, changedById: true },
+      },
       notes: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, authorId: true } },
-      responses: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, emailedAt: true, authorId: true } },
+      responses: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, emailedAt: true, authorId: true },
+      },
     },
   });
-  const peopleIds = [...new Set([...c.statusChanges.map((s) => s.changedById), ...c.notes.map((n) => n.authorId), ...c.responses.map((r) => r.authorId)].filter((id): id is string => Boolean(id)))];
+  const peopleIds = [
+    ...new Set(
+      [
+        ...c.statusChanges.map((s) => s.changedById),
+        ...c.notes.map((n) => n.authorId),
+        ...c.responses.map((r) => r.authorId),
+      ].filter((id): id is string => Boolean(id)),
+    ),
+  ];
   const [people, leads, priorities, projects, collaboratives] = await Promise.all([
     db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }),
     db.membership.findMany({
@@ -361,9 +447,21 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
       orderBy: { user: { name: "asc" } },
       select: { user: { select: { id: true, name: true } } },
     }),
-    db.priorityArea.findMany({ where: { collaborativeId: c.collaborative.id, kind: "LOCAL", status: "ACTIVE" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.project.findMany({ where: { collaborativeId: c.collaborative.id, status: { not: "CLOSED" } }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
-    db.collaborative.findMany({ where: { id: { not: c.collaborative.id } }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    db.priorityArea.findMany({
+      where: { collaborativeId: c.collaborative.id, kind: "LOCAL", status: "ACTIVE" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.project.findMany({
+      where: { collaborativeId: c.collaborative.id, status: { not: "CLOSED" } },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
+    db.collaborative.findMany({
+      where: { id: { not: c.collaborative.id } },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   return {
@@ -396,9 +494,27 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
     acknowledgementDue: acknowledgementDueDay(c.receivedAt, c.collaborative.acknowledgementDays),
     overdue: isAcknowledgementOverdue(c, c.collaborative.acknowledgementDays, now),
     mayBeUrgent: mayDescribeImmediateRisk(`${c.whatHappened}\n${c.impact}`),
-    history: c.statusChanges.map((s) => ({ id: s.id, fromStatus: s.fromStatus, toStatus: s.toStatus, reason: s.reason, at: s.changedAt, by: s.changedById ? (nameOf.get(s.changedById) ?? null) : null })),
-    notes: c.notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt, author: nameOf.get(n.authorId) ?? null })),
-    responses: c.responses.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, emailedAt: r.emailedAt, author: nameOf.get(r.authorId) ?? null })),
+    history: c.statusChanges.map((s) => ({
+      id: s.id,
+      fromStatus: s.fromStatus,
+      toStatus: s.toStatus,
+      reason: s.reason,
+      at: s.changedAt,
+      by: s.changedById ? (nameOf.get(s.changedById) ?? null) : null,
+    })),
+    notes: c.notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      createdAt: n.createdAt,
+      author: nameOf.get(n.authorId) ?? null,
+    })),
+    responses: c.responses.map((r) => ({
+      id: r.id,
+      body: r.body,
+      createdAt: r.createdAt,
+      emailedAt: r.emailedAt,
+      author: nameOf.get(r.authorId) ?? null,
+    })),
     options: {
       nextStatuses: manualNextStatuses(c.status),
       assignees: leads.map((m) => ({ value: m.user.id, label: m.user.name })),
@@ -431,11 +547,16 @@ export type DeidentifiedConcern = {
  * reference, no organisation, no free text unless the lead marked it shareable. National sees all
  * collaboratives; a lead sees their own.
  */
-export async function listDeidentifiedConcerns(viewer: Viewer, options: { collaborativeSlug?: string; take?: number } = {}): Promise<DeidentifiedConcern[]> {
+export async function listDeidentifiedConcerns(
+  viewer: Viewer,
+  options: { collaborativeSlug?: string; take?: number } = {},
+): Promise<DeidentifiedConcern[]> {
   const national = isNational(viewer);
   const leadOf = collaborativeIdsWhere(viewer, ["LEAD"]);
   authorize(viewer, "concern.readDeidentified", { collaborativeId: national ? null : leadOf[0] });
-  const scope: Prisma.ConcernWhereInput = national ? { heldAt: null } : { collaborativeId: { in: leadOf }, heldAt: null };
+  const scope: Prisma.ConcernWhereInput = national
+    ? { heldAt: null }
+    : { collaborativeId: { in: leadOf }, heldAt: null };
   if (options.collaborativeSlug) scope.collaborative = { slug: options.collaborativeSlug };
   const rows = await db.concern.findMany({
     where: scope,

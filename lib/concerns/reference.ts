@@ -13,7 +13,8 @@ export function generateReference(random: (size: number) => Uint8Array = randomB
   const symbols: string[] = [];
   while (symbols.length < GROUP * 2) {
     for (const byte of random(GROUP * 2)) {
-      if (byte < UNBIASED_BELOW && symbols.length < GROUP * 2) symbols.push(REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length]!);
+      if (byte < UNBIASED_BELOW && symbols.length < GROUP * 2)
+        symbols.push(REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length]!);
     }
   }
   return `PSC-${symbols.slice(0, GROUP).join("")}-${symbols.slice(GROUP).join("")}`;
@@ -23,7 +24,10 @@ const REFERENCE_PATTERN = new RegExp(`^PSC-[${REFERENCE_ALPHABET}]{${GROUP}}-[${
 
 /** What a person typed, as a reference (case, spaces and dashes do not matter); null when it cannot be one. */
 export function normaliseReference(typed: string): string | null {
-  const compact = typed.toUpperCase().replace(/[\s\-–_.]/g, "").replace(/^PSC/, "");
+  const compact = typed
+    .toUpperCase()
+    .replace(/[\s\-–_.]/g, "")
+    .replace(/^PSC/, "");
   if (compact.length !== GROUP * 2) return null;
   const reference = `PSC-${compact.slice(0, GROUP)}-${compact.slice(GROUP)}`;
   return REFERENCE_PATTERN.test(reference) ? reference : null;

@@ -30,13 +30,19 @@ export type RoutingDecision =
 
 const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
 
-export function decideRouting({ postcode, organisationCollaborative, region, confirmed }: RoutingInput): RoutingDecision {
+export function decideRouting({
+  postcode,
+  organisationCollaborative,
+  region,
+  confirmed,
+}: RoutingInput): RoutingDecision {
   const explicit = unique([organisationCollaborative, region]);
   if (postcode) {
     const fromPostcode = unique([postcode.usual, ...postcode.alsoPossible]);
     const options = unique([...explicit, ...fromPostcode]);
     if (confirmed && options.includes(confirmed)) return { kind: "routed", collaborative: confirmed };
-    if (explicit.length === 1 && fromPostcode.includes(explicit[0]!)) return { kind: "routed", collaborative: explicit[0]! };
+    if (explicit.length === 1 && fromPostcode.includes(explicit[0]!))
+      return { kind: "routed", collaborative: explicit[0]! };
     if (explicit.length === 0) return { kind: "confirm", reason: "postcode", suggested: postcode.usual, options };
     return { kind: "confirm", reason: "conflict", suggested: explicit[0]!, options };
   }

@@ -33,10 +33,16 @@ export const concernFormSchema = z
     organisationText: optionalText(LIMITS.organisationText, "The name of the organisation", { clean: true }),
     region: optionalSlug,
     collaborative: optionalSlug,
-    happenedWhen: z.enum(Object.keys(HAPPENED_WHEN) as [keyof typeof HAPPENED_WHEN], { error: "Select roughly when it happened" }),
+    happenedWhen: z.enum(Object.keys(HAPPENED_WHEN) as [keyof typeof HAPPENED_WHEN], {
+      error: "Select roughly when it happened",
+    }),
     whatHappened: requiredText(LIMITS.whatHappened, "What happened", "Enter what happened", { clean: true }),
-    priorityArea: z.string({ error: "Select what the concern is about" }).regex(/^[a-z0-9-]{1,80}$/, "Select what the concern is about"),
-    pathwayStage: z.string({ error: "Select where in their care it happened" }).regex(/^[a-z0-9-]{1,80}$/, "Select where in their care it happened"),
+    priorityArea: z
+      .string({ error: "Select what the concern is about" })
+      .regex(/^[a-z0-9-]{1,80}$/, "Select what the concern is about"),
+    pathwayStage: z
+      .string({ error: "Select where in their care it happened" })
+      .regex(/^[a-z0-9-]{1,80}$/, "Select where in their care it happened"),
     impact: optionalText(LIMITS.impact, "The impact", { clean: true }),
     whatWouldHaveHelped: optionalText(LIMITS.whatWouldHaveHelped, "What would have helped", { clean: true }),
     reporterRelation: z.enum(["PATIENT", "CARER", "OTHER"], { error: "Select who you are" }),
@@ -46,20 +52,31 @@ export const concernFormSchema = z
       z.union([z.literal(""), z.email("Enter an email address in the correct format, like name@example.com")]),
     ),
     contactPhone: optionalText(LIMITS.contactPhone, "Phone number", { clean: true }).pipe(
-      z.union([z.literal(""), z.string().regex(/^\+?[0-9 ()-]{7,}$/, "Enter a phone number, like 01632 960 001 or 07700 900 982")]),
+      z.union([
+        z.literal(""),
+        z.string().regex(/^\+?[0-9 ()-]{7,}$/, "Enter a phone number, like 01632 960 001 or 07700 900 982"),
+      ]),
     ),
     linkToAccount: z.enum(["yes"]).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.contactPreference === "contact" && !v.contactEmail && !v.contactPhone) {
-      ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "Enter an email address or a phone number, or choose to stay anonymous" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["contactEmail"],
+        message: "Enter an email address or a phone number, or choose to stay anonymous",
+      });
     }
   });
 
 export type ConcernFormInput = z.infer<typeof concernFormSchema>;
 
 export const trackLookupSchema = z.object({
-  reference: z.string().trim().min(1, "Enter your reference, like PSC-7K4D-92QF").max(40, "Enter your reference, like PSC-7K4D-92QF"),
+  reference: z
+    .string()
+    .trim()
+    .min(1, "Enter your reference, like PSC-7K4D-92QF")
+    .max(40, "Enter your reference, like PSC-7K4D-92QF"),
   link: z.string().trim().min(1, "Enter your tracking link").max(500, "Enter your tracking link"),
 });
 
@@ -74,10 +91,15 @@ export const changeStatusSchema = z
     outcome: optionalText(LIMITS.reason, "The outcome", { clean: true }),
   })
   .superRefine((v, ctx) => {
-    if (v.status === "CLOSED" && !v.outcome) ctx.addIssue({ code: "custom", path: ["outcome"], message: "Enter the outcome" });
+    if (v.status === "CLOSED" && !v.outcome)
+      ctx.addIssue({ code: "custom", path: ["outcome"], message: "Enter the outcome" });
   });
 
-export const assignSchema = z.object({ concernId: idField, version: versionField, assigneeId: z.preprocess((v) => (v === "" ? null : v), idField.nullable()) });
+export const assignSchema = z.object({
+  concernId: idField,
+  version: versionField,
+  assigneeId: z.preprocess((v) => (v === "" ? null : v), idField.nullable()),
+});
 
 // Field names are unique across the concern page's forms, so that their ids are too.
 export const noteSchema = z.object({
@@ -94,30 +116,56 @@ export const responseSchema = z.object({
 export const linkSchema = z.object({
   concernId: idField,
   version: versionField,
-  target: z.string({ error: "Select a local priority or a project" }).regex(/^(priority|project):[A-Za-z0-9_-]{1,40}$/, "Select a local priority or a project"),
+  target: z
+    .string({ error: "Select a local priority or a project" })
+    .regex(/^(priority|project):[A-Za-z0-9_-]{1,40}$/, "Select a local priority or a project"),
   linkReason: optionalText(LIMITS.reason, "The reason", { clean: true }),
 });
 
-export const shareableSchema = z.object({ concernId: idField, version: versionField, shareable: z.enum(["yes", "no"], { error: "Select whether the text can be shared" }) });
+export const shareableSchema = z.object({
+  concernId: idField,
+  version: versionField,
+  shareable: z.enum(["yes", "no"], { error: "Select whether the text can be shared" }),
+});
 
 export const transferSchema = z.object({
   concernId: idField,
   version: versionField,
-  collaborative: z.string({ error: "Select the collaborative to send it to" }).regex(/^[a-z0-9-]{1,80}$/, "Select the collaborative to send it to"),
-  transferReason: requiredText(LIMITS.reason, "The reason", "Enter why it belongs to that collaborative", { clean: true }),
+  collaborative: z
+    .string({ error: "Select the collaborative to send it to" })
+    .regex(/^[a-z0-9-]{1,80}$/, "Select the collaborative to send it to"),
+  transferReason: requiredText(LIMITS.reason, "The reason", "Enter why it belongs to that collaborative", {
+    clean: true,
+  }),
 });
 
 export const settingsSchema = z.object({
   collaborativeId: idField,
-  acknowledgementDays: z.coerce.number({ error: "Enter a number of working days" }).int("Enter a whole number of working days").min(1, "Enter at least 1 working day").max(30, "Enter 30 working days or fewer"),
-  contactRetentionMonths: z.coerce.number({ error: "Enter a number of months" }).int("Enter a whole number of months").min(1, "Enter at least 1 month").max(12, "Enter 12 months or fewer: the privacy notice promises deletion within 12 months of closure"),
+  acknowledgementDays: z.coerce
+    .number({ error: "Enter a number of working days" })
+    .int("Enter a whole number of working days")
+    .min(1, "Enter at least 1 working day")
+    .max(30, "Enter 30 working days or fewer"),
+  contactRetentionMonths: z.coerce
+    .number({ error: "Enter a number of months" })
+    .int("Enter a whole number of months")
+    .min(1, "Enter at least 1 month")
+    .max(12, "Enter 12 months or fewer: the privacy notice promises deletion within 12 months of closure"),
 });
 
 /** The triage queue's filters, from the URL. Anything unexpected is ignored rather than an error. */
 export const queueFilterSchema = z.object({
   status: z.enum([...CONCERN_STATUSES, "open", "all"]).catch("open"),
-  area: z.string().max(80).regex(/^[A-Za-z0-9_-]*$/).catch(""),
-  organisation: z.string().max(40).regex(/^[A-Za-z0-9_-]*$/).catch(""),
+  area: z
+    .string()
+    .max(80)
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .catch(""),
+  organisation: z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .catch(""),
   age: z.enum(["", "overdue", "week", "month", "older"]).catch(""),
   page: pageNumber,
 });

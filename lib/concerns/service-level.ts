@@ -7,10 +7,38 @@ const DAY_MS = 86_400_000;
 
 /** England and Wales bank holidays (gov.uk). Outside 2024–2027 only weekends are skipped: extend the list yearly. */
 export const ENGLAND_BANK_HOLIDAYS: readonly string[] = [
-  "2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06", "2024-05-27", "2024-08-26", "2024-12-25", "2024-12-26",
-  "2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26",
-  "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28",
-  "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28",
+  "2024-01-01",
+  "2024-03-29",
+  "2024-04-01",
+  "2024-05-06",
+  "2024-05-27",
+  "2024-08-26",
+  "2024-12-25",
+  "2024-12-26",
+  "2025-01-01",
+  "2025-04-18",
+  "2025-04-21",
+  "2025-05-05",
+  "2025-05-26",
+  "2025-08-25",
+  "2025-12-25",
+  "2025-12-26",
+  "2026-01-01",
+  "2026-04-03",
+  "2026-04-06",
+  "2026-05-04",
+  "2026-05-25",
+  "2026-08-31",
+  "2026-12-25",
+  "2026-12-28",
+  "2027-01-01",
+  "2027-03-26",
+  "2027-03-29",
+  "2027-05-03",
+  "2027-05-31",
+  "2027-08-30",
+  "2027-12-27",
+  "2027-12-28",
 ];
 
 /** A calendar day as a whole number of days since 1 January 1970 (no time, no zone). */
@@ -38,7 +66,10 @@ const londonParts = new Intl.DateTimeFormat("en-GB", {
 
 function london(instant: Date) {
   const parts = Object.fromEntries(londonParts.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { day: Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / DAY_MS, hour: Number(parts.hour) };
+  return {
+    day: Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / DAY_MS,
+    hour: Number(parts.hour),
+  };
 }
 
 /** The calendar day in the UK at that instant. */
@@ -64,7 +95,7 @@ export function isWorkingDay(day: Day): boolean {
 /** The day that is `count` working days after `day` (the day itself does not count). */
 export function addWorkingDays(day: Day, count: number): Day {
   let current = day;
-  for (let added = 0; added < count; ) {
+  for (let added = 0; added < count;) {
     current += 1;
     if (isWorkingDay(current)) added += 1;
   }
@@ -89,7 +120,9 @@ export function isAcknowledgementOverdue(
   acknowledgementDays: number,
   now: Date,
 ): boolean {
-  return concern.acknowledgedAt === null && londonDay(now) > acknowledgementDueDay(concern.receivedAt, acknowledgementDays);
+  return (
+    concern.acknowledgedAt === null && londonDay(now) > acknowledgementDueDay(concern.receivedAt, acknowledgementDays)
+  );
 }
 
 /**

@@ -23,6 +23,11 @@ export const TRACKING_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** A token from what a person pasted: the whole tracking link or just its last part. */
 export function tokenFromTypedLink(typed: string): string | null {
-  const last = typed.trim().replace(/[/?#]+$/, "").split(/[/?#=]/).at(-1) ?? "";
+  const last =
+    typed
+      .trim()
+      .replace(/[/?#]+$/, "")
+      .split(/[/?#=]/)
+      .at(-1) ?? "";
   return TRACKING_TOKEN_PATTERN.test(last) ? last : null;
 }

@@ -1,7 +1,14 @@
 // The life of a concern, in words people use, and which status changes a lead may make. Pure.
 import type { ConcernStatus, ReporterRelation } from "@/lib/generated/prisma/enums";
 
-export const CONCERN_STATUSES = ["RECEIVED", "ACKNOWLEDGED", "UNDER_REVIEW", "LINKED", "RESPONDED", "CLOSED"] as const satisfies readonly ConcernStatus[];
+export const CONCERN_STATUSES = [
+  "RECEIVED",
+  "ACKNOWLEDGED",
+  "UNDER_REVIEW",
+  "LINKED",
+  "RESPONDED",
+  "CLOSED",
+] as const satisfies readonly ConcernStatus[];
 
 /** For the team. */
 export const STATUS_LABELS: Record<ConcernStatus, string> = {
@@ -15,10 +22,20 @@ export const STATUS_LABELS: Record<ConcernStatus, string> = {
 
 /** For the reporter, on the tracking page. */
 export const PUBLIC_STATUS_LABELS: Record<ConcernStatus, { label: string; explanation: string }> = {
-  RECEIVED: { label: "Received", explanation: "We have your concern. The patient safety team will read it and acknowledge it." },
+  RECEIVED: {
+    label: "Received",
+    explanation: "We have your concern. The patient safety team will read it and acknowledge it.",
+  },
   ACKNOWLEDGED: { label: "Acknowledged", explanation: "The patient safety team has read your concern." },
-  UNDER_REVIEW: { label: "Being looked at", explanation: "The team is looking into what you told us and what could be improved." },
-  LINKED: { label: "Linked to improvement work", explanation: "Your concern is now part of the evidence for one of the collaborative's safety priorities or projects." },
+  UNDER_REVIEW: {
+    label: "Being looked at",
+    explanation: "The team is looking into what you told us and what could be improved.",
+  },
+  LINKED: {
+    label: "Linked to improvement work",
+    explanation:
+      "Your concern is now part of the evidence for one of the collaborative's safety priorities or projects.",
+  },
   RESPONDED: { label: "Responded", explanation: "The team has replied to you. Their response is below." },
   CLOSED: { label: "Closed", explanation: "The team has finished working on your concern." },
 };

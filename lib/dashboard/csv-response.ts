@@ -21,8 +21,13 @@ export async function dashboardCsvResponse(request: Request, scope: DashboardSco
       },
     });
   } catch (error) {
-    if (error instanceof ForbiddenError) return new Response("You do not have permission to download these figures.\n", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-    if (error instanceof NotFoundError) return new Response("Not found.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (error instanceof ForbiddenError)
+      return new Response("You do not have permission to download these figures.\n", {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    if (error instanceof NotFoundError)
+      return new Response("Not found.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw error;
   }
 }

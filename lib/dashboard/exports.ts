@@ -9,7 +9,15 @@ import { recordExport } from "@/lib/audit";
 import { isoDate } from "@/lib/format";
 import { MAP_METRICS, monthParam, type DashboardFilters, type MapMetric } from "./filters";
 import { mapValues } from "./map-values";
-import { getConcerns, getCoverage, getHarm, getImprovement, getSpread, listConcernWeeks, type DashboardScope } from "./queries";
+import {
+  getConcerns,
+  getCoverage,
+  getHarm,
+  getImprovement,
+  getSpread,
+  listConcernWeeks,
+  type DashboardScope,
+} from "./queries";
 import { PROJECT_STATUSES } from "@/lib/projects/status";
 
 export const CSV_PANELS = ["coverage", "improvement", "concerns", "spread", "spread-ideas", "harm", "map"] as const;
@@ -22,21 +30,38 @@ export function isCsvPanel(value: string): value is CsvPanel {
   return (CSV_PANELS as readonly string[]).includes(value);
 }
 
-const csv = (rows: Record<string, unknown>[], fields: string[]) => Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f] ?? "")) });
+const csv = (rows: Record<string, unknown>[], fields: string[]) =>
+  Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f] ?? "")) });
 
 /** A panel's CSV; every download is recorded in the audit log (who took which figures). */
-export async function dashboardCsv(viewer: Viewer, scope: DashboardScope, panel: string, filters: DashboardFilters): Promise<{ filename: string; body: string }> {
+export async function dashboardCsv(
+  viewer: Viewer,
+  scope: DashboardScope,
+  panel: string,
+  filters: DashboardFilters,
+): Promise<{ filename: string; body: string }> {
   const file = await buildDashboardCsv(viewer, scope, panel, filters);
   await recordExport(viewer.userId, {
     action: "export.dashboard_csv",
     subjectType: "Dashboard",
     subjectId: scope.kind === "national" ? "national" : scope.slug,
-    details: { panel, from: monthParam(filters.from), to: monthParam(filters.to), area: filters.area, collaborative: filters.collaborative },
+    details: {
+      panel,
+      from: monthParam(filters.from),
+      to: monthParam(filters.to),
+      area: filters.area,
+      collaborative: filters.collaborative,
+    },
   });
   return file;
 }
 
-async function buildDashboardCsv(viewer: Viewer, scope: DashboardScope, panel: string, filters: DashboardFilters): Promise<{ filename: string; body: string }> {
+async function buildDashboardCsv(
+  viewer: Viewer,
+  scope: DashboardScope,
+  panel: string,
+  filters: DashboardFilters,
+): Promise<{ filename: string; body: string }> {
   if (!isCsvPanel(panel)) throw new NotFoundError();
   const period = { period_from: monthParam(filters.from), period_to: monthParam(filters.to) };
   const prefix = scope.kind === "national" ? "national" : scope.slug;
@@ -57,10 +82,24 @@ async function buildDashboardCsv(viewer: Viewer, scope: DashboardScope, panel: s
           };
         }),
       );
-      return { filename, body: csv(rows, ["period_from", "period_to", "collaborative", "area", "projects", "reporting_in_period", ...PROJECT_STATUSES.map((s) => s.toLowerCase())]) };
+      return {
+        filename,
+        body: csv(rows, [
+          "period_from",
+          "period_to",
+          "collaborative",
+          "area",
+          "projects",
+          "reporting_in_period",
+          ...PROJECT_STATUSES.map((s) => s.toLowerCase()),
+        ]),
+      };
     }
     case "improvement": {
-      const improvement = await getImprovement(viewer, scope, filters, { listLength: CSV_LIST_LIMIT, withCharts: false });
+      const improvement = await getImprovement(viewer, scope, filters, {
+        listLength: CSV_LIST_LIMIT,
+        withCharts: false,
+      });
       const rows = [...improvement.improvementList, ...improvement.concernList].map((m) => ({
         ...period,
         signal: m.signal,
@@ -72,7 +111,21 @@ async function buildDashboardCsv(viewer: Viewer, scope: DashboardScope, panel: s
         collaborative: m.collaborativeSlug,
         latest_period: isoDate(m.latestPeriod),
       }));
-      return { filename, body: csv(rows, ["period_from", "period_to", "signal", "measure_id", "measure", "unit", "project_id", "project", "collaborative", "latest_period"]) };
+      return {
+        filename,
+        body: csv(rows, [
+          "period_from",
+          "period_to",
+          "signal",
+          "measure_id",
+          "measure",
+          "unit",
+          "project_id",
+          "project",
+          "collaborative",
+          "latest_period",
+        ]),
+      };
     }
     case "concerns": {
       const rows = (await listConcernWeeks(viewer, scope, filters)).map((r) => ({
@@ -88,12 +141,27 @@ async function buildDashboardCsv(viewer: Viewer, scope: DashboardScope, panel: s
       }));
       return {
         filename,
-        body: csv(rows, ["week_start", "collaborative", "area", "received", "acknowledged", "acknowledged_in_time", "working_days_to_acknowledge_total", "overdue_unacknowledged", "linked_to_priority_or_project"]),
+        body: csv(rows, [
+          "week_start",
+          "collaborative",
+          "area",
+          "received",
+          "acknowledged",
+          "acknowledged_in_time",
+          "working_days_to_acknowledge_total",
+          "overdue_unacknowledged",
+          "linked_to_priority_or_project",
+        ]),
       };
     }
     case "spread": {
       const spread = await getSpread(viewer, scope, filters);
-      const rows = spread.flows.map((f) => ({ ...period, origin: f.origin.slug, adopter: f.adopter.slug, adoptions: f.adoptions }));
+      const rows = spread.flows.map((f) => ({
+        ...period,
+        origin: f.origin.slug,
+        adopter: f.adopter.slug,
+        adoptions: f.adoptions,
+      }));
       return { filename, body: csv(rows, ["period_from", "period_to", "origin", "adopter", "adoptions"]) };
     }
     case "spread-ideas": {
@@ -108,7 +176,20 @@ async function buildDashboardCsv(viewer: Viewer, scope: DashboardScope, panel: s
         adoptions: i.adoptions,
         median_days_to_adopt: i.medianDaysToAdopt,
       }));
-      return { filename, body: csv(rows, ["period_from", "period_to", "rank", "learning_item", "title", "origin", "collaboratives_adopting", "adoptions", "median_days_to_adopt"]) };
+      return {
+        filename,
+        body: csv(rows, [
+          "period_from",
+          "period_to",
+          "rank",
+          "learning_item",
+          "title",
+          "origin",
+          "collaboratives_adopting",
+          "adoptions",
+          "median_days_to_adopt",
+        ]),
+      };
     }
     case "harm": {
       const harm = await getHarm(viewer, scope, filters);
@@ -131,7 +212,21 @@ async function buildDashboardCsv(viewer: Viewer, scope: DashboardScope, panel: s
       );
       return {
         filename,
-        body: csv(rows, ["metric", "unit", "month", "numerator", "denominator", "measures_reporting", "value", "special_cause", "mean", "lower_limit", "upper_limit", "baseline", "ambition_half_baseline"]),
+        body: csv(rows, [
+          "metric",
+          "unit",
+          "month",
+          "numerator",
+          "denominator",
+          "measures_reporting",
+          "value",
+          "special_cause",
+          "mean",
+          "lower_limit",
+          "upper_limit",
+          "baseline",
+          "ambition_half_baseline",
+        ]),
       };
     }
     case "map": {
@@ -142,8 +237,14 @@ async function buildDashboardCsv(viewer: Viewer, scope: DashboardScope, panel: s
         getSpread(viewer, scope, filters),
       ]);
       const metrics = Object.keys(MAP_METRICS) as MapMetric[];
-      const byMetric = Object.fromEntries(metrics.map((m) => [m, mapValues(m, { coverage, improvement, concerns, spread })]));
-      const rows = coverage.rows.map((r) => ({ ...period, collaborative: r.collaborative.slug, ...Object.fromEntries(metrics.map((m) => [m, byMetric[m]![r.collaborative.slug] ?? ""])) }));
+      const byMetric = Object.fromEntries(
+        metrics.map((m) => [m, mapValues(m, { coverage, improvement, concerns, spread })]),
+      );
+      const rows = coverage.rows.map((r) => ({
+        ...period,
+        collaborative: r.collaborative.slug,
+        ...Object.fromEntries(metrics.map((m) => [m, byMetric[m]![r.collaborative.slug] ?? ""])),
+      }));
       return { filename, body: csv(rows, ["period_from", "period_to", "collaborative", ...metrics]) };
     }
   }

@@ -41,7 +41,8 @@ export const monthIndexOf = (date: Date): MonthIndex => date.getUTCFullYear() * 
 export const monthStart = (index: MonthIndex): Date => new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
 /** First day of the following month (UTC): the period's exclusive end. */
 export const monthEnd = (index: MonthIndex): Date => monthStart(index + 1);
-export const monthParam = (index: MonthIndex): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+export const monthParam = (index: MonthIndex): string =>
+  `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 
 const monthSchema = z
   .string()
@@ -63,7 +64,8 @@ export function parseDashboardFilters(
   const get = (name: string): string | undefined => {
     const raw = params instanceof URLSearchParams ? params.getAll(name) : params[name];
     const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v) => v !== "");
-    if (values.length > 1) notes.push(`Only one value of “${name}” can be used at a time, so the first, ${quote(values[0]!)}, was used.`);
+    if (values.length > 1)
+      notes.push(`Only one value of “${name}” can be used at a time, so the first, ${quote(values[0]!)}, was used.`);
     return values[0];
   };
 
@@ -79,7 +81,9 @@ export function parseDashboardFilters(
       return undefined;
     }
     if (parsed.data < EARLIEST_MONTH || parsed.data > thisMonth + 12) {
-      notes.push(`The ${label} ${quote(raw)} is outside the programme’s dates (October 2014 onwards), so it was ignored.`);
+      notes.push(
+        `The ${label} ${quote(raw)} is outside the programme’s dates (October 2014 onwards), so it was ignored.`,
+      );
       return undefined;
     }
     return parsed.data;
@@ -103,7 +107,9 @@ export function parseDashboardFilters(
     if (raw === undefined) return null;
     const parsed = slugSchema.safeParse(raw);
     if (!parsed.success || !allowed.includes(parsed.data)) {
-      notes.push(`There is no ${label} called ${quote(raw)}, so all ${label === "priority area" ? "priority areas" : "collaboratives"} are shown.`);
+      notes.push(
+        `There is no ${label} called ${quote(raw)}, so all ${label === "priority area" ? "priority areas" : "collaboratives"} are shown.`,
+      );
       return null;
     }
     return parsed.data;
@@ -113,7 +119,8 @@ export function parseDashboardFilters(
   if (options.fixedCollaborative) {
     // The collaborative's own dashboard: the filter is fixed by the page.
     const raw = get("collaborative");
-    if (raw !== undefined && raw !== options.fixedCollaborative) notes.push("This dashboard shows one collaborative only, so the collaborative filter was ignored.");
+    if (raw !== undefined && raw !== options.fixedCollaborative)
+      notes.push("This dashboard shows one collaborative only, so the collaborative filter was ignored.");
     collaborative = options.fixedCollaborative;
   } else {
     collaborative = slug("collaborative", known.collaboratives, "collaborative");
@@ -130,7 +137,11 @@ export function parseDashboardFilters(
 }
 
 /** The query string for a set of filters (with overrides), for links, the form and CSV downloads. */
-export function filtersQuery(filters: DashboardFilters, overrides: Partial<DashboardFilters> = {}, options: { omitCollaborative?: boolean } = {}): string {
+export function filtersQuery(
+  filters: DashboardFilters,
+  overrides: Partial<DashboardFilters> = {},
+  options: { omitCollaborative?: boolean } = {},
+): string {
   const f = { ...filters, ...overrides };
   const params = new URLSearchParams({ from: monthParam(f.from), to: monthParam(f.to) });
   if (f.area) params.set("area", f.area);

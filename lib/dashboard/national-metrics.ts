@@ -13,11 +13,41 @@ export type NationalMetric = {
 };
 
 export const NATIONAL_METRICS: readonly NationalMetric[] = [
-  { key: "falls-with-harm", name: "Falls with harm", unit: "per 1,000 occupied bed days", multiplier: 1000, area: "falls" },
-  { key: "pressure-ulcers", name: "New pressure ulcers (category 2 and above)", unit: "per 1,000 occupied bed days", multiplier: 1000, area: "pressure-ulcers" },
-  { key: "catheter-infections", name: "Catheter-associated urinary tract infections", unit: "per 1,000 occupied bed days", multiplier: 1000, area: "infections" },
-  { key: "medication-harm", name: "Medication errors with harm", unit: "per 1,000 occupied bed days", multiplier: 1000, area: "medication-safety" },
-  { key: "delayed-transfers", name: "Delayed transfers of care", unit: "% of discharges", multiplier: 100, area: "transfers-discharge" },
+  {
+    key: "falls-with-harm",
+    name: "Falls with harm",
+    unit: "per 1,000 occupied bed days",
+    multiplier: 1000,
+    area: "falls",
+  },
+  {
+    key: "pressure-ulcers",
+    name: "New pressure ulcers (category 2 and above)",
+    unit: "per 1,000 occupied bed days",
+    multiplier: 1000,
+    area: "pressure-ulcers",
+  },
+  {
+    key: "catheter-infections",
+    name: "Catheter-associated urinary tract infections",
+    unit: "per 1,000 occupied bed days",
+    multiplier: 1000,
+    area: "infections",
+  },
+  {
+    key: "medication-harm",
+    name: "Medication errors with harm",
+    unit: "per 1,000 occupied bed days",
+    multiplier: 1000,
+    area: "medication-safety",
+  },
+  {
+    key: "delayed-transfers",
+    name: "Delayed transfers of care",
+    unit: "% of discharges",
+    multiplier: 100,
+    area: "transfers-discharge",
+  },
 ];
 
 /** Sign up to Safety's ambition: halve avoidable harm (here: half the baseline mean). */

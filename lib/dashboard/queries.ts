@@ -15,7 +15,16 @@ import { xmrChart } from "@/lib/spc";
 import type { ProjectStatus } from "@/lib/generated/prisma/enums";
 import { PROJECT_STATUSES } from "@/lib/projects/status";
 import { cachedForRefresh } from "./cache";
-import { LOCAL_AREA, monthEnd, monthIndexOf, monthStart, periodMonths, type DashboardFilters, type KnownValues, type MonthIndex } from "./filters";
+import {
+  LOCAL_AREA,
+  monthEnd,
+  monthIndexOf,
+  monthStart,
+  periodMonths,
+  type DashboardFilters,
+  type KnownValues,
+  type MonthIndex,
+} from "./filters";
 import { measureChart } from "@/lib/measures/chart";
 import { AMBITION_FRACTION, BASELINE_MONTHS, NATIONAL_METRICS } from "./national-metrics";
 import { getSummariesRefreshedAt, refreshDashboardSummaries } from "./summaries";
@@ -63,7 +72,11 @@ export async function getDashboardReference(): Promise<DashboardReference> {
   if (referenceCache && Date.now() - referenceCache.at < 60_000) return referenceCache.value;
   const [collaboratives, areas] = await Promise.all([
     db.collaborative.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
-    db.priorityArea.findMany({ where: { kind: "NATIONAL" }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.priorityArea.findMany({
+      where: { kind: "NATIONAL" },
+      select: { slug: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   const value = {
     collaboratives,
@@ -74,7 +87,10 @@ export async function getDashboardReference(): Promise<DashboardReference> {
 }
 
 export function knownValues(reference: DashboardReference): KnownValues {
-  return { areas: reference.areas.filter((a) => a.key !== LOCAL_AREA).map((a) => a.key), collaboratives: reference.collaboratives.map((c) => c.slug) };
+  return {
+    areas: reference.areas.filter((a) => a.key !== LOCAL_AREA).map((a) => a.key),
+    collaboratives: reference.collaboratives.map((c) => c.slug),
+  };
 }
 
 /** What every panel query needs once access is settled. */
@@ -95,13 +111,19 @@ type Context = {
  * Access first, then the context. A collaborative's dashboard for a slug that does not exist is not
  * found; one the viewer may not see is forbidden (the collaboratives themselves are public).
  */
-export async function dashboardAccess(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<Context> {
+export async function dashboardAccess(
+  viewer: Viewer,
+  scope: DashboardScope,
+  filters: DashboardFilters,
+): Promise<Context> {
   // The policy first; a collaborative's dashboard needs its id from the (public) reference data to ask.
   if (scope.kind === "national") authorize(viewer, "national.dashboard");
   const reference = await getDashboardReference();
   let collaborativeId: string | null;
   if (scope.kind === "national") {
-    collaborativeId = filters.collaborative ? (reference.collaboratives.find((c) => c.slug === filters.collaborative)?.id ?? null) : null;
+    collaborativeId = filters.collaborative
+      ? (reference.collaboratives.find((c) => c.slug === filters.collaborative)?.id ?? null)
+      : null;
   } else {
     const collaborative = reference.collaboratives.find((c) => c.slug === scope.slug);
     if (!collaborative) throw new NotFoundError();
@@ -128,12 +150,16 @@ async function ensureSummaries(): Promise<Date | null> {
   return (await refreshDashboardSummaries({ force: true })).refreshedAt;
 }
 
-const collaborativeName = (ctx: Context, id: string) => ctx.reference.collaboratives.find((c) => c.id === id)?.name ?? "Unknown collaborative";
-const collaborativeSlug = (ctx: Context, id: string) => ctx.reference.collaboratives.find((c) => c.id === id)?.slug ?? "";
+const collaborativeName = (ctx: Context, id: string) =>
+  ctx.reference.collaboratives.find((c) => c.id === id)?.name ?? "Unknown collaborative";
+const collaborativeSlug = (ctx: Context, id: string) =>
+  ctx.reference.collaboratives.find((c) => c.id === id)?.slug ?? "";
 
 /** The collaboratives a panel lists: all of them nationally, or the one in scope. */
 function listedCollaboratives(ctx: Context): CollaborativeRef[] {
-  return ctx.collaborativeId ? ctx.reference.collaboratives.filter((c) => c.id === ctx.collaborativeId) : ctx.reference.collaboratives;
+  return ctx.collaborativeId
+    ? ctx.reference.collaboratives.filter((c) => c.id === ctx.collaborativeId)
+    : ctx.reference.collaboratives;
 }
 function listedAreas(ctx: Context): Named[] {
   return ctx.area ? ctx.reference.areas.filter((a) => a.key === ctx.area) : ctx.reference.areas;
@@ -159,7 +185,9 @@ export async function getCoverage(viewer: Viewer, scope: DashboardScope, filters
   const ctx = await dashboardAccess(viewer, scope, filters);
   return cachedForRefresh(`coverage|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
     const [cells, totals] = await Promise.all([
-      query<{ collaborative_id: string; area_key: string; status: ProjectStatus; projects: number; reporting: number }[]>`
+      query<
+        { collaborative_id: string; area_key: string; status: ProjectStatus; projects: number; reporting: number }[]
+      >`
         SELECT f.collaborative_id, a.area_key, f.status, count(*)::int AS projects,
                count(*) FILTER (WHERE f.reporting_months && ${ctx.months}::int[])::int AS reporting
         FROM dashboard_project_facts f CROSS JOIN LATERAL unnest(f.area_keys) AS a(area_key)
@@ -194,7 +222,10 @@ export async function getCoverage(viewer: Viewer, scope: DashboardScope, filters
     return {
       areas,
       rows,
-      totals: { projects: rows.reduce((a, r) => a + r.projects, 0), reporting: rows.reduce((a, r) => a + r.reporting, 0) },
+      totals: {
+        projects: rows.reduce((a, r) => a + r.projects, 0),
+        reporting: rows.reduce((a, r) => a + r.reporting, 0),
+      },
     };
   });
 }
@@ -255,7 +286,18 @@ export async function getImprovement(
           AND (${ctx.collaborativeId}::text IS NULL OR collaborative_id = ${ctx.collaborativeId})
           AND (${ctx.area}::text IS NULL OR a.area_key = ${ctx.area})
         GROUP BY 1`,
-      query<{ measure_id: string; measure_name: string; unit: string; project_id: string; project_title: string; collaborative_id: string; latest_period: Date; signal: "improvement" | "concern" }[]>`
+      query<
+        {
+          measure_id: string;
+          measure_name: string;
+          unit: string;
+          project_id: string;
+          project_title: string;
+          collaborative_id: string;
+          latest_period: Date;
+          signal: "improvement" | "concern";
+        }[]
+      >`
         SELECT measure_id, measure_name, unit, project_id, project_title, collaborative_id, latest_period, signal
         FROM (
           SELECT s.*, row_number() OVER (PARTITION BY signal ORDER BY latest_period DESC, measure_name, measure_id) AS position
@@ -268,7 +310,12 @@ export async function getImprovement(
         WHERE position <= ${listLength}
         ORDER BY signal DESC, position`,
     ]);
-    const charts = withCharts ? await measureCharts(flagged.map((f) => f.measure_id), ctx.toEnd) : new Map<string, ChartPoint[]>();
+    const charts = withCharts
+      ? await measureCharts(
+          flagged.map((f) => f.measure_id),
+          ctx.toEnd,
+        )
+      : new Map<string, ChartPoint[]>();
     const list = (signal: "improvement" | "concern"): FlaggedMeasure[] =>
       flagged
         .filter((f) => f.signal === signal)
@@ -285,8 +332,12 @@ export async function getImprovement(
           points: charts.get(f.measure_id) ?? [],
         }));
     const zero = { analysed: 0, improvement: 0, concern: 0 };
-    const counts = (row: SignalCounts | undefined): SignalCounts => (row ? { analysed: row.analysed, improvement: row.improvement, concern: row.concern } : { ...zero });
-    const collaboratives = listedCollaboratives(ctx).map((c) => ({ ...c, ...counts(byCollaborative.find((r) => r.collaborative_id === c.id)) }));
+    const counts = (row: SignalCounts | undefined): SignalCounts =>
+      row ? { analysed: row.analysed, improvement: row.improvement, concern: row.concern } : { ...zero };
+    const collaboratives = listedCollaboratives(ctx).map((c) => ({
+      ...c,
+      ...counts(byCollaborative.find((r) => r.collaborative_id === c.id)),
+    }));
     return {
       analysed: collaboratives.reduce((a, c) => a + c.analysed, 0),
       improvement: collaboratives.reduce((a, c) => a + c.improvement, 0),
@@ -308,11 +359,28 @@ async function measureCharts(measureIds: string[], toEnd: Date): Promise<Map<str
   const [measures, points] = await Promise.all([
     db.measure.findMany({
       where: { id: { in: measureIds } },
-      select: { id: true, name: true, unit: true, period: true, direction: true, target: true, screenOutlierMovingRanges: true, rebaseDates: true },
+      select: {
+        id: true,
+        name: true,
+        unit: true,
+        period: true,
+        direction: true,
+        target: true,
+        screenOutlierMovingRanges: true,
+        rebaseDates: true,
+      },
     }),
     db.measurePoint.findMany({
       where: { measureId: { in: measureIds } },
-      select: { id: true, measureId: true, periodStart: true, value: true, numerator: true, denominator: true, note: true },
+      select: {
+        id: true,
+        measureId: true,
+        periodStart: true,
+        value: true,
+        numerator: true,
+        denominator: true,
+        note: true,
+      },
       orderBy: [{ measureId: "asc" }, { periodStart: "asc" }],
     }),
   ]);
@@ -321,7 +389,11 @@ async function measureCharts(measureIds: string[], toEnd: Date): Promise<Map<str
     // The whole series is analysed (as stored); only the latest points up to the period's end are drawn.
     const own = points.filter((p) => p.measureId === measure.id);
     const view = measureChart(measure, own);
-    const chart = view.points.map((p, i) => ({ periodStart: own[i]!.periodStart, value: p.value, specialCause: p.cause }));
+    const chart = view.points.map((p, i) => ({
+      periodStart: own[i]!.periodStart,
+      value: p.value,
+      specialCause: p.cause,
+    }));
     charts.set(measure.id, chart.filter((p) => p.periodStart < toEnd).slice(-SPARKLINE_POINTS));
   }
   return charts;
@@ -372,7 +444,17 @@ export async function getConcerns(viewer: Viewer, scope: DashboardScope, filters
           AND (${ctx.collaborativeId}::text IS NULL OR collaborative_id = ${ctx.collaborativeId})
           AND (${areaFilter}::text IS NULL OR area_key = ${areaFilter})
         GROUP BY 1, 2`,
-      query<{ collaborative_id: string; received: number; acknowledged: number; acknowledged_in_time: number; working_days: number; overdue: number; linked: number }[]>`
+      query<
+        {
+          collaborative_id: string;
+          received: number;
+          acknowledged: number;
+          acknowledged_in_time: number;
+          working_days: number;
+          overdue: number;
+          linked: number;
+        }[]
+      >`
         SELECT collaborative_id, sum(received)::int AS received, sum(acknowledged)::int AS acknowledged,
                sum(acknowledged_in_time)::int AS acknowledged_in_time, sum(working_days_to_acknowledge)::int AS working_days,
                sum(overdue_unacknowledged)::int AS overdue, sum(linked)::int AS linked
@@ -435,7 +517,15 @@ function weeksOf(from: Date, toEnd: Date): Date[] {
 // ─── Spread ───────────────────────────────────────────────────────────────────
 
 export type Flow = { origin: CollaborativeRef; adopter: CollaborativeRef; adoptions: number };
-export type SpreadingIdea = { learningItemId: string; title: string; slug: string; origin: CollaborativeRef; adopters: number; adoptions: number; medianDaysToAdopt: number | null };
+export type SpreadingIdea = {
+  learningItemId: string;
+  title: string;
+  slug: string;
+  origin: CollaborativeRef;
+  adopters: number;
+  adoptions: number;
+  medianDaysToAdopt: number | null;
+};
 export type Spread = {
   adoptions: number;
   flows: Flow[];
@@ -451,7 +541,12 @@ export type Spread = {
  * origin → adopter. Fastest-spreading: most adopting collaboratives, then the shortest median time
  * from publication to adoption. A collaborative's own view counts flows in and out of it.
  */
-export async function getSpread(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters, options: { fastestLength?: number } = {}): Promise<Spread> {
+export async function getSpread(
+  viewer: Viewer,
+  scope: DashboardScope,
+  filters: DashboardFilters,
+  options: { fastestLength?: number } = {},
+): Promise<Spread> {
   const ctx = await dashboardAccess(viewer, scope, filters);
   const fastestLength = options.fastestLength ?? 10;
   return cachedForRefresh(`spread|${fastestLength}|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
@@ -464,7 +559,17 @@ export async function getSpread(viewer: Viewer, scope: DashboardScope, filters: 
           AND (${ctx.area}::text IS NULL OR ${ctx.area} = ANY(area_keys))
         GROUP BY 1, 2
         ORDER BY 3 DESC, 1, 2`,
-      query<{ learning_item_id: string; title: string; slug: string; origin_id: string; adopters: number; adoptions: number; median_days: number | null }[]>`
+      query<
+        {
+          learning_item_id: string;
+          title: string;
+          slug: string;
+          origin_id: string;
+          adopters: number;
+          adoptions: number;
+          median_days: number | null;
+        }[]
+      >`
         SELECT learning_item_id, min(learning_title) AS title, min(learning_slug) AS slug, min(origin_id) AS origin_id,
                count(DISTINCT adopter_id)::int AS adopters, count(*)::int AS adoptions,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM adopted_at - published_at) / 86400)::float8 AS median_days
@@ -476,7 +581,8 @@ export async function getSpread(viewer: Viewer, scope: DashboardScope, filters: 
         ORDER BY adopters DESC, median_days ASC NULLS LAST, title, learning_item_id
         LIMIT ${fastestLength}`,
     ]);
-    const ref = (id: string): CollaborativeRef => ctx.reference.collaboratives.find((c) => c.id === id) ?? { id, slug: "", name: "Unknown collaborative" };
+    const ref = (id: string): CollaborativeRef =>
+      ctx.reference.collaboratives.find((c) => c.id === id) ?? { id, slug: "", name: "Unknown collaborative" };
     const tally = (key: "origin_id" | "adopter_id") =>
       ctx.reference.collaboratives
         .map((c) => ({ ...c, adoptions: flows.filter((f) => f[key] === c.id).reduce((a, f) => a + f.adoptions, 0) }))
@@ -502,7 +608,14 @@ export async function getSpread(viewer: Viewer, scope: DashboardScope, filters: 
 
 // ─── Sign up to Safety ────────────────────────────────────────────────────────
 
-export type HarmPoint = { month: Date; value: number | null; numerator: number; denominator: number; measures: number; specialCause: SpecialCause | null };
+export type HarmPoint = {
+  month: Date;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  measures: number;
+  specialCause: SpecialCause | null;
+};
 export type HarmSeries = {
   key: string;
   name: string;
@@ -528,7 +641,9 @@ export type HarmSeries = {
 export async function getHarm(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<HarmSeries[]> {
   const ctx = await dashboardAccess(viewer, scope, filters);
   return cachedForRefresh(`harm|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
-    const rows = await query<{ metric: string; month: Date; numerator: number; denominator: number; measures: number }[]>`
+    const rows = await query<
+      { metric: string; month: Date; numerator: number; denominator: number; measures: number }[]
+    >`
       SELECT metric, month, sum(numerator)::float8 AS numerator, sum(denominator)::float8 AS denominator, sum(measures)::int AS measures
       FROM dashboard_harm_monthly
       WHERE area_key = ${ctx.area ?? ""} AND month < ${ctx.toEnd}::date
@@ -538,7 +653,18 @@ export async function getHarm(viewer: Viewer, scope: DashboardScope, filters: Da
     const fromIndex = monthIndexOf(ctx.from);
     return NATIONAL_METRICS.map((metric) => {
       const own = rows.filter((r) => r.metric === metric.key);
-      const empty: HarmSeries = { key: metric.key, name: metric.name, unit: metric.unit, points: [], mean: null, upperLimit: null, lowerLimit: null, baseline: null, ambition: null, latest: null };
+      const empty: HarmSeries = {
+        key: metric.key,
+        name: metric.name,
+        unit: metric.unit,
+        points: [],
+        mean: null,
+        upperLimit: null,
+        lowerLimit: null,
+        baseline: null,
+        ambition: null,
+        latest: null,
+      };
       if (own.length === 0) return empty;
       const first = monthIndexOf(own[0]!.month);
       const last = ctx.months[ctx.months.length - 1]!;
@@ -554,11 +680,15 @@ export async function getHarm(viewer: Viewer, scope: DashboardScope, filters: Da
           measures: row?.measures ?? 0,
         };
       });
-      const chart = xmrChart(series.map((p) => p.value), { improvement: "decrease", baselinePoints: BASELINE_MONTHS });
+      const chart = xmrChart(
+        series.map((p) => p.value),
+        { improvement: "decrease", baselinePoints: BASELINE_MONTHS },
+      );
       const points = series.map((p, i) => ({ ...p, specialCause: chart.points[i]?.specialCause ?? null }));
       const shown = points.filter((p) => monthIndexOf(p.month) >= fromIndex);
       const baselineEnd = Math.min(first + BASELINE_MONTHS - 1, last);
-      const baseline = chart.mean === null ? null : { from: monthStart(first), to: monthStart(baselineEnd), mean: chart.mean };
+      const baseline =
+        chart.mean === null ? null : { from: monthStart(first), to: monthStart(baselineEnd), mean: chart.mean };
       return {
         ...empty,
         points: shown,
@@ -574,7 +704,11 @@ export async function getHarm(viewer: Viewer, scope: DashboardScope, filters: Da
 }
 
 /** "Figures as of": the time the summaries were refreshed (after access is checked by a panel query). */
-export async function getFiguresAsOf(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<Date | null> {
+export async function getFiguresAsOf(
+  viewer: Viewer,
+  scope: DashboardScope,
+  filters: DashboardFilters,
+): Promise<Date | null> {
   return (await dashboardAccess(viewer, scope, filters)).refreshedAt;
 }
 
@@ -593,9 +727,25 @@ export type ConcernWeekRow = {
 };
 
 /** The concerns summary itself, week × collaborative × area, for the CSV download (counts only). */
-export async function listConcernWeeks(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<ConcernWeekRow[]> {
+export async function listConcernWeeks(
+  viewer: Viewer,
+  scope: DashboardScope,
+  filters: DashboardFilters,
+): Promise<ConcernWeekRow[]> {
   const ctx = await dashboardAccess(viewer, scope, filters);
-  const rows = await query<{ week_start: Date; collaborative_id: string; area_key: string; received: number; acknowledged: number; acknowledged_in_time: number; working_days_to_acknowledge: number; overdue_unacknowledged: number; linked: number }[]>`
+  const rows = await query<
+    {
+      week_start: Date;
+      collaborative_id: string;
+      area_key: string;
+      received: number;
+      acknowledged: number;
+      acknowledged_in_time: number;
+      working_days_to_acknowledge: number;
+      overdue_unacknowledged: number;
+      linked: number;
+    }[]
+  >`
     SELECT week_start, collaborative_id, area_key, received, acknowledged, acknowledged_in_time, working_days_to_acknowledge, overdue_unacknowledged, linked
     FROM dashboard_concern_weekly
     WHERE week_start >= ${ctx.from}::date AND week_start < ${ctx.toEnd}::date
@@ -626,7 +776,11 @@ export type DashboardData = {
 };
 
 /** Every panel at once (in parallel), for the dashboard pages. */
-export async function getDashboard(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<DashboardData> {
+export async function getDashboard(
+  viewer: Viewer,
+  scope: DashboardScope,
+  filters: DashboardFilters,
+): Promise<DashboardData> {
   const ctx = await dashboardAccess(viewer, scope, filters);
   const [coverage, improvement, concerns, spread, harm] = await Promise.all([
     getCoverage(viewer, scope, filters),

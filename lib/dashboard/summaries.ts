@@ -17,8 +17,16 @@ export const SUMMARY_VIEWS = [
   "dashboard_adoption_facts",
 ] as const;
 const SOURCE_TABLES = [
-  "Project", "ProjectPriority", "Measure", "MeasurePoint", "Concern", "Collaborative",
-  "PriorityArea", "LearningItem", "LearningItemPriority", "Adoption",
+  "Project",
+  "ProjectPriority",
+  "Measure",
+  "MeasurePoint",
+  "Concern",
+  "Collaborative",
+  "PriorityArea",
+  "LearningItem",
+  "LearningItemPriority",
+  "Adoption",
 ];
 // Two refreshes never overlap: the second one simply skips.
 const ADVISORY_LOCK_KEY = 7_420_001;
@@ -53,7 +61,9 @@ export function getSummariesRefreshedAt(): Promise<Date | null> {
  * Refreshes every summary view (CONCURRENTLY: readers keep the old rows until the new ones are ready).
  * `force` refreshes even when the change counter says nothing changed (tests, the data generator).
  */
-export async function refreshDashboardSummaries(options: { force?: boolean; now?: () => Date } = {}): Promise<RefreshResult> {
+export async function refreshDashboardSummaries(
+  options: { force?: boolean; now?: () => Date } = {},
+): Promise<RefreshResult> {
   const clock = options.now ?? (() => new Date());
   const started = Date.now();
   const changes = await sourceChanges();
@@ -63,7 +73,9 @@ export async function refreshDashboardSummaries(options: { force?: boolean; now?
   }
   const result = await db.$transaction(
     async (tx) => {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCK_KEY}) AS locked`;
+      const [lock] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCK_KEY}) AS locked`;
       if (!lock?.locked) return { refreshed: false, refreshedAt: previous?.refreshedAt ?? null, durationMs: 0 };
       // REFRESH and ANALYZE (fresh statistics, or the planner guesses a handful of rows and sorts on
       // disk) of every view in SUMMARY_VIEWS, as their owner: the app role owns nothing (migration

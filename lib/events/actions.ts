@@ -3,8 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, withCollaborativeSlug } from "@/lib/forms/action";
-import { cancelEvent, cancelRegistration, createEvent, createEventOutput, registerForEvent, updateEvent } from "./mutations";
-import { cancelEventSchema, createEventSchema, eventOutputSchema, registrationSchema, updateEventSchema } from "./schemas";
+import {
+  cancelEvent,
+  cancelRegistration,
+  createEvent,
+  createEventOutput,
+  registerForEvent,
+  updateEvent,
+} from "./mutations";
+import {
+  cancelEventSchema,
+  createEventSchema,
+  eventOutputSchema,
+  registrationSchema,
+  updateEventSchema,
+} from "./schemas";
 
 function refreshEvents(slug: string, eventId?: string) {
   revalidatePath(`/collaboratives/${slug}`);
@@ -42,7 +55,8 @@ export const cancelEventAction = formAction({
 export const registerAction = formAction({
   schema: withCollaborativeSlug(registrationSchema),
   handler: async ({ input: { collaborativeSlug: slug, eventId }, viewer }) => {
-    if (!viewer.userId) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/collaboratives/${slug}/events/${eventId}`)}`);
+    if (!viewer.userId)
+      redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/collaboratives/${slug}/events/${eventId}`)}`);
     await registerForEvent(viewer, eventId);
     refreshEvents(slug, eventId);
     return { ok: true, message: "You are signed up for this event." };

@@ -16,7 +16,8 @@ export function readDateInput(
   if (!day && !month && !year) return { ok: true, date: null };
   const missing = [!day && "day", !month && "month", !year && "year"].filter(Boolean);
   if (missing.length > 0) return { ok: false, message: `${label} must include a ${missing.join(" and ")}` };
-  if (![day, month, year].every((v) => /^\d+$/.test(v))) return { ok: false, message: `${label} must be a real date, for example 27 3 2027` };
+  if (![day, month, year].every((v) => /^\d+$/.test(v)))
+    return { ok: false, message: `${label} must be a real date, for example 27 3 2027` };
   const date = calendarDate(Number(day), Number(month), Number(year));
   if (!date) return { ok: false, message: `${label} must be a real date, for example 27 3 2027` };
   return { ok: true, date };

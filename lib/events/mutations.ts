@@ -18,11 +18,19 @@ async function findEvent(eventId: string) {
   return event;
 }
 
-type LockedEvent = { id: string; collaborativeId: string; startsAt: Date; capacity: number | null; cancelledAt: Date | null };
+type LockedEvent = {
+  id: string;
+  collaborativeId: string;
+  startsAt: Date;
+  capacity: number | null;
+  cancelledAt: Date | null;
+};
 
 /** Locks the event row so that sign-ups for the last places are counted one at a time. */
 async function lockEvent(tx: Tx, eventId: string): Promise<LockedEvent> {
-  const [event] = await tx.$queryRaw<LockedEvent[]>`SELECT id, "collaborativeId", "startsAt", capacity, "cancelledAt" FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
+  const [event] = await tx.$queryRaw<
+    LockedEvent[]
+  >`SELECT id, "collaborativeId", "startsAt", capacity, "cancelledAt" FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
   if (!event) throw new NotFoundError();
   return event;
 }
@@ -45,14 +53,39 @@ export async function createEvent(viewer: Viewer, input: CreateEventInput) {
       },
       select: { id: true },
     });
-    await recordAudit(tx, { action: "event.created", subjectType: "Event", subjectId: event.id, actorId: viewer.userId, collaborativeId: input.collaborativeId, details: { startsAt: input.startsAt.toISOString(), capacity: input.capacity } });
+    await recordAudit(tx, {
+      action: "event.created",
+      subjectType: "Event",
+      subjectId: event.id,
+      actorId: viewer.userId,
+      collaborativeId: input.collaborativeId,
+      details: { startsAt: input.startsAt.toISOString(), capacity: input.capacity },
+    });
     return event;
   });
 }
 
-const EVENT_LABELS = { title: "Title", description: "Description", agenda: "Agenda", startsAt: "Starts", endsAt: "Finishes", location: "Place", onlineUrl: "Online link", capacity: "Places" };
+const EVENT_LABELS = {
+  title: "Title",
+  description: "Description",
+  agenda: "Agenda",
+  startsAt: "Starts",
+  endsAt: "Finishes",
+  location: "Place",
+  onlineUrl: "Online link",
+  capacity: "Places",
+};
 
-function comparable(e: { title: string; description: string; agenda: string; startsAt: Date; endsAt: Date; location: string | null; onlineUrl: string | null; capacity: number | null }) {
+function comparable(e: {
+  title: string;
+  description: string;
+  agenda: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+}) {
   return {
     title: e.title,
     description: e.description,
@@ -74,7 +107,9 @@ export async function updateEvent(viewer: Viewer, input: UpdateEventInput) {
     if (locked.cancelledAt) throw new DomainError("This event has been cancelled and can no longer be changed.");
     const taken = await tx.eventRegistration.count({ where: { eventId: input.eventId } });
     if (input.capacity !== null && input.capacity < taken) {
-      throw new DomainError("Check the number of places.", { capacity: `${taken} people have already signed up: the number of places cannot be lower than that` });
+      throw new DomainError("Check the number of places.", {
+        capacity: `${taken} people have already signed up: the number of places cannot be lower than that`,
+      });
     }
     const { count } = await tx.event.updateMany({
       where: { id: input.eventId, version: input.version },
@@ -92,9 +127,18 @@ export async function updateEvent(viewer: Viewer, input: UpdateEventInput) {
     });
     if (count === 0) {
       const current = await tx.event.findUniqueOrThrow({ where: { id: input.eventId } });
-      throw new EditConflictError({ version: current.version, changes: changedFields(EVENT_LABELS, comparable(current), comparable(input)) });
+      throw new EditConflictError({
+        version: current.version,
+        changes: changedFields(EVENT_LABELS, comparable(current), comparable(input)),
+      });
     }
-    await recordAudit(tx, { action: "event.updated", subjectType: "Event", subjectId: input.eventId, actorId: viewer.userId, collaborativeId: found.collaborativeId });
+    await recordAudit(tx, {
+      action: "event.updated",
+      subjectType: "Event",
+      subjectId: input.eventId,
+      actorId: viewer.userId,
+      collaborativeId: found.collaborativeId,
+    });
   });
 }
 
@@ -102,9 +146,21 @@ export async function cancelEvent(viewer: Viewer, input: CancelEventInput) {
   const found = await findEvent(input.eventId);
   authorize(viewer, "event.manage", { collaborativeId: found.collaborativeId });
   await db.$transaction(async (tx) => {
-    const { count } = await tx.event.updateMany({ where: { id: input.eventId, version: input.version, cancelledAt: null }, data: { cancelledAt: new Date(), version: { increment: 1 } } });
-    if (count === 0) throw new DomainError("This event was changed or cancelled by someone else while you were looking at it. Check it again.");
-    await recordAudit(tx, { action: "event.cancelled", subjectType: "Event", subjectId: input.eventId, actorId: viewer.userId, collaborativeId: found.collaborativeId });
+    const { count } = await tx.event.updateMany({
+      where: { id: input.eventId, version: input.version, cancelledAt: null },
+      data: { cancelledAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw new DomainError(
+        "This event was changed or cancelled by someone else while you were looking at it. Check it again.",
+      );
+    await recordAudit(tx, {
+      action: "event.cancelled",
+      subjectType: "Event",
+      subjectId: input.eventId,
+      actorId: viewer.userId,
+      collaborativeId: found.collaborativeId,
+    });
   });
 }
 
@@ -121,10 +177,20 @@ export async function registerForEvent(viewer: Viewer, eventId: string, now = ne
       const event = await lockEvent(tx, eventId);
       if (event.cancelledAt) throw new DomainError("Sorry, this event has been cancelled.");
       if (event.startsAt <= now) throw new DomainError("Sign-up has closed: this event has already started.");
-      if (await tx.eventRegistration.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { id: true } })) return;
-      if (event.capacity !== null && (await tx.eventRegistration.count({ where: { eventId } })) >= event.capacity) throw new DomainError(EVENT_FULL);
+      if (
+        await tx.eventRegistration.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { id: true } })
+      )
+        return;
+      if (event.capacity !== null && (await tx.eventRegistration.count({ where: { eventId } })) >= event.capacity)
+        throw new DomainError(EVENT_FULL);
       await tx.eventRegistration.create({ data: { eventId, userId } });
-      await recordAudit(tx, { action: "event.registered", subjectType: "Event", subjectId: eventId, actorId: userId, collaborativeId: found.collaborativeId });
+      await recordAudit(tx, {
+        action: "event.registered",
+        subjectType: "Event",
+        subjectId: eventId,
+        actorId: userId,
+        collaborativeId: found.collaborativeId,
+      });
     });
   } catch (error) {
     // The same person signing up twice at the same moment: they are signed up once, which is what they wanted.
@@ -139,9 +205,17 @@ export async function cancelRegistration(viewer: Viewer, eventId: string, now = 
   const userId = viewer.userId!;
   await db.$transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
-    if (event.startsAt <= now) throw new DomainError("This event has already started, so your place can no longer be cancelled here.");
+    if (event.startsAt <= now)
+      throw new DomainError("This event has already started, so your place can no longer be cancelled here.");
     const { count } = await tx.eventRegistration.deleteMany({ where: { eventId, userId } });
-    if (count > 0) await recordAudit(tx, { action: "event.registration_cancelled", subjectType: "Event", subjectId: eventId, actorId: userId, collaborativeId: found.collaborativeId });
+    if (count > 0)
+      await recordAudit(tx, {
+        action: "event.registration_cancelled",
+        subjectType: "Event",
+        subjectId: eventId,
+        actorId: userId,
+        collaborativeId: found.collaborativeId,
+      });
   });
 }
 
@@ -171,7 +245,14 @@ export async function createEventOutput(viewer: Viewer, input: EventOutputInput)
       },
       select: { id: true, slug: true },
     });
-    await recordAudit(tx, { action: "learning.created", subjectType: "LearningItem", subjectId: item.id, actorId: viewer.userId, collaborativeId: found.collaborativeId, details: { type: input.type, eventId: input.eventId } });
+    await recordAudit(tx, {
+      action: "learning.created",
+      subjectType: "LearningItem",
+      subjectId: item.id,
+      actorId: viewer.userId,
+      collaborativeId: found.collaborativeId,
+      details: { type: input.type, eventId: input.eventId },
+    });
     return item;
   });
 }

@@ -20,8 +20,17 @@ export async function listEvents(viewer: Viewer, slug: string, now = new Date())
     _count: { select: { registrations: true, outputs: { where: { status: "PUBLISHED" as const } } } },
   };
   const [upcoming, past] = await Promise.all([
-    db.event.findMany({ where: { collaborativeId: collaborative.id, endsAt: { gte: now } }, orderBy: { startsAt: "asc" }, select }),
-    db.event.findMany({ where: { collaborativeId: collaborative.id, endsAt: { lt: now } }, orderBy: { startsAt: "desc" }, take: 30, select }),
+    db.event.findMany({
+      where: { collaborativeId: collaborative.id, endsAt: { gte: now } },
+      orderBy: { startsAt: "asc" },
+      select,
+    }),
+    db.event.findMany({
+      where: { collaborativeId: collaborative.id, endsAt: { lt: now } },
+      orderBy: { startsAt: "desc" },
+      take: 30,
+      select,
+    }),
   ]);
   const shape = (e: (typeof upcoming)[number]) => ({
     id: e.id,
@@ -35,7 +44,12 @@ export async function listEvents(viewer: Viewer, slug: string, now = new Date())
     registrations: e._count.registrations,
     publishedOutputs: e._count.outputs,
   });
-  return { collaborative, upcoming: upcoming.map(shape), past: past.map(shape), canManage: can(viewer, "event.manage", { collaborativeId: collaborative.id }) };
+  return {
+    collaborative,
+    upcoming: upcoming.map(shape),
+    past: past.map(shape),
+    canManage: can(viewer, "event.manage", { collaborativeId: collaborative.id }),
+  };
 }
 
 export type EventPage = Awaited<ReturnType<typeof getEvent>>;
@@ -62,23 +76,55 @@ export async function getEvent(viewer: Viewer, slug: string, eventId: string, no
       cancelledAt: true,
       version: true,
       _count: { select: { registrations: true } },
-      outputs: { orderBy: { createdAt: "asc" }, select: { id: true, slug: true, title: true, type: true, status: true, summary: true, authorId: true, collaborativeId: true } },
+      outputs: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          type: true,
+          status: true,
+          summary: true,
+          authorId: true,
+          collaborativeId: true,
+        },
+      },
     },
   });
   if (!event) throw new NotFoundError();
   const resource = { collaborativeId: collaborative.id };
   const canManage = can(viewer, "event.manage", resource);
   const registration = viewer.userId
-    ? await db.eventRegistration.findUnique({ where: { eventId_userId: { eventId, userId: viewer.userId } }, select: { createdAt: true } })
+    ? await db.eventRegistration.findUnique({
+        where: { eventId_userId: { eventId, userId: viewer.userId } },
+        select: { createdAt: true },
+      })
     : null;
   const attendees = canManage
     ? (
         await db.eventRegistration.findMany({
           where: { eventId },
           orderBy: { createdAt: "asc" },
-          select: { id: true, createdAt: true, user: { select: { name: true, memberships: { where: { collaborativeId: collaborative.id }, select: { role: true, organisation: { select: { name: true } } } } } } },
+          select: {
+            id: true,
+            createdAt: true,
+            user: {
+              select: {
+                name: true,
+                memberships: {
+                  where: { collaborativeId: collaborative.id },
+                  select: { role: true, organisation: { select: { name: true } } },
+                },
+              },
+            },
+          },
         })
-      ).map((r) => ({ id: r.id, name: r.user.name, registeredAt: r.createdAt, organisation: r.user.memberships[0]?.organisation?.name ?? null }))
+      ).map((r) => ({
+        id: r.id,
+        name: r.user.name,
+        registeredAt: r.createdAt,
+        organisation: r.user.memberships[0]?.organisation?.name ?? null,
+      }))
     : null;
   const taken = event._count.registrations;
   const started = event.startsAt <= now;
@@ -107,10 +153,23 @@ export async function getEvent(viewer: Viewer, slug: string, eventId: string, no
     registered: registration !== null,
     attendees,
     outputs: event.outputs
-      .filter((o) => can(viewer, "learning.read", { collaborativeId: o.collaborativeId, status: o.status, ownerId: o.authorId, visibility: o.status === "PUBLISHED" ? "PUBLIC" : "DRAFT" }))
+      .filter((o) =>
+        can(viewer, "learning.read", {
+          collaborativeId: o.collaborativeId,
+          status: o.status,
+          ownerId: o.authorId,
+          visibility: o.status === "PUBLISHED" ? "PUBLIC" : "DRAFT",
+        }),
+      )
       .map((o) => ({ id: o.id, slug: o.slug, title: o.title, type: o.type, status: o.status, summary: o.summary })),
     can: {
-      register: !cancelled && !started && !full && viewer.userId !== null && registration === null && can(viewer, "event.register", resource),
+      register:
+        !cancelled &&
+        !started &&
+        !full &&
+        viewer.userId !== null &&
+        registration === null &&
+        can(viewer, "event.register", resource),
       cancelRegistration: registration !== null && !started,
       manage: canManage,
       publishOutputs: canManage && can(viewer, "learning.create", resource),
@@ -127,7 +186,19 @@ export async function getEventForEditing(viewer: Viewer, slug: string, eventId: 
   authorize(viewer, "event.manage", { collaborativeId: collaborative.id });
   const event = await db.event.findFirst({
     where: { id: eventId, collaborativeId: collaborative.id },
-    select: { id: true, title: true, description: true, agenda: true, startsAt: true, endsAt: true, location: true, onlineUrl: true, capacity: true, cancelledAt: true, version: true },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      agenda: true,
+      startsAt: true,
+      endsAt: true,
+      location: true,
+      onlineUrl: true,
+      capacity: true,
+      cancelledAt: true,
+      version: true,
+    },
   });
   if (!event) throw new NotFoundError();
   return { collaborative, event };

@@ -16,7 +16,13 @@ const londonParts = new Intl.DateTimeFormat("en-GB", {
 /** The London wall-clock reading of an instant, as numbers. */
 export function londonWallTime(instant: Date) {
   const parts = Object.fromEntries(londonParts.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
 }
 
 /**
@@ -45,7 +51,11 @@ export function parseTimeOfDay(value: string): { hour: number; minute: number } 
 }
 
 /** A real calendar date from three typed numbers, or null (31 February is not a date). */
-export function calendarDate(day: number, month: number, year: number): { year: number; month: number; day: number } | null {
+export function calendarDate(
+  day: number,
+  month: number,
+  year: number,
+): { year: number; month: number; day: number } | null {
   if (![day, month, year].every(Number.isInteger) || year < 1900 || year > 2200) return null;
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;

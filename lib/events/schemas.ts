@@ -20,13 +20,19 @@ const eventFields = z.object({
     .max(500, "The link must be 500 characters or fewer")
     .optional()
     .default("")
-    .refine((v) => v === "" || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), "Enter the online link as a full web address starting with https://"),
+    .refine(
+      (v) => v === "" || /^https:\/\/[^\s]+\.[^\s]+$/.test(v),
+      "Enter the online link as a full web address starting with https://",
+    ),
   capacity: z
     .string()
     .trim()
     .optional()
     .default("")
-    .refine((v) => v === "" || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10000), "Enter the number of places as a whole number from 1 to 10,000, or leave it empty for no limit")
+    .refine(
+      (v) => v === "" || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10000),
+      "Enter the number of places as a whole number from 1 to 10,000, or leave it empty for no limit",
+    )
     .transform((v) => (v === "" ? null : Number(v))),
 });
 
@@ -37,9 +43,20 @@ function withSchedule<T extends z.infer<typeof eventFields>>(value: T, ctx: z.Re
   const end = parseTimeOfDay(value.endTime);
   if (!date.ok) ctx.addIssue({ code: "custom", message: date.message, path: ["date"] });
   else if (!date.date) ctx.addIssue({ code: "custom", message: "Enter the date of the event", path: ["date"] });
-  if (!start) ctx.addIssue({ code: "custom", message: "Enter the start time as hours and minutes, for example 09:30", path: ["startTime"] });
-  if (!end) ctx.addIssue({ code: "custom", message: "Enter the finish time as hours and minutes, for example 16:00", path: ["endTime"] });
-  if (!value.location && !value.onlineUrl) ctx.addIssue({ code: "custom", message: "Enter where the event is, an online link, or both", path: ["location"] });
+  if (!start)
+    ctx.addIssue({
+      code: "custom",
+      message: "Enter the start time as hours and minutes, for example 09:30",
+      path: ["startTime"],
+    });
+  if (!end)
+    ctx.addIssue({
+      code: "custom",
+      message: "Enter the finish time as hours and minutes, for example 16:00",
+      path: ["endTime"],
+    });
+  if (!value.location && !value.onlineUrl)
+    ctx.addIssue({ code: "custom", message: "Enter where the event is, an online link, or both", path: ["location"] });
   if (!date.ok || !date.date || !start || !end) return z.NEVER;
   const { year, month, day } = date.date;
   const startsAt = fromLondonWallTime(year, month, day, start.hour, start.minute);
@@ -85,7 +102,10 @@ export const eventOutputSchema = z.object({
     .trim()
     .optional()
     .default("")
-    .refine((v) => v === "" || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), "Enter the link as a full web address starting with https://")
+    .refine(
+      (v) => v === "" || /^https:\/\/[^\s]+\.[^\s]+$/.test(v),
+      "Enter the link as a full web address starting with https://",
+    )
     .transform((v) => v || null),
 });
 

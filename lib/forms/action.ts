@@ -33,13 +33,19 @@ type FormActionOptions<Schema extends z.ZodType> = FormObjectOptions & {
 };
 
 /** Reads a form through its schema; the failure is the state to answer with. */
-async function parse<Schema extends z.ZodType>(schema: Schema | ((posted: Record<string, unknown>) => Schema), formData: FormData, options: FormObjectOptions) {
+async function parse<Schema extends z.ZodType>(
+  schema: Schema | ((posted: Record<string, unknown>) => Schema),
+  formData: FormData,
+  options: FormObjectOptions,
+) {
   const posted = formObject(formData, options);
   return (typeof schema === "function" ? schema(posted) : schema).safeParseAsync(posted, { error: personError });
 }
 
 /** An action for a form with state (useActionState): `(previous, formData) => FormState`. */
-export function formAction<Schema extends z.ZodType>(options: FormActionOptions<Schema>): (previous: FormState, formData: FormData) => Promise<FormState> {
+export function formAction<Schema extends z.ZodType>(
+  options: FormActionOptions<Schema>,
+): (previous: FormState, formData: FormData) => Promise<FormState> {
   const hide = (state: FormState): FormState => {
     if (!state.values || !options.secret?.length) return state;
     const values = Object.fromEntries(Object.entries(state.values).filter(([key]) => !options.secret!.includes(key)));
@@ -88,7 +94,10 @@ export function buttonAction<Schema extends z.ZodType>(options: {
  * A slug the page sends only to build the paths to refresh and redirect to; the domain functions never
  * trust it, so anything unexpected is just "" (no message).
  */
-export const pathSlug = z.string().regex(/^[a-z0-9-]{1,80}$/).catch("");
+export const pathSlug = z
+  .string()
+  .regex(/^[a-z0-9-]{1,80}$/)
+  .catch("");
 
 /** A form's schema plus the `collaborativeSlug` its page sends for the paths to refresh (see pathSlug). */
 export function withCollaborativeSlug<Schema extends z.ZodType>(schema: Schema) {

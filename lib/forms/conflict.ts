@@ -11,7 +11,11 @@ export type FieldChange = { field: string; label: string; theirs: string; yours:
 export type ConflictDetails = { version: number; changes: FieldChange[] };
 
 /** Fields (in the order of `labels`) whose values differ, compared as trimmed text. */
-export function changedFields(labels: Record<string, string>, theirs: Record<string, unknown>, yours: Record<string, unknown>): FieldChange[] {
+export function changedFields(
+  labels: Record<string, string>,
+  theirs: Record<string, unknown>,
+  yours: Record<string, unknown>,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const [field, label] of Object.entries(labels)) {
     const a = String(theirs[field] ?? "").trim();

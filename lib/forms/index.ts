@@ -52,14 +52,21 @@ export async function runForm(formData: FormData, work: () => Promise<FormState 
       return { ok: false, message: SERVICE_UNAVAILABLE_MESSAGE, values: formValues(formData) };
     }
     console.error(error);
-    return { ok: false, message: "Sorry, something went wrong and your changes were not saved. Please try again.", values: formValues(formData) };
+    return {
+      ok: false,
+      message: "Sorry, something went wrong and your changes were not saved. Please try again.",
+      values: formValues(formData),
+    };
   }
 }
 
 /** redirect() and notFound() work by throwing: let them through. */
 export function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")
+  );
 }
 
 /**
@@ -70,7 +77,10 @@ export function isNextControlFlow(error: unknown): boolean {
  * is what is saved.
  */
 export function storableText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replaceAll("\0", "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return value
+    .replace(/\r\n?/g, "\n")
+    .replaceAll("\0", "")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /**
@@ -87,7 +97,11 @@ export function formObject(formData: FormData, options: FormObjectOptions = {}):
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;
     if (!(key in object)) object[key] = storableText(value);
   }
-  for (const key of options.arrays ?? []) object[key] = formData.getAll(key).filter((v): v is string => typeof v === "string" && v !== "").map(storableText);
+  for (const key of options.arrays ?? [])
+    object[key] = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string" && v !== "")
+      .map(storableText);
   for (const key of options.dates ?? []) {
     const part = (suffix: string) => storableText(String(formData.get(`${key}-${suffix}`) ?? "")).trim();
     const [day, month, year] = [part("day"), part("month"), part("year")];

@@ -15,14 +15,17 @@ export const personError: z.core.$ZodErrorMap = (issue) => {
   if (issue.input === undefined) return FORM_CHANGED;
   switch (issue.code) {
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? FORM_CHANGED : `Enter at least ${count(issue.minimum)} characters`;
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1 ? FORM_CHANGED : `Enter at least ${count(issue.minimum)} characters`;
       if (issue.origin === "array" || issue.origin === "set") return `Select at least ${count(issue.minimum)}`;
-      if (issue.origin === "number" || issue.origin === "int") return `Enter a number of ${count(issue.minimum)} or more`;
+      if (issue.origin === "number" || issue.origin === "int")
+        return `Enter a number of ${count(issue.minimum)} or more`;
       return FORM_CHANGED;
     case "too_big":
       if (issue.origin === "string") return `Enter ${count(issue.maximum)} characters or fewer`;
       if (issue.origin === "array" || issue.origin === "set") return `Select ${count(issue.maximum)} or fewer`;
-      if (issue.origin === "number" || issue.origin === "int") return `Enter a number of ${count(issue.maximum)} or less`;
+      if (issue.origin === "number" || issue.origin === "int")
+        return `Enter a number of ${count(issue.maximum)} or less`;
       return FORM_CHANGED;
     case "invalid_format":
       if (issue.format === "email") return "Enter an email address in the correct format, like name@example.com";

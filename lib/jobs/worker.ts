@@ -54,7 +54,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     for (const [name, job] of Object.entries(jobs)) {
       await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([item]) => {
         const outcome = await runExclusively(databaseUrl, name, job.handler);
-        if (outcome === "already-running") log(`${name}: already running in another worker; this run (${item?.id}) stands down`);
+        if (outcome === "already-running")
+          log(`${name}: already running in another worker; this run (${item?.id}) stands down`);
         return { outcome };
       });
     }
@@ -73,7 +74,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
  * per queue), so migrations run this as the schema's owner (lib/cli/setup-job-queues.ts); a worker
  * running as the app role then only updates rows.
  */
-export async function setUpQueues(boss: PgBoss, databaseUrl: string, jobs: Record<string, JobDefinition>, options: Pick<WorkerOptions, "retryDelaySeconds"> = {}) {
+export async function setUpQueues(
+  boss: PgBoss,
+  databaseUrl: string,
+  jobs: Record<string, JobDefinition>,
+  options: Pick<WorkerOptions, "retryDelaySeconds"> = {},
+) {
   // Workers starting together would deadlock creating the same queue: one sets up at a time.
   await withSetupLock(databaseUrl, async () => {
     for (const [name, job] of Object.entries(jobs)) {
@@ -95,7 +101,11 @@ export async function setUpQueues(boss: PgBoss, databaseUrl: string, jobs: Recor
 }
 
 async function lockClient(databaseUrl: string, label: string): Promise<pg.Client> {
-  const client = new pg.Client({ ...poolConfigFromUrl(databaseUrl), application_name: label.slice(0, 63), connectionTimeoutMillis: 10_000 });
+  const client = new pg.Client({
+    ...poolConfigFromUrl(databaseUrl),
+    application_name: label.slice(0, 63),
+    connectionTimeoutMillis: 10_000,
+  });
   // A dropped connection (database restart) ends the lock; the work's own errors decide the outcome.
   client.on("error", () => {});
   await client.connect();
@@ -113,10 +123,17 @@ async function withSetupLock(databaseUrl: string, work: () => Promise<void>): Pr
 }
 
 /** Runs the handler while holding the job's advisory lock; never two at once anywhere. */
-export async function runExclusively(databaseUrl: string, name: string, handler: () => Promise<unknown>): Promise<"done" | "already-running"> {
+export async function runExclusively(
+  databaseUrl: string,
+  name: string,
+  handler: () => Promise<unknown>,
+): Promise<"done" | "already-running"> {
   const client = await lockClient(databaseUrl, `psc-job:${name}`);
   try {
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [JOB_LOCK_CLASS, name]);
+    const { rows } = await client.query<{ locked: boolean }>(
+      "SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked",
+      [JOB_LOCK_CLASS, name],
+    );
     if (!rows[0]?.locked) return "already-running";
     await handler();
     return "done";

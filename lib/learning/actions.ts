@@ -32,7 +32,12 @@ import {
  * without JavaScript.
  */
 export const saveLearningItemAction = formAction({
-  schema: (posted) => (posted.intent === "preview" ? previewLearningItemSchema : posted.id ? updateLearningItemSchema : createLearningItemSchema),
+  schema: (posted) =>
+    posted.intent === "preview"
+      ? previewLearningItemSchema
+      : posted.id
+        ? updateLearningItemSchema
+        : createLearningItemSchema,
   arrays: LEARNING_FORM_ARRAYS,
   handler: async ({ input, viewer, values }) => {
     if ("intent" in input) return { ok: false, values, data: { preview: input.body } };
@@ -61,7 +66,11 @@ export const archiveLearningItemAction = formAction({
 
 export const featureLearningItemAction = formAction({
   schema: featureSchema,
-  handler: async ({ input, viewer }) => showItem((await setLearningItemFeatured(viewer, input.id, input.featured)).slug, input.featured ? "featured" : "unfeatured"),
+  handler: async ({ input, viewer }) =>
+    showItem(
+      (await setLearningItemFeatured(viewer, input.id, input.featured)).slug,
+      input.featured ? "featured" : "unfeatured",
+    ),
 });
 
 export const commentAction = formAction({

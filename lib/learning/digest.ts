@@ -27,14 +27,27 @@ const ADOPTION_VERB: Record<AdoptionStatus, string> = {
 
 /** Monday (Europe/London) of the week containing `now`, as a UTC calendar date. */
 export function digestWeekStart(now: Date): Date {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", weekday: "short" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    weekday: "short",
+  }).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   const londonDay = Date.UTC(Number(part("year")), Number(part("month")) - 1, Number(part("day")));
   const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(part("weekday"));
   return new Date(londonDay - weekday * 24 * 60 * 60 * 1000);
 }
 
-export type DigestItem = { slug: string; title: string; summary: string; type: keyof typeof learningTypeLabel; collaborativeName: string | null; areas: string[] };
+export type DigestItem = {
+  slug: string;
+  title: string;
+  summary: string;
+  type: keyof typeof learningTypeLabel;
+  collaborativeName: string | null;
+  areas: string[];
+};
 export type DigestAdoption = {
   slug: string;
   title: string;
@@ -45,15 +58,26 @@ export type DigestAdoption = {
 };
 
 /** The email's text. Pure. */
-export function digestEmail(input: { to: string; name: string; baseUrl: string; items: DigestItem[]; adoptions: DigestAdoption[] }): Email {
+export function digestEmail(input: {
+  to: string;
+  name: string;
+  baseUrl: string;
+  items: DigestItem[];
+  adoptions: DigestAdoption[];
+}): Email {
   const { baseUrl, items, adoptions } = input;
-  const counts = [items.length > 0 ? `${items.length} new ${items.length === 1 ? "item" : "items"}` : null, adoptions.length > 0 ? `${adoptions.length} adoption ${adoptions.length === 1 ? "update" : "updates"}` : null].filter(Boolean);
+  const counts = [
+    items.length > 0 ? `${items.length} new ${items.length === 1 ? "item" : "items"}` : null,
+    adoptions.length > 0 ? `${adoptions.length} adoption ${adoptions.length === 1 ? "update" : "updates"}` : null,
+  ].filter(Boolean);
   const lines: string[] = [`Hello ${input.name},`, "", "Here is what is new in the shared learning you follow."];
   if (items.length > 0) {
     lines.push("", "NEW LEARNING IN THE PRIORITY AREAS YOU FOLLOW", "");
     for (const item of items) {
       lines.push(`* ${item.title}`);
-      lines.push(`  ${learningTypeLabel[item.type]}${item.collaborativeName ? ` from ${item.collaborativeName}` : " from the national team"} (${item.areas.join(", ")})`);
+      lines.push(
+        `  ${learningTypeLabel[item.type]}${item.collaborativeName ? ` from ${item.collaborativeName}` : " from the national team"} (${item.areas.join(", ")})`,
+      );
       if (item.summary) lines.push(`  ${item.summary}`);
       lines.push(`  ${baseUrl}/learning/${item.slug}`, "");
     }
@@ -63,10 +87,20 @@ export function digestEmail(input: { to: string; name: string; baseUrl: string; 
     for (const a of adoptions) {
       const who = a.organisationName ? `${a.organisationName} (${a.collaborativeName})` : a.collaborativeName;
       const was = a.fromStatus ? ` (was ${adoptionStatusLabel[a.fromStatus].toLowerCase()})` : "";
-      lines.push(`* ${a.title}`, `  ${who} ${ADOPTION_VERB[a.toStatus]}${was}`, `  ${baseUrl}/learning/${a.slug}#spread`, "");
+      lines.push(
+        `* ${a.title}`,
+        `  ${who} ${ADOPTION_VERB[a.toStatus]}${was}`,
+        `  ${baseUrl}/learning/${a.slug}#spread`,
+        "",
+      );
     }
   }
-  lines.push("", `Change what you follow, or stop these emails: ${baseUrl}/learning/following`, "", "Patient Safety Collaboratives");
+  lines.push(
+    "",
+    `Change what you follow, or stop these emails: ${baseUrl}/learning/following`,
+    "",
+    "Patient Safety Collaboratives",
+  );
   return { to: input.to, subject: `Shared learning this week: ${counts.join(" and ")}`, text: lines.join("\n") };
 }
 
@@ -80,7 +114,12 @@ async function recipients(now: Date, weekStart: Date): Promise<Recipient[]> {
       email: true,
       name: true,
       follows: { select: { priorityAreaId: true, learningItemId: true } },
-      learningDigests: { where: { sentAt: { not: null } }, orderBy: { windowEnd: "desc" }, take: 1, select: { windowEnd: true } },
+      learningDigests: {
+        where: { sentAt: { not: null } },
+        orderBy: { windowEnd: "desc" },
+        take: 1,
+        select: { windowEnd: true },
+      },
     },
     orderBy: { id: "asc" },
   });
@@ -95,14 +134,28 @@ async function recipients(now: Date, weekStart: Date): Promise<Recipient[]> {
   }));
 }
 
-async function digestContent(r: Recipient, windowEnd: Date): Promise<{ items: DigestItem[]; adoptions: DigestAdoption[] }> {
+async function digestContent(
+  r: Recipient,
+  windowEnd: Date,
+): Promise<{ items: DigestItem[]; adoptions: DigestAdoption[] }> {
   const window = { gte: r.windowStart, lt: windowEnd };
   const [items, changes] = await Promise.all([
     r.areaIds.length === 0
       ? Promise.resolve([])
       : db.learningItem.findMany({
-          where: { status: "PUBLISHED", publishedAt: window, priorities: { some: { priorityAreaId: { in: r.areaIds } } } },
-          select: { slug: true, title: true, summary: true, type: true, collaborative: { select: { name: true } }, priorities: { select: { priorityArea: { select: { id: true, name: true } } } } },
+          where: {
+            status: "PUBLISHED",
+            publishedAt: window,
+            priorities: { some: { priorityAreaId: { in: r.areaIds } } },
+          },
+          select: {
+            slug: true,
+            title: true,
+            summary: true,
+            type: true,
+            collaborative: { select: { name: true } },
+            priorities: { select: { priorityArea: { select: { id: true, name: true } } } },
+          },
           orderBy: { publishedAt: "asc" },
           take: 50,
         }),
@@ -112,14 +165,23 @@ async function digestContent(r: Recipient, windowEnd: Date): Promise<{ items: Di
         adoption: {
           learningItem: {
             status: "PUBLISHED",
-            OR: [{ id: { in: r.itemIds } }, ...(r.areaIds.length > 0 ? [{ priorities: { some: { priorityAreaId: { in: r.areaIds } } } }] : [])],
+            OR: [
+              { id: { in: r.itemIds } },
+              ...(r.areaIds.length > 0 ? [{ priorities: { some: { priorityAreaId: { in: r.areaIds } } } }] : []),
+            ],
           },
         },
       },
       select: {
         fromStatus: true,
         toStatus: true,
-        adoption: { select: { collaborative: { select: { name: true } }, organisation: { select: { name: true } }, learningItem: { select: { slug: true, title: true } } } },
+        adoption: {
+          select: {
+            collaborative: { select: { name: true } },
+            organisation: { select: { name: true } },
+            learningItem: { select: { slug: true, title: true } },
+          },
+        },
       },
       orderBy: { changedAt: "asc" },
       take: 50,
@@ -147,7 +209,9 @@ async function digestContent(r: Recipient, windowEnd: Date): Promise<{ items: Di
 
 export type DigestRunResult = { sent: number; nothingNew: number; alreadySent: number; failed: number };
 
-export async function runLearningDigest(options: { now?: Date; send?: (email: Email) => Promise<void> } = {}): Promise<DigestRunResult> {
+export async function runLearningDigest(
+  options: { now?: Date; send?: (email: Email) => Promise<void> } = {},
+): Promise<DigestRunResult> {
   const now = options.now ?? new Date();
   const send = options.send ?? sendEmail;
   const weekStart = digestWeekStart(now);
@@ -163,7 +227,14 @@ export async function runLearningDigest(options: { now?: Date; send?: (email: Em
     let claimId: string;
     try {
       const claim = await db.learningDigest.create({
-        data: { userId: r.id, weekStart, windowStart: r.windowStart, windowEnd: now, itemCount: content.items.length, adoptionCount: content.adoptions.length },
+        data: {
+          userId: r.id,
+          weekStart,
+          windowStart: r.windowStart,
+          windowEnd: now,
+          itemCount: content.items.length,
+          adoptionCount: content.adoptions.length,
+        },
         select: { id: true },
       });
       claimId = claim.id;

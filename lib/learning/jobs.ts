@@ -8,7 +8,9 @@ export const learningJobs: Record<string, JobDefinition> = {
     cron: "0 7 * * 1",
     handler: async () => {
       const result = await runLearningDigest();
-      console.log(`[jobs] learning.weekly-digest: ${result.sent} sent, ${result.nothingNew} with nothing new, ${result.alreadySent} already sent`);
+      console.log(
+        `[jobs] learning.weekly-digest: ${result.sent} sent, ${result.nothingNew} with nothing new, ${result.alreadySent} already sent`,
+      );
     },
   },
 };

@@ -1,7 +1,13 @@
 // Words for learning and adoption enums, and the short keys used for them in URLs.
 import type { AdoptionStatus, LearningStatus, LearningType } from "@/lib/generated/prisma/enums";
 
-export const LEARNING_TYPES = ["CHANGE_IDEA", "CASE_STUDY", "RESOURCE", "LESSON", "NATIONAL_NOTE"] as const satisfies readonly LearningType[];
+export const LEARNING_TYPES = [
+  "CHANGE_IDEA",
+  "CASE_STUDY",
+  "RESOURCE",
+  "LESSON",
+  "NATIONAL_NOTE",
+] as const satisfies readonly LearningType[];
 
 export const learningTypeLabel: Record<LearningType, string> = {
   CHANGE_IDEA: "Change idea",
@@ -38,7 +44,13 @@ export const learningStatusLabel: Record<LearningStatus, string> = {
   ARCHIVED: "Archived",
 };
 
-export const ADOPTION_STATUSES = ["CONSIDERING", "TESTING", "ADOPTED", "SUSTAINED", "NOT_ADOPTED"] as const satisfies readonly AdoptionStatus[];
+export const ADOPTION_STATUSES = [
+  "CONSIDERING",
+  "TESTING",
+  "ADOPTED",
+  "SUSTAINED",
+  "NOT_ADOPTED",
+] as const satisfies readonly AdoptionStatus[];
 
 export const adoptionStatusLabel: Record<AdoptionStatus, string> = {
   CONSIDERING: "Considering",

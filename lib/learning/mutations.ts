@@ -34,12 +34,19 @@ type Links = Pick<CreateLearningItemInput, "priorityAreaIds" | "pathwayStageIds"
  */
 async function checkLinks(tx: Tx, collaborativeId: string | null, type: LearningType, links: Links) {
   const errors: Record<string, string> = {};
-  const areas = await tx.priorityArea.findMany({ where: { id: { in: links.priorityAreaIds } }, select: { id: true, kind: true, collaborativeId: true } });
-  if (areas.length !== links.priorityAreaIds.length || areas.some((a) => a.kind === "LOCAL" && a.collaborativeId !== collaborativeId)) {
+  const areas = await tx.priorityArea.findMany({
+    where: { id: { in: links.priorityAreaIds } },
+    select: { id: true, kind: true, collaborativeId: true },
+  });
+  if (
+    areas.length !== links.priorityAreaIds.length ||
+    areas.some((a) => a.kind === "LOCAL" && a.collaborativeId !== collaborativeId)
+  ) {
     errors.priorityAreaIds = "Select priority areas from the list";
   }
   const stageCount = await tx.pathwayStage.count({ where: { id: { in: links.pathwayStageIds } } });
-  if (stageCount !== links.pathwayStageIds.length) errors.pathwayStageIds = "Select stages of the pathway from the list";
+  if (stageCount !== links.pathwayStageIds.length)
+    errors.pathwayStageIds = "Select stages of the pathway from the list";
 
   let projectId = links.projectId;
   let hasImprovementEvidence = false;
@@ -48,8 +55,10 @@ async function checkLinks(tx: Tx, collaborativeId: string | null, type: Learning
       where: { id: links.measureId },
       select: { projectId: true, spcLatestSpecialCause: true, project: { select: { collaborativeId: true } } },
     });
-    if (!measure || measure.project.collaborativeId !== collaborativeId) errors.measureId = "Select a measure from one of your collaborative’s projects";
-    else if (projectId && measure.projectId !== projectId) errors.measureId = "Select a measure from the project you chose";
+    if (!measure || measure.project.collaborativeId !== collaborativeId)
+      errors.measureId = "Select a measure from one of your collaborative’s projects";
+    else if (projectId && measure.projectId !== projectId)
+      errors.measureId = "Select a measure from the project you chose";
     else {
       projectId = measure.projectId;
       hasImprovementEvidence = showsImprovement(measure);
@@ -57,9 +66,11 @@ async function checkLinks(tx: Tx, collaborativeId: string | null, type: Learning
   }
   if (projectId && !errors.measureId) {
     const project = await tx.project.findUnique({ where: { id: projectId }, select: { collaborativeId: true } });
-    if (!project || project.collaborativeId !== collaborativeId) errors.projectId = "Select a project from your collaborative";
+    if (!project || project.collaborativeId !== collaborativeId)
+      errors.projectId = "Select a project from your collaborative";
   }
-  if (type === "NATIONAL_NOTE" && (projectId || links.measureId)) errors.projectId = "National notes do not link to a project";
+  if (type === "NATIONAL_NOTE" && (projectId || links.measureId))
+    errors.projectId = "National notes do not link to a project";
   if (Object.keys(errors).length > 0) throw new DomainError("Check the highlighted answers", errors);
   return { projectId, measureId: links.measureId, hasImprovementEvidence };
 }
@@ -68,7 +79,9 @@ async function checkLinks(tx: Tx, collaborativeId: string | null, type: Learning
 export async function createLearningItem(viewer: Viewer, input: CreateLearningItemInput) {
   const collaborativeId = input.type === "NATIONAL_NOTE" ? null : input.collaborativeId;
   if (input.type !== "NATIONAL_NOTE" && !collaborativeId) {
-    throw new DomainError("Check the highlighted answers", { collaborativeId: "Select the collaborative this learning comes from" });
+    throw new DomainError("Check the highlighted answers", {
+      collaborativeId: "Select the collaborative this learning comes from",
+    });
   }
   authorize(viewer, "learning.create", { collaborativeId, learningType: input.type });
   return db.$transaction(async (tx) => {
@@ -90,16 +103,38 @@ export async function createLearningItem(viewer: Viewer, input: CreateLearningIt
       },
       select: { id: true, slug: true },
     });
-    await recordAudit(tx, { action: "learning.created", subjectType: "LearningItem", subjectId: item.id, actorId: viewer.userId, collaborativeId, details: { type: input.type } });
+    await recordAudit(tx, {
+      action: "learning.created",
+      subjectType: "LearningItem",
+      subjectId: item.id,
+      actorId: viewer.userId,
+      collaborativeId,
+      details: { type: input.type },
+    });
     return item;
   });
 }
 
 /** Loads an item for a write: "not found" when the viewer may not read it, forbidden when they may not do `action`. */
-async function requireItem(tx: Tx, viewer: Viewer, id: string, action: "learning.update" | "learning.publish" | "learning.feature") {
+async function requireItem(
+  tx: Tx,
+  viewer: Viewer,
+  id: string,
+  action: "learning.update" | "learning.publish" | "learning.feature",
+) {
   const item = await tx.learningItem.findUnique({
     where: { id },
-    select: { id: true, slug: true, type: true, status: true, collaborativeId: true, authorId: true, version: true, publishedAt: true, featured: true },
+    select: {
+      id: true,
+      slug: true,
+      type: true,
+      status: true,
+      collaborativeId: true,
+      authorId: true,
+      version: true,
+      publishedAt: true,
+      featured: true,
+    },
   });
   if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
   authorize(viewer, action, learningResource(item));
@@ -110,7 +145,9 @@ export async function updateLearningItem(viewer: Viewer, input: UpdateLearningIt
   return db.$transaction(async (tx) => {
     const item = await requireItem(tx, viewer, input.id, "learning.update");
     if ((item.type === "NATIONAL_NOTE") !== (input.type === "NATIONAL_NOTE")) {
-      throw new DomainError("Check the highlighted answers", { type: "A national note cannot become another kind of learning, or the other way round" });
+      throw new DomainError("Check the highlighted answers", {
+        type: "A national note cannot become another kind of learning, or the other way round",
+      });
     }
     const evidence = await checkLinks(tx, item.collaborativeId, input.type, input);
     const { count } = await tx.learningItem.updateMany({
@@ -128,10 +165,20 @@ export async function updateLearningItem(viewer: Viewer, input: UpdateLearningIt
     });
     if (count === 0) throw new ConflictError();
     await tx.learningItemPriority.deleteMany({ where: { learningItemId: item.id } });
-    await tx.learningItemPriority.createMany({ data: input.priorityAreaIds.map((priorityAreaId) => ({ learningItemId: item.id, priorityAreaId })) });
+    await tx.learningItemPriority.createMany({
+      data: input.priorityAreaIds.map((priorityAreaId) => ({ learningItemId: item.id, priorityAreaId })),
+    });
     await tx.learningItemPathwayStage.deleteMany({ where: { learningItemId: item.id } });
-    await tx.learningItemPathwayStage.createMany({ data: input.pathwayStageIds.map((pathwayStageId) => ({ learningItemId: item.id, pathwayStageId })) });
-    await recordAudit(tx, { action: "learning.updated", subjectType: "LearningItem", subjectId: item.id, actorId: viewer.userId, collaborativeId: item.collaborativeId });
+    await tx.learningItemPathwayStage.createMany({
+      data: input.pathwayStageIds.map((pathwayStageId) => ({ learningItemId: item.id, pathwayStageId })),
+    });
+    await recordAudit(tx, {
+      action: "learning.updated",
+      subjectType: "LearningItem",
+      subjectId: item.id,
+      actorId: viewer.userId,
+      collaborativeId: item.collaborativeId,
+    });
     return { id: item.id, slug: item.slug };
   });
 }
@@ -144,9 +191,20 @@ export async function publishLearningItem(viewer: Viewer, id: string, now = new 
     await tx.learningItem.update({
       where: { id },
       // The first publication date is kept when an archived item comes back: spread is measured from it.
-      data: { status: "PUBLISHED", publishedAt: item.publishedAt ?? now, publishedById: viewer.userId, version: { increment: 1 } },
+      data: {
+        status: "PUBLISHED",
+        publishedAt: item.publishedAt ?? now,
+        publishedById: viewer.userId,
+        version: { increment: 1 },
+      },
     });
-    await recordAudit(tx, { action: "learning.published", subjectType: "LearningItem", subjectId: id, actorId: viewer.userId, collaborativeId: item.collaborativeId });
+    await recordAudit(tx, {
+      action: "learning.published",
+      subjectType: "LearningItem",
+      subjectId: id,
+      actorId: viewer.userId,
+      collaborativeId: item.collaborativeId,
+    });
     return { slug: item.slug };
   });
 }
@@ -156,8 +214,17 @@ export async function archiveLearningItem(viewer: Viewer, id: string) {
   return db.$transaction(async (tx) => {
     const item = await requireItem(tx, viewer, id, "learning.publish");
     if (item.status !== "PUBLISHED") throw new DomainError("Only published learning can be archived");
-    await tx.learningItem.update({ where: { id }, data: { status: "ARCHIVED", featured: false, featuredAt: null, version: { increment: 1 } } });
-    await recordAudit(tx, { action: "learning.archived", subjectType: "LearningItem", subjectId: id, actorId: viewer.userId, collaborativeId: item.collaborativeId });
+    await tx.learningItem.update({
+      where: { id },
+      data: { status: "ARCHIVED", featured: false, featuredAt: null, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      action: "learning.archived",
+      subjectType: "LearningItem",
+      subjectId: id,
+      actorId: viewer.userId,
+      collaborativeId: item.collaborativeId,
+    });
     return { slug: item.slug };
   });
 }
@@ -169,7 +236,13 @@ export async function setLearningItemFeatured(viewer: Viewer, id: string, featur
     if (featured && item.status !== "PUBLISHED") throw new DomainError("Publish the learning before featuring it");
     if (item.featured === featured) return { slug: item.slug };
     await tx.learningItem.update({ where: { id }, data: { featured, featuredAt: featured ? now : null } });
-    await recordAudit(tx, { action: featured ? "learning.featured" : "learning.unfeatured", subjectType: "LearningItem", subjectId: id, actorId: viewer.userId, collaborativeId: item.collaborativeId });
+    await recordAudit(tx, {
+      action: featured ? "learning.featured" : "learning.unfeatured",
+      subjectType: "LearningItem",
+      subjectId: id,
+      actorId: viewer.userId,
+      collaborativeId: item.collaborativeId,
+    });
     return { slug: item.slug };
   });
 }
@@ -178,16 +251,32 @@ export async function setLearningItemFeatured(viewer: Viewer, id: string, featur
 export async function createComment(viewer: Viewer, input: CommentInput) {
   authorize(viewer, "comment.create");
   return db.$transaction(async (tx) => {
-    const item = await tx.learningItem.findUnique({ where: { id: input.learningItemId }, select: { id: true, slug: true, type: true, status: true, collaborativeId: true, authorId: true } });
+    const item = await tx.learningItem.findUnique({
+      where: { id: input.learningItemId },
+      select: { id: true, slug: true, type: true, status: true, collaborativeId: true, authorId: true },
+    });
     if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
     if (item.status !== "PUBLISHED") throw new DomainError("Questions can be asked once the learning is published");
     if (input.parentId) {
-      const parent = await tx.comment.findUnique({ where: { id: input.parentId }, select: { learningItemId: true, hiddenAt: true } });
+      const parent = await tx.comment.findUnique({
+        where: { id: input.parentId },
+        select: { learningItemId: true, hiddenAt: true },
+      });
       if (!parent || parent.learningItemId !== item.id) throw new NotFoundError();
       if (parent.hiddenAt) throw new DomainError("You cannot reply to a hidden comment");
     }
-    const comment = await tx.comment.create({ data: { learningItemId: item.id, parentId: input.parentId, authorId: viewer.userId!, body: input.body }, select: { id: true } });
-    await recordAudit(tx, { action: "comment.created", subjectType: "Comment", subjectId: comment.id, actorId: viewer.userId, collaborativeId: item.collaborativeId, details: { learningItemId: item.id, reply: input.parentId !== null } });
+    const comment = await tx.comment.create({
+      data: { learningItemId: item.id, parentId: input.parentId, authorId: viewer.userId!, body: input.body },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      action: "comment.created",
+      subjectType: "Comment",
+      subjectId: comment.id,
+      actorId: viewer.userId,
+      collaborativeId: item.collaborativeId,
+      details: { learningItemId: item.id, reply: input.parentId !== null },
+    });
     return { id: comment.id, slug: item.slug };
   });
 }
@@ -197,13 +286,28 @@ export async function setCommentHidden(viewer: Viewer, id: string, hidden: boole
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id },
-      select: { id: true, hiddenAt: true, learningItem: { select: { id: true, slug: true, type: true, status: true, collaborativeId: true, authorId: true } } },
+      select: {
+        id: true,
+        hiddenAt: true,
+        learningItem: {
+          select: { id: true, slug: true, type: true, status: true, collaborativeId: true, authorId: true },
+        },
+      },
     });
     if (!comment || !can(viewer, "learning.read", learningResource(comment.learningItem))) throw new NotFoundError();
     authorize(viewer, "comment.moderate", { collaborativeId: comment.learningItem.collaborativeId });
     if ((comment.hiddenAt !== null) !== hidden) {
-      await tx.comment.update({ where: { id }, data: hidden ? { hiddenAt: now, hiddenById: viewer.userId } : { hiddenAt: null, hiddenById: null } });
-      await recordAudit(tx, { action: hidden ? "comment.hidden" : "comment.restored", subjectType: "Comment", subjectId: id, actorId: viewer.userId, collaborativeId: comment.learningItem.collaborativeId });
+      await tx.comment.update({
+        where: { id },
+        data: hidden ? { hiddenAt: now, hiddenById: viewer.userId } : { hiddenAt: null, hiddenById: null },
+      });
+      await recordAudit(tx, {
+        action: hidden ? "comment.hidden" : "comment.restored",
+        subjectType: "Comment",
+        subjectId: id,
+        actorId: viewer.userId,
+        collaborativeId: comment.learningItem.collaborativeId,
+      });
     }
     return { slug: comment.learningItem.slug };
   });
@@ -213,24 +317,40 @@ export async function setCommentHidden(viewer: Viewer, id: string, hidden: boole
 export async function follow(viewer: Viewer, input: FollowInput) {
   authorize(viewer, "follow.manage");
   const userId = viewer.userId!;
-  return db.$transaction(async (tx) => {
-    if (input.learningItemId) {
-      const item = await tx.learningItem.findUnique({ where: { id: input.learningItemId }, select: { type: true, status: true, collaborativeId: true, authorId: true } });
-      if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
-    } else if (!(await tx.priorityArea.findUnique({ where: { id: input.priorityAreaId! }, select: { id: true } }))) {
-      throw new NotFoundError();
-    }
-    const existing = await tx.follow.findFirst({ where: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId }, select: { id: true } });
-    if (existing) return existing;
-    return tx.follow.create({ data: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId }, select: { id: true } });
-  }).catch(async (error: unknown) => {
-    // Followed at the same moment elsewhere (the unique index, NULLs not distinct): that follow stands.
-    if (!isUniqueViolationOf(error, "Follow_userId_target_key")) throw error;
-    return db.follow.findFirstOrThrow({ where: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId }, select: { id: true } });
-  });
+  return db
+    .$transaction(async (tx) => {
+      if (input.learningItemId) {
+        const item = await tx.learningItem.findUnique({
+          where: { id: input.learningItemId },
+          select: { type: true, status: true, collaborativeId: true, authorId: true },
+        });
+        if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
+      } else if (!(await tx.priorityArea.findUnique({ where: { id: input.priorityAreaId! }, select: { id: true } }))) {
+        throw new NotFoundError();
+      }
+      const existing = await tx.follow.findFirst({
+        where: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
+        select: { id: true },
+      });
+      if (existing) return existing;
+      return tx.follow.create({
+        data: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
+        select: { id: true },
+      });
+    })
+    .catch(async (error: unknown) => {
+      // Followed at the same moment elsewhere (the unique index, NULLs not distinct): that follow stands.
+      if (!isUniqueViolationOf(error, "Follow_userId_target_key")) throw error;
+      return db.follow.findFirstOrThrow({
+        where: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
+        select: { id: true },
+      });
+    });
 }
 
 export async function unfollow(viewer: Viewer, input: FollowInput) {
   authorize(viewer, "follow.manage");
-  await db.follow.deleteMany({ where: { userId: viewer.userId!, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId } });
+  await db.follow.deleteMany({
+    where: { userId: viewer.userId!, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
+  });
 }

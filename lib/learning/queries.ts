@@ -11,13 +11,29 @@ import { readableProjectsWhere } from "@/lib/projects/access";
 import { buildSpread, type Spread } from "@/lib/adoptions/spread";
 
 /** What the policy needs to know about an item. */
-export function learningResource(item: { collaborativeId: string | null; authorId: string; status: LearningStatus; type: LearningType }) {
-  return { collaborativeId: item.collaborativeId, ownerId: item.authorId, status: item.status, learningType: item.type };
+export function learningResource(item: {
+  collaborativeId: string | null;
+  authorId: string;
+  status: LearningStatus;
+  type: LearningType;
+}) {
+  return {
+    collaborativeId: item.collaborativeId,
+    ownerId: item.authorId,
+    status: item.status,
+    learningType: item.type,
+  };
 }
 
 /** The `learning.read` rule as a where clause, derived from the policy's read filter (columns as in learningResource). */
 export function readableLearningWhere(viewer: Viewer): Prisma.LearningItemWhereInput {
-  return readableWhere(viewer, "learning.read", { collaborativeId: "collaborativeId", ownerId: "authorId", status: "status", learningType: "type", visibility: null }) as Prisma.LearningItemWhereInput;
+  return readableWhere(viewer, "learning.read", {
+    collaborativeId: "collaborativeId",
+    ownerId: "authorId",
+    status: "status",
+    learningType: "type",
+    visibility: null,
+  }) as Prisma.LearningItemWhereInput;
 }
 
 export type CommentView = {
@@ -118,7 +134,10 @@ export async function getLearningItem(viewer: Viewer, slug: string): Promise<Lea
           spcVariation: true,
           spcLatestSpecialCause: true,
           spcPointCount: true,
-          points: { select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true }, orderBy: { periodStart: "asc" } },
+          points: {
+            select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true },
+            orderBy: { periodStart: "asc" },
+          },
         },
       },
     },
@@ -127,10 +146,14 @@ export async function getLearningItem(viewer: Viewer, slug: string): Promise<Lea
 
   const canTalk = can(viewer, "comment.create");
   const [spread, comments, commentCount, follow, viewerAdoptions] = await Promise.all([
-    item.type === "CHANGE_IDEA" ? loadSpread(item.id, item.publishedAt, item.collaborative?.slug ?? null) : Promise.resolve(null),
+    item.type === "CHANGE_IDEA"
+      ? loadSpread(item.id, item.publishedAt, item.collaborative?.slug ?? null)
+      : Promise.resolve(null),
     canTalk ? loadComments(viewer, item.id, item.collaborativeId) : Promise.resolve(null),
     db.comment.count({ where: { learningItemId: item.id, hiddenAt: null } }),
-    viewer.userId ? db.follow.findFirst({ where: { userId: viewer.userId, learningItemId: item.id }, select: { id: true } }) : Promise.resolve(null),
+    viewer.userId
+      ? db.follow.findFirst({ where: { userId: viewer.userId, learningItemId: item.id }, select: { id: true } })
+      : Promise.resolve(null),
     loadViewerAdoptions(viewer, item.id),
   ]);
 
@@ -154,9 +177,14 @@ export async function getLearningItem(viewer: Viewer, slug: string): Promise<Lea
     collaborativeId: item.collaborativeId,
     collaborative: item.collaborative,
     priorities: item.priorities.map((p) => p.priorityArea).sort((a, b) => a.name.localeCompare(b.name)),
-    stages: item.pathwayStages.map((s) => s.pathwayStage).sort((a, b) => a.sortOrder - b.sortOrder).map(({ sortOrder: _s, ...s }) => s),
+    stages: item.pathwayStages
+      .map((s) => s.pathwayStage)
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map(({ sortOrder: _s, ...s }) => s),
     evidence: {
-      project: item.project ? { id: item.project.id, title: item.project.title, readable: can(viewer, "project.read", item.project) } : null,
+      project: item.project
+        ? { id: item.project.id, title: item.project.title, readable: can(viewer, "project.read", item.project) }
+        : null,
       // The evidence chart is part of what the lead published with the item, so it is shown to
       // everyone who can read the item; the project itself is linked only for those who can read it.
       measure: measure
@@ -183,7 +211,11 @@ export async function getLearningItem(viewer: Viewer, slug: string): Promise<Lea
   };
 }
 
-async function loadSpread(learningItemId: string, publishedAt: Date | null, originSlug: string | null): Promise<Spread> {
+async function loadSpread(
+  learningItemId: string,
+  publishedAt: Date | null,
+  originSlug: string | null,
+): Promise<Spread> {
   const adoptions = await db.adoption.findMany({
     where: { learningItemId },
     orderBy: { createdAt: "asc" },
@@ -195,7 +227,10 @@ async function loadSpread(learningItemId: string, publishedAt: Date | null, orig
       collaborative: { select: { slug: true, name: true } },
       organisation: { select: { id: true, name: true } },
       measure: { select: { spcLatestSpecialCause: true } },
-      statusChanges: { select: { fromStatus: true, toStatus: true, reason: true, changedAt: true }, orderBy: { changedAt: "asc" } },
+      statusChanges: {
+        select: { fromStatus: true, toStatus: true, reason: true, changedAt: true },
+        orderBy: { changedAt: "asc" },
+      },
     },
   });
   return buildSpread({
@@ -217,7 +252,11 @@ async function loadSpread(learningItemId: string, publishedAt: Date | null, orig
   });
 }
 
-async function loadComments(viewer: Viewer, learningItemId: string, collaborativeId: string | null): Promise<CommentView[]> {
+async function loadComments(
+  viewer: Viewer,
+  learningItemId: string,
+  collaborativeId: string | null,
+): Promise<CommentView[]> {
   const moderator = can(viewer, "comment.moderate", { collaborativeId });
   const rows = await db.comment.findMany({
     where: { learningItemId },
@@ -229,7 +268,13 @@ async function loadComments(viewer: Viewer, learningItemId: string, collaborativ
       body: true,
       hiddenAt: true,
       createdAt: true,
-      author: { select: { name: true, erasedAt: true, memberships: { where: { status: "ACTIVE" }, select: { collaborative: { select: { name: true } } }, take: 1 } } },
+      author: {
+        select: {
+          name: true,
+          erasedAt: true,
+          memberships: { where: { status: "ACTIVE" }, select: { collaborative: { select: { name: true } } }, take: 1 },
+        },
+      },
     },
   });
   const views = new Map<string, CommentView>();
@@ -280,10 +325,17 @@ export type LearningFormOptions = {
  */
 export async function getLearningFormOptions(viewer: Viewer): Promise<LearningFormOptions> {
   const staffOf = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]);
-  const canWriteNationalNotes = can(viewer, "learning.create", { collaborativeId: null, learningType: "NATIONAL_NOTE" });
+  const canWriteNationalNotes = can(viewer, "learning.create", {
+    collaborativeId: null,
+    learningType: "NATIONAL_NOTE",
+  });
   if (staffOf.length === 0 && !canWriteNationalNotes) authorize(viewer, "learning.create", {});
   const [collaboratives, priorityAreas, stages, projects] = await Promise.all([
-    db.collaborative.findMany({ where: { id: { in: staffOf } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.collaborative.findMany({
+      where: { id: { in: staffOf } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     db.priorityArea.findMany({
       where: { status: { not: "RETIRED" }, OR: [{ kind: "NATIONAL" }, { collaborativeId: { in: staffOf } }] },
       select: { id: true, name: true, kind: true, collaborative: { select: { name: true } } },
@@ -292,17 +344,28 @@ export async function getLearningFormOptions(viewer: Viewer): Promise<LearningFo
     db.pathwayStage.findMany({ select: { id: true, name: true }, orderBy: { sortOrder: "asc" } }),
     db.project.findMany({
       where: { AND: [{ collaborativeId: { in: staffOf } }, readableProjectsWhere(viewer)] },
-      select: { id: true, title: true, collaborativeId: true, measures: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+      select: {
+        id: true,
+        title: true,
+        collaborativeId: true,
+        measures: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+      },
       orderBy: { title: "asc" },
       take: 500,
     }),
   ]);
   return {
     collaboratives,
-    priorityAreas: priorityAreas.map((p) => ({ id: p.id, name: p.name, hint: p.kind === "LOCAL" ? `Local priority: ${p.collaborative?.name ?? ""}` : undefined })),
+    priorityAreas: priorityAreas.map((p) => ({
+      id: p.id,
+      name: p.name,
+      hint: p.kind === "LOCAL" ? `Local priority: ${p.collaborative?.name ?? ""}` : undefined,
+    })),
     stages,
     projects: projects.map(({ measures: _m, ...p }) => p),
-    measures: projects.flatMap((p) => p.measures.map((m) => ({ id: m.id, label: `${p.title}: ${m.name}`, projectId: p.id }))),
+    measures: projects.flatMap((p) =>
+      p.measures.map((m) => ({ id: m.id, label: `${p.title}: ${m.name}`, projectId: p.id })),
+    ),
     canWriteNationalNotes,
   };
 }
@@ -339,7 +402,13 @@ export async function getLearningItemForEdit(viewer: Viewer, slug: string) {
   };
 }
 
-export type DraftCard = { slug: string; title: string; type: LearningType; collaborativeName: string | null; updatedAt: Date };
+export type DraftCard = {
+  slug: string;
+  title: string;
+  type: LearningType;
+  collaborativeName: string | null;
+  updatedAt: Date;
+};
 
 /** Unpublished items the viewer may see (their collaboratives' drafts, their own, or all for the national team). */
 export async function listDraftsForViewer(viewer: Viewer, limit = 20): Promise<DraftCard[]> {
@@ -350,7 +419,13 @@ export async function listDraftsForViewer(viewer: Viewer, limit = 20): Promise<D
     orderBy: { updatedAt: "desc" },
     take: limit,
   });
-  return rows.map((r) => ({ slug: r.slug, title: r.title, type: r.type, collaborativeName: r.collaborative?.name ?? null, updatedAt: r.updatedAt }));
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    type: r.type,
+    collaborativeName: r.collaborative?.name ?? null,
+    updatedAt: r.updatedAt,
+  }));
 }
 
 export type FollowView = { id: string; kind: "area" | "item"; targetId: string; name: string; href: string };
@@ -359,12 +434,34 @@ export async function listFollows(viewer: Viewer): Promise<FollowView[]> {
   authorize(viewer, "follow.manage");
   const rows = await db.follow.findMany({
     where: { userId: viewer.userId! },
-    select: { id: true, priorityArea: { select: { id: true, slug: true, name: true } }, learningItem: { select: { id: true, slug: true, title: true } } },
+    select: {
+      id: true,
+      priorityArea: { select: { id: true, slug: true, name: true } },
+      learningItem: { select: { id: true, slug: true, title: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   return rows.flatMap((r): FollowView[] => {
-    if (r.priorityArea) return [{ id: r.id, kind: "area", targetId: r.priorityArea.id, name: r.priorityArea.name, href: `/learning?area=${r.priorityArea.slug}` }];
-    if (r.learningItem) return [{ id: r.id, kind: "item", targetId: r.learningItem.id, name: r.learningItem.title, href: `/learning/${r.learningItem.slug}` }];
+    if (r.priorityArea)
+      return [
+        {
+          id: r.id,
+          kind: "area",
+          targetId: r.priorityArea.id,
+          name: r.priorityArea.name,
+          href: `/learning?area=${r.priorityArea.slug}`,
+        },
+      ];
+    if (r.learningItem)
+      return [
+        {
+          id: r.id,
+          kind: "item",
+          targetId: r.learningItem.id,
+          name: r.learningItem.title,
+          href: `/learning/${r.learningItem.slug}`,
+        },
+      ];
     return [];
   });
 }
@@ -378,8 +475,17 @@ export async function listFollowableAreas(viewer: Viewer) {
       select: { id: true, slug: true, name: true, kind: true, collaborative: { select: { name: true } } },
       orderBy: [{ kind: "asc" }, { name: "asc" }],
     }),
-    db.follow.findMany({ where: { userId: viewer.userId!, priorityAreaId: { not: null } }, select: { priorityAreaId: true } }),
+    db.follow.findMany({
+      where: { userId: viewer.userId!, priorityAreaId: { not: null } },
+      select: { priorityAreaId: true },
+    }),
   ]);
   const followed = new Set(follows.map((f) => f.priorityAreaId));
-  return areas.map((a) => ({ id: a.id, slug: a.slug, name: a.name, local: a.kind === "LOCAL" ? (a.collaborative?.name ?? null) : null, followed: followed.has(a.id) }));
+  return areas.map((a) => ({
+    id: a.id,
+    slug: a.slug,
+    name: a.name,
+    local: a.kind === "LOCAL" ? (a.collaborative?.name ?? null) : null,
+    followed: followed.has(a.id),
+  }));
 }

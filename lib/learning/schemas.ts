@@ -10,9 +10,17 @@ const tagsField = z
   .max(600, "Tags must be 600 characters or fewer")
   .optional()
   .transform((raw, ctx) => {
-    const tags = [...new Set((raw ?? "").split(",").map((t) => t.trim().toLowerCase().replace(/\s+/g, " ")).filter(Boolean))];
+    const tags = [
+      ...new Set(
+        (raw ?? "")
+          .split(",")
+          .map((t) => t.trim().toLowerCase().replace(/\s+/g, " "))
+          .filter(Boolean),
+      ),
+    ];
     if (tags.length > 12) ctx.addIssue({ code: "custom", message: "Enter 12 tags or fewer" });
-    if (tags.some((t) => t.length > 40)) ctx.addIssue({ code: "custom", message: "Each tag must be 40 characters or fewer" });
+    if (tags.some((t) => t.length > 40))
+      ctx.addIssue({ code: "custom", message: "Each tag must be 40 characters or fewer" });
     return tags;
   });
 
@@ -24,7 +32,10 @@ const resourceUrlField = z
   .transform((v, ctx) => {
     if (!v) return null;
     if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v)) {
-      ctx.addIssue({ code: "custom", message: "Enter a link that starts with https:// or http://, like https://www.england.nhs.uk/" });
+      ctx.addIssue({
+        code: "custom",
+        message: "Enter a link that starts with https:// or http://, like https://www.england.nhs.uk/",
+      });
       return z.NEVER;
     }
     return v;
@@ -42,7 +53,8 @@ const itemFields = {
   measureId: optionalId,
 };
 
-const resourceNeedsLink = (v: { type: string; resourceUrl: string | null }) => v.type !== "RESOURCE" || v.resourceUrl !== null;
+const resourceNeedsLink = (v: { type: string; resourceUrl: string | null }) =>
+  v.type !== "RESOURCE" || v.resourceUrl !== null;
 const resourceNeedsLinkMessage = { message: "Enter the link to the tool or resource", path: ["resourceUrl"] };
 
 export const LEARNING_FORM_ARRAYS = ["priorityAreaIds", "pathwayStageIds"] as const;
@@ -72,7 +84,10 @@ export const previewLearningItemSchema = z.object({ intent: z.literal("preview")
 
 export const itemIdSchema = z.object({ id: idField });
 
-export const featureSchema = z.object({ id: idField, featured: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const featureSchema = z.object({
+  id: idField,
+  featured: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 
 export const commentSchema = z.object({
   learningItemId: idField,
@@ -81,14 +96,20 @@ export const commentSchema = z.object({
 });
 export type CommentInput = z.infer<typeof commentSchema>;
 
-export const moderateCommentSchema = z.object({ id: idField, hidden: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const moderateCommentSchema = z.object({
+  id: idField,
+  hidden: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 
 export const followSchema = z
   .object({
     learningItemId: optionalId,
     priorityAreaId: optionalId,
   })
-  .refine((v) => (v.learningItemId === null) !== (v.priorityAreaId === null), { message: "Choose one thing to follow", path: ["form"] });
+  .refine((v) => (v.learningItemId === null) !== (v.priorityAreaId === null), {
+    message: "Choose one thing to follow",
+    path: ["form"],
+  });
 export type FollowInput = z.infer<typeof followSchema>;
 
 /** The follow buttons: what to follow, whether to stop, and one of our own learning paths to go back to. */

@@ -48,7 +48,10 @@ export function normaliseQuery(input: unknown): string {
 function values(raw: string | string[] | undefined): string[] {
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   // Slugs only: anything else cannot match a filter, so it is dropped rather than searched for.
-  const slugs = list.flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase()).filter((v) => /^[a-z0-9-]{1,80}$/.test(v));
+  const slugs = list
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => /^[a-z0-9-]{1,80}$/.test(v));
   return [...new Set(slugs)].slice(0, MAX_VALUES_PER_FILTER);
 }
 
@@ -70,7 +73,10 @@ export function parseLearningSearch(params: RawSearchParams): LearningSearch {
 }
 
 export function hasFilters(search: LearningSearch): boolean {
-  return search.areas.length + search.collaboratives.length + search.types.length + search.stages.length > 0 || search.evidenceOnly;
+  return (
+    search.areas.length + search.collaboratives.length + search.types.length + search.stages.length > 0 ||
+    search.evidenceOnly
+  );
 }
 
 /** The URL for a search; page 1 and empty values are left out so URLs stay short and shareable. */
@@ -90,7 +96,11 @@ export function learningSearchHref(search: Partial<LearningSearch>): string {
 type FilterKey = "areas" | "collaboratives" | "types" | "stages";
 
 /** The same search with one filter value added or removed (and back to page 1). */
-export function toggleFilter<K extends FilterKey>(search: LearningSearch, key: K, value: LearningSearch[K][number]): string {
+export function toggleFilter<K extends FilterKey>(
+  search: LearningSearch,
+  key: K,
+  value: LearningSearch[K][number],
+): string {
   const current = search[key] as string[];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return learningSearchHref({ ...search, [key]: next, page: 1 });

@@ -72,20 +72,33 @@ export type SearchReference = {
 /** Facet labels and slug → id look-ups: small reference tables, read once per request. */
 export const getSearchReference = cache(async (): Promise<SearchReference> => {
   const [areas, collaboratives, stages] = await Promise.all([
-    db.priorityArea.findMany({ where: { status: { not: "RETIRED" } }, select: { id: true, slug: true, name: true, kind: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    db.priorityArea.findMany({
+      where: { status: { not: "RETIRED" } },
+      select: { id: true, slug: true, name: true, kind: true },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+    }),
     db.collaborative.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
     db.pathwayStage.findMany({ select: { id: true, slug: true, name: true }, orderBy: { sortOrder: "asc" } }),
   ]);
   return { areas, collaboratives, stages };
 });
 
-export type Filters = { areaIds: string[]; collaborativeIds: string[]; types: LearningType[]; stageIds: string[]; evidenceOnly: boolean };
+export type Filters = {
+  areaIds: string[];
+  collaborativeIds: string[];
+  types: LearningType[];
+  stageIds: string[];
+  evidenceOnly: boolean;
+};
 
 /** Each filter as a SQL condition on "LearningItem" li (TRUE when unused, so the planner drops it). */
 function filterConditions(f: Filters) {
   return {
     type: f.types.length > 0 ? Prisma.sql`li.type::text = ANY(${f.types}::text[])` : Prisma.sql`TRUE`,
-    collaborative: f.collaborativeIds.length > 0 ? Prisma.sql`li."collaborativeId" = ANY(${f.collaborativeIds}::text[])` : Prisma.sql`TRUE`,
+    collaborative:
+      f.collaborativeIds.length > 0
+        ? Prisma.sql`li."collaborativeId" = ANY(${f.collaborativeIds}::text[])`
+        : Prisma.sql`TRUE`,
     area:
       f.areaIds.length > 0
         ? Prisma.sql`EXISTS (SELECT 1 FROM "LearningItemPriority" lp WHERE lp."learningItemId" = li.id AND lp."priorityAreaId" = ANY(${f.areaIds}::text[]))`
@@ -142,16 +155,23 @@ function correctionAllowed(q: string) {
  * after those. Ties, and no query: featured, then newest.
  */
 function rankColumns(q: string) {
-  if (q === "") return Prisma.sql`FALSE AS title_match, FALSE AS exact, FALSE AS in_title, FALSE AS head_match, 0::float8 AS rank`;
+  if (q === "")
+    return Prisma.sql`FALSE AS title_match, FALSE AS exact, FALSE AS in_title, FALSE AS head_match, 0::float8 AS rank`;
   const query = Prisma.sql`websearch_to_tsquery('english', ${q})`;
   return Prisma.sql`li."searchTitle" @@ ${query} AS title_match, lower(li.title) = lower(${q}) AS exact,
     strpos(lower(li.title), lower(${q})) > 0 AS in_title, li."searchHead" @@ ${query} AS head_match,
     ts_rank('{0.1, 0.2, 0.4, 1.0}', li."searchHead", ${query})::float8 AS rank`;
 }
-const RANK_ORDER = Prisma.raw(`title_match DESC, exact DESC, in_title DESC, head_match DESC, rank DESC, featured DESC, "publishedAt" DESC NULLS LAST, id`);
+const RANK_ORDER = Prisma.raw(
+  `title_match DESC, exact DESC, in_title DESC, head_match DESC, rank DESC, featured DESC, "publishedAt" DESC NULLS LAST, id`,
+);
 
 type HitRow = Omit<SearchHit, "snippet"> & { headline: string | null };
-type FacetRow = { facet: "type" | "collaborative" | "area" | "stage" | "evidence" | "total"; value: string | null; count: number };
+type FacetRow = {
+  facet: "type" | "collaborative" | "area" | "stage" | "evidence" | "total";
+  value: string | null;
+  count: number;
+};
 
 /** The search statement and the facet statement for a search whose text is `text`. */
 function searchStatements(search: LearningSearch, text: TextQuery, filters: Filters) {
@@ -173,7 +193,11 @@ function searchStatements(search: LearningSearch, text: TextQuery, filters: Filt
   // every match is ranked. PostgreSQL evaluates "enough" once and runs only the branch it chooses. Only the page's
   // rows are then joined back for display and highlighted (ts_headline is the costly part).
   const offset = (search.page - 1) * PAGE_SIZE;
-  const everyMatch = matchingRows(text, Prisma.sql`li.id, ${rankColumns(q)}, li.featured, li."publishedAt"`, allFilters);
+  const everyMatch = matchingRows(
+    text,
+    Prisma.sql`li.id, ${rankColumns(q)}, li.featured, li."publishedAt"`,
+    allFilters,
+  );
   // Matches whose title (then: title, summary or tags — the "head") matches the query, each through its
   // own small GIN index. The whole-text condition is checked as well (a word excluded with "-" may be
   // in the body), but only for these few rows: a phrase of common words is otherwise checked against
@@ -287,7 +311,9 @@ async function phrasePairs(q: string): Promise<string | null> {
   if (/\bor\b/i.test(outside)) return null;
   const phrases = [...q.matchAll(/(-\s*)?"([^"]*)("|$)/g)].filter((m) => m[1] === undefined).map((m) => m[2]!);
   if (phrases.length === 0) return null;
-  const rows = await db.$queryRaw<{ pairs: string | null }[]>`SELECT learning_phrase_pairs(p)::text AS pairs FROM unnest(${phrases}::text[]) p`;
+  const rows = await db.$queryRaw<
+    { pairs: string | null }[]
+  >`SELECT learning_phrase_pairs(p)::text AS pairs FROM unnest(${phrases}::text[]) p`;
   const required = rows.flatMap((r) => (r.pairs === null ? [] : [`(${r.pairs})`]));
   return required.length === 0 ? null : required.join(" & ");
 }
@@ -323,13 +349,20 @@ async function correctSpelling(q: string): Promise<string | null> {
  * without quotes or "-" — the page for their corrected spelling. Returns the text the rows are for.
  * With textQuery, this is the search query the benchmark times.
  */
-export async function findResults(search: LearningSearch, text: TextQuery, filters: Filters): Promise<{ text: TextQuery; rows: HitRow[] }> {
+export async function findResults(
+  search: LearningSearch,
+  text: TextQuery,
+  filters: Filters,
+): Promise<{ text: TextQuery; rows: HitRow[] }> {
   const rows = await withSearchSettings<HitRow>(text.q, searchStatements(search, text, filters).hits);
   if (rows.length > 0 || search.q === "" || !correctionAllowed(search.q)) return { text, rows };
   const corrected = await correctSpelling(search.q);
   if (corrected === null) return { text, rows };
   const correctedText: TextQuery = { q: corrected, pairs: null };
-  const correctedRows = await withSearchSettings<HitRow>(corrected, searchStatements(search, correctedText, filters).hits);
+  const correctedRows = await withSearchSettings<HitRow>(
+    corrected,
+    searchStatements(search, correctedText, filters).hits,
+  );
   return correctedRows.length > 0 ? { text: correctedText, rows: correctedRows } : { text, rows };
 }
 
@@ -356,15 +389,24 @@ export async function searchLearning(viewer: Viewer, search: LearningSearch): Pr
     correctedQuery: found.text.q === search.q ? null : found.text.q,
     total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    hits: found.rows.map(({ headline, ...hit }) => ({ ...hit, snippet: headline === null ? null : splitHighlighted(headline) })),
+    hits: found.rows.map(({ headline, ...hit }) => ({
+      ...hit,
+      snippet: headline === null ? null : splitHighlighted(headline),
+    })),
     facets: buildFacets(search, reference, facetRows, total),
     suggestions,
   };
 }
 
-function buildFacets(search: LearningSearch, reference: SearchReference, rows: FacetRow[], total: number): SearchFacets {
+function buildFacets(
+  search: LearningSearch,
+  reference: SearchReference,
+  rows: FacetRow[],
+  total: number,
+): SearchFacets {
   const counted = total <= FACET_COUNT_LIMIT;
-  const counts = (facet: FacetRow["facet"]) => new Map(rows.filter((r) => r.facet === facet).map((r) => [r.value ?? "", r.count]));
+  const counts = (facet: FacetRow["facet"]) =>
+    new Map(rows.filter((r) => r.facet === facet).map((r) => [r.value ?? "", r.count]));
   const typeCounts = counts("type");
   const collaborativeCounts = counts("collaborative");
   const areaCounts = counts("area");
@@ -372,17 +414,29 @@ function buildFacets(search: LearningSearch, reference: SearchReference, rows: F
   const count = (counted_: Map<string, number>, key: string) => (counted ? (counted_.get(key) ?? 0) : null);
   // Values with no results are left out unless chosen (so a chosen filter can always be removed);
   // without counts every value is offered.
-  const list = <T extends { id: string; slug: string; name: string }>(items: T[], counted_: Map<string, number>, chosen: string[]) =>
+  const list = <T extends { id: string; slug: string; name: string }>(
+    items: T[],
+    counted_: Map<string, number>,
+    chosen: string[],
+  ) =>
     items
       .map((i) => ({ value: i.slug, label: i.name, count: count(counted_, i.id), selected: chosen.includes(i.slug) }))
       .filter((v) => v.count === null || v.count > 0 || v.selected);
   return {
     counted,
-    types: LEARNING_TYPES.map((t) => ({ value: t, label: t, count: count(typeCounts, t), selected: search.types.includes(t) })),
+    types: LEARNING_TYPES.map((t) => ({
+      value: t,
+      label: t,
+      count: count(typeCounts, t),
+      selected: search.types.includes(t),
+    })),
     areas: list(reference.areas, areaCounts, search.areas),
     collaboratives: list(reference.collaboratives, collaborativeCounts, search.collaboratives),
     stages: list(reference.stages, stageCounts, search.stages),
-    evidence: { count: counted ? (rows.find((r) => r.facet === "evidence")?.count ?? 0) : null, selected: search.evidenceOnly },
+    evidence: {
+      count: counted ? (rows.find((r) => r.facet === "evidence")?.count ?? 0) : null,
+      selected: search.evidenceOnly,
+    },
   };
 }
 
@@ -398,4 +452,3 @@ async function suggestTitles(q: string): Promise<{ slug: string; title: string }
   ]);
   return titles;
 }
-

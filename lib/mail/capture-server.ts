@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 
-export type CapturedMail = { id: string; to: string[]; from: string; subject: string; text: string; html: string | null; receivedAt: string };
+export type CapturedMail = {
+  id: string;
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  receivedAt: string;
+};
 
 /**
  * A local SMTP server for development and tests: mail goes through real SMTP (nodemailer) and is

@@ -4,7 +4,17 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { DomainError } from "@/lib/errors";
 import { buttonAction, formAction } from "@/lib/forms/action";
-import { addPoint, addRebase, correctPoint, createMeasure, deleteMeasure, deletePoint, importMeasureCsv, removeRebase, updateMeasure } from "./mutations";
+import {
+  addPoint,
+  addRebase,
+  correctPoint,
+  createMeasure,
+  deleteMeasure,
+  deletePoint,
+  importMeasureCsv,
+  removeRebase,
+  updateMeasure,
+} from "./mutations";
 import { previewMeasureImport } from "./queries";
 import {
   POINT_FORM_DATES,
@@ -101,7 +111,13 @@ export const importMeasureAction = formAction({
       if (!(error instanceof DomainError)) throw error;
       // Show the rows again with their problems (the data may have changed since the preview).
       const preview = await previewMeasureImport(viewer, input).catch(() => null);
-      return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, data: preview ? { preview: JSON.stringify(preview) } : undefined };
+      return {
+        ok: false,
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+        values,
+        data: preview ? { preview: JSON.stringify(preview) } : undefined,
+      };
     }
     revalidateMeasure(input.projectId);
     redirect(`${measurePath(input.projectId, input.measureId)}?imported=${imported}`);

@@ -31,7 +31,14 @@ export type ChartMeasure = {
   screenOutlierMovingRanges: boolean;
   rebaseDates: Date[];
 };
-export type ChartInputPoint = { id: string; periodStart: Date; value: number; numerator: number | null; denominator: number | null; note: string };
+export type ChartInputPoint = {
+  id: string;
+  periodStart: Date;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  note: string;
+};
 export type ChartCycle = { id: string; number: number; title: string; startDate: Date; act: PdsaDecision | null };
 
 export type ChartPointView = {
@@ -113,13 +120,21 @@ export function causeColour(cause: SpecialCause | null): string {
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? "–" : formatDecimal(n, 2));
 
-export function measureChart(measure: ChartMeasure, input: readonly ChartInputPoint[], cycles: readonly ChartCycle[] = []): MeasureChartView {
+export function measureChart(
+  measure: ChartMeasure,
+  input: readonly ChartInputPoint[],
+  cycles: readonly ChartCycle[] = [],
+): MeasureChartView {
   const sorted = [...input].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
   const direction = spcDirection(measure.direction);
   const result = xmrChartWithRebase(
     sorted.map((p) => p.value),
     rebaseIndices(sorted, measure.rebaseDates),
-    { improvement: direction, target: measure.target ?? undefined, screenOutlierMovingRanges: measure.screenOutlierMovingRanges },
+    {
+      improvement: direction,
+      target: measure.target ?? undefined,
+      screenOutlierMovingRanges: measure.screenOutlierMovingRanges,
+    },
   );
 
   const periodOf = new Int32Array(sorted.length);
@@ -170,7 +185,10 @@ export function measureChart(measure: ChartMeasure, input: readonly ChartInputPo
     );
 
   const signals = describeSignals(points, direction);
-  const run = sorted.length >= 2 && sorted.length < MIN_POINTS_FOR_FIRM_LIMITS ? describeRunChart(sorted.map((p) => p.value)) : null;
+  const run =
+    sorted.length >= 2 && sorted.length < MIN_POINTS_FOR_FIRM_LIMITS
+      ? describeRunChart(sorted.map((p) => p.value))
+      : null;
   const annotations = cycleAnnotations(cycles, points, measure.period);
   const variationText = describeVariation(hasLimits ? result.variation : null, direction);
   const assuranceText = describeAssurance(hasLimits ? result.assurance : null);
@@ -194,18 +212,29 @@ export function measureChart(measure: ChartMeasure, input: readonly ChartInputPo
 }
 
 /** Plain-English description of each special cause: shifts and trends as runs, outliers one by one. */
-export function describeSignals(points: readonly ChartPointView[], direction: "increase" | "decrease" | "neither"): string[] {
+export function describeSignals(
+  points: readonly ChartPointView[],
+  direction: "increase" | "decrease" | "neither",
+): string[] {
   const signals: string[] = [];
   const judge = (side: 1 | -1) =>
-    direction === "neither" ? "neither improvement nor concern" : (side === 1) === (direction === "increase") ? "improvement" : "concern";
+    direction === "neither"
+      ? "neither improvement nor concern"
+      : (side === 1) === (direction === "increase")
+        ? "improvement"
+        : "concern";
 
   const outside = points.filter((p) => p.rules.includes("outside-limits"));
   for (const p of outside) {
     const side = p.value > (p.mean ?? 0) ? 1 : -1;
-    signals.push(`Outside the process limits: ${p.label} (${num(p.value)}, ${side === 1 ? "above the upper" : "below the lower"} limit, ${judge(side)}).`);
+    signals.push(
+      `Outside the process limits: ${p.label} (${num(p.value)}, ${side === 1 ? "above the upper" : "below the lower"} limit, ${judge(side)}).`,
+    );
   }
   for (const run of runsOf(points, "shift", (p) => (p.value > (p.mean ?? 0) ? 1 : -1))) {
-    signals.push(`Shift: ${run.length} points in a row ${run.side === 1 ? "above" : "below"} the mean, ${run.first} to ${run.last} (${judge(run.side)}).`);
+    signals.push(
+      `Shift: ${run.length} points in a row ${run.side === 1 ? "above" : "below"} the mean, ${run.first} to ${run.last} (${judge(run.side)}).`,
+    );
   }
   const trendSide = (p: ChartPointView, i: number) => {
     const next = points[i + 1];
@@ -214,11 +243,15 @@ export function describeSignals(points: readonly ChartPointView[], direction: "i
     return prev && prev.value < p.value ? 1 : -1;
   };
   for (const run of runsOf(points, "trend", trendSide)) {
-    signals.push(`Trend: ${run.length} points in a row ${run.side === 1 ? "rising" : "falling"}, ${run.first} to ${run.last} (${judge(run.side)}).`);
+    signals.push(
+      `Trend: ${run.length} points in a row ${run.side === 1 ? "rising" : "falling"}, ${run.first} to ${run.last} (${judge(run.side)}).`,
+    );
   }
   const close = points.filter((p) => p.rules.includes("two-of-three"));
   if (close.length > 0) {
-    signals.push(`Close to a limit: ${close.length === 1 ? "1 point" : `${close.length} points`} in two-out-of-three patterns near a process limit (${close.map((p) => p.label).join(", ")}).`);
+    signals.push(
+      `Close to a limit: ${close.length === 1 ? "1 point" : `${close.length} points`} in two-out-of-three patterns near a process limit (${close.map((p) => p.label).join(", ")}).`,
+    );
   }
   return signals;
 }
@@ -255,7 +288,11 @@ function describeRunChart(values: number[]): RunChartView {
 }
 
 /** Each PDSA cycle marks the first plotted period on or after the period its start date falls in. */
-function cycleAnnotations(cycles: readonly ChartCycle[], points: readonly ChartPointView[], period: MeasurePeriod): ChartAnnotation[] {
+function cycleAnnotations(
+  cycles: readonly ChartCycle[],
+  points: readonly ChartPointView[],
+  period: MeasurePeriod,
+): ChartAnnotation[] {
   if (points.length === 0) return [];
   const first = points[0]!.key;
   const last = points[points.length - 1]!.key;
@@ -293,14 +330,21 @@ function summarise(
   if (periods.every((p) => p.upper === null)) parts.push("Process limits need at least 2 points.");
   for (const p of periods) {
     if (p.upper === null) continue;
-    const from = periods.length > 1 ? `From ${p.startLabel}${p.index > 0 ? " (limits recalculated)" : ""}: mean` : "Mean";
-    parts.push(`${from} ${num(p.mean)}, process limits ${num(p.lower)} to ${num(p.upper)}${p.provisional ? " (provisional: fewer than 13 points)" : ""}.`);
+    const from =
+      periods.length > 1 ? `From ${p.startLabel}${p.index > 0 ? " (limits recalculated)" : ""}: mean` : "Mean";
+    parts.push(
+      `${from} ${num(p.mean)}, process limits ${num(p.lower)} to ${num(p.upper)}${p.provisional ? " (provisional: fewer than 13 points)" : ""}.`,
+    );
   }
   if (measure.target !== null) parts.push(`Target ${num(measure.target)}.`);
   const latest = points[points.length - 1]!;
   parts.push(`Latest value ${num(latest.value)} in ${latest.label}.`);
   if (periods.some((p) => p.upper !== null)) {
-    parts.push(signals.length > 0 ? `Special cause variation: ${signals.join(" ")}` : "No special cause variation: every point shows common cause variation.");
+    parts.push(
+      signals.length > 0
+        ? `Special cause variation: ${signals.join(" ")}`
+        : "No special cause variation: every point shows common cause variation.",
+    );
     parts.push(`Variation: ${variationText}.`);
     if (measure.target !== null) parts.push(`Assurance: ${assuranceText}.`);
   }

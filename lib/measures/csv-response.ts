@@ -23,7 +23,8 @@ export async function measuresCsvResponse(params: { id: string; measureId?: stri
       },
     });
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) return new Response("Not found", { status: 404 });
+    if (error instanceof NotFoundError || error instanceof ForbiddenError)
+      return new Response("Not found", { status: 404 });
     throw error;
   }
 }

@@ -47,18 +47,22 @@ export function parseMeasureCsv(text: string, context: ImportContext): ImportPre
   });
   const headers = parsed.meta.fields ?? [];
   const periodHeader = PERIOD_HEADERS.find((h) => headers.includes(h));
-  if (!periodHeader) fileErrors.push("The first row must name the columns, including “period” (for example: period,value)");
+  if (!periodHeader)
+    fileErrors.push("The first row must name the columns, including “period” (for example: period,value)");
   if (context.spec.valueType === "NUMBER" && !headers.includes("value")) {
     fileErrors.push("The file needs a “value” column");
   }
   if (context.spec.valueType === "RATE") {
-    for (const column of ["numerator", "denominator"]) if (!headers.includes(column)) fileErrors.push(`The file needs a “${column}” column (this measure is a rate)`);
+    for (const column of ["numerator", "denominator"])
+      if (!headers.includes(column)) fileErrors.push(`The file needs a “${column}” column (this measure is a rate)`);
   }
   if (parsed.data.length === 0 && fileErrors.length === 0) fileErrors.push("The file has no data rows");
-  if (parsed.data.length > MAX_IMPORT_ROWS) fileErrors.push(`The file has ${parsed.data.length} rows: import at most ${MAX_IMPORT_ROWS} at a time`);
+  if (parsed.data.length > MAX_IMPORT_ROWS)
+    fileErrors.push(`The file has ${parsed.data.length} rows: import at most ${MAX_IMPORT_ROWS} at a time`);
   for (const error of parsed.errors) {
     // Papaparse reports ragged rows here; a row with too few fields is reported by its missing values.
-    if (error.code !== "TooFewFields" && error.code !== "TooManyFields") fileErrors.push(`Line ${(error.row ?? 0) + 2}: ${error.message}`);
+    if (error.code !== "TooFewFields" && error.code !== "TooManyFields")
+      fileErrors.push(`Line ${(error.row ?? 0) + 2}: ${error.message}`);
   }
   if (fileErrors.length > 0) return { rows: [], fileErrors, validCount: 0, errorCount: 0 };
 
@@ -78,11 +82,17 @@ export function parseMeasureCsv(text: string, context: ImportContext): ImportPre
       label = formatPeriod(start, context.period);
       const windowProblem = periodWindowProblem(start, context.period, context);
       if (windowProblem) errors.push(windowProblem);
-      if (seen.has(key)) errors.push(`${label} appears twice in the file (line ${seen.get(key)} and line ${line}): keep one`);
+      if (seen.has(key))
+        errors.push(`${label} appears twice in the file (line ${seen.get(key)} and line ${line}): keep one`);
       else seen.set(key, line);
-      if (context.existingPeriods.has(key)) errors.push(`${label} already has a value: correct it on the measure’s data page instead`);
+      if (context.existingPeriods.has(key))
+        errors.push(`${label} already has a value: correct it on the measure’s data page instead`);
     }
-    const result = pointValue(context.spec, { value: record.value, numerator: record.numerator, denominator: record.denominator });
+    const result = pointValue(context.spec, {
+      value: record.value,
+      numerator: record.numerator,
+      denominator: record.denominator,
+    });
     if (!result.ok) errors.push(...Object.values(result.errors));
     const note = (record.note ?? record.notes ?? "").trim();
     if (note.length > MAX_NOTE_LENGTH) errors.push(`The note must be ${MAX_NOTE_LENGTH} characters or fewer`);
@@ -110,7 +120,17 @@ export type ExportMeasure = {
   points: { periodStart: Date; value: number; numerator: number | null; denominator: number | null; note: string }[];
 };
 
-export const EXPORT_COLUMNS = ["measure", "kind", "unit", "frequency", "period_start", "value", "numerator", "denominator", "note"] as const;
+export const EXPORT_COLUMNS = [
+  "measure",
+  "kind",
+  "unit",
+  "frequency",
+  "period_start",
+  "value",
+  "numerator",
+  "denominator",
+  "note",
+] as const;
 
 /** One CSV for one or many measures, one row per point, oldest first within each measure. */
 export function measuresCsv(measures: readonly ExportMeasure[]): string {
@@ -119,7 +139,17 @@ export function measuresCsv(measures: readonly ExportMeasure[]): string {
     const points = [...m.points].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
     for (const p of points) {
       lines.push(
-        [m.name, m.kind.toLowerCase(), m.unit, m.period.toLowerCase(), periodKey(p.periodStart), numberCell(p.value), numberCell(p.numerator), numberCell(p.denominator), p.note]
+        [
+          m.name,
+          m.kind.toLowerCase(),
+          m.unit,
+          m.period.toLowerCase(),
+          periodKey(p.periodStart),
+          numberCell(p.value),
+          numberCell(p.numerator),
+          numberCell(p.denominator),
+          p.note,
+        ]
           .map((cell) => csvCell(cell))
           .join(","),
       );

@@ -27,11 +27,37 @@ async function lockMeasure(tx: Tx, projectId: string, measureId: string) {
   return measure;
 }
 
-function audit(tx: Tx, viewer: Viewer, project: ProjectAccess, action: string, measureId: string, details: Record<string, string | number | null> = {}) {
-  return recordAudit(tx, { action, subjectType: "Measure", subjectId: measureId, actorId: viewer.userId, collaborativeId: project.collaborativeId, details: { projectId: project.id, ...details } });
+function audit(
+  tx: Tx,
+  viewer: Viewer,
+  project: ProjectAccess,
+  action: string,
+  measureId: string,
+  details: Record<string, string | number | null> = {},
+) {
+  return recordAudit(tx, {
+    action,
+    subjectType: "Measure",
+    subjectId: measureId,
+    actorId: viewer.userId,
+    collaborativeId: project.collaborativeId,
+    details: { projectId: project.id, ...details },
+  });
 }
 
-type DefinitionSource = Pick<MeasureInput, "name" | "kind" | "definition" | "unit" | "direction" | "target" | "period" | "valueType" | "rateMultiplier" | "screenOutlierMovingRanges">;
+type DefinitionSource = Pick<
+  MeasureInput,
+  | "name"
+  | "kind"
+  | "definition"
+  | "unit"
+  | "direction"
+  | "target"
+  | "period"
+  | "valueType"
+  | "rateMultiplier"
+  | "screenOutlierMovingRanges"
+>;
 
 const definition = (input: DefinitionSource) => ({
   name: input.name,
@@ -49,7 +75,10 @@ const definition = (input: DefinitionSource) => ({
 export async function createMeasure(viewer: Viewer, input: MeasureInput): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    const measure = await tx.measure.create({ data: { projectId: project.id, ...definition(input) }, select: { id: true } });
+    const measure = await tx.measure.create({
+      data: { projectId: project.id, ...definition(input) },
+      select: { id: true },
+    });
     await audit(tx, viewer, project, "measure.created", measure.id, { kind: input.kind });
     return measure;
   });
@@ -69,7 +98,9 @@ const MEASURE_LABELS = {
 };
 type MeasureDefinition = ReturnType<typeof definition>;
 const comparable = (m: MeasureDefinition) =>
-  Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === null ? "" : typeof v === "boolean" ? (v ? "Yes" : "No") : String(v)])) as Record<string, string>;
+  Object.fromEntries(
+    Object.entries(m).map(([k, v]) => [k, v === null ? "" : typeof v === "boolean" ? (v ? "Yes" : "No") : String(v)]),
+  ) as Record<string, string>;
 
 /** Saves the measure's definition (optimistic concurrency as for projects); rates are recomputed if the multiplier changes. */
 export async function updateMeasure(viewer: Viewer, input: UpdateMeasureInput): Promise<void> {
@@ -86,23 +117,45 @@ export async function updateMeasure(viewer: Viewer, input: UpdateMeasureInput): 
     const points = await tx.measurePoint.count({ where: { measureId: current.id } });
     if (points > 0) {
       const errors: Record<string, string> = {};
-      if (next.period !== current.period) errors.period = "The period cannot change once the measure has data: delete the data first, or create a new measure";
-      if (next.valueType !== current.valueType) errors.valueType = "How values are recorded cannot change once the measure has data: create a new measure instead";
-      if (Object.keys(errors).length > 0) throw new DomainError("This change would make the existing data wrong.", errors);
+      if (next.period !== current.period)
+        errors.period =
+          "The period cannot change once the measure has data: delete the data first, or create a new measure";
+      if (next.valueType !== current.valueType)
+        errors.valueType =
+          "How values are recorded cannot change once the measure has data: create a new measure instead";
+      if (Object.keys(errors).length > 0)
+        throw new DomainError("This change would make the existing data wrong.", errors);
     }
-    const { count } = await tx.measure.updateMany({ where: { id: current.id, version }, data: { ...next, version: { increment: 1 } } });
+    const { count } = await tx.measure.updateMany({
+      where: { id: current.id, version },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (count === 0) {
       const now = await lockMeasure(tx, project.id, current.id);
-      throw new EditConflictError({ version: now.version, changes: changedFields(MEASURE_LABELS, comparable(definition(now)), comparable(next)) });
+      throw new EditConflictError({
+        version: now.version,
+        changes: changedFields(MEASURE_LABELS, comparable(definition(now)), comparable(next)),
+      });
     }
     if (next.valueType === "RATE" && next.rateMultiplier !== current.rateMultiplier) {
-      const rates = await tx.measurePoint.findMany({ where: { measureId: current.id }, select: { id: true, numerator: true, denominator: true } });
+      const rates = await tx.measurePoint.findMany({
+        where: { measureId: current.id },
+        select: { id: true, numerator: true, denominator: true },
+      });
       for (const p of rates) {
-        if (p.numerator !== null && p.denominator) await tx.measurePoint.update({ where: { id: p.id }, data: { value: (p.numerator / p.denominator) * next.rateMultiplier } });
+        if (p.numerator !== null && p.denominator)
+          await tx.measurePoint.update({
+            where: { id: p.id },
+            data: { value: (p.numerator / p.denominator) * next.rateMultiplier },
+          });
       }
     }
     await refreshMeasureSpc(tx, current.id);
-    await audit(tx, viewer, project, "measure.updated", current.id, { fields: changedFields(MEASURE_LABELS, comparable(definition(current)), comparable(next)).map((c) => c.field).join(",") });
+    await audit(tx, viewer, project, "measure.updated", current.id, {
+      fields: changedFields(MEASURE_LABELS, comparable(definition(current)), comparable(next))
+        .map((c) => c.field)
+        .join(","),
+    });
   });
 }
 
@@ -116,28 +169,45 @@ export async function deleteMeasure(viewer: Viewer, input: { projectId: string; 
   });
 }
 
-function valueOrThrow(measure: { valueType: "NUMBER" | "RATE"; rateMultiplier: number }, raw: { value: string; numerator: string; denominator: string }) {
+function valueOrThrow(
+  measure: { valueType: "NUMBER" | "RATE"; rateMultiplier: number },
+  raw: { value: string; numerator: string; denominator: string },
+) {
   const result = pointValue(measure, raw);
   if (!result.ok) throw new DomainError(Object.values(result.errors)[0]!, result.errors);
   return result.point;
 }
 
-export async function addPoint(viewer: Viewer, input: AddPointInput, today = new Date()): Promise<{ id: string; label: string }> {
+export async function addPoint(
+  viewer: Viewer,
+  input: AddPointInput,
+  today = new Date(),
+): Promise<{ id: string; label: string }> {
   return db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     const measure = await lockMeasure(tx, project.id, input.measureId);
     const start = periodStartOf(input.period, measure.period);
     const problem = periodWindowProblem(start, measure.period, { projectStart: project.startDate, today });
     if (problem) throw new DomainError(problem, { period: problem });
-    const existing = await tx.measurePoint.findUnique({ where: { measureId_periodStart: { measureId: measure.id, periodStart: start } }, select: { id: true } });
+    const existing = await tx.measurePoint.findUnique({
+      where: { measureId_periodStart: { measureId: measure.id, periodStart: start } },
+      select: { id: true },
+    });
     if (existing) {
       const message = `${formatPeriod(start, measure.period)} already has a value: correct that point instead of adding another`;
       throw new DomainError(message, { period: message });
     }
     const value = valueOrThrow(measure, input);
-    const point = await tx.measurePoint.create({ data: { measureId: measure.id, periodStart: start, ...value, note: input.note }, select: { id: true } });
+    const point = await tx.measurePoint.create({
+      data: { measureId: measure.id, periodStart: start, ...value, note: input.note },
+      select: { id: true },
+    });
     await refreshMeasureSpc(tx, measure.id);
-    await audit(tx, viewer, project, "measure.point_added", measure.id, { pointId: point.id, period: periodKey(start), value: value.value });
+    await audit(tx, viewer, project, "measure.point_added", measure.id, {
+      pointId: point.id,
+      period: periodKey(start),
+      value: value.value,
+    });
     return { id: point.id, label: formatPeriod(start, measure.period) };
   });
 }
@@ -160,7 +230,10 @@ export async function correctPoint(viewer: Viewer, input: CorrectPointInput): Pr
   });
 }
 
-export async function deletePoint(viewer: Viewer, input: { projectId: string; measureId: string; pointId: string }): Promise<void> {
+export async function deletePoint(
+  viewer: Viewer,
+  input: { projectId: string; measureId: string; pointId: string },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     const measure = await lockMeasure(tx, project.id, input.measureId);
@@ -168,7 +241,11 @@ export async function deletePoint(viewer: Viewer, input: { projectId: string; me
     if (!point) throw new NotFoundError("That point is no longer in the measure.");
     await tx.measurePoint.delete({ where: { id: point.id } });
     await refreshMeasureSpc(tx, measure.id);
-    await audit(tx, viewer, project, "measure.point_deleted", measure.id, { pointId: point.id, period: periodKey(point.periodStart), previousValue: point.value });
+    await audit(tx, viewer, project, "measure.point_deleted", measure.id, {
+      pointId: point.id,
+      period: periodKey(point.periodStart),
+      previousValue: point.value,
+    });
   });
 }
 
@@ -178,12 +255,19 @@ export class ImportRejectedError extends DomainError {}
  * Imports a CSV all or nothing: every row is checked again inside the transaction (the data may
  * have changed since the preview), and one bad row means nothing is saved.
  */
-export async function importMeasureCsv(viewer: Viewer, input: { projectId: string; measureId: string; csv: string }, today = new Date()): Promise<{ imported: number }> {
+export async function importMeasureCsv(
+  viewer: Viewer,
+  input: { projectId: string; measureId: string; csv: string },
+  today = new Date(),
+): Promise<{ imported: number }> {
   return db.$transaction(
     async (tx) => {
       const project = await requireProject(viewer, input.projectId, "project.update", tx);
       const measure = await lockMeasure(tx, project.id, input.measureId);
-      const existing = await tx.measurePoint.findMany({ where: { measureId: measure.id }, select: { periodStart: true } });
+      const existing = await tx.measurePoint.findMany({
+        where: { measureId: measure.id },
+        select: { periodStart: true },
+      });
       const preview = parseMeasureCsv(input.csv, {
         spec: measure,
         period: measure.period,
@@ -193,7 +277,9 @@ export async function importMeasureCsv(viewer: Viewer, input: { projectId: strin
       });
       if (preview.fileErrors.length > 0 || preview.errorCount > 0) {
         const count = preview.fileErrors.length + preview.errorCount;
-        throw new ImportRejectedError(`Nothing was imported: ${count === 1 ? "1 problem needs" : `${count} problems need`} fixing first. Check the file and preview it again.`);
+        throw new ImportRejectedError(
+          `Nothing was imported: ${count === 1 ? "1 problem needs" : `${count} problems need`} fixing first. Check the file and preview it again.`,
+        );
       }
       await tx.measurePoint.createMany({
         data: preview.rows.map((r) => ({
@@ -206,7 +292,11 @@ export async function importMeasureCsv(viewer: Viewer, input: { projectId: strin
         })),
       });
       await refreshMeasureSpc(tx, measure.id);
-      await audit(tx, viewer, project, "measure.imported", measure.id, { rows: preview.rows.length, first: preview.rows[0]?.periodKey ?? null, last: preview.rows.at(-1)?.periodKey ?? null });
+      await audit(tx, viewer, project, "measure.imported", measure.id, {
+        rows: preview.rows.length,
+        first: preview.rows[0]?.periodKey ?? null,
+        last: preview.rows.at(-1)?.periodKey ?? null,
+      });
       return { imported: preview.rows.length };
     },
     { timeout: 30_000 },
@@ -214,23 +304,40 @@ export async function importMeasureCsv(viewer: Viewer, input: { projectId: strin
 }
 
 /** Recalculates the limits from the period starting `from` (e.g. after a change was adopted). */
-export async function addRebase(viewer: Viewer, input: { projectId: string; measureId: string; from: string }): Promise<void> {
+export async function addRebase(
+  viewer: Viewer,
+  input: { projectId: string; measureId: string; from: string },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     const measure = await lockMeasure(tx, project.id, input.measureId);
     const from = new Date(`${input.from}T00:00:00Z`);
-    const points = await tx.measurePoint.findMany({ where: { measureId: measure.id }, orderBy: { periodStart: "asc" }, select: { periodStart: true } });
+    const points = await tx.measurePoint.findMany({
+      where: { measureId: measure.id },
+      orderBy: { periodStart: "asc" },
+      select: { periodStart: true },
+    });
     const index = points.findIndex((p) => p.periodStart.getTime() === from.getTime());
-    if (index < 0) throw new DomainError("Select one of the measure’s points", { from: "Select one of the measure’s points" });
-    if (index === 0) throw new DomainError("The limits already start from the first point: choose a later one", { from: "Choose a point after the first" });
+    if (index < 0)
+      throw new DomainError("Select one of the measure’s points", { from: "Select one of the measure’s points" });
+    if (index === 0)
+      throw new DomainError("The limits already start from the first point: choose a later one", {
+        from: "Choose a point after the first",
+      });
     if (measure.rebaseDates.some((d) => d.getTime() === from.getTime())) return;
-    await tx.measure.update({ where: { id: measure.id }, data: { rebaseDates: [...measure.rebaseDates, from].sort((a, b) => a.getTime() - b.getTime()) } });
+    await tx.measure.update({
+      where: { id: measure.id },
+      data: { rebaseDates: [...measure.rebaseDates, from].sort((a, b) => a.getTime() - b.getTime()) },
+    });
     await refreshMeasureSpc(tx, measure.id);
     await audit(tx, viewer, project, "measure.rebased", measure.id, { from: input.from });
   });
 }
 
-export async function removeRebase(viewer: Viewer, input: { projectId: string; measureId: string; from: string }): Promise<void> {
+export async function removeRebase(
+  viewer: Viewer,
+  input: { projectId: string; measureId: string; from: string },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     const measure = await lockMeasure(tx, project.id, input.measureId);

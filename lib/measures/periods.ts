@@ -76,12 +76,17 @@ export function formatPeriod(start: Date, period: MeasurePeriod): string {
  * Why a period cannot hold data for this project, or null when it can: a period must overlap the
  * project (end on or after its start date) and must have started by today.
  */
-export function periodWindowProblem(start: Date, period: MeasurePeriod, window: { projectStart: Date; today: Date }): string | null {
+export function periodWindowProblem(
+  start: Date,
+  period: MeasurePeriod,
+  window: { projectStart: Date; today: Date },
+): string | null {
   const label = formatPeriod(start, period);
   if (periodEndOf(start, period).getTime() < dayOf(window.projectStart).getTime()) {
     return `${label} is before the project started (${formatDate(new Date(dayOf(window.projectStart).getTime() + 12 * 3_600_000))}): add data from then on, or change the project’s start date`;
   }
-  if (start.getTime() > dayOf(window.today).getTime()) return `${label} is in the future: data can only be added for periods that have started`;
+  if (start.getTime() > dayOf(window.today).getTime())
+    return `${label} is in the future: data can only be added for periods that have started`;
   return null;
 }
 
@@ -91,4 +96,5 @@ function dayOf(date: Date): Date {
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** yyyy-mm-dd of a period start (the same as isoDate, without building an ISO string for every point). */
-export const periodKey = (start: Date) => `${start.getUTCFullYear()}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}`;
+export const periodKey = (start: Date) =>
+  `${start.getUTCFullYear()}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}`;

@@ -35,7 +35,11 @@ async function findMeasure(projectId: string, measureId: string) {
 
 /** Cycles numbered as on the project page (by start date), for chart annotations. */
 async function chartCycles(projectId: string) {
-  const cycles = await db.pdsaCycle.findMany({ where: { projectId }, orderBy: [{ startDate: "asc" }, { id: "asc" }], select: { id: true, title: true, startDate: true, act: true } });
+  const cycles = await db.pdsaCycle.findMany({
+    where: { projectId },
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    select: { id: true, title: true, startDate: true, act: true },
+  });
   return cycles.map((c, i) => ({ ...c, number: i + 1 }));
 }
 
@@ -44,7 +48,11 @@ export async function getMeasurePage(viewer: Viewer, projectId: string, measureI
   const project = await requireProject(viewer, projectId, "project.read");
   const [measure, points, cycles, meta] = await Promise.all([
     findMeasure(projectId, measureId),
-    db.measurePoint.findMany({ where: { measureId }, orderBy: { periodStart: "asc" }, select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true } }),
+    db.measurePoint.findMany({
+      where: { measureId },
+      orderBy: { periodStart: "asc" },
+      select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true },
+    }),
     chartCycles(projectId),
     db.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true } }),
   ]);
@@ -76,14 +84,21 @@ export async function getProjectForMeasures(viewer: Viewer, projectId: string) {
 export async function getPointForCorrection(viewer: Viewer, projectId: string, measureId: string, pointId: string) {
   await requireProject(viewer, projectId, "project.update");
   const measure = await findMeasure(projectId, measureId);
-  const point = await db.measurePoint.findFirst({ where: { id: pointId, measureId }, select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true } });
+  const point = await db.measurePoint.findFirst({
+    where: { id: pointId, measureId },
+    select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true },
+  });
   if (!point) throw new NotFoundError();
   const project = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, title: true } });
   return { project, measure, point };
 }
 
 /** Checks a CSV against the measure without saving anything: the import's preview step. */
-export async function previewMeasureImport(viewer: Viewer, input: { projectId: string; measureId: string; csv: string }, today = new Date()): Promise<ImportPreview> {
+export async function previewMeasureImport(
+  viewer: Viewer,
+  input: { projectId: string; measureId: string; csv: string },
+  today = new Date(),
+): Promise<ImportPreview> {
   const project = await requireProject(viewer, input.projectId, "project.update");
   const measure = await findMeasure(input.projectId, input.measureId);
   const existing = await db.measurePoint.findMany({ where: { measureId: measure.id }, select: { periodStart: true } });
@@ -97,12 +112,25 @@ export async function previewMeasureImport(viewer: Viewer, input: { projectId: s
 }
 
 /** Every point of one measure, or of all the project's measures, as CSV. */
-export async function exportMeasuresCsv(viewer: Viewer, projectId: string, measureId: string | null): Promise<{ filename: string; csv: string }> {
+export async function exportMeasuresCsv(
+  viewer: Viewer,
+  projectId: string,
+  measureId: string | null,
+): Promise<{ filename: string; csv: string }> {
   const project = await requireProject(viewer, projectId, "project.read");
   const measures = await db.measure.findMany({
     where: { projectId, ...(measureId ? { id: measureId } : {}) },
     orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
-    select: { name: true, kind: true, unit: true, period: true, points: { orderBy: { periodStart: "asc" }, select: { periodStart: true, value: true, numerator: true, denominator: true, note: true } } },
+    select: {
+      name: true,
+      kind: true,
+      unit: true,
+      period: true,
+      points: {
+        orderBy: { periodStart: "asc" },
+        select: { periodStart: true, value: true, numerator: true, denominator: true, note: true },
+      },
+    },
   });
   if (measureId && measures.length === 0) throw new NotFoundError();
   const slug = (measureId ? measures[0]!.name : "measures")

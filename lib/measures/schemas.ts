@@ -14,7 +14,11 @@ export const valueTypes = ["NUMBER", "RATE"] as const;
 const measureFields = {
   name: requiredText(200, "Name", "Enter the measure’s name"),
   kind: z.enum(measureKinds, "Select outcome, process or balancing"),
-  definition: requiredText(2000, "Definition", "Define the measure: exactly what is counted, and where the data come from"),
+  definition: requiredText(
+    2000,
+    "Definition",
+    "Define the measure: exactly what is counted, and where the data come from",
+  ),
   unit: optionalText(60, "Unit"),
   direction: z.enum(directions, "Select which way is better"),
   target: z
@@ -40,10 +44,19 @@ const measureFields = {
 };
 
 export const createMeasureSchema = z.object({ projectId: idField, ...measureFields });
-export const updateMeasureSchema = z.object({ projectId: idField, id: idField, version: versionField, ...measureFields });
+export const updateMeasureSchema = z.object({
+  projectId: idField,
+  id: idField,
+  version: versionField,
+  ...measureFields,
+});
 export type MeasureInput = z.infer<typeof createMeasureSchema>;
 export type UpdateMeasureInput = z.infer<typeof updateMeasureSchema>;
-export const deleteMeasureSchema = z.object({ projectId: idField, id: idField, confirm: z.literal("yes", "Confirm that you want to delete the measure and all its data") });
+export const deleteMeasureSchema = z.object({
+  projectId: idField,
+  id: idField,
+  confirm: z.literal("yes", "Confirm that you want to delete the measure and all its data"),
+});
 
 const valueFields = {
   value: z.string().max(50, "Value must be a number").default(""),
@@ -55,9 +68,19 @@ const valueFields = {
 /** The point form's date fields (monthly measures send a hidden day of 1). */
 export const POINT_FORM_DATES = ["period"] as const;
 
-export const addPointSchema = z.object({ projectId: idField, measureId: idField, period: dateField("the period", { required: true }), ...valueFields });
+export const addPointSchema = z.object({
+  projectId: idField,
+  measureId: idField,
+  period: dateField("the period", { required: true }),
+  ...valueFields,
+});
 export type AddPointInput = z.infer<typeof addPointSchema>;
-export const correctPointSchema = z.object({ projectId: idField, measureId: idField, pointId: idField, ...valueFields });
+export const correctPointSchema = z.object({
+  projectId: idField,
+  measureId: idField,
+  pointId: idField,
+  ...valueFields,
+});
 export type CorrectPointInput = z.infer<typeof correctPointSchema>;
 export const deletePointSchema = z.object({ projectId: idField, measureId: idField, pointId: idField });
 
@@ -73,7 +96,12 @@ export type ImportInput = z.infer<typeof importSchema>;
 const TOO_LARGE = "The file is too large: import at most 5,000 rows at a time";
 /** The import form: a chosen file (read as its text) replaces the pasted or carried-over `csv`. */
 export const importFormSchema = z
-  .looseObject({ file: z.instanceof(File).refine((f) => f.size <= MAX_CSV_BYTES, TOO_LARGE).optional() })
+  .looseObject({
+    file: z
+      .instanceof(File)
+      .refine((f) => f.size <= MAX_CSV_BYTES, TOO_LARGE)
+      .optional(),
+  })
   .transform(async ({ file, ...rest }) => (file ? { ...rest, csv: storableText(await file.text()) } : rest))
   .pipe(importSchema)
   .refine((v) => v.csv.trim() !== "", { message: "Choose a CSV file, or paste the data into the box", path: ["csv"] });
@@ -81,5 +109,8 @@ export const importFormSchema = z
 export const rebaseSchema = z.object({
   projectId: idField,
   measureId: idField,
-  from: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Select the point from which to recalculate the limits"),
+  from: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Select the point from which to recalculate the limits"),
 });

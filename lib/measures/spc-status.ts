@@ -66,7 +66,13 @@ export function rebaseIndices(points: readonly MeasureSpcPoint[], rebaseDates: r
 export function measureSpcStatus(measure: MeasureSpcInput, points: readonly MeasureSpcPoint[]): MeasureSpcStatus {
   const sorted = [...points].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
   if (sorted.length === 0) {
-    return { spcVariation: null, spcAssurance: null, spcLatestSpecialCause: null, spcPointCount: 0, spcLatestPeriod: null };
+    return {
+      spcVariation: null,
+      spcAssurance: null,
+      spcLatestSpecialCause: null,
+      spcPointCount: 0,
+      spcLatestPeriod: null,
+    };
   }
   const result = xmrChartWithRebase(
     sorted.map((p) => p.value),

@@ -18,12 +18,16 @@ export function parseNumber(text: string | null | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function pointValue(spec: ValueSpec, raw: RawValue): { ok: true; point: PointValue } | { ok: false; errors: Partial<Record<ValueField, string>> } {
+export function pointValue(
+  spec: ValueSpec,
+  raw: RawValue,
+): { ok: true; point: PointValue } | { ok: false; errors: Partial<Record<ValueField, string>> } {
   if (spec.valueType === "NUMBER") {
     const text = (raw.value ?? "").trim();
     if (text === "") return { ok: false, errors: { value: "Enter a value" } };
     const value = parseNumber(text);
-    if (value === null) return { ok: false, errors: { value: `Value must be a number, like 12 or 3.5 (not “${clip(text)}”)` } };
+    if (value === null)
+      return { ok: false, errors: { value: `Value must be a number, like 12 or 3.5 (not “${clip(text)}”)` } };
     return { ok: true, point: { value, numerator: null, denominator: null } };
   }
   const errors: Partial<Record<ValueField, string>> = {};
@@ -36,13 +40,22 @@ export function pointValue(spec: ValueSpec, raw: RawValue): { ok: true; point: P
   else if (numerator < 0) errors.numerator = "Numerator cannot be negative";
   if (denText === "") errors.denominator = "Enter a denominator";
   else if (denominator === null) errors.denominator = `Denominator must be a number, like 250 (not “${clip(denText)}”)`;
-  else if (denominator === 0) errors.denominator = "Denominator cannot be 0: a rate needs something to divide by (leave the period out if there was no activity)";
+  else if (denominator === 0)
+    errors.denominator =
+      "Denominator cannot be 0: a rate needs something to divide by (leave the period out if there was no activity)";
   else if (denominator < 0) errors.denominator = "Denominator cannot be negative";
   if (!errors.numerator && !errors.denominator && spec.rateMultiplier === 100 && numerator! > denominator!) {
     errors.numerator = "Numerator cannot be more than the denominator for a percentage";
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, point: { value: (numerator! / denominator!) * spec.rateMultiplier, numerator: numerator!, denominator: denominator! } };
+  return {
+    ok: true,
+    point: {
+      value: (numerator! / denominator!) * spec.rateMultiplier,
+      numerator: numerator!,
+      denominator: denominator!,
+    },
+  };
 }
 
 function clip(text: string): string {

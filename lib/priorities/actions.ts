@@ -3,8 +3,26 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, withCollaborativeSlug } from "@/lib/forms/action";
-import { addComment, closeRound, openRound, proposeCandidate, submitBallot, updatePriorityStatus, updateRound, withdrawCandidate } from "./mutations";
-import { ballotFormSchema, closeRoundSchema, commentSchema, openRoundSchema, priorityStatusSchema, proposeCandidateSchema, updateRoundSchema, withdrawCandidateSchema } from "./schemas";
+import {
+  addComment,
+  closeRound,
+  openRound,
+  proposeCandidate,
+  submitBallot,
+  updatePriorityStatus,
+  updateRound,
+  withdrawCandidate,
+} from "./mutations";
+import {
+  ballotFormSchema,
+  closeRoundSchema,
+  commentSchema,
+  openRoundSchema,
+  priorityStatusSchema,
+  proposeCandidateSchema,
+  updateRoundSchema,
+  withdrawCandidateSchema,
+} from "./schemas";
 
 function refreshWorkspace(slug: string, roundId?: string) {
   revalidatePath(`/collaboratives/${slug}`);

@@ -41,7 +41,10 @@ export function bordaPoints(rank: number, candidateCount: number): number {
 export type RankCount = { candidateId: string; rank: number; count: number };
 
 /** Borda count over the ballots given; throws on a ballot the validation should have rejected. */
-export function bordaCount(candidates: { id: string; title: string }[], ballots: { rankings: { candidateId: string; rank: number }[] }[]): RoundResults {
+export function bordaCount(
+  candidates: { id: string; title: string }[],
+  ballots: { rankings: { candidateId: string; rank: number }[] }[],
+): RoundResults {
   const n = candidates.length;
   const known = new Set(candidates.map((c) => c.id));
   const counts = new Map<string, RankCount>();
@@ -50,8 +53,10 @@ export function bordaCount(candidates: { id: string; title: string }[], ballots:
     const seenCandidates = new Set<string>();
     for (const { candidateId, rank } of ballot.rankings) {
       if (!known.has(candidateId)) throw new Error(`Ballot ranks a candidate that is not in the round: ${candidateId}`);
-      if (!Number.isInteger(rank) || rank < 1 || rank > n) throw new Error(`Ballot has a rank outside 1..${n}: ${rank}`);
-      if (seenRanks.has(rank) || seenCandidates.has(candidateId)) throw new Error("Ballot repeats a rank or a candidate");
+      if (!Number.isInteger(rank) || rank < 1 || rank > n)
+        throw new Error(`Ballot has a rank outside 1..${n}: ${rank}`);
+      if (seenRanks.has(rank) || seenCandidates.has(candidateId))
+        throw new Error("Ballot repeats a rank or a candidate");
       seenRanks.add(rank);
       seenCandidates.add(candidateId);
       const key = `${candidateId}:${rank}`;
@@ -67,13 +72,23 @@ export function bordaCount(candidates: { id: string; title: string }[], ballots:
  * The same count from "so many ballots gave this candidate this rank" (what the database aggregates,
  * so that a round with thousands of ballots is counted without loading each one).
  */
-export function bordaFromRankCounts(candidates: { id: string; title: string }[], ballots: number, counts: RankCount[]): RoundResults {
+export function bordaFromRankCounts(
+  candidates: { id: string; title: string }[],
+  ballots: number,
+  counts: RankCount[],
+): RoundResults {
   const n = candidates.length;
-  const byId = new Map(candidates.map((c) => [c.id, { candidateId: c.id, title: c.title, points: 0, rankCounts: new Array<number>(n).fill(0), rankedBy: 0 }]));
+  const byId = new Map(
+    candidates.map((c) => [
+      c.id,
+      { candidateId: c.id, title: c.title, points: 0, rankCounts: new Array<number>(n).fill(0), rankedBy: 0 },
+    ]),
+  );
   for (const { candidateId, rank, count } of counts) {
     const tally = byId.get(candidateId);
     if (!tally) throw new Error(`A ranking names a candidate that is not in the round: ${candidateId}`);
-    if (!Number.isInteger(rank) || rank < 1 || rank > n) throw new Error(`A ranking has a rank outside 1..${n}: ${rank}`);
+    if (!Number.isInteger(rank) || rank < 1 || rank > n)
+      throw new Error(`A ranking has a rank outside 1..${n}: ${rank}`);
     tally.points += bordaPoints(rank, n) * count;
     tally.rankCounts[rank - 1]! += count;
     tally.rankedBy += count;
@@ -89,7 +104,10 @@ export function bordaFromRankCounts(candidates: { id: string; title: string }[],
 }
 
 /** Negative when a comes before b: more points, then more 1st places, then more 2nd places… */
-function compareTallies(a: { points: number; rankCounts: number[] }, b: { points: number; rankCounts: number[] }): number {
+function compareTallies(
+  a: { points: number; rankCounts: number[] },
+  b: { points: number; rankCounts: number[] },
+): number {
   if (a.points !== b.points) return b.points - a.points;
   for (let i = 0; i < a.rankCounts.length; i++) {
     const difference = (b.rankCounts[i] ?? 0) - (a.rankCounts[i] ?? 0);
@@ -104,7 +122,13 @@ export type ResultsByGroup = { overall: RoundResults; patientCarer: RoundResults
 export function resultsByGroup(candidates: { id: string; title: string }[], ballots: CountedBallot[]): ResultsByGroup {
   return {
     overall: bordaCount(candidates, ballots),
-    patientCarer: bordaCount(candidates, ballots.filter((b) => b.group === "PATIENT_CARER")),
-    staff: bordaCount(candidates, ballots.filter((b) => b.group === "STAFF")),
+    patientCarer: bordaCount(
+      candidates,
+      ballots.filter((b) => b.group === "PATIENT_CARER"),
+    ),
+    staff: bordaCount(
+      candidates,
+      ballots.filter((b) => b.group === "STAFF"),
+    ),
   };
 }

@@ -13,7 +13,11 @@ export const PRIORITY_STATUS_HINTS: Record<PriorityStatus, string> = {
   RETIRED: "No longer a priority; its history stays visible",
 };
 
-export const PRIORITY_STATUS_COLOURS: Record<PriorityStatus, "green" | "blue" | "grey"> = { ACTIVE: "green", ACHIEVED: "blue", RETIRED: "grey" };
+export const PRIORITY_STATUS_COLOURS: Record<PriorityStatus, "green" | "blue" | "grey"> = {
+  ACTIVE: "green",
+  ACHIEVED: "blue",
+  RETIRED: "grey",
+};
 
 export const CANDIDATE_SOURCE_LABELS: Record<CandidateSource, string> = {
   NATIONAL: "National priority area",

@@ -10,12 +10,28 @@ import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import { countConcernsByArea, evidenceSince } from "@/lib/collaboratives/queries";
 import { checkRanking } from "./ranking";
 import { computeRoundResults, participantGroupFor } from "./queries";
-import type { BallotInput, CloseRoundInput, CommentInput, OpenRoundInput, PriorityStatusInput, ProposeCandidateInput, UpdateRoundInput, WithdrawCandidateInput } from "./schemas";
+import type {
+  BallotInput,
+  CloseRoundInput,
+  CommentInput,
+  OpenRoundInput,
+  PriorityStatusInput,
+  ProposeCandidateInput,
+  UpdateRoundInput,
+  WithdrawCandidateInput,
+} from "./schemas";
 
-export const ALREADY_RANKED = "You have already ranked in this round. Each person has one ballot per round, and it cannot be changed.";
+export const ALREADY_RANKED =
+  "You have already ranked in this round. Each person has one ballot per round, and it cannot be changed.";
 export const ROUND_CLOSED = "This round has closed: its candidates, rankings and decision can no longer change.";
 
-type LockedRound = { id: string; collaborativeId: string; status: "OPEN" | "CLOSED"; closesAt: Date | null; version: number };
+type LockedRound = {
+  id: string;
+  collaborativeId: string;
+  status: "OPEN" | "CLOSED";
+  closesAt: Date | null;
+  version: number;
+};
 
 /**
  * Reads the round inside the transaction with a row lock. Writers that add to an open round take a
@@ -25,8 +41,12 @@ type LockedRound = { id: string; collaborativeId: string; status: "OPEN" | "CLOS
 async function lockRound(tx: Tx, roundId: string, mode: "share" | "update"): Promise<LockedRound | null> {
   const rows =
     mode === "update"
-      ? await tx.$queryRaw<LockedRound[]>`SELECT id, "collaborativeId", status::text AS status, "closesAt", version FROM "PriorityRound" WHERE id = ${roundId} FOR UPDATE`
-      : await tx.$queryRaw<LockedRound[]>`SELECT id, "collaborativeId", status::text AS status, "closesAt", version FROM "PriorityRound" WHERE id = ${roundId} FOR SHARE`;
+      ? await tx.$queryRaw<
+          LockedRound[]
+        >`SELECT id, "collaborativeId", status::text AS status, "closesAt", version FROM "PriorityRound" WHERE id = ${roundId} FOR UPDATE`
+      : await tx.$queryRaw<
+          LockedRound[]
+        >`SELECT id, "collaborativeId", status::text AS status, "closesAt", version FROM "PriorityRound" WHERE id = ${roundId} FOR SHARE`;
   return rows[0] ?? null;
 }
 
@@ -37,7 +57,9 @@ function assertOpen(round: LockedRound) {
 function assertRankingOpen(round: LockedRound, now: Date) {
   assertOpen(round);
   if (round.closesAt && round.closesAt < now) {
-    throw new DomainError(`Ranking in this round closed at the end of ${formatDate(round.closesAt)}. The collaborative's leads will publish the decision here.`);
+    throw new DomainError(
+      `Ranking in this round closed at the end of ${formatDate(round.closesAt)}. The collaborative's leads will publish the decision here.`,
+    );
   }
 }
 
@@ -50,25 +72,40 @@ function membershipIn(viewer: Viewer, collaborativeId: string) {
 
 /** Round ids from URLs and forms: a round of a collaborative the viewer cannot see is simply not found. */
 async function findRound(roundId: string) {
-  const round = await db.priorityRound.findUnique({ where: { id: roundId }, select: { id: true, collaborativeId: true } });
+  const round = await db.priorityRound.findUnique({
+    where: { id: roundId },
+    select: { id: true, collaborativeId: true },
+  });
   if (!round) throw new NotFoundError();
   return round;
 }
 
 export async function openRound(viewer: Viewer, input: OpenRoundInput, now = new Date()) {
   authorize(viewer, "round.open", { collaborativeId: input.collaborativeId });
-  if (input.closesAt && input.closesAt < now) throw new DomainError("Check the closing date.", { closesAt: "The closing date must be today or in the future" });
+  if (input.closesAt && input.closesAt < now)
+    throw new DomainError("Check the closing date.", { closesAt: "The closing date must be today or in the future" });
   return db.$transaction(async (tx) => {
     const areas = await tx.priorityArea.findMany({
       where: { id: { in: input.areaIds }, OR: [{ kind: "NATIONAL" }, { collaborativeId: input.collaborativeId }] },
       select: { id: true, name: true, description: true, kind: true },
     });
-    if (areas.length !== new Set(input.areaIds).size) throw new DomainError("One of the areas you chose is not available. Reload the page and choose again.", { areaIds: "Choose from the areas listed" });
+    if (areas.length !== new Set(input.areaIds).size)
+      throw new DomainError("One of the areas you chose is not available. Reload the page and choose again.", {
+        areaIds: "Choose from the areas listed",
+      });
     // Evidence is counted now and kept with the candidate, so the round shows what the lead saw.
-    const counts = new Map((await countConcernsByArea(tx, input.collaborativeId, evidenceSince(now))).map((c) => [c.priorityAreaId, c.count]));
+    const counts = new Map(
+      (await countConcernsByArea(tx, input.collaborativeId, evidenceSince(now))).map((c) => [
+        c.priorityAreaId,
+        c.count,
+      ]),
+    );
     const titles = new Set(areas.map((a) => a.name.toLowerCase()));
     const clash = input.proposals.find((p) => titles.has(p.toLowerCase()));
-    if (clash) throw new DomainError("Check your own candidates.", { proposals: `"${clash}" is already one of the areas you ticked` });
+    if (clash)
+      throw new DomainError("Check your own candidates.", {
+        proposals: `"${clash}" is already one of the areas you ticked`,
+      });
 
     const round = await tx.priorityRound.create({
       data: {
@@ -109,7 +146,8 @@ const ROUND_LABELS = { title: "Title", description: "Description", closesAt: "Ra
 export async function updateRound(viewer: Viewer, input: UpdateRoundInput, now = new Date()) {
   const found = await findRound(input.roundId);
   authorize(viewer, "round.open", { collaborativeId: found.collaborativeId });
-  if (input.closesAt && input.closesAt < now) throw new DomainError("Check the closing date.", { closesAt: "The closing date must be today or in the future" });
+  if (input.closesAt && input.closesAt < now)
+    throw new DomainError("Check the closing date.", { closesAt: "The closing date must be today or in the future" });
   await db.$transaction(async (tx) => {
     const round = await lockRound(tx, input.roundId, "update");
     assertOpen(round!);
@@ -118,37 +156,74 @@ export async function updateRound(viewer: Viewer, input: UpdateRoundInput, now =
       data: { title: input.title, description: input.description, closesAt: input.closesAt, version: { increment: 1 } },
     });
     if (count === 0) {
-      const current = await tx.priorityRound.findUniqueOrThrow({ where: { id: input.roundId }, select: { title: true, description: true, closesAt: true, version: true } });
-      const shown = (r: { title: string; description: string; closesAt: Date | null }) => ({ title: r.title, description: r.description, closesAt: r.closesAt ? formatDate(r.closesAt) : "" });
-      throw new EditConflictError({ version: current.version, changes: changedFields(ROUND_LABELS, shown(current), shown(input)) });
+      const current = await tx.priorityRound.findUniqueOrThrow({
+        where: { id: input.roundId },
+        select: { title: true, description: true, closesAt: true, version: true },
+      });
+      const shown = (r: { title: string; description: string; closesAt: Date | null }) => ({
+        title: r.title,
+        description: r.description,
+        closesAt: r.closesAt ? formatDate(r.closesAt) : "",
+      });
+      throw new EditConflictError({
+        version: current.version,
+        changes: changedFields(ROUND_LABELS, shown(current), shown(input)),
+      });
     }
-    await recordAudit(tx, { action: "round.updated", subjectType: "PriorityRound", subjectId: input.roundId, actorId: viewer.userId, collaborativeId: found.collaborativeId });
+    await recordAudit(tx, {
+      action: "round.updated",
+      subjectType: "PriorityRound",
+      subjectId: input.roundId,
+      actorId: viewer.userId,
+      collaborativeId: found.collaborativeId,
+    });
   });
 }
 
 /** A member proposes a candidate while the round is open; people who ranked earlier simply did not rank it. */
-const candidateTaken = () => new DomainError("Check your proposal.", { title: "This is already a candidate in this round: rank it or comment on it instead" });
+const candidateTaken = () =>
+  new DomainError("Check your proposal.", {
+    title: "This is already a candidate in this round: rank it or comment on it instead",
+  });
 
 export async function proposeCandidate(viewer: Viewer, input: ProposeCandidateInput, now = new Date()) {
   const found = await findRound(input.roundId);
   authorize(viewer, "round.participate", { collaborativeId: found.collaborativeId });
   const { userId } = membershipIn(viewer, found.collaborativeId);
-  return db.$transaction(async (tx) => {
-    const round = await lockRound(tx, input.roundId, "share");
-    assertRankingOpen(round!, now);
-    const existing = await tx.priorityCandidate.findFirst({ where: { roundId: input.roundId, title: { equals: input.title, mode: "insensitive" } }, select: { id: true } });
-    if (existing) throw candidateTaken();
-    const candidate = await tx.priorityCandidate.create({
-      data: { roundId: input.roundId, title: input.title, description: input.description, source: "PROPOSAL", proposedById: userId },
-      select: { id: true },
+  return db
+    .$transaction(async (tx) => {
+      const round = await lockRound(tx, input.roundId, "share");
+      assertRankingOpen(round!, now);
+      const existing = await tx.priorityCandidate.findFirst({
+        where: { roundId: input.roundId, title: { equals: input.title, mode: "insensitive" } },
+        select: { id: true },
+      });
+      if (existing) throw candidateTaken();
+      const candidate = await tx.priorityCandidate.create({
+        data: {
+          roundId: input.roundId,
+          title: input.title,
+          description: input.description,
+          source: "PROPOSAL",
+          proposedById: userId,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        action: "round.candidate_proposed",
+        subjectType: "PriorityCandidate",
+        subjectId: candidate.id,
+        actorId: userId,
+        collaborativeId: found.collaborativeId,
+        details: { roundId: input.roundId },
+      });
+      return candidate;
+    })
+    .catch((error: unknown) => {
+      // Proposed at the same moment by someone else (the round is only share-locked): the unique index on (round, lower(title)) kept one.
+      if (isUniqueViolationOf(error, "PriorityCandidate_roundId_title_key")) throw candidateTaken();
+      throw error;
     });
-    await recordAudit(tx, { action: "round.candidate_proposed", subjectType: "PriorityCandidate", subjectId: candidate.id, actorId: userId, collaborativeId: found.collaborativeId, details: { roundId: input.roundId } });
-    return candidate;
-  }).catch((error: unknown) => {
-    // Proposed at the same moment by someone else (the round is only share-locked): the unique index on (round, lower(title)) kept one.
-    if (isUniqueViolationOf(error, "PriorityCandidate_roundId_title_key")) throw candidateTaken();
-    throw error;
-  });
 }
 
 /**
@@ -168,9 +243,12 @@ export async function withdrawCandidate(viewer: Viewer, input: WithdrawCandidate
     });
     if (!candidate) throw new NotFoundError();
     if (candidate._count.rankings > 0) {
-      throw new DomainError("People have already ranked this candidate, so it stays in the round. If it is not chosen, say why in your decision.");
+      throw new DomainError(
+        "People have already ranked this candidate, so it stays in the round. If it is not chosen, say why in your decision.",
+      );
     }
-    if ((await tx.priorityCandidate.count({ where: { roundId: input.roundId } })) <= 2) throw new DomainError("A round needs at least 2 candidates.");
+    if ((await tx.priorityCandidate.count({ where: { roundId: input.roundId } })) <= 2)
+      throw new DomainError("A round needs at least 2 candidates.");
     await tx.priorityCandidate.delete({ where: { id: candidate.id } });
     await recordAudit(tx, {
       action: "round.candidate_withdrawn",
@@ -191,10 +269,19 @@ export async function addComment(viewer: Viewer, input: CommentInput) {
     const round = await lockRound(tx, input.roundId, "share");
     assertOpen(round!);
     if (input.candidateId) {
-      const candidate = await tx.priorityCandidate.findFirst({ where: { id: input.candidateId, roundId: input.roundId }, select: { id: true } });
-      if (!candidate) throw new DomainError("Check what your comment is about.", { candidateId: "Choose a candidate from this round" });
+      const candidate = await tx.priorityCandidate.findFirst({
+        where: { id: input.candidateId, roundId: input.roundId },
+        select: { id: true },
+      });
+      if (!candidate)
+        throw new DomainError("Check what your comment is about.", {
+          candidateId: "Choose a candidate from this round",
+        });
     }
-    return tx.priorityComment.create({ data: { roundId: input.roundId, candidateId: input.candidateId, authorId: userId, body: input.body }, select: { id: true } });
+    return tx.priorityComment.create({
+      data: { roundId: input.roundId, candidateId: input.candidateId, authorId: userId, body: input.body },
+      select: { id: true },
+    });
   });
 }
 
@@ -210,16 +297,41 @@ export async function submitBallot(viewer: Viewer, input: BallotInput, now = new
     return await db.$transaction(async (tx) => {
       const round = await lockRound(tx, input.roundId, "share");
       assertRankingOpen(round!, now);
-      if (await tx.ballot.findUnique({ where: { roundId_userId: { roundId: input.roundId, userId } }, select: { id: true } })) throw new DomainError(ALREADY_RANKED);
-      const candidates = await tx.priorityCandidate.findMany({ where: { roundId: input.roundId }, orderBy: { createdAt: "asc" }, select: { id: true } });
-      const check = checkRanking(candidates.map((c) => c.id), input.ranks);
+      if (
+        await tx.ballot.findUnique({
+          where: { roundId_userId: { roundId: input.roundId, userId } },
+          select: { id: true },
+        })
+      )
+        throw new DomainError(ALREADY_RANKED);
+      const candidates = await tx.priorityCandidate.findMany({
+        where: { roundId: input.roundId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+      });
+      const check = checkRanking(
+        candidates.map((c) => c.id),
+        input.ranks,
+      );
       if (!check.ok) throw new DomainError(check.message, check.fieldErrors);
       const ballot = await tx.ballot.create({
-        data: { roundId: input.roundId, userId, participantGroup: participantGroupFor(role), rankings: { create: check.rankings } },
+        data: {
+          roundId: input.roundId,
+          userId,
+          participantGroup: participantGroupFor(role),
+          rankings: { create: check.rankings },
+        },
         select: { id: true, participantGroup: true },
       });
       // No personal data and not the ranking itself: only that a ballot was cast, and by which group.
-      await recordAudit(tx, { action: "round.ballot_cast", subjectType: "PriorityRound", subjectId: input.roundId, actorId: userId, collaborativeId: found.collaborativeId, details: { group: ballot.participantGroup } });
+      await recordAudit(tx, {
+        action: "round.ballot_cast",
+        subjectType: "PriorityRound",
+        subjectId: input.roundId,
+        actorId: userId,
+        collaborativeId: found.collaborativeId,
+        details: { group: ballot.participantGroup },
+      });
       return ballot;
     });
   } catch (error) {
@@ -229,7 +341,11 @@ export async function submitBallot(viewer: Viewer, input: BallotInput, now = new
 }
 
 async function freePrioritySlug(tx: Tx, base: string): Promise<string> {
-  const taken = new Set((await tx.priorityArea.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug));
+  const taken = new Set(
+    (await tx.priorityArea.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
+      (p) => p.slug,
+    ),
+  );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -242,17 +358,26 @@ async function freePrioritySlug(tx: Tx, base: string): Promise<string> {
 export async function closeRound(viewer: Viewer, input: CloseRoundInput) {
   const found = await findRound(input.roundId);
   authorize(viewer, "round.close", { collaborativeId: found.collaborativeId });
-  const collaborative = await db.collaborative.findUniqueOrThrow({ where: { id: found.collaborativeId }, select: { slug: true } });
+  const collaborative = await db.collaborative.findUniqueOrThrow({
+    where: { id: found.collaborativeId },
+    select: { slug: true },
+  });
   return db.$transaction(async (tx) => {
     const round = (await lockRound(tx, input.roundId, "update"))!;
     assertOpen(round);
     if (round.version !== input.version) {
-      throw new DomainError("Someone changed this round while you were deciding (its title, description or closing date). Check the round again, then close it.");
+      throw new DomainError(
+        "Someone changed this round while you were deciding (its title, description or closing date). Check the round again, then close it.",
+      );
     }
-    const candidates = await tx.priorityCandidate.findMany({ where: { roundId: input.roundId }, select: { id: true, title: true, description: true } });
+    const candidates = await tx.priorityCandidate.findMany({
+      where: { roundId: input.roundId },
+      select: { id: true, title: true, description: true },
+    });
     const chosenIds = [...new Set(input.chosen)];
     const chosen = candidates.filter((c) => chosenIds.includes(c.id));
-    if (chosen.length !== chosenIds.length) throw new DomainError("Check your choice.", { chosen: "Choose candidates from this round" });
+    if (chosen.length !== chosenIds.length)
+      throw new DomainError("Check your choice.", { chosen: "Choose candidates from this round" });
 
     // Candidates first: once the round row says CLOSED, the database refuses changes to its parts.
     await tx.priorityCandidate.updateMany({ where: { id: { in: chosenIds } }, data: { chosen: true } });
@@ -277,11 +402,18 @@ export async function closeRound(viewer: Viewer, input: CloseRoundInput) {
     }
     await tx.priorityRound.update({
       where: { id: input.roundId },
-      data: { status: "CLOSED", closedAt: new Date(), closedById: viewer.userId, decisionRationale: input.rationale, version: { increment: 1 } },
+      data: {
+        status: "CLOSED",
+        closedAt: new Date(),
+        closedById: viewer.userId,
+        decisionRationale: input.rationale,
+        version: { increment: 1 },
+      },
     });
 
     const results = await computeRoundResults(input.roundId, tx);
-    const snapshot = (group: keyof typeof results) => results[group].tallies.map((t) => ({ candidateId: t.candidateId, points: t.points, position: t.position }));
+    const snapshot = (group: keyof typeof results) =>
+      results[group].tallies.map((t) => ({ candidateId: t.candidateId, points: t.points, position: t.position }));
     await recordAudit(tx, {
       action: "round.closed",
       subjectType: "PriorityRound",
@@ -291,7 +423,11 @@ export async function closeRound(viewer: Viewer, input: CloseRoundInput) {
       details: {
         chosen: chosenIds,
         priorities: priorities.map((p) => p.id),
-        ballots: { overall: results.overall.ballots, patientCarer: results.patientCarer.ballots, staff: results.staff.ballots },
+        ballots: {
+          overall: results.overall.ballots,
+          patientCarer: results.patientCarer.ballots,
+          staff: results.staff.ballots,
+        },
         results: { overall: snapshot("overall"), patientCarer: snapshot("patientCarer"), staff: snapshot("staff") },
       },
     });
@@ -301,12 +437,21 @@ export async function closeRound(viewer: Viewer, input: CloseRoundInput) {
 
 /** A local priority's status: active, achieved, or retired. The status it was in when the form loaded guards against two leads racing. */
 export async function updatePriorityStatus(viewer: Viewer, input: PriorityStatusInput) {
-  const priority = await db.priorityArea.findUnique({ where: { id: input.priorityId }, select: { collaborativeId: true, kind: true, slug: true } });
+  const priority = await db.priorityArea.findUnique({
+    where: { id: input.priorityId },
+    select: { collaborativeId: true, kind: true, slug: true },
+  });
   if (!priority || priority.kind !== "LOCAL") throw new NotFoundError();
   authorize(viewer, "priority.manage", { collaborativeId: priority.collaborativeId });
   await db.$transaction(async (tx) => {
-    const { count } = await tx.priorityArea.updateMany({ where: { id: input.priorityId, status: input.currentStatus }, data: { status: input.status } });
-    if (count === 0) throw new DomainError("Someone else changed this priority's status while you were looking at it. Check its status now, then change it again if you need to.");
+    const { count } = await tx.priorityArea.updateMany({
+      where: { id: input.priorityId, status: input.currentStatus },
+      data: { status: input.status },
+    });
+    if (count === 0)
+      throw new DomainError(
+        "Someone else changed this priority's status while you were looking at it. Check its status now, then change it again if you need to.",
+      );
     await recordAudit(tx, {
       action: "priority.status_changed",
       subjectType: "PriorityArea",

@@ -3,7 +3,14 @@ import { db, type Db, type Tx } from "@/lib/db";
 import { authorize, can, isNational, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { countConcernsByArea, evidenceSince, requireCollaborative } from "@/lib/collaboratives/queries";
-import type { CandidateSource, ConcernStatus, MembershipRole, ParticipantGroup, PriorityStatus, RoundStatus } from "@/lib/generated/prisma/enums";
+import type {
+  CandidateSource,
+  ConcernStatus,
+  MembershipRole,
+  ParticipantGroup,
+  PriorityStatus,
+  RoundStatus,
+} from "@/lib/generated/prisma/enums";
 import { bordaFromRankCounts, type RankCount, type ResultsByGroup } from "./borda";
 
 /** Whose ballot counts as whose: patients and carers apart; staff and leads together as staff. */
@@ -45,7 +52,10 @@ export async function computeRoundResults(roundId: string, client: Db | Tx = db)
  * (everyone else sees only how many have ranked, so that running totals do not sway them).
  */
 export async function getRoundResults(viewer: Viewer, roundId: string): Promise<ResultsByGroup> {
-  const round = await db.priorityRound.findUnique({ where: { id: roundId }, select: { collaborativeId: true, status: true } });
+  const round = await db.priorityRound.findUnique({
+    where: { id: roundId },
+    select: { collaborativeId: true, status: true },
+  });
   if (!round) throw new NotFoundError();
   authorize(viewer, "round.read", { collaborativeId: round.collaborativeId });
   if (round.status !== "CLOSED") authorize(viewer, "round.close", { collaborativeId: round.collaborativeId });
@@ -131,7 +141,11 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
     viewer.userId
       ? db.ballot.findUnique({
           where: { roundId_userId: { roundId, userId: viewer.userId } },
-          select: { createdAt: true, participantGroup: true, rankings: { orderBy: { rank: "asc" }, select: { candidateId: true, rank: true } } },
+          select: {
+            createdAt: true,
+            participantGroup: true,
+            rankings: { orderBy: { rank: "asc" }, select: { candidateId: true, rank: true } },
+          },
         })
       : Promise.resolve(null),
     db.ballot.groupBy({ by: ["participantGroup"], where: { roundId }, _count: { _all: true } }),
@@ -195,7 +209,13 @@ async function listComments(collaborativeId: string, roundId: string) {
       })
     ).map((m) => [m.userId, participantGroupFor(m.role)]),
   );
-  return comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, candidateTitle: c.candidate?.title ?? null, group: roles.get(c.authorId) ?? null }));
+  return comments.map((c) => ({
+    id: c.id,
+    body: c.body,
+    createdAt: c.createdAt,
+    candidateTitle: c.candidate?.title ?? null,
+    group: roles.get(c.authorId) ?? null,
+  }));
 }
 
 /**
@@ -207,15 +227,31 @@ export async function getRoundOpeningOptions(viewer: Viewer, slug: string, now =
   authorize(viewer, "round.open", { collaborativeId: collaborative.id });
   const since = evidenceSince(now);
   const [national, counts] = await Promise.all([
-    db.priorityArea.findMany({ where: { kind: "NATIONAL" }, orderBy: { name: "asc" }, select: { id: true, name: true, description: true } }),
+    db.priorityArea.findMany({
+      where: { kind: "NATIONAL" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, description: true },
+    }),
     countConcernsByArea(db, collaborative.id, since),
   ]);
   const countOf = new Map(counts.map((c) => [c.priorityAreaId, c.count]));
   const areas = [
-    ...national.map((a) => ({ id: a.id, name: a.name, description: a.description, source: "NATIONAL" as CandidateSource, evidenceCount: countOf.get(a.id) ?? 0 })),
+    ...national.map((a) => ({
+      id: a.id,
+      name: a.name,
+      description: a.description,
+      source: "NATIONAL" as CandidateSource,
+      evidenceCount: countOf.get(a.id) ?? 0,
+    })),
     ...counts
       .filter((c) => c.priorityAreaId !== null && c.kind === "LOCAL")
-      .map((c) => ({ id: c.priorityAreaId!, name: c.name!, description: "", source: "CONCERNS" as CandidateSource, evidenceCount: c.count })),
+      .map((c) => ({
+        id: c.priorityAreaId!,
+        name: c.name!,
+        description: "",
+        source: "CONCERNS" as CandidateSource,
+        evidenceCount: c.count,
+      })),
   ].sort((a, b) => b.evidenceCount - a.evidenceCount || a.name.localeCompare(b.name, "en-GB"));
   return { collaborative, since, areas, unassignedConcerns: countOf.get(null) ?? 0 };
 }
@@ -236,17 +272,32 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
       createdAt: true,
       candidateId: true,
       candidate: { select: { id: true, source: true, evidenceCount: true, priorityArea: { select: { name: true } } } },
-      round: { select: { id: true, title: true, openedAt: true, closedAt: true, decisionRationale: true, _count: { select: { ballots: true, candidates: true } } } },
+      round: {
+        select: {
+          id: true,
+          title: true,
+          openedAt: true,
+          closedAt: true,
+          decisionRationale: true,
+          _count: { select: { ballots: true, candidates: true } },
+        },
+      },
     },
   });
   if (!priority) throw new NotFoundError();
   const resource = { collaborativeId: collaborative.id };
-  const visibilities = (["DRAFT", "PORTAL", "PUBLIC"] as const).filter((visibility) => can(viewer, "project.read", { ...resource, visibility }));
+  const visibilities = (["DRAFT", "PORTAL", "PUBLIC"] as const).filter((visibility) =>
+    can(viewer, "project.read", { ...resource, visibility }),
+  );
   const canTriage = can(viewer, "concern.triage", resource);
 
   const [projects, linkedConcerns, raisedCount, results] = await Promise.all([
     db.project.findMany({
-      where: { collaborativeId: collaborative.id, visibility: { in: visibilities }, priorities: { some: { priorityAreaId: priority.id } } },
+      where: {
+        collaborativeId: collaborative.id,
+        visibility: { in: visibilities },
+        priorities: { some: { priorityAreaId: priority.id } },
+      },
       orderBy: { updatedAt: "desc" },
       select: { id: true, title: true, status: true, visibility: true },
     }),
@@ -262,7 +313,15 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
   for (const c of linkedConcerns) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
   const placing = (group: keyof ResultsByGroup) => {
     const tally = results?.[group].tallies.find((t) => t.candidateId === priority.candidateId);
-    return tally ? { position: tally.position, points: tally.points, tied: tally.tied, of: results![group].tallies.length, ballots: results![group].ballots } : null;
+    return tally
+      ? {
+          position: tally.position,
+          points: tally.points,
+          tied: tally.tied,
+          of: results![group].tallies.length,
+          ballots: results![group].ballots,
+        }
+      : null;
   };
 
   return {
@@ -278,7 +337,14 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
     },
     history: priority.round
       ? {
-          round: { id: priority.round.id, title: priority.round.title, openedAt: priority.round.openedAt, closedAt: priority.round.closedAt, ballots: priority.round._count.ballots, candidates: priority.round._count.candidates },
+          round: {
+            id: priority.round.id,
+            title: priority.round.title,
+            openedAt: priority.round.openedAt,
+            closedAt: priority.round.closedAt,
+            ballots: priority.round._count.ballots,
+            candidates: priority.round._count.candidates,
+          },
           source: priority.candidate?.source ?? null,
           evidenceCount: priority.candidate?.evidenceCount ?? null,
           fromArea: priority.candidate?.priorityArea?.name ?? null,
@@ -292,7 +358,9 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
       linked: linkedConcerns.length,
       byStatus,
       // References only for those who triage concerns; everyone else sees counts.
-      references: canTriage ? linkedConcerns.map((c) => ({ id: c.id, reference: c.reference, status: c.status, receivedAt: c.receivedAt })) : null,
+      references: canTriage
+        ? linkedConcerns.map((c) => ({ id: c.id, reference: c.reference, status: c.status, receivedAt: c.receivedAt }))
+        : null,
       raisedAbout: raisedCount,
     },
     canManage: can(viewer, "priority.manage", resource),

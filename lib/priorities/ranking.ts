@@ -17,7 +17,8 @@ export type RankingCheck =
 export function ranksFromForm(entries: Iterable<[string, unknown]>): Record<string, string> {
   const ranks: Record<string, string> = {};
   for (const [key, value] of entries) {
-    if (key.startsWith(RANK_FIELD_PREFIX) && typeof value === "string") ranks[key.slice(RANK_FIELD_PREFIX.length)] = value.trim();
+    if (key.startsWith(RANK_FIELD_PREFIX) && typeof value === "string")
+      ranks[key.slice(RANK_FIELD_PREFIX.length)] = value.trim();
   }
   return ranks;
 }
@@ -29,7 +30,8 @@ export function checkRanking(candidateIds: string[], submitted: Record<string, s
   if (unknown.length > 0) {
     return {
       ok: false,
-      message: "Your ranking includes a candidate that is not in this round. Reload the page to see the current candidates, then rank again.",
+      message:
+        "Your ranking includes a candidate that is not in this round. Reload the page to see the current candidates, then rank again.",
       fieldErrors: {},
     };
   }
@@ -48,15 +50,22 @@ export function checkRanking(candidateIds: string[], submitted: Record<string, s
   }
   if (Object.keys(fieldErrors).length > 0) return { ok: false, message: "Check the ranks you chose.", fieldErrors };
   if (ranked.length === 0) {
-    return { ok: false, message: "Rank at least one candidate: choose 1 for the one that matters most to you.", fieldErrors: candidateIds[0] ? { [rankField(candidateIds[0])]: "Rank at least one candidate" } : {} };
+    return {
+      ok: false,
+      message: "Rank at least one candidate: choose 1 for the one that matters most to you.",
+      fieldErrors: candidateIds[0] ? { [rankField(candidateIds[0])]: "Rank at least one candidate" } : {},
+    };
   }
 
   const byRank = new Map<number, string[]>();
   for (const r of ranked) byRank.set(r.rank, [...(byRank.get(r.rank) ?? []), r.candidateId]);
   for (const [rank, ids] of byRank) {
-    if (ids.length > 1) for (const id of ids) fieldErrors[rankField(id)] = `You gave rank ${rank} to more than one candidate: give each rank once`;
+    if (ids.length > 1)
+      for (const id of ids)
+        fieldErrors[rankField(id)] = `You gave rank ${rank} to more than one candidate: give each rank once`;
   }
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, message: "Each rank can be given to one candidate only.", fieldErrors };
+  if (Object.keys(fieldErrors).length > 0)
+    return { ok: false, message: "Each rank can be given to one candidate only.", fieldErrors };
 
   const missing = [];
   for (let rank = 1; rank <= ranked.length; rank++) if (!byRank.has(rank)) missing.push(rank);

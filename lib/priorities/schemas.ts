@@ -21,7 +21,9 @@ function withClosesAt<T extends Record<string, unknown>>(value: T, ctx: z.Refine
     ctx.addIssue({ code: "custom", message: read.message, path: ["closesAt"] });
     return z.NEVER;
   }
-  const closesAt = read.date ? new Date(fromLondonWallTime(read.date.year, read.date.month, read.date.day, 23, 59).getTime() + 59_999) : null;
+  const closesAt = read.date
+    ? new Date(fromLondonWallTime(read.date.year, read.date.month, read.date.day, 23, 59).getTime() + 59_999)
+    : null;
   return { ...value, closesAt };
 }
 
@@ -30,8 +32,17 @@ const proposalLines = z
   .string()
   .optional()
   .default("")
-  .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(TITLE_MAX, `Each candidate must be ${TITLE_MAX} characters or fewer`)).max(20, "Add at most 20 candidates of your own"));
+  .transform((text) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().max(TITLE_MAX, `Each candidate must be ${TITLE_MAX} characters or fewer`))
+      .max(20, "Add at most 20 candidates of your own"),
+  );
 
 export const openRoundSchema = z
   .object({
@@ -44,9 +55,14 @@ export const openRoundSchema = z
   })
   .superRefine((value, ctx) => {
     const lower = value.proposals.map((p) => p.toLowerCase());
-    if (new Set(lower).size !== lower.length) ctx.addIssue({ code: "custom", message: "Each of your candidates must be different", path: ["proposals"] });
+    if (new Set(lower).size !== lower.length)
+      ctx.addIssue({ code: "custom", message: "Each of your candidates must be different", path: ["proposals"] });
     if (value.areaIds.length + value.proposals.length < 2) {
-      ctx.addIssue({ code: "custom", message: "Choose at least 2 candidates: tick areas, add your own, or both", path: ["areaIds"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "Choose at least 2 candidates: tick areas, add your own, or both",
+        path: ["areaIds"],
+      });
     }
   })
   .transform(withClosesAt);
@@ -90,7 +106,11 @@ export const closeRoundSchema = z.object({
   roundId: idField,
   version: versionField,
   chosen: z.array(idField).min(1, "Choose at least one candidate to become a local priority"),
-  rationale: requiredText(4000, "The explanation", "Explain the decision: why these priorities, and how the ranking was used"),
+  rationale: requiredText(
+    4000,
+    "The explanation",
+    "Explain the decision: why these priorities, and how the ranking was used",
+  ),
 });
 
 export const priorityStatusSchema = z.object({

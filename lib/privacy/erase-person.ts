@@ -19,7 +19,11 @@ export type ErasureSummary = {
   alreadyErased: boolean;
 };
 
-export async function erasePerson(viewer: Viewer, userId: string, context: { ip?: string | null; now?: Date } = {}): Promise<ErasureSummary> {
+export async function erasePerson(
+  viewer: Viewer,
+  userId: string,
+  context: { ip?: string | null; now?: Date } = {},
+): Promise<ErasureSummary> {
   authorize(viewer, "user.erase");
   if (viewer.userId === userId) throw new DomainError("You cannot erase your own account. Ask another administrator.");
   const now = context.now ?? new Date();
@@ -28,17 +32,33 @@ export async function erasePerson(viewer: Viewer, userId: string, context: { ip?
     const [user] = await tx.$queryRaw<{ id: string; email: string; erasedAt: Date | null }[]>`
       SELECT id, email, "erasedAt" FROM "User" WHERE id = ${userId} FOR UPDATE`;
     if (!user) throw new NotFoundError();
-    if (user.erasedAt) return { concernContactsErased: 0, membershipsRemoved: 0, sessionsEnded: 0, alreadyErased: true };
+    if (user.erasedAt)
+      return { concernContactsErased: 0, membershipsRemoved: 0, sessionsEnded: 0, alreadyErased: true };
 
     // Concerns they reported stay (de-identified); the link to them and their contact details go.
-    const concerns = await tx.concern.findMany({ where: { reporterId: userId }, select: { id: true, collaborativeId: true, contactEncrypted: true } });
+    const concerns = await tx.concern.findMany({
+      where: { reporterId: userId },
+      select: { id: true, collaborativeId: true, contactEncrypted: true },
+    });
     for (const concern of concerns) {
       await tx.concern.update({
         where: { id: concern.id },
-        data: { reporterId: null, contactEncrypted: null, contactConsent: false, ...(concern.contactEncrypted ? { contactErasedAt: now } : {}) },
+        data: {
+          reporterId: null,
+          contactEncrypted: null,
+          contactConsent: false,
+          ...(concern.contactEncrypted ? { contactErasedAt: now } : {}),
+        },
       });
       if (concern.contactEncrypted) {
-        await recordAudit(tx, { action: "concern.contact_erased", subjectType: "Concern", subjectId: concern.id, actorId: viewer.userId, collaborativeId: concern.collaborativeId, details: { reason: "erasure_request" } });
+        await recordAudit(tx, {
+          action: "concern.contact_erased",
+          subjectType: "Concern",
+          subjectId: concern.id,
+          actorId: viewer.userId,
+          collaborativeId: concern.collaborativeId,
+          details: { reason: "erasure_request" },
+        });
       }
     }
     const sessions = await tx.session.deleteMany({ where: { userId } });
@@ -66,14 +86,23 @@ export async function erasePerson(viewer: Viewer, userId: string, context: { ip?
         sessionVersion: { increment: 1 },
       },
     });
-    const summary = { concernContactsErased: concerns.filter((c) => c.contactEncrypted).length, membershipsRemoved: memberships.count, sessionsEnded: sessions.count, alreadyErased: false };
+    const summary = {
+      concernContactsErased: concerns.filter((c) => c.contactEncrypted).length,
+      membershipsRemoved: memberships.count,
+      sessionsEnded: sessions.count,
+      alreadyErased: false,
+    };
     await recordAudit(tx, {
       action: "user.erased",
       subjectType: "User",
       subjectId: userId,
       actorId: viewer.userId,
       ip: context.ip ?? null,
-      details: { concerns: concerns.length, concernContactsErased: summary.concernContactsErased, membershipsRemoved: summary.membershipsRemoved },
+      details: {
+        concerns: concerns.length,
+        concernContactsErased: summary.concernContactsErased,
+        membershipsRemoved: summary.membershipsRemoved,
+      },
     });
     return summary;
   });

@@ -15,16 +15,36 @@ export async function getPersonForDataRequest(viewer: Viewer, userId: string) {
       globalRole: true,
       createdAt: true,
       erasedAt: true,
-      memberships: { orderBy: { collaborative: { name: "asc" } }, select: { role: true, status: true, collaborative: { select: { name: true } } } },
-      _count: { select: { concerns: true, projectsCreated: true, learningAuthored: true, comments: true, ballots: true, sessions: true } },
+      memberships: {
+        orderBy: { collaborative: { name: "asc" } },
+        select: { role: true, status: true, collaborative: { select: { name: true } } },
+      },
+      _count: {
+        select: {
+          concerns: true,
+          projectsCreated: true,
+          learningAuthored: true,
+          comments: true,
+          ballots: true,
+          sessions: true,
+        },
+      },
     },
   });
   if (!user) throw new NotFoundError();
   const [concernsWithContact, lastErasure] = await Promise.all([
     db.concern.count({ where: { reporterId: userId, contactEncrypted: { not: null } } }),
-    user.erasedAt ? db.auditEvent.findFirst({ where: { action: "user.erased", subjectType: "User", subjectId: userId }, orderBy: { id: "desc" }, select: { actorId: true } }) : null,
+    user.erasedAt
+      ? db.auditEvent.findFirst({
+          where: { action: "user.erased", subjectType: "User", subjectId: userId },
+          orderBy: { id: "desc" },
+          select: { actorId: true },
+        })
+      : null,
   ]);
-  const erasedBy = lastErasure?.actorId ? await db.user.findUnique({ where: { id: lastErasure.actorId }, select: { name: true } }) : null;
+  const erasedBy = lastErasure?.actorId
+    ? await db.user.findUnique({ where: { id: lastErasure.actorId }, select: { name: true } })
+    : null;
   return {
     id: user.id,
     name: user.name,
@@ -33,7 +53,11 @@ export async function getPersonForDataRequest(viewer: Viewer, userId: string) {
     createdAt: user.createdAt,
     erasedAt: user.erasedAt,
     erasedBy: erasedBy?.name ?? null,
-    memberships: user.memberships.map((m) => ({ collaborativeName: m.collaborative.name, role: m.role, pending: m.status === "PENDING" })),
+    memberships: user.memberships.map((m) => ({
+      collaborativeName: m.collaborative.name,
+      role: m.role,
+      pending: m.status === "PENDING",
+    })),
     counts: {
       concerns: user._count.concerns,
       concernsWithContact,

@@ -8,5 +8,8 @@ export const eraseSchema = z.object({
   confirm: z
     .string()
     .trim()
-    .refine((v) => v.toUpperCase() === ERASE_CONFIRMATION, `Type ${ERASE_CONFIRMATION} to confirm that this person's details should be erased`),
+    .refine(
+      (v) => v.toUpperCase() === ERASE_CONFIRMATION,
+      `Type ${ERASE_CONFIRMATION} to confirm that this person's details should be erased`,
+    ),
 });

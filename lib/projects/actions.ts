@@ -3,9 +3,25 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { buttonAction, formAction } from "@/lib/forms/action";
-import { addChangeIdea, addDriver, deleteChangeIdea, deleteDriver, moveDriver, renameDriver, reparentDriver, updateChangeIdea } from "./driver-mutations";
+import {
+  addChangeIdea,
+  addDriver,
+  deleteChangeIdea,
+  deleteDriver,
+  moveDriver,
+  renameDriver,
+  reparentDriver,
+  updateChangeIdea,
+} from "./driver-mutations";
 import { createPdsaCycle, deletePdsaCycle, updatePdsaCycle } from "./cycle-mutations";
-import { addTeamMember, changeProjectStatus, createProject, deleteProject, removeTeamMember, updateProject } from "./mutations";
+import {
+  addTeamMember,
+  changeProjectStatus,
+  createProject,
+  deleteProject,
+  removeTeamMember,
+  updateProject,
+} from "./mutations";
 import { createPathwayStage, deletePathwayStage, updatePathwayStage } from "./pathway-stages";
 import {
   PDSA_FORM_DATES,

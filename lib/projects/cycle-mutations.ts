@@ -11,14 +11,24 @@ import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import type { PdsaInput, UpdatePdsaInput } from "./schemas";
 
 /** The change idea the cycle tests: one of the project's, or a new one typed on the form (created here). */
-async function resolveChangeIdea(tx: Tx, projectId: string, input: { changeIdeaId: string; newChangeIdea: string }): Promise<string> {
+async function resolveChangeIdea(
+  tx: Tx,
+  projectId: string,
+  input: { changeIdeaId: string; newChangeIdea: string },
+): Promise<string> {
   if (input.changeIdeaId) {
     const idea = await tx.changeIdea.findFirst({ where: { id: input.changeIdeaId, projectId }, select: { id: true } });
-    if (!idea) throw new DomainError("Select a change idea from this project", { changeIdeaId: "Select a change idea from this project" });
+    if (!idea)
+      throw new DomainError("Select a change idea from this project", {
+        changeIdeaId: "Select a change idea from this project",
+      });
     return idea.id;
   }
   const last = await tx.changeIdea.aggregate({ where: { projectId }, _max: { sortOrder: true } });
-  const idea = await tx.changeIdea.create({ data: { projectId, title: input.newChangeIdea, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: { id: true } });
+  const idea = await tx.changeIdea.create({
+    data: { projectId, title: input.newChangeIdea, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+    select: { id: true },
+  });
   return idea.id;
 }
 
@@ -47,8 +57,18 @@ export async function createPdsaCycle(viewer: Viewer, input: PdsaInput): Promise
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     checkDates(input.startDate, project.startDate);
     const changeIdeaId = await resolveChangeIdea(tx, project.id, input);
-    const cycle = await tx.pdsaCycle.create({ data: { projectId: project.id, ...fields(input, changeIdeaId) }, select: { id: true } });
-    await recordAudit(tx, { action: "pdsa.created", subjectType: "PdsaCycle", subjectId: cycle.id, actorId: viewer.userId, collaborativeId: project.collaborativeId, details: { projectId: project.id } });
+    const cycle = await tx.pdsaCycle.create({
+      data: { projectId: project.id, ...fields(input, changeIdeaId) },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      action: "pdsa.created",
+      subjectType: "PdsaCycle",
+      subjectId: cycle.id,
+      actorId: viewer.userId,
+      collaborativeId: project.collaborativeId,
+      details: { projectId: project.id },
+    });
     return cycle;
   });
 }
@@ -98,10 +118,16 @@ export async function updatePdsaCycle(viewer: Viewer, input: UpdatePdsaInput): P
       if (changes.length > 0) throw new EditConflictError({ version: current.version, changes });
       version = current.version;
     }
-    const { count } = await tx.pdsaCycle.updateMany({ where: { id: current.id, version }, data: { ...next, version: { increment: 1 } } });
+    const { count } = await tx.pdsaCycle.updateMany({
+      where: { id: current.id, version },
+      data: { ...next, version: { increment: 1 } },
+    });
     if (count === 0) {
       const now = await tx.pdsaCycle.findUniqueOrThrow({ where: { id: current.id } });
-      throw new EditConflictError({ version: now.version, changes: changedFields(PDSA_LABELS, await comparable(tx, now), yours) });
+      throw new EditConflictError({
+        version: now.version,
+        changes: changedFields(PDSA_LABELS, await comparable(tx, now), yours),
+      });
     }
     await recordAudit(tx, {
       action: current.act === null && input.act !== "" ? "pdsa.decided" : "pdsa.updated",
@@ -119,6 +145,13 @@ export async function deletePdsaCycle(viewer: Viewer, input: { projectId: string
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     const { count } = await tx.pdsaCycle.deleteMany({ where: { id: input.id, projectId: project.id } });
     if (count === 0) throw new NotFoundError("That PDSA cycle is no longer in the project.");
-    await recordAudit(tx, { action: "pdsa.deleted", subjectType: "PdsaCycle", subjectId: input.id, actorId: viewer.userId, collaborativeId: project.collaborativeId, details: { projectId: project.id } });
+    await recordAudit(tx, {
+      action: "pdsa.deleted",
+      subjectType: "PdsaCycle",
+      subjectId: input.id,
+      actorId: viewer.userId,
+      collaborativeId: project.collaborativeId,
+      details: { projectId: project.id },
+    });
   });
 }

@@ -24,22 +24,36 @@ async function checkLinks(tx: Tx, collaborativeId: string, links: Links, project
   const errors: Record<string, string> = {};
   const orgIds = unique(links.organisationIds);
   const orgs = await tx.organisation.count({
-    where: { id: { in: orgIds }, collaborativeId, OR: [{ active: true }, ...(projectId ? [{ projects: { some: { projectId } } }] : [])] },
+    where: {
+      id: { in: orgIds },
+      collaborativeId,
+      OR: [{ active: true }, ...(projectId ? [{ projects: { some: { projectId } } }] : [])],
+    },
   });
   if (orgs !== orgIds.length) errors.organisationIds = "Select organisations from this collaborative";
   const priorityIds = unique(links.priorityAreaIds);
-  const priorities = await tx.priorityArea.count({ where: { id: { in: priorityIds }, OR: [{ kind: "NATIONAL" }, { collaborativeId }] } });
-  if (priorities !== priorityIds.length) errors.priorityAreaIds = "Select national priorities or this collaborative’s own";
+  const priorities = await tx.priorityArea.count({
+    where: { id: { in: priorityIds }, OR: [{ kind: "NATIONAL" }, { collaborativeId }] },
+  });
+  if (priorities !== priorityIds.length)
+    errors.priorityAreaIds = "Select national priorities or this collaborative’s own";
   const stageIds = unique(links.pathwayStageIds);
   const stages = await tx.pathwayStage.count({ where: { id: { in: stageIds } } });
   if (stages !== stageIds.length) errors.pathwayStageIds = "Select stages from the list";
-  if (Object.keys(errors).length > 0) throw new DomainError("Some of the choices are no longer available. Check them and try again.", errors);
+  if (Object.keys(errors).length > 0)
+    throw new DomainError("Some of the choices are no longer available. Check them and try again.", errors);
 }
 
 async function writeLinks(tx: Tx, projectId: string, links: Links) {
-  await tx.projectOrganisation.createMany({ data: unique(links.organisationIds).map((organisationId) => ({ projectId, organisationId })) });
-  await tx.projectPriority.createMany({ data: unique(links.priorityAreaIds).map((priorityAreaId) => ({ projectId, priorityAreaId })) });
-  await tx.projectPathwayStage.createMany({ data: unique(links.pathwayStageIds).map((pathwayStageId) => ({ projectId, pathwayStageId })) });
+  await tx.projectOrganisation.createMany({
+    data: unique(links.organisationIds).map((organisationId) => ({ projectId, organisationId })),
+  });
+  await tx.projectPriority.createMany({
+    data: unique(links.priorityAreaIds).map((priorityAreaId) => ({ projectId, priorityAreaId })),
+  });
+  await tx.projectPathwayStage.createMany({
+    data: unique(links.pathwayStageIds).map((pathwayStageId) => ({ projectId, pathwayStageId })),
+  });
 }
 
 export async function createProject(viewer: Viewer, input: CreateProjectInput): Promise<{ id: string }> {
@@ -64,7 +78,14 @@ export async function createProject(viewer: Viewer, input: CreateProjectInput): 
       select: { id: true },
     });
     await writeLinks(tx, project.id, input);
-    await recordAudit(tx, { action: "project.created", subjectType: "Project", subjectId: project.id, actorId: viewer.userId, collaborativeId: input.collaborativeId, details: { visibility: input.visibility } });
+    await recordAudit(tx, {
+      action: "project.created",
+      subjectType: "Project",
+      subjectId: project.id,
+      actorId: viewer.userId,
+      collaborativeId: input.collaborativeId,
+      details: { visibility: input.visibility },
+    });
     return project;
   });
 }
@@ -91,7 +112,11 @@ async function namesOf(tx: Tx, links: Links) {
     tx.priorityArea.findMany({ where: { id: { in: links.priorityAreaIds } }, select: { name: true } }),
     tx.pathwayStage.findMany({ where: { id: { in: links.pathwayStageIds } }, select: { name: true } }),
   ]);
-  const list = (rows: { name: string }[]) => rows.map((r) => r.name).sort().join("; ");
+  const list = (rows: { name: string }[]) =>
+    rows
+      .map((r) => r.name)
+      .sort()
+      .join("; ");
   return { organisations: list(orgs), priorities: list(priorities), stages: list(stages) };
 }
 
@@ -204,20 +229,46 @@ export async function changeProjectStatus(viewer: Viewer, input: ChangeStatusInp
     if (project.version !== input.version) {
       throw new EditConflictError({
         version: project.version,
-        changes: changedFields({ status: "Stage" }, { status: STATUS_LABELS[from] }, { status: STATUS_LABELS[input.status] }),
+        changes: changedFields(
+          { status: "Stage" },
+          { status: STATUS_LABELS[from] },
+          { status: STATUS_LABELS[input.status] },
+        ),
       });
     }
     const problem = statusChangeProblem(from, input.status, input.reason);
     if (problem) throw new DomainError(problem.message, { [problem.field]: problem.message });
     const { count } = await tx.project.updateMany({
       where: { id: project.id, version: input.version },
-      data: { status: input.status, closedReason: input.status === "CLOSED" ? input.reason : null, version: { increment: 1 } },
+      data: {
+        status: input.status,
+        closedReason: input.status === "CLOSED" ? input.reason : null,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) {
-      const now = await tx.project.findUniqueOrThrow({ where: { id: project.id }, select: { status: true, version: true } });
-      throw new EditConflictError({ version: now.version, changes: changedFields({ status: "Stage" }, { status: STATUS_LABELS[now.status] }, { status: STATUS_LABELS[input.status] }) });
+      const now = await tx.project.findUniqueOrThrow({
+        where: { id: project.id },
+        select: { status: true, version: true },
+      });
+      throw new EditConflictError({
+        version: now.version,
+        changes: changedFields(
+          { status: "Stage" },
+          { status: STATUS_LABELS[now.status] },
+          { status: STATUS_LABELS[input.status] },
+        ),
+      });
     }
-    await tx.projectStatusChange.create({ data: { projectId: project.id, fromStatus: from, toStatus: input.status, reason: input.reason, changedById: viewer.userId } });
+    await tx.projectStatusChange.create({
+      data: {
+        projectId: project.id,
+        fromStatus: from,
+        toStatus: input.status,
+        reason: input.reason,
+        changedById: viewer.userId,
+      },
+    });
     await recordAudit(tx, {
       action: "project.status_changed",
       subjectType: "Project",
@@ -232,31 +283,50 @@ export async function changeProjectStatus(viewer: Viewer, input: ChangeStatusInp
 const alreadyOnTeam = () => new DomainError("They are already on the team", { userId: "They are already on the team" });
 
 export async function addTeamMember(viewer: Viewer, input: AddTeamMemberInput): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    if (input.userId) {
-      const member = await tx.membership.findFirst({ where: { userId: input.userId, collaborativeId: project.collaborativeId, status: "ACTIVE", user: { erasedAt: null } } });
-      if (!member) throw new DomainError("Select a member of this collaborative", { userId: "Select a member of this collaborative" });
-      const already = await tx.projectTeamMember.findFirst({ where: { projectId: project.id, userId: input.userId } });
-      if (already) throw alreadyOnTeam();
-    }
-    const member = await tx.projectTeamMember.create({
-      data: { projectId: project.id, userId: input.userId || null, name: input.userId ? null : input.name, role: input.role },
-      select: { id: true },
+  await db
+    .$transaction(async (tx) => {
+      const project = await requireProject(viewer, input.projectId, "project.update", tx);
+      if (input.userId) {
+        const member = await tx.membership.findFirst({
+          where: {
+            userId: input.userId,
+            collaborativeId: project.collaborativeId,
+            status: "ACTIVE",
+            user: { erasedAt: null },
+          },
+        });
+        if (!member)
+          throw new DomainError("Select a member of this collaborative", {
+            userId: "Select a member of this collaborative",
+          });
+        const already = await tx.projectTeamMember.findFirst({
+          where: { projectId: project.id, userId: input.userId },
+        });
+        if (already) throw alreadyOnTeam();
+      }
+      const member = await tx.projectTeamMember.create({
+        data: {
+          projectId: project.id,
+          userId: input.userId || null,
+          name: input.userId ? null : input.name,
+          role: input.role,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        action: "project.team_member_added",
+        subjectType: "Project",
+        subjectId: project.id,
+        actorId: viewer.userId,
+        collaborativeId: project.collaborativeId,
+        details: { memberId: member.id, portalUser: Boolean(input.userId) },
+      });
+    })
+    .catch((error: unknown) => {
+      // Added at the same moment by someone else: the unique index on (project, user) kept one.
+      if (isUniqueViolationOf(error, "ProjectTeamMember_projectId_userId_key")) throw alreadyOnTeam();
+      throw error;
     });
-    await recordAudit(tx, {
-      action: "project.team_member_added",
-      subjectType: "Project",
-      subjectId: project.id,
-      actorId: viewer.userId,
-      collaborativeId: project.collaborativeId,
-      details: { memberId: member.id, portalUser: Boolean(input.userId) },
-    });
-  }).catch((error: unknown) => {
-    // Added at the same moment by someone else: the unique index on (project, user) kept one.
-    if (isUniqueViolationOf(error, "ProjectTeamMember_projectId_userId_key")) throw alreadyOnTeam();
-    throw error;
-  });
 }
 
 export async function removeTeamMember(viewer: Viewer, input: { projectId: string; memberId: string }): Promise<void> {
@@ -280,6 +350,12 @@ export async function deleteProject(viewer: Viewer, projectId: string): Promise<
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, projectId, "project.delete", tx);
     await tx.project.delete({ where: { id: project.id } });
-    await recordAudit(tx, { action: "project.deleted", subjectType: "Project", subjectId: project.id, actorId: viewer.userId, collaborativeId: project.collaborativeId });
+    await recordAudit(tx, {
+      action: "project.deleted",
+      subjectType: "Project",
+      subjectId: project.id,
+      actorId: viewer.userId,
+      collaborativeId: project.collaborativeId,
+    });
   });
 }

@@ -39,7 +39,14 @@ export async function listProjects(viewer: Viewer, filters: ProjectFilters): Pro
   if (filters.organisation) and.push({ organisations: { some: { organisationId: filters.organisation } } });
   if (filters.q) {
     const contains = { contains: filters.q, mode: "insensitive" as const };
-    and.push({ OR: [{ title: contains }, { problem: contains }, { aimWhat: contains }, { changeIdeas: { some: { title: contains } } }] });
+    and.push({
+      OR: [
+        { title: contains },
+        { problem: contains },
+        { aimWhat: contains },
+        { changeIdeas: { some: { title: contains } } },
+      ],
+    });
   }
   const where: Prisma.ProjectWhereInput = { AND: and };
   const [total, rows] = await Promise.all([
@@ -65,7 +72,13 @@ export async function listProjects(viewer: Viewer, filters: ProjectFilters): Pro
   ]);
   // Measures counted for this page's projects only (Prisma's `_count` groups the whole Measure table).
   const measureCounts = new Map(
-    (await db.measure.groupBy({ by: ["projectId"], where: { projectId: { in: rows.map((r) => r.id) } }, _count: { _all: true } })).map((g) => [g.projectId, g._count._all]),
+    (
+      await db.measure.groupBy({
+        by: ["projectId"],
+        where: { projectId: { in: rows.map((r) => r.id) } },
+        _count: { _all: true },
+      })
+    ).map((g) => [g.projectId, g._count._all]),
   );
   return {
     total,
@@ -80,7 +93,9 @@ export async function listProjects(viewer: Viewer, filters: ProjectFilters): Pro
       collaborative: r.collaborative.name,
       organisations: r.organisations.map((o) => o.organisation.name).sort(),
       priorities: r.priorities.map((p) => p.priorityArea.name).sort(),
-      stages: r.pathwayStages.sort((a, b) => a.pathwayStage.sortOrder - b.pathwayStage.sortOrder).map((s) => s.pathwayStage.name),
+      stages: r.pathwayStages
+        .sort((a, b) => a.pathwayStage.sortOrder - b.pathwayStage.sortOrder)
+        .map((s) => s.pathwayStage.name),
       measureCount: measureCounts.get(r.id) ?? 0,
       updatedAt: r.updatedAt,
     })),
@@ -94,7 +109,10 @@ export async function getProjectFilterOptions(viewer: Viewer, collaborativeSlug?
   const [collaboratives, priorities, stages] = await Promise.all([
     db.collaborative.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true, id: true } }),
     db.priorityArea.findMany({
-      where: { status: { not: "RETIRED" }, OR: [{ kind: "NATIONAL" }, ...(collaborativeSlug ? [{ collaborative: { slug: collaborativeSlug } }] : [])] },
+      where: {
+        status: { not: "RETIRED" },
+        OR: [{ kind: "NATIONAL" }, ...(collaborativeSlug ? [{ collaborative: { slug: collaborativeSlug } }] : [])],
+      },
       orderBy: [{ kind: "asc" }, { name: "asc" }],
       select: { slug: true, name: true, kind: true },
     }),
@@ -102,7 +120,11 @@ export async function getProjectFilterOptions(viewer: Viewer, collaborativeSlug?
   ]);
   const chosen = collaboratives.find((c) => c.slug === collaborativeSlug);
   const organisations = chosen
-    ? await db.organisation.findMany({ where: { collaborativeId: chosen.id, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+    ? await db.organisation.findMany({
+        where: { collaborativeId: chosen.id, active: true },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      })
     : [];
   return {
     collaboratives: collaboratives.map((c) => ({ value: c.slug, label: c.name })),
@@ -119,13 +141,20 @@ export async function getProjectFilterOptions(viewer: Viewer, collaborativeSlug?
 }
 
 export const listPathwayStages = cache(async () =>
-  db.pathwayStage.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true, sortOrder: true } }),
+  db.pathwayStage.findMany({
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, slug: true, name: true, sortOrder: true },
+  }),
 );
 
 /** Collaboratives in which the viewer may start a project. */
 export async function listCollaborativesForNewProject(viewer: Viewer) {
   const ids = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]);
-  return db.collaborative.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } });
+  return db.collaborative.findMany({
+    where: { id: { in: ids } },
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true },
+  });
 }
 
 /** What the project form offers for one collaborative: its organisations, priorities and the pathway. */
@@ -134,9 +163,15 @@ export async function getProjectFormOptions(viewer: Viewer, collaborativeId: str
   return projectFormOptions(collaborativeId);
 }
 
-async function projectFormOptions(collaborativeId: string, include: { organisationIds?: string[]; priorityAreaIds?: string[] } = {}) {
+async function projectFormOptions(
+  collaborativeId: string,
+  include: { organisationIds?: string[]; priorityAreaIds?: string[] } = {},
+) {
   const [collaborative, organisations, priorities, stages] = await Promise.all([
-    db.collaborative.findUniqueOrThrow({ where: { id: collaborativeId }, select: { id: true, name: true, slug: true } }),
+    db.collaborative.findUniqueOrThrow({
+      where: { id: collaborativeId },
+      select: { id: true, name: true, slug: true },
+    }),
     db.organisation.findMany({
       where: { collaborativeId, OR: [{ active: true }, { id: { in: include.organisationIds ?? [] } }] },
       orderBy: { name: "asc" },
@@ -158,7 +193,11 @@ async function projectFormOptions(collaborativeId: string, include: { organisati
   return {
     collaborative,
     organisations: organisations.map((o) => ({ value: o.id, label: o.name })),
-    priorities: priorities.map((p) => ({ value: p.id, label: p.name, hint: p.kind === "NATIONAL" ? "National priority" : "Local priority" })),
+    priorities: priorities.map((p) => ({
+      value: p.id,
+      label: p.name,
+      hint: p.kind === "NATIONAL" ? "National priority" : "Local priority",
+    })),
     stages: stages.map((s) => ({ value: s.id, label: s.name })),
   };
 }
@@ -240,59 +279,112 @@ export const getProjectStory = cache(async (viewer: Viewer, projectId: string) =
 async function loadProjectStory(viewer: Viewer, projectId: string) {
   // One query per part, all at once: Prisma would otherwise run a nested select's relations one after another.
   const where = { projectId };
-  const [core, team, statusChanges, driverNodes, changeIdeas, pdsaCycles, measureRows, points, concerns] = await Promise.all([
-    db.project.findUnique({
-      where: { id: projectId },
-      select: {
-        id: true,
-        collaborativeId: true,
-        title: true,
-        problem: true,
-        aimWhat: true,
-        aimHowMuch: true,
-        aimByWhen: true,
-        startDate: true,
-        status: true,
-        closedReason: true,
-        visibility: true,
-        learningSummary: true,
-        version: true,
-        createdAt: true,
-        updatedAt: true,
-        collaborative: { select: { name: true, slug: true } },
-        organisations: { select: { organisation: { select: { id: true, name: true } } } },
-        priorities: { select: { priorityArea: { select: { id: true, slug: true, name: true, kind: true } } } },
-        pathwayStages: { select: { pathwayStage: { select: { id: true, name: true, sortOrder: true } } } },
-      },
-    }),
-    db.projectTeamMember.findMany({ where, orderBy: { id: "asc" }, select: { id: true, name: true, role: true, user: { select: { name: true, erasedAt: true } } } }),
-    db.projectStatusChange.findMany({ where, orderBy: { changedAt: "asc" }, select: { id: true, fromStatus: true, toStatus: true, reason: true, changedAt: true } }),
-    db.driverNode.findMany({ where, select: { id: true, parentId: true, kind: true, text: true, sortOrder: true } }),
-    db.changeIdea.findMany({ where, select: { id: true, driverNodeId: true, title: true, description: true, sortOrder: true } }),
-    db.pdsaCycle.findMany({
-      where,
-      orderBy: [{ startDate: "asc" }, { id: "asc" }],
-      select: { id: true, title: true, plan: true, prediction: true, doNotes: true, study: true, act: true, actNotes: true, startDate: true, endDate: true, changeIdeaId: true, changeIdea: { select: { title: true } } },
-    }),
-    db.measure.findMany({
-      where,
-      orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
-      select: { id: true, name: true, kind: true, definition: true, unit: true, direction: true, target: true, period: true, valueType: true, screenOutlierMovingRanges: true, rebaseDates: true },
-    }),
-    db.measurePoint.findMany({
-      where: { measure: where },
-      orderBy: [{ measureId: "asc" }, { periodStart: "asc" }],
-      select: { id: true, measureId: true, periodStart: true, value: true, numerator: true, denominator: true, note: true },
-    }),
-    db.concern.count({ where: { linkedProjectId: projectId } }),
-  ]);
+  const [core, team, statusChanges, driverNodes, changeIdeas, pdsaCycles, measureRows, points, concerns] =
+    await Promise.all([
+      db.project.findUnique({
+        where: { id: projectId },
+        select: {
+          id: true,
+          collaborativeId: true,
+          title: true,
+          problem: true,
+          aimWhat: true,
+          aimHowMuch: true,
+          aimByWhen: true,
+          startDate: true,
+          status: true,
+          closedReason: true,
+          visibility: true,
+          learningSummary: true,
+          version: true,
+          createdAt: true,
+          updatedAt: true,
+          collaborative: { select: { name: true, slug: true } },
+          organisations: { select: { organisation: { select: { id: true, name: true } } } },
+          priorities: { select: { priorityArea: { select: { id: true, slug: true, name: true, kind: true } } } },
+          pathwayStages: { select: { pathwayStage: { select: { id: true, name: true, sortOrder: true } } } },
+        },
+      }),
+      db.projectTeamMember.findMany({
+        where,
+        orderBy: { id: "asc" },
+        select: { id: true, name: true, role: true, user: { select: { name: true, erasedAt: true } } },
+      }),
+      db.projectStatusChange.findMany({
+        where,
+        orderBy: { changedAt: "asc" },
+        select: { id: true, fromStatus: true, toStatus: true, reason: true, changedAt: true },
+      }),
+      db.driverNode.findMany({ where, select: { id: true, parentId: true, kind: true, text: true, sortOrder: true } }),
+      db.changeIdea.findMany({
+        where,
+        select: { id: true, driverNodeId: true, title: true, description: true, sortOrder: true },
+      }),
+      db.pdsaCycle.findMany({
+        where,
+        orderBy: [{ startDate: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          plan: true,
+          prediction: true,
+          doNotes: true,
+          study: true,
+          act: true,
+          actNotes: true,
+          startDate: true,
+          endDate: true,
+          changeIdeaId: true,
+          changeIdea: { select: { title: true } },
+        },
+      }),
+      db.measure.findMany({
+        where,
+        orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          definition: true,
+          unit: true,
+          direction: true,
+          target: true,
+          period: true,
+          valueType: true,
+          screenOutlierMovingRanges: true,
+          rebaseDates: true,
+        },
+      }),
+      db.measurePoint.findMany({
+        where: { measure: where },
+        orderBy: [{ measureId: "asc" }, { periodStart: "asc" }],
+        select: {
+          id: true,
+          measureId: true,
+          periodStart: true,
+          value: true,
+          numerator: true,
+          denominator: true,
+          note: true,
+        },
+      }),
+      db.concern.count({ where: { linkedProjectId: projectId } }),
+    ]);
   const pointsByMeasure = new Map<string, typeof points>();
   for (const point of points) {
     let list = pointsByMeasure.get(point.measureId);
     if (!list) pointsByMeasure.set(point.measureId, (list = []));
     list.push(point);
   }
-  const p = core && { ...core, team, statusChanges, driverNodes, changeIdeas, pdsaCycles, measures: measureRows.map((m) => ({ ...m, points: pointsByMeasure.get(m.id) ?? [] })) };
+  const p = core && {
+    ...core,
+    team,
+    statusChanges,
+    driverNodes,
+    changeIdeas,
+    pdsaCycles,
+    measures: measureRows.map((m) => ({ ...m, points: pointsByMeasure.get(m.id) ?? [] })),
+  };
   if (!p) throw new NotFoundError();
 
   const cycles: StoryCycle[] = p.pdsaCycles.map((c, i) => ({
@@ -310,7 +402,13 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
     startDate: c.startDate,
     endDate: c.endDate,
   }));
-  const chartCycles = cycles.map((c) => ({ id: c.id, number: c.number, title: c.title, startDate: c.startDate, act: c.act }));
+  const chartCycles = cycles.map((c) => ({
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    startDate: c.startDate,
+    act: c.act,
+  }));
 
   const measures: StoryMeasure[] = p.measures.map((m) => ({
     id: m.id,
@@ -338,7 +436,9 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
     ...statusHistory.map((s) => ({
       date: s.at,
       kind: "status" as const,
-      text: s.from ? `Moved from ${STATUS_LABELS[s.from]} to ${STATUS_LABELS[s.to]}${s.reason ? `: ${s.reason}` : ""}` : `Logged on the portal at the “${STATUS_LABELS[s.to]}” stage`,
+      text: s.from
+        ? `Moved from ${STATUS_LABELS[s.from]} to ${STATUS_LABELS[s.to]}${s.reason ? `: ${s.reason}` : ""}`
+        : `Logged on the portal at the “${STATUS_LABELS[s.to]}” stage`,
     })),
     ...cycles.map((c) => ({
       date: c.startDate,
@@ -367,7 +467,12 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
     organisations: p.organisations.map((o) => o.organisation).sort((a, b) => a.name.localeCompare(b.name)),
     priorities: p.priorities.map((x) => x.priorityArea).sort((a, b) => a.name.localeCompare(b.name)),
     stages: p.pathwayStages.map((s) => s.pathwayStage).sort((a, b) => a.sortOrder - b.sortOrder),
-    team: p.team.map((t) => ({ id: t.id, name: t.user ? (t.user.erasedAt ? "A former member" : t.user.name) : (t.name ?? ""), role: t.role, portalUser: t.user !== null })),
+    team: p.team.map((t) => ({
+      id: t.id,
+      name: t.user ? (t.user.erasedAt ? "A former member" : t.user.name) : (t.name ?? ""),
+      role: t.role,
+      portalUser: t.user !== null,
+    })),
     concernsCount: concerns,
     driverTree: buildDriverTree(p.driverNodes, p.changeIdeas) as DriverTree,
     cycles,
@@ -384,7 +489,14 @@ export async function getProjectTeam(viewer: Viewer, projectId: string) {
   const [p, members] = await Promise.all([
     db.project.findUniqueOrThrow({
       where: { id: projectId },
-      select: { id: true, title: true, team: { orderBy: { id: "asc" }, select: { id: true, name: true, role: true, userId: true, user: { select: { name: true } } } } },
+      select: {
+        id: true,
+        title: true,
+        team: {
+          orderBy: { id: "asc" },
+          select: { id: true, name: true, role: true, userId: true, user: { select: { name: true } } },
+        },
+      },
     }),
     db.membership.findMany({
       where: { collaborativeId: project.collaborativeId, status: "ACTIVE", user: { erasedAt: null } },
@@ -396,7 +508,12 @@ export async function getProjectTeam(viewer: Viewer, projectId: string) {
   return {
     id: p.id,
     title: p.title,
-    team: p.team.map((t) => ({ id: t.id, name: t.user?.name ?? t.name ?? "", role: t.role, portalUser: t.userId !== null })),
+    team: p.team.map((t) => ({
+      id: t.id,
+      name: t.user?.name ?? t.name ?? "",
+      role: t.role,
+      portalUser: t.userId !== null,
+    })),
     candidates: members
       .filter((m) => !onTeam.has(m.userId))
       .map((m) => ({ value: m.userId, label: m.jobTitle ? `${m.user.name} (${m.jobTitle})` : m.user.name })),
@@ -415,7 +532,16 @@ export async function getDriverDiagram(viewer: Viewer, projectId: string) {
       aimHowMuch: true,
       aimByWhen: true,
       driverNodes: { select: { id: true, parentId: true, kind: true, text: true, sortOrder: true } },
-      changeIdeas: { select: { id: true, driverNodeId: true, title: true, description: true, sortOrder: true, _count: { select: { pdsaCycles: true } } } },
+      changeIdeas: {
+        select: {
+          id: true,
+          driverNodeId: true,
+          title: true,
+          description: true,
+          sortOrder: true,
+          _count: { select: { pdsaCycles: true } },
+        },
+      },
     },
   });
   return {
@@ -430,23 +556,53 @@ export async function getDriverDiagram(viewer: Viewer, projectId: string) {
 }
 
 /** A PDSA cycle with its project's change ideas (for the form). `cycleId` null: a new cycle. */
-export async function getPdsaCycle(viewer: Viewer, projectId: string, cycleId: string | null, action: "project.read" | "project.update" = "project.read") {
+export async function getPdsaCycle(
+  viewer: Viewer,
+  projectId: string,
+  cycleId: string | null,
+  action: "project.read" | "project.update" = "project.read",
+) {
   await requireProject(viewer, projectId, action);
   const [project, cycle] = await Promise.all([
     db.project.findUniqueOrThrow({
       where: { id: projectId },
-      select: { id: true, title: true, collaborativeId: true, visibility: true, changeIdeas: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }], select: { id: true, title: true } } },
+      select: {
+        id: true,
+        title: true,
+        collaborativeId: true,
+        visibility: true,
+        changeIdeas: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }], select: { id: true, title: true } },
+      },
     }),
     cycleId
       ? db.pdsaCycle.findFirst({
           where: { id: cycleId, projectId },
-          select: { id: true, title: true, plan: true, prediction: true, doNotes: true, study: true, act: true, actNotes: true, startDate: true, endDate: true, version: true, changeIdeaId: true, changeIdea: { select: { title: true } } },
+          select: {
+            id: true,
+            title: true,
+            plan: true,
+            prediction: true,
+            doNotes: true,
+            study: true,
+            act: true,
+            actNotes: true,
+            startDate: true,
+            endDate: true,
+            version: true,
+            changeIdeaId: true,
+            changeIdea: { select: { title: true } },
+          },
         })
       : null,
   ]);
   if (cycleId && !cycle) throw new NotFoundError();
   const number = cycle
-    ? (await db.pdsaCycle.count({ where: { projectId, OR: [{ startDate: { lt: cycle.startDate } }, { startDate: cycle.startDate, id: { lte: cycle.id } }] } }))
+    ? await db.pdsaCycle.count({
+        where: {
+          projectId,
+          OR: [{ startDate: { lt: cycle.startDate } }, { startDate: cycle.startDate, id: { lte: cycle.id } }],
+        },
+      })
     : null;
   return {
     project: { id: project.id, title: project.title },

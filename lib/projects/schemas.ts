@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { dateField, idField, idOrEmpty, pageNumber, optionalText, requiredText, versionField } from "@/lib/schema-fields";
+import {
+  dateField,
+  idField,
+  idOrEmpty,
+  pageNumber,
+  optionalText,
+  requiredText,
+  versionField,
+} from "@/lib/schema-fields";
 import { PROJECT_STATUSES } from "./status";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
@@ -23,10 +31,13 @@ const projectFields = {
 export const PROJECT_FORM_ARRAYS = ["organisationIds", "priorityAreaIds", "pathwayStageIds"] as const;
 export const PROJECT_FORM_DATES = ["aimByWhen", "startDate"] as const;
 
-const aimDateAfterStart = (v: { aimByWhen: Date | null; startDate: Date }) => v.aimByWhen === null || v.aimByWhen >= v.startDate;
+const aimDateAfterStart = (v: { aimByWhen: Date | null; startDate: Date }) =>
+  v.aimByWhen === null || v.aimByWhen >= v.startDate;
 const aimDateMessage = { message: "The aim date must be on or after the start date", path: ["aimByWhen"] };
 
-export const createProjectSchema = z.object({ collaborativeId: idField, ...projectFields }).refine(aimDateAfterStart, aimDateMessage);
+export const createProjectSchema = z
+  .object({ collaborativeId: idField, ...projectFields })
+  .refine(aimDateAfterStart, aimDateMessage);
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 
 export const updateProjectSchema = z
@@ -47,7 +58,10 @@ export const changeStatusSchema = z.object({
 });
 export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
 
-export const deleteProjectSchema = z.object({ id: idField, confirm: z.literal("yes", "Confirm that you want to delete the project and all its data") });
+export const deleteProjectSchema = z.object({
+  id: idField,
+  confirm: z.literal("yes", "Confirm that you want to delete the project and all its data"),
+});
 
 export const addTeamMemberSchema = z
   .object({
@@ -56,7 +70,10 @@ export const addTeamMemberSchema = z
     name: optionalText(200, "Name"),
     role: optionalText(200, "Role"),
   })
-  .refine((v) => (v.userId === "") !== (v.name === ""), { message: "Select a portal member or type a name (not both)", path: ["userId"] });
+  .refine((v) => (v.userId === "") !== (v.name === ""), {
+    message: "Select a portal member or type a name (not both)",
+    path: ["userId"],
+  });
 export type AddTeamMemberInput = z.infer<typeof addTeamMemberSchema>;
 
 export const removeTeamMemberSchema = z.object({ projectId: idField, memberId: idField });
@@ -97,19 +114,48 @@ const pdsaFields = {
   endDate: dateField("the date the cycle ended"),
 };
 
-type PdsaShape = { startDate: Date; endDate: Date | null; act: string; study: string; changeIdeaId: string; newChangeIdea: string };
+type PdsaShape = {
+  startDate: Date;
+  endDate: Date | null;
+  act: string;
+  study: string;
+  changeIdeaId: string;
+  newChangeIdea: string;
+};
 function checkPdsa(v: PdsaShape, ctx: z.RefinementCtx) {
-  if (v.changeIdeaId === "" && v.newChangeIdea === "") ctx.addIssue({ code: "custom", message: "Select the change idea this cycle tests, or describe a new one", path: ["changeIdeaId"] });
-  if (v.changeIdeaId !== "" && v.newChangeIdea !== "") ctx.addIssue({ code: "custom", message: "Select a change idea or describe a new one, not both", path: ["newChangeIdea"] });
-  if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: "custom", message: "The end date must be on or after the start date", path: ["endDate"] });
-  if (v.act !== "" && v.study.trim() === "") ctx.addIssue({ code: "custom", message: "Write what you learned (study) before deciding to adopt, adapt or abandon", path: ["study"] });
+  if (v.changeIdeaId === "" && v.newChangeIdea === "")
+    ctx.addIssue({
+      code: "custom",
+      message: "Select the change idea this cycle tests, or describe a new one",
+      path: ["changeIdeaId"],
+    });
+  if (v.changeIdeaId !== "" && v.newChangeIdea !== "")
+    ctx.addIssue({
+      code: "custom",
+      message: "Select a change idea or describe a new one, not both",
+      path: ["newChangeIdea"],
+    });
+  if (v.endDate && v.endDate < v.startDate)
+    ctx.addIssue({ code: "custom", message: "The end date must be on or after the start date", path: ["endDate"] });
+  if (v.act !== "" && v.study.trim() === "")
+    ctx.addIssue({
+      code: "custom",
+      message: "Write what you learned (study) before deciding to adopt, adapt or abandon",
+      path: ["study"],
+    });
 }
 
 export const createPdsaSchema = z.object({ projectId: idField, ...pdsaFields }).superRefine(checkPdsa);
-export const updatePdsaSchema = z.object({ projectId: idField, id: idField, version: versionField, ...pdsaFields }).superRefine(checkPdsa);
+export const updatePdsaSchema = z
+  .object({ projectId: idField, id: idField, version: versionField, ...pdsaFields })
+  .superRefine(checkPdsa);
 export type PdsaInput = z.infer<typeof createPdsaSchema>;
 export type UpdatePdsaInput = z.infer<typeof updatePdsaSchema>;
-export const deletePdsaSchema = z.object({ projectId: idField, id: idField, confirm: z.literal("yes", "Confirm that you want to delete the cycle") });
+export const deletePdsaSchema = z.object({
+  projectId: idField,
+  id: idField,
+  confirm: z.literal("yes", "Confirm that you want to delete the cycle"),
+});
 
 export const PAGE_SIZE = 20;
 /** The project list's `priority` value for "any local priority" (the dashboard's "local" column links to it). */
@@ -135,8 +181,15 @@ export const pathwayStageSchema = z.object({
     .toLowerCase()
     .min(1, "Enter a short identifier, like care-home")
     .max(60, "Identifier must be 60 characters or fewer")
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Identifier must use lower-case letters, numbers and hyphens only, like care-home"),
-  sortOrder: z.coerce.number({ error: "Position must be a whole number" }).int("Position must be a whole number").min(0).max(10_000),
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      "Identifier must use lower-case letters, numbers and hyphens only, like care-home",
+    ),
+  sortOrder: z.coerce
+    .number({ error: "Position must be a whole number" })
+    .int("Position must be a whole number")
+    .min(0)
+    .max(10_000),
 });
 export const updatePathwayStageSchema = pathwayStageSchema.extend({ id: idField });
 export const deletePathwayStageSchema = z.object({ id: idField });

@@ -2,7 +2,15 @@
 import type { PdsaDecision, ProjectStatus, Visibility } from "@/lib/generated/prisma/enums";
 
 /** In lifecycle order; CLOSED can follow any stage, and a closed project can be reopened. */
-export const PROJECT_STATUSES = ["IDEA", "PLANNING", "TESTING", "IMPLEMENTING", "SPREADING", "SUSTAINING", "CLOSED"] as const satisfies readonly ProjectStatus[];
+export const PROJECT_STATUSES = [
+  "IDEA",
+  "PLANNING",
+  "TESTING",
+  "IMPLEMENTING",
+  "SPREADING",
+  "SUSTAINING",
+  "CLOSED",
+] as const satisfies readonly ProjectStatus[];
 
 export const STATUS_LABELS: Record<ProjectStatus, string> = {
   IDEA: "Idea",
@@ -41,13 +49,26 @@ export const VISIBILITY_LABELS: Record<Visibility, string> = {
 };
 
 /** Why a status change is refused, or null when it is allowed. */
-export function statusChangeProblem(from: ProjectStatus, to: ProjectStatus, reason: string): { field: "status" | "reason"; message: string } | null {
-  if (from === to) return { field: "status", message: `The project is already at “${STATUS_LABELS[to]}”: choose a different stage` };
+export function statusChangeProblem(
+  from: ProjectStatus,
+  to: ProjectStatus,
+  reason: string,
+): { field: "status" | "reason"; message: string } | null {
+  if (from === to)
+    return { field: "status", message: `The project is already at “${STATUS_LABELS[to]}”: choose a different stage` };
   if (to === "CLOSED" && reason.trim() === "") return { field: "reason", message: "Say why the project is closing" };
   return null;
 }
 
 /** A PDSA cycle's decision (Act), as it is chosen… */
-export const PDSA_DECISION_LABELS: Record<PdsaDecision, string> = { ADOPT: "Adopt", ADAPT: "Adapt", ABANDON: "Abandon" };
+export const PDSA_DECISION_LABELS: Record<PdsaDecision, string> = {
+  ADOPT: "Adopt",
+  ADAPT: "Adapt",
+  ABANDON: "Abandon",
+};
 /** …and as what was decided. */
-export const PDSA_DECISION_OUTCOMES: Record<PdsaDecision, string> = { ADOPT: "Adopted", ADAPT: "Adapted", ABANDON: "Abandoned" };
+export const PDSA_DECISION_OUTCOMES: Record<PdsaDecision, string> = {
+  ADOPT: "Adopted",
+  ADAPT: "Adapted",
+  ABANDON: "Abandoned",
+};

@@ -74,7 +74,15 @@ export function runChart(values: (number | null)[]): RunChartResult {
 
   const crossings = runs > 0 ? runs - 1 : 0;
   if (useful === 0) {
-    return { median: centre, usefulPoints: 0, longestRun: 0, longestRunLimit: 0, crossings: 0, crossingsLimit: 0, signal: false };
+    return {
+      median: centre,
+      usefulPoints: 0,
+      longestRun: 0,
+      longestRunLimit: 0,
+      crossings: 0,
+      crossingsLimit: 0,
+      signal: false,
+    };
   }
   // R rounds half to even; log2 of an integer is never exactly x.5, so Math.round gives the same answer.
   const longestRunLimit = Math.round(Math.log2(useful)) + 3;

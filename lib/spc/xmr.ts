@@ -9,16 +9,7 @@
  * Everything here is O(n): for 100,000 points the maths takes about 5 ms; building the 100,000
  * result objects takes a few ms more (more when the garbage collector runs).
  */
-import type {
-  Assurance,
-  Direction,
-  SpcRule,
-  SpecialCause,
-  Variation,
-  XmrOptions,
-  XmrPoint,
-  XmrResult,
-} from "./types";
+import type { Assurance, Direction, SpcRule, SpecialCause, Variation, XmrOptions, XmrPoint, XmrResult } from "./types";
 
 /** Process limits sit 2.66 mean moving ranges from the mean (3 sigma, as 2.66 = 3 / d2 with d2 = 1.128). */
 export const LIMIT_FACTOR = 2.66;
@@ -207,7 +198,7 @@ export function xmrChart(values: (number | null)[], options: XmrOptions = {}): X
 
   // Shift: maximal runs of consecutive positions strictly on the same side (0 = on mean/missing breaks).
   const shift = new Uint8Array(n);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     const s = side[start];
     let end = start + 1;
     if (s !== 0) while (end < n && side[end] === s) end++;
@@ -222,7 +213,7 @@ export function xmrChart(values: (number | null)[], options: XmrOptions = {}): X
   const step = new Int8Array(n);
   for (let i = 1; i < n; i++) if (has[i] && has[i - 1]) step[i] = x[i] > x[i - 1] ? 1 : x[i] < x[i - 1] ? -1 : 0;
   const trendDir = new Int8Array(n);
-  for (let i = 1; i < n; ) {
+  for (let i = 1; i < n;) {
     const s = step[i];
     let j = i + 1; // steps i..j-1 share sign s
     if (s !== 0) while (j < n && step[j] === s) j++;

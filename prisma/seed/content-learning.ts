@@ -31,7 +31,8 @@ export const LEARNING_ITEMS: LearningSeed[] = [
     type: "CASE_STUDY",
     collaborative: "wessex",
     title: "How one older people's ward halved falls with harm in a year",
-    summary: "Beech Ward at University Hospital Southampton combined a huddle prompt, Baywatch and family conversations. This is their story, told by the ward team and a patient's daughter.",
+    summary:
+      "Beech Ward at University Hospital Southampton combined a huddle prompt, Baywatch and family conversations. This is their story, told by the ward team and a patient's daughter.",
     body: `## Where we started
 
 Beech Ward cares for 28 frail older people, many living with dementia. In 2024 we had 41 falls, nine of them with moderate harm or worse. Staff felt falls were "just part of the job".
@@ -72,7 +73,8 @@ Falls with harm fell from about three to about 1.5 per 1,000 occupied bed days a
     type: "CASE_STUDY",
     collaborative: "north-east-north-cumbria",
     title: "RESTORE2 across 40 care homes: what it took",
-    summary: "Spreading soft-signs training and baseline observations to 40 care homes in 18 months, with a buddy system between homes.",
+    summary:
+      "Spreading soft-signs training and baseline observations to 40 care homes in 18 months, with a buddy system between homes.",
     body: `## The challenge
 
 Our partner care homes called 999 for residents who had often been unwell for days. Carers noticed the signs but had no shared language or tools to act on them.
@@ -108,7 +110,8 @@ Staff turnover means training never stops. We now include RESTORE2 in every home
     type: "CASE_STUDY",
     collaborative: "east-midlands",
     title: "Critical medicines on time: a pharmacy-led case study",
-    summary: "How Nottingham University Hospitals cut omitted and delayed critical doses from 12% to 4% using cupboards, alerts and self-administration.",
+    summary:
+      "How Nottingham University Hospitals cut omitted and delayed critical doses from 12% to 4% using cupboards, alerts and self-administration.",
     body: `## Why this mattered
 
 For people with Parkinson's, epilepsy or diabetes, a late dose can cause real harm. Our audit showed one in eight critical doses was omitted or over an hour late.
@@ -142,7 +145,8 @@ Patients with Parkinson's told us being trusted with their own medicines made th
     type: "CASE_STUDY",
     collaborative: "uclpartners",
     title: "Calmer wards: reducing restraint on acute mental health wards",
-    summary: "East London NHS Foundation Trust used safety huddles and Safewards to reduce restraint by a third. Patients and staff describe the change.",
+    summary:
+      "East London NHS Foundation Trust used safety huddles and Safewards to reduce restraint by a third. Patients and staff describe the change.",
     body: `## The problem
 
 Restraint was being used around 28 times per 1,000 occupied bed days on our acute adult wards, most often in the evening.
@@ -203,7 +207,8 @@ Delayed discharges fell from about 15% to under 10% of all discharges — from a
     type: "CASE_STUDY",
     collaborative: "oxford",
     title: "Sepsis within the hour: spreading grab bags across three trusts",
-    summary: "How sepsis grab bags spread from one emergency department to every acute ward in three trusts, and what each trust adapted.",
+    summary:
+      "How sepsis grab bags spread from one emergency department to every acute ward in three trusts, and what each trust adapted.",
     body: `## Where it started
 
 The emergency department at Oxford University Hospitals tested sepsis grab bags in 2025. Antibiotics within the hour rose from 58% to 82% in the first month.
@@ -348,7 +353,8 @@ Teams often skip the **prediction** and the **study** steps. The worksheet makes
     type: "RESOURCE",
     collaborative: "south-west",
     title: "Falls prevention in older people: NICE guideline",
-    summary: "NICE's guideline on assessing risk and preventing falls in older people, with our one-page summary for ward teams.",
+    summary:
+      "NICE's guideline on assessing risk and preventing falls in older people, with our one-page summary for ward teams.",
     resourceUrl: "https://www.nice.org.uk/guidance/ng249",
     body: `## Summary for ward teams
 
@@ -455,7 +461,8 @@ The Making Data Count guide explains each rule with examples.`,
     collaborative: "north-west-london",
     title: "Surgical site infection surveillance: a practical guide",
     summary: "How to set up 90-day surveillance after joint replacement, including patient follow-up.",
-    resourceUrl: "https://www.gov.uk/government/publications/surgical-site-infection-surveillance-service-protocol-procedure-codes-and-user-manual",
+    resourceUrl:
+      "https://www.gov.uk/government/publications/surgical-site-infection-surveillance-service-protocol-procedure-codes-and-user-manual",
     body: `## What to measure
 
 Infections within 90 days of hip or knee replacement, found through readmissions, GP contact and patient follow-up.
@@ -510,7 +517,8 @@ Abandoned changes are learning too. Other wards were about to buy alarms for eve
     type: "LESSON",
     collaborative: "greater-manchester",
     title: "Spreading an idea is not copying it",
-    summary: "When we adopted another collaborative's discharge medicines referral, it failed until we adapted it to our own wards.",
+    summary:
+      "When we adopted another collaborative's discharge medicines referral, it failed until we adapted it to our own wards.",
     body: `## What happened
 
 We adopted an electronic referral to community pharmacy that had worked well elsewhere. For two months our referral rate stayed below 20%.
@@ -536,7 +544,8 @@ Ask *why* a change works before adopting it. The mechanism matters more than the
     type: "LESSON",
     collaborative: "yorkshire-humber",
     title: "Measure weekly while you test, monthly once it sticks",
-    summary: "Monthly data was too slow to guide our PDSA cycles. Switching to weekly measurement during testing helped.",
+    summary:
+      "Monthly data was too slow to guide our PDSA cycles. Switching to weekly measurement during testing helped.",
     body: `## The problem
 
 Our outcome measure was monthly. A PDSA cycle of two weeks showed no data at all until the month ended.
@@ -562,7 +571,8 @@ Keep weekly data simple enough to collect in five minutes.`,
     type: "LESSON",
     collaborative: "kent-surrey-sussex",
     title: "Automatic alerts need an exclusion for end-of-life care",
-    summary: "Our automatic outreach alert at NEWS2 of 7 paged the team for patients on end-of-life care plans. Here is how we fixed it.",
+    summary:
+      "Our automatic outreach alert at NEWS2 of 7 paged the team for patients on end-of-life care plans. Here is how we fixed it.",
     body: `## What happened
 
 In the first fortnight, 6 of 46 automatic alerts were for patients with a documented ceiling of care, whose families had agreed a comfort-focused plan.
@@ -638,7 +648,8 @@ Train the people who are there when the problem happens.`,
     type: "NATIONAL_NOTE",
     collaborative: null,
     title: "Spread and adoption: what the national data show this year",
-    summary: "Change ideas shared on the portal have been adopted by other collaboratives more than 30 times this year. Here is where they went and how fast.",
+    summary:
+      "Change ideas shared on the portal have been adopted by other collaboratives more than 30 times this year. Here is where they went and how fast.",
     body: `## Headline
 
 Across the 15 collaboratives, change ideas published on the portal have been taken up by other collaboratives more than 30 times in the last 12 months.
@@ -671,7 +682,8 @@ Where adopting collaboratives linked their own measures, most show special cause
     type: "NATIONAL_NOTE",
     collaborative: null,
     title: "Sign up to Safety: refreshing your safety improvement plan",
-    summary: "A reminder of the five Sign up to Safety pledges, and how to use the portal to publish your safety improvement plan.",
+    summary:
+      "A reminder of the five Sign up to Safety pledges, and how to use the portal to publish your safety improvement plan.",
     body: `## The five pledges
 
 Organisations that sign up to safety commit to:
@@ -695,7 +707,8 @@ Your safety improvement plan can link to your projects here, so that your driver
     type: "NATIONAL_NOTE",
     collaborative: null,
     title: "National measures: falls with harm, pressure ulcers and more",
-    summary: "Which measures count towards the national picture, and how to define them so that collaboratives can compare.",
+    summary:
+      "Which measures count towards the national picture, and how to define them so that collaboratives can compare.",
     body: `## The national set
 
 When a project measure matches one of these definitions, tag it with the national metric so it appears on the national dashboard:
@@ -762,10 +775,17 @@ Collaborative leads: please send comments by mid-December.`,
 ];
 
 /** Questions and answers on published learning items (by title). */
-export const COMMENT_THREADS: { item: string; question: { by: string; body: string }; answer: { by: "author"; body: string } }[] = [
+export const COMMENT_THREADS: {
+  item: string;
+  question: { by: string; body: string };
+  answer: { by: "author"; body: string };
+}[] = [
   {
     item: "How one older people's ward halved falls with harm in a year",
-    question: { by: "staff.north-west-coast", body: "How did you staff Baywatch on nights when you were short? We have tried this but the bay person keeps getting pulled away." },
+    question: {
+      by: "staff.north-west-coast",
+      body: "How did you staff Baywatch on nights when you were short? We have tried this but the bay person keeps getting pulled away.",
+    },
     answer: {
       by: "author",
       body: "Good question. We added Baywatch to the staffing escalation, so the nurse in charge can ask for an extra healthcare assistant for it. When that is not possible we move the highest-risk patients closer to the nurses' station and the nurse in charge covers handovers.",
@@ -773,7 +793,10 @@ export const COMMENT_THREADS: { item: string; question: { by: string; body: stri
   },
   {
     item: "Calmer wards: reducing restraint on acute mental health wards",
-    question: { by: "lead.east-midlands", body: "Did patients take part in the safety huddle itself, or only in the mutual expectations?" },
+    question: {
+      by: "lead.east-midlands",
+      body: "Did patients take part in the safety huddle itself, or only in the mutual expectations?",
+    },
     answer: {
       by: "author",
       body: "Only staff attend the huddle, but what we discuss is shared at the community meeting, and our peer support worker attends both. We are thinking about inviting a patient representative to the morning huddle.",
@@ -781,7 +804,10 @@ export const COMMENT_THREADS: { item: string; question: { by: string; body: stri
   },
   {
     item: "Home first in Bristol: assessing people at home, not in hospital",
-    question: { by: "staff.greater-manchester", body: "What was the size of the bridging team, and how did you decide?" },
+    question: {
+      by: "staff.greater-manchester",
+      body: "What was the size of the bridging team, and how did you decide?",
+    },
     answer: {
       by: "author",
       body: "We started with eight carers and a coordinator, based on the number of people waiting for a new package on an average day. We reviewed it after three months and added two more.",

@@ -3,7 +3,14 @@
  * change that works in one place can be seen spreading to others. Placeholders: {site} (the lead
  * organisation), {ward} (a ward or team there), {carehome} (one of the collaborative's care homes).
  */
-import type { MeasureKind, MeasureValueType, OrganisationType, PdsaDecision, ProjectStatus, Visibility } from "@/lib/generated/prisma/enums";
+import type {
+  MeasureKind,
+  MeasureValueType,
+  OrganisationType,
+  PdsaDecision,
+  ProjectStatus,
+  Visibility,
+} from "@/lib/generated/prisma/enums";
 import type { LocalPriorityKey } from "./content-people";
 
 export type NationalSlug = "infections" | "pressure-ulcers" | "medication-safety" | "falls" | "transfers-discharge";
@@ -76,7 +83,12 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["inpatient-ward", "admission"],
     orgTypes: ["ACUTE_TRUST", "PATIENT_GROUP"],
     // Used in plan order: the fourth (Wessex) is the ward in the Wessex case study.
-    wards: ["Ward 14 (care of the elderly)", "Rowan Ward (frailty)", "Kingfisher Ward (acute medicine)", "Beech Ward (older people's medicine)"],
+    wards: [
+      "Ward 14 (care of the elderly)",
+      "Rowan Ward (frailty)",
+      "Kingfisher Ward (acute medicine)",
+      "Beech Ward (older people's medicine)",
+    ],
     titles: [
       "Fewer falls with harm on older people's wards at {site}",
       "Safer Steps: reducing inpatient falls with harm at {site}",
@@ -86,66 +98,121 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     problem:
       "Falls are the most reported patient safety incident at {site}. Over the last two years our older people's wards averaged around three falls with harm for every 1,000 occupied bed days, including hip fractures and head injuries. Most of the patients who fell had not had a full falls risk assessment in their first day on the ward, and many fell at night going to the toilet. Patients and families told us they did not know what the plan to keep them safe was.",
     aimWhat: "Reduce falls with moderate harm or worse on our older people's wards",
-    aimHowMuch: "By half, from about 3 to 1.5 per 1,000 occupied bed days, with 90% of patients having a multifactorial falls risk assessment within 6 hours of arriving",
+    aimHowMuch:
+      "By half, from about 3 to 1.5 per 1,000 occupied bed days, with 90% of patients having a multifactorial falls risk assessment within 6 hours of arriving",
     drivers: [
-      { text: "Every patient's falls risks are known early", secondary: ["Multifactorial risk assessment within 6 hours of arrival", "Lying and standing blood pressure recorded", "Medicines that raise falls risk reviewed"] },
-      { text: "The ward environment and routines keep people safe", secondary: ["Supervision of high-risk patients in a bay", "Toileting offered on a routine, especially at night", "Well-fitting footwear and glasses within reach"] },
-      { text: "Patients and families are part of the plan", secondary: ["Families told about risks and the plan", "Patients understand why to call before getting up"] },
+      {
+        text: "Every patient's falls risks are known early",
+        secondary: [
+          "Multifactorial risk assessment within 6 hours of arrival",
+          "Lying and standing blood pressure recorded",
+          "Medicines that raise falls risk reviewed",
+        ],
+      },
+      {
+        text: "The ward environment and routines keep people safe",
+        secondary: [
+          "Supervision of high-risk patients in a bay",
+          "Toileting offered on a routine, especially at night",
+          "Well-fitting footwear and glasses within reach",
+        ],
+      },
+      {
+        text: "Patients and families are part of the plan",
+        secondary: ["Families told about risks and the plan", "Patients understand why to call before getting up"],
+      },
     ],
     changeIdeas: [
-      { title: "Falls risk assessment within 6 hours, prompted at the safety huddle", description: "The nurse in charge checks at the 2pm and 10pm huddles that every new patient has had the full multifactorial assessment, and allocates it if not.", driver: [0, 0] },
-      { title: "Baywatch: a member of staff always present in the high-risk bay", description: "Patients at highest risk are cohorted in one bay with a named member of staff who does not leave the bay without handing over.", driver: [1, 0] },
-      { title: "Intentional rounding with a night toileting offer", description: "Hourly rounding overnight includes a prompt to offer the toilet, check the call bell is in reach and check footwear.", driver: [1, 1] },
-      { title: "\"Call, don't fall\" conversation with patients and families", description: "A short conversation and a leaflet on admission, with the bedside board showing the patient's own falls plan.", driver: [2, 0] },
-      { title: "Bed and chair sensor alarms for all patients at risk", description: "Pressure-sensor alarms fitted to beds and chairs of every patient scoring as high risk.", driver: [1, 0] },
+      {
+        title: "Falls risk assessment within 6 hours, prompted at the safety huddle",
+        description:
+          "The nurse in charge checks at the 2pm and 10pm huddles that every new patient has had the full multifactorial assessment, and allocates it if not.",
+        driver: [0, 0],
+      },
+      {
+        title: "Baywatch: a member of staff always present in the high-risk bay",
+        description:
+          "Patients at highest risk are cohorted in one bay with a named member of staff who does not leave the bay without handing over.",
+        driver: [1, 0],
+      },
+      {
+        title: "Intentional rounding with a night toileting offer",
+        description:
+          "Hourly rounding overnight includes a prompt to offer the toilet, check the call bell is in reach and check footwear.",
+        driver: [1, 1],
+      },
+      {
+        title: '"Call, don\'t fall" conversation with patients and families',
+        description:
+          "A short conversation and a leaflet on admission, with the bedside board showing the patient's own falls plan.",
+        driver: [2, 0],
+      },
+      {
+        title: "Bed and chair sensor alarms for all patients at risk",
+        description: "Pressure-sensor alarms fitted to beds and chairs of every patient scoring as high risk.",
+        driver: [1, 0],
+      },
     ],
     pdsa: [
       {
         idea: 0,
         title: "Huddle prompt for risk assessments, one ward, two weeks",
-        plan: "On {ward}, add a line to the 2pm and 10pm safety huddle sheet: \"Any new patients without a falls assessment?\" The nurse in charge allocates outstanding assessments. We will audit every new admission for two weeks.",
+        plan: 'On {ward}, add a line to the 2pm and 10pm safety huddle sheet: "Any new patients without a falls assessment?" The nurse in charge allocates outstanding assessments. We will audit every new admission for two weeks.',
         prediction: "We expect the proportion assessed within 6 hours to rise from about half to at least 75%.",
-        doNotes: "Ran for 14 days. The 10pm huddle was missed on three nights when the ward was very busy. Healthcare assistants asked to be allowed to start the assessment.",
-        study: "31 of 42 new patients (74%) were assessed within 6 hours, close to our prediction. Nearly all misses were on the nights the 10pm huddle did not happen.",
+        doNotes:
+          "Ran for 14 days. The 10pm huddle was missed on three nights when the ward was very busy. Healthcare assistants asked to be allowed to start the assessment.",
+        study:
+          "31 of 42 new patients (74%) were assessed within 6 hours, close to our prediction. Nearly all misses were on the nights the 10pm huddle did not happen.",
         act: "ADAPT",
-        actNotes: "Keep the prompt, move the night check to the 8pm handover so it is not missed, and train healthcare assistants to complete the first part of the assessment.",
+        actNotes:
+          "Keep the prompt, move the night check to the 8pm handover so it is not missed, and train healthcare assistants to complete the first part of the assessment.",
       },
       {
         idea: 0,
         title: "Adapted huddle prompt with healthcare assistants starting the assessment",
         plan: "Repeat on {ward} for four weeks with the check at 8pm handover and healthcare assistants completing the first section (mobility, continence, footwear, eyesight).",
         prediction: "At least 85% of new patients assessed within 6 hours.",
-        doNotes: "Ran for four weeks as planned. Healthcare assistants took real ownership. Two agency nurses were not aware of the change and were shown it on shift.",
-        study: "88% of new patients were assessed within 6 hours. Falls on the ward fell from 6 in the previous month to 2, though one month is too short to be sure.",
+        doNotes:
+          "Ran for four weeks as planned. Healthcare assistants took real ownership. Two agency nurses were not aware of the change and were shown it on shift.",
+        study:
+          "88% of new patients were assessed within 6 hours. Falls on the ward fell from 6 in the previous month to 2, though one month is too short to be sure.",
         act: "ADOPT",
-        actNotes: "Adopted on {ward} as standard practice. Added to the ward induction pack and agency checklist, and agreed with the matron to spread to the other older people's wards.",
+        actNotes:
+          "Adopted on {ward} as standard practice. Added to the ward induction pack and agency checklist, and agreed with the matron to spread to the other older people's wards.",
       },
       {
         idea: 1,
         title: "Baywatch in the high-risk bay on night shifts",
         plan: "On nights, cohort the four highest-risk patients in bay B with a named healthcare assistant who hands over before leaving the bay. Try for two weeks.",
         prediction: "No falls in the Baywatch bay; no increase in falls elsewhere on the ward.",
-        doNotes: "Ran for 12 nights out of 14; on two nights staffing did not allow a dedicated person. Staff liked the clarity of having one named person.",
-        study: "No falls in the bay during the test, against three in the same bay in the previous fortnight. One fall elsewhere on the ward, in a patient not identified as high risk.",
+        doNotes:
+          "Ran for 12 nights out of 14; on two nights staffing did not allow a dedicated person. Staff liked the clarity of having one named person.",
+        study:
+          "No falls in the bay during the test, against three in the same bay in the previous fortnight. One fall elsewhere on the ward, in a patient not identified as high risk.",
         act: "ADOPT",
-        actNotes: "Adopted on nights and extended to days when staffing allows. The staffing escalation now names Baywatch as a reason to ask for an extra healthcare assistant.",
+        actNotes:
+          "Adopted on nights and extended to days when staffing allows. The staffing escalation now names Baywatch as a reason to ask for an extra healthcare assistant.",
       },
       {
         idea: 4,
         title: "Sensor alarms for every high-risk patient",
         plan: "Fit bed and chair sensor alarms to all patients scoring high risk on two bays for three weeks.",
         prediction: "Staff will reach patients before they fall, reducing unwitnessed falls.",
-        doNotes: "Alarms sounded very often, mostly when patients shifted position. Staff said they could not respond to them all and patients found them distressing at night.",
-        study: "There was no change in falls, and staff described alarm fatigue. Two patients with delirium became more agitated when alarms sounded.",
+        doNotes:
+          "Alarms sounded very often, mostly when patients shifted position. Staff said they could not respond to them all and patients found them distressing at night.",
+        study:
+          "There was no change in falls, and staff described alarm fatigue. Two patients with delirium became more agitated when alarms sounded.",
         act: "ABANDON",
-        actNotes: "Abandoned as a blanket approach. Sensor alarms are now used only after an individual assessment, alongside Baywatch.",
+        actNotes:
+          "Abandoned as a blanket approach. Sensor alarms are now used only after an individual assessment, alongside Baywatch.",
       },
     ],
     measures: [
       {
         name: "Inpatient falls with harm per 1,000 occupied bed days",
         kind: "OUTCOME",
-        definition: "Falls resulting in moderate harm, severe harm or death on the project wards, from the incident reporting system, divided by occupied bed days for the month, multiplied by 1,000.",
+        definition:
+          "Falls resulting in moderate harm, severe harm or death on the project wards, from the incident reporting system, divided by occupied bed days for the month, multiplied by 1,000.",
         unit: `per 1,000 ${OBD}`,
         direction: "DECREASE",
         target: 1.5,
@@ -158,7 +225,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of patients with a falls risk assessment within 6 hours",
         kind: "PROCESS",
-        definition: "Patients aged 65 or over admitted to the project wards with a completed multifactorial falls risk assessment within 6 hours of arrival, from a monthly audit of all admissions.",
+        definition:
+          "Patients aged 65 or over admitted to the project wards with a completed multifactorial falls risk assessment within 6 hours of arrival, from a monthly audit of all admissions.",
         unit: "%",
         direction: "INCREASE",
         target: 90,
@@ -170,7 +238,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Use of bed rails (% of patients)",
         kind: "BALANCING",
-        definition: "Patients with bed rails in use on the day of the monthly audit. Checks that reducing falls has not led to more restriction.",
+        definition:
+          "Patients with bed rails in use on the day of the monthly audit. Checks that reducing falls has not led to more restriction.",
         unit: "%",
         direction: "NEITHER",
         valueType: "RATE",
@@ -179,10 +248,17 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Matron, project lead", "Consultant geriatrician", "Physiotherapist", "Healthcare assistant", "Patient partner"],
+    teamRoles: [
+      "Matron, project lead",
+      "Consultant geriatrician",
+      "Physiotherapist",
+      "Healthcare assistant",
+      "Patient partner",
+    ],
     learning: {
       title: "Falls risk assessment within 6 hours, prompted at the safety huddle",
-      summary: "A one-line prompt at the ward safety huddle, with healthcare assistants starting the assessment, got nearly all older patients a falls risk assessment within 6 hours, and falls with harm halved.",
+      summary:
+        "A one-line prompt at the ward safety huddle, with healthcare assistants starting the assessment, got nearly all older patients a falls risk assessment within 6 hours, and falls with harm halved.",
       tags: ["falls", "safety huddle", "risk assessment", "older people", "nursing"],
       tips: [
         "Put the check where the team already meets: a new form on its own did not work for us.",
@@ -191,7 +267,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         "Use sensor alarms only after an individual assessment: as a blanket measure they caused alarm fatigue.",
       ],
     },
-    learningSummary: "Falls with harm halved and stayed down for over a year. The huddle prompt and Baywatch are now in every older people's ward's standard operating procedure and the trust's falls policy.",
+    learningSummary:
+      "Falls with harm halved and stayed down for over a year. The huddle prompt and Baywatch are now in every older people's ward's standard operating procedure and the trust's falls policy.",
   },
   {
     key: "falls-care-home",
@@ -207,26 +284,62 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     ],
     problem:
       "Falls are the most common reason our care homes call 999. Residents often wait hours on the floor for an ambulance, even when they are not injured, and many are then taken to hospital where they can become confused or pick up infections. Care home staff told us they did not feel confident to decide whether a resident could be helped up safely. Falls rates across our partner homes were around 12 per 1,000 resident bed days.",
-    aimWhat: "Reduce falls among residents of our partner care homes, and reduce ambulance conveyances after a fall where there is no injury",
+    aimWhat:
+      "Reduce falls among residents of our partner care homes, and reduce ambulance conveyances after a fall where there is no injury",
     aimHowMuch: "Falls down by a third (to 8 per 1,000 resident bed days) and conveyances after a fall halved",
     drivers: [
-      { text: "Residents' falls risks are reduced", secondary: ["Medication review after a fall", "Strength and balance activities", "Night-time checks and lighting"] },
-      { text: "Staff respond confidently when someone falls", secondary: ["A decision tool for injury after a fall", "Lifting equipment and training in every home", "Remote clinical support before calling 999"] },
+      {
+        text: "Residents' falls risks are reduced",
+        secondary: [
+          "Medication review after a fall",
+          "Strength and balance activities",
+          "Night-time checks and lighting",
+        ],
+      },
+      {
+        text: "Staff respond confidently when someone falls",
+        secondary: [
+          "A decision tool for injury after a fall",
+          "Lifting equipment and training in every home",
+          "Remote clinical support before calling 999",
+        ],
+      },
     ],
     changeIdeas: [
-      { title: "I STUMBLE decision tool on the wall of every unit", description: "A laminated post-fall decision tool (I STUMBLE) so staff check for injury in the same way every time before deciding to lift.", driver: [1, 0] },
-      { title: "Inflatable lifting cushion and training for each home", description: "Each home has a lifting cushion and at least two trained staff on every shift.", driver: [1, 1] },
-      { title: "Call the clinical hub before 999 for uninjured falls", description: "Staff phone the ambulance service's clinical hub or the community rapid response team for advice.", driver: [1, 2] },
-      { title: "Pharmacist medication review after any fall", description: "The practice pharmacist reviews medicines within a week of any fall, focusing on sedatives and blood pressure tablets.", driver: [0, 0] },
+      {
+        title: "I STUMBLE decision tool on the wall of every unit",
+        description:
+          "A laminated post-fall decision tool (I STUMBLE) so staff check for injury in the same way every time before deciding to lift.",
+        driver: [1, 0],
+      },
+      {
+        title: "Inflatable lifting cushion and training for each home",
+        description: "Each home has a lifting cushion and at least two trained staff on every shift.",
+        driver: [1, 1],
+      },
+      {
+        title: "Call the clinical hub before 999 for uninjured falls",
+        description:
+          "Staff phone the ambulance service's clinical hub or the community rapid response team for advice.",
+        driver: [1, 2],
+      },
+      {
+        title: "Pharmacist medication review after any fall",
+        description:
+          "The practice pharmacist reviews medicines within a week of any fall, focusing on sedatives and blood pressure tablets.",
+        driver: [0, 0],
+      },
     ],
     pdsa: [
       {
         idea: 0,
         title: "I STUMBLE tool in {carehome}, one month",
         plan: "Introduce the I STUMBLE poster and a 20-minute session for staff on {ward} at {carehome}. Record every fall and what staff decided.",
-        prediction: "Staff will use the tool for most falls, and at least half of uninjured residents will be helped up without an ambulance.",
+        prediction:
+          "Staff will use the tool for most falls, and at least half of uninjured residents will be helped up without an ambulance.",
         doNotes: "Nine falls in the month; the tool was used for seven. Night staff had not all been trained.",
-        study: "Of five residents without injury, four were helped up by staff within 30 minutes. Staff said the tool gave them confidence.",
+        study:
+          "Of five residents without injury, four were helped up by staff within 30 minutes. Staff said the tool gave them confidence.",
         act: "ADAPT",
         actNotes: "Add training for night staff and put a copy of the tool in the falls grab bag.",
       },
@@ -236,16 +349,19 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         plan: "Provide a lifting cushion and training to three homes, with the adapted I STUMBLE training including night staff.",
         prediction: "Fewer than one in four falls will lead to a 999 call.",
         doNotes: "All three homes trained at least two staff per shift. One cushion needed a replacement pump.",
-        study: "Across three homes, 6 of 31 falls (19%) led to a 999 call, compared with around half before. Average time on the floor for uninjured residents fell from over two hours to 25 minutes.",
+        study:
+          "Across three homes, 6 of 31 falls (19%) led to a 999 call, compared with around half before. Average time on the floor for uninjured residents fell from over two hours to 25 minutes.",
         act: "ADOPT",
-        actNotes: "Adopted in all partner homes. Equipment funded by the local authority; training built into induction.",
+        actNotes:
+          "Adopted in all partner homes. Equipment funded by the local authority; training built into induction.",
       },
       {
         idea: 3,
         title: "Medication review within a week of a fall",
         plan: "Practice pharmacist reviews medicines for every resident who falls in two homes, for six weeks.",
         prediction: "Most reviews will change at least one medicine; repeat falls will reduce.",
-        doNotes: "14 reviews completed. Five residents had a sedative reduced; three had blood pressure tablets adjusted.",
+        doNotes:
+          "14 reviews completed. Five residents had a sedative reduced; three had blood pressure tablets adjusted.",
         study: "Repeat falls within 30 days fell from 6 to 2 in the test homes. GPs were supportive.",
         act: "ADOPT",
         actNotes: "Added to the enhanced health in care homes service specification.",
@@ -255,7 +371,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Falls per 1,000 resident bed days in partner care homes",
         kind: "OUTCOME",
-        definition: "All falls recorded by partner care homes, divided by resident bed days (occupied beds × days in the month), multiplied by 1,000.",
+        definition:
+          "All falls recorded by partner care homes, divided by resident bed days (occupied beds × days in the month), multiplied by 1,000.",
         unit: "per 1,000 resident bed days",
         direction: "DECREASE",
         target: 8,
@@ -267,7 +384,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of falls leading to an ambulance conveyance",
         kind: "OUTCOME",
-        definition: "Falls in partner homes where the resident was taken to hospital by ambulance, as a percentage of all falls.",
+        definition:
+          "Falls in partner homes where the resident was taken to hospital by ambulance, as a percentage of all falls.",
         unit: "%",
         direction: "DECREASE",
         valueType: "RATE",
@@ -278,7 +396,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Residents with a fracture found after being helped up",
         kind: "BALANCING",
-        definition: "Residents helped up by staff without an ambulance who were later found to have a fracture. Checks the decision tool is used safely.",
+        definition:
+          "Residents helped up by staff without an ambulance who were later found to have a fracture. Checks the decision tool is used safely.",
         unit: "residents",
         direction: "DECREASE",
         valueType: "NUMBER",
@@ -287,10 +406,17 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Care home manager, project lead", "Paramedic, clinical hub", "Practice pharmacist", "Community physiotherapist", "Resident's daughter, patient partner"],
+    teamRoles: [
+      "Care home manager, project lead",
+      "Paramedic, clinical hub",
+      "Practice pharmacist",
+      "Community physiotherapist",
+      "Resident's daughter, patient partner",
+    ],
     learning: {
       title: "I STUMBLE and a lifting cushion: confident falls response in care homes",
-      summary: "A simple post-fall decision tool and a lifting cushion in every home halved ambulance conveyances after falls, and residents spent far less time on the floor.",
+      summary:
+        "A simple post-fall decision tool and a lifting cushion in every home halved ambulance conveyances after falls, and residents spent far less time on the floor.",
       tags: ["falls", "care homes", "ambulance", "I STUMBLE", "conveyance"],
       tips: [
         "Train night staff first: that is when most falls happen.",
@@ -299,7 +425,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         "Count fractures found later as a balancing measure so everyone can see the change is safe.",
       ],
     },
-    learningSummary: "Conveyances after falls halved and falls fell by a third. The approach is now part of the local enhanced health in care homes offer.",
+    learningSummary:
+      "Conveyances after falls halved and falls fell by a third. The approach is now part of the local enhanced health in care homes offer.",
   },
   {
     key: "falls-lsbp",
@@ -307,19 +434,41 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["inpatient-ward", "admission"],
     orgTypes: ["ACUTE_TRUST"],
     wards: ["the acute medical unit", "Ward 9 (stroke and elderly care)", "Willow Ward"],
-    titles: ["Lying and standing blood pressure for every older inpatient ({site})", "Spotting postural hypotension early: lying and standing blood pressure at {site}"],
+    titles: [
+      "Lying and standing blood pressure for every older inpatient ({site})",
+      "Spotting postural hypotension early: lying and standing blood pressure at {site}",
+    ],
     problem:
       "A drop in blood pressure on standing (postural hypotension) is a common and treatable cause of falls, but at {site} fewer than one in three older inpatients had their blood pressure measured lying and standing. Staff were unsure how to do it and there was nowhere obvious to record it.",
     aimWhat: "Make lying and standing blood pressure a routine part of care for patients aged 65 and over",
     aimHowMuch: "80% of eligible patients have it measured within 48 hours of admission",
     drivers: [
-      { text: "Staff know how and why to measure it", secondary: ["Short bedside teaching", "A clear prompt in the electronic observations"] },
-      { text: "Results lead to action", secondary: ["Doctors review medicines when a drop is found", "Patients get advice on standing up slowly"] },
+      {
+        text: "Staff know how and why to measure it",
+        secondary: ["Short bedside teaching", "A clear prompt in the electronic observations"],
+      },
+      {
+        text: "Results lead to action",
+        secondary: ["Doctors review medicines when a drop is found", "Patients get advice on standing up slowly"],
+      },
     ],
     changeIdeas: [
-      { title: "Lying and standing blood pressure prompt in the electronic observations", description: "A mandatory field appears for patients aged 65 and over at the first set of observations after 6 hours on the ward.", driver: [0, 1] },
-      { title: "Five-minute bedside teaching by the falls practitioner", description: "Short teaching on the ward on how to take the readings and what counts as a significant drop.", driver: [0, 0] },
-      { title: "Medicines review flag when a drop is found", description: "A drop of 20 systolic or more triggers a task for the ward pharmacist and doctor.", driver: [1, 0] },
+      {
+        title: "Lying and standing blood pressure prompt in the electronic observations",
+        description:
+          "A mandatory field appears for patients aged 65 and over at the first set of observations after 6 hours on the ward.",
+        driver: [0, 1],
+      },
+      {
+        title: "Five-minute bedside teaching by the falls practitioner",
+        description: "Short teaching on the ward on how to take the readings and what counts as a significant drop.",
+        driver: [0, 0],
+      },
+      {
+        title: "Medicines review flag when a drop is found",
+        description: "A drop of 20 systolic or more triggers a task for the ward pharmacist and doctor.",
+        driver: [1, 0],
+      },
     ],
     pdsa: [
       {
@@ -337,7 +486,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         title: "Electronic prompt on two wards",
         plan: "Switch on the lying and standing prompt for patients aged 65 and over on {ward} and one other ward.",
         prediction: "Recording will exceed 75% within a month.",
-        doNotes: "Prompt live from the first of the month. A few patients who could not stand were recorded as 'unable', which is correct.",
+        doNotes:
+          "Prompt live from the first of the month. A few patients who could not stand were recorded as 'unable', which is correct.",
         study: "81% of eligible patients had readings within 48 hours. 14% of those had a significant drop.",
         act: "ADOPT",
         actNotes: "Prompt switched on trust-wide for older people's and medical wards.",
@@ -357,7 +507,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of patients aged 65+ with lying and standing blood pressure within 48 hours",
         kind: "PROCESS",
-        definition: "Eligible patients on the project wards with both readings recorded within 48 hours of admission, from the electronic observations system.",
+        definition:
+          "Eligible patients on the project wards with both readings recorded within 48 hours of admission, from the electronic observations system.",
         unit: "%",
         direction: "INCREASE",
         target: 80,
@@ -389,10 +540,16 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Falls practitioner, project lead", "Ward pharmacist", "Consultant physician", "Clinical systems analyst"],
+    teamRoles: [
+      "Falls practitioner, project lead",
+      "Ward pharmacist",
+      "Consultant physician",
+      "Clinical systems analyst",
+    ],
     learning: {
       title: "Lying and standing blood pressure: prompt it in the electronic observations",
-      summary: "Teaching alone lifted recording to under half; a prompt in the electronic observations took it above 80% within a month, and falls followed.",
+      summary:
+        "Teaching alone lifted recording to under half; a prompt in the electronic observations took it above 80% within a month, and falls followed.",
       tags: ["falls", "postural hypotension", "digital", "observations", "older people"],
       tips: [
         "Teach at the bedside first so staff understand the prompt when it appears.",
@@ -400,7 +557,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         "Make a drop in blood pressure create a task for someone, or nothing changes for the patient.",
       ],
     },
-    learningSummary: "Lying and standing blood pressure is now routine for older inpatients and the prompt has been kept.",
+    learningSummary:
+      "Lying and standing blood pressure is now routine for older inpatients and the prompt has been kept.",
   },
   // ─── Pressure ulcers ──────────────────────────────────────────────────────
   {
@@ -408,7 +566,12 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     national: "pressure-ulcers",
     pathway: ["inpatient-ward", "admission", "theatre"],
     orgTypes: ["ACUTE_TRUST", "COMMUNITY_SERVICE"],
-    wards: ["the orthopaedic trauma ward", "Ward 22 (respiratory)", "Larch Ward (acute medicine)", "the intensive care unit"],
+    wards: [
+      "the orthopaedic trauma ward",
+      "Ward 22 (respiratory)",
+      "Larch Ward (acute medicine)",
+      "the intensive care unit",
+    ],
     titles: [
       "Stop the pressure: fewer hospital-acquired pressure ulcers at {site}",
       "Reducing category 2 and above pressure ulcers at {site}",
@@ -417,17 +580,49 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     problem:
       "Patients at {site} were developing pressure ulcers while in our care, most often on heels and the base of the spine, and most often in patients admitted with a hip fracture or who were acutely unwell and immobile. Our rate of new category 2 and above pressure ulcers was around 1.2 per 1,000 occupied bed days. Reviews showed that skin checks on admission were often late and that the right mattress was not always in place in the first 24 hours.",
     aimWhat: "Reduce new hospital-acquired category 2 and above pressure ulcers",
-    aimHowMuch: "By 50% (to about 0.6 per 1,000 occupied bed days), with 95% of patients having a skin assessment within 6 hours of admission",
+    aimHowMuch:
+      "By 50% (to about 0.6 per 1,000 occupied bed days), with 95% of patients having a skin assessment within 6 hours of admission",
     drivers: [
-      { text: "Early identification of risk", secondary: ["Skin inspection within 6 hours of admission", "Purpose-T risk assessment on admission"] },
-      { text: "Reliable prevention care", secondary: ["SSKIN bundle on every shift", "The right mattress within 4 hours", "Heels off-loaded for every at-risk patient"] },
-      { text: "Patients and carers involved", secondary: ["Patients encouraged to move and report soreness", "Carers shown how to help"] },
+      {
+        text: "Early identification of risk",
+        secondary: ["Skin inspection within 6 hours of admission", "Purpose-T risk assessment on admission"],
+      },
+      {
+        text: "Reliable prevention care",
+        secondary: [
+          "SSKIN bundle on every shift",
+          "The right mattress within 4 hours",
+          "Heels off-loaded for every at-risk patient",
+        ],
+      },
+      {
+        text: "Patients and carers involved",
+        secondary: ["Patients encouraged to move and report soreness", "Carers shown how to help"],
+      },
     ],
     changeIdeas: [
-      { title: "SSKIN bundle on the bedside chart every shift", description: "Surface, Skin inspection, Keep moving, Incontinence and moisture, Nutrition and hydration — ticked and signed each shift.", driver: [1, 0] },
-      { title: "Heel off-loading boots for every patient with a hip fracture", description: "Boots applied in the emergency department or on arrival on the ward for every hip fracture patient.", driver: [1, 2] },
-      { title: "React to Red skin champions on each ward", description: "A trained champion on each ward who checks the bundle and teaches new staff.", driver: [0, 0] },
-      { title: "Mattress ordering direct from the ward without a pre-approval form", description: "Wards order dynamic mattresses directly for patients scoring high risk.", driver: [1, 1] },
+      {
+        title: "SSKIN bundle on the bedside chart every shift",
+        description:
+          "Surface, Skin inspection, Keep moving, Incontinence and moisture, Nutrition and hydration — ticked and signed each shift.",
+        driver: [1, 0],
+      },
+      {
+        title: "Heel off-loading boots for every patient with a hip fracture",
+        description:
+          "Boots applied in the emergency department or on arrival on the ward for every hip fracture patient.",
+        driver: [1, 2],
+      },
+      {
+        title: "React to Red skin champions on each ward",
+        description: "A trained champion on each ward who checks the bundle and teaches new staff.",
+        driver: [0, 0],
+      },
+      {
+        title: "Mattress ordering direct from the ward without a pre-approval form",
+        description: "Wards order dynamic mattresses directly for patients scoring high risk.",
+        driver: [1, 1],
+      },
     ],
     pdsa: [
       {
@@ -446,7 +641,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         plan: "Replace the separate pressure ulcer care plan with an SSKIN row on the bedside chart on two wards for a month.",
         prediction: "Bundle completion above 85%; fewer new ulcers.",
         doNotes: "Staff preferred one chart. Completion dropped at weekends.",
-        study: "Bundle completion 88% on weekdays and 71% at weekends. New ulcers fell from 5 to 2 across the two wards.",
+        study:
+          "Bundle completion 88% on weekdays and 71% at weekends. New ulcers fell from 5 to 2 across the two wards.",
         act: "ADOPT",
         actNotes: "Adopted. Weekend completion added to the Saturday safety huddle checklist.",
       },
@@ -465,7 +661,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Hospital-acquired pressure ulcers (category 2+) per 1,000 occupied bed days",
         kind: "OUTCOME",
-        definition: "New category 2, 3, 4, unstageable and deep tissue injury pressure ulcers developing after 72 hours in hospital, divided by occupied bed days, multiplied by 1,000.",
+        definition:
+          "New category 2, 3, 4, unstageable and deep tissue injury pressure ulcers developing after 72 hours in hospital, divided by occupied bed days, multiplied by 1,000.",
         unit: `per 1,000 ${OBD}`,
         direction: "DECREASE",
         target: 0.6,
@@ -490,7 +687,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Dynamic mattress hire days per 1,000 occupied bed days",
         kind: "BALANCING",
-        definition: "Days of dynamic mattress hire charged to the project wards, per 1,000 occupied bed days. Watches the cost of faster ordering.",
+        definition:
+          "Days of dynamic mattress hire charged to the project wards, per 1,000 occupied bed days. Watches the cost of faster ordering.",
         unit: `per 1,000 ${OBD}`,
         direction: "NEITHER",
         valueType: "RATE",
@@ -499,10 +697,17 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Tissue viability nurse specialist, project lead", "Orthopaedic ward sister", "Dietitian", "Procurement lead", "Patient partner"],
+    teamRoles: [
+      "Tissue viability nurse specialist, project lead",
+      "Orthopaedic ward sister",
+      "Dietitian",
+      "Procurement lead",
+      "Patient partner",
+    ],
     learning: {
       title: "SSKIN on the bedside chart, and heel boots before the ward",
-      summary: "Putting the SSKIN bundle on the bedside chart, applying heel boots in the emergency department and letting wards order mattresses directly halved hospital-acquired pressure ulcers.",
+      summary:
+        "Putting the SSKIN bundle on the bedside chart, applying heel boots in the emergency department and letting wards order mattresses directly halved hospital-acquired pressure ulcers.",
       tags: ["pressure ulcers", "SSKIN", "hip fracture", "tissue viability", "nursing"],
       tips: [
         "One chart, not two: staff complete what is in front of them.",
@@ -518,20 +723,46 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["care-home", "community-home"],
     orgTypes: ["COMMUNITY_SERVICE", "CARE_HOME", "GP_PRACTICE"],
     wards: ["the district nursing team", "the care home support team"],
-    titles: ["React to Red in care homes and at home", "Pressure ulcer prevention in care homes: React to Red", "Fewer pressure ulcers for people cared for at home"],
+    titles: [
+      "React to Red in care homes and at home",
+      "Pressure ulcer prevention in care homes: React to Red",
+      "Fewer pressure ulcers for people cared for at home",
+    ],
     problem:
       "District nurses and care home staff were finding pressure ulcers late, often only once the skin was already broken. Care staff in residential homes had little training in skin checks, and families caring at home did not know what to look for. Around 2.4 new pressure ulcers per 1,000 patient days were developing in people on the community nursing caseload and in partner homes.",
     aimWhat: "Reduce new pressure ulcers in people cared for by district nursing teams and in partner care homes",
     aimHowMuch: "By 40% within 18 months, with every partner home trained in React to Red",
     drivers: [
-      { text: "Carers recognise early skin damage", secondary: ["React to Red training for care staff", "Skin checks during personal care"] },
-      { text: "Equipment arrives quickly", secondary: ["Same-day pressure-relieving equipment", "Clear route to ask for help"] },
-      { text: "Families caring at home know what to do", secondary: ["Simple leaflet and teaching", "Phone number to call when skin looks red"] },
+      {
+        text: "Carers recognise early skin damage",
+        secondary: ["React to Red training for care staff", "Skin checks during personal care"],
+      },
+      {
+        text: "Equipment arrives quickly",
+        secondary: ["Same-day pressure-relieving equipment", "Clear route to ask for help"],
+      },
+      {
+        text: "Families caring at home know what to do",
+        secondary: ["Simple leaflet and teaching", "Phone number to call when skin looks red"],
+      },
     ],
     changeIdeas: [
-      { title: "React to Red training in every partner care home", description: "A one-hour session for care staff with a skin check card and a 'red skin' escalation route to the district nurses.", driver: [0, 0] },
-      { title: "Same-day equipment from the community store", description: "District nurses can request a pressure-relieving cushion or mattress for same-day delivery.", driver: [1, 0] },
-      { title: "'Is it red?' card for family carers", description: "A plain-English card with photos and the team's phone number.", driver: [2, 1] },
+      {
+        title: "React to Red training in every partner care home",
+        description:
+          "A one-hour session for care staff with a skin check card and a 'red skin' escalation route to the district nurses.",
+        driver: [0, 0],
+      },
+      {
+        title: "Same-day equipment from the community store",
+        description: "District nurses can request a pressure-relieving cushion or mattress for same-day delivery.",
+        driver: [1, 0],
+      },
+      {
+        title: "'Is it red?' card for family carers",
+        description: "A plain-English card with photos and the team's phone number.",
+        driver: [2, 1],
+      },
     ],
     pdsa: [
       {
@@ -540,7 +771,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         plan: "Train all care staff at {carehome} over two weeks and track referrals for red skin.",
         prediction: "Referrals for red skin will rise at first, and broken skin will be found less often.",
         doNotes: "32 of 38 staff trained. Referrals rose from 1 to 7 in the month.",
-        study: "Most referrals were for early redness that resolved with repositioning. One new category 2 ulcer, against 4 in the previous month.",
+        study:
+          "Most referrals were for early redness that resolved with repositioning. One new category 2 ulcer, against 4 in the previous month.",
         act: "ADOPT",
         actNotes: "Roll out to all partner homes, two a month.",
       },
@@ -550,7 +782,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         plan: "District nurses give the card to 20 families caring for someone bed-bound at home.",
         prediction: "Families will call earlier when they see red skin.",
         doNotes: "All 20 cards given; families liked the photos but several wanted a larger print version.",
-        study: "Five families phoned about red skin within the month, all early. Feedback led to a large-print version.",
+        study:
+          "Five families phoned about red skin within the month, all early. Feedback led to a large-print version.",
         act: "ADAPT",
         actNotes: "Reprinted in large print and in Polish, Bengali and Urdu.",
       },
@@ -569,7 +802,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "New pressure ulcers (category 2+) per 1,000 patient days, community and care homes",
         kind: "OUTCOME",
-        definition: "New category 2 and above pressure ulcers developing in people on the district nursing caseload and in partner homes, per 1,000 patient days.",
+        definition:
+          "New category 2 and above pressure ulcers developing in people on the district nursing caseload and in partner homes, per 1,000 patient days.",
         unit: "per 1,000 patient days",
         direction: "DECREASE",
         valueType: "RATE",
@@ -580,7 +814,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of partner care home staff trained in React to Red",
         kind: "PROCESS",
-        definition: "Care staff in partner homes who have completed React to Red training, from the homes' training records.",
+        definition:
+          "Care staff in partner homes who have completed React to Red training, from the homes' training records.",
         unit: "%",
         direction: "INCREASE",
         target: 90,
@@ -592,7 +827,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Referrals to district nursing for red skin",
         kind: "BALANCING",
-        definition: "Referrals received for early skin redness. We expect these to rise at first; watching that the team can cope.",
+        definition:
+          "Referrals received for early skin redness. We expect these to rise at first; watching that the team can cope.",
         unit: "referrals",
         direction: "NEITHER",
         valueType: "NUMBER",
@@ -601,10 +837,17 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["District nursing team leader, project lead", "Tissue viability nurse", "Care home manager", "Community equipment store manager", "Carer, patient partner"],
+    teamRoles: [
+      "District nursing team leader, project lead",
+      "Tissue viability nurse",
+      "Care home manager",
+      "Community equipment store manager",
+      "Carer, patient partner",
+    ],
     learning: {
       title: "React to Red: training care home staff to spot early skin damage",
-      summary: "A one-hour React to Red session for care staff, plus same-day equipment, meant redness was caught before skin broke down. New pressure ulcers fell by about 40%.",
+      summary:
+        "A one-hour React to Red session for care staff, plus same-day equipment, meant redness was caught before skin broke down. New pressure ulcers fell by about 40%.",
       tags: ["pressure ulcers", "care homes", "React to Red", "community nursing", "training"],
       tips: [
         "Expect referrals to rise: that is the point. Warn the district nursing team.",
@@ -621,20 +864,47 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["inpatient-ward", "discharge", "community-home"],
     orgTypes: ["ACUTE_TRUST", "COMMUNITY_SERVICE"],
     wards: ["Ward 6 (urology)", "Hazel Ward (general medicine)", "the surgical assessment unit"],
-    titles: ["Catheter passport: reducing catheter-associated urinary infections at {site}", "Reducing CAUTI with daily catheter review at {site}", "HOUDINI: getting catheters out sooner at {site}"],
+    titles: [
+      "Catheter passport: reducing catheter-associated urinary infections at {site}",
+      "Reducing CAUTI with daily catheter review at {site}",
+      "HOUDINI: getting catheters out sooner at {site}",
+    ],
     problem:
       "Around one in five inpatients at {site} has a urinary catheter at some point, and many stay in longer than needed. Each extra day raises the risk of a catheter-associated urinary tract infection (CAUTI), which can lead to sepsis. Audits found that a third of catheters had no documented reason, and patients were often discharged home with a catheter but no plan for its removal.",
     aimWhat: "Reduce catheter-associated urinary tract infections",
     aimHowMuch: "By 40%, with a documented reason and daily review for 90% of catheters",
     drivers: [
-      { text: "Catheters are only used when needed", secondary: ["A clear reason recorded at insertion", "Alternatives tried first"] },
-      { text: "Catheters come out as soon as possible", secondary: ["Daily review with a nurse-led removal protocol", "Plan for removal at discharge"] },
-      { text: "Catheters are cared for well", secondary: ["Catheter passport travels with the patient", "Patients know how to look after it"] },
+      {
+        text: "Catheters are only used when needed",
+        secondary: ["A clear reason recorded at insertion", "Alternatives tried first"],
+      },
+      {
+        text: "Catheters come out as soon as possible",
+        secondary: ["Daily review with a nurse-led removal protocol", "Plan for removal at discharge"],
+      },
+      {
+        text: "Catheters are cared for well",
+        secondary: ["Catheter passport travels with the patient", "Patients know how to look after it"],
+      },
     ],
     changeIdeas: [
-      { title: "HOUDINI nurse-led catheter removal protocol", description: "Nurses remove a catheter without waiting for a doctor unless one of the HOUDINI reasons applies (Haematuria, Obstruction, Urology surgery, Decubitus ulcer, Input/output monitoring, Nursing end-of-life care, Immobility).", driver: [1, 0] },
-      { title: "Catheter passport", description: "A patient-held booklet recording why and when the catheter was inserted, care given and the removal plan.", driver: [2, 0] },
-      { title: "Catheter question at the daily board round", description: "\"Does anyone have a catheter, and do they still need it?\" asked at every board round.", driver: [1, 0] },
+      {
+        title: "HOUDINI nurse-led catheter removal protocol",
+        description:
+          "Nurses remove a catheter without waiting for a doctor unless one of the HOUDINI reasons applies (Haematuria, Obstruction, Urology surgery, Decubitus ulcer, Input/output monitoring, Nursing end-of-life care, Immobility).",
+        driver: [1, 0],
+      },
+      {
+        title: "Catheter passport",
+        description:
+          "A patient-held booklet recording why and when the catheter was inserted, care given and the removal plan.",
+        driver: [2, 0],
+      },
+      {
+        title: "Catheter question at the daily board round",
+        description: '"Does anyone have a catheter, and do they still need it?" asked at every board round.',
+        driver: [1, 0],
+      },
     ],
     pdsa: [
       {
@@ -672,7 +942,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Catheter-associated urinary tract infections per 1,000 occupied bed days",
         kind: "OUTCOME",
-        definition: "Infections meeting the CAUTI surveillance definition on the project wards, divided by occupied bed days, multiplied by 1,000.",
+        definition:
+          "Infections meeting the CAUTI surveillance definition on the project wards, divided by occupied bed days, multiplied by 1,000.",
         unit: `per 1,000 ${OBD}`,
         direction: "DECREASE",
         target: 0.8,
@@ -685,7 +956,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of catheters with a documented reason and daily review",
         kind: "PROCESS",
-        definition: "From a weekly point-prevalence audit of all catheterised patients on the project wards, combined monthly.",
+        definition:
+          "From a weekly point-prevalence audit of all catheterised patients on the project wards, combined monthly.",
         unit: "%",
         direction: "INCREASE",
         target: 90,
@@ -697,7 +969,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Re-catheterisations within 48 hours of removal",
         kind: "BALANCING",
-        definition: "Patients who needed a catheter re-inserted within 48 hours because of retention. Checks that earlier removal is safe.",
+        definition:
+          "Patients who needed a catheter re-inserted within 48 hours because of retention. Checks that earlier removal is safe.",
         unit: "patients",
         direction: "DECREASE",
         valueType: "NUMBER",
@@ -706,10 +979,17 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Infection prevention and control nurse, project lead", "Continence nurse specialist", "Urology registrar", "Community nursing sister", "Patient partner"],
+    teamRoles: [
+      "Infection prevention and control nurse, project lead",
+      "Continence nurse specialist",
+      "Urology registrar",
+      "Community nursing sister",
+      "Patient partner",
+    ],
     learning: {
       title: "HOUDINI: nurse-led catheter removal",
-      summary: "A nurse-led removal protocol cut catheter days by half and catheter-associated infections by about 40%, with no rise in re-catheterisation.",
+      summary:
+        "A nurse-led removal protocol cut catheter days by half and catheter-associated infections by about 40%, with no rise in re-catheterisation.",
       tags: ["infection", "CAUTI", "catheter", "HOUDINI", "nurse-led"],
       tips: [
         "The board round question helps, but nurses need permission to act without waiting for a doctor.",
@@ -725,20 +1005,46 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["theatre", "inpatient-ward", "discharge"],
     orgTypes: ["ACUTE_TRUST"],
     wards: ["the elective orthopaedic unit", "the day surgery unit", "the trauma and orthopaedic ward"],
-    titles: ["Reducing surgical site infections after hip and knee replacement ({site})", "Getting It Right First Time: preventing infection after joint replacement at {site}"],
+    titles: [
+      "Reducing surgical site infections after hip and knee replacement ({site})",
+      "Getting It Right First Time: preventing infection after joint replacement at {site}",
+    ],
     problem:
       "About 2.5% of patients having a hip or knee replacement at {site} developed a surgical site infection within 90 days. These infections are serious: many need further surgery and long courses of antibiotics. Our audit showed gaps in skin decolonisation before surgery, in keeping patients warm in theatre, and in wound care advice at discharge.",
     aimWhat: "Reduce surgical site infections within 90 days of elective hip and knee replacement",
     aimHowMuch: "From 2.5% to below 1.2%",
     drivers: [
-      { text: "Patients are ready for surgery", secondary: ["Nasal and skin decolonisation before surgery", "Blood sugar controlled in people with diabetes"] },
-      { text: "Reliable care in theatre", secondary: ["Patients kept warm (normothermia)", "Antibiotics given within 60 minutes before incision"] },
-      { text: "Wounds are cared for after surgery", secondary: ["Clear wound advice at discharge", "Early review of a worrying wound"] },
+      {
+        text: "Patients are ready for surgery",
+        secondary: ["Nasal and skin decolonisation before surgery", "Blood sugar controlled in people with diabetes"],
+      },
+      {
+        text: "Reliable care in theatre",
+        secondary: ["Patients kept warm (normothermia)", "Antibiotics given within 60 minutes before incision"],
+      },
+      {
+        text: "Wounds are cared for after surgery",
+        secondary: ["Clear wound advice at discharge", "Early review of a worrying wound"],
+      },
     ],
     changeIdeas: [
-      { title: "Decolonisation pack posted with the surgery date letter", description: "Nasal ointment and body wash posted to the patient with a pictorial guide and a text reminder five days before surgery.", driver: [0, 0] },
-      { title: "Active warming from the anaesthetic room", description: "Forced-air warming started in the anaesthetic room, with temperature checked at arrival in recovery.", driver: [1, 0] },
-      { title: "Photo wound check via the follow-up app", description: "Patients send a photo of the wound on day 10 for review by the surgical site surveillance nurse.", driver: [2, 1] },
+      {
+        title: "Decolonisation pack posted with the surgery date letter",
+        description:
+          "Nasal ointment and body wash posted to the patient with a pictorial guide and a text reminder five days before surgery.",
+        driver: [0, 0],
+      },
+      {
+        title: "Active warming from the anaesthetic room",
+        description:
+          "Forced-air warming started in the anaesthetic room, with temperature checked at arrival in recovery.",
+        driver: [1, 0],
+      },
+      {
+        title: "Photo wound check via the follow-up app",
+        description: "Patients send a photo of the wound on day 10 for review by the surgical site surveillance nurse.",
+        driver: [2, 1],
+      },
     ],
     pdsa: [
       {
@@ -747,7 +1053,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         plan: "Post the pack to all patients on one surgeon's list for a month and ask at admission whether it was used.",
         prediction: "Most patients will complete the five days.",
         doNotes: "24 packs posted. Three patients had not opened the parcel.",
-        study: "21 of 24 (88%) completed decolonisation, compared with about 60% when packs were given at pre-assessment.",
+        study:
+          "21 of 24 (88%) completed decolonisation, compared with about 60% when packs were given at pre-assessment.",
         act: "ADAPT",
         actNotes: "Add a text reminder five days before surgery.",
       },
@@ -776,7 +1083,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of hip and knee replacements with a surgical site infection within 90 days",
         kind: "OUTCOME",
-        definition: "Surgical site infections identified by surveillance (readmission, GP and patient follow-up) within 90 days of elective primary hip or knee replacement, by month of surgery.",
+        definition:
+          "Surgical site infections identified by surveillance (readmission, GP and patient follow-up) within 90 days of elective primary hip or knee replacement, by month of surgery.",
         unit: "%",
         direction: "DECREASE",
         target: 1.2,
@@ -809,12 +1117,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Surgical site surveillance nurse, project lead", "Consultant orthopaedic surgeon", "Consultant anaesthetist", "Pharmacy technician", "Patient partner"],
+    teamRoles: [
+      "Surgical site surveillance nurse, project lead",
+      "Consultant orthopaedic surgeon",
+      "Consultant anaesthetist",
+      "Pharmacy technician",
+      "Patient partner",
+    ],
     learning: {
       title: "Post the decolonisation pack with the surgery letter",
-      summary: "Posting the decolonisation pack with the surgery date letter and a text reminder lifted completion to 94%; with active warming in theatre, infections after joint replacement more than halved.",
+      summary:
+        "Posting the decolonisation pack with the surgery date letter and a text reminder lifted completion to 94%; with active warming in theatre, infections after joint replacement more than halved.",
       tags: ["infection", "surgical site infection", "orthopaedics", "theatres", "decolonisation"],
-      tips: ["Ask patients at admission whether they used the pack: it is the simplest measure you will get.", "A text reminder five days before surgery made the biggest difference.", "Stock warming blankets in every anaesthetic room, not just theatre."],
+      tips: [
+        "Ask patients at admission whether they used the pack: it is the simplest measure you will get.",
+        "A text reminder five days before surgery made the biggest difference.",
+        "Stock warming blankets in every anaesthetic room, not just theatre.",
+      ],
     },
     learningSummary: "Surgical site infections after hip and knee replacement fell from about 2.5% to just over 1%.",
   },
@@ -825,18 +1144,36 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["care-home", "primary-care"],
     orgTypes: ["CARE_HOME", "GP_PRACTICE", "COMMUNITY_SERVICE"],
     wards: ["the residential floor", "the nursing unit"],
-    titles: ["Hydrate: reducing urinary infections in care home residents", "Drink well, stay well: hydration in care homes"],
+    titles: [
+      "Hydrate: reducing urinary infections in care home residents",
+      "Drink well, stay well: hydration in care homes",
+    ],
     problem:
       "Urinary tract infections are a leading cause of hospital admission for care home residents, and a common source of E. coli bloodstream infections. Many residents drink far less than they need, especially those living with dementia. Staff also tended to use urine dipsticks to diagnose infection in older people, which leads to antibiotics that are not needed.",
     aimWhat: "Reduce urinary tract infections among residents of partner care homes",
     aimHowMuch: "By a third, and stop using urine dipsticks to diagnose UTI in residents over 65",
     drivers: [
-      { text: "Residents drink enough", secondary: ["Structured drinks rounds", "Drinks residents enjoy, offered often"] },
-      { text: "Infections are diagnosed well", secondary: ["No dipsticks for over-65s", "Symptom-based decision tool"] },
+      {
+        text: "Residents drink enough",
+        secondary: ["Structured drinks rounds", "Drinks residents enjoy, offered often"],
+      },
+      {
+        text: "Infections are diagnosed well",
+        secondary: ["No dipsticks for over-65s", "Symptom-based decision tool"],
+      },
     ],
     changeIdeas: [
-      { title: "Seven structured drinks rounds a day", description: "Drinks rounds at set times with a choice of drinks, jelly drops and fruit, recorded on a simple chart.", driver: [0, 0] },
-      { title: "Stop dipsticks: symptom-based UTI decision tool", description: "Staff use a symptom checklist and call the GP practice rather than dipping urine.", driver: [1, 1] },
+      {
+        title: "Seven structured drinks rounds a day",
+        description:
+          "Drinks rounds at set times with a choice of drinks, jelly drops and fruit, recorded on a simple chart.",
+        driver: [0, 0],
+      },
+      {
+        title: "Stop dipsticks: symptom-based UTI decision tool",
+        description: "Staff use a symptom checklist and call the GP practice rather than dipping urine.",
+        driver: [1, 1],
+      },
     ],
     pdsa: [
       {
@@ -845,7 +1182,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         plan: "Introduce seven drinks rounds a day on {ward} for a month, with a tea party at 3pm.",
         prediction: "Average fluid intake will rise above 1,500ml a day.",
         doNotes: "Residents enjoyed the afternoon tea party most. Night staff found the late round hard to fit in.",
-        study: "Average intake rose from 1,050ml to 1,480ml. Two residents with dementia drank much more from coloured cups.",
+        study:
+          "Average intake rose from 1,050ml to 1,480ml. Two residents with dementia drank much more from coloured cups.",
         act: "ADAPT",
         actNotes: "Use coloured cups for everyone and move the late round earlier.",
       },
@@ -874,7 +1212,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "UTIs treated in care home residents per 1,000 resident bed days",
         kind: "OUTCOME",
-        definition: "Antibiotic courses for urinary tract infection prescribed to residents of partner homes, from the GP practice record, per 1,000 resident bed days.",
+        definition:
+          "Antibiotic courses for urinary tract infection prescribed to residents of partner homes, from the GP practice record, per 1,000 resident bed days.",
         unit: "per 1,000 resident bed days",
         direction: "DECREASE",
         valueType: "RATE",
@@ -896,7 +1235,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Falls at night per 1,000 resident bed days",
         kind: "BALANCING",
-        definition: "More drinking can mean more night-time trips to the toilet; this checks falls at night have not risen.",
+        definition:
+          "More drinking can mean more night-time trips to the toilet; this checks falls at night have not risen.",
         unit: "per 1,000 resident bed days",
         direction: "DECREASE",
         valueType: "RATE",
@@ -905,12 +1245,22 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Care home manager, project lead", "GP with a special interest in older people", "Community dietitian", "Infection prevention nurse"],
+    teamRoles: [
+      "Care home manager, project lead",
+      "GP with a special interest in older people",
+      "Community dietitian",
+      "Infection prevention nurse",
+    ],
     learning: {
       title: "Seven drinks rounds and no dipsticks: fewer UTIs in care homes",
-      summary: "Structured drinks rounds with coloured cups, and replacing dipsticks with a symptom checklist, cut UTIs treated in care home residents by over a third.",
+      summary:
+        "Structured drinks rounds with coloured cups, and replacing dipsticks with a symptom checklist, cut UTIs treated in care home residents by over a third.",
       tags: ["infection", "hydration", "care homes", "antimicrobial stewardship", "UTI"],
-      tips: ["Make the afternoon drinks round a social event.", "Get the GP practice to explain why dipsticks mislead in older people.", "Watch night-time falls when residents drink more."],
+      tips: [
+        "Make the afternoon drinks round a social event.",
+        "Get the GP practice to explain why dipsticks mislead in older people.",
+        "Watch night-time falls when residents drink more.",
+      ],
     },
     learningSummary: "UTIs treated fell by over a third and dipsticks are no longer used for residents over 65.",
   },
@@ -921,20 +1271,47 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["admission", "inpatient-ward"],
     orgTypes: ["ACUTE_TRUST"],
     wards: ["the acute medical unit", "Ward 3 (neurology)", "Cedar Ward (general surgery)"],
-    titles: ["Reducing omitted and delayed critical medicines at {site}", "Time-critical medicines on time at {site}", "No missed doses: Parkinson's and critical medicines at {site}"],
+    titles: [
+      "Reducing omitted and delayed critical medicines at {site}",
+      "Time-critical medicines on time at {site}",
+      "No missed doses: Parkinson's and critical medicines at {site}",
+    ],
     problem:
       "Missing or delaying a dose of a critical medicine — such as Parkinson's medicines, insulin, anticoagulants or anti-epileptics — can cause serious harm. At {site} our audits showed around 12% of critical medicine doses were omitted or more than an hour late, most often in the first 24 hours after admission and when the medicine was not stocked on the ward.",
     aimWhat: "Reduce omitted and delayed doses of critical medicines",
     aimHowMuch: "From about 12% to below 4% of doses",
     drivers: [
-      { text: "Critical medicines are identified on admission", secondary: ["Critical medicines list on the prescribing system", "Patients' own medicines used on admission"] },
-      { text: "The medicine is available when due", secondary: ["Critical medicines cupboard on every ward", "Out-of-hours supply route"] },
-      { text: "Staff know a dose is due", secondary: ["Electronic alert when a critical dose is overdue", "Patients encouraged to tell us their times"] },
+      {
+        text: "Critical medicines are identified on admission",
+        secondary: ["Critical medicines list on the prescribing system", "Patients' own medicines used on admission"],
+      },
+      {
+        text: "The medicine is available when due",
+        secondary: ["Critical medicines cupboard on every ward", "Out-of-hours supply route"],
+      },
+      {
+        text: "Staff know a dose is due",
+        secondary: ["Electronic alert when a critical dose is overdue", "Patients encouraged to tell us their times"],
+      },
     ],
     changeIdeas: [
-      { title: "Critical medicines cupboard on every ward", description: "A stocked cupboard with the 30 most-used critical medicines, checked daily by pharmacy technicians.", driver: [1, 0] },
-      { title: "Overdue critical dose alert", description: "The electronic prescribing system flags any critical dose 30 minutes overdue on the ward dashboard.", driver: [2, 0] },
-      { title: "Get It On Time for Parkinson's medicines", description: "Patients with Parkinson's can self-administer or have their own times put on the chart.", driver: [2, 1] },
+      {
+        title: "Critical medicines cupboard on every ward",
+        description:
+          "A stocked cupboard with the 30 most-used critical medicines, checked daily by pharmacy technicians.",
+        driver: [1, 0],
+      },
+      {
+        title: "Overdue critical dose alert",
+        description:
+          "The electronic prescribing system flags any critical dose 30 minutes overdue on the ward dashboard.",
+        driver: [2, 0],
+      },
+      {
+        title: "Get It On Time for Parkinson's medicines",
+        description: "Patients with Parkinson's can self-administer or have their own times put on the chart.",
+        driver: [2, 1],
+      },
     ],
     pdsa: [
       {
@@ -943,7 +1320,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         plan: "Stock a critical medicines cupboard on {ward} for one month and audit omissions.",
         prediction: "Omissions due to 'not available' will almost disappear.",
         doNotes: "Cupboard stocked. Two items ran out over a bank holiday weekend.",
-        study: "Omissions with reason 'not available' fell from 41 to 6. Overall omitted or delayed doses fell from 13% to 8%.",
+        study:
+          "Omissions with reason 'not available' fell from 41 to 6. Overall omitted or delayed doses fell from 13% to 8%.",
         act: "ADAPT",
         actNotes: "Add weekend top-up by the on-call technician.",
       },
@@ -972,7 +1350,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of critical medicine doses omitted or delayed by over 1 hour",
         kind: "OUTCOME",
-        definition: "Doses of medicines on the trust's critical medicines list recorded as not given (excluding clinically appropriate omissions) or given more than 1 hour late, from electronic prescribing data.",
+        definition:
+          "Doses of medicines on the trust's critical medicines list recorded as not given (excluding clinically appropriate omissions) or given more than 1 hour late, from electronic prescribing data.",
         unit: "%",
         direction: "DECREASE",
         target: 4,
@@ -1005,12 +1384,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Lead pharmacist, medicines safety, project lead", "Parkinson's disease nurse specialist", "Ward sister", "Electronic prescribing lead", "Patient partner (Parkinson's UK)"],
+    teamRoles: [
+      "Lead pharmacist, medicines safety, project lead",
+      "Parkinson's disease nurse specialist",
+      "Ward sister",
+      "Electronic prescribing lead",
+      "Patient partner (Parkinson's UK)",
+    ],
     learning: {
       title: "A critical medicines cupboard on every ward",
-      summary: "Stocking the most-used critical medicines on every ward, with an overdue-dose alert, cut omitted and delayed critical doses from 12% to around 4%.",
+      summary:
+        "Stocking the most-used critical medicines on every ward, with an overdue-dose alert, cut omitted and delayed critical doses from 12% to around 4%.",
       tags: ["medication safety", "critical medicines", "Parkinson's", "electronic prescribing", "pharmacy"],
-      tips: ["Use your omission reason codes: 'not available' told us exactly where to start.", "Plan weekend and bank holiday top-ups before you go live.", "Let people with Parkinson's manage their own medicines when they can."],
+      tips: [
+        "Use your omission reason codes: 'not available' told us exactly where to start.",
+        "Plan weekend and bank holiday top-ups before you go live.",
+        "Let people with Parkinson's manage their own medicines when they can.",
+      ],
     },
     learningSummary: "Omitted and delayed critical doses fell to about 4% and have stayed there.",
   },
@@ -1026,14 +1416,36 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     aimWhat: "Reduce insulin-related harm for inpatients with diabetes",
     aimHowMuch: "Halve insulin prescribing and administration errors, and reduce severe hypoglycaemia by a third",
     drivers: [
-      { text: "Insulin is prescribed safely", secondary: ["Order sets for common insulins", "Never abbreviate 'units'"] },
-      { text: "Patients manage their own insulin when they can", secondary: ["Self-administration assessment", "Patients' own meters and pens"] },
-      { text: "Hypoglycaemia is treated quickly", secondary: ["Hypo boxes on every ward", "Hypo treatment on the drug chart"] },
+      {
+        text: "Insulin is prescribed safely",
+        secondary: ["Order sets for common insulins", "Never abbreviate 'units'"],
+      },
+      {
+        text: "Patients manage their own insulin when they can",
+        secondary: ["Self-administration assessment", "Patients' own meters and pens"],
+      },
+      {
+        text: "Hypoglycaemia is treated quickly",
+        secondary: ["Hypo boxes on every ward", "Hypo treatment on the drug chart"],
+      },
     ],
     changeIdeas: [
-      { title: "Insulin order sets on the prescribing system", description: "Pre-built order sets for the 12 most-used insulins, with free-text insulin prescribing removed.", driver: [0, 0] },
-      { title: "Insulin self-administration for capable patients", description: "Patients who manage their insulin at home keep doing so, after a short assessment.", driver: [1, 0] },
-      { title: "Hypo boxes checked at every shift change", description: "A standard hypo box on every ward, checked at handover, with a prescribed hypo treatment for every patient on insulin.", driver: [2, 0] },
+      {
+        title: "Insulin order sets on the prescribing system",
+        description: "Pre-built order sets for the 12 most-used insulins, with free-text insulin prescribing removed.",
+        driver: [0, 0],
+      },
+      {
+        title: "Insulin self-administration for capable patients",
+        description: "Patients who manage their insulin at home keep doing so, after a short assessment.",
+        driver: [1, 0],
+      },
+      {
+        title: "Hypo boxes checked at every shift change",
+        description:
+          "A standard hypo box on every ward, checked at handover, with a prescribed hypo treatment for every patient on insulin.",
+        driver: [2, 0],
+      },
     ],
     pdsa: [
       {
@@ -1071,7 +1483,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Insulin errors reaching the patient per 1,000 occupied bed days",
         kind: "OUTCOME",
-        definition: "Insulin prescribing and administration incidents reaching the patient, per 1,000 occupied bed days.",
+        definition:
+          "Insulin prescribing and administration incidents reaching the patient, per 1,000 occupied bed days.",
         unit: `per 1,000 ${OBD}`,
         direction: "DECREASE",
         valueType: "RATE",
@@ -1103,12 +1516,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Diabetes specialist nurse, project lead", "Diabetes pharmacist", "Consultant diabetologist", "Ward manager", "Patient partner living with type 1 diabetes"],
+    teamRoles: [
+      "Diabetes specialist nurse, project lead",
+      "Diabetes pharmacist",
+      "Consultant diabetologist",
+      "Ward manager",
+      "Patient partner living with type 1 diabetes",
+    ],
     learning: {
       title: "Hypo boxes checked at every handover",
-      summary: "A standard hypo box on every ward, checked at handover, cut the time to treat hypoglycaemia from over half an hour to about 10 minutes.",
+      summary:
+        "A standard hypo box on every ward, checked at handover, cut the time to treat hypoglycaemia from over half an hour to about 10 minutes.",
       tags: ["medication safety", "insulin", "diabetes", "hypoglycaemia"],
-      tips: ["Put the box where the observations trolley lives.", "Prescribe hypo treatment for every patient on insulin so nobody waits for a doctor.", "Check the box at handover, not once a week."],
+      tips: [
+        "Put the box where the observations trolley lives.",
+        "Prescribe hypo treatment for every patient on insulin so nobody waits for a doctor.",
+        "Check the box at handover, not once a week.",
+      ],
     },
     learningSummary: "Insulin errors halved and hypos are treated within about 10 minutes.",
   },
@@ -1119,20 +1543,47 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["discharge", "primary-care", "community-home"],
     orgTypes: ["ACUTE_TRUST", "OTHER", "GP_PRACTICE"],
     wards: ["the medical wards", "the cardiology ward", "the discharge lounge"],
-    titles: ["Transfers of Care Around Medicines: hospital to community pharmacy", "Safer medicines after discharge: referring to community pharmacy from {site}"],
+    titles: [
+      "Transfers of Care Around Medicines: hospital to community pharmacy",
+      "Safer medicines after discharge: referring to community pharmacy from {site}",
+    ],
     problem:
       "Up to two thirds of patients leave hospital with changes to their medicines, and many are not told clearly what has changed. Community pharmacists and GPs often find out weeks later. Patients going home from {site} were being readmitted with problems such as duplicated blood thinners or stopped heart medicines restarted by mistake.",
     aimWhat: "Make sure patients' medicine changes are followed up by their community pharmacy after discharge",
-    aimHowMuch: "Refer 60% of eligible patients electronically to their community pharmacy, and reduce 30-day readmissions for these patients",
+    aimHowMuch:
+      "Refer 60% of eligible patients electronically to their community pharmacy, and reduce 30-day readmissions for these patients",
     drivers: [
-      { text: "Community pharmacy knows about changes", secondary: ["Electronic referral at discharge", "Referral includes the reason for each change"] },
-      { text: "Patients understand their medicines", secondary: ["Discharge medicines conversation", "A clear printed list"] },
-      { text: "The referral is acted on", secondary: ["New Medicine Service or Discharge Medicines Service follow-up", "Feedback to the ward"] },
+      {
+        text: "Community pharmacy knows about changes",
+        secondary: ["Electronic referral at discharge", "Referral includes the reason for each change"],
+      },
+      {
+        text: "Patients understand their medicines",
+        secondary: ["Discharge medicines conversation", "A clear printed list"],
+      },
+      {
+        text: "The referral is acted on",
+        secondary: ["New Medicine Service or Discharge Medicines Service follow-up", "Feedback to the ward"],
+      },
     ],
     changeIdeas: [
-      { title: "Electronic referral to community pharmacy for every patient with changed medicines", description: "The ward pharmacy technician sends a referral through the secure platform, including the reasons for changes.", driver: [0, 0] },
-      { title: "Five-minute medicines conversation before discharge", description: "A pharmacist or technician talks through changes using the printed list and asks the patient to explain it back.", driver: [1, 0] },
-      { title: "Monthly feedback from community pharmacies to wards", description: "Community pharmacists share examples of problems they found, so wards can see the difference.", driver: [2, 1] },
+      {
+        title: "Electronic referral to community pharmacy for every patient with changed medicines",
+        description:
+          "The ward pharmacy technician sends a referral through the secure platform, including the reasons for changes.",
+        driver: [0, 0],
+      },
+      {
+        title: "Five-minute medicines conversation before discharge",
+        description:
+          "A pharmacist or technician talks through changes using the printed list and asks the patient to explain it back.",
+        driver: [1, 0],
+      },
+      {
+        title: "Monthly feedback from community pharmacies to wards",
+        description: "Community pharmacists share examples of problems they found, so wards can see the difference.",
+        driver: [2, 1],
+      },
     ],
     pdsa: [
       {
@@ -1170,7 +1621,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of eligible discharges referred to community pharmacy",
         kind: "PROCESS",
-        definition: "Patients discharged with new or changed medicines who were referred electronically to their nominated community pharmacy.",
+        definition:
+          "Patients discharged with new or changed medicines who were referred electronically to their nominated community pharmacy.",
         unit: "%",
         direction: "INCREASE",
         target: 60,
@@ -1182,7 +1634,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "30-day emergency readmissions for referred-cohort wards (%)",
         kind: "OUTCOME",
-        definition: "Emergency readmissions within 30 days of discharge from the project wards, as a percentage of discharges.",
+        definition:
+          "Emergency readmissions within 30 days of discharge from the project wards, as a percentage of discharges.",
         unit: "%",
         direction: "DECREASE",
         valueType: "RATE",
@@ -1202,12 +1655,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Lead pharmacist, integrated care, project lead", "Pharmacy technician", "Community pharmacist", "GP clinical pharmacist", "Patient partner"],
+    teamRoles: [
+      "Lead pharmacist, integrated care, project lead",
+      "Pharmacy technician",
+      "Community pharmacist",
+      "GP clinical pharmacist",
+      "Patient partner",
+    ],
     learning: {
       title: "Refer to community pharmacy when the discharge prescription is screened",
-      summary: "Starting the electronic referral to community pharmacy at prescription screening, not at the door, raised referrals from under 20% to two thirds of eligible patients.",
+      summary:
+        "Starting the electronic referral to community pharmacy at prescription screening, not at the door, raised referrals from under 20% to two thirds of eligible patients.",
       tags: ["medication safety", "discharge", "community pharmacy", "transfers of care"],
-      tips: ["Start the referral early in the discharge process; late-day discharges are otherwise missed.", "Share community pharmacists' real cases with ward staff.", "Report the referral rate weekly while the change beds in."],
+      tips: [
+        "Start the referral early in the discharge process; late-day discharges are otherwise missed.",
+        "Share community pharmacists' real cases with ward staff.",
+        "Report the referral rate weekly while the change beds in.",
+      ],
     },
     learningSummary: "Two thirds of eligible patients are now referred and readmissions have fallen.",
   },
@@ -1223,12 +1687,27 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     aimWhat: "Reduce medicines administration errors in partner care homes",
     aimHowMuch: "By half within a year",
     drivers: [
-      { text: "Staff can focus on the medicines round", secondary: ["Protected time with a 'do not disturb' tabard", "Phone calls redirected during rounds"] },
-      { text: "The right information is on the chart", secondary: ["Electronic medicines administration record", "Monthly check with the practice pharmacist"] },
+      {
+        text: "Staff can focus on the medicines round",
+        secondary: ["Protected time with a 'do not disturb' tabard", "Phone calls redirected during rounds"],
+      },
+      {
+        text: "The right information is on the chart",
+        secondary: ["Electronic medicines administration record", "Monthly check with the practice pharmacist"],
+      },
     ],
     changeIdeas: [
-      { title: "'Do not disturb' tabards during medicines rounds", description: "The member of staff giving medicines wears a red tabard and is not interrupted except in an emergency.", driver: [0, 0] },
-      { title: "Practice pharmacist structured medication review every six months", description: "Every resident's medicines reviewed with the GP and the home.", driver: [1, 1] },
+      {
+        title: "'Do not disturb' tabards during medicines rounds",
+        description:
+          "The member of staff giving medicines wears a red tabard and is not interrupted except in an emergency.",
+        driver: [0, 0],
+      },
+      {
+        title: "Practice pharmacist structured medication review every six months",
+        description: "Every resident's medicines reviewed with the GP and the home.",
+        driver: [1, 1],
+      },
     ],
     pdsa: [
       {
@@ -1276,12 +1755,21 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Registered manager, project lead", "Practice pharmacist", "Senior carer", "Resident's son, patient partner"],
+    teamRoles: [
+      "Registered manager, project lead",
+      "Practice pharmacist",
+      "Senior carer",
+      "Resident's son, patient partner",
+    ],
     learning: {
       title: "'Do not disturb' tabards for care home medicines rounds",
-      summary: "A red tabard and redirected phone calls cut interruptions during medicines rounds by two thirds, and administration errors halved.",
+      summary:
+        "A red tabard and redirected phone calls cut interruptions during medicines rounds by two thirds, and administration errors halved.",
       tags: ["medication safety", "care homes", "interruptions", "human factors"],
-      tips: ["Tell relatives and visiting professionals what the tabard means.", "Redirect the phone to another member of staff during the round."],
+      tips: [
+        "Tell relatives and visiting professionals what the tabard means.",
+        "Redirect the phone to another member of staff during the round.",
+      ],
     },
     learningSummary: "Medicines errors halved across partner homes.",
   },
@@ -1292,21 +1780,54 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["discharge", "community-home", "care-home"],
     orgTypes: ["ACUTE_TRUST", "LOCAL_AUTHORITY", "COMMUNITY_SERVICE"],
     wards: ["the medical wards", "the frailty unit", "the orthopaedic wards"],
-    titles: ["Home First: reducing delayed transfers of care from {site}", "Red to Green days and discharge to assess at {site}", "Getting people home sooner and safely from {site}"],
+    titles: [
+      "Home First: reducing delayed transfers of care from {site}",
+      "Red to Green days and discharge to assess at {site}",
+      "Getting people home sooner and safely from {site}",
+    ],
     problem:
       "Every day, around 40 patients at {site} who no longer need hospital care are waiting to leave — for an assessment, a care package or a care home place. For older people, ten days in a hospital bed can mean the equivalent of ten years of muscle ageing. Delays also block beds for people waiting in the emergency department.",
     aimWhat: "Reduce the number of patients whose transfer of care is delayed",
-    aimHowMuch: "From about 15% of discharges delayed to below 10% (around 25 patients waiting on an average day, down from 40)",
+    aimHowMuch:
+      "From about 15% of discharges delayed to below 10% (around 25 patients waiting on an average day, down from 40)",
     drivers: [
-      { text: "Every day in hospital is a day of value", secondary: ["Red to Green days at board rounds", "Expected discharge date set within 24 hours"] },
-      { text: "Assessment happens at home, not in hospital", secondary: ["Discharge to assess (home first)", "Trusted assessor for care homes"] },
-      { text: "Partners work as one team", secondary: ["Daily call with social care and community services", "Escalation of long waits to senior leaders"] },
+      {
+        text: "Every day in hospital is a day of value",
+        secondary: ["Red to Green days at board rounds", "Expected discharge date set within 24 hours"],
+      },
+      {
+        text: "Assessment happens at home, not in hospital",
+        secondary: ["Discharge to assess (home first)", "Trusted assessor for care homes"],
+      },
+      {
+        text: "Partners work as one team",
+        secondary: ["Daily call with social care and community services", "Escalation of long waits to senior leaders"],
+      },
     ],
     changeIdeas: [
-      { title: "Red to Green days at every board round", description: "Each patient's day is 'red' if nothing happened that moved them towards going home; red days are escalated the same day.", driver: [0, 0] },
-      { title: "Discharge to assess: home first pathway", description: "People who can go home with support go home, and their long-term needs are assessed there within 48 hours.", driver: [1, 0] },
-      { title: "Trusted assessor for care home returns", description: "One assessor accepted by all partner care homes, so residents can return without each home reassessing.", driver: [1, 1] },
-      { title: "Daily system call at 10am", description: "Hospital, council and community teams review every delayed patient together.", driver: [2, 0] },
+      {
+        title: "Red to Green days at every board round",
+        description:
+          "Each patient's day is 'red' if nothing happened that moved them towards going home; red days are escalated the same day.",
+        driver: [0, 0],
+      },
+      {
+        title: "Discharge to assess: home first pathway",
+        description:
+          "People who can go home with support go home, and their long-term needs are assessed there within 48 hours.",
+        driver: [1, 0],
+      },
+      {
+        title: "Trusted assessor for care home returns",
+        description:
+          "One assessor accepted by all partner care homes, so residents can return without each home reassessing.",
+        driver: [1, 1],
+      },
+      {
+        title: "Daily system call at 10am",
+        description: "Hospital, council and community teams review every delayed patient together.",
+        driver: [2, 0],
+      },
     ],
     pdsa: [
       {
@@ -1344,7 +1865,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Delayed transfers of care (% of discharges)",
         kind: "OUTCOME",
-        definition: "Discharges from the project wards where the patient stayed one or more days after they no longer met the criteria to reside, as a percentage of all discharges, from the daily discharge sitrep.",
+        definition:
+          "Discharges from the project wards where the patient stayed one or more days after they no longer met the criteria to reside, as a percentage of all discharges, from the daily discharge sitrep.",
         unit: "% of discharges",
         direction: "DECREASE",
         target: 10,
@@ -1369,7 +1891,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "30-day emergency readmissions (%)",
         kind: "BALANCING",
-        definition: "Emergency readmissions within 30 days, as a percentage of discharges from the project wards. Checks that faster discharge is not less safe.",
+        definition:
+          "Emergency readmissions within 30 days, as a percentage of discharges from the project wards. Checks that faster discharge is not less safe.",
         unit: "%",
         direction: "DECREASE",
         valueType: "RATE",
@@ -1378,12 +1901,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Head of patient flow, project lead", "Social work team manager", "Community therapy lead", "Discharge coordinator", "Carer, patient partner"],
+    teamRoles: [
+      "Head of patient flow, project lead",
+      "Social work team manager",
+      "Community therapy lead",
+      "Discharge coordinator",
+      "Carer, patient partner",
+    ],
     learning: {
       title: "Home first: assess people's long-term needs at home",
-      summary: "Sending people home with a bridging care team and assessing them there cut the wait for a new care package from 9 days to under 2, with no rise in readmissions.",
+      summary:
+        "Sending people home with a bridging care team and assessing them there cut the wait for a new care package from 9 days to under 2, with no rise in readmissions.",
       tags: ["discharge", "delayed transfers", "home first", "discharge to assess", "social care"],
-      tips: ["Fund the bridging team jointly from the start.", "Measure readmissions alongside delays so partners trust the change.", "Red to Green data shows you where the real delays are."],
+      tips: [
+        "Fund the bridging team jointly from the start.",
+        "Measure readmissions alongside delays so partners trust the change.",
+        "Red to Green data shows you where the real delays are.",
+      ],
     },
     learningSummary: "Delayed discharges fell by about a third and home first is now the default pathway.",
   },
@@ -1393,20 +1927,51 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["discharge", "primary-care", "care-home"],
     orgTypes: ["ACUTE_TRUST", "GP_PRACTICE", "PATIENT_GROUP"],
     wards: ["the acute medical unit", "the surgical wards", "Ward 10 (older people)"],
-    titles: ["Clear, timely discharge letters from {site}", "What matters after I leave: better discharge summaries at {site}", "Discharge summaries that GPs and patients can use ({site})"],
+    titles: [
+      "Clear, timely discharge letters from {site}",
+      "What matters after I leave: better discharge summaries at {site}",
+      "Discharge summaries that GPs and patients can use ({site})",
+    ],
     problem:
       "GPs told us discharge summaries from {site} often arrived days late and buried the actions they needed to take. Patients and carers said the letters were full of abbreviations they did not understand. In one case a patient's blood test follow-up was missed because it was on page four. Only about 55% of summaries reached the GP within 24 hours.",
     aimWhat: "Send clear discharge summaries that reach the GP quickly and that patients can understand",
     aimHowMuch: "90% sent within 24 hours, with GP actions in a box at the top of every letter",
     drivers: [
-      { text: "Summaries are written on time", secondary: ["Summary started on the day of admission", "Protected time for junior doctors"] },
-      { text: "The letter says what matters", secondary: ["GP actions box at the top", "Medicines changes with reasons", "Plain English with no unexplained abbreviations"] },
-      { text: "Patients and carers get a copy they understand", secondary: ["Patient copy written to the patient", "Carers and care homes sent a copy"] },
+      {
+        text: "Summaries are written on time",
+        secondary: ["Summary started on the day of admission", "Protected time for junior doctors"],
+      },
+      {
+        text: "The letter says what matters",
+        secondary: [
+          "GP actions box at the top",
+          "Medicines changes with reasons",
+          "Plain English with no unexplained abbreviations",
+        ],
+      },
+      {
+        text: "Patients and carers get a copy they understand",
+        secondary: ["Patient copy written to the patient", "Carers and care homes sent a copy"],
+      },
     ],
     changeIdeas: [
-      { title: "GP actions box at the top of every discharge summary", description: "A mandatory box listing what the GP needs to do, by when, with 'none' as an allowed answer.", driver: [1, 0] },
-      { title: "Summary started on the day of admission", description: "The admitting doctor starts the summary with the presenting problem, and it is updated daily at the board round.", driver: [0, 0] },
-      { title: "Letters written to the patient", description: "Summaries addressed to the patient (\"You came into hospital because…\"), copied to the GP, following the Academy of Medical Royal Colleges guidance.", driver: [2, 0] },
+      {
+        title: "GP actions box at the top of every discharge summary",
+        description: "A mandatory box listing what the GP needs to do, by when, with 'none' as an allowed answer.",
+        driver: [1, 0],
+      },
+      {
+        title: "Summary started on the day of admission",
+        description:
+          "The admitting doctor starts the summary with the presenting problem, and it is updated daily at the board round.",
+        driver: [0, 0],
+      },
+      {
+        title: "Letters written to the patient",
+        description:
+          'Summaries addressed to the patient ("You came into hospital because…"), copied to the GP, following the Academy of Medical Royal Colleges guidance.',
+        driver: [2, 0],
+      },
     ],
     pdsa: [
       {
@@ -1476,12 +2041,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Consultant acute physician, project lead", "GP clinical lead", "Foundation doctor", "Clinical systems trainer", "Patient partner"],
+    teamRoles: [
+      "Consultant acute physician, project lead",
+      "GP clinical lead",
+      "Foundation doctor",
+      "Clinical systems trainer",
+      "Patient partner",
+    ],
     learning: {
       title: "A GP actions box at the top of every discharge summary",
-      summary: "A mandatory GP actions box and starting the summary on the day of admission took on-time summaries from 55% to over 85%, and GP queries halved.",
+      summary:
+        "A mandatory GP actions box and starting the summary on the day of admission took on-time summaries from 55% to over 85%, and GP queries halved.",
       tags: ["discharge", "discharge summary", "primary care", "communication", "plain English"],
-      tips: ["Allow 'none' as an answer so the box is always completed honestly.", "Ask GPs to score letters before and after: their feedback convinces doctors.", "Write letters to the patient, and copy the GP."],
+      tips: [
+        "Allow 'none' as an answer so the box is always completed honestly.",
+        "Ask GPs to score letters before and after: their feedback convinces doctors.",
+        "Write letters to the patient, and copy the GP.",
+      ],
     },
     learningSummary: "Summaries arrive on time and GPs can find the actions.",
   },
@@ -1491,18 +2067,37 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["transfer", "care-home", "admission", "discharge"],
     orgTypes: ["CARE_HOME", "AMBULANCE_SERVICE", "ACUTE_TRUST"],
     wards: ["the emergency department", "the care home forum"],
-    titles: ["The red bag: safer transfers between care homes and hospital", "Hospital transfer pathway (red bag) for care home residents"],
+    titles: [
+      "The red bag: safer transfers between care homes and hospital",
+      "Hospital transfer pathway (red bag) for care home residents",
+    ],
     problem:
       "When care home residents go into hospital, their medicines, glasses, hearing aids and key information often do not travel with them, or get lost on the way back. Hospital staff lose time finding out how the person usually is, and residents can stay longer than they need to.",
-    aimWhat: "Make sure information, medicines and personal belongings travel with care home residents to and from hospital",
+    aimWhat:
+      "Make sure information, medicines and personal belongings travel with care home residents to and from hospital",
     aimHowMuch: "90% of transfers from partner homes arrive with a red bag, and lost items halve",
     drivers: [
-      { text: "Information travels with the resident", secondary: ["Standard transfer form", "This is me / baseline observations"] },
-      { text: "Belongings and medicines travel safely", secondary: ["A red bag for each transfer", "Red bag tracked by the ward"] },
+      {
+        text: "Information travels with the resident",
+        secondary: ["Standard transfer form", "This is me / baseline observations"],
+      },
+      {
+        text: "Belongings and medicines travel safely",
+        secondary: ["A red bag for each transfer", "Red bag tracked by the ward"],
+      },
     ],
     changeIdeas: [
-      { title: "Red bag with standard transfer form", description: "A labelled red bag containing the transfer form, medicines, and personal items such as glasses and dentures.", driver: [1, 0] },
-      { title: "Ward 'red bag' flag on the electronic bed board", description: "The bag is logged on arrival and packed with the discharge information before return.", driver: [1, 1] },
+      {
+        title: "Red bag with standard transfer form",
+        description:
+          "A labelled red bag containing the transfer form, medicines, and personal items such as glasses and dentures.",
+        driver: [1, 0],
+      },
+      {
+        title: "Ward 'red bag' flag on the electronic bed board",
+        description: "The bag is logged on arrival and packed with the discharge information before return.",
+        driver: [1, 1],
+      },
     ],
     pdsa: [
       {
@@ -1562,12 +2157,21 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Care home support team lead, project lead", "Emergency department matron", "Paramedic", "Care home manager"],
+    teamRoles: [
+      "Care home support team lead, project lead",
+      "Emergency department matron",
+      "Paramedic",
+      "Care home manager",
+    ],
     learning: {
       title: "The red bag: information and belongings travel with residents",
-      summary: "A red bag with a standard transfer form went with 86% of care home residents to hospital, and lost glasses, hearing aids and dentures fell sharply.",
+      summary:
+        "A red bag with a standard transfer form went with 86% of care home residents to hospital, and lost glasses, hearing aids and dentures fell sharply.",
       tags: ["transfers", "care homes", "red bag", "hospital transfer pathway"],
-      tips: ["Brief night staff and paramedics, not just day staff.", "Flag the bag on the bed board so it comes back."],
+      tips: [
+        "Brief night staff and paramedics, not just day staff.",
+        "Flag the bag on the bed board so it comes back.",
+      ],
     },
     learningSummary: "Red bags are used for most transfers and residents go home sooner.",
   },
@@ -1579,20 +2183,45 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["admission", "inpatient-ward"],
     orgTypes: ["ACUTE_TRUST", "AMBULANCE_SERVICE"],
     wards: ["the emergency department", "the acute medical unit", "Ward 8 (respiratory)", "Maple Ward (surgery)"],
-    titles: ["Recognising and responding to deterioration: NEWS2 at {site}", "Sepsis within the hour at {site}", "Escalate early: deteriorating patients at {site}"],
+    titles: [
+      "Recognising and responding to deterioration: NEWS2 at {site}",
+      "Sepsis within the hour at {site}",
+      "Escalate early: deteriorating patients at {site}",
+    ],
     problem:
       "Reviews of patients who had a cardiac arrest or an unplanned admission to intensive care at {site} often found a rising early warning score hours beforehand that was not escalated. Patients with sepsis were waiting too long for antibiotics: only about 60% received them within an hour of being identified.",
     aimWhat: "Recognise and respond to deteriorating patients reliably, including sepsis",
-    aimHowMuch: "90% of patients with a NEWS2 of 5 or more reviewed within 1 hour, and 90% of patients with red-flag sepsis given antibiotics within 1 hour",
+    aimHowMuch:
+      "90% of patients with a NEWS2 of 5 or more reviewed within 1 hour, and 90% of patients with red-flag sepsis given antibiotics within 1 hour",
     drivers: [
-      { text: "Deterioration is recognised", secondary: ["NEWS2 observations at the right frequency", "Patients' and families' concerns listened to"] },
-      { text: "Escalation is reliable", secondary: ["SBAR escalation to a named responder", "Automatic alert to the outreach team"] },
+      {
+        text: "Deterioration is recognised",
+        secondary: ["NEWS2 observations at the right frequency", "Patients' and families' concerns listened to"],
+      },
+      {
+        text: "Escalation is reliable",
+        secondary: ["SBAR escalation to a named responder", "Automatic alert to the outreach team"],
+      },
       { text: "Treatment is timely", secondary: ["Sepsis Six within the hour", "Sepsis grab bags with antibiotics"] },
     ],
     changeIdeas: [
-      { title: "Sepsis grab bags in every clinical area", description: "Bags with blood culture bottles, cannulas, fluids and first-dose antibiotics, restocked by pharmacy.", driver: [2, 1] },
-      { title: "Automatic outreach alert at NEWS2 of 7", description: "The electronic observations system pages the critical care outreach team directly.", driver: [1, 1] },
-      { title: "\"Worried about your relative?\" family escalation", description: "A poster and phone line so families can ask for a review if they think their relative is getting worse (Martha's Rule).", driver: [0, 1] },
+      {
+        title: "Sepsis grab bags in every clinical area",
+        description:
+          "Bags with blood culture bottles, cannulas, fluids and first-dose antibiotics, restocked by pharmacy.",
+        driver: [2, 1],
+      },
+      {
+        title: "Automatic outreach alert at NEWS2 of 7",
+        description: "The electronic observations system pages the critical care outreach team directly.",
+        driver: [1, 1],
+      },
+      {
+        title: '"Worried about your relative?" family escalation',
+        description:
+          "A poster and phone line so families can ask for a review if they think their relative is getting worse (Martha's Rule).",
+        driver: [0, 1],
+      },
     ],
     pdsa: [
       {
@@ -1630,7 +2259,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "% of patients with red-flag sepsis given antibiotics within 1 hour",
         kind: "PROCESS",
-        definition: "Adult inpatients and ED patients meeting red-flag sepsis criteria who received IV antibiotics within 60 minutes.",
+        definition:
+          "Adult inpatients and ED patients meeting red-flag sepsis criteria who received IV antibiotics within 60 minutes.",
         unit: "%",
         direction: "INCREASE",
         target: 90,
@@ -1674,12 +2304,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Critical care outreach lead, project lead", "Sepsis nurse", "Consultant in emergency medicine", "Pharmacy technician", "Patient partner (sepsis survivor)"],
+    teamRoles: [
+      "Critical care outreach lead, project lead",
+      "Sepsis nurse",
+      "Consultant in emergency medicine",
+      "Pharmacy technician",
+      "Patient partner (sepsis survivor)",
+    ],
     learning: {
       title: "Sepsis grab bags restocked daily by pharmacy",
-      summary: "Grab bags with first-dose antibiotics in every clinical area, restocked daily by pharmacy, lifted antibiotics within the hour from 60% to nearly 90%.",
+      summary:
+        "Grab bags with first-dose antibiotics in every clinical area, restocked daily by pharmacy, lifted antibiotics within the hour from 60% to nearly 90%.",
       tags: ["deterioration", "sepsis", "NEWS2", "Martha's Rule", "antibiotics"],
-      tips: ["Agree daily restocking with pharmacy before you start.", "Exclude patients with a documented ceiling of care from automatic alerts.", "Families spot deterioration early: give them a way to ask for a review."],
+      tips: [
+        "Agree daily restocking with pharmacy before you start.",
+        "Exclude patients with a documented ceiling of care from automatic alerts.",
+        "Families spot deterioration early: give them a way to ask for a review.",
+      ],
     },
     learningSummary: "Antibiotics within the hour are now the norm and cardiac arrest calls have fallen.",
   },
@@ -1690,20 +2331,44 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["admission", "inpatient-ward"],
     orgTypes: ["ACUTE_TRUST", "PATIENT_GROUP"],
     wards: ["the labour ward", "the maternity unit", "the birth centre"],
-    titles: ["Avoiding term admissions into neonatal units (ATAIN) at {site}", "Fresh eyes: safer fetal monitoring in labour at {site}"],
+    titles: [
+      "Avoiding term admissions into neonatal units (ATAIN) at {site}",
+      "Fresh eyes: safer fetal monitoring in labour at {site}",
+    ],
     problem:
       "About 6.5% of babies born at term at {site} were admitted to the neonatal unit, separating them from their parents. Reviews showed that some admissions could have been avoided — for example low blood sugar or low temperature that could have been prevented with skin-to-skin contact and early feeding — and that abnormal heart rate patterns in labour were sometimes recognised late.",
     aimWhat: "Reduce avoidable term admissions to the neonatal unit",
     aimHowMuch: "From 6.5% to below 5% of term births",
     drivers: [
-      { text: "Babies stay warm and well fed", secondary: ["Skin-to-skin contact after birth", "Early feeding for babies at risk of low blood sugar"] },
-      { text: "Problems in labour are spotted early", secondary: ["Hourly 'fresh eyes' review of CTG", "Escalation using a structured tool"] },
-      { text: "Transitional care keeps mothers and babies together", secondary: ["Transitional care on the postnatal ward"] },
+      {
+        text: "Babies stay warm and well fed",
+        secondary: ["Skin-to-skin contact after birth", "Early feeding for babies at risk of low blood sugar"],
+      },
+      {
+        text: "Problems in labour are spotted early",
+        secondary: ["Hourly 'fresh eyes' review of CTG", "Escalation using a structured tool"],
+      },
+      {
+        text: "Transitional care keeps mothers and babies together",
+        secondary: ["Transitional care on the postnatal ward"],
+      },
     ],
     changeIdeas: [
-      { title: "Hourly fresh-eyes CTG review", description: "A second midwife or doctor reviews the CTG every hour using a structured sticker.", driver: [1, 0] },
-      { title: "Warm baby bundle", description: "Hat, skin-to-skin and temperature check within the first hour for all babies.", driver: [0, 0] },
-      { title: "Transitional care for babies needing extra support", description: "Babies needing antibiotics or blood sugar monitoring stay with their mother.", driver: [2, 0] },
+      {
+        title: "Hourly fresh-eyes CTG review",
+        description: "A second midwife or doctor reviews the CTG every hour using a structured sticker.",
+        driver: [1, 0],
+      },
+      {
+        title: "Warm baby bundle",
+        description: "Hat, skin-to-skin and temperature check within the first hour for all babies.",
+        driver: [0, 0],
+      },
+      {
+        title: "Transitional care for babies needing extra support",
+        description: "Babies needing antibiotics or blood sugar monitoring stay with their mother.",
+        driver: [2, 0],
+      },
     ],
     pdsa: [
       {
@@ -1722,7 +2387,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         plan: "Use a structured fresh-eyes sticker every hour on {ward} for six weeks.",
         prediction: "Compliance above 85%.",
         doNotes: "Harder to achieve when the ward was at full capacity.",
-        study: "Compliance 81%; the reviewers found two traces needing escalation that might otherwise have been missed.",
+        study:
+          "Compliance 81%; the reviewers found two traces needing escalation that might otherwise have been missed.",
         act: "ADAPT",
         actNotes: "Coordinator to allocate fresh-eyes buddies at the start of each shift.",
       },
@@ -1774,12 +2440,22 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Consultant midwife, project lead", "Consultant neonatologist", "Obstetric registrar", "Maternity Voices Partnership chair"],
+    teamRoles: [
+      "Consultant midwife, project lead",
+      "Consultant neonatologist",
+      "Obstetric registrar",
+      "Maternity Voices Partnership chair",
+    ],
     learning: {
       title: "Warm baby bundle: hats, skin-to-skin and an early temperature check",
-      summary: "A simple warm baby bundle nearly eliminated admissions for low temperature and, with transitional care, brought term admissions to the neonatal unit below 5%.",
+      summary:
+        "A simple warm baby bundle nearly eliminated admissions for low temperature and, with transitional care, brought term admissions to the neonatal unit below 5%.",
       tags: ["maternity", "neonatal", "ATAIN", "skin-to-skin", "CTG"],
-      tips: ["Stock hats in every birth room, not in a cupboard down the corridor.", "Involve birth partners in skin-to-skin.", "Transitional care needs neonatal nurses to support the postnatal team at first."],
+      tips: [
+        "Stock hats in every birth room, not in a cupboard down the corridor.",
+        "Involve birth partners in skin-to-skin.",
+        "Transitional care needs neonatal nurses to support the postnatal team at first.",
+      ],
     },
     learningSummary: "Term admissions to the neonatal unit fell below 5%.",
   },
@@ -1790,19 +2466,41 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     pathway: ["inpatient-ward"],
     orgTypes: ["MENTAL_HEALTH_TRUST", "PATIENT_GROUP"],
     wards: ["Lavender Ward (acute adult)", "Orchard Ward (psychiatric intensive care)", "Brook Ward (acute adult)"],
-    titles: ["Safewards: reducing restrictive practice at {site}", "Calmer wards: less restraint on acute mental health wards ({site})", "Reducing restraint through safety huddles at {site}"],
+    titles: [
+      "Safewards: reducing restrictive practice at {site}",
+      "Calmer wards: less restraint on acute mental health wards ({site})",
+      "Reducing restraint through safety huddles at {site}",
+    ],
     problem:
       "Restraint is frightening and can be harmful for patients and staff. On our acute mental health wards at {site}, restraint was used around 28 times per 1,000 occupied bed days, often in the evenings and around medication rounds and leave decisions. Patients told us they did not always know why decisions were made and felt they were not listened to.",
     aimWhat: "Reduce the use of physical restraint on acute adult mental health wards",
     aimHowMuch: "By a third within 18 months, without more assaults on staff",
     drivers: [
-      { text: "Flashpoints are predicted and calmed", secondary: ["Twice-daily safety huddles", "Safewards interventions: calm down methods, talk down"] },
-      { text: "Patients have a say", secondary: ["Mutual expectations agreed with patients", "Positive words at handover"] },
+      {
+        text: "Flashpoints are predicted and calmed",
+        secondary: ["Twice-daily safety huddles", "Safewards interventions: calm down methods, talk down"],
+      },
+      {
+        text: "Patients have a say",
+        secondary: ["Mutual expectations agreed with patients", "Positive words at handover"],
+      },
     ],
     changeIdeas: [
-      { title: "Twice-daily safety huddle", description: "A 10-minute huddle at 9am and 7pm predicting who may become distressed and planning support.", driver: [0, 0] },
-      { title: "Safewards 'mutual expectations'", description: "Patients and staff agree and display shared expectations on each ward.", driver: [1, 0] },
-      { title: "'Know each other' boards", description: "Staff and patients share something about themselves on a board in the day room.", driver: [1, 1] },
+      {
+        title: "Twice-daily safety huddle",
+        description: "A 10-minute huddle at 9am and 7pm predicting who may become distressed and planning support.",
+        driver: [0, 0],
+      },
+      {
+        title: "Safewards 'mutual expectations'",
+        description: "Patients and staff agree and display shared expectations on each ward.",
+        driver: [1, 0],
+      },
+      {
+        title: "'Know each other' boards",
+        description: "Staff and patients share something about themselves on a board in the day room.",
+        driver: [1, 1],
+      },
     ],
     pdsa: [
       {
@@ -1840,7 +2538,8 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
       {
         name: "Physical restraint episodes per 1,000 occupied bed days",
         kind: "OUTCOME",
-        definition: "Episodes of physical restraint recorded on the incident system for the project wards, per 1,000 occupied bed days.",
+        definition:
+          "Episodes of physical restraint recorded on the incident system for the project wards, per 1,000 occupied bed days.",
         unit: `per 1,000 ${OBD}`,
         direction: "DECREASE",
         target: 18,
@@ -1872,12 +2571,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: false,
       },
     ],
-    teamRoles: ["Ward manager, project lead", "Consultant psychiatrist", "Occupational therapist", "Peer support worker", "Expert by experience"],
+    teamRoles: [
+      "Ward manager, project lead",
+      "Consultant psychiatrist",
+      "Occupational therapist",
+      "Peer support worker",
+      "Expert by experience",
+    ],
     learning: {
       title: "Twice-daily safety huddles on mental health wards",
-      summary: "Ten-minute safety huddles at 9am and 7pm, planning around leave decisions and known flashpoints, cut restraint by about a third with no rise in assaults on staff.",
+      summary:
+        "Ten-minute safety huddles at 9am and 7pm, planning around leave decisions and known flashpoints, cut restraint by about a third with no rise in assaults on staff.",
       tags: ["mental health", "restrictive practice", "Safewards", "safety huddle"],
-      tips: ["Start with the evening: that is when most incidents happened for us.", "Include planned leave in the huddle.", "Let patients write the mutual expectations."],
+      tips: [
+        "Start with the evening: that is when most incidents happened for us.",
+        "Include planned leave in the huddle.",
+        "Let patients write the mutual expectations.",
+      ],
     },
     learningSummary: "Restraint fell by about a third on acute wards.",
   },
@@ -1895,12 +2605,26 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
     aimWhat: "Help care home staff recognise and act on early signs of deterioration",
     aimHowMuch: "Every partner home using RESTORE2, and emergency admissions from partner homes down by 20%",
     drivers: [
-      { text: "Soft signs are noticed and recorded", secondary: ["Soft signs training for carers", "Baseline observations for every resident"] },
-      { text: "Concerns are communicated clearly", secondary: ["SBARD when calling for help", "A single number for clinical advice"] },
+      {
+        text: "Soft signs are noticed and recorded",
+        secondary: ["Soft signs training for carers", "Baseline observations for every resident"],
+      },
+      {
+        text: "Concerns are communicated clearly",
+        secondary: ["SBARD when calling for help", "A single number for clinical advice"],
+      },
     ],
     changeIdeas: [
-      { title: "RESTORE2 training and baseline observations", description: "Training for staff, equipment for observations, and a baseline set recorded for every resident.", driver: [0, 1] },
-      { title: "SBARD phone script by every phone", description: "Situation, Background, Assessment, Recommendation, Decision — a card by every phone.", driver: [1, 0] },
+      {
+        title: "RESTORE2 training and baseline observations",
+        description: "Training for staff, equipment for observations, and a baseline set recorded for every resident.",
+        driver: [0, 1],
+      },
+      {
+        title: "SBARD phone script by every phone",
+        description: "Situation, Background, Assessment, Recommendation, Decision — a card by every phone.",
+        driver: [1, 0],
+      },
     ],
     pdsa: [
       {
@@ -1960,12 +2684,23 @@ export const PROJECT_TEMPLATES: ProjectTemplate[] = [
         moves: true,
       },
     ],
-    teamRoles: ["Care home support nurse, project lead", "GP lead for care homes", "Paramedic practitioner", "Registered manager", "Relative, patient partner"],
+    teamRoles: [
+      "Care home support nurse, project lead",
+      "GP lead for care homes",
+      "Paramedic practitioner",
+      "Registered manager",
+      "Relative, patient partner",
+    ],
     learning: {
       title: "RESTORE2: soft signs and baseline observations in care homes",
-      summary: "Training care staff to notice soft signs, record baseline observations and call using SBARD reduced emergency admissions from partner homes by about a quarter.",
+      summary:
+        "Training care staff to notice soft signs, record baseline observations and call using SBARD reduced emergency admissions from partner homes by about a quarter.",
       tags: ["deterioration", "care homes", "RESTORE2", "soft signs", "SBARD"],
-      tips: ["Record a baseline for every resident when they are well.", "Pair a confident home with a new one.", "Expect more calls to GPs at first, and plan for it."],
+      tips: [
+        "Record a baseline for every resident when they are well.",
+        "Pair a confident home with a new one.",
+        "Expect more calls to GPs at first, and plan for it.",
+      ],
     },
     learningSummary: "Emergency admissions from partner homes fell by about a quarter.",
   },

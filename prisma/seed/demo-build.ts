@@ -3,12 +3,7 @@
  * No database access here: demo.ts loads the reference ids, calls buildDemoData and inserts.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type {
-  AdoptionStatus,
-  ConcernStatus,
-  OrganisationType,
-  ProjectStatus,
-} from "@/lib/generated/prisma/enums";
+import type { AdoptionStatus, ConcernStatus, OrganisationType, ProjectStatus } from "@/lib/generated/prisma/enums";
 import type { ContactDetails } from "@/lib/concerns/contact-crypto";
 import { COLLABORATIVES, POSTCODE_AREAS } from "./reference-data";
 import {
@@ -20,7 +15,13 @@ import {
   PEOPLE,
   type LocalPriorityKey,
 } from "./content-people";
-import { PROJECT_PLAN, TEMPLATE_BY_KEY, type MeasureTemplate, type PdsaTemplate, type ProjectTemplate } from "./content-projects";
+import {
+  PROJECT_PLAN,
+  TEMPLATE_BY_KEY,
+  type MeasureTemplate,
+  type PdsaTemplate,
+  type ProjectTemplate,
+} from "./content-projects";
 import {
   CONCERN_TEXTS,
   DEMO_PATIENT_CONCERNS,
@@ -120,7 +121,15 @@ type BuiltProject = {
   localPriorityIds: string[];
 };
 
-const STATUS_ORDER: ProjectStatus[] = ["IDEA", "PLANNING", "TESTING", "IMPLEMENTING", "SPREADING", "SUSTAINING", "CLOSED"];
+const STATUS_ORDER: ProjectStatus[] = [
+  "IDEA",
+  "PLANNING",
+  "TESTING",
+  "IMPLEMENTING",
+  "SPREADING",
+  "SUSTAINING",
+  "CLOSED",
+];
 
 const STATUS_REASONS: Record<ProjectStatus, string> = {
   IDEA: "Project idea logged.",
@@ -151,7 +160,10 @@ const NOT_ADOPTED_REASONS = [
 function evidenceIndex(t: ProjectTemplate): number {
   const outcome = t.measures.findIndex((m) => m.moves && m.kind === "OUTCOME" && m.direction !== "NEITHER");
   if (outcome >= 0) return outcome;
-  return Math.max(0, t.measures.findIndex((m) => m.moves && m.direction !== "NEITHER"));
+  return Math.max(
+    0,
+    t.measures.findIndex((m) => m.moves && m.direction !== "NEITHER"),
+  );
 }
 
 function rankOf(status: ProjectStatus): number {
@@ -166,15 +178,49 @@ function minDate(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
 }
 
-export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: (contact: ContactDetails) => string): DemoData {
+export function buildDemoData(
+  ref: ReferenceIds,
+  passwordHash: string,
+  encrypt: (contact: ContactDetails) => string,
+): DemoData {
   const ids = new Rng("psc-demo:ids");
   const data: DemoData = {
-    users: [], organisations: [], memberships: [], priorityRounds: [], localPriorities: [], projects: [],
-    projectOrganisations: [], projectPriorities: [], projectPathwayStages: [], teamMembers: [], projectStatusChanges: [],
-    primaryDrivers: [], secondaryDrivers: [], changeIdeas: [], pdsaCycles: [], measures: [], measurePoints: [], events: [],
-    eventRegistrations: [], learningItems: [], learningPriorities: [], learningStages: [], adoptions: [],
-    adoptionStatusChanges: [], concerns: [], concernStatusChanges: [], concernNotes: [], concernResponses: [], comments: [],
-    commentReplies: [], candidates: [], ballots: [], rankings: [], priorityComments: [], follows: [], seriesMismatches: 0,
+    users: [],
+    organisations: [],
+    memberships: [],
+    priorityRounds: [],
+    localPriorities: [],
+    projects: [],
+    projectOrganisations: [],
+    projectPriorities: [],
+    projectPathwayStages: [],
+    teamMembers: [],
+    projectStatusChanges: [],
+    primaryDrivers: [],
+    secondaryDrivers: [],
+    changeIdeas: [],
+    pdsaCycles: [],
+    measures: [],
+    measurePoints: [],
+    events: [],
+    eventRegistrations: [],
+    learningItems: [],
+    learningPriorities: [],
+    learningStages: [],
+    adoptions: [],
+    adoptionStatusChanges: [],
+    concerns: [],
+    concernStatusChanges: [],
+    concernNotes: [],
+    concernResponses: [],
+    comments: [],
+    commentReplies: [],
+    candidates: [],
+    ballots: [],
+    rankings: [],
+    priorityComments: [],
+    follows: [],
+    seriesMismatches: 0,
   };
 
   const collabId = (slug: string): string => {
@@ -201,7 +247,16 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     const id = ids.id();
     const createdAt = addHours(utcDate(2025, 3, 3, 9), userIndex * 29);
     userIndex++;
-    data.users.push({ id, email, name, passwordHash, globalRole, emailVerified: createdAt, createdAt, updatedAt: createdAt });
+    data.users.push({
+      id,
+      email,
+      name,
+      passwordHash,
+      globalRole,
+      emailVerified: createdAt,
+      createdAt,
+      updatedAt: createdAt,
+    });
     userIds.set(email, id);
     userNames.set(email, name);
     return id;
@@ -239,26 +294,53 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
 
     const approvedAt = utcDate(2025, 3, 10, 12);
     const lead = addUser(leadEmail(c.slug), people.lead.name);
-    data.memberships.push({ id: ids.id(), userId: lead, collaborativeId: cId, role: "LEAD", status: "ACTIVE", jobTitle: people.lead.jobTitle, createdAt: approvedAt, approvedAt });
+    data.memberships.push({
+      id: ids.id(),
+      userId: lead,
+      collaborativeId: cId,
+      role: "LEAD",
+      status: "ACTIVE",
+      jobTitle: people.lead.jobTitle,
+      createdAt: approvedAt,
+      approvedAt,
+    });
     const staff = addUser(staffEmail(c.slug), people.staff.name);
     data.memberships.push({
-      id: ids.id(), userId: staff, collaborativeId: cId, organisationId: orgs[people.staff.org].id, role: "STAFF", status: "ACTIVE",
-      jobTitle: people.staff.jobTitle, createdAt: approvedAt, approvedAt,
+      id: ids.id(),
+      userId: staff,
+      collaborativeId: cId,
+      organisationId: orgs[people.staff.org].id,
+      role: "STAFF",
+      status: "ACTIVE",
+      jobTitle: people.staff.jobTitle,
+      createdAt: approvedAt,
+      approvedAt,
     });
     for (const extra of people.extras) {
       const id = addUser(extra.email, extra.name);
       const joined = addDays(approvedAt, 40 + data.memberships.length);
       data.memberships.push({
-        id: ids.id(), userId: id, collaborativeId: cId, organisationId: extra.org === null ? null : orgs[extra.org].id,
-        role: extra.role, status: extra.pending ? "PENDING" : "ACTIVE", jobTitle: extra.jobTitle,
-        createdAt: extra.pending ? addDays(DEMO_NOW, -2) : joined, approvedAt: extra.pending ? null : joined,
+        id: ids.id(),
+        userId: id,
+        collaborativeId: cId,
+        organisationId: extra.org === null ? null : orgs[extra.org].id,
+        role: extra.role,
+        status: extra.pending ? "PENDING" : "ACTIVE",
+        jobTitle: extra.jobTitle,
+        createdAt: extra.pending ? addDays(DEMO_NOW, -2) : joined,
+        approvedAt: extra.pending ? null : joined,
       });
     }
   }
   const patient = addUser(DEMO_PATIENT.email, DEMO_PATIENT.name);
   data.memberships.push({
-    id: ids.id(), userId: patient, collaborativeId: collabId("wessex"), role: "PATIENT", status: "ACTIVE",
-    createdAt: utcDate(2025, 9, 14, 19), approvedAt: utcDate(2025, 9, 14, 19),
+    id: ids.id(),
+    userId: patient,
+    collaborativeId: collabId("wessex"),
+    role: "PATIENT",
+    status: "ACTIVE",
+    createdAt: utcDate(2025, 9, 14, 19),
+    approvedAt: utcDate(2025, 9, 14, 19),
   });
 
   const membersOf = (slug: string): string[] => {
@@ -273,17 +355,30 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
   const openRoundId = ids.id();
   const openedAt = addDays(DEMO_NOW, -OPEN_ROUND.openedDaysAgo);
   data.priorityRounds.push({
-    id: openRoundId, collaborativeId: collabId(OPEN_ROUND.collaborative), title: OPEN_ROUND.title, description: OPEN_ROUND.description,
-    status: "OPEN", openedById: userId(leadEmail(OPEN_ROUND.collaborative)), openedAt, closesAt: addHours(dateOnly(addDays(DEMO_NOW, OPEN_ROUND.closesInDays)), 17),
+    id: openRoundId,
+    collaborativeId: collabId(OPEN_ROUND.collaborative),
+    title: OPEN_ROUND.title,
+    description: OPEN_ROUND.description,
+    status: "OPEN",
+    openedById: userId(leadEmail(OPEN_ROUND.collaborative)),
+    openedAt,
+    closesAt: addHours(dateOnly(addDays(DEMO_NOW, OPEN_ROUND.closesInDays)), 17),
   });
   const closedRoundId = ids.id();
   const closedAt = utcDate(CLOSED_ROUND.closedAt[0], CLOSED_ROUND.closedAt[1], CLOSED_ROUND.closedAt[2], 17);
   data.priorityRounds.push({
-    id: closedRoundId, collaborativeId: collabId(CLOSED_ROUND.collaborative), title: CLOSED_ROUND.title, description: CLOSED_ROUND.description,
-    status: "CLOSED", openedById: userId(leadEmail(CLOSED_ROUND.collaborative)),
+    id: closedRoundId,
+    collaborativeId: collabId(CLOSED_ROUND.collaborative),
+    title: CLOSED_ROUND.title,
+    description: CLOSED_ROUND.description,
+    status: "CLOSED",
+    openedById: userId(leadEmail(CLOSED_ROUND.collaborative)),
     openedAt: utcDate(CLOSED_ROUND.openedAt[0], CLOSED_ROUND.openedAt[1], CLOSED_ROUND.openedAt[2], 9),
-    closesAt: closedAt, closedAt: addHours(closedAt, 1), closedById: userId(leadEmail(CLOSED_ROUND.collaborative)),
-    decisionRationale: CLOSED_ROUND.decisionRationale, version: 2,
+    closesAt: closedAt,
+    closedAt: addHours(closedAt, 1),
+    closedById: userId(leadEmail(CLOSED_ROUND.collaborative)),
+    decisionRationale: CLOSED_ROUND.decisionRationale,
+    version: 2,
   });
 
   // ─── Local priorities ──────────────────────────────────────────────────────
@@ -297,11 +392,15 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       localIds.set(slug, id);
       const fromRound = c.slug === CLOSED_ROUND.collaborative && chosenKeys.has(key);
       data.localPriorities.push({
-        id, slug, name: lib.name, description: lib.description, kind: "LOCAL",
+        id,
+        slug,
+        name: lib.name,
+        description: lib.description,
+        kind: "LOCAL",
         status: c.slug === "yorkshire-humber" && key === "safety-culture" ? "ACHIEVED" : "ACTIVE",
         collaborativeId: collabId(c.slug),
         roundId: fromRound ? closedRoundId : null,
-        rationale: fromRound ? CHOSEN_RATIONALE[key] ?? null : null,
+        rationale: fromRound ? (CHOSEN_RATIONALE[key] ?? null) : null,
         createdAt: fromRound ? addHours(closedAt, 2) : utcDate(2025, 4, 1, 9),
       });
     }
@@ -363,7 +462,10 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
         }
       } else if (changeMonth) {
         const cycles = status === "TESTING" ? t.pdsa.slice(0, 3) : t.pdsa;
-        const adoptAt = Math.max(0, cycles.findIndex((p) => p.act === "ADOPT"));
+        const adoptAt = Math.max(
+          0,
+          cycles.findIndex((p) => p.act === "ADOPT"),
+        );
         const starts: Date[] = [];
         const ends: Date[] = [];
         // The adopting cycle ends just before the change month.
@@ -394,7 +496,9 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
           ends[i] = addDays(starts[i + 1], -rng.int(4, 14));
           starts[i] = addDays(ends[i], -rng.int(14, 28));
         }
-        cycles.forEach((p, i) => pdsa.push({ template: p, start: starts[i], end: i < count - 1 ? ends[i] : null, done: i < count - 1 }));
+        cycles.forEach((p, i) =>
+          pdsa.push({ template: p, start: starts[i], end: i < count - 1 ? ends[i] : null, done: i < count - 1 }),
+        );
         start = addDays(starts[0], -rng.int(21, 50));
       }
       const createdAt = addHours(dateOnly(addDays(start, -rng.int(7, 25))), 9 + rng.int(0, 7));
@@ -416,21 +520,45 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       const changedBy = [lead, staff];
       changes.forEach((ch, i) => {
         data.projectStatusChanges.push({
-          id: ids.id(), projectId, fromStatus: i === 0 ? null : changes[i - 1].status, toStatus: ch.status,
-          reason: STATUS_REASONS[ch.status], changedById: changedBy[(i + planIndex) % 2], changedAt: ch.at,
+          id: ids.id(),
+          projectId,
+          fromStatus: i === 0 ? null : changes[i - 1].status,
+          toStatus: ch.status,
+          reason: STATUS_REASONS[ch.status],
+          changedById: changedBy[(i + planIndex) % 2],
+          changedAt: ch.at,
         });
       });
-      const lastActivity = maxDate(changes[changes.length - 1].at, pdsa.length ? pdsa[pdsa.length - 1].start : createdAt);
-      const updatedAt = minDate(maxDate(addDays(lastActivity, rng.int(1, 20)), addDays(DEMO_NOW, -rng.int(1, 40))), DEMO_NOW);
+      const lastActivity = maxDate(
+        changes[changes.length - 1].at,
+        pdsa.length ? pdsa[pdsa.length - 1].start : createdAt,
+      );
+      const updatedAt = minDate(
+        maxDate(addDays(lastActivity, rng.int(1, 20)), addDays(DEMO_NOW, -rng.int(1, 40))),
+        DEMO_NOW,
+      );
 
       const localPriorityIds = t.local ? [localIds.get(`${c.slug}-${t.local}`)].filter((x): x is string => !!x) : [];
       data.projects.push({
-        id: projectId, collaborativeId: cId, title, problem: fill(t.problem, values), aimWhat: t.aimWhat, aimHowMuch: t.aimHowMuch,
+        id: projectId,
+        collaborativeId: cId,
+        title,
+        problem: fill(t.problem, values),
+        aimWhat: t.aimWhat,
+        aimHowMuch: t.aimHowMuch,
         aimByWhen: dateOnly(addMonths(utcDate(start.getUTCFullYear(), start.getUTCMonth() + 1, 1), 15)),
-        startDate: dateOnly(start), status, visibility: planned.visibility,
-        closedReason: status === "CLOSED" ? "Aim achieved and sustained for over a year. Handed over to the ward teams as business as usual, with the measures still reported monthly." : null,
+        startDate: dateOnly(start),
+        status,
+        visibility: planned.visibility,
+        closedReason:
+          status === "CLOSED"
+            ? "Aim achieved and sustained for over a year. Handed over to the ward teams as business as usual, with the measures still reported monthly."
+            : null,
         learningSummary: rank >= 4 ? t.learningSummary : "",
-        version: changes.length, createdById: planIndex === 0 ? staff : lead, createdAt, updatedAt,
+        version: changes.length,
+        createdById: planIndex === 0 ? staff : lead,
+        createdAt,
+        updatedAt,
       });
       for (const org of partners) data.projectOrganisations.push({ projectId, organisationId: org.id });
       const priorityIds = new Set<string>();
@@ -451,7 +579,13 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       if (planIndex !== 0) data.teamMembers.push({ id: ids.id(), projectId, userId: staff, role: "Team member" });
       const extraStaff = people.extras.filter((e) => e.role === "STAFF" && !e.pending);
       const extra = extraStaff[planIndex];
-      if (extra) data.teamMembers.push({ id: ids.id(), projectId, userId: userId(extra.email), role: extra.jobTitle ?? "Team member" });
+      if (extra)
+        data.teamMembers.push({
+          id: ids.id(),
+          projectId,
+          userId: userId(extra.email),
+          role: extra.jobTitle ?? "Team member",
+        });
 
       // Driver diagram and change ideas.
       const secondaryIds: string[][] = [];
@@ -469,8 +603,13 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       const ideaIds = t.changeIdeas.map((idea, i) => {
         const id = ids.id();
         data.changeIdeas.push({
-          id, projectId, driverNodeId: secondaryIds[idea.driver[0]]?.[idea.driver[1]] ?? null, title: idea.title,
-          description: idea.description, sortOrder: i, createdAt: addDays(createdAt, 3 + i),
+          id,
+          projectId,
+          driverNodeId: secondaryIds[idea.driver[0]]?.[idea.driver[1]] ?? null,
+          title: idea.title,
+          description: idea.description,
+          sortOrder: i,
+          createdAt: addDays(createdAt, 3 + i),
         });
         return id;
       });
@@ -478,21 +617,34 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
         const p = cycle.template;
         const underway = !cycle.done && cycle.start.getTime() <= DEMO_NOW.getTime();
         data.pdsaCycles.push({
-          id: ids.id(), projectId, changeIdeaId: ideaIds[p.idea], title: fill(p.title, values), plan: fill(p.plan, values),
+          id: ids.id(),
+          projectId,
+          changeIdeaId: ideaIds[p.idea],
+          title: fill(p.title, values),
+          plan: fill(p.plan, values),
           prediction: fill(p.prediction, values),
-          doNotes: cycle.done ? fill(p.doNotes, values) : underway ? `Test started ${cycle.start.getUTCDate()} ${monthName(cycle.start)}; data collection under way.` : "",
+          doNotes: cycle.done
+            ? fill(p.doNotes, values)
+            : underway
+              ? `Test started ${cycle.start.getUTCDate()} ${monthName(cycle.start)}; data collection under way.`
+              : "",
           study: cycle.done ? fill(p.study, values) : "",
           act: cycle.done ? p.act : null,
           actNotes: cycle.done ? fill(p.actNotes, values) : "",
-          startDate: dateOnly(cycle.start), endDate: cycle.end ? dateOnly(cycle.end) : null,
-          version: cycle.done ? 3 : 1, createdAt: addDays(cycle.start, -rng.int(2, 7)),
+          startDate: dateOnly(cycle.start),
+          endDate: cycle.end ? dateOnly(cycle.end) : null,
+          version: cycle.done ? 3 : 1,
+          createdAt: addDays(cycle.start, -rng.int(2, 7)),
         });
       }
 
       // Measures and their monthly points.
       const evidence = evidenceIndex(t);
       const rebaseIndex = t.measures.findIndex((m, i) => m.moves && m.kind === "PROCESS" && i !== evidence);
-      const rebase = changeMonth !== null && rebaseIndex >= 0 && (status === "CLOSED" || (status === "SUSTAINING" && rng.chance(0.4)));
+      const rebase =
+        changeMonth !== null &&
+        rebaseIndex >= 0 &&
+        (status === "CLOSED" || (status === "SUSTAINING" && rng.chance(0.4)));
       const builtMeasures: BuiltMeasure[] = [];
       t.measures.forEach((m, mi) => {
         const id = ids.id();
@@ -504,38 +656,81 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
         } else {
           count = changeMonth ? Math.min(36, Math.max(24, monthsImproved! + rng.int(12, 18))) : rng.int(24, 30);
           const deteriorating =
-            (rank <= 1 && mi === evidence && rng.chance(0.5)) || (m.kind === "BALANCING" && !m.moves && m.direction !== "NEITHER" && rng.chance(0.15));
+            (rank <= 1 && mi === evidence && rng.chance(0.5)) ||
+            (m.kind === "BALANCING" && !m.moves && m.direction !== "NEITHER" && rng.chance(0.15));
           pattern = deteriorating ? { type: "concern", changeIndex: count - rng.int(7, 9) } : { type: "common" };
         }
         const screen = rng.chance(0.1);
         const rebaseDates = rebase && mi === rebaseIndex ? [dateOnly(changeMonth!)] : [];
-        const series = generateSeries(rng, { ...m, target: m.target ?? null, screenOutlierMovingRanges: screen }, pattern, count, LAST_PERIOD, rebaseDates);
+        const series = generateSeries(
+          rng,
+          { ...m, target: m.target ?? null, screenOutlierMovingRanges: screen },
+          pattern,
+          count,
+          LAST_PERIOD,
+          rebaseDates,
+        );
         if (!series.matched) data.seriesMismatches++;
         const measureCreated = addDays(createdAt, 2 + mi);
         data.measures.push({
-          id, projectId, name: m.name, kind: m.kind, definition: m.definition, unit: m.unit, direction: m.direction,
-          target: m.target ?? null, period: "MONTH", valueType: m.valueType, rateMultiplier: m.rateMultiplier,
-          screenOutlierMovingRanges: screen, rebaseDates, nationalMetric: m.nationalMetric ?? null,
-          version: 1, createdAt: measureCreated, updatedAt: addDays(LAST_PERIOD, 38),
+          id,
+          projectId,
+          name: m.name,
+          kind: m.kind,
+          definition: m.definition,
+          unit: m.unit,
+          direction: m.direction,
+          target: m.target ?? null,
+          period: "MONTH",
+          valueType: m.valueType,
+          rateMultiplier: m.rateMultiplier,
+          screenOutlierMovingRanges: screen,
+          rebaseDates,
+          nationalMetric: m.nationalMetric ?? null,
+          version: 1,
+          createdAt: measureCreated,
+          updatedAt: addDays(LAST_PERIOD, 38),
         });
         const adoptCycle = pdsa.find((p) => p.done && p.template.act === "ADOPT");
         series.points.forEach((pt, i) => {
           let note = "";
-          if (pattern.type === "improve" && i === pattern.changeIndex && adoptCycle) note = `Change adopted: ${fill(adoptCycle.template.title, values)}`;
-          else if (rebaseDates.length && pt.periodStart.getTime() === rebaseDates[0].getTime()) note = "Limits recalculated from here after a sustained change.";
-          else if (pattern.type === "concern" && i === pattern.changeIndex) note = "Rise noted; under review with the ward teams.";
+          if (pattern.type === "improve" && i === pattern.changeIndex && adoptCycle)
+            note = `Change adopted: ${fill(adoptCycle.template.title, values)}`;
+          else if (rebaseDates.length && pt.periodStart.getTime() === rebaseDates[0].getTime())
+            note = "Limits recalculated from here after a sustained change.";
+          else if (pattern.type === "concern" && i === pattern.changeIndex)
+            note = "Rise noted; under review with the ward teams.";
           const entered = minDate(addDays(addMonths(pt.periodStart, 1), 6 + (i % 5)), addDays(DEMO_NOW, -1));
           data.measurePoints.push({
-            id: ids.id(), measureId: id, periodStart: pt.periodStart, value: pt.value, numerator: pt.numerator, denominator: pt.denominator,
-            note, createdAt: entered, updatedAt: entered,
+            id: ids.id(),
+            measureId: id,
+            periodStart: pt.periodStart,
+            value: pt.value,
+            numerator: pt.numerator,
+            denominator: pt.denominator,
+            note,
+            createdAt: entered,
+            updatedAt: entered,
           });
         });
         builtMeasures.push({ id, index: mi, template: m, pattern: pattern.type });
       });
 
       projects.push({
-        id: projectId, collab: c.slug, template: t, status, published: planned.visibility !== "DRAFT", start, changeMonth, monthsImproved,
-        leadOrg, measures: builtMeasures, title, values, pdsa, localPriorityIds,
+        id: projectId,
+        collab: c.slug,
+        template: t,
+        status,
+        published: planned.visibility !== "DRAFT",
+        start,
+        changeMonth,
+        monthsImproved,
+        leadOrg,
+        measures: builtMeasures,
+        title,
+        values,
+        pdsa,
+        localPriorityIds,
       });
     });
   }
@@ -544,7 +739,13 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
   const eventRng = new Rng("psc-demo:events");
   const eventIds = new Map<string, string>();
   const firstPlace = (slug: string) => POSTCODE_AREAS.find((p) => p.collaborative === slug)?.place ?? "the region";
-  const venues = ["Postgraduate Education Centre", "Conference Centre", "Innovation Hub", "Community Hall", "Learning and Development Centre"];
+  const venues = [
+    "Postgraduate Education Centre",
+    "Conference Centre",
+    "Innovation Hub",
+    "Community Hall",
+    "Learning and Development Centre",
+  ];
   for (const c of COLLABORATIVES) {
     for (const [key, days, hour] of EVENT_PLAN[c.slug] ?? []) {
       const t = EVENT_TEMPLATES.find((e) => e.key === key);
@@ -554,20 +755,35 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       const startsAt = addHours(dateOnly(addDays(DEMO_NOW, days)), hour);
       const createdAt = minDate(addDays(startsAt, -eventRng.int(35, 60)), addDays(DEMO_NOW, -3));
       data.events.push({
-        id, collaborativeId: collabId(c.slug), title: t.title, description: t.description, agenda: t.agenda,
-        startsAt, endsAt: addHours(startsAt, t.hours),
+        id,
+        collaborativeId: collabId(c.slug),
+        title: t.title,
+        description: t.description,
+        agenda: t.agenda,
+        startsAt,
+        endsAt: addHours(startsAt, t.hours),
         location: t.online ? null : `${eventRng.pick(venues)}, ${firstPlace(c.slug)}`,
         onlineUrl: t.online ? `https://meet.example.nhs.uk/psc/${c.slug}/${key}` : null,
         capacity: t.capacity,
         cancelledAt: c.slug === "north-west-london" && key === "qi-intro" ? addDays(DEMO_NOW, -4) : null,
-        createdById: userId(leadEmail(c.slug)), version: 1, createdAt,
+        createdById: userId(leadEmail(c.slug)),
+        version: 1,
+        createdAt,
       });
-      const pool = [...membersOf(c.slug), ...(t.online ? COLLABORATIVES.filter((o) => o.slug !== c.slug).map((o) => staffEmail(o.slug)) : [])];
+      const pool = [
+        ...membersOf(c.slug),
+        ...(t.online ? COLLABORATIVES.filter((o) => o.slug !== c.slug).map((o) => staffEmail(o.slug)) : []),
+      ];
       const attendees = eventRng.sample(pool, eventRng.int(Math.min(2, pool.length), Math.min(pool.length, 8)));
       const lastDay = minDate(startsAt, DEMO_NOW);
       for (const email of attendees) {
         const span = Math.max(1, Math.floor((lastDay.getTime() - createdAt.getTime()) / 86_400_000));
-        data.eventRegistrations.push({ id: ids.id(), eventId: id, userId: userId(email), createdAt: addHours(addDays(createdAt, eventRng.int(0, span - 1)), eventRng.int(8, 20)) });
+        data.eventRegistrations.push({
+          id: ids.id(),
+          eventId: id,
+          userId: userId(email),
+          createdAt: addHours(addDays(createdAt, eventRng.int(0, span - 1)), eventRng.int(8, 20)),
+        });
       }
     }
   }
@@ -582,7 +798,14 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     slugs.add(slug);
     return slug;
   };
-  type BuiltLearning = { id: string; title: string; authorId: string; publishedAt: Date | null; template?: string; collab: string | null };
+  type BuiltLearning = {
+    id: string;
+    title: string;
+    authorId: string;
+    publishedAt: Date | null;
+    template?: string;
+    collab: string | null;
+  };
   const learning: BuiltLearning[] = [];
   const addLearningLinks = (id: string, collab: string | null, priorities: string[], stages: string[]) => {
     const seen = new Set<string>();
@@ -609,8 +832,12 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     const id = ids.id();
     const author = learnRng.chance(0.6) ? userId(staffEmail(origin.collab)) : userId(leadEmail(origin.collab));
     const draft = DRAFT_CHANGE_IDEAS.has(key);
-    const publishedAt = draft ? null : minDate(addHours(addDays(addMonths(origin.changeMonth!, 2), learnRng.int(0, 20)), 11), addDays(DEMO_NOW, -8));
-    const createdAt = publishedAt ? addDays(publishedAt, -learnRng.int(5, 20)) : addDays(DEMO_NOW, -learnRng.int(3, 12));
+    const publishedAt = draft
+      ? null
+      : minDate(addHours(addDays(addMonths(origin.changeMonth!, 2), learnRng.int(0, 20)), 11), addDays(DEMO_NOW, -8));
+    const createdAt = publishedAt
+      ? addDays(publishedAt, -learnRng.int(5, 20))
+      : addDays(DEMO_NOW, -learnRng.int(3, 12));
     const evidence = origin.measures[evidenceIndex(t)];
     const adopted = origin.pdsa.filter((p) => p.done).slice(0, 3);
     const idea = t.changeIdeas[adopted.find((p) => p.template.act === "ADOPT")?.template.idea ?? 0];
@@ -643,10 +870,23 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       ...t.learning.tips.map((tip) => `- ${tip}`),
     ].join("\n");
     data.learningItems.push({
-      id, slug: uniqueSlug(t.learning.title), type: "CHANGE_IDEA", title: t.learning.title, summary: t.learning.summary, body,
-      tags: t.learning.tags, status: draft ? "DRAFT" : "PUBLISHED", collaborativeId: collabId(origin.collab), authorId: author,
-      projectId: origin.id, measureId: evidence.id, publishedAt, publishedById: publishedAt ? userId(leadEmail(origin.collab)) : null,
-      version: publishedAt ? 2 : 1, createdAt, updatedAt: publishedAt ?? createdAt,
+      id,
+      slug: uniqueSlug(t.learning.title),
+      type: "CHANGE_IDEA",
+      title: t.learning.title,
+      summary: t.learning.summary,
+      body,
+      tags: t.learning.tags,
+      status: draft ? "DRAFT" : "PUBLISHED",
+      collaborativeId: collabId(origin.collab),
+      authorId: author,
+      projectId: origin.id,
+      measureId: evidence.id,
+      publishedAt,
+      publishedById: publishedAt ? userId(leadEmail(origin.collab)) : null,
+      version: publishedAt ? 2 : 1,
+      createdAt,
+      updatedAt: publishedAt ?? createdAt,
     });
     const priorities: string[] = [];
     for (const key of [t.national, t.alsoNational, t.local]) if (key) priorities.push(key);
@@ -657,18 +897,40 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
   for (const item of LEARNING_ITEMS) {
     const id = ids.id();
     const national = item.type === "NATIONAL_NOTE";
-    const authorId = national ? userId(DEMO_NATIONAL.email) : userId(item.byStaff ? staffEmail(item.collaborative!) : leadEmail(item.collaborative!));
+    const authorId = national
+      ? userId(DEMO_NATIONAL.email)
+      : userId(item.byStaff ? staffEmail(item.collaborative!) : leadEmail(item.collaborative!));
     const published = item.status === "PUBLISHED";
     const publishedAt = published ? addHours(dateOnly(addDays(DEMO_NOW, -item.ageDays)), 10) : null;
-    const createdAt = publishedAt ? addDays(publishedAt, -learnRng.int(4, 18)) : addHours(dateOnly(addDays(DEMO_NOW, -item.ageDays)), 14);
-    const eventId = item.event && item.collaborative ? eventIds.get(`${item.collaborative}:${item.event}`) ?? null : null;
+    const createdAt = publishedAt
+      ? addDays(publishedAt, -learnRng.int(4, 18))
+      : addHours(dateOnly(addDays(DEMO_NOW, -item.ageDays)), 14);
+    const eventId =
+      item.event && item.collaborative ? (eventIds.get(`${item.collaborative}:${item.event}`) ?? null) : null;
     data.learningItems.push({
-      id, slug: uniqueSlug(item.title), type: item.type, title: item.title, summary: item.summary, body: item.body,
-      resourceUrl: item.resourceUrl ?? null, tags: item.tags, status: item.status, featured: !!item.featured,
+      id,
+      slug: uniqueSlug(item.title),
+      type: item.type,
+      title: item.title,
+      summary: item.summary,
+      body: item.body,
+      resourceUrl: item.resourceUrl ?? null,
+      tags: item.tags,
+      status: item.status,
+      featured: !!item.featured,
       featuredAt: item.featured && publishedAt ? addDays(publishedAt, 2) : null,
-      collaborativeId: item.collaborative ? collabId(item.collaborative) : null, authorId, eventId,
-      publishedAt, publishedById: publishedAt ? (national ? userId(DEMO_NATIONAL.email) : userId(leadEmail(item.collaborative!))) : null,
-      version: published ? 2 : 1, createdAt, updatedAt: publishedAt ?? createdAt,
+      collaborativeId: item.collaborative ? collabId(item.collaborative) : null,
+      authorId,
+      eventId,
+      publishedAt,
+      publishedById: publishedAt
+        ? national
+          ? userId(DEMO_NATIONAL.email)
+          : userId(leadEmail(item.collaborative!))
+        : null,
+      version: published ? 2 : 1,
+      createdAt,
+      updatedAt: publishedAt ?? createdAt,
     });
     addLearningLinks(id, item.collaborative, item.priorities, item.stages);
     learning.push({ id, title: item.title, authorId, publishedAt, collab: item.collaborative });
@@ -691,7 +953,9 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     if (createdAt.getTime() <= item.publishedAt!.getTime()) createdAt = addDays(item.publishedAt!, 1);
     const path: AdoptionStatus[] =
       status === "NOT_ADOPTED"
-        ? adoptRng.chance(0.5) ? ["CONSIDERING", "TESTING", "NOT_ADOPTED"] : ["CONSIDERING", "NOT_ADOPTED"]
+        ? adoptRng.chance(0.5)
+          ? ["CONSIDERING", "TESTING", "NOT_ADOPTED"]
+          : ["CONSIDERING", "NOT_ADOPTED"]
         : ADOPTION_PATH.slice(0, ADOPTION_PATH.indexOf(status) + 1);
     const span = DEMO_NOW.getTime() - 3 * 86_400_000 - createdAt.getTime();
     const recorder = userId(leadEmail(collab));
@@ -700,20 +964,44 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       const at = i === 0 ? createdAt : new Date(createdAt.getTime() + (span * i) / path.length);
       last = at;
       data.adoptionStatusChanges.push({
-        id: ids.id(), adoptionId: id, fromStatus: i === 0 ? null : path[i - 1], toStatus: s,
-        reason: s === "NOT_ADOPTED" ? reason ?? "" : i === 0 ? "Shared at our monthly network meeting; teams interested." : "",
-        changedById: recorder, changedAt: at,
+        id: ids.id(),
+        adoptionId: id,
+        fromStatus: i === 0 ? null : path[i - 1],
+        toStatus: s,
+        reason:
+          s === "NOT_ADOPTED"
+            ? (reason ?? "")
+            : i === 0
+              ? "Shared at our monthly network meeting; teams interested."
+              : "",
+        changedById: recorder,
+        changedAt: at,
       });
     });
     const evidence = project ? project.measures[evidenceIndex(project.template)] : null;
     data.adoptions.push({
-      id, learningItemId: item.id, collaborativeId: collabId(collab), organisationId: project ? project.leadOrg.id : null,
-      projectId: project?.id ?? null, measureId: evidence?.id ?? null, status, notAdoptedReason: status === "NOT_ADOPTED" ? reason : null,
-      recordedById: recorder, version: path.length, createdAt, updatedAt: last,
+      id,
+      learningItemId: item.id,
+      collaborativeId: collabId(collab),
+      organisationId: project ? project.leadOrg.id : null,
+      projectId: project?.id ?? null,
+      measureId: evidence?.id ?? null,
+      status,
+      notAdoptedReason: status === "NOT_ADOPTED" ? reason : null,
+      recordedById: recorder,
+      version: path.length,
+      createdAt,
+      updatedAt: last,
     });
   };
   const adoptionStatusFor = (status: ProjectStatus): AdoptionStatus =>
-    status === "IDEA" || status === "PLANNING" ? "CONSIDERING" : status === "TESTING" ? "TESTING" : status === "IMPLEMENTING" ? "ADOPTED" : "SUSTAINED";
+    status === "IDEA" || status === "PLANNING"
+      ? "CONSIDERING"
+      : status === "TESTING"
+        ? "TESTING"
+        : status === "IMPLEMENTING"
+          ? "ADOPTED"
+          : "SUSTAINED";
   const publishedIdeas = learning.filter((l) => l.template && l.publishedAt);
   for (const item of publishedIdeas) {
     const origin = origins.get(item.template!)!;
@@ -743,8 +1031,21 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     if (!item?.publishedAt) continue;
     const qId = ids.id();
     const asked = addHours(addDays(item.publishedAt, 3), 5);
-    data.comments.push({ id: qId, learningItemId: item.id, authorId: userId(`${thread.question.by}@demo.nhs.uk`), body: thread.question.body, createdAt: asked });
-    data.commentReplies.push({ id: ids.id(), learningItemId: item.id, parentId: qId, authorId: item.authorId, body: thread.answer.body, createdAt: addHours(asked, 26) });
+    data.comments.push({
+      id: qId,
+      learningItemId: item.id,
+      authorId: userId(`${thread.question.by}@demo.nhs.uk`),
+      body: thread.question.body,
+      createdAt: asked,
+    });
+    data.commentReplies.push({
+      id: ids.id(),
+      learningItemId: item.id,
+      parentId: qId,
+      authorId: item.authorId,
+      body: thread.answer.body,
+      createdAt: addHours(asked, 26),
+    });
   }
 
   // ─── Concerns ──────────────────────────────────────────────────────────────
@@ -785,19 +1086,27 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     const { collab, text } = spec;
     const orgs = orgsByCollab.get(collab)!;
     const lead = userId(leadEmail(collab));
-    const org = text.orgType ? orgs.find((o) => o.type === text.orgType) ?? null : null;
+    const org = text.orgType ? (orgs.find((o) => o.type === text.orgType) ?? null) : null;
     const useOrg = org && (spec.reporterId !== null || concernRng.chance(0.75)) ? org : null;
     const orgWord = useOrg ? useOrg.short : (text.orgType && GENERIC_PLACE[text.orgType]) || "the service";
     const fillOrg = (s: string) => fill(s, { org: orgWord });
     const areas = POSTCODE_AREAS.filter((p) => p.collaborative === collab);
     const priorityId = text.area ? priorityIdFor(collab, text.area) : null;
-    if (priorityId) concernCountByArea.set(`${collab}:${priorityId}`, (concernCountByArea.get(`${collab}:${priorityId}`) ?? 0) + 1);
+    if (priorityId)
+      concernCountByArea.set(`${collab}:${priorityId}`, (concernCountByArea.get(`${collab}:${priorityId}`) ?? 0) + 1);
 
     // Links: a project on the same area, else the priority itself.
     const linkProject =
       spec.linkProject !== undefined
         ? spec.linkProject
-        : projects.find((p) => p.collab === collab && text.area && (p.template.national === text.area || p.template.alsoNational === text.area || p.template.local === text.area)) ?? null;
+        : (projects.find(
+            (p) =>
+              p.collab === collab &&
+              text.area &&
+              (p.template.national === text.area ||
+                p.template.alsoNational === text.area ||
+                p.template.local === text.area),
+          ) ?? null);
     const linkPriority = linkProject ? null : priorityId;
     const canLink = !!(linkProject || linkPriority);
     const path = CONCERN_PATH.slice(0, CONCERN_PATH.indexOf(spec.target) + 1).filter((s) => s !== "LINKED" || canLink);
@@ -809,7 +1118,10 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     for (let i = 1; i < path.length; i++) {
       const prev = dates[i - 1];
       const remaining = DEMO_NOW.getTime() - prev.getTime() - 3_600_000;
-      const step = i === 1 ? Math.min(remaining * 0.5, concernRng.int(4, 80) * 3_600_000) : (remaining * concernRng.int(20, 55)) / 100;
+      const step =
+        i === 1
+          ? Math.min(remaining * 0.5, concernRng.int(4, 80) * 3_600_000)
+          : (remaining * concernRng.int(20, 55)) / 100;
       dates.push(new Date(prev.getTime() + Math.max(3_600_000, Math.min(step, age))));
     }
     const id = ids.id();
@@ -818,24 +1130,46 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     const contact: ContactDetails | null = spec.contact
       ? {
           name: contactName,
-          email: concernRng.chance(0.8) ? `${contactName.toLowerCase().replace(/[^a-z]+/g, ".")}@example.com` : undefined,
+          email: concernRng.chance(0.8)
+            ? `${contactName.toLowerCase().replace(/[^a-z]+/g, ".")}@example.com`
+            : undefined,
           phone: concernRng.chance(0.5) ? `07700 900${String(concernRng.int(0, 999)).padStart(3, "0")}` : undefined,
         }
       : null;
     const closed = status === "CLOSED";
     data.concerns.push({
-      id, reference: newReference(), trackingTokenHash: sha256Hex(spec.token), idempotencyKey: uuid(),
-      collaborativeId: collabId(collab), organisationId: useOrg?.id ?? null,
-      organisationText: useOrg ? useOrg.name : text.orgType && concernRng.chance(0.5) ? `Not sure of the name — ${GENERIC_PLACE[text.orgType] ?? "the service"} in ${areas[0]?.place ?? "town"}` : "",
+      id,
+      reference: newReference(),
+      trackingTokenHash: sha256Hex(spec.token),
+      idempotencyKey: uuid(),
+      collaborativeId: collabId(collab),
+      organisationId: useOrg?.id ?? null,
+      organisationText: useOrg
+        ? useOrg.name
+        : text.orgType && concernRng.chance(0.5)
+          ? `Not sure of the name — ${GENERIC_PLACE[text.orgType] ?? "the service"} in ${areas[0]?.place ?? "town"}`
+          : "",
       postcodeArea: concernRng.chance(0.85) && areas.length ? concernRng.pick(areas).code : null,
-      happenedWhen: spec.happenedWhen, priorityAreaId: priorityId, pathwayStageId: text.stage ? stageId(text.stage) : null,
-      whatHappened: fillOrg(text.whatHappened), impact: fillOrg(text.impact), whatWouldHaveHelped: fillOrg(text.whatWouldHaveHelped),
-      reporterRelation: text.relation, contactEncrypted: contact ? encrypt(contact) : null, contactConsent: !!contact,
-      reporterId: spec.reporterId, status, outcome: closed ? concernRng.pick(OUTCOMES) : null,
+      happenedWhen: spec.happenedWhen,
+      priorityAreaId: priorityId,
+      pathwayStageId: text.stage ? stageId(text.stage) : null,
+      whatHappened: fillOrg(text.whatHappened),
+      impact: fillOrg(text.impact),
+      whatWouldHaveHelped: fillOrg(text.whatWouldHaveHelped),
+      reporterRelation: text.relation,
+      contactEncrypted: contact ? encrypt(contact) : null,
+      contactConsent: !!contact,
+      reporterId: spec.reporterId,
+      status,
+      outcome: closed ? concernRng.pick(OUTCOMES) : null,
       shareable: (status === "RESPONDED" || closed) && concernRng.chance(0.45),
       assignedToId: path.length > 1 ? lead : null,
-      linkedPriorityId: linked ? linkPriority : null, linkedProjectId: linked ? linkProject?.id ?? null : null,
-      version: path.length, receivedAt: spec.receivedAt, acknowledgedAt: path.length > 1 ? dates[1] : null, closedAt: closed ? dates[dates.length - 1] : null,
+      linkedPriorityId: linked ? linkPriority : null,
+      linkedProjectId: linked ? (linkProject?.id ?? null) : null,
+      version: path.length,
+      receivedAt: spec.receivedAt,
+      acknowledgedAt: path.length > 1 ? dates[1] : null,
+      closedAt: closed ? dates[dates.length - 1] : null,
     });
     const reasons: Record<ConcernStatus, string> = {
       RECEIVED: "",
@@ -847,23 +1181,39 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
     };
     path.forEach((s, i) => {
       data.concernStatusChanges.push({
-        id: ids.id(), concernId: id, fromStatus: i === 0 ? null : path[i - 1], toStatus: s, reason: reasons[s],
-        changedById: i === 0 ? null : lead, changedAt: dates[i],
+        id: ids.id(),
+        concernId: id,
+        fromStatus: i === 0 ? null : path[i - 1],
+        toStatus: s,
+        reason: reasons[s],
+        changedById: i === 0 ? null : lead,
+        changedAt: dates[i],
       });
     });
     const reviewIndex = path.indexOf("UNDER_REVIEW");
     if (reviewIndex > 0) {
       const notes = concernRng.int(index % 3 === 0 ? 1 : 0, 2);
       for (let n = 0; n < notes; n++) {
-        data.concernNotes.push({ id: ids.id(), concernId: id, authorId: lead, body: concernRng.pick(INTERNAL_NOTES), createdAt: addHours(dates[reviewIndex], 4 + 30 * n) });
+        data.concernNotes.push({
+          id: ids.id(),
+          concernId: id,
+          authorId: lead,
+          body: concernRng.pick(INTERNAL_NOTES),
+          createdAt: addHours(dates[reviewIndex], 4 + 30 * n),
+        });
       }
     }
     const respondedIndex = path.indexOf("RESPONDED");
     if (respondedIndex > 0) {
       const pool = RESPONSES[text.area ?? "default"] ?? RESPONSES.default;
-      const body = spec.response ?? fill(concernRng.pick(pool), { org: useOrg ? useOrg.short : "the organisation involved" });
+      const body =
+        spec.response ?? fill(concernRng.pick(pool), { org: useOrg ? useOrg.short : "the organisation involved" });
       data.concernResponses.push({
-        id: ids.id(), concernId: id, authorId: lead, body, createdAt: dates[respondedIndex],
+        id: ids.id(),
+        concernId: id,
+        authorId: lead,
+        body,
+        createdAt: dates[respondedIndex],
         emailedAt: contact || spec.reporterId ? addHours(dates[respondedIndex], 0.1) : null,
       });
     }
@@ -872,28 +1222,40 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
   let concernIndex = 0;
   for (const c of COLLABORATIVES) {
     const locals = new Set<string>(PEOPLE[c.slug].localPriorities);
-    const eligible = CONCERN_TEXTS.filter((t) => t.area === null || ref.nationalPriorities.has(t.area) || locals.has(t.area as LocalPriorityKey));
+    const eligible = CONCERN_TEXTS.filter(
+      (t) => t.area === null || ref.nationalPriorities.has(t.area) || locals.has(t.area as LocalPriorityKey),
+    );
     const count = concernRng.int(8, 15);
     const texts = concernRng.shuffle(eligible);
     // Skewed towards recent weeks, as a growing service would see.
     const received = Array.from({ length: count }, () => {
       const daysAgo = Math.floor(183 * concernRng.float() ** 1.6);
       // Today's concerns arrived before the demo time (10:00).
-      return addHours(dateOnly(addDays(DEMO_NOW, -daysAgo)), daysAgo === 0 ? concernRng.int(7, 9) : concernRng.int(7, 22));
+      return addHours(
+        dateOnly(addDays(DEMO_NOW, -daysAgo)),
+        daysAgo === 0 ? concernRng.int(7, 9) : concernRng.int(7, 22),
+      );
     });
     received.sort((a, b) => a.getTime() - b.getTime());
     received.forEach((receivedAt, i) => {
       const ageDays = (DEMO_NOW.getTime() - receivedAt.getTime()) / 86_400_000;
       let target: ConcernStatus;
       if (ageDays < 2) target = concernRng.chance(0.6) ? "RECEIVED" : "ACKNOWLEDGED";
-      else if (ageDays < 12) target = concernRng.chance(0.15) ? "RECEIVED" : concernRng.pick(["ACKNOWLEDGED", "UNDER_REVIEW"] as const);
+      else if (ageDays < 12)
+        target = concernRng.chance(0.15) ? "RECEIVED" : concernRng.pick(["ACKNOWLEDGED", "UNDER_REVIEW"] as const);
       else if (ageDays < 45) target = concernRng.pick(["UNDER_REVIEW", "LINKED", "RESPONDED"] as const);
       else if (ageDays < 100) target = concernRng.pick(["LINKED", "RESPONDED", "RESPONDED", "CLOSED"] as const);
       else target = concernRng.chance(0.75) ? "CLOSED" : "RESPONDED";
       addConcern(
         {
-          collab: c.slug, text: texts[i % texts.length], happenedWhen: concernRng.pick(HAPPENED_WHEN), receivedAt, target,
-          token: `seed-${c.slug}-${i + 1}-${concernRng.hex(12)}`, reporterId: null, contact: concernRng.chance(1 / 3),
+          collab: c.slug,
+          text: texts[i % texts.length],
+          happenedWhen: concernRng.pick(HAPPENED_WHEN),
+          receivedAt,
+          target,
+          token: `seed-${c.slug}-${i + 1}-${concernRng.hex(12)}`,
+          reporterId: null,
+          contact: concernRng.chance(1 / 3),
         },
         concernIndex++,
       );
@@ -904,11 +1266,17 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
   DEMO_PATIENT_CONCERNS.forEach((text, i) => {
     addConcern(
       {
-        collab: "wessex", text, happenedWhen: text.happenedWhen,
-        receivedAt: i === 0 ? addHours(dateOnly(addDays(DEMO_NOW, -62)), 20) : addHours(dateOnly(addDays(DEMO_NOW, -9)), 13),
+        collab: "wessex",
+        text,
+        happenedWhen: text.happenedWhen,
+        receivedAt:
+          i === 0 ? addHours(dateOnly(addDays(DEMO_NOW, -62)), 20) : addHours(dateOnly(addDays(DEMO_NOW, -9)), 13),
         target: i === 0 ? "RESPONDED" : "ACKNOWLEDGED",
         token: i === 0 ? DEMO_TRACKING_TOKEN : "demo-tracking-token-wessex-2",
-        reporterId: patient, contact: false, response: text.response, linkProject: i === 0 ? wessexMeds : null,
+        reporterId: patient,
+        contact: false,
+        response: text.response,
+        linkProject: i === 0 ? wessexMeds : null,
       },
       concernIndex++,
     );
@@ -932,13 +1300,21 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
         if (area) area.candidateId = id;
       }
       data.candidates.push({
-        id, roundId, title: cand.title, description: cand.description, source: cand.source, priorityAreaId,
+        id,
+        roundId,
+        title: cand.title,
+        description: cand.description,
+        source: cand.source,
+        priorityAreaId,
         evidenceCount:
           "evidenceCount" in cand && cand.evidenceCount !== undefined
             ? cand.evidenceCount
-            : evidenceAreaId ? concernCountByArea.get(`${round.collaborative}:${evidenceAreaId}`) ?? 0 : 0,
+            : evidenceAreaId
+              ? (concernCountByArea.get(`${round.collaborative}:${evidenceAreaId}`) ?? 0)
+              : 0,
         proposedById: "proposedBy" in cand && cand.proposedBy ? userId(cand.proposedBy) : null,
-        chosen: "chosen" in cand && !!cand.chosen, createdAt: addHours(openedAtDate, i),
+        chosen: "chosen" in cand && !!cand.chosen,
+        createdAt: addHours(openedAtDate, i),
       });
       return id;
     });
@@ -946,29 +1322,71 @@ export function buildDemoData(ref: ReferenceIds, passwordHash: string, encrypt: 
       const ballotId = ids.id();
       const span = lastVoteAt.getTime() - openedAtDate.getTime();
       data.ballots.push({
-        id: ballotId, roundId, userId: userId(b.voter), participantGroup: b.group,
-        createdAt: new Date(openedAtDate.getTime() + (span * (i + 1)) / (round.ballots.length + 1) + roundRng.int(0, 5) * 3_600_000),
+        id: ballotId,
+        roundId,
+        userId: userId(b.voter),
+        participantGroup: b.group,
+        createdAt: new Date(
+          openedAtDate.getTime() + (span * (i + 1)) / (round.ballots.length + 1) + roundRng.int(0, 5) * 3_600_000,
+        ),
       });
-      b.ranks.forEach((candidate, r) => data.rankings.push({ ballotId, candidateId: candidateIds[candidate], rank: r + 1 }));
+      b.ranks.forEach((candidate, r) =>
+        data.rankings.push({ ballotId, candidateId: candidateIds[candidate], rank: r + 1 }),
+      );
     });
     return candidateIds;
   };
   const openCandidates = addRound(openRoundId, OPEN_ROUND, openedAt, addDays(DEMO_NOW, -1));
   OPEN_ROUND.comments.forEach((cm, i) => {
     data.priorityComments.push({
-      id: ids.id(), roundId: openRoundId, candidateId: openCandidates[cm.candidate], authorId: userId(cm.by), body: cm.body,
+      id: ids.id(),
+      roundId: openRoundId,
+      candidateId: openCandidates[cm.candidate],
+      authorId: userId(cm.by),
+      body: cm.body,
       createdAt: addHours(addDays(openedAt, 3 + i * 4), 19),
     });
   });
-  addRound(closedRoundId, CLOSED_ROUND, utcDate(CLOSED_ROUND.openedAt[0], CLOSED_ROUND.openedAt[1], CLOSED_ROUND.openedAt[2], 9), closedAt);
+  addRound(
+    closedRoundId,
+    CLOSED_ROUND,
+    utcDate(CLOSED_ROUND.openedAt[0], CLOSED_ROUND.openedAt[1], CLOSED_ROUND.openedAt[2], 9),
+    closedAt,
+  );
 
   // ─── Follows ───────────────────────────────────────────────────────────────
   const wessexCaseStudy = learning.find((l) => l.title.startsWith("How one older people's ward"));
-  data.follows.push({ id: ids.id(), userId: patient, priorityAreaId: nationalId("falls"), createdAt: utcDate(2026, 9, 2, 20) });
-  data.follows.push({ id: ids.id(), userId: patient, priorityAreaId: nationalId("medication-safety"), createdAt: utcDate(2026, 9, 20, 19) });
-  if (wessexCaseStudy) data.follows.push({ id: ids.id(), userId: userId(staffEmail("north-west-coast")), learningItemId: wessexCaseStudy.id, createdAt: addDays(DEMO_NOW, -30) });
-  data.follows.push({ id: ids.id(), userId: userId(staffEmail("wessex")), priorityAreaId: nationalId("falls"), createdAt: utcDate(2026, 2, 11, 12) });
-  data.follows.push({ id: ids.id(), userId: userId(DEMO_NATIONAL.email), priorityAreaId: nationalId("transfers-discharge"), createdAt: utcDate(2026, 1, 8, 9) });
+  data.follows.push({
+    id: ids.id(),
+    userId: patient,
+    priorityAreaId: nationalId("falls"),
+    createdAt: utcDate(2026, 9, 2, 20),
+  });
+  data.follows.push({
+    id: ids.id(),
+    userId: patient,
+    priorityAreaId: nationalId("medication-safety"),
+    createdAt: utcDate(2026, 9, 20, 19),
+  });
+  if (wessexCaseStudy)
+    data.follows.push({
+      id: ids.id(),
+      userId: userId(staffEmail("north-west-coast")),
+      learningItemId: wessexCaseStudy.id,
+      createdAt: addDays(DEMO_NOW, -30),
+    });
+  data.follows.push({
+    id: ids.id(),
+    userId: userId(staffEmail("wessex")),
+    priorityAreaId: nationalId("falls"),
+    createdAt: utcDate(2026, 2, 11, 12),
+  });
+  data.follows.push({
+    id: ids.id(),
+    userId: userId(DEMO_NATIONAL.email),
+    priorityAreaId: nationalId("transfers-discharge"),
+    createdAt: utcDate(2026, 1, 8, 9),
+  });
 
   return data;
 }

@@ -25,8 +25,14 @@ export async function seedDemoData(db: PrismaClient): Promise<DemoCounts | null>
 
   const [collaboratives, priorities, stages] = await Promise.all([
     db.collaborative.findMany({ select: { id: true, slug: true } }),
-    db.priorityArea.findMany({ where: { slug: { in: NATIONAL_PRIORITY_AREAS.map((p) => p.slug) } }, select: { id: true, slug: true } }),
-    db.pathwayStage.findMany({ where: { slug: { in: PATHWAY_STAGES.map((s) => s.slug) } }, select: { id: true, slug: true } }),
+    db.priorityArea.findMany({
+      where: { slug: { in: NATIONAL_PRIORITY_AREAS.map((p) => p.slug) } },
+      select: { id: true, slug: true },
+    }),
+    db.pathwayStage.findMany({
+      where: { slug: { in: PATHWAY_STAGES.map((s) => s.slug) } },
+      select: { id: true, slug: true },
+    }),
   ]);
   const ref = {
     collaboratives: new Map(collaboratives.map((c) => [c.slug, c.id])),

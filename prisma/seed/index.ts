@@ -36,10 +36,17 @@ async function main(argv: string[]): Promise<number> {
         console.log("Demo data: already present (admin@demo.nhs.uk exists), nothing to do.");
       } else {
         const { seriesMismatches, ...rest } = demo;
-        console.log(`Demo data: ${Object.entries(rest).map(([k, v]) => `${v} ${k}`).join(", ")}.`);
-        if (seriesMismatches > 0) console.warn(`Note: ${seriesMismatches} demo measures did not reach their intended SPC pattern.`);
+        console.log(
+          `Demo data: ${Object.entries(rest)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(", ")}.`,
+        );
+        if (seriesMismatches > 0)
+          console.warn(`Note: ${seriesMismatches} demo measures did not reach their intended SPC pattern.`);
         await refreshDashboard();
-        console.log("Sign in as admin@demo.nhs.uk, national@demo.nhs.uk, lead.<slug>@demo.nhs.uk, staff.<slug>@demo.nhs.uk or patient@demo.nhs.uk with password demo-password.");
+        console.log(
+          "Sign in as admin@demo.nhs.uk, national@demo.nhs.uk, lead.<slug>@demo.nhs.uk, staff.<slug>@demo.nhs.uk or patient@demo.nhs.uk with password demo-password.",
+        );
       }
     }
     console.log(`Seed finished in ${((performance.now() - started) / 1000).toFixed(1)}s.`);
@@ -55,7 +62,9 @@ async function refreshDashboard(): Promise<void> {
     const { refreshDashboardSummaries } = await import("@/lib/dashboard/summaries");
     await refreshDashboardSummaries({ force: true });
   } catch (error) {
-    console.warn(`Note: the dashboard summaries were not refreshed (${error instanceof Error ? error.message : String(error)}); the scheduled refresh will fill them.`);
+    console.warn(
+      `Note: the dashboard summaries were not refreshed (${error instanceof Error ? error.message : String(error)}); the scheduled refresh will fill them.`,
+    );
   }
 }
 

@@ -150,13 +150,19 @@ export const COLLABORATIVES: readonly CollaborativeRef[] = [
     name: "UCLPartners Patient Safety Collaborative",
     leadAhsn2014: "UCLPartners",
     nameSince2023: "UCLPartners",
-    region: "North Central and North East London, south and west Hertfordshire, south Bedfordshire, south west and mid Essex",
+    region:
+      "North Central and North East London, south and west Hertfordshire, south Bedfordshire, south west and mid Essex",
     description:
       "We work with partners across north central and north east London, south and west Hertfordshire, south Bedfordshire and south west and mid Essex. We link frontline teams with academic experts and patient partners to improve safety for people with long-term conditions, older people and people using mental health services.",
   },
 ];
 
-export type PostcodeAreaRef = { code: string; place: string; collaborative: CollaborativeSlug; alsoPossible: CollaborativeSlug[] };
+export type PostcodeAreaRef = {
+  code: string;
+  place: string;
+  collaborative: CollaborativeSlug;
+  alsoPossible: CollaborativeSlug[];
+};
 
 /** Each English postcode area and the collaborative it mostly falls in; alsoPossible is a guess to confirm. */
 export const POSTCODE_AREAS: readonly PostcodeAreaRef[] = [
@@ -177,7 +183,12 @@ export const POSTCODE_AREAS: readonly PostcodeAreaRef[] = [
   { code: "M", place: "Manchester", collaborative: "greater-manchester", alsoPossible: [] },
   { code: "BL", place: "Bolton", collaborative: "greater-manchester", alsoPossible: [] },
   { code: "OL", place: "Oldham", collaborative: "greater-manchester", alsoPossible: [] },
-  { code: "SK", place: "Stockport", collaborative: "greater-manchester", alsoPossible: ["north-west-coast", "east-midlands"] },
+  {
+    code: "SK",
+    place: "Stockport",
+    collaborative: "greater-manchester",
+    alsoPossible: ["north-west-coast", "east-midlands"],
+  },
   { code: "WN", place: "Wigan", collaborative: "greater-manchester", alsoPossible: ["north-west-coast"] },
   { code: "LS", place: "Leeds", collaborative: "yorkshire-humber", alsoPossible: [] },
   { code: "BD", place: "Bradford", collaborative: "yorkshire-humber", alsoPossible: [] },
@@ -226,7 +237,12 @@ export const POSTCODE_AREAS: readonly PostcodeAreaRef[] = [
   { code: "W", place: "West London", collaborative: "north-west-london", alsoPossible: [] },
   { code: "HA", place: "Harrow", collaborative: "north-west-london", alsoPossible: [] },
   { code: "UB", place: "Southall", collaborative: "north-west-london", alsoPossible: [] },
-  { code: "TW", place: "Twickenham", collaborative: "north-west-london", alsoPossible: ["south-london", "kent-surrey-sussex"] },
+  {
+    code: "TW",
+    place: "Twickenham",
+    collaborative: "north-west-london",
+    alsoPossible: ["south-london", "kent-surrey-sussex"],
+  },
   { code: "SE", place: "South East London", collaborative: "south-london", alsoPossible: [] },
   { code: "SW", place: "South West London", collaborative: "south-london", alsoPossible: [] },
   { code: "CR", place: "Croydon", collaborative: "south-london", alsoPossible: ["kent-surrey-sussex"] },
@@ -316,7 +332,12 @@ if (COLLABORATIVES.map((c) => c.slug).join() !== COLLABORATIVE_SLUGS.join()) {
   throw new Error("prisma/seed/collaborative-slugs.ts and reference-data.ts list different collaboratives");
 }
 
-export type ReferenceCounts = { collaboratives: number; postcodeAreas: number; priorityAreas: number; pathwayStages: number };
+export type ReferenceCounts = {
+  collaboratives: number;
+  postcodeAreas: number;
+  priorityAreas: number;
+  pathwayStages: number;
+};
 
 /**
  * Upsert the reference data. Safe to run any number of times, in any environment: it only sets the
@@ -339,9 +360,14 @@ export async function seedReferenceData(db: PrismaClient): Promise<ReferenceCoun
 
       for (const area of POSTCODE_AREAS) {
         const collaborativeId = collaborativeIds.get(area.collaborative);
-        if (!collaborativeId) throw new Error(`Postcode area ${area.code}: unknown collaborative ${area.collaborative}`);
+        if (!collaborativeId)
+          throw new Error(`Postcode area ${area.code}: unknown collaborative ${area.collaborative}`);
         const fields = { place: area.place, collaborativeId, alsoPossible: area.alsoPossible };
-        await tx.postcodeArea.upsert({ where: { code: area.code }, create: { code: area.code, ...fields }, update: fields });
+        await tx.postcodeArea.upsert({
+          where: { code: area.code },
+          create: { code: area.code, ...fields },
+          update: fields,
+        });
       }
 
       for (const p of NATIONAL_PRIORITY_AREAS) {
@@ -353,7 +379,11 @@ export async function seedReferenceData(db: PrismaClient): Promise<ReferenceCoun
       }
 
       for (const s of PATHWAY_STAGES) {
-        await tx.pathwayStage.upsert({ where: { slug: s.slug }, create: s, update: { name: s.name, sortOrder: s.sortOrder } });
+        await tx.pathwayStage.upsert({
+          where: { slug: s.slug },
+          create: s,
+          update: { name: s.name, sortOrder: s.sortOrder },
+        });
       }
 
       return {

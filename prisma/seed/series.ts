@@ -37,14 +37,26 @@ function levelAt(i: number, spec: SeriesSpec, pattern: Pattern, direction: Measu
   return i === pattern.changeIndex ? spec.before + 0.75 * (target - spec.before) : target;
 }
 
-function drawOnce(rng: Rng, spec: SeriesSpec, direction: MeasureTemplate["direction"], multiplier: number, periods: Date[], pattern: Pattern): SeriesPoint[] {
+function drawOnce(
+  rng: Rng,
+  spec: SeriesSpec,
+  direction: MeasureTemplate["direction"],
+  multiplier: number,
+  periods: Date[],
+  pattern: Pattern,
+): SeriesPoint[] {
   return periods.map((periodStart, i) => {
     const level = levelAt(i, spec, pattern, direction);
     switch (spec.kind) {
       case "rate": {
         const denominator = rng.int(spec.denominator[0], spec.denominator[1]);
         const numerator = rng.poisson((Math.max(0, level) * denominator) / multiplier);
-        return { periodStart, value: round((numerator / denominator) * multiplier, spec.decimals ?? 2), numerator, denominator };
+        return {
+          periodStart,
+          value: round((numerator / denominator) * multiplier, spec.decimals ?? 2),
+          numerator,
+          denominator,
+        };
       }
       case "percent": {
         const denominator = rng.int(spec.sample[0], spec.sample[1]);
@@ -59,10 +71,17 @@ function drawOnce(rng: Rng, spec: SeriesSpec, direction: MeasureTemplate["direct
   });
 }
 
-export function matchesPattern(status: MeasureSpcStatus, pattern: Pattern, direction: MeasureTemplate["direction"], rebased: boolean): boolean {
+export function matchesPattern(
+  status: MeasureSpcStatus,
+  pattern: Pattern,
+  direction: MeasureTemplate["direction"],
+  rebased: boolean,
+): boolean {
   if (rebased || pattern.type === "common") return status.spcVariation === "common-cause";
   if (pattern.type === "improve") {
-    return direction === "NEITHER" ? status.spcLatestSpecialCause !== null : status.spcLatestSpecialCause === "improvement";
+    return direction === "NEITHER"
+      ? status.spcLatestSpecialCause !== null
+      : status.spcLatestSpecialCause === "improvement";
   }
   return status.spcLatestSpecialCause === "concern";
 }
@@ -73,7 +92,10 @@ export function matchesPattern(status: MeasureSpcStatus, pattern: Pattern, direc
  */
 export function generateSeries(
   rng: Rng,
-  measure: Pick<MeasureTemplate, "series" | "direction" | "rateMultiplier"> & { target: number | null; screenOutlierMovingRanges: boolean },
+  measure: Pick<MeasureTemplate, "series" | "direction" | "rateMultiplier"> & {
+    target: number | null;
+    screenOutlierMovingRanges: boolean;
+  },
   pattern: Pattern,
   count: number,
   lastPeriod: Date,

@@ -4,7 +4,10 @@ declare module "autocannon" {
   type Histogram = { average: number; total: number; p50: number; p97_5: number; p99: number };
   export type Result = { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number };
   type Instance = PromiseLike<Result> & {
-    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): void;
   };
   export default function autocannon(options: Options): Instance;
 }

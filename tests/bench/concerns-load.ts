@@ -22,7 +22,14 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const DOUBLE_CLICK_SHARE = 0.1; // sent twice at the same moment
 const RETRY_SHARE = 0.05; // sent again after the first answer (a lost response, a refresh)
 
-type Attempt = { key: string; kind: "first" | "double-click" | "retry"; ms: number; status: number; reference: string | null; error?: string };
+type Attempt = {
+  key: string;
+  kind: "first" | "double-click" | "retry";
+  ms: number;
+  status: number;
+  reference: string | null;
+  error?: string;
+};
 
 /** A port nothing listens on (other servers may be running on this machine). */
 async function freePort(): Promise<number> {
@@ -36,7 +43,12 @@ async function freePort(): Promise<number> {
 }
 
 async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | null; stop: () => Promise<void> }> {
-  if (process.env.BENCH_URL) return { baseUrl: process.env.BENCH_URL.replace(/\/$/, ""), databaseUrl: process.env.DATABASE_URL ?? null, stop: async () => {} };
+  if (process.env.BENCH_URL)
+    return {
+      baseUrl: process.env.BENCH_URL.replace(/\/$/, ""),
+      databaseUrl: process.env.DATABASE_URL ?? null,
+      stop: async () => {},
+    };
   loadLocalEnv({ createSecrets: false });
   const server = await startTestServer();
   const database = await createMigratedDatabase(server.serverUrl, "psc_bench");
@@ -44,7 +56,9 @@ async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | n
   let mailPort = await freePort();
   while (mailPort === port) mailPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  console.log(`• Production server on ${baseUrl}, database ${database.name} (lib/cli/start.ts builds first if the sources changed)`);
+  console.log(
+    `• Production server on ${baseUrl}, database ${database.name} (lib/cli/start.ts builds first if the sources changed)`,
+  );
   const child: ChildProcess = spawn("npx", ["tsx", "lib/cli/start.ts"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -82,7 +96,10 @@ async function startServer(): Promise<{ baseUrl: string; databaseUrl: string | n
       await stop();
       throw new Error(`The server stopped before it was ready:\n${log.slice(-3000)}`);
     }
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { baseUrl, databaseUrl: database.url, stop };
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -102,13 +119,20 @@ async function actionFields(baseUrl: string): Promise<[string, string][]> {
       const name = /name="([^"]*)"/.exec(attrs)?.[1];
       if (name?.startsWith("$ACTION")) fields.push([decode(name), decode(/value="([^"]*)"/.exec(attrs)?.[1] ?? "")]);
     }
-    if (fields.length === 0) throw new Error("The concern form has no server action fields: is it still a <form action={serverAction}>?");
+    if (fields.length === 0)
+      throw new Error("The concern form has no server action fields: is it still a <form action={serverAction}>?");
     return fields;
   }
   throw new Error("No concern form found at /concerns/new");
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 function formFor(key: string, n: number, hidden: [string, string][]): FormData {
   const form = new FormData();
@@ -137,18 +161,33 @@ function formFor(key: string, n: number, hidden: [string, string][]): FormData {
   return form;
 }
 
-async function post(baseUrl: string, form: FormData, ip: string): Promise<{ status: number; reference: string | null; ms: number; error?: string }> {
+async function post(
+  baseUrl: string,
+  form: FormData,
+  ip: string,
+): Promise<{ status: number; reference: string | null; ms: number; error?: string }> {
   const started = performance.now();
   try {
-    const response = await fetch(`${baseUrl}/concerns/new`, { method: "POST", body: form, redirect: "manual", headers: { "x-forwarded-for": ip } });
+    const response = await fetch(`${baseUrl}/concerns/new`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+      headers: { "x-forwarded-for": ip },
+    });
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("psc-concern-sent="));
     await response.arrayBuffer();
-    const reference = cookie ? /psc-concern-sent=(PSC-[A-Z0-9]{4}-[A-Z0-9]{4})\./.exec(cookie)?.[1] ?? null : null;
+    const reference = cookie ? (/psc-concern-sent=(PSC-[A-Z0-9]{4}-[A-Z0-9]{4})\./.exec(cookie)?.[1] ?? null) : null;
     // Acknowledged = redirected to the confirmation page with the reference: what the person sees.
-    const acknowledged = response.status === 303 && response.headers.get("location")?.endsWith("/concerns/confirmation") && reference;
+    const acknowledged =
+      response.status === 303 && response.headers.get("location")?.endsWith("/concerns/confirmation") && reference;
     return { status: response.status, reference: acknowledged ? reference : null, ms: performance.now() - started };
   } catch (error) {
-    return { status: 0, reference: null, ms: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
+    return {
+      status: 0,
+      reference: null,
+      ms: performance.now() - started,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -169,7 +208,9 @@ export async function run() {
       jobs.push({ key, n, kind: "first" });
       if (n % Math.round(1 / DOUBLE_CLICK_SHARE) === 1) jobs.push({ key, n, kind: "double-click" });
     });
-    const retries: Job[] = keys.filter((_, n) => n % Math.round(1 / RETRY_SHARE) === 2).map((key) => ({ key, n: keys.indexOf(key), kind: "retry" as const }));
+    const retries: Job[] = keys
+      .filter((_, n) => n % Math.round(1 / RETRY_SHARE) === 2)
+      .map((key) => ({ key, n: keys.indexOf(key), kind: "retry" as const }));
 
     const attempts: Attempt[] = [];
     const runAll = async (list: Job[]) => {
@@ -184,7 +225,9 @@ export async function run() {
         }),
       );
     };
-    console.log(`• Sending ${jobs.length} submissions (${SUBMISSIONS} concerns, ${jobs.length - SUBMISSIONS} double clicks), ${CONCURRENCY} at a time…`);
+    console.log(
+      `• Sending ${jobs.length} submissions (${SUBMISSIONS} concerns, ${jobs.length - SUBMISSIONS} double clicks), ${CONCURRENCY} at a time…`,
+    );
     const started = performance.now();
     await runAll(jobs);
     const seconds = (performance.now() - started) / 1000;
@@ -209,7 +252,10 @@ export async function run() {
     const withoutFirstStatus = rows.filter((r) => r.statusChanges !== 1);
     const orphans = rows.filter((r) => !acknowledged.some((a) => a.key === r.idempotencyKey));
 
-    const firstLatencies = attempts.filter((a) => a.kind !== "retry").map((a) => a.ms).sort((x, y) => x - y);
+    const firstLatencies = attempts
+      .filter((a) => a.kind !== "retry")
+      .map((a) => a.ms)
+      .sort((x, y) => x - y);
     const summary = {
       submissions: jobs.length + retries.length,
       concerns: SUBMISSIONS,
@@ -226,22 +272,34 @@ export async function run() {
       storedButNeverAcknowledged: orphans.length,
       throughputPerSecond: Math.round((jobs.length / seconds) * 10) / 10,
       seconds: Math.round(seconds * 10) / 10,
-      latencyMs: { p50: Math.round(percentile(firstLatencies, 50)), p95: Math.round(percentile(firstLatencies, 95)), p99: Math.round(percentile(firstLatencies, 99)), max: Math.round(firstLatencies.at(-1) ?? NaN) },
+      latencyMs: {
+        p50: Math.round(percentile(firstLatencies, 50)),
+        p95: Math.round(percentile(firstLatencies, 95)),
+        p99: Math.round(percentile(firstLatencies, 99)),
+        max: Math.round(firstLatencies.at(-1) ?? NaN),
+      },
     };
     console.log(JSON.stringify(summary, null, 2));
     mkdirSync("tests/bench/results", { recursive: true });
-    writeFileSync("tests/bench/results/concerns-load.json", JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2));
+    writeFileSync(
+      "tests/bench/results/concerns-load.json",
+      JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2),
+    );
 
     const problems = [
-      summary.acknowledged < SUBMISSIONS + summary.doubleClicks + summary.retries && `${summary.notAcknowledged} submissions were not acknowledged`,
-      missing.length > 0 && `${missing.length} acknowledged references are not in the database (or differ from what was shown)`,
+      summary.acknowledged < SUBMISSIONS + summary.doubleClicks + summary.retries &&
+        `${summary.notAcknowledged} submissions were not acknowledged`,
+      missing.length > 0 &&
+        `${missing.length} acknowledged references are not in the database (or differ from what was shown)`,
       rows.length !== SUBMISSIONS && `${rows.length} rows for ${SUBMISSIONS} concerns`,
       storedTwice > 0 && `${storedTwice} duplicate rows`,
       withoutFirstStatus.length > 0 && `${withoutFirstStatus.length} concerns without exactly one first status entry`,
     ].filter(Boolean);
     if (problems.length > 0) throw new Error(`concerns-load: ${problems.join("; ")}`);
     else {
-      console.log(`✔ concerns-load: ${SUBMISSIONS} concerns, every acknowledged reference stored exactly once; ${summary.throughputPerSecond} submissions/s, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms`);
+      console.log(
+        `✔ concerns-load: ${SUBMISSIONS} concerns, every acknowledged reference stored exactly once; ${summary.throughputPerSecond} submissions/s, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms`,
+      );
     }
   } finally {
     await stop();

@@ -42,9 +42,11 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 /** Complete when generated and its summaries refreshed (an interrupted generation is redone). */
 async function isComplete(url: string): Promise<boolean> {
   return withClient(url, async (c) => {
-    const { rows } = await c.query<{ projects: number; refreshed: number }>(
-      `SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "DashboardSummaryRefresh")::int AS refreshed`,
-    ).catch(() => ({ rows: [{ projects: 0, refreshed: 0 }] }));
+    const { rows } = await c
+      .query<{ projects: number; refreshed: number }>(
+        `SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "DashboardSummaryRefresh")::int AS refreshed`,
+      )
+      .catch(() => ({ rows: [{ projects: 0, refreshed: 0 }] }));
     return rows[0]!.projects >= 20_000 && rows[0]!.refreshed > 0;
   });
 }
@@ -70,7 +72,9 @@ async function prepareDatabase(serverUrl: string): Promise<string> {
   const counts = await generate(url, 1, (line) => console.log(line));
   const { refreshDashboardSummaries } = await import("@/lib/dashboard/summaries");
   const refresh = await refreshDashboardSummaries({ force: true });
-  console.log(`  ${JSON.stringify(counts)}; summaries ${refresh.durationMs} ms; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `  ${JSON.stringify(counts)}; summaries ${refresh.durationMs} ms; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   return url;
 }
 
@@ -80,10 +84,18 @@ async function nationalCookie(url: string): Promise<string> {
       `INSERT INTO "User" (id, email, name, "globalRole", "updatedAt") VALUES ('bench-national', $1, 'Bench National', 'NATIONAL', now()) ON CONFLICT (email) DO NOTHING`,
       [NATIONAL_EMAIL],
     );
-    return (await c.query<{ id: string; sessionVersion: number }>(`SELECT id, "sessionVersion" FROM "User" WHERE email = $1`, [NATIONAL_EMAIL])).rows[0]!;
+    return (
+      await c.query<{ id: string; sessionVersion: number }>(
+        `SELECT id, "sessionVersion" FROM "User" WHERE email = $1`,
+        [NATIONAL_EMAIL],
+      )
+    ).rows[0]!;
   });
   // The same claims lib/auth/options.ts puts in the token at sign-in (uid, sv).
-  const token = await encode({ token: { sub: user.id, uid: user.id, sv: user.sessionVersion, name: "Bench National", email: NATIONAL_EMAIL }, secret: SECRET });
+  const token = await encode({
+    token: { sub: user.id, uid: user.id, sv: user.sessionVersion, name: "Bench National", email: NATIONAL_EMAIL },
+    secret: SECRET,
+  });
   return `next-auth.session-token=${token}`;
 }
 
@@ -123,7 +135,10 @@ async function startServer(url: string): Promise<ChildProcess> {
   const deadline = Date.now() + 15 * 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server stopped:\n${output.slice(-3000)}`);
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return server;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -139,8 +154,15 @@ function percentile(sorted: number[], p: number): number {
 
 async function load(path: string, headers: Record<string, string>): Promise<Figures> {
   const times: number[] = [];
-  const instance = autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: CONNECTIONS, duration: DURATION_SECONDS, headers });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const instance = autocannon({
+    url: `http://127.0.0.1:${PORT}${path}`,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    headers,
+  });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    times.push(responseTime),
+  );
   const result = await instance;
   times.sort((a, b) => a - b);
   return {
@@ -163,7 +185,13 @@ async function slowestQuery(url: string) {
   const statements: Statement[] = [];
   recordDashboardSql((s) => statements.push({ text: s.text, values: s.values }));
   clearDashboardCache();
-  const viewer = { userId: "bench-national", name: "Bench National", email: NATIONAL_EMAIL, globalRole: "NATIONAL" as const, memberships: [] };
+  const viewer = {
+    userId: "bench-national",
+    name: "Bench National",
+    email: NATIONAL_EMAIL,
+    globalRole: "NATIONAL" as const,
+    memberships: [],
+  };
   const { filters } = parseDashboardFilters({}, { areas: [], collaboratives: [] });
   const started = Date.now();
   await getDashboard(viewer, { kind: "national" }, filters);
@@ -171,7 +199,10 @@ async function slowestQuery(url: string) {
   recordDashboardSql(undefined);
   const plans: { ms: number; text: string; plan: string }[] = [];
   for (const s of statements) {
-    const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, ...s.values);
+    const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${s.text}`,
+      ...s.values,
+    );
     const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
     const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
     plans.push({ ms, text: s.text, plan });
@@ -182,11 +213,16 @@ async function slowestQuery(url: string) {
 }
 
 export async function run() {
-  const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? process.env.BENCH_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const serverUrl =
+    process.env.TEST_DATABASE_SERVER_URL ??
+    process.env.BENCH_DATABASE_SERVER_URL ??
+    "postgresql://postgres@127.0.0.1:5432/postgres";
   await checkReachable(serverUrl);
   const url = await prepareDatabase(serverUrl);
   const cookie = await nationalCookie(url);
-  console.log(`• Starting the production server on port ${PORT} (${process.env.WEB_CONCURRENCY ?? `one process per core: ${availableParallelism()}`} web processes; WEB_CONCURRENCY changes it; load average now ${loadavg()[0]!.toFixed(2)})…`);
+  console.log(
+    `• Starting the production server on port ${PORT} (${process.env.WEB_CONCURRENCY ?? `one process per core: ${availableParallelism()}`} web processes; WEB_CONCURRENCY changes it; load average now ${loadavg()[0]!.toFixed(2)})…`,
+  );
   const server = await startServer(url);
   try {
     const check = await fetch(`http://127.0.0.1:${PORT}/national`, { headers: { cookie }, redirect: "manual" });
@@ -209,14 +245,23 @@ export async function run() {
     console.log(row("/national (signed in, warm)", dashboard));
     console.log(row("/accessibility (floor)", floor));
     const ratio = dashboard.p95 / floor.p95;
-    console.log(`load average after the runs: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
-    console.log(`p95 ratio dashboard/floor: ${ratio.toFixed(2)}×   goals: p95 < 300 ms ${dashboard.p95 < 300 ? "met" : "NOT met"}, within 5× ${ratio <= 5 ? "met" : "NOT met"}`);
+    console.log(
+      `load average after the runs: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(", ")}`,
+    );
+    console.log(
+      `p95 ratio dashboard/floor: ${ratio.toFixed(2)}×   goals: p95 < 300 ms ${dashboard.p95 < 300 ? "met" : "NOT met"}, within 5× ${ratio <= 5 ? "met" : "NOT met"}`,
+    );
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }
   const { coldMs, plans } = await slowestQuery(url);
-  console.log(`\n• A cold dashboard load (every aggregate, nothing cached) took ${coldMs} ms; statements by execution time:`);
-  for (const p of plans) console.log(`  ${p.ms.toFixed(1).padStart(8)} ms  ${p.text.replace(/\s+/g, " ").slice(0, 110)}…`);
+  console.log(
+    `\n• A cold dashboard load (every aggregate, nothing cached) took ${coldMs} ms; statements by execution time:`,
+  );
+  for (const p of plans)
+    console.log(`  ${p.ms.toFixed(1).padStart(8)} ms  ${p.text.replace(/\s+/g, " ").slice(0, 110)}…`);
   const slowest = plans[0];
   if (slowest) {
     console.log(`\n• The slowest statement's plan:\n${slowest.text.replace(/^\s+/gm, "  ")}\n\n${slowest.plan}`);

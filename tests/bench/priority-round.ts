@@ -28,7 +28,9 @@ async function timed(label: string, runs: number, work: () => Promise<unknown>) 
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(58)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   (${runs} runs)`);
+  console.log(
+    `${label.padEnd(58)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   (${runs} runs)`,
+  );
 }
 
 /** A deterministic shuffle, so every run measures the same data. */
@@ -58,7 +60,13 @@ export async function run() {
 
     const wessex = await db.collaborative.findUniqueOrThrow({ where: { slug: "wessex" } });
     const areas = await db.priorityArea.findMany({ where: { kind: "NATIONAL" } });
-    const lead = await db.user.create({ data: { email: "bench.lead@bench.nhs.uk", name: "Bench Lead", memberships: { create: { collaborativeId: wessex.id, role: "LEAD" } } } });
+    const lead = await db.user.create({
+      data: {
+        email: "bench.lead@bench.nhs.uk",
+        name: "Bench Lead",
+        memberships: { create: { collaborativeId: wessex.id, role: "LEAD" } },
+      },
+    });
     const random = pseudoRandom(42);
     const next = () => random.next().value as number;
 
@@ -80,30 +88,51 @@ export async function run() {
         collaborativeId: wessex.id,
         title: "Benchmark round",
         openedById: lead.id,
-        candidates: { create: Array.from({ length: CANDIDATES }, (_, i) => ({ title: `Candidate ${i + 1}`, source: "PROPOSAL" as const })) },
+        candidates: {
+          create: Array.from({ length: CANDIDATES }, (_, i) => ({
+            title: `Candidate ${i + 1}`,
+            source: "PROPOSAL" as const,
+          })),
+        },
       },
       include: { candidates: { select: { id: true } } },
     });
-    const voters = Array.from({ length: BALLOTS }, (_, i) => ({ id: `bench-voter-${i}`, email: `voter-${i}@bench.nhs.uk`, name: `Voter ${i}` }));
+    const voters = Array.from({ length: BALLOTS }, (_, i) => ({
+      id: `bench-voter-${i}`,
+      email: `voter-${i}@bench.nhs.uk`,
+      name: `Voter ${i}`,
+    }));
     await db.user.createMany({ data: voters });
     await db.ballot.createMany({
-      data: voters.map((v, i) => ({ id: `bench-ballot-${i}`, roundId: round.id, userId: v.id, participantGroup: i % 3 === 0 ? ("PATIENT_CARER" as const) : ("STAFF" as const) })),
+      data: voters.map((v, i) => ({
+        id: `bench-ballot-${i}`,
+        roundId: round.id,
+        userId: v.id,
+        participantGroup: i % 3 === 0 ? ("PATIENT_CARER" as const) : ("STAFF" as const),
+      })),
     });
     const rankings = voters.flatMap((_, i) => {
       const order = round.candidates.map((c) => c.id).sort(() => next() - 0.5);
       const k = 1 + Math.floor(next() * CANDIDATES);
       return order.slice(0, k).map((candidateId, r) => ({ ballotId: `bench-ballot-${i}`, candidateId, rank: r + 1 }));
     });
-    for (let i = 0; i < rankings.length; i += 10_000) await db.ballotRanking.createMany({ data: rankings.slice(i, i + 10_000) });
+    for (let i = 0; i < rankings.length; i += 10_000)
+      await db.ballotRanking.createMany({ data: rankings.slice(i, i + 10_000) });
     // Fresh statistics, as autovacuum would have after a bulk load: otherwise the planner sorts on disk.
     await db.$executeRawUnsafe("ANALYZE");
-    console.log(`Data: ${CONCERNS} concerns, 1 round of ${CANDIDATES} candidates, ${BALLOTS} ballots, ${rankings.length} rankings (${((performance.now() - started) / 1000).toFixed(1)} s to write)`);
+    console.log(
+      `Data: ${CONCERNS} concerns, 1 round of ${CANDIDATES} candidates, ${BALLOTS} ballots, ${rankings.length} rankings (${((performance.now() - started) / 1000).toFixed(1)} s to write)`,
+    );
 
     const leadViewer = await loadViewer(lead.id, 0);
     await timed(`computeRoundResults (${BALLOTS} ballots, 3 groups)`, 20, () => computeRoundResults(round.id));
     await timed("getRoundPage as the lead (results included)", 20, () => getRoundPage(leadViewer, "wessex", round.id));
-    await timed("getRoundPage signed out (round open: no results)", 20, () => getRoundPage(ANONYMOUS, "wessex", round.id));
-    await timed(`getWorkspace signed out (${CONCERNS} concerns summarised)`, 20, () => getWorkspace(ANONYMOUS, "wessex"));
+    await timed("getRoundPage signed out (round open: no results)", 20, () =>
+      getRoundPage(ANONYMOUS, "wessex", round.id),
+    );
+    await timed(`getWorkspace signed out (${CONCERNS} concerns summarised)`, 20, () =>
+      getWorkspace(ANONYMOUS, "wessex"),
+    );
     await db.$disconnect();
   } finally {
     // BENCH_KEEP=1 keeps the database for EXPLAIN ANALYZE by hand.

@@ -39,7 +39,9 @@ async function timed(label: string, runs: number, work: () => Promise<unknown> |
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(62)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   best ${times[0]!.toFixed(1).padStart(7)} ms   (${runs} runs)`);
+  console.log(
+    `${label.padEnd(62)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms   best ${times[0]!.toFixed(1).padStart(7)} ms   (${runs} runs)`,
+  );
 }
 
 /** One public project of the benchmark's size, written directly (the data shape, not the forms, is under test). */
@@ -51,7 +53,9 @@ async function createProject(url: string): Promise<string> {
   await seedReferenceData(db);
   const collaborative = await db.collaborative.findUniqueOrThrow({ where: { slug: "wessex" } });
   const user = await db.user.create({ data: { email: "bench.staff@bench.nhs.uk", name: "Bench Staff" } });
-  const organisation = await db.organisation.create({ data: { collaborativeId: collaborative.id, name: "Bench Hospitals NHS Trust", type: "ACUTE_TRUST" } });
+  const organisation = await db.organisation.create({
+    data: { collaborativeId: collaborative.id, name: "Bench Hospitals NHS Trust", type: "ACUTE_TRUST" },
+  });
   const falls = await db.priorityArea.findUniqueOrThrow({ where: { slug: "falls" } });
   const ward = await db.pathwayStage.findUniqueOrThrow({ where: { slug: "inpatient-ward" } });
   const project = await db.project.create({
@@ -68,15 +72,43 @@ async function createProject(url: string): Promise<string> {
       organisations: { create: { organisationId: organisation.id } },
       priorities: { create: { priorityAreaId: falls.id } },
       pathwayStages: { create: { pathwayStageId: ward.id } },
-      team: { create: [{ userId: user.id, role: "Project lead" }, { name: "Pat Partner", role: "Patient partner" }] },
-      statusChanges: { create: [{ toStatus: "IDEA" }, { fromStatus: "IDEA", toStatus: "TESTING" }, { fromStatus: "TESTING", toStatus: "SPREADING" }] },
+      team: {
+        create: [
+          { userId: user.id, role: "Project lead" },
+          { name: "Pat Partner", role: "Patient partner" },
+        ],
+      },
+      statusChanges: {
+        create: [
+          { toStatus: "IDEA" },
+          { fromStatus: "IDEA", toStatus: "TESTING" },
+          { fromStatus: "TESTING", toStatus: "SPREADING" },
+        ],
+      },
     },
   });
   for (let p = 0; p < 3; p++) {
-    const primary = await db.driverNode.create({ data: { projectId: project.id, kind: "PRIMARY", text: `Primary driver ${p + 1}`, sortOrder: p } });
+    const primary = await db.driverNode.create({
+      data: { projectId: project.id, kind: "PRIMARY", text: `Primary driver ${p + 1}`, sortOrder: p },
+    });
     for (let s = 0; s < 3; s++) {
-      const secondary = await db.driverNode.create({ data: { projectId: project.id, parentId: primary.id, kind: "SECONDARY", text: `Secondary driver ${p + 1}.${s + 1}`, sortOrder: s } });
-      await db.changeIdea.create({ data: { projectId: project.id, driverNodeId: secondary.id, title: `Change idea ${p + 1}.${s + 1}`, sortOrder: p * 3 + s } });
+      const secondary = await db.driverNode.create({
+        data: {
+          projectId: project.id,
+          parentId: primary.id,
+          kind: "SECONDARY",
+          text: `Secondary driver ${p + 1}.${s + 1}`,
+          sortOrder: s,
+        },
+      });
+      await db.changeIdea.create({
+        data: {
+          projectId: project.id,
+          driverNodeId: secondary.id,
+          title: `Change idea ${p + 1}.${s + 1}`,
+          sortOrder: p * 3 + s,
+        },
+      });
     }
   }
   const ideas = await db.changeIdea.findMany({ where: { projectId: project.id }, select: { id: true } });
@@ -93,7 +125,7 @@ async function createProject(url: string): Promise<string> {
     })),
   });
   let seed = 7;
-  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296);
+  const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296;
   for (let m = 0; m < MEASURES; m++) {
     const rate = m % 2 === 0;
     const measure = await db.measure.create({
@@ -151,7 +183,13 @@ async function startServer(url: string): Promise<ChildProcess> {
   const deadline = Date.now() + 15 * 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server stopped:\n${output.slice(-3000)}`);
-    if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok, () => false)) return server;
+    if (
+      await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server;
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error(`The server did not start in time:\n${output.slice(-3000)}`);
@@ -159,19 +197,30 @@ async function startServer(url: string): Promise<ChildProcess> {
 
 async function load(path: string) {
   const times: number[] = [];
-  const instance = autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: CONNECTIONS, duration: DURATION_SECONDS });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const instance = autocannon({
+    url: `http://127.0.0.1:${PORT}${path}`,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+  });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    times.push(responseTime),
+  );
   const result = await instance;
   times.sort((a, b) => a - b);
   // autocannon leaves out the request statistics when no request completed.
   const errors = (result?.errors ?? 0) + (result?.non2xx ?? 0) + (result?.timeouts ?? 0);
   const rps = result?.requests?.average ?? times.length / DURATION_SECONDS;
   const p = (q: number) => (times.length > 0 ? percentile(times, q).toFixed(0) : "–");
-  console.log(`GET ${path.padEnd(40)} p50 ${p(50).padStart(5)} ms   p95 ${p(95).padStart(5)} ms   ${rps.toFixed(1).padStart(6)} req/s   (${times.length} responses, ${errors} errors)`);
+  console.log(
+    `GET ${path.padEnd(40)} p50 ${p(50).padStart(5)} ms   p95 ${p(95).padStart(5)} ms   ${rps.toFixed(1).padStart(6)} req/s   (${times.length} responses, ${errors} errors)`,
+  );
 }
 
 export async function run(): Promise<void> {
-  const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? process.env.BENCH_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const serverUrl =
+    process.env.TEST_DATABASE_SERVER_URL ??
+    process.env.BENCH_DATABASE_SERVER_URL ??
+    "postgresql://postgres@127.0.0.1:5432/postgres";
   await checkReachable(serverUrl);
   await dropDatabase(serverUrl, DATABASE);
   await createDatabase(serverUrl, DATABASE);
@@ -185,12 +234,27 @@ export async function run(): Promise<void> {
     const { ANONYMOUS } = await import("@/lib/auth/viewer-types");
     const story = await getProjectStory(ANONYMOUS, projectId);
     const points = story.measures.reduce((n, m) => n + m.chart.pointCount, 0);
-    console.log(`• Project ${projectId}: ${story.measures.length} measures, ${points} points, ${story.cycles.length} PDSA cycles, ${story.measures.reduce((n, m) => n + m.chart.annotations.length, 0)} annotations.`);
+    console.log(
+      `• Project ${projectId}: ${story.measures.length} measures, ${points} points, ${story.cycles.length} PDSA cycles, ${story.measures.reduce((n, m) => n + m.chart.annotations.length, 0)} annotations.`,
+    );
 
-    await timed("getProjectStory: database loading + SPC for every chart", 30, () => getProjectStory(ANONYMOUS, projectId));
-    const measures = await db.measure.findMany({ where: { projectId }, include: { points: { orderBy: { periodStart: "asc" } } } });
-    const cycles = story.cycles.map((c) => ({ id: c.id, number: c.number, title: c.title, startDate: c.startDate, act: c.act }));
-    await timed("SPC and chart models alone (20 × 120 points)", 100, () => measures.map((m) => measureChart(m, m.points, cycles)));
+    await timed("getProjectStory: database loading + SPC for every chart", 30, () =>
+      getProjectStory(ANONYMOUS, projectId),
+    );
+    const measures = await db.measure.findMany({
+      where: { projectId },
+      include: { points: { orderBy: { periodStart: "asc" } } },
+    });
+    const cycles = story.cycles.map((c) => ({
+      id: c.id,
+      number: c.number,
+      title: c.title,
+      startDate: c.startDate,
+      act: c.act,
+    }));
+    await timed("SPC and chart models alone (20 × 120 points)", 100, () =>
+      measures.map((m) => measureChart(m, m.points, cycles)),
+    );
     await db.$disconnect();
 
     if (process.env.BENCH_HTTP === "0") {
@@ -202,10 +266,15 @@ export async function run(): Promise<void> {
     try {
       const page = await fetch(`http://127.0.0.1:${PORT}/projects/${projectId}`);
       const html = await page.text();
-      if (page.status !== 200 || !html.includes("Benchmark: fewer falls across the trust")) throw new Error(`The project page did not render (status ${page.status}).`);
-      console.log(`• /projects/<id>: ${(html.length / 1024).toFixed(0)} KB of HTML (charts' data included). Warming up…`);
+      if (page.status !== 200 || !html.includes("Benchmark: fewer falls across the trust"))
+        throw new Error(`The project page did not render (status ${page.status}).`);
+      console.log(
+        `• /projects/<id>: ${(html.length / 1024).toFixed(0)} KB of HTML (charts' data included). Warming up…`,
+      );
       for (let i = 0; i < 20; i++) await fetch(`http://127.0.0.1:${PORT}/projects/${projectId}`).then((r) => r.text());
-      await timed("GET /projects/<id>, one request at a time (whole response)", 20, () => fetch(`http://127.0.0.1:${PORT}/projects/${projectId}`).then((r) => r.text()));
+      await timed("GET /projects/<id>, one request at a time (whole response)", 20, () =>
+        fetch(`http://127.0.0.1:${PORT}/projects/${projectId}`).then((r) => r.text()),
+      );
       console.log(`• autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, signed out:`);
       await load(`/projects/${projectId}`);
       await load("/accessibility");
@@ -215,6 +284,9 @@ export async function run(): Promise<void> {
   } finally {
     await new Promise((r) => setTimeout(r, 1000));
     if (process.env.BENCH_KEEP === "1") console.log(`• BENCH_KEEP=1: kept the database ${DATABASE}.`);
-    else await dropDatabase(serverUrl, DATABASE).catch((error: Error) => console.error(`Could not drop ${DATABASE}: ${error.message}`));
+    else
+      await dropDatabase(serverUrl, DATABASE).catch((error: Error) =>
+        console.error(`Could not drop ${DATABASE}: ${error.message}`),
+      );
   }
 }

@@ -46,20 +46,48 @@ const TOPICS = [
   "deterioration NEWS2 observations RESTORE2 soft signs baseline care homes residents",
   "dementia delirium frailty older people confusion family carers hospital passport reasonable adjustments",
 ].map((t) => t.split(" "));
-const GENERAL = `team staff patients ward nurses doctors week month data started tested changed improved shift meeting process
+const GENERAL =
+  `team staff patients ward nurses doctors week month data started tested changed improved shift meeting process
 plan result time morning night new first small change idea measure chart audit feedback training champion board poster
 leaflet video toolkit template guide lessons stopped worked failed adapted spread adoption sustain huddle handover safety
 culture leadership simulation conversation therapists pharmacists district practice primary care prompt electronic record
 risk assessment within hours daily weekly monthly review report learning collaborative trust region national quality
-improvement PDSA cycle test baseline target goal outcome balancing survey interviews families carers experience`.split(/\s+/);
-const TAGS = `huddle baywatch sepsis skin insulin catheter discharge dementia nights handover checklist restore2 news2 family falls pharmacy`.split(/\s+/);
+improvement PDSA cycle test baseline target goal outcome balancing survey interviews families carers experience`.split(
+    /\s+/,
+  );
+const TAGS =
+  `huddle baywatch sepsis skin insulin catheter discharge dementia nights handover checklist restore2 news2 family falls pharmacy`.split(
+    /\s+/,
+  );
 
-const QUERY_WORDS = ["falls", "sepsis", "pressure ulcers", "insulin", "discharge letter", "care homes", "catheter", "huddle", "dementia", "handover"];
+const QUERY_WORDS = [
+  "falls",
+  "sepsis",
+  "pressure ulcers",
+  "insulin",
+  "discharge letter",
+  "care homes",
+  "catheter",
+  "huddle",
+  "dementia",
+  "handover",
+];
 const QUERIES: Record<string, string | string[]>[] = [
   ...QUERY_WORDS.map((q) => ({ q })),
   ...QUERY_WORDS.map((q) => ({ q: `${q} bundle` })),
   ...QUERY_WORDS.map((q) => ({ q: `"${q} team"` })),
-  ...["fals", "sepssi", "presure ulcers", "insullin", "catheterr", "hudle prompt", "dementa", "handovr", "dischage", "deteriortion"].map((q) => ({ q })),
+  ...[
+    "fals",
+    "sepssi",
+    "presure ulcers",
+    "insullin",
+    "catheterr",
+    "hudle prompt",
+    "dementa",
+    "handovr",
+    "dischage",
+    "deteriortion",
+  ].map((q) => ({ q })),
   ...QUERY_WORDS.map((q) => ({ q, area: "falls" })),
   ...QUERY_WORDS.map((q) => ({ q, type: "change-idea", evidence: "yes" })),
   ...QUERY_WORDS.map((q) => ({ q: `${q} -sepsis` })),
@@ -69,7 +97,7 @@ const QUERIES: Record<string, string | string[]>[] = [
   { collaborative: ["wessex", "oxford"] },
   { type: "lesson" },
   { stage: "care-home", evidence: "yes" },
-  { q: "'; DROP TABLE \"LearningItem\"; --" },
+  { q: '\'; DROP TABLE "LearningItem"; --' },
   { q: "😀 falls 🏥" },
   { q: "a & b | !c <-> (d" },
   { q: "the" },
@@ -86,7 +114,9 @@ function percentile(sorted: number[], p: number): number {
 function report(label: string, samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const f = (n: number) => `${n.toFixed(1)} ms`;
-  console.log(`  ${label.padEnd(44)} n=${String(sorted.length).padStart(3)}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1]!)}`);
+  console.log(
+    `  ${label.padEnd(44)} n=${String(sorted.length).padStart(3)}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  max ${f(sorted[sorted.length - 1]!)}`,
+  );
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
@@ -95,14 +125,48 @@ export async function generate(databaseUrl: string) {
   await client.connect();
   try {
     const started = Date.now();
-    await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('bench-author', 'bench.author@generated.nhs.uk', 'Bench Author', now())`);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('bench-author', 'bench.author@generated.nhs.uk', 'Bench Author', now())`,
+    );
     // Each word of an item about topic t: 25% its topic's words, 3% any topic's, 37% everyday words,
     // 35% a long tail of 3,150 rarer made-up words; everyday and rare words Zipf-like (the cube of a
     // uniform number picks low indexes far more often). Two connections insert half each (2 cores).
     const rare: string[] = [];
     for (const a of ["ba", "ke", "lo", "mi", "nu", "po", "ra", "si", "te", "vu", "da", "fe", "gi", "ho", "ju"])
-      for (const b of ["ran", "tel", "mos", "dar", "pin", "vol", "ser", "kan", "lum", "bri", "cor", "fen", "gal", "hut", "jex"])
-        for (const c of ["ing", "ed", "er", "ly", "ion", "ment", "ness", "al", "ous", "ive", "ate", "ist", "ure", "ant"]) rare.push(a + b + c);
+      for (const b of [
+        "ran",
+        "tel",
+        "mos",
+        "dar",
+        "pin",
+        "vol",
+        "ser",
+        "kan",
+        "lum",
+        "bri",
+        "cor",
+        "fen",
+        "gal",
+        "hut",
+        "jex",
+      ])
+        for (const c of [
+          "ing",
+          "ed",
+          "er",
+          "ly",
+          "ion",
+          "ment",
+          "ness",
+          "al",
+          "ous",
+          "ive",
+          "ate",
+          "ist",
+          "ure",
+          "ant",
+        ])
+          rare.push(a + b + c);
     rare.sort(() => 0.5 - Math.random());
     const word = (t: string) => `(CASE WHEN ${t}.r < 0.25 THEN v.tw[1 + floor(random() * array_length(v.tw, 1))::int]
         WHEN ${t}.r < 0.28 THEN v.anyt[1 + floor(random() * array_length(v.anyt, 1))::int]
@@ -174,19 +238,24 @@ export async function generate(databaseUrl: string) {
 }
 
 async function timeQueries() {
-  const { searchLearning, textQuery, findResults, countFacets, resolveFilters, getSearchReference } = await import("@/lib/learning/search");
+  const { searchLearning, textQuery, findResults, countFacets, resolveFilters, getSearchReference } =
+    await import("@/lib/learning/search");
   const { parseLearningSearch } = await import("@/lib/learning/search-params");
   const { ANONYMOUS } = await import("@/lib/auth/viewer-types");
   const { db } = await import("@/lib/db");
   const reference = await getSearchReference();
 
   // Warm up: connections, plans, caches.
-  for (const params of QUERIES.slice(0, 20)) await searchLearning(ANONYMOUS, parseLearningSearch(params)).catch(() => undefined);
+  for (const params of QUERIES.slice(0, 20))
+    await searchLearning(ANONYMOUS, parseLearningSearch(params)).catch(() => undefined);
 
   // Each query is timed in three rounds; the best of its three is less sensitive to the other work on
   // a shared machine than any one run, so both are reported.
   const stages = ["results", "facets", "whole"] as const;
-  const samples = Object.fromEntries(stages.map((s) => [s, QUERIES.map(() => [] as number[])])) as Record<(typeof stages)[number], number[][]>;
+  const samples = Object.fromEntries(stages.map((s) => [s, QUERIES.map(() => [] as number[])])) as Record<
+    (typeof stages)[number],
+    number[][]
+  >;
   let errors = 0;
   for (let round = 0; round < 3; round++) {
     for (const [i, params] of QUERIES.entries()) {
@@ -206,12 +275,18 @@ async function timeQueries() {
         samples.whole[i]!.push(performance.now() - t);
       } catch (error) {
         errors++;
-        console.error("  search failed:", JSON.stringify(params).slice(0, 80), error instanceof Error ? error.message : error);
+        console.error(
+          "  search failed:",
+          JSON.stringify(params).slice(0, 80),
+          error instanceof Error ? error.message : error,
+        );
       }
     }
   }
   // The machine is shared: the load average says how far the figures can be trusted (2 cores).
-  console.log(`• Search in PostgreSQL (${QUERIES.length} queries × 3 rounds, one at a time; ${errors} errors; load average ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `• Search in PostgreSQL (${QUERIES.length} queries × 3 rounds, one at a time; ${errors} errors; load average ${loadavg()[0]!.toFixed(1)})`,
+  );
   const best = (runs: number[][]) => runs.filter((r) => r.length > 0).map((r) => Math.min(...r));
   const query = report("results query (ranked page of 20 + snippets)", samples.results.flat());
   report("  best of 3 per query", best(samples.results));
@@ -219,16 +294,24 @@ async function timeQueries() {
   report("  best of 3 per query", best(samples.facets));
   report("whole search (results + facets + reference)", samples.whole.flat());
   report("  best of 3 per query", best(samples.whole));
-  const slowest = QUERIES.map((params, i) => ({ params, ms: Math.min(...samples.results[i]!, Infinity), facets: Math.min(...samples.facets[i]!, Infinity) }))
+  const slowest = QUERIES.map((params, i) => ({
+    params,
+    ms: Math.min(...samples.results[i]!, Infinity),
+    facets: Math.min(...samples.facets[i]!, Infinity),
+  }))
     .sort((a, b) => b.ms + b.facets - (a.ms + a.facets))
     .slice(0, 6);
   console.log("  slowest (best of 3: results + facets):");
-  for (const { params, ms, facets } of slowest) console.log(`    ${ms.toFixed(1).padStart(7)} + ${facets.toFixed(1).padStart(7)} ms  ${JSON.stringify(params).slice(0, 70)}`);
+  for (const { params, ms, facets } of slowest)
+    console.log(
+      `    ${ms.toFixed(1).padStart(7)} + ${facets.toFixed(1).padStart(7)} ms  ${JSON.stringify(params).slice(0, 70)}`,
+    );
   const slowestResults = QUERIES.map((params, i) => ({ params, ms: Math.min(...samples.results[i]!, Infinity) }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 8);
   console.log("  slowest results queries (best of 3):");
-  for (const { params, ms } of slowestResults) console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${JSON.stringify(params).slice(0, 70)}`);
+  for (const { params, ms } of slowestResults)
+    console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${JSON.stringify(params).slice(0, 70)}`);
   await db.$disconnect();
   return query;
 }
@@ -267,7 +350,13 @@ async function startServer(databaseUrl: string): Promise<{ baseUrl: string; stop
   const deadline = Date.now() + 15 * 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server stopped before it was ready:\n${log.slice(-3000)}`);
-    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return { baseUrl, stop };
+    if (
+      await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { baseUrl, stop };
     await new Promise((r) => setTimeout(r, 1000));
   }
   await stop();
@@ -277,7 +366,8 @@ async function startServer(databaseUrl: string): Promise<{ baseUrl: string; stop
 async function timePages(baseUrl: string) {
   const urls = QUERIES.map((params) => {
     const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : [value]) query.append(key, v.slice(0, 500));
+    for (const [key, value] of Object.entries(params))
+      for (const v of Array.isArray(value) ? value : [value]) query.append(key, v.slice(0, 500));
     return `${baseUrl}/learning?${query}`;
   });
   for (const url of urls.slice(0, 20)) await (await fetch(url)).arrayBuffer();
@@ -292,9 +382,14 @@ async function timePages(baseUrl: string) {
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     }
   }
-  console.log(`• The search page over HTTP (GET /learning?…, one at a time; load average ${loadavg()[0]!.toFixed(1)}; statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")})`);
+  console.log(
+    `• The search page over HTTP (GET /learning?…, one at a time; load average ${loadavg()[0]!.toFixed(1)}; statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")})`,
+  );
   report("search page (server-rendered HTML)", samples.flat());
-  report("  best of 2 per query", samples.map((r) => Math.min(...r)));
+  report(
+    "  best of 2 per query",
+    samples.map((r) => Math.min(...r)),
+  );
 }
 
 async function timeDatabase(databaseUrl: string) {
@@ -319,7 +414,10 @@ export async function run() {
   const database = await createMigratedDatabase(server.serverUrl, "psc_bench_search");
   console.log(`• Scratch database ${database.name}`);
   try {
-    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--reference-only"], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: "utf8",
+    });
     if (seed.status !== 0) throw new Error(`Seeding reference data failed: ${seed.stderr}`);
     await generate(database.url);
     await timeDatabase(database.url);

@@ -16,11 +16,14 @@ const newEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@nhs.
 async function emailedLink(to: string, pathPrefix: string): Promise<string> {
   let link: string | undefined;
   await expect
-    .poll(() => {
-      const message = listCapturedMail(mailDir).find((m) => m.to.includes(to));
-      link = message?.text.match(/https?:\/\/\S+/)?.[0];
-      return link ? new URL(link).pathname : undefined;
-    }, { timeout: 15_000 })
+    .poll(
+      () => {
+        const message = listCapturedMail(mailDir).find((m) => m.to.includes(to));
+        link = message?.text.match(/https?:\/\/\S+/)?.[0];
+        return link ? new URL(link).pathname : undefined;
+      },
+      { timeout: 15_000 },
+    )
     .toBe(pathPrefix);
   const url = new URL(link!);
   return `${url.pathname}${url.search}`;
@@ -34,7 +37,9 @@ async function registerPatient(page: Page, email: string, name: string) {
   await expect(page.getByText("is mostly covered by Wessex Patient Safety Collaborative")).toBeVisible();
   // The guess is pre-selected for the person to confirm.
   await expect(page.getByLabel("Your local collaborative")).toHaveValue(/.+/);
-  await expect(page.getByLabel("Your local collaborative").locator("option:checked")).toHaveText(/^Wessex Patient Safety Collaborative/);
+  await expect(page.getByLabel("Your local collaborative").locator("option:checked")).toHaveText(
+    /^Wessex Patient Safety Collaborative/,
+  );
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Create a password").fill(PASSWORD);
@@ -123,7 +128,10 @@ test("a forgotten password is reset through the emailed link, which works once",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link does not work");
 });
 
-test("a lead invites someone who accepts with a new account; removing them ends their session", async ({ page, browser }) => {
+test("a lead invites someone who accepts with a new account; removing them ends their session", async ({
+  page,
+  browser,
+}) => {
   const email = newEmail("invitee");
   const name = `Ivy Invitee ${randomUUID().slice(0, 6)}`;
   await signIn(page, LEAD);
@@ -163,7 +171,11 @@ test("a lead invites someone who accepts with a new account; removing them ends 
   await invitee.context().close();
 });
 
-test("a server action replayed by a signed-out browser is refused and changes nothing", async ({ page, browser, request }) => {
+test("a server action replayed by a signed-out browser is refused and changes nothing", async ({
+  page,
+  browser,
+  request,
+}) => {
   const email = newEmail("target");
   const name = `Tara Target ${randomUUID().slice(0, 6)}`;
   const target = await newPage(browser);
@@ -180,7 +192,10 @@ test("a server action replayed by a signed-out browser is refused and changes no
     captured = { url: request.url(), headers: await request.allHeaders(), body: request.postDataBuffer()! };
     await route.abort();
   });
-  await page.getByRole("row", { name: new RegExp(name) }).getByRole("button", { name: `Remove ${name}` }).click();
+  await page
+    .getByRole("row", { name: new RegExp(name) })
+    .getByRole("button", { name: `Remove ${name}` })
+    .click();
   await expect.poll(() => captured !== undefined).toBe(true);
   await page.unroute("**/collaboratives/wessex/members");
   expect(captured!.headers["next-action"]).toBeTruthy();

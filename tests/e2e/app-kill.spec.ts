@@ -7,7 +7,15 @@ import { test, expect } from "./fixtures";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { PortalUnderTest } from "@/tests/fixtures/portal-process";
 import { concernsInDatabase } from "@/tests/fixtures/outage-scenario";
-import { concernFormAction, get, hiddenFieldsOfForm, postForm, sessionCookie, submitConcernForm, type ConcernSubmission } from "@/tests/fixtures/portal-client";
+import {
+  concernFormAction,
+  get,
+  hiddenFieldsOfForm,
+  postForm,
+  sessionCookie,
+  submitConcernForm,
+  type ConcernSubmission,
+} from "@/tests/fixtures/portal-client";
 
 const MEASURES = 24;
 const DAYS = 1_500;
@@ -22,7 +30,8 @@ let cookie: string;
 /** 1,500 daily values from 1 January 2015: a file big enough to take a moment to import. */
 function dailyCsv(): string {
   const lines = ["period,value"];
-  for (let day = 0; day < DAYS; day++) lines.push(`${new Date(Date.UTC(2015, 0, 1 + day)).toISOString().slice(0, 10)},${(day * 7) % 23}`);
+  for (let day = 0; day < DAYS; day++)
+    lines.push(`${new Date(Date.UTC(2015, 0, 1 + day)).toISOString().slice(0, 10)},${(day * 7) % 23}`);
   return lines.join("\n");
 }
 
@@ -31,14 +40,29 @@ test.beforeAll(async () => {
   portal = await new PortalUnderTest({ seed: "demo" }).start();
   client = new pg.Client(poolConfigFromUrl(portal.databaseUrl));
   await client.connect();
-  const user = (await client.query(`SELECT u.id, u.name, u.email, u."sessionVersion", m."collaborativeId" FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE u.email = 'staff.wessex@demo.nhs.uk'`)).rows[0];
+  const user = (
+    await client.query(
+      `SELECT u.id, u.name, u.email, u."sessionVersion", m."collaborativeId" FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE u.email = 'staff.wessex@demo.nhs.uk'`,
+    )
+  ).rows[0];
   projectId = `kill-test-${randomUUID().slice(0, 8)}`;
-  await client.query(`INSERT INTO "Project" (id, "collaborativeId", title, "startDate", "createdById", "updatedAt") VALUES ($1, $2, 'Kill test: night-time falls', '2015-01-01', $3, now())`, [projectId, user.collaborativeId, user.id]);
+  await client.query(
+    `INSERT INTO "Project" (id, "collaborativeId", title, "startDate", "createdById", "updatedAt") VALUES ($1, $2, 'Kill test: night-time falls', '2015-01-01', $3, now())`,
+    [projectId, user.collaborativeId, user.id],
+  );
   measureIds = Array.from({ length: MEASURES }, (_, i) => `${projectId}-m${i}`);
   for (const id of measureIds) {
-    await client.query(`INSERT INTO "Measure" (id, "projectId", name, kind, period, "updatedAt") VALUES ($1, $2, $3, 'OUTCOME', 'DAY', now())`, [id, projectId, `Falls ${id}`]);
+    await client.query(
+      `INSERT INTO "Measure" (id, "projectId", name, kind, period, "updatedAt") VALUES ($1, $2, $3, 'OUTCOME', 'DAY', now())`,
+      [id, projectId, `Falls ${id}`],
+    );
   }
-  cookie = await sessionCookie(portal.secret, { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion });
+  cookie = await sessionCookie(portal.secret, {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    sessionVersion: user.sessionVersion,
+  });
 });
 
 test.afterAll(async () => {
@@ -67,7 +91,11 @@ test("killing the server mid-submission and mid-import leaves no partial data", 
   const queue = [...measureIds];
   const importer = async () => {
     for (let measureId = queue.shift(); measureId && running; measureId = queue.shift()) {
-      const outcome = await postForm(`${portal.url}/projects/${projectId}/measures/${measureId}/import`, { ...importAction, projectId, measureId, step: "confirm", csv }, { cookie, timeoutMs: 60_000 });
+      const outcome = await postForm(
+        `${portal.url}/projects/${projectId}/measures/${measureId}/import`,
+        { ...importAction, projectId, measureId, step: "confirm", csv },
+        { cookie, timeoutMs: 60_000 },
+      );
       imports.push({ measureId, status: outcome.status, location: outcome.location, error: outcome.error });
       if (outcome.status === 0) await sleep(500);
     }
@@ -90,20 +118,35 @@ test("killing the server mid-submission and mid-import leaves no partial data", 
   while (acknowledgedSince(afterRestart) < 3 && Date.now() < restartDeadline) await sleep(50);
   running = false;
   await Promise.all(load);
-  console.log(JSON.stringify({ submissions: submissions.length, acknowledged: submissions.filter((s) => s.reference).length, imports }, null, 1));
+  console.log(
+    JSON.stringify(
+      { submissions: submissions.length, acknowledged: submissions.filter((s) => s.reference).length, imports },
+      null,
+      1,
+    ),
+  );
 
   // Some requests really were cut off by the kill.
-  const cutOff = [...submissions.map((s) => s.outcome.status), ...imports.map((i) => i.status)].filter((status) => status === 0);
+  const cutOff = [...submissions.map((s) => s.outcome.status), ...imports.map((i) => i.status)].filter(
+    (status) => status === 0,
+  );
   expect(cutOff.length).toBeGreaterThan(0);
 
   // Concerns were acknowledged on both sides of the kill, so the checks below have something to check.
   expect(submissions.slice(0, beforeKill).filter((s) => s.reference).length).toBeGreaterThan(0);
   expect(acknowledgedSince(afterRestart)).toBeGreaterThanOrEqual(3);
   // Concerns: each acknowledged one stored once with its first status entry; none without it.
-  const stored = await concernsInDatabase(portal.databaseUrl, submissions.map((s) => s.key));
+  const stored = await concernsInDatabase(
+    portal.databaseUrl,
+    submissions.map((s) => s.key),
+  );
   const byKey = new Map(stored.rows.map((r) => [r.idempotencyKey, r]));
   for (const submission of submissions.filter((s) => s.reference)) {
-    expect(byKey.get(submission.key)).toMatchObject({ reference: submission.reference, firstStatus: "RECEIVED", statusEntries: 1 });
+    expect(byKey.get(submission.key)).toMatchObject({
+      reference: submission.reference,
+      firstStatus: "RECEIVED",
+      statusEntries: 1,
+    });
   }
   expect(stored.withoutFirstStatus).toBe(0);
   expect(stored.duplicateReferences).toBe(0);

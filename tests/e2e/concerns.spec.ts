@@ -15,7 +15,9 @@ const sent = { reference: "", trackingPath: "" };
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a carer sends a concern, confirms where it goes, and gets a reference and a private tracking link", async ({ page }) => {
+  test("a carer sends a concern, confirms where it goes, and gets a reference and a private tracking link", async ({
+    page,
+  }) => {
     test.slow(); // seven page loads, each scanned with axe
     await page.goto("/concerns/new");
     // Before anything else: not for emergencies, not a formal complaint.
@@ -29,26 +31,45 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Send concern", exact: true }).click();
     const summary = page.getByRole("alert");
     await expect(summary).toContainText("There is a problem");
-    await expect(summary.getByRole("link", { name: "Enter what happened" })).toHaveAttribute("href", "#field-whatHappened");
-    await expect(summary.getByRole("link", { name: "Select who you are" })).toHaveAttribute("href", "#field-reporterRelation");
+    await expect(summary.getByRole("link", { name: "Enter what happened" })).toHaveAttribute(
+      "href",
+      "#field-whatHappened",
+    );
+    await expect(summary.getByRole("link", { name: "Select who you are" })).toHaveAttribute(
+      "href",
+      "#field-reporterRelation",
+    );
     await expect(page.locator("#field-whatHappened-error")).toHaveText("Error: Enter what happened");
     await expectAccessible(page); // same address as the empty form, so scanned here
 
     await page.getByLabel("What happened?").fill(whatHappened);
     await page.getByRole("group", { name: "Roughly when did it happen?" }).getByLabel("In the last week").check();
     await page.getByLabel("Postcode of where it happened").fill("so16 6yd");
-    await page.getByRole("group", { name: "Where in their care did it happen?" }).getByLabel("On a hospital ward").check();
+    await page
+      .getByRole("group", { name: "Where in their care did it happen?" })
+      .getByLabel("On a hospital ward")
+      .check();
     await page.getByRole("group", { name: "What is it mostly about?" }).getByLabel("Falls").check();
     await page.getByLabel("What was the impact? (optional)").fill("He broke his wrist.");
-    await page.getByRole("group", { name: "Who are you?" }).getByLabel("I am a carer, relative or friend of the patient").check();
-    await page.getByRole("group", { name: "Can the patient safety team contact you about this concern?" }).getByLabel("Yes, you can contact me").check();
+    await page
+      .getByRole("group", { name: "Who are you?" })
+      .getByLabel("I am a carer, relative or friend of the patient")
+      .check();
+    await page
+      .getByRole("group", { name: "Can the patient safety team contact you about this concern?" })
+      .getByLabel("Yes, you can contact me")
+      .check();
     await page.getByLabel("Email address").fill(reporterEmail);
     await page.getByRole("button", { name: "Send concern", exact: true }).click();
 
     // The postcode's collaborative is a guess the person confirms; what they typed is kept.
     const question = page.getByRole("region", { name: "Check where to send your concern" });
     await expect(question).toBeVisible();
-    await expect(question.getByRole("group", { name: "This postcode is usually covered by the Wessex Patient Safety Collaborative. Is that right?" })).toBeVisible();
+    await expect(
+      question.getByRole("group", {
+        name: "This postcode is usually covered by the Wessex Patient Safety Collaborative. Is that right?",
+      }),
+    ).toBeVisible();
     await expect(question.getByLabel("Yes, the Wessex Patient Safety Collaborative")).toBeChecked();
     await expect(page.getByLabel("What happened?")).toHaveValue(whatHappened);
     await expect(page.getByLabel("Email address")).toHaveValue(reporterEmail);
@@ -89,7 +110,9 @@ test.describe("without JavaScript", () => {
   test("the form fits a phone-sized screen", async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto("/concerns/new");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
@@ -157,7 +180,9 @@ test("the Wessex lead triages the concern and responds; the reporter sees the re
   await page.getByLabel("Why? (needed when reopening)").fill("Read by the patient safety team");
   await page.getByRole("button", { name: "Change status" }).click();
   await expect(page.getByRole("status")).toHaveText('Status changed to "Acknowledged".');
-  await expect(page.getByRole("row", { name: /Received → Acknowledged/ })).toContainText("Read by the patient safety team");
+  await expect(page.getByRole("row", { name: /Received → Acknowledged/ })).toContainText(
+    "Read by the patient safety team",
+  );
 
   await page.getByRole("button", { name: "Show contact details" }).click();
   await expect(page.getByText(reporterEmail)).toBeVisible();
@@ -171,7 +196,9 @@ test("the Wessex lead triages the concern and responds; the reporter sees the re
   const response = `Thank you for telling us. The ward now checks walking frames are within reach at night (${marker}).`;
   await page.getByLabel("Public response to the reporter").fill(response);
   await page.getByRole("button", { name: "Publish response" }).click();
-  await expect(page.getByText("Response published on the reporter's tracking page. It has been emailed to the reporter.")).toBeVisible();
+  await expect(
+    page.getByText("Response published on the reporter's tracking page. It has been emailed to the reporter."),
+  ).toBeVisible();
 
   // The reporter, with only the tracking link.
   await page.context().clearCookies();
@@ -181,7 +208,9 @@ test("the Wessex lead triages the concern and responds; the reporter sees the re
   await expect(page.getByText(`Internal ${marker}`)).toHaveCount(0);
 
   // And by email, because they gave an address and agreed to be contacted.
-  await expect.poll(() => listCapturedMail(mailDir).find((m) => m.to.includes(reporterEmail))?.text ?? "").toContain(response);
+  await expect
+    .poll(() => listCapturedMail(mailDir).find((m) => m.to.includes(reporterEmail))?.text ?? "")
+    .toContain(response);
   expect(listCapturedMail(mailDir).find((m) => m.to.includes(reporterEmail))!.text).toContain(sent.trackingPath);
 });
 
@@ -206,13 +235,25 @@ test.describe("a form whose hidden field a browser filled in (JavaScript off)", 
     await page.getByLabel("What happened?").fill(autofilled);
     await page.getByRole("group", { name: "Roughly when did it happen?" }).getByLabel("In the last week").check();
     await page.getByLabel("Postcode of where it happened").fill("so16 6yd");
-    await page.getByRole("group", { name: "Where in their care did it happen?" }).getByLabel("On a hospital ward").check();
+    await page
+      .getByRole("group", { name: "Where in their care did it happen?" })
+      .getByLabel("On a hospital ward")
+      .check();
     await page.getByRole("group", { name: "What is it mostly about?" }).getByLabel("Falls").check();
-    await page.getByRole("group", { name: "Who are you?" }).getByLabel("I am a carer, relative or friend of the patient").check();
-    await page.getByRole("group", { name: "Can the patient safety team contact you about this concern?" }).getByLabel("No, I want to stay anonymous").check();
+    await page
+      .getByRole("group", { name: "Who are you?" })
+      .getByLabel("I am a carer, relative or friend of the patient")
+      .check();
+    await page
+      .getByRole("group", { name: "Can the patient safety team contact you about this concern?" })
+      .getByLabel("No, I want to stay anonymous")
+      .check();
     await page.locator("#field-website").fill("https://my-homepage.example", { force: true });
     await page.getByRole("button", { name: "Send concern", exact: true }).click();
-    await page.getByRole("region", { name: "Check where to send your concern" }).getByRole("button", { name: "Confirm and send concern" }).click();
+    await page
+      .getByRole("region", { name: "Check where to send your concern" })
+      .getByRole("button", { name: "Confirm and send concern" })
+      .click();
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concern sent");
     const reference = (await page.locator("strong", { hasText: /^PSC-/ }).textContent())!.trim();
@@ -227,7 +268,9 @@ test.describe("a form whose hidden field a browser filled in (JavaScript off)", 
     await expect(page.getByText(autofilled)).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: `Release into triage: ${reference}` }).click();
-    await expect(page.getByRole("status")).toHaveText(`${reference} released: it is now in the list below as a new concern.`);
+    await expect(page.getByRole("status")).toHaveText(
+      `${reference} released: it is now in the list below as a new concern.`,
+    );
     await page.goto("/collaboratives/wessex/concerns?status=all");
     await expect(page.getByRole("link", { name: reference })).toBeVisible();
   });

@@ -22,7 +22,14 @@ test.afterAll(async () => {
 test("a database restart under load: 503 while down, recovery without a restart, no acknowledged submission lost or doubled", async () => {
   test.setTimeout(180_000);
   const appPid = portal.appPid;
-  const result = await runOutageScenario(portal, { beforeMs: 5_000, downMs: 6_000, afterMs: 3_000, untilAnsweredAfterRecovery: { requests: 20, timeoutMs: 90_000 }, submitters: 3, readers: 3 });
+  const result = await runOutageScenario(portal, {
+    beforeMs: 5_000,
+    downMs: 6_000,
+    afterMs: 3_000,
+    untilAnsweredAfterRecovery: { requests: 20, timeoutMs: 90_000 },
+    submitters: 3,
+    readers: 3,
+  });
   console.log(JSON.stringify({ timings: result.timings, tally: tally(result.samples) }, null, 1));
 
   // Before: everything works.
@@ -45,7 +52,9 @@ test("a database restart under load: 503 while down, recovery without a restart,
   expect(result.timings.firstSuccessAfterStartMs).not.toBeNull();
   const recoveredAt = result.startedAt + result.timings.firstSuccessAfterStartMs!;
   const after = result.samples.filter((s) => s.sentIn === "after");
-  expect(after.filter((s) => s.sentAt < recoveredAt && !s.unavailablePage && s.status !== 200 && s.status !== 303)).toEqual([]);
+  expect(
+    after.filter((s) => s.sentAt < recoveredAt && !s.unavailablePage && s.status !== 200 && s.status !== 303),
+  ).toEqual([]);
   const recovered = after.filter((s) => s.sentAt > recoveredAt + 500);
   expect(recovered.length).toBeGreaterThan(5);
   expect(recovered.filter((s) => s.status !== 200 && s.status !== 303)).toEqual([]);
@@ -56,7 +65,10 @@ test("a database restart under load: 503 while down, recovery without a restart,
   // Every acknowledged submission is there once, with its first status entry; nothing half-written.
   const acknowledged = result.submissions.filter((s) => s.reference);
   expect(acknowledged.length).toBeGreaterThan(3);
-  const stored = await concernsInDatabase(portal.databaseUrl, result.submissions.map((s) => s.key));
+  const stored = await concernsInDatabase(
+    portal.databaseUrl,
+    result.submissions.map((s) => s.key),
+  );
   const byKey = new Map(stored.rows.map((r) => [r.idempotencyKey, r]));
   for (const submission of acknowledged) {
     const row = byKey.get(submission.key);
@@ -75,7 +87,10 @@ test("a database restart under load: 503 while down, recovery without a restart,
     const again = await submitConcernForm(portal.url, action, submission.key);
     expect(again.reference, `resubmitting ${submission.key}`).not.toBeNull();
   }
-  const final = await concernsInDatabase(portal.databaseUrl, result.submissions.map((s) => s.key));
+  const final = await concernsInDatabase(
+    portal.databaseUrl,
+    result.submissions.map((s) => s.key),
+  );
   expect(final.rows.length).toBe(result.submissions.length);
   expect(final.rows.every((r) => r.firstStatus === "RECEIVED" && r.statusEntries === 1)).toBe(true);
 });

@@ -18,7 +18,10 @@ const axeRunsOf = new WeakMap<Page, Promise<unknown>>();
  */
 function runAxe(page: Page): Promise<void> {
   const run = (axeRunsOf.get(page) ?? Promise.resolve()).then(() => scan(page));
-  axeRunsOf.set(page, run.catch(() => undefined));
+  axeRunsOf.set(
+    page,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
@@ -27,14 +30,24 @@ async function scan(page: Page) {
   // again: scanning in that moment would report a missing title the person never meets. A title still
   // missing after the wait is reported by axe as usual.
   await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, `${VIOLATIONS} ${page.url()}`).toEqual([]);
 }
 
 /** With JavaScript switched off (test.use({ javaScriptEnabled: false })) page timers never fire, so axe cannot run in the page. */
 async function scriptsRun(page: Page): Promise<boolean> {
-  const tick = page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0))).catch(() => false);
+  const tick = page
+    .evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0)))
+    .catch(() => false);
   return Promise.race([tick, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000))]);
 }
 
@@ -46,16 +59,21 @@ async function expectAccessibleWithoutScripts(page: Page) {
   const url = page.url();
   // The document and its address in one read. A page that is already navigating away, or showing the
   // next document before it has loaded, is not scanned here: the fixture below scans it again (at its next load or after the test).
-  const snapshot = await page.evaluate(() => ({ html: document.documentElement.outerHTML, at: location.href, state: document.readyState })).catch((error: Error) => {
-    throw new Error(`Not scanned during navigation: ${error.message}`);
-  });
-  if (snapshot.at !== url || snapshot.state !== "complete") throw new Error(`Not scanned during navigation: ${snapshot.at} was ${snapshot.state}`);
+  const snapshot = await page
+    .evaluate(() => ({ html: document.documentElement.outerHTML, at: location.href, state: document.readyState }))
+    .catch((error: Error) => {
+      throw new Error(`Not scanned during navigation: ${error.message}`);
+    });
+  if (snapshot.at !== url || snapshot.state !== "complete")
+    throw new Error(`Not scanned during navigation: ${snapshot.at} was ${snapshot.state}`);
   const html = `<!DOCTYPE html>${snapshot.html}`.replace(/<script\b[\s\S]*?<\/script>/gi, "");
   // Explicitly with scripts: inside a test, new contexts inherit the test's options (javaScriptEnabled: false).
   const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
   try {
     const copy = await context.newPage();
-    await copy.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await copy.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+    );
     await copy.goto(url);
     await runAxe(copy);
   } finally {
@@ -106,7 +124,9 @@ export const test = base.extend<{ page: Page }>({
       const again = await page.context().newPage();
       try {
         const response = await again.goto(url).catch((error: Error) => {
-          throw new Error(`Could not open ${url} again to scan it for accessibility (its scan was interrupted when the page moved on): ${error.message}`);
+          throw new Error(
+            `Could not open ${url} again to scan it for accessibility (its scan was interrupted when the page moved on): ${error.message}`,
+          );
         });
         if (!response) throw new Error(`Could not open ${url} again to scan it for accessibility`);
         await expectAccessible(again);

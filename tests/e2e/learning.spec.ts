@@ -3,7 +3,9 @@ import { test, expect, expectAccessible, signIn } from "./fixtures";
 // One journey through shared learning: staff write up a change idea, their lead publishes it, anyone
 // searches and filters the library (the query lives in the URL), and staff of another collaborative
 // record that they are adopting it — which then shows on the spread view and its region map.
-const word = `quillbrook${Date.now().toString(36).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+const word = `quillbrook${Date.now()
+  .toString(36)
+  .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
 const title = `The ${word} huddle prompt for falls`;
 
 test.describe.configure({ mode: "serial" });
@@ -14,8 +16,16 @@ test("staff write up a change idea with a Markdown preview, and it is saved as a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Write up learning");
   await page.getByLabel(/^Change idea/).check();
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Summary").fill(`A ${word} prompt at the safety huddle made sure every new patient had a falls risk assessment within 6 hours.`);
-  await page.getByLabel("The full write-up (optional)").fill(`## What we did\n\nWe added **one question** to the huddle.\n\n<script>alert(1)</script>\n\n[Bad link](javascript:alert(1))`);
+  await page
+    .getByLabel("Summary")
+    .fill(
+      `A ${word} prompt at the safety huddle made sure every new patient had a falls risk assessment within 6 hours.`,
+    );
+  await page
+    .getByLabel("The full write-up (optional)")
+    .fill(
+      `## What we did\n\nWe added **one question** to the huddle.\n\n<script>alert(1)</script>\n\n[Bad link](javascript:alert(1))`,
+    );
   await page.getByLabel("Falls", { exact: true }).check();
 
   await page.getByRole("button", { name: "Preview" }).click();
@@ -46,7 +56,9 @@ test("the collaborative's lead publishes it", async ({ page }) => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the search box and the filters are a plain form: the URL carries them and the back button undoes them", async ({ page }) => {
+  test("the search box and the filters are a plain form: the URL carries them and the back button undoes them", async ({
+    page,
+  }) => {
     test.slow(); // every page load is scanned with axe
     await page.goto("/learning");
     await page.getByLabel("Search shared learning").fill(word);
@@ -54,7 +66,10 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(new RegExp(`/learning\\?q=${word}$`));
     await expect(page.getByRole("link", { name: title })).toBeVisible();
 
-    await page.getByRole("group", { name: "Type of learning" }).getByLabel(/^Lesson/).check();
+    await page
+      .getByRole("group", { name: "Type of learning" })
+      .getByLabel(/^Lesson/)
+      .check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/type=lesson/);
     await expect(page.getByRole("heading", { name: /^No results/ })).toBeVisible();
@@ -65,7 +80,9 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/type=lesson/);
   });
 
-  test("staff of another collaborative record an adoption with the plain form, and see it on the spread view", async ({ page }) => {
+  test("staff of another collaborative record an adoption with the plain form, and see it on the spread view", async ({
+    page,
+  }) => {
     test.slow();
     await signIn(page, "staff.eastern@demo.nhs.uk");
     await page.goto(`/learning?q=${word}`);
@@ -74,7 +91,9 @@ test.describe("without JavaScript", () => {
     await page.getByLabel(/^Adopted/).check();
     await page.getByRole("button", { name: "Record adoption" }).click();
     await expect(page.getByRole("status")).toContainText("Your adoption is recorded");
-    const adopters = page.getByRole("region", { name: "Spread and adoption" }).getByRole("table", { name: "Teams that have taken it up" });
+    const adopters = page
+      .getByRole("region", { name: "Spread and adoption" })
+      .getByRole("table", { name: "Teams that have taken it up" });
     await expect(adopters.getByRole("row", { name: /Eastern Patient Safety Collaborative/ })).toContainText("Adopted");
   });
 
@@ -100,13 +119,22 @@ test("anyone can search and filter the library, with the search in the URL", asy
   await expect(results.getByRole("link", { name: title })).toBeVisible();
   await expect(results.locator("mark").first()).toBeVisible();
 
-  await page.getByRole("group", { name: "Type of learning" }).getByLabel(/Change idea/).check();
+  await page
+    .getByRole("group", { name: "Type of learning" })
+    .getByLabel(/Change idea/)
+    .check();
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/type=change-idea/);
   await expect(results.getByRole("link", { name: title })).toBeVisible();
 
-  await page.getByRole("group", { name: "Type of learning" }).getByLabel(/^Case study/).check();
-  await page.getByRole("group", { name: "Type of learning" }).getByLabel(/Change idea/).uncheck();
+  await page
+    .getByRole("group", { name: "Type of learning" })
+    .getByLabel(/^Case study/)
+    .check();
+  await page
+    .getByRole("group", { name: "Type of learning" })
+    .getByLabel(/Change idea/)
+    .uncheck();
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("heading", { name: /^No results/ })).toBeVisible();
 
@@ -120,9 +148,13 @@ test("anyone can search and filter the library, with the search in the URL", asy
   const misspelt = word.slice(0, 5) + word.slice(6);
   await page.goto(`/learning?q=${encodeURIComponent(misspelt)}`);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
-  await expect(page.getByText(`We found nothing for “${misspelt}”, so these results are for the spelling “${word}”.`)).toBeVisible();
+  await expect(
+    page.getByText(`We found nothing for “${misspelt}”, so these results are for the spelling “${word}”.`),
+  ).toBeVisible();
   await expect(page.getByLabel("Search shared learning")).toHaveValue(misspelt);
-  const response = await page.goto(`/learning?q=${encodeURIComponent(`"'; DROP TABLE x; -- 😀 <script> ${"x".repeat(600)}`)}`);
+  const response = await page.goto(
+    `/learning?q=${encodeURIComponent(`"'; DROP TABLE x; -- 😀 <script> ${"x".repeat(600)}`)}`,
+  );
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { name: /^No results/ })).toBeVisible();
 
@@ -163,7 +195,9 @@ test("staff of another collaborative record an adoption, and it shows on the spr
   await expectAccessible(page);
 });
 
-test("signed-in people follow an item and a priority area, see them on “What you follow”, and stop following", async ({ page }) => {
+test("signed-in people follow an item and a priority area, see them on “What you follow”, and stop following", async ({
+  page,
+}) => {
   await signIn(page, "patient@demo.nhs.uk");
   await page.goto(`/learning?q=${word}`);
   await page.getByRole("link", { name: title }).click();

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { test, expect, expectAccessible, signIn } from "./fixtures";
 
-test("the national team filters the dashboard in the URL, drills down to projects and downloads CSV", async ({ page }) => {
+test("the national team filters the dashboard in the URL, drills down to projects and downloads CSV", async ({
+  page,
+}) => {
   await signIn(page, "national@demo.nhs.uk");
   await page.goto("/national");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("National dashboard");
@@ -13,7 +15,9 @@ test("the national team filters the dashboard in the URL, drills down to project
 
   // Filters are a GET form: the choice ends up in the URL and every panel follows it.
   await page.getByLabel("Priority area", { exact: true }).selectOption({ label: "Falls" });
-  await page.getByLabel("Collaborative", { exact: true }).selectOption({ label: "Wessex Patient Safety Collaborative" });
+  await page
+    .getByLabel("Collaborative", { exact: true })
+    .selectOption({ label: "Wessex Patient Safety Collaborative" });
   await page.getByLabel("From (month)").fill("2025-01");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]area=falls/);
@@ -30,7 +34,9 @@ test("the national team filters the dashboard in the URL, drills down to project
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^national-dashboard-coverage-2025-01-to-\d{4}-\d{2}\.csv$/);
   const csv = readFileSync((await download.path())!, "utf8").split(/\r?\n/);
-  expect(csv[0]).toBe("period_from,period_to,collaborative,area,projects,reporting_in_period,idea,planning,testing,implementing,spreading,sustaining,closed");
+  expect(csv[0]).toBe(
+    "period_from,period_to,collaborative,area,projects,reporting_in_period,idea,planning,testing,implementing,spreading,sustaining,closed",
+  );
   expect(csv.slice(1).filter(Boolean)).toHaveLength(1);
   expect(csv[1]).toMatch(/^2025-01,\d{4}-\d{2},wessex,falls,\d+,\d+/);
 
@@ -41,7 +47,12 @@ test("the national team filters the dashboard in the URL, drills down to project
   await expect(page.getByRole("table", { name: "Projects by stage and priority area" })).toBeVisible();
 
   // Drill down from the matrix to the project list, filtered the same way.
-  await page.getByTestId("coverage-matrix").getByRole("row", { name: /Wessex/ }).getByRole("link").first().click();
+  await page
+    .getByTestId("coverage-matrix")
+    .getByRole("row", { name: /Wessex/ })
+    .getByRole("link")
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/projects\?/);
   const url = new URL(page.url());
   expect(url.searchParams.get("collaborative")).toBe("wessex");
@@ -49,7 +60,11 @@ test("the national team filters the dashboard in the URL, drills down to project
 
   // The "local" column drills down to the projects with any local priority, as many as the cell counts.
   await page.goto("/national/coverage?collaborative=wessex&area=local");
-  const localCell = page.getByTestId("coverage-matrix").getByRole("row", { name: /Wessex/ }).getByRole("link").first();
+  const localCell = page
+    .getByTestId("coverage-matrix")
+    .getByRole("row", { name: /Wessex/ })
+    .getByRole("link")
+    .first();
   const counted = Number((await localCell.innerText()).replace(/\D/g, ""));
   expect(counted).toBeGreaterThan(0);
   await localCell.click();
@@ -73,12 +88,20 @@ test("a malformed or unknown filter is ignored with a note, never an error", asy
   // The map has its own page, shaded by a metric chosen in the URL, with its table.
   await page.getByRole("link", { name: "Concerns received", exact: true }).click();
   await expect(page).toHaveURL(/\/national\/map\?.*map=concerns/);
-  await expect(page.getByRole("img", { name: /Map of England.s 15 Patient Safety Collaborative regions shaded by concerns received/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Concerns received by Patient Safety Collaborative region" })).toBeVisible();
+  await expect(
+    page.getByRole("img", {
+      name: /Map of England.s 15 Patient Safety Collaborative regions shaded by concerns received/,
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Concerns received by Patient Safety Collaborative region" }),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
-test("staff are denied the national dashboard and its downloads; signed-out people are sent to sign in", async ({ page }) => {
+test("staff are denied the national dashboard and its downloads; signed-out people are sent to sign in", async ({
+  page,
+}) => {
   await page.goto("/national");
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await page.request.get("/api/national/coverage")).status()).toBe(403);
@@ -105,7 +128,9 @@ test("a collaborative's lead sees the same dashboard scoped to their collaborati
   expect(rows.every((row) => row.split(",")[1] === "wessex")).toBe(true);
   // Each panel's own page is scoped the same way.
   await page.goto("/collaboratives/wessex/dashboard/spread");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spread – Wessex Patient Safety Collaborative dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Spread – Wessex Patient Safety Collaborative dashboard",
+  );
   // Another collaborative's dashboard is not theirs.
   expect((await page.request.get("/api/collaboratives/oxford/dashboard/concerns")).status()).toBe(403);
   expect((await page.goto("/collaboratives/oxford/dashboard"))?.status()).toBe(403);

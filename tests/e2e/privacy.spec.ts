@@ -15,7 +15,11 @@ test.beforeAll(async () => {
   const client = new pg.Client(poolConfigFromUrl(url));
   await client.connect();
   try {
-    await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now())`, [person.id, person.email, person.name]);
+    await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now())`, [
+      person.id,
+      person.email,
+      person.name,
+    ]);
     await client.query(
       `INSERT INTO "Membership" (id, "userId", "collaborativeId", role) SELECT $1, $2, id, 'PATIENT' FROM "Collaborative" WHERE slug = 'wessex'`,
       [`${person.id}-m`, person.id],

@@ -14,7 +14,9 @@ const measure = "Falls with harm per 1,000 bed days";
 // Jan 2023 – Dec 2024: a year around 10, then a year around 6 after the change.
 const VALUES = [10, 11, 9, 10, 12, 9, 10, 11, 10, 9, 11, 10, 6, 5, 7, 6, 5, 6, 7, 5, 6, 6, 5, 7];
 const csv = (values: (number | string)[]) =>
-  ["period,value", ...values.map((v, i) => `${new Date(Date.UTC(2023, i, 1)).toISOString().slice(0, 7)},${v}`)].join("\n");
+  ["period,value", ...values.map((v, i) => `${new Date(Date.UTC(2023, i, 1)).toISOString().slice(0, 7)},${v}`)].join(
+    "\n",
+  );
 let projectPath = "";
 
 /** Typing into a form before React has hydrated it can be lost on a busy machine: wait for the page to settle. */
@@ -38,7 +40,9 @@ test("a staff member creates a project, adds a measure, imports 24 months and se
   await expectAccessible(page);
 
   await page.getByLabel("Project title").fill(title);
-  await page.getByLabel("The problem, in plain words").fill("Older patients fall at night on the way to the toilet; six fell with harm last year.");
+  await page
+    .getByLabel("The problem, in plain words")
+    .fill("Older patients fall at night on the way to the toilet; six fell with harm last year.");
   await page.getByLabel("What you are trying to accomplish").fill("Reduce falls with harm on Beech Ward");
   await page.getByLabel("How much").fill("By 30%");
   const started = page.getByRole("group", { name: "When the project started" });
@@ -46,9 +50,16 @@ test("a staff member creates a project, adds a measure, imports 24 months and se
   await started.getByLabel("Month").fill("1");
   await started.getByLabel("Year").fill("2023");
   const organisations = page.getByRole("group", { name: "Organisations taking part" });
-  if ((await organisations.getByRole("checkbox", { checked: true }).count()) === 0) await organisations.getByRole("checkbox").first().check();
-  await page.getByRole("group", { name: "Priority areas" }).getByRole("checkbox", { name: /^Falls/ }).check();
-  await page.getByRole("group", { name: "Where on the patient’s pathway the project acts" }).getByRole("checkbox", { name: "On a hospital ward" }).check();
+  if ((await organisations.getByRole("checkbox", { checked: true }).count()) === 0)
+    await organisations.getByRole("checkbox").first().check();
+  await page
+    .getByRole("group", { name: "Priority areas" })
+    .getByRole("checkbox", { name: /^Falls/ })
+    .check();
+  await page
+    .getByRole("group", { name: "Where on the patient’s pathway the project acts" })
+    .getByRole("checkbox", { name: "On a hospital ward" })
+    .check();
   await page.getByRole("button", { name: "Create project" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -59,8 +70,13 @@ test("a staff member creates a project, adds a measure, imports 24 months and se
   await page.getByRole("link", { name: "Add a measure" }).first().click();
   await hydrated(page);
   await page.getByLabel("Name of the measure").fill(measure);
-  await page.getByRole("group", { name: "Kind of measure" }).getByLabel(/^Outcome/).check();
-  await page.getByLabel("Definition").fill("Falls reported on Datix with harm (low or above), per 1,000 occupied bed days on Beech Ward.");
+  await page
+    .getByRole("group", { name: "Kind of measure" })
+    .getByLabel(/^Outcome/)
+    .check();
+  await page
+    .getByLabel("Definition")
+    .fill("Falls reported on Datix with harm (low or above), per 1,000 occupied bed days on Beech Ward.");
   await page.getByLabel("Unit (optional)").fill("per 1,000 bed days");
   await page.getByRole("group", { name: "Which way is better?" }).getByLabel("Lower is better").check();
   await page.getByRole("button", { name: "Add the measure" }).click();
@@ -90,9 +106,15 @@ test("a staff member creates a project, adds a measure, imports 24 months and se
   // The chart flags the shift, in colour on the chart and in words in its text alternative.
   const description = page.locator("figcaption").first();
   await expect(description).toContainText("24 monthly points from Jan 2023 to Dec 2024");
-  await expect(description).toContainText("Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 (improvement)");
+  await expect(description).toContainText(
+    "Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 (improvement)",
+  );
   await expect(page.getByText("Variation: Improvement (low)")).toBeVisible();
-  await expect(page.getByRole("img", { name: `XmR chart of ${measure}. The description below the chart says what it shows.` }).locator("svg.recharts-surface")).toBeVisible();
+  await expect(
+    page
+      .getByRole("img", { name: `XmR chart of ${measure}. The description below the chart says what it shows.` })
+      .locator("svg.recharts-surface"),
+  ).toBeVisible();
   await page.getByText("Show the data table").click();
   const table = page.getByRole("table", { name: `Data for ${measure} (per 1,000 bed days)` });
   await expect(table.getByRole("row", { name: /Dec 2024/ })).toContainText("Special cause: improvement");
@@ -112,14 +134,21 @@ test("the staff member records a PDSA cycle, shown on the project's timeline and
   await hydrated(page);
   await page.getByLabel("Cycle title").fill("Falls huddle at the night handover, one week");
   await page.getByLabel("The change idea this cycle tests").fill("Falls huddle at every handover");
-  await page.getByLabel("What will you test, who, where and when?").fill("Night staff on Beech Ward run a two-minute falls huddle at handover for one week.");
+  await page
+    .getByLabel("What will you test, who, where and when?")
+    .fill("Night staff on Beech Ward run a two-minute falls huddle at handover for one week.");
   await page.getByLabel("What do you predict will happen?").fill("Fewer unwitnessed falls at night.");
   const start = page.getByRole("group", { name: "Start date" });
   await start.getByLabel("Day").fill("15");
   await start.getByLabel("Month").fill("12");
   await start.getByLabel("Year").fill("2023");
-  await page.getByLabel("What did you learn? How did it compare with your prediction?").fill("No falls at night that week; staff liked it.");
-  await page.getByRole("group", { name: "What will you do next?" }).getByLabel(/^Adopt/).check();
+  await page
+    .getByLabel("What did you learn? How did it compare with your prediction?")
+    .fill("No falls at night that week; staff liked it.");
+  await page
+    .getByRole("group", { name: "What will you do next?" })
+    .getByLabel(/^Adopt/)
+    .check();
   await page.getByRole("button", { name: "Save the cycle" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Falls huddle at the night handover, one week");
@@ -127,14 +156,22 @@ test("the staff member records a PDSA cycle, shown on the project's timeline and
   await page.getByRole("link", { name: title }).click();
 
   const cycles = page.getByRole("region", { name: "PDSA cycles" });
-  await expect(cycles.getByRole("link", { name: "Cycle 1: Falls huddle at the night handover, one week" })).toBeVisible();
+  await expect(
+    cycles.getByRole("link", { name: "Cycle 1: Falls huddle at the night handover, one week" }),
+  ).toBeVisible();
   await expect(cycles).toContainText("Adopted");
-  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("PDSA cycle 1 began: Falls huddle at the night handover, one week");
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText(
+    "PDSA cycle 1 began: Falls huddle at the night handover, one week",
+  );
   await expect(page.getByText("C1 (Dec 2023): Falls huddle at the night handover, one week – adopted")).toBeVisible();
-  await expect(page.getByRole("region", { name: "What changes we are making" })).toContainText("Falls huddle at every handover");
+  await expect(page.getByRole("region", { name: "What changes we are making" })).toContainText(
+    "Falls huddle at every handover",
+  );
 });
 
-test("two people edit the project at once: the second sees what changed, and nothing is overwritten", async ({ page }) => {
+test("two people edit the project at once: the second sees what changed, and nothing is overwritten", async ({
+  page,
+}) => {
   await signIn(page, "staff.wessex@demo.nhs.uk");
   const other = await page.context().newPage();
   await page.goto(`${projectPath}/edit`);
@@ -148,7 +185,9 @@ test("two people edit the project at once: the second sees what changed, and not
 
   await other.getByLabel("How much").fill("By 40%");
   await other.getByRole("button", { name: "Save changes" }).click();
-  await expect(other.getByRole("alert", { name: "There is a problem" })).toContainText("Someone else saved changes to this while you were editing it");
+  await expect(other.getByRole("alert", { name: "There is a problem" })).toContainText(
+    "Someone else saved changes to this while you were editing it",
+  );
   const changes = other.getByRole("table", { name: "Saved version and your version, field by field" });
   await expect(changes.getByRole("row", { name: /^Title/ })).toContainText(`${title} (renamed)`);
   await expect(changes.getByRole("row", { name: /^Aim: how much/ })).toContainText("By 40%");
@@ -172,10 +211,15 @@ test("the project's editing pages work and pass the accessibility scan", async (
   await signIn(page, "staff.wessex@demo.nhs.uk");
   await page.goto(`${projectPath}/status`);
   await hydrated(page);
-  await page.getByRole("group", { name: "Which stage is the project at now?" }).getByLabel(/^Testing changes/).check();
+  await page
+    .getByRole("group", { name: "Which stage is the project at now?" })
+    .getByLabel(/^Testing changes/)
+    .check();
   await page.getByLabel("Why? (needed when closing the project)").fill("First PDSA cycle done");
   await page.getByRole("button", { name: "Save the stage" }).click();
-  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Moved from Idea to Testing changes: First PDSA cycle done");
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText(
+    "Moved from Idea to Testing changes: First PDSA cycle done",
+  );
 
   await page.goto(`${projectPath}/team`);
   await hydrated(page);
@@ -203,7 +247,9 @@ test("the project's editing pages work and pass the accessibility scan", async (
   await hydrated(page);
   await page.getByLabel("Value (per 1,000 bed days)").fill("seven");
   await page.getByRole("button", { name: "Save the correction" }).click();
-  await expect(page.getByRole("alert", { name: "There is a problem" }).getByRole("link", { name: /Value must be a number/ })).toBeVisible();
+  await expect(
+    page.getByRole("alert", { name: "There is a problem" }).getByRole("link", { name: /Value must be a number/ }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Value (per 1,000 bed days)").fill("6.5");
   await page.getByRole("button", { name: "Save the correction" }).click();

@@ -24,7 +24,9 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
     if (message.type() === "error" && /Content Security Policy/i.test(message.text())) errors.push(message.text());
   });
   await page.goto("/collaboratives");
-  const scriptNonces = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+  const scriptNonces = await page
+    .locator("script[src]")
+    .evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
   expect(scriptNonces.length).toBeGreaterThan(0);
   expect(scriptNonces.every((n) => (n ?? "").length > 0)).toBe(true);
   expect(errors).toEqual([]);

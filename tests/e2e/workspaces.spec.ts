@@ -13,13 +13,18 @@ const ownCandidate = `Safer weekend discharges ${marker}`;
 const rationale = `Patients and staff both ranked weekend discharges first (${marker}).`;
 let roundPath = "";
 
-test("the lead opens a round with national areas, their concern evidence, and a candidate of their own", async ({ page }) => {
+test("the lead opens a round with national areas, their concern evidence, and a candidate of their own", async ({
+  page,
+}) => {
   await signIn(page, "lead.wessex@demo.nhs.uk");
   await page.goto("/collaboratives/wessex");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wessex Patient Safety Collaborative");
   // Leads see the membership summary on the workspace, linking to the members page.
   await expect(page.getByRole("heading", { name: "Members", exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Manage members, requests and invitations" })).toHaveAttribute("href", "/collaboratives/wessex/members");
+  await expect(page.getByRole("link", { name: "Manage members, requests and invitations" })).toHaveAttribute(
+    "href",
+    "/collaboratives/wessex/members",
+  );
 
   await page.getByRole("link", { name: "Open a priority-setting round" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open a priority-setting round");
@@ -72,7 +77,9 @@ test.describe("without JavaScript", () => {
 
     const summary = page.getByRole("alert", { name: "There is a problem" });
     await expect(summary).toContainText("Each rank can be given to one candidate only.");
-    await expect(summary.getByRole("link").first()).toHaveText("You gave rank 1 to more than one candidate: give each rank once");
+    await expect(summary.getByRole("link").first()).toHaveText(
+      "You gave rank 1 to more than one candidate: give each rank once",
+    );
     await expect(page.getByLabel(`Rank for “${ownCandidate}”`)).toHaveValue("1");
 
     await page.getByLabel("Rank for “Falls”").selectOption("2");
@@ -100,20 +107,32 @@ test("a member of staff ranks the candidates", async ({ page }) => {
   await expect(page.getByText(/2 people have ranked: 1 patient or carer and 1 member of staff/)).toBeVisible();
 });
 
-test("the lead closes the round, and the chosen priority appears on the workspace with its history", async ({ page }) => {
+test("the lead closes the round, and the chosen priority appears on the workspace with its history", async ({
+  page,
+}) => {
   await signIn(page, "lead.wessex@demo.nhs.uk");
   await page.goto(roundPath);
   // Leads see results by group while the round is open.
   const results = page.getByRole("region", { name: "Results" });
-  await expect(results.getByRole("table", { name: /Patients and carers/ }).getByRole("row").nth(1)).toContainText(ownCandidate);
+  await expect(
+    results
+      .getByRole("table", { name: /Patients and carers/ })
+      .getByRole("row")
+      .nth(1),
+  ).toContainText(ownCandidate);
   await page.getByRole("link", { name: "Close the round and record the decision" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Close the round and record the decision");
   await page.getByRole("button", { name: "Close the round and record the decision" }).click();
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Choose at least one candidate to become a local priority");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
+    "Choose at least one candidate to become a local priority",
+  );
   await expectAccessible(page);
 
-  await page.getByRole("group", { name: "Which candidates become local priorities?" }).getByRole("checkbox", { name: new RegExp(`^${ownCandidate}`) }).check();
+  await page
+    .getByRole("group", { name: "Which candidates become local priorities?" })
+    .getByRole("checkbox", { name: new RegExp(`^${ownCandidate}`) })
+    .check();
   await page.getByLabel("Why you chose them").fill(rationale);
   await page.getByRole("button", { name: "Close the round and record the decision" }).click();
 
@@ -126,7 +145,9 @@ test("the lead closes the round, and the chosen priority appears on the workspac
   const priorities = page.getByRole("region", { name: "Local priorities" });
   const link = priorities.getByRole("link", { name: ownCandidate });
   await expect(link).toBeVisible();
-  await expect(priorities.getByRole("listitem").filter({ hasText: ownCandidate })).toContainText(`Chosen in “${roundTitle}”`);
+  await expect(priorities.getByRole("listitem").filter({ hasText: ownCandidate })).toContainText(
+    `Chosen in “${roundTitle}”`,
+  );
 
   await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ownCandidate);
@@ -139,7 +160,9 @@ test("the public sees the workspace, the closed round's results and the priority
   await expect(page.getByRole("region", { name: "Safety concerns raised" })).toContainText("These are counts only");
   await expect(page.getByRole("heading", { name: "Members", exact: true })).toHaveCount(0);
   await page.goto(roundPath);
-  await expect(page.getByRole("region", { name: "Results" }).getByRole("table", { name: /Everyone/ })).toContainText(ownCandidate);
+  await expect(page.getByRole("region", { name: "Results" }).getByRole("table", { name: /Everyone/ })).toContainText(
+    ownCandidate,
+  );
   await expect(page.getByRole("button", { name: "Submit my ranking" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Close the round and record the decision" })).toHaveCount(0);
   await page.goto("/collaboratives/wessex/events");
@@ -160,7 +183,9 @@ test("the lead manages member organisations, with ODS codes checked", async ({ p
   await page.getByLabel("Type", { exact: true }).selectOption({ label: "GP practice" });
   await page.getByLabel("ODS code", { exact: true }).fill("RHM");
   await page.getByRole("button", { name: "Add organisation" }).click();
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("A GP practice's ODS code is a letter followed by 5 numbers, for example J82001");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
+    "A GP practice's ODS code is a letter followed by 5 numbers, for example J82001",
+  );
   await expect(page.getByLabel("Name")).toHaveValue(name);
   await expectAccessible(page);
 
@@ -179,7 +204,9 @@ test("the lead manages member organisations, with ODS codes checked", async ({ p
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Left");
 });
 
-test("the lead runs an event: adds it, people sign up, and its notes become a draft learning item", async ({ page }) => {
+test("the lead runs an event: adds it, people sign up, and its notes become a draft learning item", async ({
+  page,
+}) => {
   const title = `E2E learning event ${marker}`;
   const year = String(new Date().getUTCFullYear() + 1);
   await signIn(page, "lead.wessex@demo.nhs.uk");
@@ -197,7 +224,9 @@ test("the lead runs an event: adds it, people sign up, and its notes become a dr
   await page.getByLabel("Number of places").fill("2");
   await page.getByLabel("Agenda").fill("10:00 Welcome\n10:30 Stories from three care homes");
   await page.getByRole("button", { name: "Add event" }).click();
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The finish time must be after the start time");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
+    "The finish time must be after the start time",
+  );
   await expectAccessible(page);
   await page.getByLabel("Finishes at").fill("15:30");
   await page.getByRole("button", { name: "Add event" }).click();
@@ -223,7 +252,10 @@ test("the lead runs an event: adds it, people sign up, and its notes become a dr
   await page.getByLabel("Notes and outputs").fill("## What we heard\n- Night-time toileting rounds helped most.");
   await page.getByRole("button", { name: "Save as a draft learning item" }).click();
   await expect(page.getByRole("status")).toContainText("has been saved as a draft learning item");
-  await expect(page.getByRole("link", { name: "Review and publish it" })).toHaveAttribute("href", /^\/learning\/e2e-learning-event-/);
+  await expect(page.getByRole("link", { name: "Review and publish it" })).toHaveAttribute(
+    "href",
+    /^\/learning\/e2e-learning-event-/,
+  );
   await expect(page.getByRole("region", { name: "Notes and outputs" })).toContainText("Draft");
 
   // The public sees the event but not the draft, and is asked to sign in to take part.

@@ -15,7 +15,15 @@ import { test, expect, scansFinished } from "./fixtures";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { cloneRows } from "@/tests/fixtures/db-clone";
 import { concernForm } from "@/tests/fixtures/concern-form";
-import { concernFormAction, get, hiddenFieldsOfForm, postForm, signInOverHttp, submitConcernForm, testIp } from "@/tests/fixtures/portal-client";
+import {
+  concernFormAction,
+  get,
+  hiddenFieldsOfForm,
+  postForm,
+  signInOverHttp,
+  submitConcernForm,
+  testIp,
+} from "@/tests/fixtures/portal-client";
 import { XSS_PAYLOADS } from "@/tests/fixtures/xss-payloads";
 
 test.use({ bypassCSP: true });
@@ -60,33 +68,81 @@ async function writeCorpus(client: pg.Client, concernId: string) {
 
   // A person whose name and job title are the corpus, on Wessex's staff.
   const staff = await one(`SELECT id FROM "User" WHERE email = $1`, [`staff.${A}@demo.nhs.uk`]);
-  const [personId] = await cloneRows(client, "User", `t.id = $2`, [CORPUS, staff.id, `xss.${run}@example.org`], { id: newId, name: T, email: "$3", passwordHash: "NULL" });
-  await cloneRows(client, "Membership", `t."userId" = $2 AND t."collaborativeId" = ${collab}`, [CORPUS, staff.id, personId], { id: newId, userId: "$3", jobTitle: T });
-  const [organisationId] = await cloneRows(client, "Organisation", `t.id = (SELECT id FROM "Organisation" WHERE "collaborativeId" = ${collab} ORDER BY id LIMIT 1)`, [CORPUS, run], {
+  const [personId] = await cloneRows(client, "User", `t.id = $2`, [CORPUS, staff.id, `xss.${run}@example.org`], {
     id: newId,
-    name: `$1 || $2`,
-    odsCode: "NULL",
+    name: T,
+    email: "$3",
+    passwordHash: "NULL",
   });
+  await cloneRows(
+    client,
+    "Membership",
+    `t."userId" = $2 AND t."collaborativeId" = ${collab}`,
+    [CORPUS, staff.id, personId],
+    { id: newId, userId: "$3", jobTitle: T },
+  );
+  const [organisationId] = await cloneRows(
+    client,
+    "Organisation",
+    `t.id = (SELECT id FROM "Organisation" WHERE "collaborativeId" = ${collab} ORDER BY id LIMIT 1)`,
+    [CORPUS, run],
+    {
+      id: newId,
+      name: `$1 || $2`,
+      odsCode: "NULL",
+    },
+  );
 
   // The project and its parts.
-  const source = await one(`SELECT id FROM "Project" WHERE "collaborativeId" = ${collab} AND visibility = 'PUBLIC' ORDER BY id LIMIT 1`);
+  const source = await one(
+    `SELECT id FROM "Project" WHERE "collaborativeId" = ${collab} AND visibility = 'PUBLIC' ORDER BY id LIMIT 1`,
+  );
   const where = `t."projectId" = $2`;
   const p = [CORPUS, source.id] as const;
-  const [projectId] = await cloneRows(client, "Project", `t.id = $2`, [...p], { id: newId, title: T, problem: T, aimWhat: T, aimHowMuch: T, learningSummary: T, closedReason: T });
-  for (const table of ["ProjectPriority", "ProjectPathwayStage", "ProjectOrganisation"]) await cloneRows(client, table, `t."projectId" = $1`, [source.id], { projectId: same("projectId") });
-  await client.query(`INSERT INTO "ProjectOrganisation" ("projectId", "organisationId") VALUES ($1, $2)`, [projectId, organisationId]);
-  await cloneRows(client, "ProjectTeamMember", where, [...p], { id: newId, projectId: same("projectId"), name: T, role: T });
+  const [projectId] = await cloneRows(client, "Project", `t.id = $2`, [...p], {
+    id: newId,
+    title: T,
+    problem: T,
+    aimWhat: T,
+    aimHowMuch: T,
+    learningSummary: T,
+    closedReason: T,
+  });
+  for (const table of ["ProjectPriority", "ProjectPathwayStage", "ProjectOrganisation"])
+    await cloneRows(client, table, `t."projectId" = $1`, [source.id], { projectId: same("projectId") });
+  await client.query(`INSERT INTO "ProjectOrganisation" ("projectId", "organisationId") VALUES ($1, $2)`, [
+    projectId,
+    organisationId,
+  ]);
+  await cloneRows(client, "ProjectTeamMember", where, [...p], {
+    id: newId,
+    projectId: same("projectId"),
+    name: T,
+    role: T,
+  });
   await cloneRows(client, "ProjectStatusChange", where, [...p], { id: newId, projectId: same("projectId"), reason: T });
   // Parents before children: the diagram's nodes are copied level by level.
   for (let depth = 0; depth < 6; depth++) {
-    await cloneRows(client, "DriverNode", `${where} AND NOT EXISTS (SELECT 1 FROM "DriverNode" n WHERE n.id = t.id || '${sfx}') AND (t."parentId" IS NULL OR EXISTS (SELECT 1 FROM "DriverNode" n WHERE n.id = t."parentId" || '${sfx}'))`, [...p], {
-      id: newId,
-      projectId: same("projectId"),
-      parentId: sameOrNull("parentId"),
-      text: T,
-    });
+    await cloneRows(
+      client,
+      "DriverNode",
+      `${where} AND NOT EXISTS (SELECT 1 FROM "DriverNode" n WHERE n.id = t.id || '${sfx}') AND (t."parentId" IS NULL OR EXISTS (SELECT 1 FROM "DriverNode" n WHERE n.id = t."parentId" || '${sfx}'))`,
+      [...p],
+      {
+        id: newId,
+        projectId: same("projectId"),
+        parentId: sameOrNull("parentId"),
+        text: T,
+      },
+    );
   }
-  await cloneRows(client, "ChangeIdea", where, [...p], { id: newId, projectId: same("projectId"), driverNodeId: sameOrNull("driverNodeId"), title: T, description: T });
+  await cloneRows(client, "ChangeIdea", where, [...p], {
+    id: newId,
+    projectId: same("projectId"),
+    driverNodeId: sameOrNull("driverNodeId"),
+    title: T,
+    description: T,
+  });
   const cycles = await cloneRows(client, "PdsaCycle", where, [...p], {
     id: newId,
     projectId: same("projectId"),
@@ -98,55 +154,129 @@ async function writeCorpus(client: pg.Client, concernId: string) {
     study: T,
     actNotes: T,
   });
-  const measures = await cloneRows(client, "Measure", where, [...p], { id: newId, projectId: same("projectId"), name: T, definition: T, unit: T });
-  // Notes (the chart's annotations) on a few points of each measure.
-  await cloneRows(client, "MeasurePoint", `t."measureId" IN (SELECT id FROM "Measure" WHERE "projectId" = $2)`, [...p], {
+  const measures = await cloneRows(client, "Measure", where, [...p], {
     id: newId,
-    measureId: same("measureId"),
-    note: `CASE WHEN extract(month FROM t."periodStart") IN (1, 7) THEN $1 ELSE t.note END`,
+    projectId: same("projectId"),
+    name: T,
+    definition: T,
+    unit: T,
   });
+  // Notes (the chart's annotations) on a few points of each measure.
+  await cloneRows(
+    client,
+    "MeasurePoint",
+    `t."measureId" IN (SELECT id FROM "Measure" WHERE "projectId" = $2)`,
+    [...p],
+    {
+      id: newId,
+      measureId: same("measureId"),
+      note: `CASE WHEN extract(month FROM t."periodStart") IN (1, 7) THEN $1 ELSE t.note END`,
+    },
+  );
 
   // A published learning item from the project: title, summary, Markdown body, tags (each payload a tag), link.
-  const item = await one(`SELECT id FROM "LearningItem" WHERE "collaborativeId" = ${collab} AND status = 'PUBLISHED' ORDER BY id LIMIT 1`);
-  const [learningId] = await cloneRows(client, "LearningItem", `t.id = $2`, [CORPUS, item.id, XSS_PAYLOADS, SCRIPT_URL, personId, projectId], {
-    id: newId,
-    slug: `t.slug || '${sfx}'`,
-    title: T,
-    summary: T,
-    body: T,
-    tags: "$3::text[]",
-    resourceUrl: "$4",
-    authorId: "$5",
-    projectId: "$6",
-    measureId: "NULL",
-  });
-  for (const table of ["LearningItemPriority", "LearningItemPathwayStage"]) await cloneRows(client, table, `t."learningItemId" = $1`, [item.id], { learningItemId: `t."learningItemId" || '${sfx}'` });
-  await cloneRows(client, "Comment", `t.id = (SELECT id FROM "Comment" WHERE "parentId" IS NULL ORDER BY id LIMIT 1)`, [CORPUS, learningId, personId], { id: newId, learningItemId: "$2", authorId: "$3", body: T });
+  const item = await one(
+    `SELECT id FROM "LearningItem" WHERE "collaborativeId" = ${collab} AND status = 'PUBLISHED' ORDER BY id LIMIT 1`,
+  );
+  const [learningId] = await cloneRows(
+    client,
+    "LearningItem",
+    `t.id = $2`,
+    [CORPUS, item.id, XSS_PAYLOADS, SCRIPT_URL, personId, projectId],
+    {
+      id: newId,
+      slug: `t.slug || '${sfx}'`,
+      title: T,
+      summary: T,
+      body: T,
+      tags: "$3::text[]",
+      resourceUrl: "$4",
+      authorId: "$5",
+      projectId: "$6",
+      measureId: "NULL",
+    },
+  );
+  for (const table of ["LearningItemPriority", "LearningItemPathwayStage"])
+    await cloneRows(client, table, `t."learningItemId" = $1`, [item.id], {
+      learningItemId: `t."learningItemId" || '${sfx}'`,
+    });
+  await cloneRows(
+    client,
+    "Comment",
+    `t.id = (SELECT id FROM "Comment" WHERE "parentId" IS NULL ORDER BY id LIMIT 1)`,
+    [CORPUS, learningId, personId],
+    { id: newId, learningItemId: "$2", authorId: "$3", body: T },
+  );
   // Spread: other collaboratives' adoptions of it, with their notes and reasons.
   const adoption = await one(`SELECT id FROM "Adoption" WHERE "notAdoptedReason" IS NULL ORDER BY id LIMIT 1`);
-  const [adoptionId] = await cloneRows(client, "Adoption", `t.id = $2`, [CORPUS, adoption.id, learningId], { id: newId, learningItemId: "$3", notAdoptedReason: T, projectId: "NULL", measureId: "NULL" });
-  await cloneRows(client, "AdoptionStatusChange", `t."adoptionId" = $2`, [CORPUS, adoption.id, adoptionId], { id: newId, adoptionId: "$3", reason: T });
+  const [adoptionId] = await cloneRows(client, "Adoption", `t.id = $2`, [CORPUS, adoption.id, learningId], {
+    id: newId,
+    learningItemId: "$3",
+    notAdoptedReason: T,
+    projectId: "NULL",
+    measureId: "NULL",
+  });
+  await cloneRows(client, "AdoptionStatusChange", `t."adoptionId" = $2`, [CORPUS, adoption.id, adoptionId], {
+    id: newId,
+    adoptionId: "$3",
+    reason: T,
+  });
 
   // Community: an event, a local priority, an open round (candidates, comments) and a closed one (results).
-  const [eventId] = await cloneRows(client, "Event", `t.id = (SELECT id FROM "Event" WHERE "collaborativeId" = ${collab} ORDER BY id LIMIT 1)`, [CORPUS, SCRIPT_URL], {
-    id: newId,
-    title: T,
-    description: T,
-    agenda: T,
-    location: T,
-    onlineUrl: "$2",
-  });
+  const [eventId] = await cloneRows(
+    client,
+    "Event",
+    `t.id = (SELECT id FROM "Event" WHERE "collaborativeId" = ${collab} ORDER BY id LIMIT 1)`,
+    [CORPUS, SCRIPT_URL],
+    {
+      id: newId,
+      title: T,
+      description: T,
+      agenda: T,
+      location: T,
+      onlineUrl: "$2",
+    },
+  );
   const priority = await one(`SELECT id FROM "PriorityArea" WHERE "collaborativeId" = ${collab} ORDER BY id LIMIT 1`);
-  await cloneRows(client, "PriorityArea", `t.id = $2`, [CORPUS, priority.id], { id: newId, slug: `t.slug || '${sfx}'`, name: T, description: T, rationale: T, candidateId: "NULL" });
+  await cloneRows(client, "PriorityArea", `t.id = $2`, [CORPUS, priority.id], {
+    id: newId,
+    slug: `t.slug || '${sfx}'`,
+    name: T,
+    description: T,
+    rationale: T,
+    candidateId: "NULL",
+  });
   const rounds: Record<"open" | "closed", string> = { open: "", closed: "" };
   for (const status of ["OPEN", "CLOSED"] as const) {
     const round = await one(`SELECT id FROM "PriorityRound" WHERE status = $1 ORDER BY id LIMIT 1`, [status]);
     // Copied open, then closed like the original (the database refuses changes to a closed round).
-    const [roundId] = await cloneRows(client, "PriorityRound", `t.id = $2`, [CORPUS, round.id], { id: newId, title: T, description: T, decisionRationale: T, status: `'OPEN'` });
-    await cloneRows(client, "PriorityCandidate", `t."roundId" = $2`, [CORPUS, round.id], { id: newId, roundId: same("roundId"), title: T, description: T });
-    await cloneRows(client, "PriorityComment", `t."roundId" = $2`, [CORPUS, round.id], { id: newId, roundId: same("roundId"), candidateId: sameOrNull("candidateId"), body: T });
+    const [roundId] = await cloneRows(client, "PriorityRound", `t.id = $2`, [CORPUS, round.id], {
+      id: newId,
+      title: T,
+      description: T,
+      decisionRationale: T,
+      status: `'OPEN'`,
+    });
+    await cloneRows(client, "PriorityCandidate", `t."roundId" = $2`, [CORPUS, round.id], {
+      id: newId,
+      roundId: same("roundId"),
+      title: T,
+      description: T,
+    });
+    await cloneRows(client, "PriorityComment", `t."roundId" = $2`, [CORPUS, round.id], {
+      id: newId,
+      roundId: same("roundId"),
+      candidateId: sameOrNull("candidateId"),
+      body: T,
+    });
     await cloneRows(client, "Ballot", `t."roundId" = $1`, [round.id], { id: newId, roundId: same("roundId") });
-    await cloneRows(client, "BallotRanking", `t."ballotId" IN (SELECT id FROM "Ballot" WHERE "roundId" = $1)`, [round.id], { ballotId: same("ballotId"), candidateId: same("candidateId") });
+    await cloneRows(
+      client,
+      "BallotRanking",
+      `t."ballotId" IN (SELECT id FROM "Ballot" WHERE "roundId" = $1)`,
+      [round.id],
+      { ballotId: same("ballotId"), candidateId: same("candidateId") },
+    );
     await client.query(`UPDATE "PriorityRound" SET status = $1 WHERE id = $2`, [status, roundId]);
     rounds[status === "OPEN" ? "open" : "closed"] = roundId!;
   }
@@ -157,24 +287,75 @@ async function writeCorpus(client: pg.Client, concernId: string) {
   const roundPath = (id: string) => `/collaboratives/${roundSlugs.rows.find((r) => r.id === id)!.slug}/rounds/${id}`;
 
   // The concern (sent through the real form): internal notes, a response to the reporter, a status change's reason.
-  await cloneRows(client, "ConcernNote", `t.id = (SELECT id FROM "ConcernNote" ORDER BY id LIMIT 1)`, [CORPUS, concernId], { id: newId, concernId: "$2", body: T });
-  await cloneRows(client, "ConcernResponse", `t.id = (SELECT id FROM "ConcernResponse" ORDER BY id LIMIT 1)`, [CORPUS, concernId], { id: newId, concernId: "$2", body: T });
+  await cloneRows(
+    client,
+    "ConcernNote",
+    `t.id = (SELECT id FROM "ConcernNote" ORDER BY id LIMIT 1)`,
+    [CORPUS, concernId],
+    { id: newId, concernId: "$2", body: T },
+  );
+  await cloneRows(
+    client,
+    "ConcernResponse",
+    `t.id = (SELECT id FROM "ConcernResponse" ORDER BY id LIMIT 1)`,
+    [CORPUS, concernId],
+    { id: newId, concernId: "$2", body: T },
+  );
   await cloneRows(client, "ConcernStatusChange", `t."concernId" = $2`, [CORPUS, concernId], { id: newId, reason: T });
 
   // Reference data administrators edit: a pathway stage and a national priority area, both the corpus,
   // given to the copied project and learning item (so they show in filters, on both pages and on the
   // national dashboard).
-  const [stageId] = await cloneRows(client, "PathwayStage", `t.id = (SELECT id FROM "PathwayStage" ORDER BY "sortOrder" LIMIT 1)`, [CORPUS], { id: newId, slug: `t.slug || '${sfx}'`, name: T });
-  const [areaId] = await cloneRows(client, "PriorityArea", `t.id = (SELECT id FROM "PriorityArea" WHERE kind = 'NATIONAL' ORDER BY id LIMIT 1)`, [CORPUS], { id: newId, slug: `t.slug || '${sfx}'`, name: T, description: T });
-  await client.query(`INSERT INTO "ProjectPathwayStage" ("projectId", "pathwayStageId") VALUES ($1, $2)`, [projectId, stageId]);
-  await client.query(`INSERT INTO "LearningItemPathwayStage" ("learningItemId", "pathwayStageId") VALUES ($1, $2)`, [learningId, stageId]);
-  await client.query(`INSERT INTO "ProjectPriority" ("projectId", "priorityAreaId") VALUES ($1, $2)`, [projectId, areaId]);
-  await client.query(`INSERT INTO "LearningItemPriority" ("learningItemId", "priorityAreaId") VALUES ($1, $2)`, [learningId, areaId]);
+  const [stageId] = await cloneRows(
+    client,
+    "PathwayStage",
+    `t.id = (SELECT id FROM "PathwayStage" ORDER BY "sortOrder" LIMIT 1)`,
+    [CORPUS],
+    { id: newId, slug: `t.slug || '${sfx}'`, name: T },
+  );
+  const [areaId] = await cloneRows(
+    client,
+    "PriorityArea",
+    `t.id = (SELECT id FROM "PriorityArea" WHERE kind = 'NATIONAL' ORDER BY id LIMIT 1)`,
+    [CORPUS],
+    { id: newId, slug: `t.slug || '${sfx}'`, name: T, description: T },
+  );
+  await client.query(`INSERT INTO "ProjectPathwayStage" ("projectId", "pathwayStageId") VALUES ($1, $2)`, [
+    projectId,
+    stageId,
+  ]);
+  await client.query(`INSERT INTO "LearningItemPathwayStage" ("learningItemId", "pathwayStageId") VALUES ($1, $2)`, [
+    learningId,
+    stageId,
+  ]);
+  await client.query(`INSERT INTO "ProjectPriority" ("projectId", "priorityAreaId") VALUES ($1, $2)`, [
+    projectId,
+    areaId,
+  ]);
+  await client.query(`INSERT INTO "LearningItemPriority" ("learningItemId", "priorityAreaId") VALUES ($1, $2)`, [
+    learningId,
+    areaId,
+  ]);
 
   const learningSlug = (await one(`SELECT slug FROM "LearningItem" WHERE id = $1`, [learningId])).slug!;
   const prioritySlug = (await one(`SELECT slug FROM "PriorityArea" WHERE id = $1`, [`${priority.id}${sfx}`])).slug!;
-  const point = await one(`SELECT id FROM "MeasurePoint" WHERE "measureId" = $1 AND note <> '' ORDER BY "periodStart" LIMIT 1`, [measures[0]]);
-  return { pointId: point.id!, personId: personId!, projectId: projectId!, cycleId: cycles[0]!, measureId: measures[0]!, learningSlug, eventId: eventId!, prioritySlug, openRound: roundPath(rounds.open), closedRound: roundPath(rounds.closed), adoptionId: adoptionId! };
+  const point = await one(
+    `SELECT id FROM "MeasurePoint" WHERE "measureId" = $1 AND note <> '' ORDER BY "periodStart" LIMIT 1`,
+    [measures[0]],
+  );
+  return {
+    pointId: point.id!,
+    personId: personId!,
+    projectId: projectId!,
+    cycleId: cycles[0]!,
+    measureId: measures[0]!,
+    learningSlug,
+    eventId: eventId!,
+    prioritySlug,
+    openRound: roundPath(rounds.open),
+    closedRound: roundPath(rounds.closed),
+    adoptionId: adoptionId!,
+  };
 }
 
 /**
@@ -193,19 +374,38 @@ async function collaborativeAsCorpus(url: string): Promise<() => Promise<void>> 
     }
   };
   const columns = ["name", "leadAhsn2014", "nameSince2023", "region", "description"];
-  const { rows } = await query(`SELECT ${columns.map((c) => `"${c}"`).join(", ")}, "allowedEmailDomains" FROM "Collaborative" WHERE slug = $1`, [A]);
+  const { rows } = await query(
+    `SELECT ${columns.map((c) => `"${c}"`).join(", ")}, "allowedEmailDomains" FROM "Collaborative" WHERE slug = $1`,
+    [A],
+  );
   const original = rows[0] as Record<string, unknown>;
   const setTexts = (texts: unknown[], domains: unknown) =>
-    query(`UPDATE "Collaborative" SET ${columns.map((c, i) => `"${c}" = $${i + 2}`).join(", ")}, "allowedEmailDomains" = $${columns.length + 2} WHERE slug = $1`, [A, ...texts, domains]);
-  const payload = (i: number) => `${XSS_PAYLOADS[i % XSS_PAYLOADS.length]} ${XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length]}`;
-  await setTexts(columns.map((c, i) => (c === "description" ? CORPUS : payload(i * 7))), XSS_PAYLOADS.slice(0, 6));
+    query(
+      `UPDATE "Collaborative" SET ${columns.map((c, i) => `"${c}" = $${i + 2}`).join(", ")}, "allowedEmailDomains" = $${columns.length + 2} WHERE slug = $1`,
+      [A, ...texts, domains],
+    );
+  const payload = (i: number) =>
+    `${XSS_PAYLOADS[i % XSS_PAYLOADS.length]} ${XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length]}`;
+  await setTexts(
+    columns.map((c, i) => (c === "description" ? CORPUS : payload(i * 7))),
+    XSS_PAYLOADS.slice(0, 6),
+  );
   return async () => {
-    await setTexts(columns.map((c) => original[c]), original.allowedEmailDomains);
+    await setTexts(
+      columns.map((c) => original[c]),
+      original.allowedEmailDomains,
+    );
   };
 }
 
 /** Posts the form on the page at `path` that has a `field`, as a browser without JavaScript does. */
-async function postPageForm(baseURL: string, path: string, cookie: string, field: string, values: Record<string, string>) {
+async function postPageForm(
+  baseURL: string,
+  path: string,
+  cookie: string,
+  field: string,
+  values: Record<string, string>,
+) {
   const page = await get(`${baseURL}${path}`, { cookie });
   expect(page.status, `GET ${path}`).toBe(200);
   return postForm(`${baseURL}${path}`, { ...hiddenFieldsOfForm(page.body, field), ...values }, { cookie });
@@ -218,23 +418,31 @@ async function expectInert(page: Page, dialogs: string[]) {
     if ((window as unknown as { __xss?: unknown }).__xss !== undefined) found.push("window.__xss was set");
     for (const element of Array.from(document.querySelectorAll("*"))) {
       const name = element.localName;
-      if (["iframe", "frame", "object", "embed", "base", "animate", "set", "foreignobject"].includes(name)) found.push(`<${name}> element`);
-      if (name === "meta" && element.hasAttribute("http-equiv") && /refresh/i.test(element.getAttribute("http-equiv")!)) found.push("meta refresh");
+      if (["iframe", "frame", "object", "embed", "base", "animate", "set", "foreignobject"].includes(name))
+        found.push(`<${name}> element`);
+      if (name === "meta" && element.hasAttribute("http-equiv") && /refresh/i.test(element.getAttribute("http-equiv")!))
+        found.push("meta refresh");
       if (element.closest("svg") && name === "script") found.push("<script> in an SVG");
       for (const attribute of element.getAttributeNames()) {
         if (/^on/i.test(attribute) || attribute === "srcdoc") found.push(`<${name} ${attribute}>`);
         if (/^(href|src|action|formaction|data|xlink:href|poster|background)$/i.test(attribute)) {
           const value = element.getAttribute(attribute)!.replace(/[\p{Cc} ]/gu, "");
           // React 19 replaces a javascript: URL with one that only throws: that one is inert.
-          if (/^javascript:/i.test(value) && !value.startsWith("javascript:thrownewError('Reacthasblockedajavascript:URL")) found.push(`<${name} ${attribute}="${value.slice(0, 60)}">`);
-          if (/^(vbscript:|data:(text|image\/svg|application))/i.test(value)) found.push(`<${name} ${attribute}="${value.slice(0, 60)}">`);
+          if (
+            /^javascript:/i.test(value) &&
+            !value.startsWith("javascript:thrownewError('Reacthasblockedajavascript:URL")
+          )
+            found.push(`<${name} ${attribute}="${value.slice(0, 60)}">`);
+          if (/^(vbscript:|data:(text|image\/svg|application))/i.test(value))
+            found.push(`<${name} ${attribute}="${value.slice(0, 60)}">`);
         }
       }
     }
     for (const script of Array.from(document.scripts)) {
       const code = script.textContent ?? "";
       // Next's own inline scripts carry the page's data, payloads included, as JSON strings.
-      if (/__xss|alert\(/.test(code) && !/^\s*\(?self\.__next_f/.test(code)) found.push(`injected script: ${code.slice(0, 60)}`);
+      if (/__xss|alert\(/.test(code) && !/^\s*\(?self\.__next_f/.test(code))
+        found.push(`injected script: ${code.slice(0, 60)}`);
     }
     return found;
   });
@@ -273,7 +481,12 @@ test("the XSS corpus in every free-text field renders inert on every page that s
   const action = await concernFormAction(baseURL!);
   // The form's limits: 5,000 characters for what happened, 3,000 for impact and what would have helped, 200 for the organisation.
   const [impact, whatWouldHaveHelped = impact!] = corpusIn(3000);
-  const concernFields = { organisationText: XSS_PAYLOADS.slice(0, 4).join(" ").slice(0, 200), whatHappened: corpusIn(5000)[0]!, impact: impact!, whatWouldHaveHelped: whatWouldHaveHelped };
+  const concernFields = {
+    organisationText: XSS_PAYLOADS.slice(0, 4).join(" ").slice(0, 200),
+    whatHappened: corpusIn(5000)[0]!,
+    impact: impact!,
+    whatWouldHaveHelped: whatWouldHaveHelped,
+  };
   const anonymous = await submitConcernForm(baseURL!, action, randomUUID(), concernFields);
   expect(anonymous.reference, `concern form answered ${anonymous.outcome.status}`).not.toBeNull();
   const sent = anonymous.outcome.setCookie.find((c) => c.startsWith("psc-concern-sent="))!;
@@ -286,7 +499,18 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     // Staff of another collaborative: comments on learning are open to staff anywhere.
     commenter: await signInOverHttp(baseURL!, COMMENTER),
   };
-  const mine = await postForm(`${baseURL}/concerns/new`, { ...action, ...concernForm({ ...concernFields, organisationText: XSS_PAYLOADS.slice(4, 8).join(" ").slice(0, 200), linkToAccount: "yes" }) }, { cookie: cookies.patient, ip: testIp() });
+  const mine = await postForm(
+    `${baseURL}/concerns/new`,
+    {
+      ...action,
+      ...concernForm({
+        ...concernFields,
+        organisationText: XSS_PAYLOADS.slice(4, 8).join(" ").slice(0, 200),
+        linkToAccount: "yes",
+      }),
+    },
+    { cookie: cookies.patient, ip: testIp() },
+  );
   expect(mine.status, "the signed-in concern form").toBe(303);
 
   restoreCollaborative = await collaborativeAsCorpus(url);
@@ -297,11 +521,24 @@ test("the XSS corpus in every free-text field renders inert on every page that s
   let patientConcernId: string;
   try {
     concernId = (await client.query(`SELECT id FROM "Concern" WHERE reference = $1`, [anonymous.reference])).rows[0].id;
-    patientConcernId = (await client.query(`SELECT id FROM "Concern" WHERE "reporterId" = (SELECT id FROM "User" WHERE email = 'patient@demo.nhs.uk') AND "organisationText" = $1`, [XSS_PAYLOADS.slice(4, 8).join(" ").slice(0, 200)])).rows[0].id;
+    patientConcernId = (
+      await client.query(
+        `SELECT id FROM "Concern" WHERE "reporterId" = (SELECT id FROM "User" WHERE email = 'patient@demo.nhs.uk') AND "organisationText" = $1`,
+        [XSS_PAYLOADS.slice(4, 8).join(" ").slice(0, 200)],
+      )
+    ).rows[0].id;
     w = await writeCorpus(client, concernId);
-    await cloneRows(client, "ConcernResponse", `t.id = (SELECT id FROM "ConcernResponse" ORDER BY id LIMIT 1)`, [CORPUS, patientConcernId], { id: `t.id || '-xss-${run}-mine'`, concernId: "$2", body: "$1" });
+    await cloneRows(
+      client,
+      "ConcernResponse",
+      `t.id = (SELECT id FROM "ConcernResponse" ORDER BY id LIMIT 1)`,
+      [CORPUS, patientConcernId],
+      { id: `t.id || '-xss-${run}-mine'`, concernId: "$2", body: "$1" },
+    );
     // The dashboards read summaries the worker refreshes every 5 minutes: refresh them now, as the job does, so the copies show.
-    const views = await client.query<{ matviewname: string }>(`SELECT matviewname FROM pg_matviews WHERE matviewname LIKE 'dashboard\\_%'`);
+    const views = await client.query<{ matviewname: string }>(
+      `SELECT matviewname FROM pg_matviews WHERE matviewname LIKE 'dashboard\\_%'`,
+    );
     for (const { matviewname } of views.rows) await client.query(`REFRESH MATERIALIZED VIEW "${matviewname}"`);
     await client.query(
       `INSERT INTO "DashboardSummaryRefresh" (id, "refreshedAt", "durationMs", "sourceChanges") VALUES ('dashboard', now(), 0, 0) ON CONFLICT (id) DO UPDATE SET "refreshedAt" = now()`,
@@ -312,7 +549,9 @@ test("the XSS corpus in every free-text field renders inert on every page that s
 
   // Comments through their real forms: on the learning item (staff elsewhere; 5,000 characters) and in the open round (a patient; 2,000 each).
   const [learningComment] = corpusIn(5000);
-  const comment = await postPageForm(baseURL!, `/learning/${w.learningSlug}`, cookies.commenter, "body", { body: learningComment! });
+  const comment = await postPageForm(baseURL!, `/learning/${w.learningSlug}`, cookies.commenter, "body", {
+    body: learningComment!,
+  });
   expect(comment.status, "the learning comment form").toBeLessThan(400);
   const roundComments = corpusIn(2000);
   for (const body of roundComments) {
@@ -328,7 +567,10 @@ test("the XSS corpus in every free-text field renders inert on every page that s
               (SELECT count(*) FROM "PriorityComment" WHERE "roundId" = $3 AND body = ANY($4))::int AS round`,
       [w.learningSlug, learningComment, w.openRound.split("/").pop(), roundComments, COMMENTER],
     );
-    expect(saved.rows[0], "comments sent through the forms are stored as typed").toEqual({ learning: 1, round: roundComments.length });
+    expect(saved.rows[0], "comments sent through the forms are stored as typed").toEqual({
+      learning: 1,
+      round: roundComments.length,
+    });
   } finally {
     await check.end();
   }
@@ -405,7 +647,15 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     expect(response?.status(), `${visit.as} ${visit.path}`).toBe(200);
     // The payloads are on the page (as text, or in form fields and options), so the check below is not vacuous.
     const shown = await page.evaluate(() =>
-      [document.body.innerText, ...Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLOptionElement>("input, textarea, option"), (e) => e.value)].join("\n"),
+      [
+        document.body.innerText,
+        ...Array.from(
+          document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLOptionElement>(
+            "input, textarea, option",
+          ),
+          (e) => e.value,
+        ),
+      ].join("\n"),
     );
     expect(shown, `${visit.as} ${visit.path} shows no payload`).toMatch(/__xss=1|alert\(1\)/);
     await expectInert(page, dialogs);

@@ -30,11 +30,25 @@ import {
   signOutEverywhere,
   updateCollaborativeSettings,
 } from "@/lib/accounts/mutations";
-import { getAccount, getInvitationForToken, getMembersPage, listAuditEvents, listUsers, findCollaborativesForPostcode } from "@/lib/accounts/queries";
+import {
+  getAccount,
+  getInvitationForToken,
+  getMembersPage,
+  listAuditEvents,
+  listUsers,
+  findCollaborativesForPostcode,
+} from "@/lib/accounts/queries";
 import { registerPatientSchema } from "@/lib/accounts/schemas";
 import { emailDomainAllowed } from "@/lib/accounts/roles";
 import { collaborative, createCast, createOrganisation, viewerFor, type Cast } from "@/tests/fixtures/factories";
-import { createPasswordUser, PASSWORD, rejection, startMailbox, uniqueEmail, uniqueIp } from "@/tests/fixtures/accounts";
+import {
+  createPasswordUser,
+  PASSWORD,
+  rejection,
+  startMailbox,
+  uniqueEmail,
+  uniqueIp,
+} from "@/tests/fixtures/accounts";
 
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 let cast: Cast;
@@ -56,17 +70,24 @@ afterAll(async () => {
   await mailbox.stop();
 });
 
-const membershipsOf = (userId: string) => db.membership.findMany({ where: { userId }, orderBy: { collaborativeId: "asc" } });
+const membershipsOf = (userId: string) =>
+  db.membership.findMany({ where: { userId }, orderBy: { collaborativeId: "asc" } });
 
 describe("registering as a patient or carer", () => {
   it("creates the account with a hashed password and an active patient membership", async () => {
     const email = uniqueEmail("patient");
-    const session = await registerPatient(ANONYMOUS, { name: "Pat Carer", email: email.toUpperCase(), password: PASSWORD, collaborativeId: wessex.id }, uniqueIp());
+    const session = await registerPatient(
+      ANONYMOUS,
+      { name: "Pat Carer", email: email.toUpperCase(), password: PASSWORD, collaborativeId: wessex.id },
+      uniqueIp(),
+    );
     const user = await db.user.findUniqueOrThrow({ where: { id: session.id } });
     expect(user.email).toBe(email);
     expect(user.passwordHash).not.toContain(PASSWORD);
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
-    expect(await membershipsOf(user.id)).toMatchObject([{ collaborativeId: wessex.id, role: "PATIENT", status: "ACTIVE" }]);
+    expect(await membershipsOf(user.id)).toMatchObject([
+      { collaborativeId: wessex.id, role: "PATIENT", status: "ACTIVE" },
+    ]);
     const viewer = await loadViewer(user.id, session.sessionVersion);
     expect(can(viewer, "round.participate", { collaborativeId: wessex.id })).toBe(true);
     expect(can(viewer, "project.create", { collaborativeId: wessex.id })).toBe(false);
@@ -74,21 +95,38 @@ describe("registering as a patient or carer", () => {
 
   it("refuses an email that already has an account, and creates nothing", async () => {
     const { user } = await createPasswordUser();
-    const error = await rejection(registerPatient(ANONYMOUS, { name: "Again", email: user.email, password: PASSWORD, collaborativeId: wessex.id }, uniqueIp()), DomainError);
+    const error = await rejection(
+      registerPatient(
+        ANONYMOUS,
+        { name: "Again", email: user.email, password: PASSWORD, collaborativeId: wessex.id },
+        uniqueIp(),
+      ),
+      DomainError,
+    );
     expect(error.message).toBe(EMAIL_TAKEN);
     expect(await membershipsOf(user.id)).toHaveLength(0);
   });
 
   it("refuses a collaborative id that does not exist", async () => {
     const email = uniqueEmail();
-    await rejection(registerPatient(ANONYMOUS, { name: "X", email, password: PASSWORD, collaborativeId: "forged-id" }, uniqueIp()), DomainError);
+    await rejection(
+      registerPatient(ANONYMOUS, { name: "X", email, password: PASSWORD, collaborativeId: "forged-id" }, uniqueIp()),
+      DomainError,
+    );
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
   it("rejects weak passwords, mismatched confirmation and bad emails at the form", () => {
-    const base = { name: "Pat", email: "pat@example.com", password: PASSWORD, confirmPassword: PASSWORD, collaborativeId: "x" };
+    const base = {
+      name: "Pat",
+      email: "pat@example.com",
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+      collaborativeId: "x",
+    };
     expect(registerPatientSchema.safeParse(base).success).toBe(true);
-    const errors = (input: object) => Object.keys(registerPatientSchema.safeParse({ ...base, ...input }).error?.flatten().fieldErrors ?? {});
+    const errors = (input: object) =>
+      Object.keys(registerPatientSchema.safeParse({ ...base, ...input }).error?.flatten().fieldErrors ?? {});
     expect(errors({ password: "short", confirmPassword: "short" })).toContain("password");
     expect(errors({ password: "password1234", confirmPassword: "password1234" })).toContain("password");
     expect(errors({ password: "aaaaaaaaaaaaaa", confirmPassword: "aaaaaaaaaaaaaa" })).toContain("password");
@@ -108,9 +146,25 @@ describe("registering as a patient or carer", () => {
 describe("staff asking to join", () => {
   it("creates a PENDING staff membership that gives no rights until a lead approves", async () => {
     const email = uniqueEmail("nurse");
-    const session = await registerStaff(ANONYMOUS, { name: "Nurse", email, password: PASSWORD, collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "Ward sister" }, uniqueIp());
+    const session = await registerStaff(
+      ANONYMOUS,
+      {
+        name: "Nurse",
+        email,
+        password: PASSWORD,
+        collaborativeId: wessex.id,
+        organisationId: wessexOrg.id,
+        jobTitle: "Ward sister",
+      },
+      uniqueIp(),
+    );
     const [membership] = await membershipsOf(session.id);
-    expect(membership).toMatchObject({ role: "STAFF", status: "PENDING", organisationId: wessexOrg.id, jobTitle: "Ward sister" });
+    expect(membership).toMatchObject({
+      role: "STAFF",
+      status: "PENDING",
+      organisationId: wessexOrg.id,
+      jobTitle: "Ward sister",
+    });
     const viewer = await loadViewer(session.id, session.sessionVersion);
     expect(viewer.memberships).toEqual([]);
     expect(can(viewer, "project.create", { collaborativeId: wessex.id })).toBe(false);
@@ -122,23 +176,59 @@ describe("staff asking to join", () => {
 
     await approveMembership(cast.viewers.leadA, { membershipId: membership!.id });
     expect((await db.membership.findUniqueOrThrow({ where: { id: membership!.id } })).status).toBe("ACTIVE");
-    expect(can(await loadViewer(session.id, session.sessionVersion), "project.create", { collaborativeId: wessex.id })).toBe(true);
-    expect(mailbox.messagesTo(email).map((m) => m.subject)).toContain("You have joined Wessex Patient Safety Collaborative");
-    expect(await db.auditEvent.count({ where: { action: "membership.approved", subjectId: membership!.id, actorId: cast.viewers.leadA.userId } })).toBe(1);
+    expect(
+      can(await loadViewer(session.id, session.sessionVersion), "project.create", { collaborativeId: wessex.id }),
+    ).toBe(true);
+    expect(mailbox.messagesTo(email).map((m) => m.subject)).toContain(
+      "You have joined Wessex Patient Safety Collaborative",
+    );
+    expect(
+      await db.auditEvent.count({
+        where: { action: "membership.approved", subjectId: membership!.id, actorId: cast.viewers.leadA.userId },
+      }),
+    ).toBe(1);
     // A second approval of the same request is a conflict, not a silent success.
     await rejection(approveMembership(cast.viewers.leadA, { membershipId: membership!.id }), ConflictError);
   });
 
   it("refuses an email domain the collaborative does not allow", async () => {
     const email = `someone-${Date.now()}@gmail.com`;
-    const error = await rejection(registerStaff(ANONYMOUS, { name: "X", email, password: PASSWORD, collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "" }, uniqueIp()), DomainError);
+    const error = await rejection(
+      registerStaff(
+        ANONYMOUS,
+        {
+          name: "X",
+          email,
+          password: PASSWORD,
+          collaborativeId: wessex.id,
+          organisationId: wessexOrg.id,
+          jobTitle: "",
+        },
+        uniqueIp(),
+      ),
+      DomainError,
+    );
     expect(error.fieldErrors.email).toMatch(/@nhs\.net/);
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
   it("refuses an organisation from another collaborative (a tampered id)", async () => {
     const email = uniqueEmail();
-    await rejection(registerStaff(ANONYMOUS, { name: "X", email, password: PASSWORD, collaborativeId: wessex.id, organisationId: oxfordOrg.id, jobTitle: "" }, uniqueIp()), DomainError);
+    await rejection(
+      registerStaff(
+        ANONYMOUS,
+        {
+          name: "X",
+          email,
+          password: PASSWORD,
+          collaborativeId: wessex.id,
+          organisationId: oxfordOrg.id,
+          jobTitle: "",
+        },
+        uniqueIp(),
+      ),
+      DomainError,
+    );
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
@@ -147,7 +237,10 @@ describe("staff asking to join", () => {
     await requestStaffMembership(viewer, { collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "" });
     const [membership] = await membershipsOf(user.id);
     expect(membership?.status).toBe("PENDING");
-    await rejection(requestStaffMembership(ANONYMOUS, { collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "" }), ForbiddenError);
+    await rejection(
+      requestStaffMembership(ANONYMOUS, { collaborativeId: wessex.id, organisationId: wessexOrg.id, jobTitle: "" }),
+      ForbiddenError,
+    );
     await rejection(declineMembership(cast.viewers.leadB, { membershipId: membership!.id }), NotFoundError);
     await declineMembership(cast.viewers.leadA, { membershipId: membership!.id });
     expect(await membershipsOf(user.id)).toHaveLength(0);
@@ -165,7 +258,12 @@ describe("staff asking to join", () => {
 
 describe("invitations", () => {
   async function invite(viewer: Viewer, email: string, role: "PATIENT" | "STAFF" | "LEAD" = "STAFF") {
-    await inviteMember(viewer, { collaborativeId: wessex.id, email, role, organisationId: role === "PATIENT" ? null : wessexOrg.id });
+    await inviteMember(viewer, {
+      collaborativeId: wessex.id,
+      email,
+      role,
+      organisationId: role === "PATIENT" ? null : wessexOrg.id,
+    });
     return mailbox.linkTo(email).searchParams.get("token")!;
   }
 
@@ -177,12 +275,21 @@ describe("invitations", () => {
     expect(await db.auditEvent.count({ where: { action: "invitation.sent", subjectId: invitation.id } })).toBe(1);
     expect(await getInvitationForToken(ANONYMOUS, token)).toMatchObject({ email, role: "STAFF", hasAccount: false });
 
-    const session = await acceptInvitationWithNewAccount(ANONYMOUS, { token, name: "New Starter", password: PASSWORD }, uniqueIp());
-    expect(await membershipsOf(session.id)).toMatchObject([{ collaborativeId: wessex.id, role: "STAFF", status: "ACTIVE", organisationId: wessexOrg.id }]);
+    const session = await acceptInvitationWithNewAccount(
+      ANONYMOUS,
+      { token, name: "New Starter", password: PASSWORD },
+      uniqueIp(),
+    );
+    expect(await membershipsOf(session.id)).toMatchObject([
+      { collaborativeId: wessex.id, role: "STAFF", status: "ACTIVE", organisationId: wessexOrg.id },
+    ]);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).acceptedAt).not.toBeNull();
     expect(await db.auditEvent.count({ where: { action: "invitation.accepted", subjectId: invitation.id } })).toBe(1);
     // Single use.
-    await rejection(acceptInvitationWithNewAccount(ANONYMOUS, { token, name: "Again", password: PASSWORD }, uniqueIp()), DomainError);
+    await rejection(
+      acceptInvitationWithNewAccount(ANONYMOUS, { token, name: "Again", password: PASSWORD }, uniqueIp()),
+      DomainError,
+    );
     expect(await getInvitationForToken(ANONYMOUS, token)).toBeNull();
   });
 
@@ -196,7 +303,12 @@ describe("invitations", () => {
     await acceptInvitation(invitee.viewer, { token });
     const viewer = await viewerFor(invitee.user.id);
     // Different roles in different collaboratives.
-    expect(viewer.memberships.map((m) => [m.collaborativeId, m.role]).sort()).toEqual([[oxford.id, "STAFF"], [wessex.id, "LEAD"]].sort());
+    expect(viewer.memberships.map((m) => [m.collaborativeId, m.role]).sort()).toEqual(
+      [
+        [oxford.id, "STAFF"],
+        [wessex.id, "LEAD"],
+      ].sort(),
+    );
     expect(can(viewer, "member.invite", { collaborativeId: wessex.id })).toBe(true);
     expect(can(viewer, "member.invite", { collaborativeId: oxford.id })).toBe(false);
   });
@@ -204,20 +316,44 @@ describe("invitations", () => {
   it("refuses invitations from anyone but the collaborative's leads and administrators", async () => {
     for (const role of ["anonymous", "patientA", "staffA", "leadB", "national"] as const) {
       const email = uniqueEmail(`by-${role}`);
-      const error = await rejection(inviteMember(cast.viewers[role], { collaborativeId: wessex.id, email, role: "STAFF", organisationId: wessexOrg.id }), Error);
+      const error = await rejection(
+        inviteMember(cast.viewers[role], {
+          collaborativeId: wessex.id,
+          email,
+          role: "STAFF",
+          organisationId: wessexOrg.id,
+        }),
+        Error,
+      );
       expect(error).toBeInstanceOf(ForbiddenError);
       expect(await db.invitation.count({ where: { email } })).toBe(0);
       expect(mailbox.messagesTo(email)).toHaveLength(0);
     }
     const email = uniqueEmail("by-admin");
-    await inviteMember(cast.viewers.admin, { collaborativeId: wessex.id, email, role: "STAFF", organisationId: wessexOrg.id });
+    await inviteMember(cast.viewers.admin, {
+      collaborativeId: wessex.id,
+      email,
+      role: "STAFF",
+      organisationId: wessexOrg.id,
+    });
     expect(await db.invitation.count({ where: { email } })).toBe(1);
   });
 
   it("refuses an organisation of another collaborative, and staff without an organisation", async () => {
     const email = uniqueEmail();
-    await rejection(inviteMember(cast.viewers.leadA, { collaborativeId: wessex.id, email, role: "STAFF", organisationId: oxfordOrg.id }), DomainError);
-    await rejection(inviteMember(cast.viewers.leadA, { collaborativeId: wessex.id, email, role: "STAFF", organisationId: null }), DomainError);
+    await rejection(
+      inviteMember(cast.viewers.leadA, {
+        collaborativeId: wessex.id,
+        email,
+        role: "STAFF",
+        organisationId: oxfordOrg.id,
+      }),
+      DomainError,
+    );
+    await rejection(
+      inviteMember(cast.viewers.leadA, { collaborativeId: wessex.id, email, role: "STAFF", organisationId: null }),
+      DomainError,
+    );
     expect(await db.invitation.count({ where: { email } })).toBe(0);
   });
 
@@ -228,7 +364,10 @@ describe("invitations", () => {
     await rejection(revokeInvitation(cast.viewers.leadB, { invitationId: invitation.id }), NotFoundError);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
     await revokeInvitation(cast.viewers.leadA, { invitationId: invitation.id });
-    await rejection(acceptInvitationWithNewAccount(ANONYMOUS, { token, name: "Late", password: PASSWORD }, uniqueIp()), DomainError);
+    await rejection(
+      acceptInvitationWithNewAccount(ANONYMOUS, { token, name: "Late", password: PASSWORD }, uniqueIp()),
+      DomainError,
+    );
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
@@ -236,7 +375,10 @@ describe("invitations", () => {
     const email = uniqueEmail();
     const token = await invite(cast.viewers.leadA, email);
     await db.invitation.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await rejection(acceptInvitationWithNewAccount(ANONYMOUS, { token, name: "Late", password: PASSWORD }, uniqueIp()), DomainError);
+    await rejection(
+      acceptInvitationWithNewAccount(ANONYMOUS, { token, name: "Late", password: PASSWORD }, uniqueIp()),
+      DomainError,
+    );
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 });
@@ -252,8 +394,14 @@ describe("changing roles and removing members", () => {
     await changeMemberRole(cast.viewers.leadA, { membershipId, role: "LEAD" });
     expect((await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).role).toBe("LEAD");
     expect((await loadViewer(member.user.id, 0)).userId).toBe(member.user.id);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "membership.role_changed", subjectId: membershipId } });
-    expect(event).toMatchObject({ actorId: cast.viewers.leadA.userId, collaborativeId: wessex.id, details: { from: "STAFF", to: "LEAD" } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "membership.role_changed", subjectId: membershipId },
+    });
+    expect(event).toMatchObject({
+      actorId: cast.viewers.leadA.userId,
+      collaborativeId: wessex.id,
+      details: { from: "STAFF", to: "LEAD" },
+    });
 
     await changeMemberRole(cast.viewers.leadA, { membershipId, role: "PATIENT" });
     expect(await loadViewer(member.user.id, 0)).toEqual(ANONYMOUS);
@@ -261,7 +409,10 @@ describe("changing roles and removing members", () => {
 
   it("does not let a lead change or remove their own membership", async () => {
     const lead = await createPasswordUser({ memberships: { wessex: "LEAD" } });
-    await rejection(changeMemberRole(lead.viewer, { membershipId: lead.memberships.wessex!, role: "STAFF" }), DomainError);
+    await rejection(
+      changeMemberRole(lead.viewer, { membershipId: lead.memberships.wessex!, role: "STAFF" }),
+      DomainError,
+    );
     await rejection(removeMember(lead.viewer, { membershipId: lead.memberships.wessex! }), DomainError);
     expect((await db.membership.findUniqueOrThrow({ where: { id: lead.memberships.wessex! } })).role).toBe("LEAD");
   });
@@ -283,8 +434,16 @@ describe("changing roles and removing members", () => {
     expect(await loadViewer(member.user.id, 0)).toEqual(ANONYMOUS);
     const fresh = await viewerFor(member.user.id);
     expect(fresh.memberships.map((m) => m.collaborativeId)).toEqual([oxford.id]);
-    for (const action of ["project.create", "project.update", "member.list", "round.participate", "concern.triage"] as const) {
-      expect(can(fresh, action, { collaborativeId: wessex.id })).toBe(can(ANONYMOUS, action, { collaborativeId: wessex.id }));
+    for (const action of [
+      "project.create",
+      "project.update",
+      "member.list",
+      "round.participate",
+      "concern.triage",
+    ] as const) {
+      expect(can(fresh, action, { collaborativeId: wessex.id })).toBe(
+        can(ANONYMOUS, action, { collaborativeId: wessex.id }),
+      );
     }
     expect(await db.auditEvent.count({ where: { action: "membership.removed", subjectId: membershipId } })).toBe(1);
   });
@@ -294,7 +453,13 @@ describe("changing roles and removing members", () => {
     expect(page.collaborative.id).toBe(wessex.id);
     expect(page.groups.flatMap((g) => g.members).some((m) => m.userId === cast.viewers.staffA.userId)).toBe(true);
     expect(page.groups.flatMap((g) => g.members).some((m) => m.userId === cast.viewers.staffB.userId)).toBe(false);
-    for (const viewer of [cast.viewers.leadB, cast.viewers.staffA, cast.viewers.patientA, cast.viewers.national, ANONYMOUS]) {
+    for (const viewer of [
+      cast.viewers.leadB,
+      cast.viewers.staffA,
+      cast.viewers.patientA,
+      cast.viewers.national,
+      ANONYMOUS,
+    ]) {
       await rejection(getMembersPage(viewer, "wessex"), NotFoundError);
     }
     await expect(getMembersPage(cast.viewers.admin, "wessex")).resolves.toBeTruthy();
@@ -305,16 +470,26 @@ describe("changing roles and removing members", () => {
 describe("own account", () => {
   it("changes the password only with the current one, and ends other sessions", async () => {
     const { user, viewer } = await createPasswordUser();
-    const wrong = await rejection(changePassword(viewer, { currentPassword: "not it", password: "a new long passphrase" }, uniqueIp()), DomainError);
+    const wrong = await rejection(
+      changePassword(viewer, { currentPassword: "not it", password: "a new long passphrase" }, uniqueIp()),
+      DomainError,
+    );
     expect(wrong.fieldErrors).toHaveProperty("currentPassword");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
 
-    const session = await changePassword(viewer, { currentPassword: PASSWORD, password: "a new long passphrase" }, uniqueIp());
+    const session = await changePassword(
+      viewer,
+      { currentPassword: PASSWORD, password: "a new long passphrase" },
+      uniqueIp(),
+    );
     expect(session.sessionVersion).toBe(1);
     expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
     expect((await loadViewer(user.id, 1)).userId).toBe(user.id);
     expect(await db.auditEvent.count({ where: { action: "auth.password_changed", subjectId: user.id } })).toBe(1);
-    await rejection(changePassword(ANONYMOUS, { currentPassword: PASSWORD, password: "a new long passphrase" }, uniqueIp()), ForbiddenError);
+    await rejection(
+      changePassword(ANONYMOUS, { currentPassword: PASSWORD, password: "a new long passphrase" }, uniqueIp()),
+      ForbiddenError,
+    );
   });
 
   it("signs out everywhere", async () => {
@@ -327,7 +502,10 @@ describe("own account", () => {
   it("shows the person their own details and memberships, pending ones included", async () => {
     const { viewer } = await createPasswordUser({ memberships: { wessex: "LEAD", oxford: "PATIENT" } });
     const account = await getAccount(viewer);
-    expect(account.memberships.map((m) => [m.collaborativeSlug, m.role, m.canManageMembers]).sort()).toEqual([["oxford", "PATIENT", false], ["wessex", "LEAD", true]]);
+    expect(account.memberships.map((m) => [m.collaborativeSlug, m.role, m.canManageMembers]).sort()).toEqual([
+      ["oxford", "PATIENT", false],
+      ["wessex", "LEAD", true],
+    ]);
     await rejection(getAccount(ANONYMOUS), ForbiddenError);
   });
 });
@@ -343,7 +521,10 @@ describe("administration", () => {
     expect((await viewerFor(user.id)).globalRole).toBe("NATIONAL");
     await setGlobalRole(cast.viewers.admin, { userId: user.id, globalRole: "NONE" });
     expect(await loadViewer(user.id, 0)).toEqual(ANONYMOUS);
-    await rejection(setGlobalRole(cast.viewers.admin, { userId: cast.viewers.admin.userId!, globalRole: "NONE" }), DomainError);
+    await rejection(
+      setGlobalRole(cast.viewers.admin, { userId: cast.viewers.admin.userId!, globalRole: "NONE" }),
+      DomainError,
+    );
     await rejection(setGlobalRole(cast.viewers.admin, { userId: "forged", globalRole: "ADMIN" }), NotFoundError);
     expect(await db.auditEvent.count({ where: { action: "user.global_role_changed", subjectId: user.id } })).toBe(2);
   });
@@ -361,9 +542,20 @@ describe("administration", () => {
 
   it("lets administrators, and no one else, set the email domains staff may join with", async () => {
     const c = await collaborative("eastern");
-    await rejection(updateCollaborativeSettings(cast.viewers.leadA, { collaborativeId: c.id, allowedEmailDomains: ["gmail.com"] }), ForbiddenError);
-    expect((await db.collaborative.findUniqueOrThrow({ where: { id: c.id } })).allowedEmailDomains).not.toContain("gmail.com");
-    await updateCollaborativeSettings(cast.viewers.admin, { collaborativeId: c.id, allowedEmailDomains: ["nhs.net", "nhs.uk"] });
-    expect((await db.collaborative.findUniqueOrThrow({ where: { id: c.id } })).allowedEmailDomains).toEqual(["nhs.net", "nhs.uk"]);
+    await rejection(
+      updateCollaborativeSettings(cast.viewers.leadA, { collaborativeId: c.id, allowedEmailDomains: ["gmail.com"] }),
+      ForbiddenError,
+    );
+    expect((await db.collaborative.findUniqueOrThrow({ where: { id: c.id } })).allowedEmailDomains).not.toContain(
+      "gmail.com",
+    );
+    await updateCollaborativeSettings(cast.viewers.admin, {
+      collaborativeId: c.id,
+      allowedEmailDomains: ["nhs.net", "nhs.uk"],
+    });
+    expect((await db.collaborative.findUniqueOrThrow({ where: { id: c.id } })).allowedEmailDomains).toEqual([
+      "nhs.net",
+      "nhs.uk",
+    ]);
   });
 });

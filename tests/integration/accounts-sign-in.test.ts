@@ -17,10 +17,22 @@ import { decode } from "next-auth/jwt";
 import { limits, takeSlots } from "@/lib/auth/throttle";
 import { DomainError, RateLimitError } from "@/lib/errors";
 import { signInWithPassword, SIGN_IN_ERROR } from "@/lib/accounts/sign-in";
-import { isResetTokenUsable, requestEmailSignInLink, requestPasswordReset, resetPassword } from "@/lib/accounts/recovery";
+import {
+  isResetTokenUsable,
+  requestEmailSignInLink,
+  requestPasswordReset,
+  resetPassword,
+} from "@/lib/accounts/recovery";
 import { nextAuthVerificationHash } from "@/lib/accounts/tokens";
 import { portalAdapter } from "@/lib/auth/adapter";
-import { createPasswordUser, PASSWORD, rejection, startMailbox, uniqueEmail, uniqueIp } from "@/tests/fixtures/accounts";
+import {
+  createPasswordUser,
+  PASSWORD,
+  rejection,
+  startMailbox,
+  uniqueEmail,
+  uniqueIp,
+} from "@/tests/fixtures/accounts";
 
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 beforeAll(async () => {
@@ -30,13 +42,18 @@ afterAll(async () => {
   await mailbox.stop();
 });
 
-const auditFor = (action: string, subjectId?: string) => db.auditEvent.findMany({ where: { action, ...(subjectId ? { subjectId } : {}) } });
+const auditFor = (action: string, subjectId?: string) =>
+  db.auditEvent.findMany({ where: { action, ...(subjectId ? { subjectId } : {}) } });
 
 describe("signing in with a password", () => {
   it("returns the session user and records the sign-in with the IP", async () => {
     const { user } = await createPasswordUser();
     const ip = uniqueIp();
-    const session = await signInWithPassword(ANONYMOUS, { email: `  ${user.email.toUpperCase()} `, password: PASSWORD }, ip);
+    const session = await signInWithPassword(
+      ANONYMOUS,
+      { email: `  ${user.email.toUpperCase()} `, password: PASSWORD },
+      ip,
+    );
     expect(session).toEqual({ id: user.id, name: user.name, email: user.email, sessionVersion: 0 });
     const events = await auditFor("auth.signed_in", user.id);
     expect(events).toHaveLength(1);
@@ -65,14 +82,24 @@ describe("signing in with a password", () => {
   it("refuses erased accounts with the same error", async () => {
     const { user } = await createPasswordUser();
     await db.user.update({ where: { id: user.id }, data: { erasedAt: new Date() } });
-    const error = await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()), DomainError);
+    const error = await rejection(
+      signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()),
+      DomainError,
+    );
     expect(error.message).toBe(SIGN_IN_ERROR);
   });
 
   it("throttles an account after 10 failures in its window, even with the right password, from any IP", async () => {
     const { user } = await createPasswordUser();
-    for (let i = 0; i < 10; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()), DomainError);
-    const error = await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()), RateLimitError);
+    for (let i = 0; i < 10; i++)
+      await rejection(
+        signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()),
+        DomainError,
+      );
+    const error = await rejection(
+      signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()),
+      RateLimitError,
+    );
     expect(error.message).toMatch(/Too many attempts/);
     expect(await auditFor("auth.signed_in", user.id)).toHaveLength(0);
   });
@@ -90,27 +117,51 @@ describe("signing in with a password", () => {
     const { user } = await createPasswordUser();
     await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, ip), RateLimitError);
     // Another address is not affected.
-    await expect(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp())).resolves.toMatchObject({ id: user.id });
+    await expect(
+      signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()),
+    ).resolves.toMatchObject({ id: user.id });
   });
 
   it("keeps the count in PostgreSQL, so a limit holds across separate processes", async () => {
     const { user } = await createPasswordUser();
-    for (let i = 0; i < 9; i++) await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()), DomainError);
+    for (let i = 0; i < 9; i++)
+      await rejection(
+        signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()),
+        DomainError,
+      );
     // The 10th failure comes from another Node process (as from a second server instance).
-    const child = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/fixtures/accounts-sign-in-child.ts", user.email, "wrong password", uniqueIp()], {
-      env: { ...process.env },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const child = spawnSync(
+      "npx",
+      [
+        "tsx",
+        "--conditions=react-server",
+        "tests/fixtures/accounts-sign-in-child.ts",
+        user.email,
+        "wrong password",
+        uniqueIp(),
+      ],
+      {
+        env: { ...process.env },
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
     expect(child.stdout.trim().split("\n").at(-1)).toBe("DomainError");
-    await rejection(signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()), RateLimitError);
+    await rejection(
+      signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, uniqueIp()),
+      RateLimitError,
+    );
     const bucket = await db.rateLimitBucket.findFirst({ where: { key: limits.signInAccount(user.email).key } });
     expect(bucket?.count).toBe(11);
   });
 
   it("lets only 10 of 30 simultaneous guesses through to the password check", async () => {
     const { user } = await createPasswordUser();
-    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp())));
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        signInWithPassword(ANONYMOUS, { email: user.email, password: `guess ${i}` }, uniqueIp()),
+      ),
+    );
     const checked = results.filter((r) => r.status === "rejected" && !(r.reason instanceof RateLimitError));
     expect(checked).toHaveLength(10);
   });
@@ -172,7 +223,10 @@ describe("password reset", () => {
     const { user } = await createPasswordUser();
     await requestPasswordReset(ANONYMOUS, { email: user.email }, uniqueIp());
     const token = mailbox.linkTo(user.email).searchParams.get("token")!;
-    await db.passwordResetToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.passwordResetToken.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await rejection(resetPassword(ANONYMOUS, { token, password: "a brand new passphrase" }, uniqueIp()), DomainError);
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passwordHash).toBe(user.passwordHash);

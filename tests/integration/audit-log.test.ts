@@ -53,8 +53,12 @@ describe("the audit log is append-only in the database", () => {
   it("refuses DELETE in raw SQL, of one row or of all, and keeps them", async () => {
     const before = await twoEvents();
     const total = await db.auditEvent.count();
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = ${before[1]!.id}`)).rejects.toThrow(/permission denied/);
-    await expect(runAsOwner(`DELETE FROM "AuditEvent" WHERE id = ${before[1]!.id}`)).rejects.toThrow(/append-only: DELETE is not allowed/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = ${before[1]!.id}`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(runAsOwner(`DELETE FROM "AuditEvent" WHERE id = ${before[1]!.id}`)).rejects.toThrow(
+      /append-only: DELETE is not allowed/,
+    );
     await expect(runAsOwner(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only: DELETE is not allowed/);
     expect(await rowsById(before.map((r) => r.id))).toEqual(before);
     expect(await db.auditEvent.count()).toBe(total);
@@ -71,7 +75,9 @@ describe("the audit log is append-only in the database", () => {
 
   it("refuses changes made through the Prisma client too, and inside a transaction the whole transaction fails", async () => {
     const before = await twoEvents();
-    await expect(db.auditEvent.update({ where: { id: before[0]!.id }, data: { action: "test.rewritten" } })).rejects.toThrow();
+    await expect(
+      db.auditEvent.update({ where: { id: before[0]!.id }, data: { action: "test.rewritten" } }),
+    ).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({ where: { id: { in: before.map((r) => r.id) } } })).rejects.toThrow();
     // A transaction that writes something else and then tries to rewrite the log is rolled back whole.
     const marker = `rolled-back-${Date.now()}`;
@@ -87,7 +93,9 @@ describe("the audit log is append-only in the database", () => {
 
   it("still accepts new rows (INSERT is the one thing allowed)", async () => {
     const subjectId = `insert-${Date.now()}`;
-    await db.$executeRawUnsafe(`INSERT INTO "AuditEvent" (action, "subjectType", "subjectId") VALUES ('test.inserted', 'Test', '${subjectId}')`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "AuditEvent" (action, "subjectType", "subjectId") VALUES ('test.inserted', 'Test', '${subjectId}')`,
+    );
     expect(await db.auditEvent.count({ where: { subjectId } })).toBe(1);
   });
 });
@@ -95,7 +103,10 @@ describe("the audit log is append-only in the database", () => {
 describe("what the audit log records", () => {
   /** Rows written since `sinceId` for the action (and subject), for one event at a time. */
   async function eventsSince(sinceId: bigint, action: string, subjectId?: string) {
-    return db.auditEvent.findMany({ where: { id: { gt: sinceId }, action, ...(subjectId ? { subjectId } : {}) }, orderBy: { id: "asc" } });
+    return db.auditEvent.findMany({
+      where: { id: { gt: sinceId }, action, ...(subjectId ? { subjectId } : {}) },
+      orderBy: { id: "asc" },
+    });
   }
   async function lastId(): Promise<bigint> {
     return (await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
@@ -110,7 +121,9 @@ describe("what the audit log records", () => {
     const { user } = await createPasswordUser();
     const since = await lastId();
     const ip = uniqueIp();
-    await expect(signInWithPassword(ANONYMOUS, { email: user.email, password: "wrong password" }, ip)).rejects.toThrow();
+    await expect(
+      signInWithPassword(ANONYMOUS, { email: user.email, password: "wrong password" }, ip),
+    ).rejects.toThrow();
     await signInWithPassword(ANONYMOUS, { email: user.email, password: PASSWORD }, ip);
     const failed = await eventsSince(since, "auth.sign_in_failed", user.id);
     const signedIn = await eventsSince(since, "auth.signed_in", user.id);
@@ -128,10 +141,17 @@ describe("what the audit log records", () => {
     await removeMember(cast.viewers.leadA, { membershipId: member.memberships.wessex! });
     const roleChanged = await eventsSince(since, "membership.role_changed", member.memberships.wessex);
     expect(roleChanged).toHaveLength(1);
-    expect(roleChanged[0]).toMatchObject({ actorId: cast.viewers.leadA.userId, collaborativeId: cast.collaborativeA.id, details: { from: "STAFF", to: "LEAD" } });
+    expect(roleChanged[0]).toMatchObject({
+      actorId: cast.viewers.leadA.userId,
+      collaborativeId: cast.collaborativeA.id,
+      details: { from: "STAFF", to: "LEAD" },
+    });
     const globalChanged = await eventsSince(since, "user.global_role_changed", member.user.id);
     expect(globalChanged).toHaveLength(1);
-    expect(globalChanged[0]).toMatchObject({ actorId: cast.viewers.admin.userId, details: { from: "NONE", to: "NATIONAL" } });
+    expect(globalChanged[0]).toMatchObject({
+      actorId: cast.viewers.admin.userId,
+      details: { from: "NONE", to: "NATIONAL" },
+    });
     expect(await eventsSince(since, "membership.removed", member.memberships.wessex)).toHaveLength(1);
     expectNoPersonalData(globalChanged[0]!, [member.user.email, member.user.name]);
   });
@@ -140,16 +160,27 @@ describe("what the audit log records", () => {
     const contact = { name: "Amina Okafor", email: "amina.okafor@example.com", phone: "07700 900456" };
     const concern = await createConcern(cast.collaborativeA.id, { contact });
     const since = await lastId();
-    await changeConcernStatus(cast.viewers.leadA, { concernId: concern.id, version: concern.version, status: "ACKNOWLEDGED", reason: "", outcome: "" });
+    await changeConcernStatus(cast.viewers.leadA, {
+      concernId: concern.id,
+      version: concern.version,
+      status: "ACKNOWLEDGED",
+      reason: "",
+      outcome: "",
+    });
     const revealed = await revealContact(cast.viewers.leadA, concern.id, "203.0.113.9");
     expect(revealed).toEqual(contact);
     const statusChanged = await eventsSince(since, "concern.status_changed", concern.id);
     expect(statusChanged).toHaveLength(1);
-    expect(statusChanged[0]).toMatchObject({ actorId: cast.viewers.leadA.userId, collaborativeId: cast.collaborativeA.id, details: { from: "RECEIVED", to: "ACKNOWLEDGED" } });
+    expect(statusChanged[0]).toMatchObject({
+      actorId: cast.viewers.leadA.userId,
+      collaborativeId: cast.collaborativeA.id,
+      details: { from: "RECEIVED", to: "ACKNOWLEDGED" },
+    });
     const reveals = await eventsSince(since, "concern.contact_revealed", concern.id);
     expect(reveals).toHaveLength(1);
     expect(reveals[0]).toMatchObject({ actorId: cast.viewers.leadA.userId, ip: "203.0.113.9" });
-    for (const row of [...statusChanged, ...reveals]) expectNoPersonalData(row, [contact.name, contact.email, contact.phone]);
+    for (const row of [...statusChanged, ...reveals])
+      expectNoPersonalData(row, [contact.name, contact.email, contact.phone]);
   });
 
   it("exports: a project's measures as CSV, a dashboard panel as CSV, and a person's data", async () => {
@@ -165,10 +196,17 @@ describe("what the audit log records", () => {
     await exportPersonalData(cast.viewers.admin, person.user.id, { ip: "203.0.113.10" });
 
     expect(await eventsSince(since, "export.measures_csv", project.id)).toEqual([
-      expect.objectContaining({ actorId: cast.viewers.staffA.userId, subjectType: "Project", collaborativeId: cast.collaborativeA.id }),
+      expect.objectContaining({
+        actorId: cast.viewers.staffA.userId,
+        subjectType: "Project",
+        collaborativeId: cast.collaborativeA.id,
+      }),
     ]);
     expect(await eventsSince(since, "export.dashboard_csv", "national")).toEqual([
-      expect.objectContaining({ actorId: cast.viewers.national.userId, details: expect.objectContaining({ panel: "coverage", from: "2024-01", to: "2024-12" }) }),
+      expect.objectContaining({
+        actorId: cast.viewers.national.userId,
+        details: expect.objectContaining({ panel: "coverage", from: "2024-01", to: "2024-12" }),
+      }),
     ]);
     const exported = await eventsSince(since, "user.data_exported", person.user.id);
     expect(exported).toEqual([expect.objectContaining({ actorId: cast.viewers.admin.userId, ip: "203.0.113.10" })]);
@@ -191,7 +229,9 @@ describe("what the audit log records", () => {
     const since = await lastId();
     await deleteProject(cast.viewers.leadA, project.id);
     await erasePerson(cast.viewers.admin, person.user.id);
-    expect(await eventsSince(since, "project.deleted", project.id)).toEqual([expect.objectContaining({ actorId: cast.viewers.leadA.userId, collaborativeId: cast.collaborativeA.id })]);
+    expect(await eventsSince(since, "project.deleted", project.id)).toEqual([
+      expect.objectContaining({ actorId: cast.viewers.leadA.userId, collaborativeId: cast.collaborativeA.id }),
+    ]);
     const erased = await eventsSince(since, "user.erased", person.user.id);
     expect(erased).toEqual([expect.objectContaining({ actorId: cast.viewers.admin.userId, subjectType: "User" })]);
     expectNoPersonalData(erased[0]!, [person.user.email, person.user.name]);

@@ -19,7 +19,10 @@ let source: Awaited<ReturnType<typeof createMigratedDatabase>>;
 
 /** Runs one of the npm scripts' programs as a person would: as the schema's owner, as `npm run db:backup` does. */
 function cli(script: "backup" | "restore", args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync("npx", ["tsx", `lib/cli/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: source.ownerUrl, ...env }, encoding: "utf8" });
+  const result = spawnSync("npx", ["tsx", `lib/cli/${script}.ts`, ...args], {
+    env: { ...process.env, DATABASE_URL: source.ownerUrl, ...env },
+    encoding: "utf8",
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -59,7 +62,10 @@ const restoredUrl = () => {
 
 beforeAll(async () => {
   source = await createMigratedDatabase(serverUrl, "psc_backup_source");
-  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], { env: { ...process.env, DATABASE_URL: source.ownerUrl }, encoding: "utf8" });
+  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts"], {
+    env: { ...process.env, DATABASE_URL: source.ownerUrl },
+    encoding: "utf8",
+  });
   if (seed.status !== 0) throw new Error(`Demo seed failed: ${seed.stderr}`);
 }, 240_000);
 
@@ -83,16 +89,19 @@ describe("backing up and restoring the database", () => {
     const [before, after] = await Promise.all([tableFingerprints(source.ownerUrl), tableFingerprints(restoredUrl())]);
     expect(Object.keys(before).length).toBeGreaterThan(40);
     // The demo data is there to compare: not a comparison of empty tables.
-    expect(before['public.Concern']!.rows).toBeGreaterThan(100);
-    expect(before['public.MeasurePoint']!.rows).toBeGreaterThan(1000);
-    expect(before['public._prisma_migrations']!.rows).toBeGreaterThan(0);
+    expect(before["public.Concern"]!.rows).toBeGreaterThan(100);
+    expect(before["public.MeasurePoint"]!.rows).toBeGreaterThan(1000);
+    expect(before["public._prisma_migrations"]!.rows).toBeGreaterThan(0);
     expect(after).toEqual(before);
   }, 120_000);
 
   it("keeps the audit log append-only and the id sequences where they were", async () => {
     await withClient(restoredUrl(), async (client) => {
-      const max = (await client.query<{ max: string | null }>(`SELECT max(id)::text AS max FROM "AuditEvent"`)).rows[0]!.max;
-      const inserted = await client.query<{ id: string }>(`INSERT INTO "AuditEvent" (action, "subjectType") VALUES ('test.after_restore', 'Test') RETURNING id::text`);
+      const max = (await client.query<{ max: string | null }>(`SELECT max(id)::text AS max FROM "AuditEvent"`)).rows[0]!
+        .max;
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO "AuditEvent" (action, "subjectType") VALUES ('test.after_restore', 'Test') RETURNING id::text`,
+      );
       expect(BigInt(inserted.rows[0]!.id)).toBeGreaterThan(BigInt(max ?? "0"));
       await expect(client.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
       await expect(client.query(`UPDATE "AuditEvent" SET action = 'x'`)).rejects.toThrow(/append-only/);
@@ -127,7 +136,10 @@ describe("backing up and restoring the database", () => {
     const file = join(dir, "never.dump");
     const result = cli("backup", [file], { PG_DUMP: old });
     expect(result.status).toBe(1);
-    const lines = result.output.trim().split("\n").filter((l) => l.startsWith("✖"));
+    const lines = result.output
+      .trim()
+      .split("\n")
+      .filter((l) => l.startsWith("✖"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/version 13, older than the PostgreSQL 1\d server: install postgresql-client-1\d/);
   });

@@ -11,7 +11,14 @@ import { insertProject, measureInput, utc } from "@/tests/fixtures/projects";
 import { concernAbout, createEventIn, openTestRound, ranks } from "@/tests/fixtures/workspaces";
 
 let cast: Cast;
-let ids: { point: string; measure: string; ranking: { ballotId: string; candidateId: string }; event: string; collaborative: string; concern: string };
+let ids: {
+  point: string;
+  measure: string;
+  ranking: { ballotId: string; candidateId: string };
+  event: string;
+  collaborative: string;
+  concern: string;
+};
 
 class RolledBack extends Error {}
 
@@ -32,12 +39,35 @@ async function refusal(sql: string): Promise<string | null> {
 beforeAll(async () => {
   cast = await createCast();
   const A = cast.collaborativeA.id;
-  const project = await insertProject({ collaborativeId: A, createdById: cast.viewers.staffA.userId!, visibility: "PORTAL", startDate: utc("2023-01-01") });
-  const measure = await createMeasure(cast.viewers.staffA, measureInput(project.id, { valueType: "RATE", rateMultiplier: 1000 }));
-  const point = await addPoint(cast.viewers.staffA, { projectId: project.id, measureId: measure.id, period: utc("2024-01-01"), value: "", numerator: "3", denominator: "1200", note: "" }, utc("2026-11-25"));
+  const project = await insertProject({
+    collaborativeId: A,
+    createdById: cast.viewers.staffA.userId!,
+    visibility: "PORTAL",
+    startDate: utc("2023-01-01"),
+  });
+  const measure = await createMeasure(
+    cast.viewers.staffA,
+    measureInput(project.id, { valueType: "RATE", rateMultiplier: 1000 }),
+  );
+  const point = await addPoint(
+    cast.viewers.staffA,
+    {
+      projectId: project.id,
+      measureId: measure.id,
+      period: utc("2024-01-01"),
+      value: "",
+      numerator: "3",
+      denominator: "1200",
+      note: "",
+    },
+    utc("2026-11-25"),
+  );
   const { roundId, byTitle } = await openTestRound(cast.viewers.leadA, A);
   await submitBallot(cast.viewers.staffA, { roundId, ranks: ranks(byTitle, ["Alpha", "Bravo"]) });
-  const ranking = await db.ballotRanking.findFirstOrThrow({ where: { ballot: { roundId }, rank: 1 }, select: { ballotId: true, candidateId: true } });
+  const ranking = await db.ballotRanking.findFirstOrThrow({
+    where: { ballot: { roundId }, rank: 1 },
+    select: { ballotId: true, candidateId: true },
+  });
   const event = await createEventIn(A, cast.viewers.leadA.userId!, { capacity: 20 });
   const concern = await concernAbout(A, null);
   ids = { point: point.id, measure: measure.id, ranking, event: event.id, collaborative: A, concern: concern.id };
@@ -47,7 +77,9 @@ const CHECK = /violates check constraint/;
 
 describe("the database refuses what the forms refuse", () => {
   it("accepts a good write (the harness itself rolls back)", async () => {
-    expect(await refusal(`UPDATE "MeasurePoint" SET denominator = 1000, numerator = 2 WHERE id = '${ids.point}'`)).toBeNull();
+    expect(
+      await refusal(`UPDATE "MeasurePoint" SET denominator = 1000, numerator = 2 WHERE id = '${ids.point}'`),
+    ).toBeNull();
   });
 
   it("measure points: a denominator of 0 or below, a negative numerator, a numerator without a denominator", async () => {
@@ -58,34 +90,70 @@ describe("the database refuses what the forms refuse", () => {
 
   it("ballots: a rank below 1", async () => {
     for (const rank of [0, -7]) {
-      expect(await refusal(`UPDATE "BallotRanking" SET rank = ${rank} WHERE "ballotId" = '${ids.ranking.ballotId}' AND "candidateId" = '${ids.ranking.candidateId}'`), String(rank)).toMatch(CHECK);
+      expect(
+        await refusal(
+          `UPDATE "BallotRanking" SET rank = ${rank} WHERE "ballotId" = '${ids.ranking.ballotId}' AND "candidateId" = '${ids.ranking.candidateId}'`,
+        ),
+        String(rank),
+      ).toMatch(CHECK);
     }
   });
 
   it("events: an end not after the start, and a number of places outside 1 to 10,000", async () => {
-    for (const set of [`"endsAt" = "startsAt" - interval '1 hour'`, `"endsAt" = "startsAt"`, "capacity = -1", "capacity = 0", "capacity = 10001"]) {
+    for (const set of [
+      `"endsAt" = "startsAt" - interval '1 hour'`,
+      `"endsAt" = "startsAt"`,
+      "capacity = -1",
+      "capacity = 0",
+      "capacity = 10001",
+    ]) {
       expect(await refusal(`UPDATE "Event" SET ${set} WHERE id = '${ids.event}'`), set).toMatch(CHECK);
     }
     expect(await refusal(`UPDATE "Event" SET capacity = NULL WHERE id = '${ids.event}'`)).toBeNull();
   });
 
   it("collaborative settings: contact retention outside 1 to 12 months, acknowledgement outside 1 to 30 working days", async () => {
-    for (const set of [`"contactRetentionMonths" = -5`, `"contactRetentionMonths" = 0`, `"contactRetentionMonths" = 13`, `"acknowledgementDays" = 0`, `"acknowledgementDays" = 31`]) {
+    for (const set of [
+      `"contactRetentionMonths" = -5`,
+      `"contactRetentionMonths" = 0`,
+      `"contactRetentionMonths" = 13`,
+      `"acknowledgementDays" = 0`,
+      `"acknowledgementDays" = 31`,
+    ]) {
       expect(await refusal(`UPDATE "Collaborative" SET ${set} WHERE id = '${ids.collaborative}'`), set).toMatch(CHECK);
     }
   });
 
   it("measures: SPC icons and national metrics outside their closed sets", async () => {
-    for (const set of [`"spcVariation" = 'sideways'`, `"spcAssurance" = 'probably'`, `"spcLatestSpecialCause" = 'improvment'`, `"nationalMetric" = 'falls-with-harm-2'`]) {
+    for (const set of [
+      `"spcVariation" = 'sideways'`,
+      `"spcAssurance" = 'probably'`,
+      `"spcLatestSpecialCause" = 'improvment'`,
+      `"nationalMetric" = 'falls-with-harm-2'`,
+    ]) {
       expect(await refusal(`UPDATE "Measure" SET ${set} WHERE id = '${ids.measure}'`), set).toMatch(CHECK);
     }
-    expect(await refusal(`UPDATE "Measure" SET "spcVariation" = 'improvement-low', "spcAssurance" = 'inconsistent', "spcLatestSpecialCause" = 'neither-high' WHERE id = '${ids.measure}'`)).toBeNull();
+    expect(
+      await refusal(
+        `UPDATE "Measure" SET "spcVariation" = 'improvement-low', "spcAssurance" = 'inconsistent', "spcLatestSpecialCause" = 'neither-high' WHERE id = '${ids.measure}'`,
+      ),
+    ).toBeNull();
     // The constraint's list is the code's list: a new national metric needs a migration too.
-    for (const { key } of NATIONAL_METRICS) expect(await refusal(`UPDATE "Measure" SET "nationalMetric" = '${key}' WHERE id = '${ids.measure}'`), key).toBeNull();
+    for (const { key } of NATIONAL_METRICS)
+      expect(
+        await refusal(`UPDATE "Measure" SET "nationalMetric" = '${key}' WHERE id = '${ids.measure}'`),
+        key,
+      ).toBeNull();
   });
 
   it("concerns: a postcode area that is not one of the postcode areas", async () => {
-    expect(await refusal(`UPDATE "Concern" SET "postcodeArea" = 'ZZ' WHERE id = '${ids.concern}'`)).toMatch(/violates foreign key constraint/);
-    expect(await refusal(`UPDATE "Concern" SET "postcodeArea" = (SELECT code FROM "PostcodeArea" LIMIT 1) WHERE id = '${ids.concern}'`)).toBeNull();
+    expect(await refusal(`UPDATE "Concern" SET "postcodeArea" = 'ZZ' WHERE id = '${ids.concern}'`)).toMatch(
+      /violates foreign key constraint/,
+    );
+    expect(
+      await refusal(
+        `UPDATE "Concern" SET "postcodeArea" = (SELECT code FROM "PostcodeArea" LIMIT 1) WHERE id = '${ids.concern}'`,
+      ),
+    ).toBeNull();
   });
 });

@@ -7,8 +7,19 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer-types";
 import { ANONYMOUS } from "@/lib/auth/viewer-types";
 import { NotFoundError } from "@/lib/errors";
-import { discardHeldConcern, purgeExpiredHeldConcerns, releaseHeldConcern, HELD_CONCERN_DAYS } from "@/lib/concerns/mutations";
-import { getConcernByTrackingToken, getConcernForTriage, getTriageQueue, listHeldConcerns, referenceMatchesToken } from "@/lib/concerns/queries";
+import {
+  discardHeldConcern,
+  purgeExpiredHeldConcerns,
+  releaseHeldConcern,
+  HELD_CONCERN_DAYS,
+} from "@/lib/concerns/mutations";
+import {
+  getConcernByTrackingToken,
+  getConcernForTriage,
+  getTriageQueue,
+  listHeldConcerns,
+  referenceMatchesToken,
+} from "@/lib/concerns/queries";
 import { queueFilterSchema } from "@/lib/concerns/schemas";
 import { getConcerns, getDashboardReference, knownValues } from "@/lib/dashboard/queries";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
@@ -26,25 +37,47 @@ beforeAll(async () => {
 
 const DAY = 86_400_000;
 const filters = (query: Record<string, string> = {}) => queueFilterSchema.parse(query);
-const autofilled = (overrides: Record<string, string> = {}) => concernForm({ website: "https://my-homepage.example", whatHappened: `Held ${Math.random()}: my dad fell on the ward at night.`, ...overrides });
+const autofilled = (overrides: Record<string, string> = {}) =>
+  concernForm({
+    website: "https://my-homepage.example",
+    whatHappened: `Held ${Math.random()}: my dad fell on the ward at night.`,
+    ...overrides,
+  });
 const heldIds = async (viewer: Viewer = leadA) => (await listHeldConcerns(viewer, "wessex")).map((c) => c.reference);
 
 async function wessexCounts() {
   const queue = await getTriageQueue(leadA, "wessex", filters({ status: "all" }));
   await refreshDashboardSummaries({ force: true });
-  const period = { from: new Date(Date.now() - 120 * DAY).toISOString().slice(0, 7), to: new Date().toISOString().slice(0, 7) };
-  const dashboardFilters = parseDashboardFilters(period, knownValues(await getDashboardReference()), { fixedCollaborative: "wessex" }).filters;
+  const period = {
+    from: new Date(Date.now() - 120 * DAY).toISOString().slice(0, 7),
+    to: new Date().toISOString().slice(0, 7),
+  };
+  const dashboardFilters = parseDashboardFilters(period, knownValues(await getDashboardReference()), {
+    fixedCollaborative: "wessex",
+  }).filters;
   const dashboard = await getConcerns(leadA, { kind: "collaborative", slug: "wessex" }, dashboardFilters);
-  return { queue: queue.total, overdue: queue.overdueCount, dashboard: dashboard.received, dashboardOverdue: dashboard.overdueUnacknowledged };
+  return {
+    queue: queue.total,
+    overdue: queue.overdueCount,
+    dashboard: dashboard.received,
+    dashboardOverdue: dashboard.overdueUnacknowledged,
+  };
 }
 
 describe("a submission with the hidden field filled in", () => {
   it("gets the normal confirmation and a working tracking link, and is held out of triage and the dashboard", async () => {
     const before = await wessexCounts();
     const result = await submitOrThrow(autofilled());
-    expect(result).toMatchObject({ kind: "submitted", duplicate: false, collaborativeName: "Wessex Patient Safety Collaborative" });
+    expect(result).toMatchObject({
+      kind: "submitted",
+      duplicate: false,
+      collaborativeName: "Wessex Patient Safety Collaborative",
+    });
     expect(result.reference).toMatch(/^PSC-/);
-    expect(await getConcernByTrackingToken(ANONYMOUS, result.token)).toMatchObject({ reference: result.reference, status: "RECEIVED" });
+    expect(await getConcernByTrackingToken(ANONYMOUS, result.token)).toMatchObject({
+      reference: result.reference,
+      status: "RECEIVED",
+    });
     expect(await referenceMatchesToken(ANONYMOUS, result.reference, result.token)).toBe(true);
     // What the person typed is all kept.
     const row = await db.concern.findUniqueOrThrow({ where: { reference: result.reference } });
@@ -73,7 +106,9 @@ describe("a submission with the hidden field filled in", () => {
     }
     const held = (await listHeldConcerns(leadA, "wessex")).find((c) => c.reference === result.reference)!;
     expect(held.whatHappened).toContain("my dad fell on the ward");
-    expect(Math.abs(held.expiresAt.getTime() - held.receivedAt.getTime() - HELD_CONCERN_DAYS * DAY)).toBeLessThan(60_000);
+    expect(Math.abs(held.expiresAt.getTime() - held.receivedAt.getTime() - HELD_CONCERN_DAYS * DAY)).toBeLessThan(
+      60_000,
+    );
   });
 });
 
@@ -100,8 +135,12 @@ describe("releasing a held concern", () => {
     const result = await submitOrThrow(autofilled());
     const row = await db.concern.findUniqueOrThrow({ where: { reference: result.reference } });
     for (const role of ["anonymous", "patientA", "staffA", "leadB", "national", "admin"] as CastRole[]) {
-      await expect(releaseHeldConcern(cast.viewers[role], { concernId: row.id }), role).rejects.toBeInstanceOf(NotFoundError);
-      await expect(discardHeldConcern(cast.viewers[role], { concernId: row.id }), role).rejects.toBeInstanceOf(NotFoundError);
+      await expect(releaseHeldConcern(cast.viewers[role], { concernId: row.id }), role).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await expect(discardHeldConcern(cast.viewers[role], { concernId: row.id }), role).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     }
     expect(await db.concern.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
     const normal = await submitOrThrow(concernForm());
@@ -131,9 +170,18 @@ describe("held concerns nobody decided on", () => {
     const now = new Date();
     const old = await submitOrThrow(autofilled());
     const recent = await submitOrThrow(autofilled());
-    const oldRow = await db.concern.update({ where: { reference: old.reference }, data: { heldAt: new Date(now.getTime() - (HELD_CONCERN_DAYS + 1) * DAY), receivedAt: new Date(now.getTime() - (HELD_CONCERN_DAYS + 1) * DAY) } });
+    const oldRow = await db.concern.update({
+      where: { reference: old.reference },
+      data: {
+        heldAt: new Date(now.getTime() - (HELD_CONCERN_DAYS + 1) * DAY),
+        receivedAt: new Date(now.getTime() - (HELD_CONCERN_DAYS + 1) * DAY),
+      },
+    });
     const released = await submitOrThrow(autofilled());
-    await db.concern.update({ where: { reference: released.reference }, data: { receivedAt: new Date(now.getTime() - 60 * DAY), heldAt: null } });
+    await db.concern.update({
+      where: { reference: released.reference },
+      data: { receivedAt: new Date(now.getTime() - 60 * DAY), heldAt: null },
+    });
 
     expect(await purgeExpiredHeldConcerns(now)).toBeGreaterThanOrEqual(1);
     expect(await db.concern.findUnique({ where: { id: oldRow.id } })).toBeNull();

@@ -29,39 +29,60 @@ describe("submitting a concern", () => {
     const result = await submitOrThrow();
     expect(result.reference).toMatch(/^PSC-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
     expect(result.duplicate).toBe(false);
-    const row = await db.concern.findUniqueOrThrow({ where: { reference: result.reference }, include: { statusChanges: true, collaborative: true } });
+    const row = await db.concern.findUniqueOrThrow({
+      where: { reference: result.reference },
+      include: { statusChanges: true, collaborative: true },
+    });
     expect(row.collaborative.slug).toBe("wessex");
     expect(row.status).toBe("RECEIVED");
     expect(row.postcodeArea).toBe("SO"); // the area only, never the full postcode
     expect(row.statusChanges).toMatchObject([{ fromStatus: null, toStatus: "RECEIVED" }]);
     expect(row.trackingTokenHash).toBe(hashTrackingToken(result.token));
     const view = await getConcernByTrackingToken(ANONYMOUS, result.token);
-    expect(view).toMatchObject({ reference: result.reference, status: "RECEIVED", collaborativeName: "Wessex Patient Safety Collaborative" });
+    expect(view).toMatchObject({
+      reference: result.reference,
+      status: "RECEIVED",
+      collaborativeName: "Wessex Patient Safety Collaborative",
+    });
     expect(await referenceMatchesToken(ANONYMOUS, result.reference.toLowerCase(), result.token)).toBe(true);
   });
 
   it("stores the tracking token only as a hash: the token itself is nowhere in the row", async () => {
     const result = await submitOrThrow();
-    const [raw] = await db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Concern" WHERE reference = ${result.reference}`;
+    const [raw] = await db.$queryRaw<
+      Record<string, unknown>[]
+    >`SELECT * FROM "Concern" WHERE reference = ${result.reference}`;
     expect(JSON.stringify(raw)).not.toContain(result.token);
     expect(await getConcernByTrackingToken(ANONYMOUS, "x".repeat(43))).toBeNull();
     expect(await referenceMatchesToken(ANONYMOUS, "PSC-2222-2222", result.token)).toBe(false);
   });
 
   it("encrypts contact details: the database column holds no plaintext", async () => {
-    const contact = { contactPreference: "contact", contactName: "Harriet Blake", contactEmail: "harriet.blake@example.com", contactPhone: "07700 900982" };
+    const contact = {
+      contactPreference: "contact",
+      contactName: "Harriet Blake",
+      contactEmail: "harriet.blake@example.com",
+      contactPhone: "07700 900982",
+    };
     const result = await submitOrThrow(concernForm(contact));
     const [raw] = await db.$queryRaw<{ contactEncrypted: string; contactConsent: boolean }[]>`
       SELECT "contactEncrypted", "contactConsent" FROM "Concern" WHERE reference = ${result.reference}`;
     expect(raw!.contactConsent).toBe(true);
     expect(raw!.contactEncrypted).toMatch(/^v1\./);
-    for (const plain of ["Harriet", "Blake", "harriet.blake", "example.com", "07700", "900982"]) expect(raw!.contactEncrypted).not.toContain(plain);
+    for (const plain of ["Harriet", "Blake", "harriet.blake", "example.com", "07700", "900982"])
+      expect(raw!.contactEncrypted).not.toContain(plain);
     expect(Buffer.from(raw!.contactEncrypted.split(".")[3]!, "base64url").toString("latin1")).not.toContain("Harriet");
-    expect(decryptContact(raw!.contactEncrypted)).toEqual({ name: "Harriet Blake", email: "harriet.blake@example.com", phone: "07700 900982" });
+    expect(decryptContact(raw!.contactEncrypted)).toEqual({
+      name: "Harriet Blake",
+      email: "harriet.blake@example.com",
+      phone: "07700 900982",
+    });
   });
 
   it("keeps nothing of contact details typed by someone who chose to stay anonymous", async () => {
-    const result = await submitOrThrow(concernForm({ contactPreference: "anonymous", contactEmail: "typed.anyway@example.com" }));
+    const result = await submitOrThrow(
+      concernForm({ contactPreference: "anonymous", contactEmail: "typed.anyway@example.com" }),
+    );
     const row = await db.concern.findUniqueOrThrow({ where: { reference: result.reference } });
     expect(row.contactEncrypted).toBeNull();
     expect(row.contactConsent).toBe(false);
@@ -91,14 +112,20 @@ describe("never lost, never duplicated", () => {
     expect(new Set(results.map((r) => r.token)).size).toBe(1);
     expect(results.filter((r) => !r.duplicate).length).toBeLessThanOrEqual(1);
     expect(await countConcerns()).toBe(before + 1);
-    const row = await db.concern.findUniqueOrThrow({ where: { idempotencyKey: form.idempotencyKey }, include: { statusChanges: true } });
+    const row = await db.concern.findUniqueOrThrow({
+      where: { idempotencyKey: form.idempotencyKey },
+      include: { statusChanges: true },
+    });
     expect(row.statusChanges).toHaveLength(1);
   });
 
   it("saves every one of many different concerns sent at once, each with its own reference", async () => {
     const forms = Array.from({ length: 40 }, () => concernForm());
     const results = await Promise.all(forms.map((f) => submitOrThrow(f)));
-    const stored = await db.concern.findMany({ where: { reference: { in: results.map((r) => r.reference) } }, include: { _count: { select: { statusChanges: true } } } });
+    const stored = await db.concern.findMany({
+      where: { reference: { in: results.map((r) => r.reference) } },
+      include: { _count: { select: { statusChanges: true } } },
+    });
     expect(stored).toHaveLength(40);
     expect(stored.every((c) => c._count.statusChanges === 1)).toBe(true);
   });
@@ -108,7 +135,14 @@ describe("routing to the right collaborative", () => {
   it("asks the person to confirm the usual collaborative for a postcode, and saves nothing until they do", async () => {
     const before = await countConcerns();
     const outcome = await submit(concernForm({ postcode: "so16", collaborative: "" }));
-    expect(outcome).toEqual({ kind: "confirm", reason: "postcode", suggested: "wessex", options: ["wessex"], postcodeArea: "SO", place: "Southampton" });
+    expect(outcome).toEqual({
+      kind: "confirm",
+      reason: "postcode",
+      suggested: "wessex",
+      options: ["wessex"],
+      postcodeArea: "SO",
+      place: "Southampton",
+    });
     expect(await countConcerns()).toBe(before);
   });
 
@@ -116,7 +150,10 @@ describe("routing to the right collaborative", () => {
     const question = await submit(concernForm({ postcode: "RG1 1AA", collaborative: "" }));
     expect(question).toMatchObject({ kind: "confirm", suggested: "oxford", options: ["oxford", "wessex"] });
     const saved = await submitOrThrow(concernForm({ postcode: "RG1 1AA", collaborative: "wessex" }));
-    expect((await db.concern.findUniqueOrThrow({ where: { reference: saved.reference }, include: { collaborative: true } })).collaborative.slug).toBe("wessex");
+    expect(
+      (await db.concern.findUniqueOrThrow({ where: { reference: saved.reference }, include: { collaborative: true } }))
+        .collaborative.slug,
+    ).toBe("wessex");
   });
 
   it("does not accept a collaborative the postcode's question did not offer", async () => {
@@ -127,7 +164,9 @@ describe("routing to the right collaborative", () => {
   it("routes by a member organisation chosen from the list, linking the organisation", async () => {
     const oxford = await collaborative("oxford");
     const organisation = await createOrganisation(oxford.id, `Test Hospital ${randomUUID().slice(0, 6)}`);
-    const saved = await submitOrThrow(concernForm({ postcode: "", collaborative: "", organisationText: organisation.name.toUpperCase() }));
+    const saved = await submitOrThrow(
+      concernForm({ postcode: "", collaborative: "", organisationText: organisation.name.toUpperCase() }),
+    );
     const row = await db.concern.findUniqueOrThrow({ where: { reference: saved.reference } });
     expect(row.collaborativeId).toBe(oxford.id);
     expect(row.organisationId).toBe(organisation.id);
@@ -136,13 +175,30 @@ describe("routing to the right collaborative", () => {
   it("asks when the organisation and the postcode disagree", async () => {
     const oxford = await collaborative("oxford");
     const organisation = await createOrganisation(oxford.id);
-    const outcome = await submit(concernForm({ postcode: "SO16", collaborative: "", organisationText: organisation.name }));
-    expect(outcome).toMatchObject({ kind: "confirm", reason: "conflict", suggested: "oxford", options: ["oxford", "wessex"] });
+    const outcome = await submit(
+      concernForm({ postcode: "SO16", collaborative: "", organisationText: organisation.name }),
+    );
+    expect(outcome).toMatchObject({
+      kind: "confirm",
+      reason: "conflict",
+      suggested: "oxford",
+      options: ["oxford", "wessex"],
+    });
   });
 
   it("routes by the part of England chosen when there is no postcode, keeping free-text organisation names", async () => {
-    const saved = await submitOrThrow(concernForm({ postcode: "", collaborative: "", region: "south-west", organisationText: "The walk-in centre by the harbour" }));
-    const row = await db.concern.findUniqueOrThrow({ where: { reference: saved.reference }, include: { collaborative: true } });
+    const saved = await submitOrThrow(
+      concernForm({
+        postcode: "",
+        collaborative: "",
+        region: "south-west",
+        organisationText: "The walk-in centre by the harbour",
+      }),
+    );
+    const row = await db.concern.findUniqueOrThrow({
+      where: { reference: saved.reference },
+      include: { collaborative: true },
+    });
     expect(row.collaborative.slug).toBe("south-west");
     expect(row.organisationText).toBe("The walk-in centre by the harbour");
     expect(row.organisationId).toBeNull();
@@ -160,7 +216,9 @@ describe("bad input", () => {
   it("keeps a submission whose hidden field is filled in, held for a lead (tests/integration/concerns-held.test.ts)", async () => {
     const before = await countConcerns();
     const result = await submitOrThrow(concernForm({ website: "http://spam.example" }));
-    expect(await db.concern.findUniqueOrThrow({ where: { reference: result.reference } })).toMatchObject({ heldAt: expect.any(Date) });
+    expect(await db.concern.findUniqueOrThrow({ where: { reference: result.reference } })).toMatchObject({
+      heldAt: expect.any(Date),
+    });
     expect(await countConcerns()).toBe(before + 1);
   });
 
@@ -171,7 +229,10 @@ describe("bad input", () => {
 
   it("accepts 'something else' and 'not sure' as no area and no stage", async () => {
     const saved = await submitOrThrow(concernForm({ priorityArea: "something-else", pathwayStage: "not-sure" }));
-    expect(await db.concern.findUniqueOrThrow({ where: { reference: saved.reference } })).toMatchObject({ priorityAreaId: null, pathwayStageId: null });
+    expect(await db.concern.findUniqueOrThrow({ where: { reference: saved.reference } })).toMatchObject({
+      priorityAreaId: null,
+      pathwayStageId: null,
+    });
   });
 });
 
@@ -183,7 +244,9 @@ describe("throttling per address", () => {
     const error = await submit(form, { ip }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConcernThrottledError);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as Error).message).toMatch(/try again in \d+ minutes?\. Nothing has been sent yet, and what you wrote is still here\./);
+    expect((error as Error).message).toMatch(
+      /try again in \d+ minutes?\. Nothing has been sent yet, and what you wrote is still here\./,
+    );
     expect(await db.concern.count({ where: { idempotencyKey: form.idempotencyKey } })).toBe(0);
     const bucket = await db.rateLimitBucket.findFirstOrThrow({ where: { key: concernSubmissionLimit(ip).key } });
     expect(bucket.count).toBe(11);
@@ -192,7 +255,9 @@ describe("throttling per address", () => {
   it("does not hold up other addresses", async () => {
     const busy = `busy-${randomUUID()}`;
     for (let i = 0; i < 11; i += 1) await submit(concernForm(), { ip: busy }).catch(() => undefined);
-    await expect(submitOrThrow(concernForm(), { ip: `other-${randomUUID()}` })).resolves.toMatchObject({ kind: "submitted" });
+    await expect(submitOrThrow(concernForm(), { ip: `other-${randomUUID()}` })).resolves.toMatchObject({
+      kind: "submitted",
+    });
   });
 
   it("still answers a retry of an accepted submission from a throttled address", async () => {

@@ -18,11 +18,22 @@ import {
   transferConcern,
   updateConcernSettings,
 } from "@/lib/concerns/mutations";
-import { getConcernByTrackingToken, getConcernForTriage, getTriageQueue, listDeidentifiedConcerns } from "@/lib/concerns/queries";
+import {
+  getConcernByTrackingToken,
+  getConcernForTriage,
+  getTriageQueue,
+  listDeidentifiedConcerns,
+} from "@/lib/concerns/queries";
 import { queueFilterSchema } from "@/lib/concerns/schemas";
 import type { Email } from "@/lib/mail/send";
 import { createCast, createOrganisation, type Cast, type CastRole } from "@/tests/fixtures/factories";
-import { concernForm, createConcern, createLocalPriority, createProject, submitOrThrow } from "@/tests/fixtures/concerns";
+import {
+  concernForm,
+  createConcern,
+  createLocalPriority,
+  createProject,
+  submitOrThrow,
+} from "@/tests/fixtures/concerns";
 
 let cast: Cast;
 let leadA: Viewer;
@@ -51,7 +62,8 @@ describe("every triage action is for the leads of the concern's collaborative on
   const ops: Record<string, Op> = {
     "see the queue": (v) => getTriageQueue(v, "wessex", filters()),
     "open the concern": (v, c) => getConcernForTriage(v, c.id),
-    "change its status": (v, c) => changeConcernStatus(v, { concernId: c.id, version: c.version, status: "ACKNOWLEDGED", reason: "", outcome: "" }),
+    "change its status": (v, c) =>
+      changeConcernStatus(v, { concernId: c.id, version: c.version, status: "ACKNOWLEDGED", reason: "", outcome: "" }),
     "assign it": (v, c) => assignConcern(v, { concernId: c.id, version: c.version, assigneeId: leadA.userId }),
     "add an internal note": (v, c) => addConcernNote(v, { concernId: c.id, note: "Checked with the ward" }),
     "publish a response": (v, c) => respondToConcern(v, { concernId: c.id, response: "Thank you" }),
@@ -60,13 +72,25 @@ describe("every triage action is for the leads of the concern's collaborative on
       return linkConcern(v, { concernId: c.id, version: c.version, target: `priority:${priority.id}`, linkReason: "" });
     },
     "mark it shareable": (v, c) => setConcernShareable(v, { concernId: c.id, version: c.version, shareable: "yes" }),
-    "pass it to another collaborative": (v, c) => transferConcern(v, { concernId: c.id, version: c.version, collaborative: "south-west", transferReason: "Wrong area" }),
+    "pass it to another collaborative": (v, c) =>
+      transferConcern(v, {
+        concernId: c.id,
+        version: c.version,
+        collaborative: "south-west",
+        transferReason: "Wrong area",
+      }),
     "reveal the contact details": (v, c) => revealContact(v, c.id),
   };
-  type Seen = { result: unknown; before: Awaited<ReturnType<typeof snapshot>>; after: Awaited<ReturnType<typeof snapshot>>; concernId: string };
+  type Seen = {
+    result: unknown;
+    before: Awaited<ReturnType<typeof snapshot>>;
+    after: Awaited<ReturnType<typeof snapshot>>;
+    concernId: string;
+  };
   /** What each operation visibly did for A's lead: the positive control before every denial. */
   const done: Record<keyof typeof ops, (seen: Seen) => void> = {
-    "see the queue": ({ result }) => expect((result as Awaited<ReturnType<typeof getTriageQueue>>).total).toBeGreaterThan(0),
+    "see the queue": ({ result }) =>
+      expect((result as Awaited<ReturnType<typeof getTriageQueue>>).total).toBeGreaterThan(0),
     "open the concern": ({ result, concernId }) => expect((result as { id: string }).id).toBe(concernId),
     "change its status": ({ before, after }) => {
       expect(after.concern.status).toBe("ACKNOWLEDGED");
@@ -80,7 +104,8 @@ describe("every triage action is for the leads of the concern's collaborative on
       expect(before.concern.shareable).toBe(false);
       expect(after.concern.shareable).toBe(true);
     },
-    "pass it to another collaborative": ({ after }) => expect(after.concern.collaborativeId).not.toBe(cast.collaborativeA.id),
+    "pass it to another collaborative": ({ after }) =>
+      expect(after.concern.collaborativeId).not.toBe(cast.collaborativeA.id),
     "reveal the contact details": ({ result }) => expect(result).toMatchObject(contact),
   };
   const denied: CastRole[] = ["anonymous", "patientA", "staffA", "staffB", "leadB", "national", "admin"];
@@ -96,7 +121,10 @@ describe("every triage action is for the leads of the concern's collaborative on
       it(`denies ${role} to ${name}, changing nothing`, async () => {
         const concern = await createConcern(cast.collaborativeA.id, { contact });
         const before = await snapshot(concern.id);
-        const error = await op(cast.viewers[role], concern).then(() => null, (e: unknown) => e);
+        const error = await op(cast.viewers[role], concern).then(
+          () => null,
+          (e: unknown) => e,
+        );
         // Outsiders are told it does not exist; nobody learns whether the concern is there.
         expect(error).toBeInstanceOf(NotFoundError);
         expect(await snapshot(concern.id)).toEqual(before);
@@ -107,15 +135,42 @@ describe("every triage action is for the leads of the concern's collaborative on
   it("lets only A's lead change A's service level and retention settings", async () => {
     const before = await db.collaborative.findUniqueOrThrow({ where: { id: cast.collaborativeA.id } });
     for (const role of denied) {
-      await expect(updateConcernSettings(cast.viewers[role], { collaborativeId: cast.collaborativeA.id, acknowledgementDays: 2, contactRetentionMonths: 3 })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        updateConcernSettings(cast.viewers[role], {
+          collaborativeId: cast.collaborativeA.id,
+          acknowledgementDays: 2,
+          contactRetentionMonths: 3,
+        }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await db.collaborative.findUniqueOrThrow({ where: { id: cast.collaborativeA.id } })).toEqual(before);
     try {
-      await updateConcernSettings(leadA, { collaborativeId: cast.collaborativeA.id, acknowledgementDays: 3, contactRetentionMonths: 6 });
-      expect(await db.collaborative.findUniqueOrThrow({ where: { id: cast.collaborativeA.id } })).toMatchObject({ acknowledgementDays: 3, contactRetentionMonths: 6 });
-      expect(await db.auditEvent.findFirst({ where: { action: "collaborative.concern_settings_changed", subjectId: cast.collaborativeA.id, actorId: leadA.userId } })).not.toBeNull();
+      await updateConcernSettings(leadA, {
+        collaborativeId: cast.collaborativeA.id,
+        acknowledgementDays: 3,
+        contactRetentionMonths: 6,
+      });
+      expect(await db.collaborative.findUniqueOrThrow({ where: { id: cast.collaborativeA.id } })).toMatchObject({
+        acknowledgementDays: 3,
+        contactRetentionMonths: 6,
+      });
+      expect(
+        await db.auditEvent.findFirst({
+          where: {
+            action: "collaborative.concern_settings_changed",
+            subjectId: cast.collaborativeA.id,
+            actorId: leadA.userId,
+          },
+        }),
+      ).not.toBeNull();
     } finally {
-      await db.collaborative.update({ where: { id: cast.collaborativeA.id }, data: { acknowledgementDays: before.acknowledgementDays, contactRetentionMonths: before.contactRetentionMonths } });
+      await db.collaborative.update({
+        where: { id: cast.collaborativeA.id },
+        data: {
+          acknowledgementDays: before.acknowledgementDays,
+          contactRetentionMonths: before.contactRetentionMonths,
+        },
+      });
     }
   });
 });
@@ -123,40 +178,101 @@ describe("every triage action is for the leads of the concern's collaborative on
 describe("status changes", () => {
   it("record who, when and why, count as the acknowledgement, and are audited without personal data", async () => {
     const concern = await createConcern(cast.collaborativeA.id, { contact });
-    await changeConcernStatus(leadA, { concernId: concern.id, version: 1, status: "ACKNOWLEDGED", reason: "Read and logged", outcome: "" });
-    const row = await db.concern.findUniqueOrThrow({ where: { id: concern.id }, include: { statusChanges: { orderBy: { changedAt: "asc" } } } });
+    await changeConcernStatus(leadA, {
+      concernId: concern.id,
+      version: 1,
+      status: "ACKNOWLEDGED",
+      reason: "Read and logged",
+      outcome: "",
+    });
+    const row = await db.concern.findUniqueOrThrow({
+      where: { id: concern.id },
+      include: { statusChanges: { orderBy: { changedAt: "asc" } } },
+    });
     expect(row).toMatchObject({ status: "ACKNOWLEDGED", version: 2 });
     expect(row.acknowledgedAt).not.toBeNull();
-    expect(row.statusChanges.at(-1)).toMatchObject({ fromStatus: "RECEIVED", toStatus: "ACKNOWLEDGED", reason: "Read and logged", changedById: leadA.userId });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: concern.id, action: "concern.status_changed" } });
-    expect(audit).toMatchObject({ actorId: leadA.userId, collaborativeId: cast.collaborativeA.id, details: { from: "RECEIVED", to: "ACKNOWLEDGED" } });
+    expect(row.statusChanges.at(-1)).toMatchObject({
+      fromStatus: "RECEIVED",
+      toStatus: "ACKNOWLEDGED",
+      reason: "Read and logged",
+      changedById: leadA.userId,
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { subjectId: concern.id, action: "concern.status_changed" },
+    });
+    expect(audit).toMatchObject({
+      actorId: leadA.userId,
+      collaborativeId: cast.collaborativeA.id,
+      details: { from: "RECEIVED", to: "ACKNOWLEDGED" },
+    });
     const detail = await getConcernForTriage(leadA, concern.id);
-    expect(detail.history.at(-1)).toMatchObject({ toStatus: "ACKNOWLEDGED", reason: "Read and logged", by: leadA.name });
+    expect(detail.history.at(-1)).toMatchObject({
+      toStatus: "ACKNOWLEDGED",
+      reason: "Read and logged",
+      by: leadA.name,
+    });
   });
 
   it("close with an outcome the reporter sees, and reopen only with a reason", async () => {
     const submitted = await submitOrThrow();
     const id = (await db.concern.findUniqueOrThrow({ where: { reference: submitted.reference } })).id;
-    await changeConcernStatus(leadA, { concernId: id, version: 1, status: "CLOSED", reason: "", outcome: "The ward now checks frames are in reach at night." });
-    expect(await getConcernByTrackingToken(cast.viewers.anonymous, submitted.token)).toMatchObject({ status: "CLOSED", outcome: "The ward now checks frames are in reach at night." });
-    await expect(changeConcernStatus(leadA, { concernId: id, version: 2, status: "UNDER_REVIEW", reason: "", outcome: "" })).rejects.toBeInstanceOf(DomainError);
-    await changeConcernStatus(leadA, { concernId: id, version: 2, status: "UNDER_REVIEW", reason: "The family came back to us", outcome: "" });
-    expect(await db.concern.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "UNDER_REVIEW", closedAt: null, outcome: null });
+    await changeConcernStatus(leadA, {
+      concernId: id,
+      version: 1,
+      status: "CLOSED",
+      reason: "",
+      outcome: "The ward now checks frames are in reach at night.",
+    });
+    expect(await getConcernByTrackingToken(cast.viewers.anonymous, submitted.token)).toMatchObject({
+      status: "CLOSED",
+      outcome: "The ward now checks frames are in reach at night.",
+    });
+    await expect(
+      changeConcernStatus(leadA, { concernId: id, version: 2, status: "UNDER_REVIEW", reason: "", outcome: "" }),
+    ).rejects.toBeInstanceOf(DomainError);
+    await changeConcernStatus(leadA, {
+      concernId: id,
+      version: 2,
+      status: "UNDER_REVIEW",
+      reason: "The family came back to us",
+      outcome: "",
+    });
+    expect(await db.concern.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "UNDER_REVIEW",
+      closedAt: null,
+      outcome: null,
+    });
   });
 
   it("refuse moves the lifecycle does not allow", async () => {
     const concern = await createConcern(cast.collaborativeA.id, { status: "UNDER_REVIEW" });
-    const error = await changeConcernStatus(leadA, { concernId: concern.id, version: 1, status: "ACKNOWLEDGED", reason: "", outcome: "" }).catch((e: DomainError) => e);
+    const error = await changeConcernStatus(leadA, {
+      concernId: concern.id,
+      version: 1,
+      status: "ACKNOWLEDGED",
+      reason: "",
+      outcome: "",
+    }).catch((e: DomainError) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).fieldErrors.status).toMatch(/cannot be moved/);
   });
 
   it("refuse a change made to an out-of-date version, changing nothing", async () => {
     const concern = await createConcern(cast.collaborativeA.id);
-    await changeConcernStatus(leadA, { concernId: concern.id, version: 1, status: "ACKNOWLEDGED", reason: "", outcome: "" });
+    await changeConcernStatus(leadA, {
+      concernId: concern.id,
+      version: 1,
+      status: "ACKNOWLEDGED",
+      reason: "",
+      outcome: "",
+    });
     const before = await snapshot(concern.id);
-    await expect(changeConcernStatus(leadA, { concernId: concern.id, version: 1, status: "CLOSED", reason: "", outcome: "Done" })).rejects.toBeInstanceOf(ConflictError);
-    await expect(assignConcern(leadA, { concernId: concern.id, version: 1, assigneeId: leadA.userId })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      changeConcernStatus(leadA, { concernId: concern.id, version: 1, status: "CLOSED", reason: "", outcome: "Done" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      assignConcern(leadA, { concernId: concern.id, version: 1, assigneeId: leadA.userId }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await snapshot(concern.id)).toEqual(before);
   });
 });
@@ -164,8 +280,12 @@ describe("status changes", () => {
 describe("assignment", () => {
   it("goes to a lead of the concern's collaborative, not to anyone else", async () => {
     const concern = await createConcern(cast.collaborativeA.id);
-    await expect(assignConcern(leadA, { concernId: concern.id, version: 1, assigneeId: cast.viewers.staffA.userId })).rejects.toBeInstanceOf(DomainError);
-    await expect(assignConcern(leadA, { concernId: concern.id, version: 1, assigneeId: cast.viewers.leadB.userId })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      assignConcern(leadA, { concernId: concern.id, version: 1, assigneeId: cast.viewers.staffA.userId }),
+    ).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      assignConcern(leadA, { concernId: concern.id, version: 1, assigneeId: cast.viewers.leadB.userId }),
+    ).rejects.toBeInstanceOf(DomainError);
     await assignConcern(leadA, { concernId: concern.id, version: 1, assigneeId: leadA.userId });
     expect((await getConcernForTriage(leadA, concern.id)).assignedTo).toEqual({ id: leadA.userId, name: leadA.name });
   });
@@ -181,22 +301,37 @@ describe("notes and responses", () => {
     expect(view?.responses.map((r) => r.body)).toEqual(["Thank you. The ward has changed its night checks."]);
     expect(view?.status).toBe("RESPONDED");
     expect(JSON.stringify(view)).not.toContain("INTERNAL");
-    expect((await getConcernForTriage(leadA, id)).notes.map((n) => n.body)).toEqual(["INTERNAL: spoke to the ward sister"]);
+    expect((await getConcernForTriage(leadA, id)).notes.map((n) => n.body)).toEqual([
+      "INTERNAL: spoke to the ward sister",
+    ]);
     const history = await db.concernStatusChange.findMany({ where: { concernId: id }, orderBy: { changedAt: "asc" } });
-    expect(history.at(-1)).toMatchObject({ fromStatus: "RECEIVED", toStatus: "RESPONDED", reason: "Public response sent", changedById: leadA.userId });
+    expect(history.at(-1)).toMatchObject({
+      fromStatus: "RECEIVED",
+      toStatus: "RESPONDED",
+      reason: "Public response sent",
+      changedById: leadA.userId,
+    });
   });
 
   it("email a response once to a reporter who gave an email address and agreed, with a working tracking link", async () => {
-    const submitted = await submitOrThrow(concernForm({ contactPreference: "contact", contactEmail: "reporter@example.com" }));
+    const submitted = await submitOrThrow(
+      concernForm({ contactPreference: "contact", contactEmail: "reporter@example.com" }),
+    );
     const id = (await db.concern.findUniqueOrThrow({ where: { reference: submitted.reference } })).id;
-    const { responseId, mayEmail } = await respondToConcern(leadA, { concernId: id, response: "We have shared your story with the ward." });
+    const { responseId, mayEmail } = await respondToConcern(leadA, {
+      concernId: id,
+      response: "We have shared your story with the ward.",
+    });
     expect(mayEmail).toBe(true);
     const sent: Email[] = [];
     const send = async (email: Email) => void sent.push(email);
     expect(await deliverResponseEmail(responseId, send)).toBe("sent");
     expect(await deliverResponseEmail(responseId, send)).toBe("already-sent");
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: "reporter@example.com", subject: `A response to your safety concern ${submitted.reference}` });
+    expect(sent[0]).toMatchObject({
+      to: "reporter@example.com",
+      subject: `A response to your safety concern ${submitted.reference}`,
+    });
     expect(sent[0]!.text).toContain("We have shared your story with the ward.");
     const token = /\/concerns\/track\/([A-Za-z0-9_-]+)/.exec(sent[0]!.text)![1]!;
     expect(token).toBe(submitted.token);
@@ -206,7 +341,9 @@ describe("notes and responses", () => {
   it("do not email anonymous or phone-only reporters, and give a failed email back for the retry job", async () => {
     const anonymous = await submitOrThrow();
     const phoneOnly = await submitOrThrow(concernForm({ contactPreference: "contact", contactPhone: "07700 900456" }));
-    const withEmail = await submitOrThrow(concernForm({ contactPreference: "contact", contactEmail: "later@example.com" }));
+    const withEmail = await submitOrThrow(
+      concernForm({ contactPreference: "contact", contactEmail: "later@example.com" }),
+    );
     const idOf = async (reference: string) => (await db.concern.findUniqueOrThrow({ where: { reference } })).id;
     const never = async () => {
       throw new Error("should not send");
@@ -217,7 +354,9 @@ describe("notes and responses", () => {
     const r2 = await respondToConcern(leadA, { concernId: await idOf(phoneOnly.reference), response: "Thanks" });
     expect(await deliverResponseEmail(r2.responseId, never)).toBe("no-email");
     const r3 = await respondToConcern(leadA, { concernId: await idOf(withEmail.reference), response: "Thanks" });
-    await expect(deliverResponseEmail(r3.responseId, async () => Promise.reject(new Error("SMTP down")))).rejects.toThrow("SMTP down");
+    await expect(
+      deliverResponseEmail(r3.responseId, async () => Promise.reject(new Error("SMTP down"))),
+    ).rejects.toThrow("SMTP down");
     expect((await db.concernResponse.findUniqueOrThrow({ where: { id: r3.responseId } })).emailedAt).toBeNull();
   });
 });
@@ -228,13 +367,26 @@ describe("linking to local priorities and projects", () => {
     const project = await createProject(cast.collaborativeA.id, cast.viewers.staffA.userId!);
     const first = await createConcern(cast.collaborativeA.id);
     const second = await createConcern(cast.collaborativeA.id, { status: "RESPONDED" });
-    await linkConcern(leadA, { concernId: first.id, version: 1, target: `priority:${priority.id}`, linkReason: "Third fall at night this month" });
+    await linkConcern(leadA, {
+      concernId: first.id,
+      version: 1,
+      target: `priority:${priority.id}`,
+      linkReason: "Third fall at night this month",
+    });
     await linkConcern(leadA, { concernId: second.id, version: 1, target: `project:${project.id}`, linkReason: "" });
-    const linked = await db.concern.findUniqueOrThrow({ where: { id: first.id }, include: { statusChanges: { orderBy: { changedAt: "asc" } } } });
+    const linked = await db.concern.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { statusChanges: { orderBy: { changedAt: "asc" } } },
+    });
     expect(linked).toMatchObject({ status: "LINKED", linkedPriorityId: priority.id });
-    expect(linked.statusChanges.at(-1)!.reason).toBe('Linked to the local priority "Safer night-time care": Third fall at night this month');
+    expect(linked.statusChanges.at(-1)!.reason).toBe(
+      'Linked to the local priority "Safer night-time care": Third fall at night this month',
+    );
     // A responded concern keeps its status; the link is still made.
-    expect(await db.concern.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "RESPONDED", linkedProjectId: project.id });
+    expect(await db.concern.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "RESPONDED",
+      linkedProjectId: project.id,
+    });
     expect(await db.concern.count({ where: { linkedProjectId: project.id } })).toBe(1);
   });
 
@@ -245,7 +397,9 @@ describe("linking to local priorities and projects", () => {
     const national = await db.priorityArea.findUniqueOrThrow({ where: { slug: "falls" } });
     const before = await snapshot(concern.id);
     for (const target of [`priority:${priorityB.id}`, `project:${projectB.id}`, `priority:${national.id}`]) {
-      await expect(linkConcern(leadA, { concernId: concern.id, version: 1, target, linkReason: "" })).rejects.toBeInstanceOf(DomainError);
+      await expect(
+        linkConcern(leadA, { concernId: concern.id, version: 1, target, linkReason: "" }),
+      ).rejects.toBeInstanceOf(DomainError);
     }
     expect(await snapshot(concern.id)).toEqual(before);
   });
@@ -255,16 +409,38 @@ describe("passing a concern to the right collaborative", () => {
   it("moves it with its history, clears what belonged to the old collaborative, and hands it to the new leads", async () => {
     const organisation = await createOrganisation(cast.collaborativeA.id);
     const priority = await createLocalPriority(cast.collaborativeA.id);
-    const submitted = await submitOrThrow(concernForm({ postcode: "", collaborative: "", organisationText: organisation.name }));
+    const submitted = await submitOrThrow(
+      concernForm({ postcode: "", collaborative: "", organisationText: organisation.name }),
+    );
     const concern = await db.concern.findUniqueOrThrow({ where: { reference: submitted.reference } });
     await linkConcern(leadA, { concernId: concern.id, version: 1, target: `priority:${priority.id}`, linkReason: "" });
-    await transferConcern(leadA, { concernId: concern.id, version: 2, collaborative: "oxford", transferReason: "It happened in Reading" });
-    const moved = await db.concern.findUniqueOrThrow({ where: { id: concern.id }, include: { statusChanges: { orderBy: { changedAt: "asc" } } } });
-    expect(moved).toMatchObject({ collaborativeId: cast.collaborativeB.id, organisationId: null, organisationText: organisation.name, linkedPriorityId: null, status: "RECEIVED" });
-    expect(moved.statusChanges.at(-1)!.reason).toMatch(/Passed on from Wessex Patient Safety Collaborative to .*Oxford.*: It happened in Reading/);
+    await transferConcern(leadA, {
+      concernId: concern.id,
+      version: 2,
+      collaborative: "oxford",
+      transferReason: "It happened in Reading",
+    });
+    const moved = await db.concern.findUniqueOrThrow({
+      where: { id: concern.id },
+      include: { statusChanges: { orderBy: { changedAt: "asc" } } },
+    });
+    expect(moved).toMatchObject({
+      collaborativeId: cast.collaborativeB.id,
+      organisationId: null,
+      organisationText: organisation.name,
+      linkedPriorityId: null,
+      status: "RECEIVED",
+    });
+    expect(moved.statusChanges.at(-1)!.reason).toMatch(
+      /Passed on from Wessex Patient Safety Collaborative to .*Oxford.*: It happened in Reading/,
+    );
     await expect(getConcernForTriage(leadA, concern.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getConcernForTriage(cast.viewers.leadB, concern.id)).resolves.toMatchObject({ reference: submitted.reference });
-    expect((await getConcernByTrackingToken(cast.viewers.anonymous, submitted.token))?.collaborativeName).toBe(cast.collaborativeB.name);
+    await expect(getConcernForTriage(cast.viewers.leadB, concern.id)).resolves.toMatchObject({
+      reference: submitted.reference,
+    });
+    expect((await getConcernByTrackingToken(cast.viewers.anonymous, submitted.token))?.collaborativeName).toBe(
+      cast.collaborativeB.name,
+    );
   });
 });
 
@@ -273,9 +449,15 @@ describe("contact details", () => {
     const concern = await createConcern(cast.collaborativeA.id, { contact });
     const before = await db.auditEvent.count({ where: { subjectId: concern.id, action: "concern.contact_revealed" } });
     expect(await revealContact(leadA, concern.id, "198.51.100.7")).toEqual(contact);
-    const audit = await db.auditEvent.findMany({ where: { subjectId: concern.id, action: "concern.contact_revealed" } });
+    const audit = await db.auditEvent.findMany({
+      where: { subjectId: concern.id, action: "concern.contact_revealed" },
+    });
     expect(audit).toHaveLength(before + 1);
-    expect(audit[0]).toMatchObject({ actorId: leadA.userId, collaborativeId: cast.collaborativeA.id, ip: "198.51.100.7" });
+    expect(audit[0]).toMatchObject({
+      actorId: leadA.userId,
+      collaborativeId: cast.collaborativeA.id,
+      ip: "198.51.100.7",
+    });
     expect(audit[0]!.details).toBeNull();
   });
 
@@ -296,8 +478,13 @@ describe("contact details", () => {
 describe("de-identified data for the national team and the dashboard", () => {
   it("has no contact details, no reference and no free text unless the lead marked it shareable", async () => {
     const text = `Unique words ${randomUUID()}`;
-    const concern = await createConcern(cast.collaborativeA.id, { contact, whatHappened: text, reporterId: cast.viewers.patientA.userId! });
-    const find = async (viewer: Viewer) => (await listDeidentifiedConcerns(viewer, { take: 5000 })).filter((r) => r.whatHappened === text);
+    const concern = await createConcern(cast.collaborativeA.id, {
+      contact,
+      whatHappened: text,
+      reporterId: cast.viewers.patientA.userId!,
+    });
+    const find = async (viewer: Viewer) =>
+      (await listDeidentifiedConcerns(viewer, { take: 5000 })).filter((r) => r.whatHappened === text);
     const all = JSON.stringify(await listDeidentifiedConcerns(cast.viewers.national, { take: 5000 }));
     expect(all).not.toContain(text);
     expect(all).not.toMatch(/Rosa|rosa\.santos|v1\.|PSC-|reporterId|contact/);
@@ -323,16 +510,27 @@ describe("the triage queue", () => {
     const organisation = await createOrganisation(cast.collaborativeA.id);
     organisationId = organisation.id;
     const now = Date.now();
-    const make = (options: Parameters<typeof createConcern>[1]) => createConcern(cast.collaborativeA.id, { organisationId, ...options }).then((c) => c.id);
+    const make = (options: Parameters<typeof createConcern>[1]) =>
+      createConcern(cast.collaborativeA.id, { organisationId, ...options }).then((c) => c.id);
     ids = {
       old: await make({ receivedAt: new Date(now - 20 * DAY) }),
-      oldAcknowledged: await make({ receivedAt: new Date(now - 19.5 * DAY), status: "ACKNOWLEDGED", acknowledgedAt: new Date(now - 19 * DAY) }),
+      oldAcknowledged: await make({
+        receivedAt: new Date(now - 19.5 * DAY),
+        status: "ACKNOWLEDGED",
+        acknowledgedAt: new Date(now - 19 * DAY),
+      }),
       recent: await make({ receivedAt: new Date(now - 1 * DAY) }),
-      closed: await make({ receivedAt: new Date(now - 40 * DAY), status: "CLOSED", acknowledgedAt: new Date(now - 39 * DAY), closedAt: new Date(now - 30 * DAY) }),
+      closed: await make({
+        receivedAt: new Date(now - 40 * DAY),
+        status: "CLOSED",
+        acknowledgedAt: new Date(now - 39 * DAY),
+        closedAt: new Date(now - 30 * DAY),
+      }),
       urgent: await make({ whatHappened: "My mother is still on the ward and it is still happening every night." }),
     };
   });
-  const idsIn = async (query: Record<string, string>) => (await getTriageQueue(leadA, "wessex", filters({ organisation: organisationId, ...query }))).rows.map((r) => r.id);
+  const idsIn = async (query: Record<string, string>) =>
+    (await getTriageQueue(leadA, "wessex", filters({ organisation: organisationId, ...query }))).rows.map((r) => r.id);
 
   it("shows open concerns by default, oldest first, with days since received and overdue acknowledgements", async () => {
     const queue = await getTriageQueue(leadA, "wessex", filters({ organisation: organisationId }));
@@ -377,16 +575,26 @@ describe("retention: contact details are erased after the collaborative's period
   };
   let oxfordMonths: number;
   beforeAll(async () => {
-    oxfordMonths = (await db.collaborative.findUniqueOrThrow({ where: { id: cast.collaborativeB.id } })).contactRetentionMonths;
+    oxfordMonths = (await db.collaborative.findUniqueOrThrow({ where: { id: cast.collaborativeB.id } }))
+      .contactRetentionMonths;
     await db.collaborative.update({ where: { id: cast.collaborativeB.id }, data: { contactRetentionMonths: 6 } });
   });
   afterAll(async () => {
-    await db.collaborative.update({ where: { id: cast.collaborativeB.id }, data: { contactRetentionMonths: oxfordMonths } });
+    await db.collaborative.update({
+      where: { id: cast.collaborativeB.id },
+      data: { contactRetentionMonths: oxfordMonths },
+    });
   });
 
   it("erases each collaborative's expired contacts with an audit event, keeps the rest, and can run again", async () => {
     const closed = (collaborativeId: string, months: number) =>
-      createConcern(collaborativeId, { contact, status: "CLOSED", receivedAt: monthsAgo(months + 1), acknowledgedAt: monthsAgo(months + 1), closedAt: monthsAgo(months) });
+      createConcern(collaborativeId, {
+        contact,
+        status: "CLOSED",
+        receivedAt: monthsAgo(months + 1),
+        acknowledgedAt: monthsAgo(months + 1),
+        closedAt: monthsAgo(months),
+      });
     const a13 = await closed(cast.collaborativeA.id, 13); // Wessex: 12 months
     const a11 = await closed(cast.collaborativeA.id, 11);
     const b7 = await closed(cast.collaborativeB.id, 7); // Oxford, set to 6 months here
@@ -394,7 +602,8 @@ describe("retention: contact details are erased after the collaborative's period
     const open = await createConcern(cast.collaborativeA.id, { contact, receivedAt: monthsAgo(30) });
 
     expect(await eraseExpiredContactDetails()).toBeGreaterThanOrEqual(2);
-    const state = async (id: string) => db.concern.findUniqueOrThrow({ where: { id }, select: { contactEncrypted: true, contactErasedAt: true } });
+    const state = async (id: string) =>
+      db.concern.findUniqueOrThrow({ where: { id }, select: { contactEncrypted: true, contactErasedAt: true } });
     for (const erased of [a13, b7]) {
       expect(await state(erased.id)).toMatchObject({ contactEncrypted: null, contactErasedAt: expect.any(Date) });
       const audit = await db.auditEvent.findMany({ where: { subjectId: erased.id, action: "concern.contact_erased" } });
@@ -406,6 +615,9 @@ describe("retention: contact details are erased after the collaborative's period
     await eraseExpiredContactDetails();
     expect(await db.auditEvent.count({ where: { subjectId: a13.id, action: "concern.contact_erased" } })).toBe(1);
     await expect(revealContact(leadA, a13.id)).rejects.toBeInstanceOf(DomainError);
-    expect((await getConcernForTriage(leadA, a13.id)).contact).toMatchObject({ held: false, erasedAt: expect.any(Date) });
+    expect((await getConcernForTriage(leadA, a13.id)).contact).toMatchObject({
+      held: false,
+      erasedAt: expect.any(Date),
+    });
   });
 });

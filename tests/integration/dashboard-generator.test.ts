@@ -19,7 +19,10 @@ async function referenceDatabase() {
   if (!template) {
     const database = await createMigratedDatabase(serverUrl, "psc_generate_template");
     drops.push(database.drop);
-    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+    const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--reference-only"], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: "utf8",
+    });
     if (seed.status !== 0) throw new Error(seed.stderr);
     template = database.name;
   }
@@ -54,7 +57,9 @@ describe("the data generator", () => {
     const url = await referenceDatabase();
     const client = new pg.Client(poolConfigFromUrl(url));
     await client.connect();
-    await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('someone', 'someone@test.nhs.uk', 'Someone', now())`);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('someone', 'someone@test.nhs.uk', 'Someone', now())`,
+    );
     await client.end();
     await expect(generate(url, 0.005, () => {})).rejects.toThrow(/already holds data/);
     const empty = await createMigratedDatabase(inject("serverUrl"), "psc_generate");

@@ -4,7 +4,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/dashboard/filters";
-import { getConcerns, getCoverage, getDashboard, getDashboardReference, getHarm, getImprovement, getSpread, knownValues, type DashboardScope } from "@/lib/dashboard/queries";
+import {
+  getConcerns,
+  getCoverage,
+  getDashboard,
+  getDashboardReference,
+  getHarm,
+  getImprovement,
+  getSpread,
+  knownValues,
+  type DashboardScope,
+} from "@/lib/dashboard/queries";
 import { dashboardCsv } from "@/lib/dashboard/exports";
 import { refreshDashboardSummaries } from "@/lib/dashboard/summaries";
 import { dayFromIso, workingDaysBetween } from "@/lib/concerns/service-level";
@@ -18,7 +28,9 @@ let cast: Cast;
 /** The period 2019: January to December. */
 async function filters(params: Record<string, string> = {}, fixedCollaborative?: string): Promise<DashboardFilters> {
   const reference = await getDashboardReference();
-  return parseDashboardFilters({ from: "2019-01", to: "2019-12", ...params }, knownValues(reference), { fixedCollaborative }).filters;
+  return parseDashboardFilters({ from: "2019-01", to: "2019-12", ...params }, knownValues(reference), {
+    fixedCollaborative,
+  }).filters;
 }
 
 beforeAll(async () => {
@@ -33,8 +45,19 @@ describe("coverage", () => {
     const x = coverage.rows.find((r) => r.collaborative.slug === "south-west")!;
     const y = coverage.rows.find((r) => r.collaborative.slug === "eastern")!;
     expect(coverage.rows).toHaveLength(15);
-    expect(coverage.areas.map((a) => a.key).sort()).toEqual(["falls", "infections", "local", "medication-safety", "pressure-ulcers", "transfers-discharge"]);
-    expect(x.cells.falls).toMatchObject({ projects: 2, reporting: 1, byStage: { TESTING: 1, IMPLEMENTING: 1, IDEA: 0 } });
+    expect(coverage.areas.map((a) => a.key).sort()).toEqual([
+      "falls",
+      "infections",
+      "local",
+      "medication-safety",
+      "pressure-ulcers",
+      "transfers-discharge",
+    ]);
+    expect(x.cells.falls).toMatchObject({
+      projects: 2,
+      reporting: 1,
+      byStage: { TESTING: 1, IMPLEMENTING: 1, IDEA: 0 },
+    });
     expect(x.cells["pressure-ulcers"]).toMatchObject({ projects: 1, reporting: 0, byStage: { IMPLEMENTING: 1 } });
     expect(x.cells.local).toMatchObject({ projects: 1, reporting: 0, byStage: { IDEA: 1 } });
     // P2 is in two areas but is one project.
@@ -68,12 +91,23 @@ describe("coverage", () => {
 describe("improvement found", () => {
   it("counts measures showing special-cause improvement and concern from their stored SPC status", async () => {
     const improvement = await getImprovement(cast.viewers.national, NATIONAL, await filters());
-    expect({ analysed: improvement.analysed, improvement: improvement.improvement, concern: improvement.concern }).toEqual({ analysed: 5, improvement: 1, concern: 1 });
-    const byArea = Object.fromEntries(improvement.byArea.map((a) => [a.key, { analysed: a.analysed, improvement: a.improvement, concern: a.concern }]));
+    expect({
+      analysed: improvement.analysed,
+      improvement: improvement.improvement,
+      concern: improvement.concern,
+    }).toEqual({ analysed: 5, improvement: 1, concern: 1 });
+    const byArea = Object.fromEntries(
+      improvement.byArea.map((a) => [a.key, { analysed: a.analysed, improvement: a.improvement, concern: a.concern }]),
+    );
     expect(byArea.falls).toEqual({ analysed: 3, improvement: 1, concern: 0 });
     expect(byArea["pressure-ulcers"]).toEqual({ analysed: 2, improvement: 0, concern: 1 });
     expect(byArea.local).toEqual({ analysed: 0, improvement: 0, concern: 0 });
-    const byCollaborative = Object.fromEntries(improvement.byCollaborative.map((c) => [c.slug, { analysed: c.analysed, improvement: c.improvement, concern: c.concern }]));
+    const byCollaborative = Object.fromEntries(
+      improvement.byCollaborative.map((c) => [
+        c.slug,
+        { analysed: c.analysed, improvement: c.improvement, concern: c.concern },
+      ]),
+    );
     expect(byCollaborative["south-west"]).toEqual({ analysed: 3, improvement: 1, concern: 0 });
     expect(byCollaborative.eastern).toEqual({ analysed: 2, improvement: 0, concern: 1 });
   });
@@ -83,7 +117,11 @@ describe("improvement found", () => {
     expect(improvement.improvementList.map((m) => m.measureId)).toEqual([data.measures.m1.id]);
     expect(improvement.concernList.map((m) => m.measureId)).toEqual([data.measures.m2.id]);
     const m1 = improvement.improvementList[0]!;
-    expect(m1).toMatchObject({ projectId: data.projects.p1.id, collaborativeSlug: "south-west", signal: "improvement" });
+    expect(m1).toMatchObject({
+      projectId: data.projects.p1.id,
+      collaborativeSlug: "south-west",
+      signal: "improvement",
+    });
     expect(m1.points).toHaveLength(13);
     expect(m1.points.at(-1)).toMatchObject({ value: 2, specialCause: "improvement" });
     const stored = await db.measure.findUniqueOrThrow({ where: { id: data.measures.m1.id } });
@@ -93,10 +131,22 @@ describe("improvement found", () => {
 
   it("follows the filters, and leaves out measures whose latest point is outside the period", async () => {
     const eastern = await getImprovement(cast.viewers.national, NATIONAL, await filters({ collaborative: "eastern" }));
-    expect({ analysed: eastern.analysed, improvement: eastern.improvement, concern: eastern.concern }).toEqual({ analysed: 2, improvement: 0, concern: 1 });
+    expect({ analysed: eastern.analysed, improvement: eastern.improvement, concern: eastern.concern }).toEqual({
+      analysed: 2,
+      improvement: 0,
+      concern: 1,
+    });
     const falls = await getImprovement(cast.viewers.national, NATIONAL, await filters({ area: "falls" }));
-    expect({ analysed: falls.analysed, improvement: falls.improvement, concern: falls.concern }).toEqual({ analysed: 3, improvement: 1, concern: 0 });
-    const before = await getImprovement(cast.viewers.national, NATIONAL, await filters({ from: "2019-01", to: "2019-11" }));
+    expect({ analysed: falls.analysed, improvement: falls.improvement, concern: falls.concern }).toEqual({
+      analysed: 3,
+      improvement: 1,
+      concern: 0,
+    });
+    const before = await getImprovement(
+      cast.viewers.national,
+      NATIONAL,
+      await filters({ from: "2019-01", to: "2019-11" }),
+    );
     expect({ analysed: before.analysed, improvement: before.improvement }).toEqual({ analysed: 0, improvement: 0 });
   });
 });
@@ -120,10 +170,23 @@ describe("patients' voice", () => {
     expect(byArea.other!.total).toBe(1);
     expect(byArea["pressure-ulcers"]!.counts[25]).toBe(1); // the week of Monday 1 July 2019
     const x = concerns.byCollaborative.find((c) => c.slug === "south-west")!;
-    expect(x).toMatchObject({ received: 3, acknowledged: 2, acknowledgedInTime: 1, overdueUnacknowledged: 1, linked: 1, acknowledgementDays: 5 });
+    expect(x).toMatchObject({
+      received: 3,
+      acknowledged: 2,
+      acknowledgedInTime: 1,
+      overdueUnacknowledged: 1,
+      linked: 1,
+      acknowledgementDays: 5,
+    });
     expect(x.meanWorkingDaysToAcknowledge).toBeCloseTo(5.5, 10);
     const y = concerns.byCollaborative.find((c) => c.slug === "eastern")!;
-    expect(y).toMatchObject({ received: 1, acknowledged: 1, acknowledgedInTime: 1, meanWorkingDaysToAcknowledge: 5, linked: 1 });
+    expect(y).toMatchObject({
+      received: 1,
+      acknowledged: 1,
+      acknowledgedInTime: 1,
+      meanWorkingDaysToAcknowledge: 5,
+      linked: 1,
+    });
   });
 
   it("filters by area, and never exports what people wrote", async () => {
@@ -131,7 +194,9 @@ describe("patients' voice", () => {
     expect(falls.received).toBe(2);
     expect(falls.byArea.map((a) => a.key)).toEqual(["falls"]);
     const csv = await dashboardCsv(cast.viewers.national, NATIONAL, "concerns", await filters());
-    expect(csv.body.split("\r\n")[0]).toBe("week_start,collaborative,area,received,acknowledged,acknowledged_in_time,working_days_to_acknowledge_total,overdue_unacknowledged,linked_to_priority_or_project");
+    expect(csv.body.split("\r\n")[0]).toBe(
+      "week_start,collaborative,area,received,acknowledged,acknowledged_in_time,working_days_to_acknowledge_total,overdue_unacknowledged,linked_to_priority_or_project",
+    );
     expect(csv.body).toContain("2019-03-04,south-west,falls,2,2,1,11,0,1");
     expect(csv.body).not.toContain(data.secret);
   });
@@ -146,7 +211,9 @@ describe("patients' voice", () => {
       ["2024-02-05", "2024-02-05"],
     ];
     for (const [from, to] of pairs) {
-      const [row] = await db.$queryRaw<{ days: number }[]>`SELECT psc_working_days_between(${from}::date, ${to}::date) AS days`;
+      const [row] = await db.$queryRaw<
+        { days: number }[]
+      >`SELECT psc_working_days_between(${from}::date, ${to}::date) AS days`;
       expect(row!.days, `${from} to ${to}`).toBe(workingDaysBetween(dayFromIso(from), dayFromIso(to)));
     }
   });
@@ -157,10 +224,21 @@ describe("spread", () => {
     const spread = await getSpread(cast.viewers.national, NATIONAL, await filters());
     expect(spread.adoptions).toBe(3);
     expect(spread.flows.map((f) => [f.origin.slug, f.adopter.slug, f.adoptions]).sort()).toEqual(
-      [["eastern", "south-west", 1], ["south-west", "eastern", 1], ["south-west", "north-west-london", 1]].sort(),
+      [
+        ["eastern", "south-west", 1],
+        ["south-west", "eastern", 1],
+        ["south-west", "north-west-london", 1],
+      ].sort(),
     );
-    expect(spread.origins.map((o) => [o.slug, o.adoptions])).toEqual([["south-west", 2], ["eastern", 1]]);
-    expect(spread.adopters.map((o) => [o.slug, o.adoptions]).sort()).toEqual([["eastern", 1], ["north-west-london", 1], ["south-west", 1]]);
+    expect(spread.origins.map((o) => [o.slug, o.adoptions])).toEqual([
+      ["south-west", 2],
+      ["eastern", 1],
+    ]);
+    expect(spread.adopters.map((o) => [o.slug, o.adoptions]).sort()).toEqual([
+      ["eastern", 1],
+      ["north-west-london", 1],
+      ["south-west", 1],
+    ]);
     expect(spread.fastest.map((i) => [i.learningItemId, i.adopters, i.medianDaysToAdopt])).toEqual([
       [data.learning.l1.id, 2, 20],
       [data.learning.l2.id, 1, 5],
@@ -206,10 +284,13 @@ describe("Sign up to Safety", () => {
 describe("who may see the dashboard", () => {
   it("lets the national team and administrators see the national dashboard, and nobody else", async () => {
     const f = await filters();
-    for (const role of ["national", "admin"] as const) await expect(getDashboard(cast.viewers[role], NATIONAL, f)).resolves.toBeTruthy();
+    for (const role of ["national", "admin"] as const)
+      await expect(getDashboard(cast.viewers[role], NATIONAL, f)).resolves.toBeTruthy();
     for (const role of ["anonymous", "patientA", "staffA", "leadA", "staffB", "leadB"] as const) {
       await expect(getDashboard(cast.viewers[role], NATIONAL, f), role).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(dashboardCsv(cast.viewers[role], NATIONAL, "coverage", f), role).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(dashboardCsv(cast.viewers[role], NATIONAL, "coverage", f), role).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     }
   });
 
@@ -223,12 +304,18 @@ describe("who may see the dashboard", () => {
     for (const role of ["anonymous", "patientA", "staffA", "staffB", "leadB"] as const) {
       await expect(getDashboard(cast.viewers[role], scope, f), role).rejects.toBeInstanceOf(ForbiddenError);
     }
-    await expect(getDashboard(cast.viewers.leadA, { kind: "collaborative", slug: "no-such-place" }, f)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      getDashboard(cast.viewers.leadA, { kind: "collaborative", slug: "no-such-place" }, f),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("keeps a lead's view on their collaborative whatever the URL asks for", async () => {
     const reference = await getDashboardReference();
-    const { filters: f, notes } = parseDashboardFilters({ from: "2019-01", to: "2019-12", collaborative: "south-west" }, knownValues(reference), { fixedCollaborative: "eastern" });
+    const { filters: f, notes } = parseDashboardFilters(
+      { from: "2019-01", to: "2019-12", collaborative: "south-west" },
+      knownValues(reference),
+      { fixedCollaborative: "eastern" },
+    );
     expect(f.collaborative).toBe("eastern");
     expect(notes).toHaveLength(1);
     const { viewer } = await createUser({ memberships: { eastern: "LEAD" } });
@@ -238,7 +325,9 @@ describe("who may see the dashboard", () => {
   });
 
   it("gives not found for a download of an unknown panel", async () => {
-    await expect(dashboardCsv(cast.viewers.national, NATIONAL, "secrets", await filters())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(dashboardCsv(cast.viewers.national, NATIONAL, "secrets", await filters())).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -260,7 +349,15 @@ describe("summaries", () => {
     expect((await refreshDashboardSummaries()).refreshed).toBe(false);
     const before = await getConcerns(cast.viewers.national, NATIONAL, await filters());
     await db.concern.create({
-      data: { reference: "DASH-LATE-ONE", trackingTokenHash: "dash-late-one", idempotencyKey: "dash-late-one", collaborativeId: data.x.id, whatHappened: "x", reporterRelation: "CARER", receivedAt: new Date("2019-10-01T10:00:00Z") },
+      data: {
+        reference: "DASH-LATE-ONE",
+        trackingTokenHash: "dash-late-one",
+        idempotencyKey: "dash-late-one",
+        collaborativeId: data.x.id,
+        whatHappened: "x",
+        reporterRelation: "CARER",
+        receivedAt: new Date("2019-10-01T10:00:00Z"),
+      },
     });
     // Until the summaries are refreshed the dashboard shows the figures as of the last refresh.
     expect((await getConcerns(cast.viewers.national, NATIONAL, await filters())).received).toBe(before.received);

@@ -58,7 +58,11 @@ describe("the app role", () => {
   });
 
   it("is refused UPDATE, DELETE and TRUNCATE on the audit log by permission, not only by the trigger", async () => {
-    for (const sql of [`UPDATE "AuditEvent" SET action = 'rewritten'`, `DELETE FROM "AuditEvent"`, `TRUNCATE "AuditEvent"`]) {
+    for (const sql of [
+      `UPDATE "AuditEvent" SET action = 'rewritten'`,
+      `DELETE FROM "AuditEvent"`,
+      `TRUNCATE "AuditEvent"`,
+    ]) {
       const error = await refusal(sql);
       expect(error, sql).toMatchObject({ code: "42501" });
       expect(error!.message, sql).toMatch(/permission denied/);
@@ -66,7 +70,11 @@ describe("the app role", () => {
   });
 
   it("may do what the portal does: read and write its tables, append to the audit log", async () => {
-    expect(await refusal(`INSERT INTO "AuditEvent" (action, "subjectType", "subjectId") VALUES ('test.app_role', 'Test', 'x')`)).toBeNull();
+    expect(
+      await refusal(
+        `INSERT INTO "AuditEvent" (action, "subjectType", "subjectId") VALUES ('test.app_role', 'Test', 'x')`,
+      ),
+    ).toBeNull();
     expect(await refusal(`SELECT count(*) FROM "AuditEvent"`)).toBeNull();
     expect(await refusal(`UPDATE "Collaborative" SET "acknowledgementDays" = "acknowledgementDays"`)).toBeNull();
     expect(await refusal(`DELETE FROM "RateLimitBucket" WHERE false`)).toBeNull();
@@ -95,6 +103,11 @@ describe("the app role", () => {
     const worker = await startWorker({ databaseUrl: inject("databaseUrl"), log: () => {} });
     await worker.stop({ graceful: false });
     const { rows } = await app.query<{ name: string }>(`SELECT name FROM pgboss.schedule`);
-    expect(rows.map((r) => r.name).sort()).toEqual(Object.entries(jobs).filter(([, j]) => j.cron).map(([name]) => name).sort());
+    expect(rows.map((r) => r.name).sort()).toEqual(
+      Object.entries(jobs)
+        .filter(([, j]) => j.cron)
+        .map(([name]) => name)
+        .sort(),
+    );
   });
 });

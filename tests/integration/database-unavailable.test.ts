@@ -6,7 +6,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { availability, isDatabaseUnavailableError, markDatabaseUp, SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/db-availability";
+import {
+  availability,
+  isDatabaseUnavailableError,
+  markDatabaseUp,
+  SERVICE_UNAVAILABLE_MESSAGE,
+} from "@/lib/db-availability";
 import { runForm } from "@/lib/forms";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { deferDatabaseOutage } from "@/lib/auth/load-viewer";
@@ -26,11 +31,21 @@ afterEach(() => markDatabaseUp());
 
 describe("recognising an unreachable database", () => {
   it("a server that is not listening, for model queries, raw queries and transactions", async () => {
-    const nowhere = new PrismaClient({ adapter: new PrismaPg({ host: "127.0.0.1", port: 1, user: "postgres", database: "none", connectionTimeoutMillis: 1_000 }) });
+    const nowhere = new PrismaClient({
+      adapter: new PrismaPg({
+        host: "127.0.0.1",
+        port: 1,
+        user: "postgres",
+        database: "none",
+        connectionTimeoutMillis: 1_000,
+      }),
+    });
     try {
       expect(isDatabaseUnavailableError(await rejection(nowhere.user.count()))).toBe(true);
       expect(isDatabaseUnavailableError(await rejection(nowhere.$queryRaw`SELECT 1`))).toBe(true);
-      expect(isDatabaseUnavailableError(await rejection(nowhere.$transaction(async (tx) => tx.user.count())))).toBe(true);
+      expect(isDatabaseUnavailableError(await rejection(nowhere.$transaction(async (tx) => tx.user.count())))).toBe(
+        true,
+      );
     } finally {
       await nowhere.$disconnect();
     }
@@ -54,7 +69,9 @@ describe("recognising an unreachable database", () => {
   it("the app's pool notices connections ended by the server, and recovers without a restart", async () => {
     await Promise.all(Array.from({ length: 4 }, () => db.$queryRaw`SELECT pg_sleep(0.05)::text`));
     markDatabaseUp();
-    await db.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = ''`.then(() => undefined);
+    await db.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = ''`.then(
+      () => undefined,
+    );
     // The idle connections' error events arrive asynchronously.
     for (let i = 0; i < 40 && !availability().down; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(availability().down).toBe(true);
@@ -63,9 +80,21 @@ describe("recognising an unreachable database", () => {
 
   it("does not mistake ordinary errors for an outage", async () => {
     const collaborative = await db.collaborative.findFirstOrThrow();
-    const duplicate = await rejection(db.collaborative.create({ data: { slug: collaborative.slug, name: "x", leadAhsn2014: "x", nameSince2023: "x", region: "x" } }));
+    const duplicate = await rejection(
+      db.collaborative.create({
+        data: { slug: collaborative.slug, name: "x", leadAhsn2014: "x", nameSince2023: "x", region: "x" },
+      }),
+    );
     const syntax = await rejection(db.$queryRawUnsafe("SELEC 1"));
-    for (const error of [duplicate, syntax, new NotFoundError(), new DomainError("Enter a title"), new Error("boom"), null, "text"]) {
+    for (const error of [
+      duplicate,
+      syntax,
+      new NotFoundError(),
+      new DomainError("Enter a title"),
+      new Error("boom"),
+      null,
+      "text",
+    ]) {
       expect(isDatabaseUnavailableError(error)).toBe(false);
     }
   });
@@ -76,12 +105,24 @@ describe("forms while the database is unreachable", () => {
     const formData = new FormData();
     formData.set("whatHappened", "The night nurse did not come when my dad called.");
     formData.set("$ACTION_ID_abc", "");
-    const nowhere = new PrismaClient({ adapter: new PrismaPg({ host: "127.0.0.1", port: 1, user: "postgres", database: "none", connectionTimeoutMillis: 1_000 }) });
+    const nowhere = new PrismaClient({
+      adapter: new PrismaPg({
+        host: "127.0.0.1",
+        port: 1,
+        user: "postgres",
+        database: "none",
+        connectionTimeoutMillis: 1_000,
+      }),
+    });
     try {
       const state = await runForm(formData, async () => {
         await nowhere.concern.count();
       });
-      expect(state).toEqual({ ok: false, message: SERVICE_UNAVAILABLE_MESSAGE, values: { whatHappened: "The night nurse did not come when my dad called." } });
+      expect(state).toEqual({
+        ok: false,
+        message: SERVICE_UNAVAILABLE_MESSAGE,
+        values: { whatHappened: "The night nurse did not come when my dad called." },
+      });
       expect(availability().down).toBe(true);
     } finally {
       await nowhere.$disconnect();
@@ -91,7 +132,15 @@ describe("forms while the database is unreachable", () => {
   it("say the same when the viewer could not be loaded before the form ran (actions get it first)", async () => {
     const formData = new FormData();
     formData.set("title", "Falls on the frailty ward");
-    const nowhere = new PrismaClient({ adapter: new PrismaPg({ host: "127.0.0.1", port: 1, user: "postgres", database: "none", connectionTimeoutMillis: 1_000 }) });
+    const nowhere = new PrismaClient({
+      adapter: new PrismaPg({
+        host: "127.0.0.1",
+        port: 1,
+        user: "postgres",
+        database: "none",
+        connectionTimeoutMillis: 1_000,
+      }),
+    });
     try {
       // What an action does: get the viewer, then run the domain call, which asks the policy.
       const viewer = await deferDatabaseOutage(nowhere.user.findFirst().then(() => ANONYMOUS));
@@ -99,7 +148,11 @@ describe("forms while the database is unreachable", () => {
       const state = await runForm(formData, async () => {
         authorize(viewer, "project.update", { collaborativeId: "any" });
       });
-      expect(state).toEqual({ ok: false, message: SERVICE_UNAVAILABLE_MESSAGE, values: { title: "Falls on the frailty ward" } });
+      expect(state).toEqual({
+        ok: false,
+        message: SERVICE_UNAVAILABLE_MESSAGE,
+        values: { title: "Falls on the frailty ward" },
+      });
       // It never passes for a signed-out viewer, however it is read.
       expect(() => viewer.userId).toThrow();
       expect(() => ({ ...viewer })).toThrow();

@@ -22,7 +22,9 @@ beforeAll(async () => {
   const url = await createDatabase(serverUrl, name);
   client = new pg.Client(poolConfigFromUrl(url));
   await client.connect();
-  const before = readdirSync(MIGRATIONS).filter((m) => /^\d{14}_/.test(m) && m < RULES[0]!).sort();
+  const before = readdirSync(MIGRATIONS)
+    .filter((m) => /^\d{14}_/.test(m) && m < RULES[0]!)
+    .sort();
   for (const m of before) await client.query(sqlOf(m));
   await client.query(`
     INSERT INTO "Collaborative" (id, "leadAhsn2014", name, "nameSince2023", region, slug, "contactRetentionMonths", "acknowledgementDays")
@@ -60,11 +62,18 @@ afterAll(async () => {
 
 describe("the rules' migrations on existing data", () => {
   it("keep an ODS code with the oldest organisation", async () => {
-    expect(await rows(`SELECT id, "odsCode" FROM "Organisation" ORDER BY id`)).toEqual([{ id: "o1", odsCode: "J1" }, { id: "o2", odsCode: null }]);
+    expect(await rows(`SELECT id, "odsCode" FROM "Organisation" ORDER BY id`)).toEqual([
+      { id: "o1", odsCode: "J1" },
+      { id: "o2", odsCode: null },
+    ]);
   });
 
   it("keep a person's first team entry with all their roles, and people named twice", async () => {
-    expect(await rows(`SELECT id, role FROM "ProjectTeamMember" ORDER BY id`)).toEqual([{ id: "t1", role: "Lead; Nurse" }, { id: "t4", role: "x" }, { id: "t5", role: "x" }]);
+    expect(await rows(`SELECT id, role FROM "ProjectTeamMember" ORDER BY id`)).toEqual([
+      { id: "t1", role: "Lead; Nurse" },
+      { id: "t4", role: "x" },
+      { id: "t5", role: "x" },
+    ]);
   });
 
   it("split a follow of two things, drop a follow of nothing and repeats", async () => {
@@ -77,7 +86,10 @@ describe("the rules' migrations on existing data", () => {
   });
 
   it("keep the latest of repeated adoptions, with every status change", async () => {
-    expect(await rows(`SELECT id, status::text FROM "Adoption" ORDER BY id`)).toEqual([{ id: "d2", status: "TESTING" }, { id: "d3", status: "TESTING" }]);
+    expect(await rows(`SELECT id, status::text FROM "Adoption" ORDER BY id`)).toEqual([
+      { id: "d2", status: "TESTING" },
+      { id: "d3", status: "TESTING" },
+    ]);
     expect(await rows(`SELECT id, "adoptionId" FROM "AdoptionStatusChange" ORDER BY id`)).toEqual([
       { id: "s1", adoptionId: "d2" },
       { id: "s2", adoptionId: "d2" },
@@ -87,13 +99,24 @@ describe("the rules' migrations on existing data", () => {
   });
 
   it("rename repeated candidate titles, even in a closed round", async () => {
-    expect((await rows(`SELECT title FROM "PriorityCandidate" ORDER BY id`)).map((r) => r.title)).toEqual(["Falls", "FALLS (2)", "falls (3)", "Other"]);
+    expect((await rows(`SELECT title FROM "PriorityCandidate" ORDER BY id`)).map((r) => r.title)).toEqual([
+      "Falls",
+      "FALLS (2)",
+      "falls (3)",
+      "Other",
+    ]);
   });
 
   it("bring settings into range, clear unknown derived values and hints, and validate every constraint", async () => {
-    expect(await rows(`SELECT "contactRetentionMonths", "acknowledgementDays" FROM "Collaborative"`)).toEqual([{ contactRetentionMonths: 12, acknowledgementDays: 1 }]);
-    expect(await rows(`SELECT "spcVariation", "nationalMetric" FROM "Measure"`)).toEqual([{ spcVariation: null, nationalMetric: null }]);
+    expect(await rows(`SELECT "contactRetentionMonths", "acknowledgementDays" FROM "Collaborative"`)).toEqual([
+      { contactRetentionMonths: 12, acknowledgementDays: 1 },
+    ]);
+    expect(await rows(`SELECT "spcVariation", "nationalMetric" FROM "Measure"`)).toEqual([
+      { spcVariation: null, nationalMetric: null },
+    ]);
     expect(await rows(`SELECT "postcodeArea" FROM "Concern"`)).toEqual([{ postcodeArea: null }]);
-    expect(await rows(`SELECT conname FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND NOT convalidated`)).toEqual([]);
+    expect(
+      await rows(`SELECT conname FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND NOT convalidated`),
+    ).toEqual([]);
   });
 });

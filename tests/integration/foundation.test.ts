@@ -28,7 +28,11 @@ describe("reference data", () => {
   it("lists the 15 collaboratives with their lead AHSNs", async () => {
     const collaboratives = await listCollaboratives(ANONYMOUS);
     expect(collaboratives).toHaveLength(15);
-    expect(collaboratives.find((c) => c.slug === "wessex")).toMatchObject({ name: "Wessex Patient Safety Collaborative", leadAhsn2014: "Wessex AHSN", nameSince2023: "Health Innovation Wessex" });
+    expect(collaboratives.find((c) => c.slug === "wessex")).toMatchObject({
+      name: "Wessex Patient Safety Collaborative",
+      leadAhsn2014: "Wessex AHSN",
+      nameSince2023: "Health Innovation Wessex",
+    });
   });
 
   it("routes every English postcode area to a collaborative", async () => {

@@ -9,7 +9,10 @@ export default async function setup(project: TestProject) {
   const server = await startTestServer();
   const database = await createMigratedDatabase(server.serverUrl, "psc_test");
   // Reference data only (the 15 collaboratives, postcode areas, national priorities): tests make the rest.
-  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--reference-only"], { env: { ...process.env, DATABASE_URL: database.ownerUrl }, encoding: "utf8" });
+  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/index.ts", "--reference-only"], {
+    env: { ...process.env, DATABASE_URL: database.ownerUrl },
+    encoding: "utf8",
+  });
   if (seed.status !== 0) throw new Error(`Seeding reference data failed: ${seed.stderr}`);
   project.provide("databaseUrl", database.url);
   project.provide("ownerDatabaseUrl", database.ownerUrl);

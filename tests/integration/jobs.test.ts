@@ -28,7 +28,15 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined | fal
 }
 
 async function worker(jobs: NonNullable<Parameters<typeof startWorker>[0]>["jobs"]) {
-  const started = await startWorker({ databaseUrl: url, jobs, pollingIntervalSeconds: 0.5, retryDelaySeconds: 1, boss: fastBoss, stopTimeoutMs: 15_000, log: () => {} });
+  const started = await startWorker({
+    databaseUrl: url,
+    jobs,
+    pollingIntervalSeconds: 0.5,
+    retryDelaySeconds: 1,
+    boss: fastBoss,
+    stopTimeoutMs: 15_000,
+    log: () => {},
+  });
   running.push(started);
   return started;
 }
@@ -55,7 +63,14 @@ async function idle(name: string): Promise<boolean> {
  * duplicate occurrence would have shown. An event to wait for, instead of a sleep long enough "in practice".
  */
 async function schedulesSettled(name: string) {
-  const checkedAt = () => withClient(url, async (c) => (await c.query<{ at: Date | null }>(`SELECT cron_on AS at FROM ${QUEUE_SCHEMA}.version`)).rows[0]?.at?.getTime() ?? 0);
+  const checkedAt = () =>
+    withClient(
+      url,
+      async (c) =>
+        (
+          await c.query<{ at: Date | null }>(`SELECT cron_on AS at FROM ${QUEUE_SCHEMA}.version`)
+        ).rows[0]?.at?.getTime() ?? 0,
+    );
   for (let tick = 0, last = await checkedAt(); tick < 2; tick++) {
     last = await waitFor("pg-boss to check the schedules", async () => {
       const at = await checkedAt();
@@ -63,13 +78,29 @@ async function schedulesSettled(name: string) {
     });
   }
   const sending = () =>
-    withClient(url, async (c) => (await c.query(`SELECT 1 FROM ${QUEUE_SCHEMA}.job WHERE name = '__pgboss__send-it' AND data->>'name' = $1 AND state < 'completed'`, [name])).rowCount);
+    withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT 1 FROM ${QUEUE_SCHEMA}.job WHERE name = '__pgboss__send-it' AND data->>'name' = $1 AND state < 'completed'`,
+            [name],
+          )
+        ).rowCount,
+    );
   await waitFor("the sent occurrences to be queued", async () => (await sending()) === 0 && (await idle(name)));
 }
 
 /** A cron expression due in one minute of the year only (UK time): the minute `at` falls in. */
 function onlyTheMinuteOf(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    hourCycle: "h23",
+  }).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return `${part("minute")} ${part("hour")} ${part("day")} ${part("month")} *`;
 }
@@ -102,11 +133,32 @@ afterAll(async () => {
 describe("background jobs", () => {
   it("registers every job in the registry with a schedule in UK time", async () => {
     const w = await worker(registry);
-    const schedules = await withClient(url, async (c) => (await c.query<{ name: string; cron: string; timezone: string }>(`SELECT name, cron, timezone FROM ${QUEUE_SCHEMA}.schedule`)).rows);
-    const expected = Object.entries(registry).filter(([, j]) => j.cron).map(([name, j]) => ({ name, cron: j.cron, timezone: "Europe/London" }));
+    const schedules = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query<{ name: string; cron: string; timezone: string }>(
+            `SELECT name, cron, timezone FROM ${QUEUE_SCHEMA}.schedule`,
+          )
+        ).rows,
+    );
+    const expected = Object.entries(registry)
+      .filter(([, j]) => j.cron)
+      .map(([name, j]) => ({ name, cron: j.cron, timezone: "Europe/London" }));
     expect(expected.length).toBeGreaterThan(0);
-    expect(schedules.sort((a, b) => a.name.localeCompare(b.name))).toEqual(expected.sort((a, b) => a.name.localeCompare(b.name)));
-    const policies = await withClient(url, async (c) => (await c.query<{ name: string; policy: string }>(`SELECT name, policy FROM ${QUEUE_SCHEMA}.queue WHERE name = ANY($1)`, [Object.keys(registry)])).rows);
+    expect(schedules.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      expected.sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    const policies = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query<{ name: string; policy: string }>(
+            `SELECT name, policy FROM ${QUEUE_SCHEMA}.queue WHERE name = ANY($1)`,
+            [Object.keys(registry)],
+          )
+        ).rows,
+    );
     expect(policies.map((p) => p.policy)).toEqual(Object.keys(registry).map(() => "stately"));
     await w.stop();
   });
@@ -133,7 +185,10 @@ describe("background jobs", () => {
 
   it("never runs the same job twice at once: requests while it runs collapse into one more run", async () => {
     const job = `test.busy-${Date.now()}`;
-    await Promise.all([worker({ [job]: recordingJob(url, job, "a", 1_500) }), worker({ [job]: recordingJob(url, job, "b", 1_500) })]);
+    await Promise.all([
+      worker({ [job]: recordingJob(url, job, "a", 1_500) }),
+      worker({ [job]: recordingJob(url, job, "b", 1_500) }),
+    ]);
     await send(job);
     await waitFor("the first run to start", async () => (await runsOf(url, job)).length > 0);
     // Five more requests while it runs: one waits (stately queue), the rest are dropped.
@@ -158,7 +213,9 @@ describe("background jobs", () => {
     // The restarted worker takes the next request, and only that: the first run is not repeated.
     await worker({ [job]: recordingJob(url, job, "second", 100) });
     expect(await send(job)).not.toBeNull();
-    await waitFor("the next request's run", async () => (await runsOf(url, job)).some((r) => r.worker === "second" && r.finished_at));
+    await waitFor("the next request's run", async () =>
+      (await runsOf(url, job)).some((r) => r.worker === "second" && r.finished_at),
+    );
     await waitFor("nothing left to run", () => idle(job));
     expect((await runsOf(url, job)).map((r) => r.worker)).toEqual(["first", "second"]);
     expect(await jobStates(job)).toEqual(["completed", "completed"]);
@@ -167,21 +224,41 @@ describe("background jobs", () => {
   it("completes once, after the restart, a job whose worker was killed half-way", async () => {
     const job = `test.killed-${Date.now()}`;
     const child = spawn("npx", ["tsx", "--conditions=react-server", "tests/fixtures/jobs-worker-child.ts"], {
-      env: { ...process.env, JOBS_TEST_DATABASE_URL: url, JOBS_TEST_JOB: job, JOBS_TEST_WORKER: "killed", JOBS_TEST_MS: "60000" },
+      env: {
+        ...process.env,
+        JOBS_TEST_DATABASE_URL: url,
+        JOBS_TEST_JOB: job,
+        JOBS_TEST_WORKER: "killed",
+        JOBS_TEST_MS: "60000",
+      },
       stdio: ["ignore", "pipe", "inherit"],
       detached: true,
     });
     children.push(child);
-    await waitFor("the child worker", () => new Promise<boolean>((resolve) => (child.stdout!.once("data", () => resolve(true)), setTimeout(() => resolve(false), 30_000))), 60_000);
+    await waitFor(
+      "the child worker",
+      () =>
+        new Promise<boolean>(
+          (resolve) => (child.stdout!.once("data", () => resolve(true)), setTimeout(() => resolve(false), 30_000)),
+        ),
+      60_000,
+    );
     await send(job);
     await waitFor("the run to start in the child", async () => (await runsOf(url, job)).length > 0);
     process.kill(-child.pid!, "SIGKILL");
     // A new worker: pg-boss fails the orphaned run after its timeout (2 s here) and retries it.
     await worker({ [job]: recordingJob(url, job, "after-restart", 500, { timeoutSeconds: 2 }) });
-    await waitFor("the retried run to finish", async () => (await runsOf(url, job)).some((r) => r.worker === "after-restart" && r.finished_at), 45_000);
+    await waitFor(
+      "the retried run to finish",
+      async () => (await runsOf(url, job)).some((r) => r.worker === "after-restart" && r.finished_at),
+      45_000,
+    );
     await waitFor("nothing left to run", () => idle(job));
     const runs = await runsOf(url, job);
-    expect(runs.map((r) => [r.worker, r.finished_at !== null])).toEqual([["killed", false], ["after-restart", true]]);
+    expect(runs.map((r) => [r.worker, r.finished_at !== null])).toEqual([
+      ["killed", false],
+      ["after-restart", true],
+    ]);
     expect(await jobStates(job)).toEqual(["completed"]);
   }, 90_000);
 

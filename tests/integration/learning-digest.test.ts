@@ -40,15 +40,53 @@ describe("the weekly digest", () => {
     const { user: author } = await createUser({ memberships: { wessex: "STAFF" } });
     const { user: follower } = await createUser({ memberships: { oxford: "STAFF" } });
     const { user: bystander } = await createUser({ memberships: { oxford: "STAFF" } });
-    const area = await db.priorityArea.create({ data: { slug: `area-${nonsenseWord(6)}`, name: `Area ${nonsenseWord(6)}`, kind: "LOCAL", collaborativeId: wessex.id } });
+    const area = await db.priorityArea.create({
+      data: {
+        slug: `area-${nonsenseWord(6)}`,
+        name: `Area ${nonsenseWord(6)}`,
+        kind: "LOCAL",
+        collaborativeId: wessex.id,
+      },
+    });
     const monday = new Date("2031-03-03T07:00:00Z");
     const lastWeek = new Date("2031-02-27T10:00:00Z");
 
-    const followedItem = await insertLearningItem({ authorId: author.id, collaborativeId: wessex.id, title: `Followed ${nonsenseWord()}`, publishedAt: new Date("2030-12-01"), areaSlugs: ["infections"] });
-    const inArea = await insertLearningItem({ authorId: author.id, collaborativeId: wessex.id, title: `In the area ${nonsenseWord()}`, summary: "Short summary.", publishedAt: lastWeek, areaSlugs: [area.slug] });
-    const tooOld = await insertLearningItem({ authorId: author.id, collaborativeId: wessex.id, title: `Too old ${nonsenseWord()}`, publishedAt: new Date("2031-01-01"), areaSlugs: [area.slug] });
-    const draft = await insertLearningItem({ authorId: author.id, collaborativeId: wessex.id, title: `Draft ${nonsenseWord()}`, status: "DRAFT", areaSlugs: [area.slug] });
-    await insertAdoption({ learningItemId: followedItem.id, collaborativeId: oxford.id, recordedById: follower.id, status: "TESTING", at: lastWeek });
+    const followedItem = await insertLearningItem({
+      authorId: author.id,
+      collaborativeId: wessex.id,
+      title: `Followed ${nonsenseWord()}`,
+      publishedAt: new Date("2030-12-01"),
+      areaSlugs: ["infections"],
+    });
+    const inArea = await insertLearningItem({
+      authorId: author.id,
+      collaborativeId: wessex.id,
+      title: `In the area ${nonsenseWord()}`,
+      summary: "Short summary.",
+      publishedAt: lastWeek,
+      areaSlugs: [area.slug],
+    });
+    const tooOld = await insertLearningItem({
+      authorId: author.id,
+      collaborativeId: wessex.id,
+      title: `Too old ${nonsenseWord()}`,
+      publishedAt: new Date("2031-01-01"),
+      areaSlugs: [area.slug],
+    });
+    const draft = await insertLearningItem({
+      authorId: author.id,
+      collaborativeId: wessex.id,
+      title: `Draft ${nonsenseWord()}`,
+      status: "DRAFT",
+      areaSlugs: [area.slug],
+    });
+    await insertAdoption({
+      learningItemId: followedItem.id,
+      collaborativeId: oxford.id,
+      recordedById: follower.id,
+      status: "TESTING",
+      at: lastWeek,
+    });
 
     await db.follow.createMany({
       data: [
@@ -78,7 +116,13 @@ describe("the weekly digest", () => {
     expect(await db.learningDigest.count({ where: { userId: follower.id } })).toBe(1);
 
     // Next week: only what happened since the last digest.
-    const later = await insertLearningItem({ authorId: author.id, collaborativeId: wessex.id, title: `Later ${nonsenseWord()}`, publishedAt: new Date("2031-03-05T10:00:00Z"), areaSlugs: [area.slug] });
+    const later = await insertLearningItem({
+      authorId: author.id,
+      collaborativeId: wessex.id,
+      title: `Later ${nonsenseWord()}`,
+      publishedAt: new Date("2031-03-05T10:00:00Z"),
+      areaSlugs: [area.slug],
+    });
     await runLearningDigest({ now: new Date("2031-03-10T07:00:00Z") });
     const second = mailbox.messagesTo(follower.email).find((m) => m.text.includes(later.title));
     expect(second).toBeDefined();
@@ -90,15 +134,33 @@ describe("the weekly digest", () => {
     const wessex = await collaborative("wessex");
     const { user: author } = await createUser({ memberships: { wessex: "STAFF" } });
     const { user: follower } = await createUser({ memberships: { wessex: "STAFF" } });
-    const area = await db.priorityArea.create({ data: { slug: `area-${nonsenseWord(6)}`, name: `Area ${nonsenseWord(6)}`, kind: "LOCAL", collaborativeId: wessex.id } });
+    const area = await db.priorityArea.create({
+      data: {
+        slug: `area-${nonsenseWord(6)}`,
+        name: `Area ${nonsenseWord(6)}`,
+        kind: "LOCAL",
+        collaborativeId: wessex.id,
+      },
+    });
     await db.follow.create({ data: { userId: follower.id, priorityAreaId: area.id } });
     const now = new Date("2032-03-01T07:00:00Z");
-    await insertLearningItem({ authorId: author.id, collaborativeId: wessex.id, title: `Retry ${nonsenseWord()}`, publishedAt: new Date("2032-02-27T10:00:00Z"), areaSlugs: [area.slug] });
+    await insertLearningItem({
+      authorId: author.id,
+      collaborativeId: wessex.id,
+      title: `Retry ${nonsenseWord()}`,
+      publishedAt: new Date("2032-02-27T10:00:00Z"),
+      areaSlugs: [area.slug],
+    });
 
-    await expect(runLearningDigest({ now, send: () => Promise.reject(new Error("SMTP down")) })).rejects.toThrow(/could not be sent/);
+    await expect(runLearningDigest({ now, send: () => Promise.reject(new Error("SMTP down")) })).rejects.toThrow(
+      /could not be sent/,
+    );
     expect(await db.learningDigest.count({ where: { userId: follower.id } })).toBe(0);
     await runLearningDigest({ now });
     expect(mailbox.messagesTo(follower.email)).toHaveLength(1);
-    expect(await db.learningDigest.findFirstOrThrow({ where: { userId: follower.id } })).toMatchObject({ itemCount: 1, sentAt: expect.any(Date) });
+    expect(await db.learningDigest.findFirstOrThrow({ where: { userId: follower.id } })).toMatchObject({
+      itemCount: 1,
+      sentAt: expect.any(Date),
+    });
   });
 });

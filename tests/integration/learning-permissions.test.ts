@@ -5,7 +5,13 @@ import { db } from "@/lib/db";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ANONYMOUS, createCast, createOrganisation, type Cast } from "@/tests/fixtures/factories";
 import { rejection } from "@/tests/fixtures/accounts";
-import { createProjectWithMeasure, insertAdoption, insertLearningItem, learningInput, nonsenseWord } from "@/tests/fixtures/learning";
+import {
+  createProjectWithMeasure,
+  insertAdoption,
+  insertLearningItem,
+  learningInput,
+  nonsenseWord,
+} from "@/tests/fixtures/learning";
 import {
   archiveLearningItem,
   createComment,
@@ -30,7 +36,11 @@ beforeAll(async () => {
   B = cast.collaborativeB.id;
 });
 
-const snapshot = (id: string) => db.learningItem.findUniqueOrThrow({ where: { id }, select: { status: true, featured: true, publishedAt: true, version: true, title: true } });
+const snapshot = (id: string) =>
+  db.learningItem.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, featured: true, publishedAt: true, version: true, title: true },
+  });
 
 async function draftByStaffA() {
   return createLearningItem(cast.viewers.staffA, await learningInput(A));
@@ -46,7 +56,12 @@ describe("writing and publishing", () => {
   it("lets staff draft for their own collaborative, as a draft they own", async () => {
     const { id } = await draftByStaffA();
     const item = await db.learningItem.findUniqueOrThrow({ where: { id } });
-    expect(item).toMatchObject({ status: "DRAFT", collaborativeId: A, authorId: cast.viewers.staffA.userId, publishedAt: null });
+    expect(item).toMatchObject({
+      status: "DRAFT",
+      collaborativeId: A,
+      authorId: cast.viewers.staffA.userId,
+      publishedAt: null,
+    });
     expect(await db.auditEvent.count({ where: { action: "learning.created", subjectId: id } })).toBe(1);
   });
 
@@ -93,10 +108,26 @@ describe("writing and publishing", () => {
     await updateLearningItem(cast.viewers.staffA, { ...input, id, version: 1 });
     await publishLearningItem(cast.viewers.leadA, id);
     const before = await snapshot(id);
-    await rejection(updateLearningItem(cast.viewers.staffA, { ...input, title: "Edited after publishing", id, version: before.version }), ForbiddenError);
-    await rejection(updateLearningItem(cast.viewers.staffB, { ...input, title: "Edited by B", id, version: before.version }), ForbiddenError);
+    await rejection(
+      updateLearningItem(cast.viewers.staffA, {
+        ...input,
+        title: "Edited after publishing",
+        id,
+        version: before.version,
+      }),
+      ForbiddenError,
+    );
+    await rejection(
+      updateLearningItem(cast.viewers.staffB, { ...input, title: "Edited by B", id, version: before.version }),
+      ForbiddenError,
+    );
     expect(await snapshot(id)).toEqual(before);
-    await updateLearningItem(cast.viewers.leadA, { ...input, title: "Edited by the lead", id, version: before.version });
+    await updateLearningItem(cast.viewers.leadA, {
+      ...input,
+      title: "Edited by the lead",
+      id,
+      version: before.version,
+    });
     expect((await snapshot(id)).title).toBe("Edited by the lead");
   });
 
@@ -104,7 +135,10 @@ describe("writing and publishing", () => {
     const { id } = await draftByStaffA();
     const input = await learningInput(A);
     await updateLearningItem(cast.viewers.staffA, { ...input, title: "First save", id, version: 1 });
-    await rejection(updateLearningItem(cast.viewers.leadA, { ...input, title: "Stale save", id, version: 1 }), ConflictError);
+    await rejection(
+      updateLearningItem(cast.viewers.leadA, { ...input, title: "Stale save", id, version: 1 }),
+      ConflictError,
+    );
     expect((await snapshot(id)).title).toBe("First save");
   });
 
@@ -123,7 +157,11 @@ describe("writing and publishing", () => {
     // A national draft is not even visible to a collaborative's lead.
     await rejection(publishLearningItem(cast.viewers.leadA, id), NotFoundError);
     await publishLearningItem(cast.viewers.national, id);
-    expect(await db.learningItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ collaborativeId: null, status: "PUBLISHED", type: "NATIONAL_NOTE" });
+    expect(await db.learningItem.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      collaborativeId: null,
+      status: "PUBLISHED",
+      type: "NATIONAL_NOTE",
+    });
   });
 
   it("only lets the edit form open for those who may edit", async () => {
@@ -139,10 +177,17 @@ describe("evidence", () => {
   it("records whether the evidence measure shows special-cause improvement (lib/spc) and shows its chart", async () => {
     const improving = await createProjectWithMeasure(A, cast.viewers.staffA.userId!, "improving");
     const flat = await createProjectWithMeasure(A, cast.viewers.staffA.userId!, "flat");
-    const good = await createLearningItem(cast.viewers.staffA, await learningInput(A, { measureId: improving.measure.id }));
+    const good = await createLearningItem(
+      cast.viewers.staffA,
+      await learningInput(A, { measureId: improving.measure.id }),
+    );
     const none = await createLearningItem(cast.viewers.staffA, await learningInput(A, { measureId: flat.measure.id }));
     const goodRow = await db.learningItem.findUniqueOrThrow({ where: { id: good.id } });
-    expect(goodRow).toMatchObject({ hasImprovementEvidence: true, projectId: improving.project.id, measureId: improving.measure.id });
+    expect(goodRow).toMatchObject({
+      hasImprovementEvidence: true,
+      projectId: improving.project.id,
+      measureId: improving.measure.id,
+    });
     expect((await db.learningItem.findUniqueOrThrow({ where: { id: none.id } })).hasImprovementEvidence).toBe(false);
 
     await publishLearningItem(cast.viewers.leadA, good.id);
@@ -154,7 +199,10 @@ describe("evidence", () => {
 
   it("refuses evidence from another collaborative's project", async () => {
     const theirs = await createProjectWithMeasure(B, cast.viewers.staffB.userId!);
-    const error = await rejection(createLearningItem(cast.viewers.staffA, await learningInput(A, { measureId: theirs.measure.id })), DomainError);
+    const error = await rejection(
+      createLearningItem(cast.viewers.staffA, await learningInput(A, { measureId: theirs.measure.id })),
+      DomainError,
+    );
     expect(error.fieldErrors.measureId).toBeDefined();
   });
 });
@@ -181,15 +229,36 @@ describe("adoption", () => {
   it("lets staff of another collaborative record an adoption, with its first status change", async () => {
     const item = await publishedChangeIdeaFromA();
     const organisation = await createOrganisation(B);
-    const { id } = await createAdoption(cast.viewers.staffB, { learningItemId: item.id, collaborativeId: B, organisationId: organisation.id, projectId: null, measureId: null, status: "CONSIDERING", notAdoptedReason: "" });
+    const { id } = await createAdoption(cast.viewers.staffB, {
+      learningItemId: item.id,
+      collaborativeId: B,
+      organisationId: organisation.id,
+      projectId: null,
+      measureId: null,
+      status: "CONSIDERING",
+      notAdoptedReason: "",
+    });
     const adoption = await db.adoption.findUniqueOrThrow({ where: { id }, include: { statusChanges: true } });
-    expect(adoption).toMatchObject({ collaborativeId: B, organisationId: organisation.id, status: "CONSIDERING", recordedById: cast.viewers.staffB.userId });
+    expect(adoption).toMatchObject({
+      collaborativeId: B,
+      organisationId: organisation.id,
+      status: "CONSIDERING",
+      recordedById: cast.viewers.staffB.userId,
+    });
     expect(adoption.statusChanges).toMatchObject([{ fromStatus: null, toStatus: "CONSIDERING" }]);
   });
 
   it("refuses the origin collaborative, patients, the public, other collaboratives' names and drafts, writing nothing", async () => {
     const item = await publishedChangeIdeaFromA();
-    const input = { learningItemId: item.id, collaborativeId: A, organisationId: null, projectId: null, measureId: null, status: "TESTING" as const, notAdoptedReason: "" };
+    const input = {
+      learningItemId: item.id,
+      collaborativeId: A,
+      organisationId: null,
+      projectId: null,
+      measureId: null,
+      status: "TESTING" as const,
+      notAdoptedReason: "",
+    };
     await rejection(createAdoption(cast.viewers.staffA, input), ForbiddenError);
     await rejection(createAdoption(cast.viewers.leadA, input), ForbiddenError);
     await rejection(createAdoption(cast.viewers.patientA, { ...input, collaborativeId: B }), ForbiddenError);
@@ -197,14 +266,30 @@ describe("adoption", () => {
     // Staff of A cannot record an adoption in B's name.
     await rejection(createAdoption(cast.viewers.staffA, { ...input, collaborativeId: B }), ForbiddenError);
     const { id: draftId } = await draftByStaffA();
-    await rejection(createAdoption(cast.viewers.staffB, { ...input, learningItemId: draftId, collaborativeId: B }), NotFoundError);
+    await rejection(
+      createAdoption(cast.viewers.staffB, { ...input, learningItemId: draftId, collaborativeId: B }),
+      NotFoundError,
+    );
     expect(await db.adoption.count({ where: { learningItemId: { in: [item.id, draftId] } } })).toBe(0);
   });
 
   it("only adopts published change ideas, once per organisation", async () => {
     const user = cast.viewers.staffA.userId!;
-    const caseStudy = await insertLearningItem({ authorId: user, collaborativeId: A, title: `Case ${nonsenseWord()}`, type: "CASE_STUDY" });
-    const input = { learningItemId: caseStudy.id, collaborativeId: B, organisationId: null, projectId: null, measureId: null, status: "TESTING" as const, notAdoptedReason: "" };
+    const caseStudy = await insertLearningItem({
+      authorId: user,
+      collaborativeId: A,
+      title: `Case ${nonsenseWord()}`,
+      type: "CASE_STUDY",
+    });
+    const input = {
+      learningItemId: caseStudy.id,
+      collaborativeId: B,
+      organisationId: null,
+      projectId: null,
+      measureId: null,
+      status: "TESTING" as const,
+      notAdoptedReason: "",
+    };
     await rejection(createAdoption(cast.viewers.staffB, input), DomainError);
     const item = await publishedChangeIdeaFromA();
     await createAdoption(cast.viewers.staffB, { ...input, learningItemId: item.id });
@@ -214,7 +299,15 @@ describe("adoption", () => {
 
   it("lets only the adopting collaborative's staff move it on, along the allowed path, with a reason for not adopting", async () => {
     const item = await publishedChangeIdeaFromA();
-    const { id } = await createAdoption(cast.viewers.staffB, { learningItemId: item.id, collaborativeId: B, organisationId: null, projectId: null, measureId: null, status: "CONSIDERING", notAdoptedReason: "" });
+    const { id } = await createAdoption(cast.viewers.staffB, {
+      learningItemId: item.id,
+      collaborativeId: B,
+      organisationId: null,
+      projectId: null,
+      measureId: null,
+      status: "CONSIDERING",
+      notAdoptedReason: "",
+    });
     const base = { id, version: 1, projectId: null, measureId: null, notAdoptedReason: "", note: "" };
     await rejection(updateAdoption(cast.viewers.staffA, { ...base, status: "TESTING" }), ForbiddenError);
     await rejection(updateAdoption(cast.viewers.national, { ...base, status: "TESTING" }), ForbiddenError);
@@ -223,24 +316,65 @@ describe("adoption", () => {
 
     const theirs = await createProjectWithMeasure(B, cast.viewers.staffB.userId!, "improving");
     await updateAdoption(cast.viewers.staffB, { ...base, status: "TESTING", measureId: theirs.measure.id });
-    await updateAdoption(cast.viewers.leadB, { ...base, version: 2, status: "NOT_ADOPTED", notAdoptedReason: "Our wards are single rooms", measureId: theirs.measure.id });
-    const adoption = await db.adoption.findUniqueOrThrow({ where: { id }, include: { statusChanges: { orderBy: { changedAt: "asc" } } } });
-    expect(adoption).toMatchObject({ status: "NOT_ADOPTED", notAdoptedReason: "Our wards are single rooms", projectId: theirs.project.id, measureId: theirs.measure.id });
+    await updateAdoption(cast.viewers.leadB, {
+      ...base,
+      version: 2,
+      status: "NOT_ADOPTED",
+      notAdoptedReason: "Our wards are single rooms",
+      measureId: theirs.measure.id,
+    });
+    const adoption = await db.adoption.findUniqueOrThrow({
+      where: { id },
+      include: { statusChanges: { orderBy: { changedAt: "asc" } } },
+    });
+    expect(adoption).toMatchObject({
+      status: "NOT_ADOPTED",
+      notAdoptedReason: "Our wards are single rooms",
+      projectId: theirs.project.id,
+      measureId: theirs.measure.id,
+    });
     expect(adoption.statusChanges.map((c) => c.toStatus)).toEqual(["CONSIDERING", "TESTING", "NOT_ADOPTED"]);
     await rejection(updateAdoption(cast.viewers.staffB, { ...base, version: 1, status: "CONSIDERING" }), ConflictError);
   });
 
   it("shows the spread: origin, adopters by region, time to first adoption and adopters improving on their own measures", async () => {
     const publishedAt = new Date("2025-01-01T09:00:00Z");
-    const item = await insertLearningItem({ authorId: cast.viewers.staffA.userId!, collaborativeId: A, title: `Spread ${nonsenseWord()}`, publishedAt });
+    const item = await insertLearningItem({
+      authorId: cast.viewers.staffA.userId!,
+      collaborativeId: A,
+      title: `Spread ${nonsenseWord()}`,
+      publishedAt,
+    });
     const improving = await createProjectWithMeasure(B, cast.viewers.staffB.userId!, "improving");
     const flat = await createProjectWithMeasure(B, cast.viewers.staffB.userId!, "flat");
     const [orgB1, orgB2] = await Promise.all([createOrganisation(B), createOrganisation(B)]);
     const london = await db.collaborative.findUniqueOrThrow({ where: { slug: "south-london" } });
     const user = cast.viewers.staffB.userId!;
-    await insertAdoption({ learningItemId: item.id, collaborativeId: B, recordedById: user, organisationId: orgB1.id, measureId: improving.measure.id, status: "ADOPTED", at: new Date("2025-01-15T09:00:00Z") });
-    await insertAdoption({ learningItemId: item.id, collaborativeId: B, recordedById: user, organisationId: orgB2.id, measureId: flat.measure.id, status: "TESTING", at: new Date("2025-02-01T09:00:00Z") });
-    await insertAdoption({ learningItemId: item.id, collaborativeId: london.id, recordedById: user, status: "NOT_ADOPTED", at: new Date("2025-03-01T09:00:00Z") });
+    await insertAdoption({
+      learningItemId: item.id,
+      collaborativeId: B,
+      recordedById: user,
+      organisationId: orgB1.id,
+      measureId: improving.measure.id,
+      status: "ADOPTED",
+      at: new Date("2025-01-15T09:00:00Z"),
+    });
+    await insertAdoption({
+      learningItemId: item.id,
+      collaborativeId: B,
+      recordedById: user,
+      organisationId: orgB2.id,
+      measureId: flat.measure.id,
+      status: "TESTING",
+      at: new Date("2025-02-01T09:00:00Z"),
+    });
+    await insertAdoption({
+      learningItemId: item.id,
+      collaborativeId: london.id,
+      recordedById: user,
+      status: "NOT_ADOPTED",
+      at: new Date("2025-03-01T09:00:00Z"),
+    });
 
     const { spread } = await getLearningItem(ANONYMOUS, item.slug);
     expect(spread).toMatchObject({
@@ -261,10 +395,24 @@ describe("adoption", () => {
 describe("questions and answers", () => {
   it("lets staff of any collaborative ask and answer, not patients or the public", async () => {
     const item = await publishedChangeIdeaFromA();
-    const question = await createComment(cast.viewers.staffB, { learningItemId: item.id, parentId: null, body: "How did you keep the huddle short?" });
-    await createComment(cast.viewers.staffA, { learningItemId: item.id, parentId: question.id, body: "Five minutes, standing up." });
-    await rejection(createComment(cast.viewers.patientA, { learningItemId: item.id, parentId: null, body: "Can I ask?" }), ForbiddenError);
-    await rejection(createComment(ANONYMOUS, { learningItemId: item.id, parentId: null, body: "Can I ask?" }), ForbiddenError);
+    const question = await createComment(cast.viewers.staffB, {
+      learningItemId: item.id,
+      parentId: null,
+      body: "How did you keep the huddle short?",
+    });
+    await createComment(cast.viewers.staffA, {
+      learningItemId: item.id,
+      parentId: question.id,
+      body: "Five minutes, standing up.",
+    });
+    await rejection(
+      createComment(cast.viewers.patientA, { learningItemId: item.id, parentId: null, body: "Can I ask?" }),
+      ForbiddenError,
+    );
+    await rejection(
+      createComment(ANONYMOUS, { learningItemId: item.id, parentId: null, body: "Can I ask?" }),
+      ForbiddenError,
+    );
     const view = await getLearningItem(cast.viewers.leadB, item.slug);
     expect(view.comments).toHaveLength(1);
     expect(view.comments![0]!.replies[0]!.body).toBe("Five minutes, standing up.");
@@ -276,15 +424,28 @@ describe("questions and answers", () => {
 
   it("lets the item's lead hide a comment (others see it hidden); other leads cannot", async () => {
     const item = await publishedChangeIdeaFromA();
-    const { id } = await createComment(cast.viewers.staffB, { learningItemId: item.id, parentId: null, body: "Off-topic advert" });
+    const { id } = await createComment(cast.viewers.staffB, {
+      learningItemId: item.id,
+      parentId: null,
+      body: "Off-topic advert",
+    });
     await rejection(setCommentHidden(cast.viewers.leadB, id, true), ForbiddenError);
     await rejection(setCommentHidden(cast.viewers.staffA, id, true), ForbiddenError);
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).hiddenAt).toBeNull();
     await setCommentHidden(cast.viewers.leadA, id, true);
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).hiddenById).toBe(cast.viewers.leadA.userId);
-    expect((await getLearningItem(cast.viewers.staffB, item.slug)).comments![0]).toMatchObject({ hidden: true, body: null });
-    expect((await getLearningItem(cast.viewers.leadA, item.slug)).comments![0]).toMatchObject({ hidden: true, body: "Off-topic advert" });
-    await rejection(createComment(cast.viewers.staffA, { learningItemId: item.id, parentId: id, body: "Replying to a hidden one" }), DomainError);
+    expect((await getLearningItem(cast.viewers.staffB, item.slug)).comments![0]).toMatchObject({
+      hidden: true,
+      body: null,
+    });
+    expect((await getLearningItem(cast.viewers.leadA, item.slug)).comments![0]).toMatchObject({
+      hidden: true,
+      body: "Off-topic advert",
+    });
+    await rejection(
+      createComment(cast.viewers.staffA, { learningItemId: item.id, parentId: id, body: "Replying to a hidden one" }),
+      DomainError,
+    );
   });
 });
 
@@ -294,10 +455,14 @@ describe("following", () => {
     await rejection(follow(ANONYMOUS, { learningItemId: item.id, priorityAreaId: null }), ForbiddenError);
     await follow(cast.viewers.patientA, { learningItemId: item.id, priorityAreaId: null });
     await follow(cast.viewers.patientA, { learningItemId: item.id, priorityAreaId: null });
-    expect(await db.follow.count({ where: { userId: cast.viewers.patientA.userId!, learningItemId: item.id } })).toBe(1);
+    expect(await db.follow.count({ where: { userId: cast.viewers.patientA.userId!, learningItemId: item.id } })).toBe(
+      1,
+    );
     expect((await getLearningItem(cast.viewers.patientA, item.slug)).viewerFollows).toBe(true);
     await unfollow(cast.viewers.patientA, { learningItemId: item.id, priorityAreaId: null });
-    expect(await db.follow.count({ where: { userId: cast.viewers.patientA.userId!, learningItemId: item.id } })).toBe(0);
+    expect(await db.follow.count({ where: { userId: cast.viewers.patientA.userId!, learningItemId: item.id } })).toBe(
+      0,
+    );
   });
 
   it("does not reveal a draft by letting someone follow it", async () => {

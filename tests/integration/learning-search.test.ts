@@ -29,8 +29,19 @@ describe("ranking", () => {
   it("puts an exact title match first, ahead of items that repeat the words in their body", async () => {
     const word = nonsenseWord();
     const exact = `${word} falls bundle`;
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Falls and ${word}: a longer story`, body: `${exact}. `.repeat(30), summary: `All about the ${exact}` });
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `The ${word} bundle for falls on wards`, summary: exact });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `Falls and ${word}: a longer story`,
+      body: `${exact}. `.repeat(30),
+      summary: `All about the ${exact}`,
+    });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `The ${word} bundle for falls on wards`,
+      summary: exact,
+    });
     await insertLearningItem({ authorId, collaborativeId: wessex, title: exact });
     const result = await titles({ q: exact });
     expect(result).toHaveLength(3);
@@ -39,15 +50,30 @@ describe("ranking", () => {
 
   it("ranks a title match above a match only in the body", async () => {
     const word = nonsenseWord();
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: "Something else entirely", body: `We mention ${word} once.` });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: "Something else entirely",
+      body: `We mention ${word} once.`,
+    });
     await insertLearningItem({ authorId, collaborativeId: wessex, title: `Using ${word} on night shifts` });
     expect(await titles({ q: word })).toEqual([`Using ${word} on night shifts`, "Something else entirely"]);
   });
 
   it("matches a quoted phrase only where the words are together", async () => {
     const word = nonsenseWord();
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Together ${word}`, body: `Every patient gets red ${word} socks on admission.` });
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Apart ${word}`, body: `Red lights on the bay, and ${word} socks in the drawer.` });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `Together ${word}`,
+      body: `Every patient gets red ${word} socks on admission.`,
+    });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `Apart ${word}`,
+      body: `Red lights on the bay, and ${word} socks in the drawer.`,
+    });
     expect(await titles({ q: `"red ${word} socks"` })).toEqual([`Together ${word}`]);
     // Without quotes both match; a phrase query also turns off near-miss title matching.
     expect((await titles({ q: `red ${word} socks` })).sort()).toEqual([`Apart ${word}`, `Together ${word}`]);
@@ -56,15 +82,34 @@ describe("ranking", () => {
   it("ranks summary and tag matches above body-only matches, and an excluded word in the body excludes a title match", async () => {
     const word = nonsenseWord();
     const [other, excluded] = [nonsenseWord(), nonsenseWord()];
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: "Night shift handovers", body: `The ${word} ${other} phrase in the body only.` });
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: "Ward safety huddles", summary: `How the ${word} ${other} phrase helped.` });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: "Night shift handovers",
+      body: `The ${word} ${other} phrase in the body only.`,
+    });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: "Ward safety huddles",
+      summary: `How the ${word} ${other} phrase helped.`,
+    });
     // Title matches do not fill the page, so the summary match is found through its own index, and ranks first.
     expect(await titles({ q: `"${word} ${other}"` })).toEqual(["Ward safety huddles", "Night shift handovers"]);
     // "-word" excludes the item even when its title matches the rest and the title matches fill the page.
-    for (let i = 0; i < PAGE_SIZE; i++) await insertLearningItem({ authorId, collaborativeId: wessex, title: `${word} title ${i}` });
+    for (let i = 0; i < PAGE_SIZE; i++)
+      await insertLearningItem({ authorId, collaborativeId: wessex, title: `${word} title ${i}` });
     // The newest, so it would be on the first page if the title alone decided.
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `A ${word} title`, body: `Mentions ${excluded} in the body.` });
-    const pages = [...(await titles({ q: `${word} -${excluded}` })), ...(await titles({ q: `${word} -${excluded}`, page: "2" }))];
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `A ${word} title`,
+      body: `Mentions ${excluded} in the body.`,
+    });
+    const pages = [
+      ...(await titles({ q: `${word} -${excluded}` })),
+      ...(await titles({ q: `${word} -${excluded}`, page: "2" })),
+    ];
     expect(pages).toHaveLength(PAGE_SIZE + 2);
     expect(pages).not.toContain(`A ${word} title`);
     expect((await search({ q: word })).total).toBe(PAGE_SIZE + 3);
@@ -82,7 +127,12 @@ describe("ranking", () => {
 
   it("highlights the matches in snippets as text segments", async () => {
     const word = nonsenseWord();
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Snippet ${word}`, summary: `The <b>${word}</b> approach worked well on three wards.` });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `Snippet ${word}`,
+      summary: `The <b>${word}</b> approach worked well on three wards.`,
+    });
     const [hit] = (await search({ q: word })).hits;
     expect(hit!.snippet!.filter((s) => s.highlighted).map((s) => s.text.toLowerCase())).toContain(word);
     // Markup typed into the text is rendered as text, never as elements.
@@ -93,9 +143,25 @@ describe("ranking", () => {
 
   it("breaks ties featured first, then newest", async () => {
     const word = nonsenseWord();
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Old ${word}`, publishedAt: new Date("2025-01-01") });
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `New ${word}`, publishedAt: new Date("2025-06-01") });
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `Featured ${word}`, publishedAt: new Date("2024-01-01"), featured: true });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `Old ${word}`,
+      publishedAt: new Date("2025-01-01"),
+    });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `New ${word}`,
+      publishedAt: new Date("2025-06-01"),
+    });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `Featured ${word}`,
+      publishedAt: new Date("2024-01-01"),
+      featured: true,
+    });
     expect(await titles({ q: word })).toEqual([`Featured ${word}`, `New ${word}`, `Old ${word}`]);
   });
 });
@@ -118,9 +184,16 @@ describe("phrases", () => {
         status: i % 10 === 0 ? "DRAFT" : "PUBLISHED",
       });
     }
-    const term = fc.record({ excluded: fc.boolean(), quoted: fc.boolean(), words: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }) });
-    const render = (t: { excluded: boolean; quoted: boolean; words: string[] }) => `${t.excluded ? "-" : ""}${t.quoted ? `"${t.words.join(" ")}"` : t.words.join(" ")}`;
-    const query = fc.array(fc.array(term, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }).map((alternatives) => alternatives.map((terms) => `${anchor} ${terms.map(render).join(" ")}`).join(" or "));
+    const term = fc.record({
+      excluded: fc.boolean(),
+      quoted: fc.boolean(),
+      words: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }),
+    });
+    const render = (t: { excluded: boolean; quoted: boolean; words: string[] }) =>
+      `${t.excluded ? "-" : ""}${t.quoted ? `"${t.words.join(" ")}"` : t.words.join(" ")}`;
+    const query = fc
+      .array(fc.array(term, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 })
+      .map((alternatives) => alternatives.map((terms) => `${anchor} ${terms.map(render).join(" ")}`).join(" or "));
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
         const [{ count }] = await db.$queryRaw<[{ count: number }]>`
@@ -137,9 +210,29 @@ describe("phrases", () => {
 describe("filters and facets", () => {
   it("filters by area, collaborative, type, stage and evidence, with counts that ignore the facet's own choice", async () => {
     const word = nonsenseWord();
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `A ${word}`, areaSlugs: ["falls"], stageSlugs: ["inpatient-ward"], hasImprovementEvidence: true });
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: `B ${word}`, areaSlugs: ["falls", "pressure-ulcers"], type: "CASE_STUDY" });
-    await insertLearningItem({ authorId, collaborativeId: oxford, title: `C ${word}`, areaSlugs: ["pressure-ulcers"], stageSlugs: ["care-home"], type: "LESSON" });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `A ${word}`,
+      areaSlugs: ["falls"],
+      stageSlugs: ["inpatient-ward"],
+      hasImprovementEvidence: true,
+    });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: `B ${word}`,
+      areaSlugs: ["falls", "pressure-ulcers"],
+      type: "CASE_STUDY",
+    });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: oxford,
+      title: `C ${word}`,
+      areaSlugs: ["pressure-ulcers"],
+      stageSlugs: ["care-home"],
+      type: "LESSON",
+    });
     await insertLearningItem({ authorId, collaborativeId: oxford, title: `Draft ${word}`, status: "DRAFT" });
 
     const all = await search({ q: word });
@@ -155,7 +248,9 @@ describe("filters and facets", () => {
     // Other facets are narrowed by the area filter.
     expect(falls.facets.collaboratives.find((c) => c.value === "oxford")).toBeUndefined();
 
-    expect((await titles({ q: word, area: ["falls", "pressure-ulcers"], collaborative: "oxford" }))).toEqual([`C ${word}`]);
+    expect(await titles({ q: word, area: ["falls", "pressure-ulcers"], collaborative: "oxford" })).toEqual([
+      `C ${word}`,
+    ]);
     expect(await titles({ q: word, type: "case-study" })).toEqual([`B ${word}`]);
     expect(await titles({ q: word, stage: "care-home" })).toEqual([`C ${word}`]);
     expect(await titles({ q: word, evidence: "yes" })).toEqual([`A ${word}`]);
@@ -177,9 +272,21 @@ describe("a broad search", () => {
              'PUBLISHED', ${wessex}, ${authorId}, timestamp '2001-01-01' - g * interval '1 hour', now()
       FROM generate_series(1, ${bodyOnly}) g`;
     const titleMatches = Math.floor(PAGE_SIZE * 1.5);
-    for (let i = 1; i < titleMatches; i++) await insertLearningItem({ authorId, collaborativeId: oxford, title: `Title match ${i} ${word}`, publishedAt: new Date(2020, 0, i) });
+    for (let i = 1; i < titleMatches; i++)
+      await insertLearningItem({
+        authorId,
+        collaborativeId: oxford,
+        title: `Title match ${i} ${word}`,
+        publishedAt: new Date(2020, 0, i),
+      });
     await insertLearningItem({ authorId, collaborativeId: oxford, title: word, publishedAt: new Date(2019, 0, 1) });
-    await insertLearningItem({ authorId, collaborativeId: wessex, title: "Featured body match", body: word, featured: true });
+    await insertLearningItem({
+      authorId,
+      collaborativeId: wessex,
+      title: "Featured body match",
+      body: word,
+      featured: true,
+    });
 
     const first = await search({ q: word });
     expect(first.total).toBe(bodyOnly + titleMatches + 1);
@@ -190,7 +297,10 @@ describe("a broad search", () => {
     const second = await search({ q: word, page: "2" });
     const rest = titleMatches - PAGE_SIZE;
     expect(second.hits.slice(0, rest).every((h) => h.title.includes(word))).toBe(true);
-    expect(second.hits.slice(rest).map((h) => h.title)).toEqual(["Featured body match", ...Array.from({ length: PAGE_SIZE - rest - 1 }, (_, i) => `Body match ${i + 1}`)]);
+    expect(second.hits.slice(rest).map((h) => h.title)).toEqual([
+      "Featured body match",
+      ...Array.from({ length: PAGE_SIZE - rest - 1 }, (_, i) => `Body match ${i + 1}`),
+    ]);
 
     // Too many matches to count each filter: values are offered without counts, and the page says why.
     expect(first.facets.counted).toBe(false);
@@ -229,9 +339,12 @@ describe("any query text is safe", () => {
     expect(result.hits.length).toBe(Math.min(result.total, PAGE_SIZE));
   };
 
-  it.each(hostile.map((q) => [q.slice(0, 40), q]))("answers %j with a count that matches its results", async (_label, q) => {
-    expectConsistent(await search({ q }));
-  });
+  it.each(hostile.map((q) => [q.slice(0, 40), q]))(
+    "answers %j with a count that matches its results",
+    async (_label, q) => {
+      expectConsistent(await search({ q }));
+    },
+  );
 
   it("finds an item by the ordinary word among operators and wildcards, and nothing else", async () => {
     const word = nonsenseWord();

@@ -32,20 +32,46 @@ async function personWithHistory() {
   const person = await createPasswordUser({ memberships: { wessex: "PATIENT", oxford: "STAFF" } });
   const userId = person.user.id;
   const withContact = await submitOrThrow(
-    concernForm({ contactPreference: "contact", contactName: contact.name, contactEmail: contact.email, contactPhone: contact.phone, linkToAccount: "yes" }),
+    concernForm({
+      contactPreference: "contact",
+      contactName: contact.name,
+      contactEmail: contact.email,
+      contactPhone: contact.phone,
+      linkToAccount: "yes",
+    }),
     { viewer: person.viewer, ip: uniqueIp() },
   );
-  const anonymous = await submitOrThrow(concernForm({ linkToAccount: "yes" }), { viewer: person.viewer, ip: uniqueIp() });
-  const project = await db.project.create({ data: { collaborativeId: cast.collaborativeB.id, createdById: userId, title: `Night-time falls ${randomUUID().slice(0, 6)}` } });
-  const learning = await insertLearningItem({ authorId: userId, collaborativeId: cast.collaborativeB.id, title: `Bed rails checklist ${randomUUID().slice(0, 6)}` });
-  const comment = await db.comment.create({ data: { learningItemId: learning.id, authorId: userId, body: "We tried this on two wards." } });
+  const anonymous = await submitOrThrow(concernForm({ linkToAccount: "yes" }), {
+    viewer: person.viewer,
+    ip: uniqueIp(),
+  });
+  const project = await db.project.create({
+    data: {
+      collaborativeId: cast.collaborativeB.id,
+      createdById: userId,
+      title: `Night-time falls ${randomUUID().slice(0, 6)}`,
+    },
+  });
+  const learning = await insertLearningItem({
+    authorId: userId,
+    collaborativeId: cast.collaborativeB.id,
+    title: `Bed rails checklist ${randomUUID().slice(0, 6)}`,
+  });
+  const comment = await db.comment.create({
+    data: { learningItemId: learning.id, authorId: userId, body: "We tried this on two wards." },
+  });
   const round = await openTestRound(cast.viewers.leadA, cast.collaborativeA.id);
   await submitBallot(person.viewer, { roundId: round.roundId, ranks: ranks(round.byTitle, ["Bravo", "Alpha"]) });
   await db.session.create({ data: { userId, sessionToken: randomUUID(), expires: new Date(Date.now() + 86_400_000) } });
   await db.account.create({ data: { userId, type: "oauth", provider: "azure-ad", providerAccountId: randomUUID() } });
-  await db.passwordResetToken.create({ data: { userId, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) } });
+  await db.passwordResetToken.create({
+    data: { userId, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) },
+  });
   await db.follow.create({ data: { userId, learningItemId: learning.id } });
-  const concerns = await db.concern.findMany({ where: { reference: { in: [withContact.reference, anonymous.reference] } }, orderBy: { receivedAt: "asc" } });
+  const concerns = await db.concern.findMany({
+    where: { reference: { in: [withContact.reference, anonymous.reference] } },
+    orderBy: { receivedAt: "asc" },
+  });
   return { ...person, userId, concerns, project, learning, comment, round };
 }
 
@@ -70,18 +96,42 @@ describe("exporting a person's data", () => {
     const person = await personWithHistory();
     const data = await exportPersonalData(cast.viewers.admin, person.userId);
     expect(data.format).toBe(EXPORT_FORMAT);
-    expect(data.account).toMatchObject({ id: person.userId, email: person.user.email, name: person.user.name, hasPassword: true, signInMethods: ["azure-ad"], erasedAt: null });
-    expect(data.memberships.map((m) => [m.collaborativeSlug, m.role]).sort()).toEqual([["oxford", "STAFF"], ["wessex", "PATIENT"]]);
-    expect(data.concernsReported.map((c) => c.reference).sort()).toEqual(person.concerns.map((c) => c.reference).sort());
+    expect(data.account).toMatchObject({
+      id: person.userId,
+      email: person.user.email,
+      name: person.user.name,
+      hasPassword: true,
+      signInMethods: ["azure-ad"],
+      erasedAt: null,
+    });
+    expect(data.memberships.map((m) => [m.collaborativeSlug, m.role]).sort()).toEqual([
+      ["oxford", "STAFF"],
+      ["wessex", "PATIENT"],
+    ]);
+    expect(data.concernsReported.map((c) => c.reference).sort()).toEqual(
+      person.concerns.map((c) => c.reference).sort(),
+    );
     const reported = data.concernsReported.find((c) => c.reference === person.concerns[0]!.reference)!;
     expect(reported.contact).toEqual(contact);
     expect(reported.whatHappened).toBe(concernForm().whatHappened);
     expect(reported.statusChanges[0]).toMatchObject({ fromStatus: null, toStatus: "RECEIVED" });
     expect(data.concernsReported.find((c) => c.reference === person.concerns[1]!.reference)!.contact).toBeNull();
-    expect(data.projectsCreated).toEqual([expect.objectContaining({ id: person.project.id, title: person.project.title })]);
+    expect(data.projectsCreated).toEqual([
+      expect.objectContaining({ id: person.project.id, title: person.project.title }),
+    ]);
     expect(data.learningAuthored).toEqual([expect.objectContaining({ slug: person.learning.slug })]);
-    expect(data.comments).toEqual([expect.objectContaining({ body: "We tried this on two wards.", learningItem: person.learning.slug })]);
-    expect(data.ballots).toEqual([expect.objectContaining({ roundId: person.round.roundId, ranking: [{ rank: 1, candidate: "Bravo" }, { rank: 2, candidate: "Alpha" }] })]);
+    expect(data.comments).toEqual([
+      expect.objectContaining({ body: "We tried this on two wards.", learningItem: person.learning.slug }),
+    ]);
+    expect(data.ballots).toEqual([
+      expect.objectContaining({
+        roundId: person.round.roundId,
+        ranking: [
+          { rank: 1, candidate: "Bravo" },
+          { rank: 2, candidate: "Alpha" },
+        ],
+      }),
+    ]);
     expect(data.follows).toHaveLength(1);
     expect(data.auditEvents.map((e) => e.action)).toContain("round.ballot_cast");
     // No secrets leave: no password hash, session tokens or provider tokens.
@@ -103,47 +153,105 @@ describe("exporting a person's data", () => {
 describe("erasing a person's personal details", () => {
   it("removes what identifies them and keeps their de-identified work", async () => {
     const person = await personWithHistory();
-    const countsBefore = await Promise.all([db.concern.count(), db.project.count(), db.learningItem.count(), db.comment.count(), db.ballot.count(), db.concernStatusChange.count()]);
+    const countsBefore = await Promise.all([
+      db.concern.count(),
+      db.project.count(),
+      db.learningItem.count(),
+      db.comment.count(),
+      db.ballot.count(),
+      db.concernStatusChange.count(),
+    ]);
     const summary = await erasePerson(cast.viewers.admin, person.userId, { ip: "203.0.113.50" });
-    expect(summary).toEqual({ concernContactsErased: 1, membershipsRemoved: 2, sessionsEnded: 1, alreadyErased: false });
+    expect(summary).toEqual({
+      concernContactsErased: 1,
+      membershipsRemoved: 2,
+      sessionsEnded: 1,
+      alreadyErased: false,
+    });
 
     const user = await db.user.findUniqueOrThrow({ where: { id: person.userId } });
-    expect(user).toMatchObject({ name: ERASED_NAME, email: erasedEmail(person.userId), passwordHash: null, emailVerified: null, globalRole: "NONE" });
+    expect(user).toMatchObject({
+      name: ERASED_NAME,
+      email: erasedEmail(person.userId),
+      passwordHash: null,
+      emailVerified: null,
+      globalRole: "NONE",
+    });
     expect(user.erasedAt).toBeInstanceOf(Date);
     expect(user.sessionVersion).toBe(person.user.sessionVersion + 1);
     const after = await personSnapshot(person.userId);
-    expect([after.memberships.length, after.sessions, after.accounts, after.tokens, after.follows]).toEqual([0, 0, 0, 0, 0]);
+    expect([after.memberships.length, after.sessions, after.accounts, after.tokens, after.follows]).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
 
     // The concerns stay, with their text and history, but no longer lead back to the person.
-    const concerns = await db.concern.findMany({ where: { id: { in: person.concerns.map((c) => c.id) } }, include: { statusChanges: true }, orderBy: { receivedAt: "asc" } });
+    const concerns = await db.concern.findMany({
+      where: { id: { in: person.concerns.map((c) => c.id) } },
+      include: { statusChanges: true },
+      orderBy: { receivedAt: "asc" },
+    });
     expect(concerns).toHaveLength(2);
     for (const concern of concerns) {
-      expect(concern).toMatchObject({ reporterId: null, contactEncrypted: null, contactConsent: false, whatHappened: concernForm().whatHappened });
+      expect(concern).toMatchObject({
+        reporterId: null,
+        contactEncrypted: null,
+        contactConsent: false,
+        whatHappened: concernForm().whatHappened,
+      });
       expect(concern.statusChanges).toHaveLength(1);
     }
     expect(concerns[0]!.contactErasedAt).toBeInstanceOf(Date);
     expect(concerns[1]!.contactErasedAt).toBeNull();
     // Projects, learning, comments and ballots remain, attributed to the erased account.
-    expect(await db.project.findUniqueOrThrow({ where: { id: person.project.id } })).toMatchObject({ createdById: person.userId, title: person.project.title });
-    expect(await db.learningItem.findUniqueOrThrow({ where: { id: person.learning.id } })).toMatchObject({ authorId: person.userId });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: person.comment.id } })).toMatchObject({ authorId: person.userId });
+    expect(await db.project.findUniqueOrThrow({ where: { id: person.project.id } })).toMatchObject({
+      createdById: person.userId,
+      title: person.project.title,
+    });
+    expect(await db.learningItem.findUniqueOrThrow({ where: { id: person.learning.id } })).toMatchObject({
+      authorId: person.userId,
+    });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: person.comment.id } })).toMatchObject({
+      authorId: person.userId,
+    });
     expect(await db.ballot.count({ where: { roundId: person.round.roundId, userId: person.userId } })).toBe(1);
-    expect(await Promise.all([db.concern.count(), db.project.count(), db.learningItem.count(), db.comment.count(), db.ballot.count(), db.concernStatusChange.count()])).toEqual(countsBefore);
+    expect(
+      await Promise.all([
+        db.concern.count(),
+        db.project.count(),
+        db.learningItem.count(),
+        db.comment.count(),
+        db.ballot.count(),
+        db.concernStatusChange.count(),
+      ]),
+    ).toEqual(countsBefore);
 
     // Nothing readable about them is left: an export after erasure finds neither name, email nor contact.
     const text = JSON.stringify(await exportPersonalData(cast.viewers.admin, person.userId));
-    for (const value of [person.user.email, person.user.name, contact.name, contact.email, contact.phone]) expect(text).not.toContain(value);
+    for (const value of [person.user.email, person.user.name, contact.name, contact.email, contact.phone])
+      expect(text).not.toContain(value);
 
-    const audit = await db.auditEvent.findMany({ where: { OR: [{ action: "user.erased", subjectId: person.userId }, { action: "concern.contact_erased", subjectId: person.concerns[0]!.id }] } });
+    const audit = await db.auditEvent.findMany({
+      where: {
+        OR: [
+          { action: "user.erased", subjectId: person.userId },
+          { action: "concern.contact_erased", subjectId: person.concerns[0]!.id },
+        ],
+      },
+    });
     expect(audit.map((e) => e.action).sort()).toEqual(["concern.contact_erased", "user.erased"]);
-    expect(audit.find((e) => e.action === "user.erased")).toMatchObject({ actorId: cast.viewers.admin.userId, ip: "203.0.113.50" });
+    expect(audit.find((e) => e.action === "user.erased")).toMatchObject({
+      actorId: cast.viewers.admin.userId,
+      ip: "203.0.113.50",
+    });
   });
 
   it("stops them signing in, and any session they held", async () => {
     const person = await personWithHistory();
     expect((await loadViewer(person.userId, person.user.sessionVersion)).userId).toBe(person.userId);
     await erasePerson(cast.viewers.admin, person.userId);
-    await expect(signInWithPassword(ANONYMOUS, { email: person.user.email, password: PASSWORD }, uniqueIp())).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      signInWithPassword(ANONYMOUS, { email: person.user.email, password: PASSWORD }, uniqueIp()),
+    ).rejects.toBeInstanceOf(DomainError);
     expect(await loadViewer(person.userId, person.user.sessionVersion)).toEqual(ANONYMOUS);
     expect(await loadViewer(person.userId, person.user.sessionVersion + 1)).toEqual(ANONYMOUS);
   });
@@ -173,7 +281,10 @@ describe("erasing a person's personal details", () => {
 
   it("done twice, or by two administrators at once, erases once", async () => {
     const person = await personWithHistory();
-    const results = await Promise.all([erasePerson(cast.viewers.admin, person.userId), erasePerson(cast.viewers.admin, person.userId)]);
+    const results = await Promise.all([
+      erasePerson(cast.viewers.admin, person.userId),
+      erasePerson(cast.viewers.admin, person.userId),
+    ]);
     expect(results.filter((r) => r.alreadyErased)).toHaveLength(1);
     expect(await erasePerson(cast.viewers.admin, person.userId)).toMatchObject({ alreadyErased: true });
     expect(await db.auditEvent.count({ where: { action: "user.erased", subjectId: person.userId } })).toBe(1);
@@ -189,13 +300,24 @@ describe("erasing a person's personal details", () => {
       const person = await personWithHistory();
       const before = await personSnapshot(person.userId);
       // Membership rows are removed after the concerns' contact details and the sessions: fail there.
-      await runAsOwner(`CREATE FUNCTION privacy_test_fail() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''simulated failure''; END;'`);
+      await runAsOwner(
+        `CREATE FUNCTION privacy_test_fail() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''simulated failure''; END;'`,
+      );
       await runAsOwner(
         `CREATE TRIGGER privacy_test_fail BEFORE DELETE ON "Membership" FOR EACH ROW WHEN (OLD."userId" = '${person.userId}') EXECUTE FUNCTION privacy_test_fail()`,
       );
       await expect(erasePerson(cast.viewers.admin, person.userId)).rejects.toThrow(/simulated failure/);
       expect(await personSnapshot(person.userId)).toEqual(before);
-      expect(await db.auditEvent.count({ where: { OR: [{ action: "user.erased", subjectId: person.userId }, { action: "concern.contact_erased", subjectId: person.concerns[0]!.id }] } })).toBe(0);
+      expect(
+        await db.auditEvent.count({
+          where: {
+            OR: [
+              { action: "user.erased", subjectId: person.userId },
+              { action: "concern.contact_erased", subjectId: person.concerns[0]!.id },
+            ],
+          },
+        }),
+      ).toBe(0);
     });
   });
 });

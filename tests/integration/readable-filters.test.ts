@@ -27,12 +27,19 @@ beforeAll(async () => {
     createUser({ memberships: { wessex: "PATIENT" } }),
     createUser({ memberships: { oxford: "STAFF" }, pending: true }),
   ]);
-  viewers = { ...cast.viewers, leadAStaffB: leadAStaffB.viewer, patientAuthor: patientAuthor.viewer, pendingStaffB: pendingStaffB.viewer };
+  viewers = {
+    ...cast.viewers,
+    leadAStaffB: leadAStaffB.viewer,
+    patientAuthor: patientAuthor.viewer,
+    pendingStaffB: pendingStaffB.viewer,
+  };
 
   projectIds = [];
   for (const collaborativeId of [A, B]) {
     for (const visibility of VISIBILITIES) {
-      projectIds.push((await insertProject({ collaborativeId, visibility, createdById: cast.viewers.staffA.userId! })).id);
+      projectIds.push(
+        (await insertProject({ collaborativeId, visibility, createdById: cast.viewers.staffA.userId! })).id,
+      );
     }
   }
 
@@ -42,23 +49,59 @@ beforeAll(async () => {
     for (const status of STATUSES) {
       for (const authorId of authors) {
         const type: LearningType = collaborativeId === null ? "NATIONAL_NOTE" : "CHANGE_IDEA";
-        learningIds.push((await insertLearningItem({ authorId, collaborativeId, status, type, title: `Readable filter ${status} ${type}` })).id);
+        learningIds.push(
+          (
+            await insertLearningItem({
+              authorId,
+              collaborativeId,
+              status,
+              type,
+              title: `Readable filter ${status} ${type}`,
+            })
+          ).id,
+        );
       }
     }
   }
 });
 
 async function compareProjects(viewer: Viewer) {
-  const rows = await db.project.findMany({ where: { id: { in: projectIds } }, select: { id: true, collaborativeId: true, visibility: true } });
-  const allowed = rows.filter((p) => can(viewer, "project.read", p)).map((p) => p.id).sort();
-  const listed = (await db.project.findMany({ where: { AND: [{ id: { in: projectIds } }, readableProjectsWhere(viewer)] }, select: { id: true } })).map((p) => p.id).sort();
+  const rows = await db.project.findMany({
+    where: { id: { in: projectIds } },
+    select: { id: true, collaborativeId: true, visibility: true },
+  });
+  const allowed = rows
+    .filter((p) => can(viewer, "project.read", p))
+    .map((p) => p.id)
+    .sort();
+  const listed = (
+    await db.project.findMany({
+      where: { AND: [{ id: { in: projectIds } }, readableProjectsWhere(viewer)] },
+      select: { id: true },
+    })
+  )
+    .map((p) => p.id)
+    .sort();
   return { allowed, listed, total: rows.length };
 }
 
 async function compareLearning(viewer: Viewer) {
-  const rows = await db.learningItem.findMany({ where: { id: { in: learningIds } }, select: { id: true, collaborativeId: true, authorId: true, status: true, type: true } });
-  const allowed = rows.filter((item) => can(viewer, "learning.read", learningResource(item))).map((i) => i.id).sort();
-  const listed = (await db.learningItem.findMany({ where: { AND: [{ id: { in: learningIds } }, readableLearningWhere(viewer)] }, select: { id: true } })).map((i) => i.id).sort();
+  const rows = await db.learningItem.findMany({
+    where: { id: { in: learningIds } },
+    select: { id: true, collaborativeId: true, authorId: true, status: true, type: true },
+  });
+  const allowed = rows
+    .filter((item) => can(viewer, "learning.read", learningResource(item)))
+    .map((i) => i.id)
+    .sort();
+  const listed = (
+    await db.learningItem.findMany({
+      where: { AND: [{ id: { in: learningIds } }, readableLearningWhere(viewer)] },
+      select: { id: true },
+    })
+  )
+    .map((i) => i.id)
+    .sort();
   return { allowed, listed, total: rows.length };
 }
 
@@ -73,7 +116,19 @@ describe("readable-record filters agree with the policy on real rows", () => {
     }
     // What the rule means, so that the two cannot agree on something wrong: public only for outsiders;
     // staff see their collaborative's drafts and every portal project; the national team sees all.
-    expect(counts).toEqual({ anonymous: 2, patientA: 2, staffA: 5, leadA: 5, staffB: 5, leadB: 5, national: 6, admin: 6, leadAStaffB: 6, patientAuthor: 2, pendingStaffB: 2 });
+    expect(counts).toEqual({
+      anonymous: 2,
+      patientA: 2,
+      staffA: 5,
+      leadA: 5,
+      staffB: 5,
+      leadB: 5,
+      national: 6,
+      admin: 6,
+      leadAStaffB: 6,
+      patientAuthor: 2,
+      pendingStaffB: 2,
+    });
   });
 
   it("lists, for every role, exactly the learning the policy lets them read", async () => {
@@ -85,6 +140,18 @@ describe("readable-record filters agree with the policy on real rows", () => {
       counts[role] = allowed.length;
     }
     // 9 published; staff add the rest of their collaborative's 9 (6 unpublished); authors add their own unpublished elsewhere.
-    expect(counts).toEqual({ anonymous: 9, patientA: 9, staffA: 19, leadA: 15, staffB: 19, leadB: 15, national: 27, admin: 27, leadAStaffB: 21, patientAuthor: 15, pendingStaffB: 9 });
+    expect(counts).toEqual({
+      anonymous: 9,
+      patientA: 9,
+      staffA: 19,
+      leadA: 15,
+      staffB: 19,
+      leadB: 15,
+      national: 27,
+      admin: 27,
+      leadAStaffB: 21,
+      patientAuthor: 15,
+      pendingStaffB: 9,
+    });
   });
 });

@@ -73,7 +73,11 @@ describe("schema and migrations", () => {
 
   beforeAll(async () => {
     fromSchemaUrl = await createDatabase(serverUrl, name);
-    const sql = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], fromSchemaUrl, { quiet: true });
+    const sql = prisma(
+      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      fromSchemaUrl,
+      { quiet: true },
+    );
     const client = new pg.Client(poolConfigFromUrl(fromSchemaUrl));
     await client.connect();
     await client.query(sql);
@@ -89,8 +93,14 @@ describe("schema and migrations", () => {
     const fromSchema = await catalog(fromSchemaUrl);
     for (const kind of Object.keys(catalogQueries)) {
       const missingFromMigrations = fromSchema[kind]!.filter((item) => !fromMigrations[kind]!.includes(item));
-      const notInSchema = fromMigrations[kind]!.filter((item) => !fromSchema[kind]!.includes(item) && !ALLOWED_EXTRAS.has(objectName(item)));
-      expect({ kind, missingFromMigrations, notInSchema }).toEqual({ kind, missingFromMigrations: [], notInSchema: [] });
+      const notInSchema = fromMigrations[kind]!.filter(
+        (item) => !fromSchema[kind]!.includes(item) && !ALLOWED_EXTRAS.has(objectName(item)),
+      );
+      expect({ kind, missingFromMigrations, notInSchema }).toEqual({
+        kind,
+        missingFromMigrations: [],
+        notInSchema: [],
+      });
     }
   });
 });

@@ -66,7 +66,13 @@ describe("seed", () => {
   }, 180_000);
 
   it("gives every collaborative a lead, a staff member, projects and concerns", async () => {
-    const rows = await client.query<{ slug: string; leads: string; staff: string; projects: string; concerns: string }>(`
+    const rows = await client.query<{
+      slug: string;
+      leads: string;
+      staff: string;
+      projects: string;
+      concerns: string;
+    }>(`
       select c.slug,
         (select count(*) from "Membership" m where m."collaborativeId" = c.id and m.role = 'LEAD') leads,
         (select count(*) from "Membership" m where m."collaborativeId" = c.id and m.role = 'STAFF' and m."organisationId" is not null) staff,
@@ -84,16 +90,35 @@ describe("seed", () => {
   it("stores SPC statuses that match a recomputation, with improvement, common cause and concern all present", async () => {
     // Dates as text, read as UTC midnight (as Prisma reads @db.Date), whatever the machine's time zone.
     const day = (text: string) => new Date(`${text}T00:00:00Z`);
-    const measures = await client.query<{ id: string; direction: "INCREASE" | "DECREASE" | "NEITHER"; target: number | null; screen: boolean; rebase: string[]; variation: string | null; cause: string | null }>(
+    const measures = await client.query<{
+      id: string;
+      direction: "INCREASE" | "DECREASE" | "NEITHER";
+      target: number | null;
+      screen: boolean;
+      rebase: string[];
+      variation: string | null;
+      cause: string | null;
+    }>(
       `select id, direction, target, "screenOutlierMovingRanges" screen, "rebaseDates"::text[] rebase, "spcVariation" variation, "spcLatestSpecialCause" cause from "Measure"`,
     );
-    const points = await client.query<{ measureId: string; periodStart: string; value: number }>(`select "measureId", "periodStart"::text "periodStart", value from "MeasurePoint" order by "periodStart"`);
+    const points = await client.query<{ measureId: string; periodStart: string; value: number }>(
+      `select "measureId", "periodStart"::text "periodStart", value from "MeasurePoint" order by "periodStart"`,
+    );
     const byMeasure = new Map<string, { periodStart: Date; value: number }[]>();
-    for (const p of points.rows) byMeasure.set(p.measureId, [...(byMeasure.get(p.measureId) ?? []), { periodStart: day(p.periodStart), value: p.value }]);
+    for (const p of points.rows)
+      byMeasure.set(p.measureId, [
+        ...(byMeasure.get(p.measureId) ?? []),
+        { periodStart: day(p.periodStart), value: p.value },
+      ]);
     const variations = new Map<string, number>();
     for (const m of measures.rows) {
       const status = measureSpcStatus(
-        { direction: m.direction, target: m.target, screenOutlierMovingRanges: m.screen, rebaseDates: m.rebase.map(day) },
+        {
+          direction: m.direction,
+          target: m.target,
+          screenOutlierMovingRanges: m.screen,
+          rebaseDates: m.rebase.map(day),
+        },
         byMeasure.get(m.id) ?? [],
       );
       expect(status.spcVariation).toBe(m.variation);
@@ -107,9 +132,13 @@ describe("seed", () => {
   });
 
   it("marks change ideas whose evidence measure improves", async () => {
-    expect(await count(`select count(*) n from "LearningItem" where type = 'CHANGE_IDEA' and "hasImprovementEvidence"`)).toBeGreaterThan(5);
     expect(
-      await count(`select count(*) n from "LearningItem" l join "Measure" m on m.id = l."measureId" where l."hasImprovementEvidence" <> coalesce(m."spcLatestSpecialCause" = 'improvement', false)`),
+      await count(`select count(*) n from "LearningItem" where type = 'CHANGE_IDEA' and "hasImprovementEvidence"`),
+    ).toBeGreaterThan(5);
+    expect(
+      await count(
+        `select count(*) n from "LearningItem" l join "Measure" m on m.id = l."measureId" where l."hasImprovementEvidence" <> coalesce(m."spcLatestSpecialCause" = 'improvement', false)`,
+      ),
     ).toBe(0);
   });
 
@@ -122,8 +151,16 @@ describe("seed", () => {
     );
     expect(result.rows).toHaveLength(1);
     expect(Number(result.rows[0].responses)).toBeGreaterThan(0);
-    expect(await count(`select count(*) n from "ConcernStatusChange" where "fromStatus" is null and "toStatus" <> 'RECEIVED'`)).toBe(0);
-    expect(await count(`select count(*) n from "Concern" where reference !~ '^PSC-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$'`)).toBe(0);
+    expect(
+      await count(
+        `select count(*) n from "ConcernStatusChange" where "fromStatus" is null and "toStatus" <> 'RECEIVED'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `select count(*) n from "Concern" where reference !~ '^PSC-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$'`,
+      ),
+    ).toBe(0);
   });
 
   it("leaves the audit log empty", async () => {

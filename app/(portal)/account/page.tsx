@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Your account" };
 
 const WELCOME: Record<string, string> = {
   patient: "Your account has been created.",
-  staff: "Your account has been created. The collaborative's lead will check your request to join; we will email you when they have.",
+  staff:
+    "Your account has been created. The collaborative's lead will check your request to join; we will email you when they have.",
   invitation: "You have joined the collaborative.",
 };
 
@@ -27,42 +28,81 @@ export default async function AccountPage({ searchParams }: Props) {
   return (
     <div className="max-w-3xl">
       <h1>Your account</h1>
-      {welcome && WELCOME[welcome] && <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">{WELCOME[welcome]}</p>}
+      {welcome && WELCOME[welcome] && (
+        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+          {WELCOME[welcome]}
+        </p>
+      )}
       <SummaryList
         rows={[
           { label: "Name", value: account.name },
           { label: "Email address", value: account.email },
-          ...(account.globalRole !== "NONE" ? [{ label: "National role", value: globalRoleLabel(account.globalRole) }] : []),
+          ...(account.globalRole !== "NONE"
+            ? [{ label: "National role", value: globalRoleLabel(account.globalRole) }]
+            : []),
           { label: "Account created", value: formatDate(account.createdAt) },
         ]}
       />
 
       <h2>Your collaboratives</h2>
       {account.memberships.length === 0 ? (
-        <p>You are not a member of a collaborative. <Link href="/register/staff">Ask to join as a member of staff</Link>.</p>
+        <p>
+          You are not a member of a collaborative. <Link href="/register/staff">Ask to join as a member of staff</Link>.
+        </p>
       ) : (
         <ul className="mb-8 space-y-3">
           {account.memberships.map((m) => (
             <li key={m.id} className="bg-white p-4">
               <p className="mb-1">
-                <Link href={`/collaboratives/${m.collaborativeSlug}`} className="font-bold">{m.collaborativeName}</Link>{" "}
-                <Tag colour={m.pending ? "orange" : "blue"}>{m.pending ? `${roleLabel(m.role)}: waiting for approval` : roleLabel(m.role)}</Tag>
+                <Link href={`/collaboratives/${m.collaborativeSlug}`} className="font-bold">
+                  {m.collaborativeName}
+                </Link>{" "}
+                <Tag colour={m.pending ? "orange" : "blue"}>
+                  {m.pending ? `${roleLabel(m.role)}: waiting for approval` : roleLabel(m.role)}
+                </Tag>
               </p>
-              {(m.organisationName || m.jobTitle) && <p className="mb-1">{[m.jobTitle, m.organisationName].filter(Boolean).join(", ")}</p>}
-              {m.canManageMembers && <p className="mb-0"><Link href={`/collaboratives/${m.collaborativeSlug}/members`}>Manage members<span className="sr-only"> of {m.collaborativeName}</span></Link></p>}
+              {(m.organisationName || m.jobTitle) && (
+                <p className="mb-1">{[m.jobTitle, m.organisationName].filter(Boolean).join(", ")}</p>
+              )}
+              {m.canManageMembers && (
+                <p className="mb-0">
+                  <Link href={`/collaboratives/${m.collaborativeSlug}/members`}>
+                    Manage members<span className="sr-only"> of {m.collaborativeName}</span>
+                  </Link>
+                </p>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {account.memberships.some((m) => m.role === "PATIENT" && !m.pending) && <p><Link href="/my/concerns">Safety concerns you have raised</Link></p>}
+      {account.memberships.some((m) => m.role === "PATIENT" && !m.pending) && (
+        <p>
+          <Link href="/my/concerns">Safety concerns you have raised</Link>
+        </p>
+      )}
 
       <h2>{account.hasPassword ? "Change your password" : "Set a password"}</h2>
       <p>You will stay signed in here and be signed out on your other devices.</p>
       <AccountForm
         action={changePasswordAction}
         fields={[
-          ...(account.hasPassword ? [{ name: "currentPassword", label: "Current password", type: "password" as const, autoComplete: "current-password" }] : []),
-          { name: "password", label: "New password", hint: PASSWORD_HINT, type: "password", autoComplete: "new-password" },
+          ...(account.hasPassword
+            ? [
+                {
+                  name: "currentPassword",
+                  label: "Current password",
+                  type: "password" as const,
+                  autoComplete: "current-password",
+                },
+              ]
+            : []),
+          {
+            name: "password",
+            label: "New password",
+            hint: PASSWORD_HINT,
+            type: "password",
+            autoComplete: "new-password",
+          },
           { name: "confirmPassword", label: "Confirm new password", type: "password", autoComplete: "new-password" },
         ]}
         submitLabel={account.hasPassword ? "Change password" : "Set password"}
@@ -70,7 +110,9 @@ export default async function AccountPage({ searchParams }: Props) {
 
       <h2>Sign out everywhere</h2>
       <InsetText>
-        <p className="mb-0">If you signed in on a shared or lost device, this signs you out on every device, including this one.</p>
+        <p className="mb-0">
+          If you signed in on a shared or lost device, this signs you out on every device, including this one.
+        </p>
       </InsetText>
       <form action={signOutEverywhereAction}>
         <Button variant="warning">Sign out everywhere</Button>

@@ -7,10 +7,18 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
     <>
       <nav aria-label="Administration" className="mb-6">
         <ul className="flex flex-wrap gap-6">
-          <li><Link href="/admin">People and roles</Link></li>
-          <li><Link href="/admin/audit">Audit log</Link></li>
-          <li><Link href="/admin/collaboratives">Collaboratives</Link></li>
-          <li><Link href="/admin/pathway-stages">Pathway stages</Link></li>
+          <li>
+            <Link href="/admin">People and roles</Link>
+          </li>
+          <li>
+            <Link href="/admin/audit">Audit log</Link>
+          </li>
+          <li>
+            <Link href="/admin/collaboratives">Collaboratives</Link>
+          </li>
+          <li>
+            <Link href="/admin/pathway-stages">Pathway stages</Link>
+          </li>
         </ul>
       </nav>
       {children}

@@ -27,41 +27,70 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   return (
     <>
       <h1>People and roles</h1>
-      <p>National roles apply across every collaborative. Roles within a collaborative are managed by its leads on its members page.</p>
+      <p>
+        National roles apply across every collaborative. Roles within a collaborative are managed by its leads on its
+        members page.
+      </p>
       <form method="get" action="/admin" className="flex flex-wrap items-end gap-4">
         <TextField name="q" label="Search by name or email" defaultValue={query} width="max-w-md" />
         <Button variant="secondary">Search</Button>
       </form>
-      <p>{formatNumber(result.total)} {result.total === 1 ? "person" : "people"}</p>
+      <p>
+        {formatNumber(result.total)} {result.total === 1 ? "person" : "people"}
+      </p>
       <ScrollableTable label="People with an account">
         <table className="w-full bg-white text-left">
           <caption className="sr-only">People with an account</caption>
           <thead>
             <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-3">Name</th>
-              <th scope="col" className="p-3">Collaboratives</th>
-              <th scope="col" className="p-3">National role</th>
+              <th scope="col" className="p-3">
+                Name
+              </th>
+              <th scope="col" className="p-3">
+                Collaboratives
+              </th>
+              <th scope="col" className="p-3">
+                National role
+              </th>
             </tr>
           </thead>
           <tbody>
             {result.users.map((u) => (
               <tr key={u.id} className="border-b border-nhs-grey-4 align-top">
-                <th scope="row" className="p-3 font-normal"><a href={`/admin/people/${u.id}`}><strong>{u.name}</strong></a><br />{u.erased ? "Erased" : u.email}</th>
+                <th scope="row" className="p-3 font-normal">
+                  <a href={`/admin/people/${u.id}`}>
+                    <strong>{u.name}</strong>
+                  </a>
+                  <br />
+                  {u.erased ? "Erased" : u.email}
+                </th>
                 <td className="p-3">
-                  {u.memberships.length === 0 ? "None" : (
+                  {u.memberships.length === 0 ? (
+                    "None"
+                  ) : (
                     <ul className="mb-0">
                       {u.memberships.map((m) => (
-                        <li key={m.collaborativeName}>{m.collaborativeName}: {roleLabel(m.role)}{m.pending ? " (waiting for approval)" : ""}</li>
+                        <li key={m.collaborativeName}>
+                          {m.collaborativeName}: {roleLabel(m.role)}
+                          {m.pending ? " (waiting for approval)" : ""}
+                        </li>
                       ))}
                     </ul>
                   )}
                 </td>
                 <td className="p-3">
-                  {u.id === viewer.userId ? globalRoleLabel(u.globalRole) : (
+                  {u.id === viewer.userId ? (
+                    globalRoleLabel(u.globalRole)
+                  ) : (
                     <InlineActionForm
                       action={setGlobalRoleAction}
                       hidden={{ userId: u.id }}
-                      select={{ name: "globalRole", label: `National role of ${u.name}`, options: roleOptions, defaultValue: u.globalRole }}
+                      select={{
+                        name: "globalRole",
+                        label: `National role of ${u.name}`,
+                        options: roleOptions,
+                        defaultValue: u.globalRole,
+                      }}
                       submitLabel="Change"
                       accessibleLabel={`Change national role of ${u.name}`}
                     />
@@ -72,7 +101,11 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           </tbody>
         </table>
       </ScrollableTable>
-      <Pagination page={page} pageCount={result.pageCount} hrefFor={(p) => `/admin?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) }).toString()}`} />
+      <Pagination
+        page={page}
+        pageCount={result.pageCount}
+        hrefFor={(p) => `/admin?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) }).toString()}`}
+      />
     </>
   );
 }

@@ -17,9 +17,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ProjectsPage({ searchParams }: Props) {
   const query = await searchParams;
-  const filters = projectFiltersSchema.parse(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filters = projectFiltersSchema.parse(
+    Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const viewer = await getViewer();
-  const [list, options] = await Promise.all([listProjects(viewer, filters), getProjectFilterOptions(viewer, filters.collaborative)]);
+  const [list, options] = await Promise.all([
+    listProjects(viewer, filters),
+    getProjectFilterOptions(viewer, filters.collaborative),
+  ]);
   const canCreate = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]).length > 0;
   const active = Object.entries(filters).filter(([k, v]) => k !== "page" && v);
   const hrefFor = (page: number) => {
@@ -33,7 +38,8 @@ export default async function ProjectsPage({ searchParams }: Props) {
     <>
       <h1>Improvement projects</h1>
       <p className="max-w-3xl text-xl">
-        What teams across the collaboratives are working on: the problem, their aim, their measures on Making Data Count charts, and the changes they have tested.
+        What teams across the collaboratives are working on: the problem, their aim, their measures on Making Data Count
+        charts, and the changes they have tested.
       </p>
       {query.deleted && (
         <InsetText>
@@ -42,18 +48,64 @@ export default async function ProjectsPage({ searchParams }: Props) {
       )}
       {canCreate && <ButtonLink href="/projects/new">Start a new project</ButtonLink>}
       <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
-        <form method="get" action="/projects" role="search" aria-label="Filter projects" className="self-start bg-white p-4">
+        <form
+          method="get"
+          action="/projects"
+          role="search"
+          aria-label="Filter projects"
+          className="self-start bg-white p-4"
+        >
           <h2 className="text-xl">Filter projects</h2>
-          <TextField name="q" label="Search" hint="Words in the title, problem, aim or change ideas" defaultValue={filters.q ?? ""} maxLength={200} />
-          <SelectField name="collaborative" label="Collaborative" options={options.collaboratives} placeholder="All collaboratives" defaultValue={filters.collaborative ?? ""} />
+          <TextField
+            name="q"
+            label="Search"
+            hint="Words in the title, problem, aim or change ideas"
+            defaultValue={filters.q ?? ""}
+            maxLength={200}
+          />
+          <SelectField
+            name="collaborative"
+            label="Collaborative"
+            options={options.collaboratives}
+            placeholder="All collaboratives"
+            defaultValue={filters.collaborative ?? ""}
+          />
           {filters.collaborative && options.organisations.length > 0 && (
-            <SelectField name="organisation" label="Organisation" options={options.organisations} placeholder="All organisations" defaultValue={filters.organisation ?? ""} />
+            <SelectField
+              name="organisation"
+              label="Organisation"
+              options={options.organisations}
+              placeholder="All organisations"
+              defaultValue={filters.organisation ?? ""}
+            />
           )}
-          <SelectField name="priority" label="Priority area" options={options.priorities} placeholder="All priority areas" defaultValue={filters.priority ?? ""} />
-          <SelectField name="status" label="Stage" options={PROJECT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} placeholder="All stages" defaultValue={filters.status ?? ""} />
-          <SelectField name="stage" label="Where on the pathway" options={options.stages} placeholder="Anywhere on the pathway" defaultValue={filters.stage ?? ""} />
+          <SelectField
+            name="priority"
+            label="Priority area"
+            options={options.priorities}
+            placeholder="All priority areas"
+            defaultValue={filters.priority ?? ""}
+          />
+          <SelectField
+            name="status"
+            label="Stage"
+            options={PROJECT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+            placeholder="All stages"
+            defaultValue={filters.status ?? ""}
+          />
+          <SelectField
+            name="stage"
+            label="Where on the pathway"
+            options={options.stages}
+            placeholder="Anywhere on the pathway"
+            defaultValue={filters.stage ?? ""}
+          />
           <Button variant="secondary">Apply filters</Button>
-          {!filters.collaborative && <p className="text-sm text-nhs-secondary-text">Choose a collaborative and apply the filters to filter by organisation too.</p>}
+          {!filters.collaborative && (
+            <p className="text-sm text-nhs-secondary-text">
+              Choose a collaborative and apply the filters to filter by organisation too.
+            </p>
+          )}
           {active.length > 0 && (
             <p className="mb-0">
               <Link href="/projects">Clear filters</Link>
@@ -62,12 +114,17 @@ export default async function ProjectsPage({ searchParams }: Props) {
         </form>
         <div>
           <h2 className="text-xl" aria-live="polite">
-            {list.total === 0 ? "No projects match" : `${pluralise(list.total, "project")}${active.length > 0 ? " match" : ""}`}
+            {list.total === 0
+              ? "No projects match"
+              : `${pluralise(list.total, "project")}${active.length > 0 ? " match" : ""}`}
           </h2>
           {list.total === 0 && <p>Try fewer filters or different words.</p>}
           <ul className="list-none p-0">
             {list.items.map((p) => (
-              <li key={p.id} className="mb-6 border border-nhs-grey-4 bg-white p-5 shadow-[0_4px_0_var(--color-nhs-grey-4)]">
+              <li
+                key={p.id}
+                className="mb-6 border border-nhs-grey-4 bg-white p-5 shadow-[0_4px_0_var(--color-nhs-grey-4)]"
+              >
                 <h3 className="mb-2 text-xl">
                   <Link href={`/projects/${p.id}`}>{p.title}</Link>
                 </h3>

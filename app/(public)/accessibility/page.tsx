@@ -16,12 +16,14 @@ export default function AccessibilityPage() {
       </ul>
       <h2>How we test</h2>
       <p>
-        The service is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page visited by our automated
-        end-to-end tests is checked with the axe accessibility engine, and a test fails if any problem is found. Charts have a text
-        description and a data table.
+        The service is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page visited
+        by our automated end-to-end tests is checked with the axe accessibility engine, and a test fails if any problem
+        is found. Charts have a text description and a data table.
       </p>
       <h2>Reporting problems</h2>
-      <p>If you find a problem that is not listed here, tell your local Patient Safety Collaborative, and we will fix it.</p>
+      <p>
+        If you find a problem that is not listed here, tell your local Patient Safety Collaborative, and we will fix it.
+      </p>
     </>
   );
 }

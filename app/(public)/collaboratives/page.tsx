@@ -12,25 +12,47 @@ export default async function CollaborativesPage() {
   return (
     <>
       <h1>The 15 Patient Safety Collaboratives</h1>
-      <p className="max-w-3xl">Each collaborative is led by the Academic Health Science Network for its area. AHSNs were renamed Health Innovation Networks in 2023; both names are shown.</p>
+      <p className="max-w-3xl">
+        Each collaborative is led by the Academic Health Science Network for its area. AHSNs were renamed Health
+        Innovation Networks in 2023; both names are shown.
+      </p>
       <ScrollableTable label="Collaboratives with their lead network, region and activity">
         <table className="mb-8 w-full border-collapse bg-white text-left text-base">
           <caption className="sr-only">Collaboratives with their lead network, region and activity</caption>
           <thead>
             <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-3">Collaborative</th>
-              <th scope="col" className="p-3">Led by</th>
-              <th scope="col" className="p-3">Region</th>
-              <th scope="col" className="p-3 text-right">Active projects</th>
-              <th scope="col" className="p-3 text-right">Concerns raised</th>
-              <th scope="col" className="p-3 text-right">Published learning</th>
+              <th scope="col" className="p-3">
+                Collaborative
+              </th>
+              <th scope="col" className="p-3">
+                Led by
+              </th>
+              <th scope="col" className="p-3">
+                Region
+              </th>
+              <th scope="col" className="p-3 text-right">
+                Active projects
+              </th>
+              <th scope="col" className="p-3 text-right">
+                Concerns raised
+              </th>
+              <th scope="col" className="p-3 text-right">
+                Published learning
+              </th>
             </tr>
           </thead>
           <tbody>
             {collaboratives.map((c) => (
               <tr key={c.id} className="border-b border-nhs-grey-4">
-                <th scope="row" className="p-3 font-normal"><Link href={`/collaboratives/${c.slug}`} className="font-bold">{c.name}</Link></th>
-                <td className="p-3">{c.leadAhsn2014}<span className="block text-sm text-nhs-secondary-text">now {c.nameSince2023}</span></td>
+                <th scope="row" className="p-3 font-normal">
+                  <Link href={`/collaboratives/${c.slug}`} className="font-bold">
+                    {c.name}
+                  </Link>
+                </th>
+                <td className="p-3">
+                  {c.leadAhsn2014}
+                  <span className="block text-sm text-nhs-secondary-text">now {c.nameSince2023}</span>
+                </td>
                 <td className="p-3">{c.region}</td>
                 <td className="p-3 text-right">{formatNumber(c.activeProjects)}</td>
                 <td className="p-3 text-right">{formatNumber(c.concerns)}</td>

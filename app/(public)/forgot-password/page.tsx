@@ -9,13 +9,18 @@ export default function ForgotPasswordPage() {
   return (
     <div className="max-w-2xl">
       <h1>Reset your password</h1>
-      <p>Enter the email address you use to sign in. If it belongs to an account, we will email you a link to choose a new password.</p>
+      <p>
+        Enter the email address you use to sign in. If it belongs to an account, we will email you a link to choose a
+        new password.
+      </p>
       <AccountForm
         action={requestPasswordResetAction}
         fields={[{ name: "email", label: "Email address", type: "email", autoComplete: "email" }]}
         submitLabel="Send me a link"
       />
-      <p><Link href="/sign-in">Back to sign in</Link></p>
+      <p>
+        <Link href="/sign-in">Back to sign in</Link>
+      </p>
     </div>
   );
 }

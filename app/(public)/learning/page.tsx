@@ -5,7 +5,14 @@ import { formatShortDate, pluralise } from "@/lib/format";
 import { learningTypeLabel } from "@/lib/learning/labels";
 import { listDraftsForViewer } from "@/lib/learning/queries";
 import { searchLearning } from "@/lib/learning/search";
-import { MAX_QUERY_LENGTH, hasFilters, learningSearchHref, parseLearningSearch, toggleFilter, type RawSearchParams } from "@/lib/learning/search-params";
+import {
+  MAX_QUERY_LENGTH,
+  hasFilters,
+  learningSearchHref,
+  parseLearningSearch,
+  toggleFilter,
+  type RawSearchParams,
+} from "@/lib/learning/search-params";
 import { ButtonLink } from "@/components/ui/Button";
 import { Pagination } from "@/components/ui/Pagination";
 import { SearchFilters } from "@/components/learning/SearchFilters";
@@ -22,16 +29,36 @@ export default async function LearningLibraryPage({ searchParams }: Props) {
   const search = parseLearningSearch(await searchParams);
   const viewer = await getViewer();
   const [result, drafts] = await Promise.all([searchLearning(viewer, search), listDraftsForViewer(viewer, 10)]);
-  const canWrite = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]).length > 0 || can(viewer, "learning.create", { collaborativeId: null, learningType: "NATIONAL_NOTE" });
+  const canWrite =
+    collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]).length > 0 ||
+    can(viewer, "learning.create", { collaborativeId: null, learningType: "NATIONAL_NOTE" });
   const { facets } = result;
 
   // Chosen filters, each with a link that removes it.
   const chosen = [
-    ...facets.types.filter((t) => t.selected).map((t) => ({ label: learningTypeLabel[t.value as keyof typeof learningTypeLabel], href: toggleFilter(search, "types", t.value as never) })),
-    ...facets.areas.filter((v) => v.selected).map((v) => ({ label: v.label, href: toggleFilter(search, "areas", v.value) })),
-    ...facets.collaboratives.filter((v) => v.selected).map((v) => ({ label: v.label, href: toggleFilter(search, "collaboratives", v.value) })),
-    ...facets.stages.filter((v) => v.selected).map((v) => ({ label: v.label, href: toggleFilter(search, "stages", v.value) })),
-    ...(search.evidenceOnly ? [{ label: "Has evidence of improvement", href: learningSearchHref({ ...search, evidenceOnly: false, page: 1 }) }] : []),
+    ...facets.types
+      .filter((t) => t.selected)
+      .map((t) => ({
+        label: learningTypeLabel[t.value as keyof typeof learningTypeLabel],
+        href: toggleFilter(search, "types", t.value as never),
+      })),
+    ...facets.areas
+      .filter((v) => v.selected)
+      .map((v) => ({ label: v.label, href: toggleFilter(search, "areas", v.value) })),
+    ...facets.collaboratives
+      .filter((v) => v.selected)
+      .map((v) => ({ label: v.label, href: toggleFilter(search, "collaboratives", v.value) })),
+    ...facets.stages
+      .filter((v) => v.selected)
+      .map((v) => ({ label: v.label, href: toggleFilter(search, "stages", v.value) })),
+    ...(search.evidenceOnly
+      ? [
+          {
+            label: "Has evidence of improvement",
+            href: learningSearchHref({ ...search, evidenceOnly: false, page: 1 }),
+          },
+        ]
+      : []),
   ];
   const singleArea = search.areas.length === 1 ? facets.areas.find((a) => a.selected) : undefined;
 
@@ -39,8 +66,8 @@ export default async function LearningLibraryPage({ searchParams }: Props) {
     <>
       <h1>Shared learning</h1>
       <p className="max-w-3xl text-xl">
-        Changes teams have tested, case studies, tools, lessons from things that did not work, and notes from the national team — and where each idea has
-        spread.
+        Changes teams have tested, case studies, tools, lessons from things that did not work, and notes from the
+        national team — and where each idea has spread.
       </p>
       <div className="mb-6 flex flex-wrap gap-4">
         {canWrite && <ButtonLink href="/learning/new">Write up learning</ButtonLink>}
@@ -86,7 +113,8 @@ export default async function LearningLibraryPage({ searchParams }: Props) {
             </h2>
             {result.correctedQuery && (
               <p className="mb-6">
-                We found nothing for “{shorten(search.q)}”, so these results are for the spelling <strong>“{result.correctedQuery}”</strong>.
+                We found nothing for “{shorten(search.q)}”, so these results are for the spelling{" "}
+                <strong>“{result.correctedQuery}”</strong>.
               </p>
             )}
             {chosen.length > 0 && (
@@ -107,16 +135,27 @@ export default async function LearningLibraryPage({ searchParams }: Props) {
             )}
             {singleArea && viewer.userId && (
               <p className="mb-6">
-                <a href={`/learning/following?area=${singleArea.value}`}>Get a weekly email about new learning in {singleArea.label}</a>
+                <a href={`/learning/following?area=${singleArea.value}`}>
+                  Get a weekly email about new learning in {singleArea.label}
+                </a>
               </p>
             )}
 
             {result.total === 0 ? (
-              <NoResults q={search.q} filtered={hasFilters(search)} clearHref={learningSearchHref({ q: search.q })} suggestions={result.suggestions} />
+              <NoResults
+                q={search.q}
+                filtered={hasFilters(search)}
+                clearHref={learningSearchHref({ q: search.q })}
+                suggestions={result.suggestions}
+              />
             ) : (
               <>
                 <SearchResultList hits={result.hits} />
-                <Pagination page={search.page} pageCount={result.pageCount} hrefFor={(page) => learningSearchHref({ ...search, page })} />
+                <Pagination
+                  page={search.page}
+                  pageCount={result.pageCount}
+                  hrefFor={(page) => learningSearchHref({ ...search, page })}
+                />
               </>
             )}
           </div>
@@ -126,13 +165,17 @@ export default async function LearningLibraryPage({ searchParams }: Props) {
       {drafts.length > 0 && (
         <section className="mt-12" aria-labelledby="drafts-heading">
           <h2 id="drafts-heading">Drafts you can see</h2>
-          <p>Not yet published: only your collaborative{drafts.some((d) => d.collaborativeName === null) ? " and the national team" : ""} can see these.</p>
+          <p>
+            Not yet published: only your collaborative
+            {drafts.some((d) => d.collaborativeName === null) ? " and the national team" : ""} can see these.
+          </p>
           <ul className="list-none p-0">
             {drafts.map((d) => (
               <li key={d.slug} className="mb-2 bg-white p-3">
                 <a href={`/learning/${d.slug}`}>{d.title}</a>{" "}
                 <span className="text-sm text-nhs-secondary-text">
-                  {learningTypeLabel[d.type]} · {d.collaborativeName ?? "National team"} · updated {formatShortDate(d.updatedAt)}
+                  {learningTypeLabel[d.type]} · {d.collaborativeName ?? "National team"} · updated{" "}
+                  {formatShortDate(d.updatedAt)}
                 </span>
               </li>
             ))}
@@ -148,10 +191,24 @@ function shorten(q: string) {
   return q.length > 80 ? `${q.slice(0, 80)}…` : q;
 }
 
-function NoResults({ q, filtered, clearHref, suggestions }: { q: string; filtered: boolean; clearHref: string; suggestions: { slug: string; title: string }[] }) {
+function NoResults({
+  q,
+  filtered,
+  clearHref,
+  suggestions,
+}: {
+  q: string;
+  filtered: boolean;
+  clearHref: string;
+  suggestions: { slug: string; title: string }[];
+}) {
   return (
     <div className="bg-white p-4 sm:p-6">
-      <p className="font-bold">{q ? "We could not find any learning that matches your search." : "There is no published learning with those filters yet."}</p>
+      <p className="font-bold">
+        {q
+          ? "We could not find any learning that matches your search."
+          : "There is no published learning with those filters yet."}
+      </p>
       {suggestions.length > 0 && (
         <>
           <p className="mb-2">Did you mean:</p>
@@ -171,7 +228,12 @@ function NoResults({ q, filtered, clearHref, suggestions }: { q: string; filtere
             <a href={clearHref}>search again without filters</a>
           </li>
         )}
-        {q && <li>check the spelling, or use fewer or more general words (for example “falls” rather than “falls bundle on ward 7”)</li>}
+        {q && (
+          <li>
+            check the spelling, or use fewer or more general words (for example “falls” rather than “falls bundle on
+            ward 7”)
+          </li>
+        )}
         {q && <li>put a phrase in quotes to find those words together, like “red socks”</li>}
         <li>
           <a href="/learning">browse all published learning</a>, newest first

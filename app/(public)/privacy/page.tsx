@@ -8,17 +8,20 @@ export default function PrivacyPage() {
       <h1>How we use your information</h1>
       <h2>If you raise a safety concern</h2>
       <p>
-        You do not have to give your name or contact details. If you choose to, they are encrypted and can be seen only by the leads of the
-        collaborative your concern goes to, who use them to reply to you. Every time a lead views them it is recorded.
+        You do not have to give your name or contact details. If you choose to, they are encrypted and can be seen only
+        by the leads of the collaborative your concern goes to, who use them to reply to you. Every time a lead views
+        them it is recorded.
       </p>
       <p>
-        Your contact details are deleted 12 months after your concern is closed, unless the collaborative has set a shorter period. The
-        national team sees only counts and descriptions the collaborative has checked contain nothing that could identify you.
+        Your contact details are deleted 12 months after your concern is closed, unless the collaborative has set a
+        shorter period. The national team sees only counts and descriptions the collaborative has checked contain
+        nothing that could identify you.
       </p>
       <h2>If you have an account</h2>
       <p>
-        We keep your name, email address and the collaboratives you belong to. You can ask an administrator for a copy of everything we
-        hold about you, or to delete your personal details; records of improvement work and concerns are kept without them.
+        We keep your name, email address and the collaboratives you belong to. You can ask an administrator for a copy
+        of everything we hold about you, or to delete your personal details; records of improvement work and concerns
+        are kept without them.
       </p>
     </>
   );

@@ -12,13 +12,19 @@ type Props = { searchParams: Promise<{ token?: string }> };
 
 export default async function ResetPasswordPage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const usable = typeof token === "string" && token.length >= 20 && token.length <= 200 && (await isResetTokenUsable(await getViewer(), token));
+  const usable =
+    typeof token === "string" &&
+    token.length >= 20 &&
+    token.length <= 200 &&
+    (await isResetTokenUsable(await getViewer(), token));
   if (!usable) {
     return (
       <div className="max-w-2xl">
         <h1>This link does not work</h1>
         <p>{RESET_LINK_INVALID}</p>
-        <p><Link href="/forgot-password">Ask for a new link</Link></p>
+        <p>
+          <Link href="/forgot-password">Ask for a new link</Link>
+        </p>
       </div>
     );
   }
@@ -30,7 +36,13 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
         action={resetPasswordAction}
         hidden={{ token }}
         fields={[
-          { name: "password", label: "New password", hint: PASSWORD_HINT, type: "password", autoComplete: "new-password" },
+          {
+            name: "password",
+            label: "New password",
+            hint: PASSWORD_HINT,
+            type: "password",
+            autoComplete: "new-password",
+          },
           { name: "confirmPassword", label: "Confirm new password", type: "password", autoComplete: "new-password" },
         ]}
         submitLabel="Change password"

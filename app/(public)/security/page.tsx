@@ -9,8 +9,8 @@ export default function SecurityPolicyPage() {
       <h1>Reporting a security problem</h1>
       <p>
         If you think you have found a security problem in this portal, please email{" "}
-        <a href="mailto:security@psc.example.nhs.uk">security@psc.example.nhs.uk</a>. Do not include anyone’s personal or medical
-        details.
+        <a href="mailto:security@psc.example.nhs.uk">security@psc.example.nhs.uk</a>. Do not include anyone’s personal
+        or medical details.
       </p>
       <h2>What to tell us</h2>
       <ul className="list-disc pl-6">
@@ -20,8 +20,9 @@ export default function SecurityPolicyPage() {
       </ul>
       <h2>What we will do</h2>
       <p>
-        We will reply within 5 working days, keep you told about what we are doing, and fix confirmed problems as quickly as we can. We
-        will not take legal action against anyone who reports a problem in good faith and follows this page.
+        We will reply within 5 working days, keep you told about what we are doing, and fix confirmed problems as
+        quickly as we can. We will not take legal action against anyone who reports a problem in good faith and follows
+        this page.
       </p>
       <h2>Please do not</h2>
       <ul className="list-disc pl-6">

@@ -30,10 +30,18 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="max-w-2xl">
       <h1>Sign in</h1>
-      {reset === "done" && <p className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">Your password has been changed. Sign in with your new password.</p>}
+      {reset === "done" && (
+        <p className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+          Your password has been changed. Sign in with your new password.
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} notice={notice} />
-      <p><Link href="/forgot-password">Forgotten your password?</Link></p>
-      <p><Link href={`/sign-in/email${query}`}>Email me a sign-in link instead</Link></p>
+      <p>
+        <Link href="/forgot-password">Forgotten your password?</Link>
+      </p>
+      <p>
+        <Link href={`/sign-in/email${query}`}>Email me a sign-in link instead</Link>
+      </p>
       {entraEnabled() && (
         <>
           <h2 className="mt-8">NHS.net and other Microsoft accounts</h2>
@@ -42,7 +50,10 @@ export default async function SignInPage({ searchParams }: Props) {
       )}
       <h2 className="mt-8">New to the portal?</h2>
       <p>You do not need an account to raise a safety concern.</p>
-      <p><Link href="/register">Create an account</Link> to follow your concerns and take part in choosing your collaborative&apos;s safety priorities, or to join as a member of staff.</p>
+      <p>
+        <Link href="/register">Create an account</Link> to follow your concerns and take part in choosing your
+        collaborative&apos;s safety priorities, or to join as a member of staff.
+      </p>
     </div>
   );
 }

@@ -13,18 +13,24 @@ export default async function SignOutPage() {
     return (
       <>
         <h1>You are signed out</h1>
-        <p><Link href="/">Go to the home page</Link> or <Link href="/sign-in">sign in</Link>.</p>
+        <p>
+          <Link href="/">Go to the home page</Link> or <Link href="/sign-in">sign in</Link>.
+        </p>
       </>
     );
   }
   return (
     <div className="max-w-2xl">
       <h1>Sign out</h1>
-      <p>You are signed in as {viewer.name} ({viewer.email}).</p>
+      <p>
+        You are signed in as {viewer.name} ({viewer.email}).
+      </p>
       <form action={signOutAction}>
         <Button>Sign out</Button>
       </form>
-      <p>To sign out on all your devices, go to <Link href="/account">your account</Link>.</p>
+      <p>
+        To sign out on all your devices, go to <Link href="/account">your account</Link>.
+      </p>
     </div>
   );
 }

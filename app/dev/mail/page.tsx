@@ -22,7 +22,9 @@ export default async function CapturedMailPage() {
       {messages.map((m) => (
         <article key={m.id} className="mb-6 bg-white p-4">
           <h2 className="text-xl">{m.subject}</h2>
-          <p className="text-base text-nhs-secondary-text">To {m.to.join(", ")} · {formatDateTime(new Date(m.receivedAt))}</p>
+          <p className="text-base text-nhs-secondary-text">
+            To {m.to.join(", ")} · {formatDateTime(new Date(m.receivedAt))}
+          </p>
           <pre className="whitespace-pre-wrap break-words font-sans text-base">{m.text}</pre>
         </article>
       ))}

@@ -10,10 +10,21 @@ vi.hoisted(() => {
 });
 vi.mock("@/lib/auth/viewer", async () => (await import("@/tests/fixtures/request-context")).viewerModule);
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/request-context")).headersModule);
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 
 import type { Viewer } from "@/lib/auth/viewer-types";
-import { allActions, callAction, changedTables, describeOutcome, fingerprint, toFormData } from "@/tests/fixtures/action-harness";
+import {
+  allActions,
+  callAction,
+  changedTables,
+  describeOutcome,
+  fingerprint,
+  toFormData,
+} from "@/tests/fixtures/action-harness";
 import { specs } from "@/tests/fixtures/action-specs";
 import { createWorlds } from "@/tests/fixtures/action-worlds";
 import { ANONYMOUS, createUser } from "@/tests/fixtures/factories";
@@ -30,7 +41,13 @@ beforeAll(async () => {
   mailbox = await startMailbox();
   worlds = await createWorlds();
   const pending = await createUser({ memberships: { wessex: "STAFF" }, pending: true });
-  roles = { staffA: worlds.A.staff, leadA: worlds.A.lead, patientA: worlds.A.patient, pendingA: pending.viewer, anonymous: ANONYMOUS };
+  roles = {
+    staffA: worlds.A.staff,
+    leadA: worlds.A.lead,
+    patientA: worlds.A.patient,
+    pendingA: pending.viewer,
+    anonymous: ANONYMOUS,
+  };
 }, 120_000);
 
 afterAll(async () => {
@@ -46,7 +63,9 @@ describe("IDOR sweep: collaborative A's people cannot act on collaborative B's r
       if (!spec) unexplained.push(`${name}: no spec`);
       else if (spec.idor !== "sweep") {
         const { form } = await spec.build(worlds.B);
-        const idFields = Object.entries(form).filter(([, v]) => [v].flat().some(looksLikeId)).map(([k]) => k);
+        const idFields = Object.entries(form)
+          .filter(([, v]) => [v].flat().some(looksLikeId))
+          .map(([k]) => k);
         const undeclared = idFields.filter((f) => !(spec.idor as { ids?: string[] }).ids?.includes(f));
         if (undeclared.length) unexplained.push(`${name} takes ${undeclared.join(", ")} but is not in the sweep`);
       }

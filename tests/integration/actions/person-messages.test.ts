@@ -8,9 +8,20 @@ vi.hoisted(() => {
 });
 vi.mock("@/lib/auth/viewer", async () => (await import("@/tests/fixtures/request-context")).viewerModule);
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/request-context")).headersModule);
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 
-import { allActions, callAction, describeOutcome, toFormData, type Form, type Outcome } from "@/tests/fixtures/action-harness";
+import {
+  allActions,
+  callAction,
+  describeOutcome,
+  toFormData,
+  type Form,
+  type Outcome,
+} from "@/tests/fixtures/action-harness";
 import { specs, type Submission } from "@/tests/fixtures/action-specs";
 import { createWorlds } from "@/tests/fixtures/action-worlds";
 import { startMailbox } from "@/tests/fixtures/accounts";
@@ -43,7 +54,8 @@ function shown(outcome: Outcome): string[] {
   return [outcome.state.message ?? "", ...Object.values(outcome.state.fieldErrors ?? {})].filter(Boolean);
 }
 
-const accepted = (outcome: Outcome) => (outcome.kind === "state" && outcome.state.ok) || outcome.kind === "void" || outcome.kind === "redirect";
+const accepted = (outcome: Outcome) =>
+  (outcome.kind === "state" && outcome.state.ok) || outcome.kind === "void" || outcome.kind === "redirect";
 
 let worlds: Awaited<ReturnType<typeof createWorlds>>;
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
@@ -70,7 +82,8 @@ describe("a missing or tampered field gets a message written for a person", () =
           const outcome = await callAction(name, tamper.apply(base.form, field), base.viewer);
           expect(outcome.kind, `${name} with ${field} ${tamper.name}: ${describeOutcome(outcome)}`).not.toBe("threw");
           // Quoting back what was typed ("not “NaN”") is for the person; the rest must be too.
-          for (const text of shown(outcome)) if (DEVELOPER_SPEAK.test(text.replaceAll("“NaN”", "“…”"))) found.push(`${field} ${tamper.name}: ${text}`);
+          for (const text of shown(outcome))
+            if (DEVELOPER_SPEAK.test(text.replaceAll("“NaN”", "“…”"))) found.push(`${field} ${tamper.name}: ${text}`);
           // An accepted submission used its rows up: the next case starts from fresh ones.
           if (accepted(outcome)) base = await spec!.build(worlds.A);
         }

@@ -13,7 +13,11 @@ const asked = vi.hoisted(() => {
 });
 vi.mock("@/lib/auth/viewer", async () => (await import("@/tests/fixtures/request-context")).viewerModule);
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/request-context")).headersModule);
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 // The real policy, recording every question put to it and its answer.
 vi.mock("@/lib/auth/policy", async (importOriginal) => {
   const policy = await importOriginal<typeof import("@/lib/auth/policy")>();
@@ -34,7 +38,14 @@ vi.mock("@/lib/auth/policy", async (importOriginal) => {
 import type { Action, Resource } from "@/lib/auth/policy";
 import { permissions } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer-types";
-import { allActions, callAction, changedTables, describeOutcome, fingerprint, toFormData } from "@/tests/fixtures/action-harness";
+import {
+  allActions,
+  callAction,
+  changedTables,
+  describeOutcome,
+  fingerprint,
+  toFormData,
+} from "@/tests/fixtures/action-harness";
 import { specs } from "@/tests/fixtures/action-specs";
 import { createWorlds } from "@/tests/fixtures/action-worlds";
 import { ANONYMOUS, createUser } from "@/tests/fixtures/factories";
@@ -106,11 +117,20 @@ describe("every action asks the permission table and obeys a refusal", () => {
       const questions = [...asked];
       const refused = refusedPerson(questions);
       if (OPEN[name]) {
-        expect(refused, `${name} is listed as open but the table refuses someone: ${refused?.who} (${refused?.because})`).toBeNull();
+        expect(
+          refused,
+          `${name} is listed as open but the table refuses someone: ${refused?.who} (${refused?.because})`,
+        ).toBeNull();
         return;
       }
-      expect(questions.length, `${name} asked the permission table nothing (${describeOutcome(outcome)})`).toBeGreaterThan(0);
-      expect(refused, `${name} asked only ${[...new Set(questions.map((q) => q.action))].join(", ")}, which refuse nobody: list it in OPEN with why`).not.toBeNull();
+      expect(
+        questions.length,
+        `${name} asked the permission table nothing (${describeOutcome(outcome)})`,
+      ).toBeGreaterThan(0);
+      expect(
+        refused,
+        `${name} asked only ${[...new Set(questions.map((q) => q.action))].join(", ")}, which refuse nobody: list it in OPEN with why`,
+      ).not.toBeNull();
 
       // Refused: a fresh valid submission by that person.
       const { form } = await spec.build(worlds.A);
@@ -129,7 +149,11 @@ describe("every action asks the permission table and obeys a refusal", () => {
         expect(answer.kind, context).toBe("not-found");
       }
       // The refusal came from the table: it answered no during the call (a redirect to sign in comes first).
-      if (answer.kind !== "redirect") expect(asked.some((q) => !q.allowed), context).toBe(true);
+      if (answer.kind !== "redirect")
+        expect(
+          asked.some((q) => !q.allowed),
+          context,
+        ).toBe(true);
       expect(changedTables(before, after), context).toEqual([]);
     }, 60_000);
   }

@@ -19,10 +19,12 @@ export const rows: MatrixRow[] = [
   { action: "organisation.manage", on: "collaborative B's organisations", resource: B, allowed: ["leadB", "admin"] },
 
   // Members of a collaborative: its leads and administrators, never a lead of another collaborative
-  ...(["member.list", "member.invite", "member.approve", "member.changeRole", "member.remove"] as const).flatMap((action): MatrixRow[] => [
-    { action, on: "collaborative A's members", resource: A, allowed: ["leadA", "admin"] },
-    { action, on: "collaborative B's members", resource: B, allowed: ["leadB", "admin"] },
-  ]),
+  ...(["member.list", "member.invite", "member.approve", "member.changeRole", "member.remove"] as const).flatMap(
+    (action): MatrixRow[] => [
+      { action, on: "collaborative A's members", resource: A, allowed: ["leadA", "admin"] },
+      { action, on: "collaborative B's members", resource: B, allowed: ["leadB", "admin"] },
+    ],
+  ),
   { action: "member.list", on: "no collaborative (a forged request)", resource: () => ({}), allowed: ["admin"] },
 
   // Administration
@@ -37,6 +39,16 @@ export const rows: MatrixRow[] = [
   { action: "account.signIn", on: "sign-in", resource: () => ({}), allowed: [...everyone] },
   { action: "account.register", on: "registration", resource: () => ({}), allowed: [...everyone] },
   { action: "account.recover", on: "password reset", resource: () => ({}), allowed: [...everyone] },
-  { action: "invitation.accept", on: "an invitation to patientA's email", resource: (c) => ({ ownerId: c.viewers.patientA.userId, collaborativeId: c.collaborativeA.id }), allowed: ["patientA"] },
-  { action: "invitation.accept", on: "an invitation to an email with no account yet", resource: (c) => ({ ownerId: null, collaborativeId: c.collaborativeA.id }), allowed: [] },
+  {
+    action: "invitation.accept",
+    on: "an invitation to patientA's email",
+    resource: (c) => ({ ownerId: c.viewers.patientA.userId, collaborativeId: c.collaborativeA.id }),
+    allowed: ["patientA"],
+  },
+  {
+    action: "invitation.accept",
+    on: "an invitation to an email with no account yet",
+    resource: (c) => ({ ownerId: null, collaborativeId: c.collaborativeA.id }),
+    allowed: [],
+  },
 ];

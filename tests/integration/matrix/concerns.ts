@@ -5,8 +5,18 @@ import type { MatrixRow } from "./types";
 const everyone = ["anonymous", "patientA", "staffA", "leadA", "staffB", "leadB", "national", "admin"] as const;
 
 export const rows: MatrixRow[] = [
-  { action: "concern.create", on: "a new concern for A", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: [...everyone] },
-  { action: "concern.track", on: "a concern whose tracking link they hold", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: [...everyone] },
+  {
+    action: "concern.create",
+    on: "a new concern for A",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id }),
+    allowed: [...everyone],
+  },
+  {
+    action: "concern.track",
+    on: "a concern whose tracking link they hold",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id }),
+    allowed: [...everyone],
+  },
   {
     action: "concern.readOwn",
     on: "A's concern raised by patientA while signed in",
@@ -19,13 +29,58 @@ export const rows: MatrixRow[] = [
     resource: (c) => ({ collaborativeId: c.collaborativeA.id, ownerId: null }),
     allowed: [],
   },
-  { action: "concern.triage", on: "A's concern", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA"] },
-  { action: "concern.triage", on: "B's concern", resource: (c) => ({ collaborativeId: c.collaborativeB.id }), allowed: ["leadB"] },
-  { action: "concern.revealContact", on: "A's concern's contact details", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA"] },
-  { action: "concern.revealContact", on: "B's concern's contact details", resource: (c) => ({ collaborativeId: c.collaborativeB.id }), allowed: ["leadB"] },
-  { action: "concern.release", on: "A's concern held as possibly automated", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA"] },
-  { action: "concern.release", on: "B's concern held as possibly automated", resource: (c) => ({ collaborativeId: c.collaborativeB.id }), allowed: ["leadB"] },
-  { action: "concern.discard", on: "A's concern held as possibly automated", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA"] },
-  { action: "concern.discard", on: "B's concern held as possibly automated", resource: (c) => ({ collaborativeId: c.collaborativeB.id }), allowed: ["leadB"] },
-  { action: "concern.readDeidentified", on: "A's de-identified concerns", resource: (c) => ({ collaborativeId: c.collaborativeA.id }), allowed: ["leadA", "national", "admin"] },
+  {
+    action: "concern.triage",
+    on: "A's concern",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id }),
+    allowed: ["leadA"],
+  },
+  {
+    action: "concern.triage",
+    on: "B's concern",
+    resource: (c) => ({ collaborativeId: c.collaborativeB.id }),
+    allowed: ["leadB"],
+  },
+  {
+    action: "concern.revealContact",
+    on: "A's concern's contact details",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id }),
+    allowed: ["leadA"],
+  },
+  {
+    action: "concern.revealContact",
+    on: "B's concern's contact details",
+    resource: (c) => ({ collaborativeId: c.collaborativeB.id }),
+    allowed: ["leadB"],
+  },
+  {
+    action: "concern.release",
+    on: "A's concern held as possibly automated",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id }),
+    allowed: ["leadA"],
+  },
+  {
+    action: "concern.release",
+    on: "B's concern held as possibly automated",
+    resource: (c) => ({ collaborativeId: c.collaborativeB.id }),
+    allowed: ["leadB"],
+  },
+  {
+    action: "concern.discard",
+    on: "A's concern held as possibly automated",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id }),
+    allowed: ["leadA"],
+  },
+  {
+    action: "concern.discard",
+    on: "B's concern held as possibly automated",
+    resource: (c) => ({ collaborativeId: c.collaborativeB.id }),
+    allowed: ["leadB"],
+  },
+  {
+    action: "concern.readDeidentified",
+    on: "A's de-identified concerns",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id }),
+    allowed: ["leadA", "national", "admin"],
+  },
 ];

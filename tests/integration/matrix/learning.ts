@@ -9,19 +9,34 @@ export const rows: MatrixRow[] = [
   {
     action: "learning.read",
     on: "A's published change idea",
-    resource: (c) => ({ collaborativeId: c.collaborativeA.id, status: "PUBLISHED", learningType: "CHANGE_IDEA", ownerId: "someone-else" }),
+    resource: (c) => ({
+      collaborativeId: c.collaborativeA.id,
+      status: "PUBLISHED",
+      learningType: "CHANGE_IDEA",
+      ownerId: "someone-else",
+    }),
     allowed: [...everyone],
   },
   {
     action: "learning.read",
     on: "A's draft written by someone else",
-    resource: (c) => ({ collaborativeId: c.collaborativeA.id, status: "DRAFT", learningType: "CHANGE_IDEA", ownerId: "someone-else" }),
+    resource: (c) => ({
+      collaborativeId: c.collaborativeA.id,
+      status: "DRAFT",
+      learningType: "CHANGE_IDEA",
+      ownerId: "someone-else",
+    }),
     allowed: ["staffA", "leadA", "national", "admin"],
   },
   {
     action: "learning.read",
     on: "A's archived item",
-    resource: (c) => ({ collaborativeId: c.collaborativeA.id, status: "ARCHIVED", learningType: "CASE_STUDY", ownerId: "someone-else" }),
+    resource: (c) => ({
+      collaborativeId: c.collaborativeA.id,
+      status: "ARCHIVED",
+      learningType: "CASE_STUDY",
+      ownerId: "someone-else",
+    }),
     allowed: ["staffA", "leadA", "national", "admin"],
   },
   {
@@ -39,31 +54,56 @@ export const rows: MatrixRow[] = [
   {
     action: "learning.update",
     on: "A's draft written by staffA",
-    resource: (c) => ({ collaborativeId: c.collaborativeA.id, status: "DRAFT", learningType: "CHANGE_IDEA", ownerId: c.viewers.staffA.userId }),
+    resource: (c) => ({
+      collaborativeId: c.collaborativeA.id,
+      status: "DRAFT",
+      learningType: "CHANGE_IDEA",
+      ownerId: c.viewers.staffA.userId,
+    }),
     allowed: ["staffA", "leadA"],
   },
   {
     action: "learning.update",
     on: "A's published item written by staffA",
-    resource: (c) => ({ collaborativeId: c.collaborativeA.id, status: "PUBLISHED", learningType: "CHANGE_IDEA", ownerId: c.viewers.staffA.userId }),
+    resource: (c) => ({
+      collaborativeId: c.collaborativeA.id,
+      status: "PUBLISHED",
+      learningType: "CHANGE_IDEA",
+      ownerId: c.viewers.staffA.userId,
+    }),
     allowed: ["leadA"],
   },
   {
     action: "learning.update",
     on: "a national note",
-    resource: (c) => ({ collaborativeId: null, status: "PUBLISHED", learningType: "NATIONAL_NOTE", ownerId: c.viewers.national.userId }),
+    resource: (c) => ({
+      collaborativeId: null,
+      status: "PUBLISHED",
+      learningType: "NATIONAL_NOTE",
+      ownerId: c.viewers.national.userId,
+    }),
     allowed: ["national", "admin"],
   },
   {
     action: "learning.publish",
     on: "A's draft change idea",
-    resource: (c) => ({ collaborativeId: c.collaborativeA.id, status: "DRAFT", learningType: "CHANGE_IDEA", ownerId: c.viewers.staffA.userId }),
+    resource: (c) => ({
+      collaborativeId: c.collaborativeA.id,
+      status: "DRAFT",
+      learningType: "CHANGE_IDEA",
+      ownerId: c.viewers.staffA.userId,
+    }),
     allowed: ["leadA"],
   },
   {
     action: "learning.publish",
     on: "a draft national note",
-    resource: (c) => ({ collaborativeId: null, status: "DRAFT", learningType: "NATIONAL_NOTE", ownerId: c.viewers.national.userId }),
+    resource: (c) => ({
+      collaborativeId: null,
+      status: "DRAFT",
+      learningType: "NATIONAL_NOTE",
+      ownerId: c.viewers.national.userId,
+    }),
     allowed: ["national", "admin"],
   },
   {

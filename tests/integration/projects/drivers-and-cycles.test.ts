@@ -4,7 +4,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { EditConflictError } from "@/lib/forms/conflict";
-import { addChangeIdea, addDriver, deleteChangeIdea, deleteDriver, moveDriver, renameDriver, reparentDriver, updateChangeIdea } from "@/lib/projects/driver-mutations";
+import {
+  addChangeIdea,
+  addDriver,
+  deleteChangeIdea,
+  deleteDriver,
+  moveDriver,
+  renameDriver,
+  reparentDriver,
+  updateChangeIdea,
+} from "@/lib/projects/driver-mutations";
 import { createPdsaCycle, deletePdsaCycle, updatePdsaCycle } from "@/lib/projects/cycle-mutations";
 import { getDriverDiagram, getPdsaCycle, getProjectStory } from "@/lib/projects/queries";
 import { createPdsaSchema } from "@/lib/projects/schemas";
@@ -17,7 +26,14 @@ let cast: Cast;
 let projectId: string;
 beforeAll(async () => {
   cast = await createCast();
-  projectId = (await insertProject({ collaborativeId: cast.collaborativeA.id, createdById: cast.viewers.staffA.userId!, visibility: "PORTAL", startDate: utc("2024-01-01") })).id;
+  projectId = (
+    await insertProject({
+      collaborativeId: cast.collaborativeA.id,
+      createdById: cast.viewers.staffA.userId!,
+      visibility: "PORTAL",
+      startDate: utc("2024-01-01"),
+    })
+  ).id;
 });
 
 describe("driver diagram", () => {
@@ -27,7 +43,12 @@ describe("driver diagram", () => {
     const environment = await addDriver(staff, { projectId, parentId: "", text: "Ward environment" });
     const huddles = await addDriver(staff, { projectId, parentId: culture.id, text: "Daily huddles" });
     const lighting = await addDriver(staff, { projectId, parentId: culture.id, text: "Night lighting" });
-    const idea = await addChangeIdea(staff, { projectId, driverNodeId: huddles.id, title: "Falls huddle at handover", description: "" });
+    const idea = await addChangeIdea(staff, {
+      projectId,
+      driverNodeId: huddles.id,
+      title: "Falls huddle at handover",
+      description: "",
+    });
     await addChangeIdea(staff, { projectId, driverNodeId: "", title: "Unlinked idea", description: "" });
 
     let tree = (await getDriverDiagram(staff, projectId)).tree;
@@ -48,30 +69,67 @@ describe("driver diagram", () => {
     ]);
 
     // A secondary driver cannot take children; a primary cannot move under another driver.
-    await expect(addDriver(staff, { projectId, parentId: huddles.id, text: "Too deep" })).rejects.toBeInstanceOf(DomainError);
-    await expect(reparentDriver(staff, { projectId, nodeId: culture.id, parentId: environment.id })).rejects.toBeInstanceOf(DomainError);
+    await expect(addDriver(staff, { projectId, parentId: huddles.id, text: "Too deep" })).rejects.toBeInstanceOf(
+      DomainError,
+    );
+    await expect(
+      reparentDriver(staff, { projectId, nodeId: culture.id, parentId: environment.id }),
+    ).rejects.toBeInstanceOf(DomainError);
 
     // Deleting a primary driver takes its secondary drivers; their change ideas stay, unlinked.
     await deleteDriver(staff, { projectId, nodeId: culture.id });
     tree = (await getDriverDiagram(staff, projectId)).tree;
     expect(tree.primaries.map((p) => p.text)).toEqual(["Ward environment"]);
     expect(tree.unlinkedIdeas.map((i) => i.title).sort()).toEqual(["Falls huddle at handover", "Unlinked idea"]);
-    await updateChangeIdea(staff, { projectId, ideaId: idea.id, driverNodeId: lighting.id, title: "Falls huddle at handover", description: "Five minutes" });
-    expect((await getDriverDiagram(staff, projectId)).tree.primaries[0]!.secondaries[0]!.changeIdeas).toEqual([{ id: idea.id, title: "Falls huddle at handover", description: "Five minutes" }]);
-    expect(await auditActions(projectId)).toEqual(expect.arrayContaining(["project.driver_added", "project.driver_moved", "project.driver_renamed", "project.driver_deleted", "project.change_idea_added", "project.change_idea_updated"]));
+    await updateChangeIdea(staff, {
+      projectId,
+      ideaId: idea.id,
+      driverNodeId: lighting.id,
+      title: "Falls huddle at handover",
+      description: "Five minutes",
+    });
+    expect((await getDriverDiagram(staff, projectId)).tree.primaries[0]!.secondaries[0]!.changeIdeas).toEqual([
+      { id: idea.id, title: "Falls huddle at handover", description: "Five minutes" },
+    ]);
+    expect(await auditActions(projectId)).toEqual(
+      expect.arrayContaining([
+        "project.driver_added",
+        "project.driver_moved",
+        "project.driver_renamed",
+        "project.driver_deleted",
+        "project.change_idea_added",
+        "project.change_idea_updated",
+      ]),
+    );
   });
 
   it("refuses people who may not update the project, and a driver from another project", async () => {
     const node = await addDriver(cast.viewers.staffA, { projectId, parentId: "", text: "Leadership" });
     const before = await projectSnapshot(projectId);
-    await expect(addDriver(cast.viewers.staffB, { projectId, parentId: "", text: "Intruder" })).rejects.toThrow(/permission/);
-    await expect(renameDriver(cast.viewers.patientA, { projectId, nodeId: node.id, text: "Intruder" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addDriver(cast.viewers.staffB, { projectId, parentId: "", text: "Intruder" })).rejects.toThrow(
+      /permission/,
+    );
+    await expect(
+      renameDriver(cast.viewers.patientA, { projectId, nodeId: node.id, text: "Intruder" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteDriver(cast.viewers.national, { projectId, nodeId: node.id })).rejects.toThrow(/permission/);
     expect(await projectSnapshot(projectId)).toEqual(before);
 
-    const otherProject = await insertProject({ collaborativeId: cast.collaborativeA.id, createdById: cast.viewers.staffA.userId! });
-    await expect(renameDriver(cast.viewers.staffA, { projectId: otherProject.id, nodeId: node.id, text: "Wrong project" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(addChangeIdea(cast.viewers.staffA, { projectId: otherProject.id, driverNodeId: node.id, title: "x", description: "" })).rejects.toThrow(/this project/);
+    const otherProject = await insertProject({
+      collaborativeId: cast.collaborativeA.id,
+      createdById: cast.viewers.staffA.userId!,
+    });
+    await expect(
+      renameDriver(cast.viewers.staffA, { projectId: otherProject.id, nodeId: node.id, text: "Wrong project" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      addChangeIdea(cast.viewers.staffA, {
+        projectId: otherProject.id,
+        driverNodeId: node.id,
+        title: "x",
+        description: "",
+      }),
+    ).rejects.toThrow(/this project/);
   });
 });
 
@@ -81,7 +139,12 @@ describe("every diagram edit checks the policy", () => {
     const primary = await addDriver(staff, { projectId, parentId: "", text: "Policy primary" });
     const other = await addDriver(staff, { projectId, parentId: "", text: "Policy other primary" });
     const secondary = await addDriver(staff, { projectId, parentId: primary.id, text: "Policy secondary" });
-    const idea = await addChangeIdea(staff, { projectId, driverNodeId: secondary.id, title: "Policy idea", description: "" });
+    const idea = await addChangeIdea(staff, {
+      projectId,
+      driverNodeId: secondary.id,
+      title: "Policy idea",
+      description: "",
+    });
     const before = await projectSnapshot(projectId);
     const outsider = cast.viewers.staffB;
     const attempts: [string, () => Promise<unknown>][] = [
@@ -91,7 +154,10 @@ describe("every diagram edit checks the policy", () => {
       ["reparentDriver", () => reparentDriver(outsider, { projectId, nodeId: secondary.id, parentId: other.id })],
       ["deleteDriver", () => deleteDriver(outsider, { projectId, nodeId: primary.id })],
       ["addChangeIdea", () => addChangeIdea(outsider, { projectId, driverNodeId: "", title: "x", description: "" })],
-      ["updateChangeIdea", () => updateChangeIdea(outsider, { projectId, ideaId: idea.id, driverNodeId: "", title: "x", description: "" })],
+      [
+        "updateChangeIdea",
+        () => updateChangeIdea(outsider, { projectId, ideaId: idea.id, driverNodeId: "", title: "x", description: "" }),
+      ],
       ["deleteChangeIdea", () => deleteChangeIdea(outsider, { projectId, ideaId: idea.id })],
     ];
     for (const [name, attempt] of attempts) await expect(attempt(), name).rejects.toThrow(/permission/);
@@ -120,24 +186,58 @@ describe("PDSA cycles", () => {
     const { id } = await createPdsaCycle(cast.viewers.staffA, cycleInput({ newChangeIdea: "Night handover huddle" }));
     const cycle = await db.pdsaCycle.findUniqueOrThrow({ where: { id }, include: { changeIdea: true } });
     expect(cycle.changeIdea.title).toBe("Night handover huddle");
-    await updatePdsaCycle(cast.viewers.leadA, { ...cycleInput({ changeIdeaId: cycle.changeIdeaId, study: "Two falls instead of six.", act: "ADOPT", endDate: utc("2024-03-10") }), id, version: 1 });
+    await updatePdsaCycle(cast.viewers.leadA, {
+      ...cycleInput({
+        changeIdeaId: cycle.changeIdeaId,
+        study: "Two falls instead of six.",
+        act: "ADOPT",
+        endDate: utc("2024-03-10"),
+      }),
+      id,
+      version: 1,
+    });
     const story = await getProjectStory(cast.viewers.staffB, projectId);
     const shown = story.cycles.find((c) => c.id === id)!;
-    expect(shown).toMatchObject({ act: "ADOPT", study: "Two falls instead of six.", changeIdea: "Night handover huddle" });
-    expect(story.timeline.some((t) => t.kind === "cycle" && t.text.includes("Huddle test, one week") && t.text.includes("adopted"))).toBe(true);
+    expect(shown).toMatchObject({
+      act: "ADOPT",
+      study: "Two falls instead of six.",
+      changeIdea: "Night handover huddle",
+    });
+    expect(
+      story.timeline.some(
+        (t) => t.kind === "cycle" && t.text.includes("Huddle test, one week") && t.text.includes("adopted"),
+      ),
+    ).toBe(true);
     expect((await getPdsaCycle(cast.viewers.staffB, projectId, id)).canUpdate).toBe(false);
     expect(await auditActions(id)).toEqual(["pdsa.created", "pdsa.decided"]);
   });
 
   it("refuses a start before the project, another project's change idea, and outsiders", async () => {
-    const early = await createPdsaCycle(cast.viewers.staffA, cycleInput({ newChangeIdea: "x", startDate: utc("2023-12-31") })).catch((e: unknown) => e);
+    const early = await createPdsaCycle(
+      cast.viewers.staffA,
+      cycleInput({ newChangeIdea: "x", startDate: utc("2023-12-31") }),
+    ).catch((e: unknown) => e);
     expect((early as DomainError).fieldErrors.startDate).toMatch(/before the project/);
-    const other = await insertProject({ collaborativeId: cast.collaborativeA.id, createdById: cast.viewers.staffA.userId! });
-    const foreignIdea = await addChangeIdea(cast.viewers.staffA, { projectId: other.id, driverNodeId: "", title: "Elsewhere", description: "" });
-    await expect(createPdsaCycle(cast.viewers.staffA, cycleInput({ changeIdeaId: foreignIdea.id }))).rejects.toThrow(/from this project/);
+    const other = await insertProject({
+      collaborativeId: cast.collaborativeA.id,
+      createdById: cast.viewers.staffA.userId!,
+    });
+    const foreignIdea = await addChangeIdea(cast.viewers.staffA, {
+      projectId: other.id,
+      driverNodeId: "",
+      title: "Elsewhere",
+      description: "",
+    });
+    await expect(createPdsaCycle(cast.viewers.staffA, cycleInput({ changeIdeaId: foreignIdea.id }))).rejects.toThrow(
+      /from this project/,
+    );
     const count = await db.pdsaCycle.count({ where: { projectId } });
-    await expect(createPdsaCycle(cast.viewers.staffB, cycleInput({ newChangeIdea: "Intruder" }))).rejects.toThrow(/permission/);
-    await expect(createPdsaCycle(cast.viewers.anonymous, cycleInput({ newChangeIdea: "Intruder" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createPdsaCycle(cast.viewers.staffB, cycleInput({ newChangeIdea: "Intruder" }))).rejects.toThrow(
+      /permission/,
+    );
+    await expect(
+      createPdsaCycle(cast.viewers.anonymous, cycleInput({ newChangeIdea: "Intruder" })),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.pdsaCycle.count({ where: { projectId } })).toBe(count);
     expect(await db.changeIdea.count({ where: { projectId, title: "Intruder" } })).toBe(0);
   });
@@ -145,9 +245,17 @@ describe("PDSA cycles", () => {
   it("shows a conflict when two people update the same cycle, and saves nothing", async () => {
     const { id } = await createPdsaCycle(cast.viewers.staffA, cycleInput({ newChangeIdea: "Conflict idea" }));
     const ideaId = (await db.pdsaCycle.findUniqueOrThrow({ where: { id } })).changeIdeaId;
-    await updatePdsaCycle(cast.viewers.staffA, { ...cycleInput({ changeIdeaId: ideaId, doNotes: "Ran on 5 nights" }), id, version: 1 });
+    await updatePdsaCycle(cast.viewers.staffA, {
+      ...cycleInput({ changeIdeaId: ideaId, doNotes: "Ran on 5 nights" }),
+      id,
+      version: 1,
+    });
     const before = await db.pdsaCycle.findUniqueOrThrow({ where: { id } });
-    const error = await updatePdsaCycle(cast.viewers.leadA, { ...cycleInput({ changeIdeaId: ideaId, study: "Worked" , act: "ADAPT" }), id, version: 1 }).catch((e: unknown) => e);
+    const error = await updatePdsaCycle(cast.viewers.leadA, {
+      ...cycleInput({ changeIdeaId: ideaId, study: "Worked", act: "ADAPT" }),
+      id,
+      version: 1,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EditConflictError);
     expect((error as EditConflictError).details.changes.map((c) => [c.field, c.theirs, c.yours])).toEqual([
       ["doNotes", "Ran on 5 nights", ""],
@@ -170,7 +278,21 @@ describe("PDSA cycles", () => {
 
   it("validates the form: a prediction, one change idea, dates in order, and a study before the decision", () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ projectId, title: "T", plan: "P", prediction: "", act: "ADOPT", study: "", "startDate-day": "10", "startDate-month": "3", "startDate-year": "2024", "endDate-day": "1", "endDate-month": "3", "endDate-year": "2024" })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      projectId,
+      title: "T",
+      plan: "P",
+      prediction: "",
+      act: "ADOPT",
+      study: "",
+      "startDate-day": "10",
+      "startDate-month": "3",
+      "startDate-year": "2024",
+      "endDate-day": "1",
+      "endDate-month": "3",
+      "endDate-year": "2024",
+    }))
+      form.set(k, v);
     const messages = () => {
       const parsed = createPdsaSchema.safeParse(formObject(form, { dates: ["startDate", "endDate"] }));
       expect(parsed.success).toBe(false);

@@ -4,7 +4,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { EditConflictError } from "@/lib/forms/conflict";
-import { addPoint, addRebase, correctPoint, createMeasure, deleteMeasure, deletePoint, importMeasureCsv, removeRebase, updateMeasure } from "@/lib/measures/mutations";
+import {
+  addPoint,
+  addRebase,
+  correctPoint,
+  createMeasure,
+  deleteMeasure,
+  deletePoint,
+  importMeasureCsv,
+  removeRebase,
+  updateMeasure,
+} from "@/lib/measures/mutations";
 import { exportMeasuresCsv, getMeasurePage, previewMeasureImport } from "@/lib/measures/queries";
 import { createPdsaCycle } from "@/lib/projects/cycle-mutations";
 import { getProjectStory } from "@/lib/projects/queries";
@@ -17,10 +27,21 @@ const today = utc("2026-11-25");
 
 beforeAll(async () => {
   cast = await createCast();
-  projectId = (await insertProject({ collaborativeId: cast.collaborativeA.id, createdById: cast.viewers.staffA.userId!, visibility: "PORTAL", startDate: utc("2023-01-01") })).id;
+  projectId = (
+    await insertProject({
+      collaborativeId: cast.collaborativeA.id,
+      createdById: cast.viewers.staffA.userId!,
+      visibility: "PORTAL",
+      startDate: utc("2023-01-01"),
+    })
+  ).id;
 });
 
-const point = (measureId: string, period: string, values: { value?: string; numerator?: string; denominator?: string; note?: string }) => ({
+const point = (
+  measureId: string,
+  period: string,
+  values: { value?: string; numerator?: string; denominator?: string; note?: string },
+) => ({
   projectId,
   measureId,
   period: utc(period),
@@ -31,7 +52,10 @@ const point = (measureId: string, period: string, values: { value?: string; nume
 });
 
 async function fieldErrorsOf(work: Promise<unknown>) {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return (error as DomainError).fieldErrors;
 }
@@ -42,35 +66,78 @@ const SHIFT = [10, 11, 9, 10, 12, 9, 10, 11, 10, 9, 11, 10, 6, 5, 7, 6, 5, 6, 7,
 describe("measures", () => {
   it("lets project staff create one, and nobody outside the project's staff", async () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId, { name: "Created measure" }));
-    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Created measure", kind: "OUTCOME", version: 1, spcPointCount: 0 });
+    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "Created measure",
+      kind: "OUTCOME",
+      version: 1,
+      spcPointCount: 0,
+    });
     for (const role of ["staffB", "patientA", "anonymous", "national"] as const) {
-      await expect(createMeasure(cast.viewers[role], measureInput(projectId, { name: `Denied ${role}` }))).rejects.toBeInstanceOf(DomainError);
+      await expect(
+        createMeasure(cast.viewers[role], measureInput(projectId, { name: `Denied ${role}` })),
+      ).rejects.toBeInstanceOf(DomainError);
     }
     expect(await db.measure.count({ where: { projectId, name: { startsWith: "Denied" } } })).toBe(0);
   });
 
   it("adds points with clear errors for bad values, and keeps the stored SPC status in step", async () => {
-    const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId, { valueType: "RATE", rateMultiplier: 1000 }));
-    expect(await fieldErrorsOf(addPoint(cast.viewers.staffA, point(id, "2024-01-01", { numerator: "3", denominator: "0" }), today))).toEqual({
+    const { id } = await createMeasure(
+      cast.viewers.staffA,
+      measureInput(projectId, { valueType: "RATE", rateMultiplier: 1000 }),
+    );
+    expect(
+      await fieldErrorsOf(
+        addPoint(cast.viewers.staffA, point(id, "2024-01-01", { numerator: "3", denominator: "0" }), today),
+      ),
+    ).toEqual({
       denominator: expect.stringMatching(/Denominator cannot be 0/),
     });
-    expect(await fieldErrorsOf(addPoint(cast.viewers.staffA, point(id, "2024-01-01", { numerator: "three", denominator: "1200" }), today))).toEqual({
+    expect(
+      await fieldErrorsOf(
+        addPoint(cast.viewers.staffA, point(id, "2024-01-01", { numerator: "three", denominator: "1200" }), today),
+      ),
+    ).toEqual({
       numerator: expect.stringMatching(/must be a number/),
     });
-    expect(await fieldErrorsOf(addPoint(cast.viewers.staffA, point(id, "2022-12-01", { numerator: "3", denominator: "1200" }), today))).toEqual({
+    expect(
+      await fieldErrorsOf(
+        addPoint(cast.viewers.staffA, point(id, "2022-12-01", { numerator: "3", denominator: "1200" }), today),
+      ),
+    ).toEqual({
       period: expect.stringMatching(/before the project started/),
     });
-    expect(await fieldErrorsOf(addPoint(cast.viewers.staffA, point(id, "2026-12-01", { numerator: "3", denominator: "1200" }), today))).toEqual({
+    expect(
+      await fieldErrorsOf(
+        addPoint(cast.viewers.staffA, point(id, "2026-12-01", { numerator: "3", denominator: "1200" }), today),
+      ),
+    ).toEqual({
       period: expect.stringMatching(/in the future/),
     });
-    const added = await addPoint(cast.viewers.staffA, point(id, "2024-01-17", { numerator: "3", denominator: "1200" }), today);
+    const added = await addPoint(
+      cast.viewers.staffA,
+      point(id, "2024-01-17", { numerator: "3", denominator: "1200" }),
+      today,
+    );
     expect(added.label).toBe("Jan 2024");
-    expect(await db.measurePoint.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({ periodStart: utc("2024-01-01"), value: 2.5, numerator: 3, denominator: 1200 });
-    expect(await fieldErrorsOf(addPoint(cast.viewers.staffA, point(id, "2024-01-05", { numerator: "1", denominator: "1000" }), today))).toEqual({
+    expect(await db.measurePoint.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({
+      periodStart: utc("2024-01-01"),
+      value: 2.5,
+      numerator: 3,
+      denominator: 1200,
+    });
+    expect(
+      await fieldErrorsOf(
+        addPoint(cast.viewers.staffA, point(id, "2024-01-05", { numerator: "1", denominator: "1000" }), today),
+      ),
+    ).toEqual({
       period: expect.stringMatching(/Jan 2024 already has a value/),
     });
     await addPoint(cast.viewers.staffA, point(id, "2024-02-01", { numerator: "6", denominator: "1200" }), today);
-    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({ spcPointCount: 2, spcLatestPeriod: utc("2024-02-01"), spcVariation: "common-cause" });
+    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      spcPointCount: 2,
+      spcLatestPeriod: utc("2024-02-01"),
+      spcVariation: "common-cause",
+    });
     expect(await db.measurePoint.count({ where: { measureId: id } })).toBe(2);
   });
 
@@ -78,36 +145,97 @@ describe("measures", () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));
     const a = await addPoint(cast.viewers.staffA, point(id, "2024-01-01", { value: "4" }), today);
     await addPoint(cast.viewers.staffA, point(id, "2024-02-01", { value: "5" }), today);
-    await expect(correctPoint(cast.viewers.staffB, { projectId, measureId: id, pointId: a.id, value: "99", numerator: "", denominator: "", note: "" })).rejects.toThrow(/permission/);
-    await expect(deletePoint(cast.viewers.leadB, { projectId, measureId: id, pointId: a.id })).rejects.toThrow(/permission/);
+    await expect(
+      correctPoint(cast.viewers.staffB, {
+        projectId,
+        measureId: id,
+        pointId: a.id,
+        value: "99",
+        numerator: "",
+        denominator: "",
+        note: "",
+      }),
+    ).rejects.toThrow(/permission/);
+    await expect(deletePoint(cast.viewers.leadB, { projectId, measureId: id, pointId: a.id })).rejects.toThrow(
+      /permission/,
+    );
     expect((await db.measurePoint.findUniqueOrThrow({ where: { id: a.id } })).value).toBe(4);
 
-    expect(await fieldErrorsOf(correctPoint(cast.viewers.staffA, { projectId, measureId: id, pointId: a.id, value: "4,5x", numerator: "", denominator: "", note: "" }))).toEqual({ value: expect.stringMatching(/must be a number/) });
-    await correctPoint(cast.viewers.leadA, { projectId, measureId: id, pointId: a.id, value: "7", numerator: "", denominator: "", note: "Recount" });
-    expect(await db.measurePoint.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ value: 7, note: "Recount" });
+    expect(
+      await fieldErrorsOf(
+        correctPoint(cast.viewers.staffA, {
+          projectId,
+          measureId: id,
+          pointId: a.id,
+          value: "4,5x",
+          numerator: "",
+          denominator: "",
+          note: "",
+        }),
+      ),
+    ).toEqual({ value: expect.stringMatching(/must be a number/) });
+    await correctPoint(cast.viewers.leadA, {
+      projectId,
+      measureId: id,
+      pointId: a.id,
+      value: "7",
+      numerator: "",
+      denominator: "",
+      note: "Recount",
+    });
+    expect(await db.measurePoint.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      value: 7,
+      note: "Recount",
+    });
     await deletePoint(cast.viewers.staffA, { projectId, measureId: id, pointId: a.id });
     expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({ spcPointCount: 1 });
-    const audit = await db.auditEvent.findMany({ where: { subjectId: id }, orderBy: { id: "asc" }, select: { action: true, details: true } });
-    expect(audit.map((e) => e.action)).toEqual(["measure.created", "measure.point_added", "measure.point_added", "measure.point_corrected", "measure.point_deleted"]);
+    const audit = await db.auditEvent.findMany({
+      where: { subjectId: id },
+      orderBy: { id: "asc" },
+      select: { action: true, details: true },
+    });
+    expect(audit.map((e) => e.action)).toEqual([
+      "measure.created",
+      "measure.point_added",
+      "measure.point_added",
+      "measure.point_corrected",
+      "measure.point_deleted",
+    ]);
     expect(audit[3]!.details).toMatchObject({ pointId: a.id, period: "2024-01-01", previousValue: 4, value: 7 });
     expect(audit[4]!.details).toMatchObject({ pointId: a.id, previousValue: 7 });
   });
 
   it("updates the definition with optimistic concurrency; rates follow a new multiplier; period is fixed once there is data", async () => {
-    const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId, { valueType: "RATE", rateMultiplier: 100, unit: "%" }));
+    const { id } = await createMeasure(
+      cast.viewers.staffA,
+      measureInput(projectId, { valueType: "RATE", rateMultiplier: 100, unit: "%" }),
+    );
     await addPoint(cast.viewers.staffA, point(id, "2024-01-01", { numerator: "45", denominator: "50" }), today);
     const base = measureInput(projectId, { valueType: "RATE", rateMultiplier: 100, unit: "%" });
     const current = await db.measure.findUniqueOrThrow({ where: { id } });
     const form = { ...base, name: current.name, id, version: 1 };
 
-    expect(await fieldErrorsOf(updateMeasure(cast.viewers.staffA, { ...form, period: "WEEK" }))).toEqual({ period: expect.stringMatching(/cannot change/) });
+    expect(await fieldErrorsOf(updateMeasure(cast.viewers.staffA, { ...form, period: "WEEK" }))).toEqual({
+      period: expect.stringMatching(/cannot change/),
+    });
     await updateMeasure(cast.viewers.staffA, { ...form, rateMultiplier: 1000, target: 950, direction: "INCREASE" });
     expect((await db.measurePoint.findFirstOrThrow({ where: { measureId: id } })).value).toBe(900);
-    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 2, target: 950, direction: "INCREASE" });
+    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      version: 2,
+      target: 950,
+      direction: "INCREASE",
+    });
 
-    const error = await updateMeasure(cast.viewers.leadA, { ...form, name: "Renamed by lead" }).catch((e: unknown) => e);
+    const error = await updateMeasure(cast.viewers.leadA, { ...form, name: "Renamed by lead" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(EditConflictError);
-    expect((error as EditConflictError).details.changes.map((c) => c.field)).toEqual(["name", "direction", "target", "rateMultiplier"]);
+    expect((error as EditConflictError).details.changes.map((c) => c.field)).toEqual([
+      "name",
+      "direction",
+      "target",
+      "rateMultiplier",
+    ]);
     expect((await db.measure.findUniqueOrThrow({ where: { id } })).name).toBe(current.name);
     await expect(updateMeasure(cast.viewers.staffB, { ...form, version: 2 })).rejects.toThrow(/permission/);
   });
@@ -126,7 +254,16 @@ describe("CSV import and export", () => {
   it("previews every row with its problems and saves nothing", async () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));
     await addPoint(cast.viewers.staffA, point(id, "2024-03-01", { value: "8" }), today);
-    const csv = ["period,value,note", "2024-01,5,", "2024-02,abc,", "2024-02,6,", "2024-03,7,", "2022-06,4,", "31/02/2024,4,", "2027-01,4,"].join("\n");
+    const csv = [
+      "period,value,note",
+      "2024-01,5,",
+      "2024-02,abc,",
+      "2024-02,6,",
+      "2024-03,7,",
+      "2022-06,4,",
+      "31/02/2024,4,",
+      "2027-01,4,",
+    ].join("\n");
     const preview = await previewMeasureImport(cast.viewers.staffA, { projectId, measureId: id, csv }, today);
     expect(preview.rows.map((r) => [r.line, r.errors.length])).toEqual([
       [2, 0],
@@ -150,22 +287,44 @@ describe("CSV import and export", () => {
   it("imports nothing when any row is bad", async () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));
     const csv = monthlyCsv("2024-01", [...SHIFT.slice(0, 23), "n/a"]);
-    await expect(importMeasureCsv(cast.viewers.staffA, { projectId, measureId: id, csv }, today)).rejects.toThrow(/Nothing was imported: 1 problem/);
+    await expect(importMeasureCsv(cast.viewers.staffA, { projectId, measureId: id, csv }, today)).rejects.toThrow(
+      /Nothing was imported: 1 problem/,
+    );
     expect(await db.measurePoint.count({ where: { measureId: id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { subjectId: id, action: "measure.imported" } })).toBe(0);
   });
 
   it("imports 24 months in one go, and the chart and stored status flag the shift", async () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId, { name: "Falls with harm" }));
-    const { imported } = await importMeasureCsv(cast.viewers.staffA, { projectId, measureId: id, csv: monthlyCsv("2023-01", SHIFT) }, today);
+    const { imported } = await importMeasureCsv(
+      cast.viewers.staffA,
+      { projectId, measureId: id, csv: monthlyCsv("2023-01", SHIFT) },
+      today,
+    );
     expect(imported).toBe(24);
-    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({ spcPointCount: 24, spcLatestPeriod: utc("2024-12-01"), spcVariation: "improvement-low", spcLatestSpecialCause: "improvement" });
+    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      spcPointCount: 24,
+      spcLatestPeriod: utc("2024-12-01"),
+      spcVariation: "improvement-low",
+      spcLatestSpecialCause: "improvement",
+    });
     const page = await getMeasurePage(cast.viewers.staffB, projectId, id);
     expect(page.canUpdate).toBe(false);
-    expect(page.chart.signals.some((s) => /^Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 \(improvement\)/.test(s))).toBe(true);
+    expect(
+      page.chart.signals.some((s) =>
+        /^Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 \(improvement\)/.test(s),
+      ),
+    ).toBe(true);
     expect(page.chart.summary).toMatch(/Shift: 12 points in a row below the mean/);
-    expect(await db.auditEvent.findFirst({ where: { subjectId: id, action: "measure.imported" }, select: { details: true } })).toMatchObject({ details: { rows: 24, first: "2023-01-01", last: "2024-12-01" } });
-    await expect(importMeasureCsv(cast.viewers.staffB, { projectId, measureId: id, csv: monthlyCsv("2025-01", [1, 2]) }, today)).rejects.toThrow(/permission/);
+    expect(
+      await db.auditEvent.findFirst({
+        where: { subjectId: id, action: "measure.imported" },
+        select: { details: true },
+      }),
+    ).toMatchObject({ details: { rows: 24, first: "2023-01-01", last: "2024-12-01" } });
+    await expect(
+      importMeasureCsv(cast.viewers.staffB, { projectId, measureId: id, csv: monthlyCsv("2025-01", [1, 2]) }, today),
+    ).rejects.toThrow(/permission/);
     expect(await db.measurePoint.count({ where: { measureId: id } })).toBe(24);
   });
 
@@ -181,8 +340,19 @@ describe("CSV import and export", () => {
   });
 
   it("exports what was imported, in a form the import reads back, and only to people who may read the project", async () => {
-    const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId, { name: "Risk assessment = done", valueType: "RATE", rateMultiplier: 100, unit: "%" }));
-    await importMeasureCsv(cast.viewers.staffA, { projectId, measureId: id, csv: "period,numerator,denominator,note\n2024-01,45,50,\n2024-02,40,50,\"Agency staff, nights\"" }, today);
+    const { id } = await createMeasure(
+      cast.viewers.staffA,
+      measureInput(projectId, { name: "Risk assessment = done", valueType: "RATE", rateMultiplier: 100, unit: "%" }),
+    );
+    await importMeasureCsv(
+      cast.viewers.staffA,
+      {
+        projectId,
+        measureId: id,
+        csv: 'period,numerator,denominator,note\n2024-01,45,50,\n2024-02,40,50,"Agency staff, nights"',
+      },
+      today,
+    );
     const { csv, filename } = await exportMeasuresCsv(cast.viewers.staffB, projectId, id);
     expect(filename).toBe("risk-assessment-done.csv");
     expect(csv.split("\r\n")).toEqual([
@@ -191,9 +361,17 @@ describe("CSV import and export", () => {
       'Risk assessment = done,outcome,%,month,2024-02-01,80,40,50,"Agency staff, nights"',
       "",
     ]);
-    const copy = await createMeasure(cast.viewers.staffA, measureInput(projectId, { valueType: "RATE", rateMultiplier: 100 }));
+    const copy = await createMeasure(
+      cast.viewers.staffA,
+      measureInput(projectId, { valueType: "RATE", rateMultiplier: 100 }),
+    );
     await importMeasureCsv(cast.viewers.staffA, { projectId, measureId: copy.id, csv }, today);
-    const values = async (measureId: string) => (await db.measurePoint.findMany({ where: { measureId }, orderBy: { periodStart: "asc" }, select: { periodStart: true, value: true, numerator: true, denominator: true, note: true } }));
+    const values = async (measureId: string) =>
+      await db.measurePoint.findMany({
+        where: { measureId },
+        orderBy: { periodStart: "asc" },
+        select: { periodStart: true, value: true, numerator: true, denominator: true, note: true },
+      });
     expect(await values(copy.id)).toEqual(await values(id));
 
     const all = await exportMeasuresCsv(cast.viewers.national, projectId, null);
@@ -201,7 +379,11 @@ describe("CSV import and export", () => {
     expect(all.csv).toContain("Risk assessment = done");
     expect(all.csv).toContain("Falls with harm");
 
-    const draft = await insertProject({ collaborativeId: cast.collaborativeA.id, createdById: cast.viewers.staffA.userId!, visibility: "DRAFT" });
+    const draft = await insertProject({
+      collaborativeId: cast.collaborativeA.id,
+      createdById: cast.viewers.staffA.userId!,
+      visibility: "DRAFT",
+    });
     await expect(exportMeasuresCsv(cast.viewers.staffB, draft.id, null)).rejects.toBeInstanceOf(NotFoundError);
     await expect(exportMeasuresCsv(cast.viewers.anonymous, projectId, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(exportMeasuresCsv(cast.viewers.staffA, draft.id, id)).rejects.toBeInstanceOf(NotFoundError);
@@ -212,9 +394,15 @@ describe("rebasing and chart annotations", () => {
   it("recalculates the limits from a chosen point and can undo it", async () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));
     await importMeasureCsv(cast.viewers.staffA, { projectId, measureId: id, csv: monthlyCsv("2023-01", SHIFT) }, today);
-    await expect(addRebase(cast.viewers.staffA, { projectId, measureId: id, from: "2023-01-01" })).rejects.toThrow(/first point/);
-    await expect(addRebase(cast.viewers.staffA, { projectId, measureId: id, from: "2030-01-01" })).rejects.toThrow(/measure’s points/);
-    await expect(addRebase(cast.viewers.staffB, { projectId, measureId: id, from: "2024-01-01" })).rejects.toThrow(/permission/);
+    await expect(addRebase(cast.viewers.staffA, { projectId, measureId: id, from: "2023-01-01" })).rejects.toThrow(
+      /first point/,
+    );
+    await expect(addRebase(cast.viewers.staffA, { projectId, measureId: id, from: "2030-01-01" })).rejects.toThrow(
+      /measure’s points/,
+    );
+    await expect(addRebase(cast.viewers.staffB, { projectId, measureId: id, from: "2024-01-01" })).rejects.toThrow(
+      /permission/,
+    );
     await addRebase(cast.viewers.staffA, { projectId, measureId: id, from: "2024-01-01" });
     const measure = await db.measure.findUniqueOrThrow({ where: { id } });
     expect(measure.rebaseDates).toEqual([utc("2024-01-01")]);
@@ -226,11 +414,18 @@ describe("rebasing and chart annotations", () => {
       ["Jan 2024", 12, true],
     ]);
     expect(page.chart.provisionalNotes).toHaveLength(2);
-    await expect(removeRebase(cast.viewers.staffB, { projectId, measureId: id, from: "2024-01-01" })).rejects.toThrow(/permission/);
-    await expect(removeRebase(cast.viewers.anonymous, { projectId, measureId: id, from: "2024-01-01" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeRebase(cast.viewers.staffB, { projectId, measureId: id, from: "2024-01-01" })).rejects.toThrow(
+      /permission/,
+    );
+    await expect(
+      removeRebase(cast.viewers.anonymous, { projectId, measureId: id, from: "2024-01-01" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await db.measure.findUniqueOrThrow({ where: { id } })).rebaseDates).toEqual([utc("2024-01-01")]);
     await removeRebase(cast.viewers.staffA, { projectId, measureId: id, from: "2024-01-01" });
-    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({ rebaseDates: [], spcVariation: "improvement-low" });
+    expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      rebaseDates: [],
+      spcVariation: "improvement-low",
+    });
   });
 
   it("marks PDSA cycles on the charts of the project page", async () => {
@@ -253,6 +448,8 @@ describe("rebasing and chart annotations", () => {
     const story = await getProjectStory(cast.viewers.staffA, projectId);
     const chart = story.measures.find((m) => m.id === id)!.chart;
     const cycle = story.cycles.find((c) => c.title === "Huddle pilot")!;
-    expect(chart.annotations).toEqual([{ key: "2023-12-01", label: "Dec 2023", number: cycle.number, title: "Huddle pilot", decision: "in progress" }]);
+    expect(chart.annotations).toEqual([
+      { key: "2023-12-01", label: "Dec 2023", number: cycle.number, title: "Huddle pilot", decision: "in progress" },
+    ]);
   });
 });

@@ -26,7 +26,10 @@ describe("the workspace", () => {
       createProjectIn(A, staff, "PORTAL"),
       createProjectIn(A, staff, "PUBLIC"),
     ]);
-    await db.project.updateMany({ where: { id: { in: [draft.id, portal.id, open.id] } }, data: { updatedAt: new Date(Date.now() + 3_600_000) } });
+    await db.project.updateMany({
+      where: { id: { in: [draft.id, portal.id, open.id] } },
+      data: { updatedAt: new Date(Date.now() + 3_600_000) },
+    });
     const seen = async (viewer: Cast["viewers"][keyof Cast["viewers"]]) => {
       const ids = (await getWorkspace(viewer, "wessex"))!.projects.map((p) => p.id);
       return [draft, portal, open].filter((p) => ids.includes(p.id)).map((p) => p.visibility);
@@ -48,25 +51,50 @@ describe("the workspace", () => {
     expect(workspace.organisations.map((o) => o.id)).not.toContain(former.id);
     expect(workspace.leads.map((l) => l.name)).toContain(lead.name);
     expect(workspace.membership).toBeNull();
-    expect(workspace.can).toEqual({ manageOrganisations: false, openRound: false, manageEvents: false, listMembers: false });
+    expect(workspace.can).toEqual({
+      manageOrganisations: false,
+      openRound: false,
+      manageEvents: false,
+      listMembers: false,
+    });
   });
 
   it("lists upcoming events only, and local priorities with their status", async () => {
     // Up to 5 are shown, soonest first: this one starts before every other event still to come in A
     // (other tests make events too), so it must be there.
-    const soonest = await db.event.findFirst({ where: { collaborativeId: A, cancelledAt: null, endsAt: { gte: new Date() } }, orderBy: { startsAt: "asc" } });
+    const soonest = await db.event.findFirst({
+      where: { collaborativeId: A, cancelledAt: null, endsAt: { gte: new Date() } },
+      orderBy: { startsAt: "asc" },
+    });
     const startsAt = new Date(Math.min(Date.now() + 3_600_000, (soonest?.startsAt.getTime() ?? Infinity) - 60_000));
     const upcoming = await createEventIn(A, cast.viewers.leadA.userId!, { startsAt });
-    await db.event.update({ where: { id: upcoming.id }, data: { endsAt: new Date(Math.max(startsAt.getTime(), Date.now()) + 3 * 3_600_000) } });
-    const past = await createEventIn(A, cast.viewers.leadA.userId!, { startsAt: new Date(Date.now() - 30 * 86_400_000) });
-    const retired = await db.priorityArea.create({ data: { slug: `wessex-retired-${unique()}`, name: "Retired one", kind: "LOCAL", status: "RETIRED", collaborativeId: A } });
+    await db.event.update({
+      where: { id: upcoming.id },
+      data: { endsAt: new Date(Math.max(startsAt.getTime(), Date.now()) + 3 * 3_600_000) },
+    });
+    const past = await createEventIn(A, cast.viewers.leadA.userId!, {
+      startsAt: new Date(Date.now() - 30 * 86_400_000),
+    });
+    const retired = await db.priorityArea.create({
+      data: {
+        slug: `wessex-retired-${unique()}`,
+        name: "Retired one",
+        kind: "LOCAL",
+        status: "RETIRED",
+        collaborativeId: A,
+      },
+    });
     const workspace = (await getWorkspace(ANONYMOUS, "wessex"))!;
     const eventIds = workspace.events.map((e) => e.id);
     expect(eventIds).toContain(upcoming.id);
     expect(eventIds).not.toContain(past.id);
     const statuses = workspace.localPriorities.map((p) => p.status);
     expect(workspace.localPriorities.find((p) => p.id === retired.id)?.status).toBe("RETIRED");
-    expect(statuses).toEqual([...statuses].sort((a, b) => ["ACTIVE", "ACHIEVED", "RETIRED"].indexOf(a) - ["ACTIVE", "ACHIEVED", "RETIRED"].indexOf(b)));
+    expect(statuses).toEqual(
+      [...statuses].sort(
+        (a, b) => ["ACTIVE", "ACHIEVED", "RETIRED"].indexOf(a) - ["ACTIVE", "ACHIEVED", "RETIRED"].indexOf(b),
+      ),
+    );
   });
 });
 
@@ -74,16 +102,40 @@ describe("local priorities' counts", () => {
   it("counts each local priority's projects and linked concerns, and nothing of another priority's", async () => {
     const staff = cast.viewers.staffA.userId!;
     const [counted, other] = await Promise.all(
-      ["Counted", "Other"].map((name) => db.priorityArea.create({ data: { slug: `wessex-${name.toLowerCase()}-${unique()}`, name: `${name} ${unique()}`, kind: "LOCAL", collaborativeId: A } })),
+      ["Counted", "Other"].map((name) =>
+        db.priorityArea.create({
+          data: {
+            slug: `wessex-${name.toLowerCase()}-${unique()}`,
+            name: `${name} ${unique()}`,
+            kind: "LOCAL",
+            collaborativeId: A,
+          },
+        }),
+      ),
     );
-    const projects = await Promise.all([createProjectIn(A, staff, "PUBLIC"), createProjectIn(A, staff, "DRAFT"), createProjectIn(A, staff, "PUBLIC")]);
-    await db.projectPriority.createMany({ data: [...projects.slice(0, 2).map((p) => ({ projectId: p.id, priorityAreaId: counted!.id })), { projectId: projects[2]!.id, priorityAreaId: other!.id }] });
+    const projects = await Promise.all([
+      createProjectIn(A, staff, "PUBLIC"),
+      createProjectIn(A, staff, "DRAFT"),
+      createProjectIn(A, staff, "PUBLIC"),
+    ]);
+    await db.projectPriority.createMany({
+      data: [
+        ...projects.slice(0, 2).map((p) => ({ projectId: p.id, priorityAreaId: counted!.id })),
+        { projectId: projects[2]!.id, priorityAreaId: other!.id },
+      ],
+    });
     const concern = await concernAbout(A, null);
     await db.concern.update({ where: { id: concern.id }, data: { linkedPriorityId: counted!.id } });
 
     const workspace = (await getWorkspace(ANONYMOUS, "wessex"))!;
-    expect(workspace.localPriorities.find((p) => p.id === counted!.id)).toMatchObject({ projectCount: 2, linkedConcernCount: 1 });
-    expect(workspace.localPriorities.find((p) => p.id === other!.id)).toMatchObject({ projectCount: 1, linkedConcernCount: 0 });
+    expect(workspace.localPriorities.find((p) => p.id === counted!.id)).toMatchObject({
+      projectCount: 2,
+      linkedConcernCount: 1,
+    });
+    expect(workspace.localPriorities.find((p) => p.id === other!.id)).toMatchObject({
+      projectCount: 1,
+      linkedConcernCount: 0,
+    });
   });
 });
 
@@ -105,19 +157,35 @@ describe("the concerns summary", () => {
     try {
       const summary = await getConcernsSummary(ANONYMOUS, A, now);
       const since = new Date("2030-06-15T12:00:00Z");
-      const inWindow = await db.concern.groupBy({ by: ["priorityAreaId"], where: { collaborativeId: A, receivedAt: { gte: since } }, _count: { _all: true } });
+      const inWindow = await db.concern.groupBy({
+        by: ["priorityAreaId"],
+        where: { collaborativeId: A, receivedAt: { gte: since } },
+        _count: { _all: true },
+      });
       expect(summary.total).toBe(inWindow.reduce((sum, g) => sum + g._count._all, 0));
-      expect(summary.byArea.find((a) => a.priorityAreaId === falls.id)?.count).toBe(inWindow.find((g) => g.priorityAreaId === falls.id)?._count._all);
+      expect(summary.byArea.find((a) => a.priorityAreaId === falls.id)?.count).toBe(
+        inWindow.find((g) => g.priorityAreaId === falls.id)?._count._all,
+      );
       expect(summary.byArea.find((a) => a.priorityAreaId === null)).toMatchObject({ name: null });
 
       expect(summary.byMonth).toHaveLength(12);
       expect(summary.byMonth[0]!.month.toISOString()).toBe("2030-07-01T00:00:00.000Z");
       expect(summary.byMonth[11]!.month.toISOString()).toBe("2031-06-01T00:00:00.000Z");
-      const june = await db.concern.count({ where: { collaborativeId: A, receivedAt: { gte: new Date("2031-05-31T23:00:00Z"), lt: new Date("2031-07-01T00:00:00Z") } } });
+      const june = await db.concern.count({
+        where: {
+          collaborativeId: A,
+          receivedAt: { gte: new Date("2031-05-31T23:00:00Z"), lt: new Date("2031-07-01T00:00:00Z") },
+        },
+      });
       expect(summary.byMonth[11]!.count).toBe(june);
       expect(june).toBeGreaterThanOrEqual(2);
       expect(summary.byMonth.find((m) => m.month.toISOString().startsWith("2031-04"))?.count).toBe(
-        await db.concern.count({ where: { collaborativeId: A, receivedAt: { gte: new Date("2031-03-31T23:00:00Z"), lt: new Date("2031-04-30T23:00:00Z") } } }),
+        await db.concern.count({
+          where: {
+            collaborativeId: A,
+            receivedAt: { gte: new Date("2031-03-31T23:00:00Z"), lt: new Date("2031-04-30T23:00:00Z") },
+          },
+        }),
       );
       const text = JSON.stringify(summary);
       expect(text).not.toContain("must never appear");
@@ -135,20 +203,41 @@ describe("the membership summary for leads", () => {
     const before = await getMembershipSummary(cast.viewers.leadB, collaborativeB.id);
     const staff = await createUser({ memberships: { oxford: "STAFF" } });
     const patient = await createUser({ memberships: { oxford: "PATIENT" } });
-    await db.membership.updateMany({ where: { userId: { in: [staff.user.id, patient.user.id] }, collaborativeId: collaborativeB.id }, data: { organisationId: organisation.id } });
+    await db.membership.updateMany({
+      where: { userId: { in: [staff.user.id, patient.user.id] }, collaborativeId: collaborativeB.id },
+      data: { organisationId: organisation.id },
+    });
     await createUser({ memberships: { oxford: "STAFF" }, pending: true });
     await db.invitation.create({
-      data: { collaborativeId: collaborativeB.id, email: `invitee-${unique()}@nhs.net`, role: "STAFF", tokenHash: unique() + unique(), invitedById: cast.viewers.leadB.userId!, expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        collaborativeId: collaborativeB.id,
+        email: `invitee-${unique()}@nhs.net`,
+        role: "STAFF",
+        tokenHash: unique() + unique(),
+        invitedById: cast.viewers.leadB.userId!,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     await db.invitation.create({
-      data: { collaborativeId: collaborativeB.id, email: `expired-${unique()}@nhs.net`, role: "STAFF", tokenHash: unique() + unique(), invitedById: cast.viewers.leadB.userId!, expiresAt: new Date(Date.now() - 86_400_000) },
+      data: {
+        collaborativeId: collaborativeB.id,
+        email: `expired-${unique()}@nhs.net`,
+        role: "STAFF",
+        tokenHash: unique() + unique(),
+        invitedById: cast.viewers.leadB.userId!,
+        expiresAt: new Date(Date.now() - 86_400_000),
+      },
     });
 
     const summary = await getMembershipSummary(cast.viewers.leadB, collaborativeB.id);
     expect(summary.active).toBe(before.active + 2);
     expect(summary.pending).toBe(before.pending + 1);
     expect(summary.openInvitations).toBe(before.openInvitations + 1);
-    expect(summary.byOrganisation.find((r) => r.organisationId === organisation.id)).toMatchObject({ organisation: organisation.name, counts: { PATIENT: 1, STAFF: 1, LEAD: 0 }, total: 2 });
+    expect(summary.byOrganisation.find((r) => r.organisationId === organisation.id)).toMatchObject({
+      organisation: organisation.name,
+      counts: { PATIENT: 1, STAFF: 1, LEAD: 0 },
+      total: 2,
+    });
 
     for (const viewer of [cast.viewers.leadA, cast.viewers.staffB, cast.viewers.national, ANONYMOUS]) {
       await expect(getMembershipSummary(viewer, collaborativeB.id)).rejects.toBeInstanceOf(ForbiddenError);

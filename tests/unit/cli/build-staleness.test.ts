@@ -22,7 +22,13 @@ const files = [
   "package.json",
   "package-lock.json",
 ];
-const elsewhere = ["README.md", "tests/unit/a.test.ts", "prisma/migrations/1/migration.sql", "vitest.config.ts", "lib/generated/prisma/client.ts"];
+const elsewhere = [
+  "README.md",
+  "tests/unit/a.test.ts",
+  "prisma/migrations/1/migration.sql",
+  "vitest.config.ts",
+  "lib/generated/prisma/client.ts",
+];
 
 let root: string;
 const past = new Date(Date.now() - 3_600_000);
@@ -73,7 +79,9 @@ describe("whether the production build is stale", () => {
   }
 
   it("knows every top-level entry of the repository as a build input or not", () => {
-    const unsorted = readdirSync(process.cwd()).filter((entry) => !BUILD_INPUTS.includes(entry) && !NOT_BUILD_INPUTS.includes(entry) && !entry.endsWith(".md"));
+    const unsorted = readdirSync(process.cwd()).filter(
+      (entry) => !BUILD_INPUTS.includes(entry) && !NOT_BUILD_INPUTS.includes(entry) && !entry.endsWith(".md"),
+    );
     expect(unsorted).toEqual([]);
   });
 });

@@ -13,8 +13,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function runFixture(name: string, minimum: number) {
   const root = join(process.cwd(), "tests/fixtures/runner", name);
   // Not the parent run's worker settings: the fixture run is a vitest of its own.
-  const env = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith("VITEST")).map((k) => [k, ""]));
-  return runVitest({ outputFile: join(dir, `${name}.json`), minimum, args: ["--root", root, "--config", join(root, "vitest.config.ts")], env, quiet: true });
+  const env = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((k) => k.startsWith("VITEST"))
+      .map((k) => [k, ""]),
+  );
+  return runVitest({
+    outputFile: join(dir, `${name}.json`),
+    minimum,
+    args: ["--root", root, "--config", join(root, "vitest.config.ts")],
+    env,
+    quiet: true,
+  });
 }
 
 // Each starts a vitest of its own: generous time on a loaded machine.

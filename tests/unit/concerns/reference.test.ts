@@ -5,7 +5,9 @@ import { REFERENCE_ALPHABET, generateReference, normaliseReference } from "@/lib
 describe("concern references", () => {
   it("look like PSC-XXXX-XXXX using only the unambiguous alphabet", () => {
     for (let i = 0; i < 500; i += 1) {
-      expect(generateReference()).toMatch(/^PSC-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
+      expect(generateReference()).toMatch(
+        /^PSC-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/,
+      );
     }
   });
 

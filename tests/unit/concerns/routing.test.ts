@@ -12,7 +12,8 @@ describe("postcode areas", () => {
   });
 
   it("reject what is not a postcode", () => {
-    for (const bad of ["", "Southampton", "SO", "123", "SO16 6Y", "<b>SO16</b>"]) expect(postcodeAreaOf(bad), bad).toBeNull();
+    for (const bad of ["", "Southampton", "SO", "123", "SO16 6Y", "<b>SO16</b>"])
+      expect(postcodeAreaOf(bad), bad).toBeNull();
   });
 });
 
@@ -22,15 +23,28 @@ const southampton = { area: "SO", usual: "wessex", alsoPossible: [] };
 
 describe("routing a concern", () => {
   it("never decides from a postcode alone: the person is asked to confirm the usual collaborative", () => {
-    expect(decideRouting({ ...none, postcode: southampton })).toEqual({ kind: "confirm", reason: "postcode", suggested: "wessex", options: ["wessex"] });
+    expect(decideRouting({ ...none, postcode: southampton })).toEqual({
+      kind: "confirm",
+      reason: "postcode",
+      suggested: "wessex",
+      options: ["wessex"],
+    });
   });
 
   it("offers the other possible collaboratives when an area crosses boundaries", () => {
-    expect(decideRouting({ ...none, postcode: reading })).toEqual({ kind: "confirm", reason: "postcode", suggested: "oxford", options: ["oxford", "wessex"] });
+    expect(decideRouting({ ...none, postcode: reading })).toEqual({
+      kind: "confirm",
+      reason: "postcode",
+      suggested: "oxford",
+      options: ["oxford", "wessex"],
+    });
   });
 
   it("routes to the answer the person confirmed, when it is one of the options", () => {
-    expect(decideRouting({ ...none, postcode: reading, confirmed: "wessex" })).toEqual({ kind: "routed", collaborative: "wessex" });
+    expect(decideRouting({ ...none, postcode: reading, confirmed: "wessex" })).toEqual({
+      kind: "routed",
+      collaborative: "wessex",
+    });
   });
 
   it("does not accept a confirmation the question did not offer", () => {
@@ -38,12 +52,23 @@ describe("routing a concern", () => {
   });
 
   it("routes by the member organisation chosen, when the postcode agrees it is possible", () => {
-    expect(decideRouting({ ...none, postcode: reading, organisationCollaborative: "wessex" })).toEqual({ kind: "routed", collaborative: "wessex" });
-    expect(decideRouting({ ...none, organisationCollaborative: "wessex" })).toEqual({ kind: "routed", collaborative: "wessex" });
+    expect(decideRouting({ ...none, postcode: reading, organisationCollaborative: "wessex" })).toEqual({
+      kind: "routed",
+      collaborative: "wessex",
+    });
+    expect(decideRouting({ ...none, organisationCollaborative: "wessex" })).toEqual({
+      kind: "routed",
+      collaborative: "wessex",
+    });
   });
 
   it("asks when the organisation and the postcode point to different collaboratives", () => {
-    expect(decideRouting({ ...none, postcode: southampton, organisationCollaborative: "oxford" })).toEqual({ kind: "confirm", reason: "conflict", suggested: "oxford", options: ["oxford", "wessex"] });
+    expect(decideRouting({ ...none, postcode: southampton, organisationCollaborative: "oxford" })).toEqual({
+      kind: "confirm",
+      reason: "conflict",
+      suggested: "oxford",
+      options: ["oxford", "wessex"],
+    });
   });
 
   it("routes by the part of England chosen when there is no postcode", () => {
@@ -51,8 +76,14 @@ describe("routing a concern", () => {
   });
 
   it("asks when the organisation and the chosen region disagree", () => {
-    expect(decideRouting({ ...none, region: "south-west", organisationCollaborative: "wessex" })).toMatchObject({ kind: "confirm", reason: "conflict", options: ["wessex", "south-west"] });
-    expect(decideRouting({ ...none, region: "south-west", organisationCollaborative: "wessex", confirmed: "south-west" })).toEqual({ kind: "routed", collaborative: "south-west" });
+    expect(decideRouting({ ...none, region: "south-west", organisationCollaborative: "wessex" })).toMatchObject({
+      kind: "confirm",
+      reason: "conflict",
+      options: ["wessex", "south-west"],
+    });
+    expect(
+      decideRouting({ ...none, region: "south-west", organisationCollaborative: "wessex", confirmed: "south-west" }),
+    ).toEqual({ kind: "routed", collaborative: "south-west" });
   });
 
   it("needs something to go on", () => {

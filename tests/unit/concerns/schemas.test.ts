@@ -43,7 +43,9 @@ describe("the concern form's rules", () => {
   });
 
   it("limits the length of free text", () => {
-    expect(errors({ ...valid, whatHappened: "x".repeat(LIMITS.whatHappened + 1) }).whatHappened).toMatch(/5,000 characters or fewer/);
+    expect(errors({ ...valid, whatHappened: "x".repeat(LIMITS.whatHappened + 1) }).whatHappened).toMatch(
+      /5,000 characters or fewer/,
+    );
     expect(errors({ ...valid, impact: "x".repeat(LIMITS.impact + 1) }).impact).toMatch(/3,000 characters or fewer/);
   });
 
@@ -59,9 +61,13 @@ describe("the concern form's rules", () => {
   });
 
   it("needs an email address or a phone number when they want to be contacted", () => {
-    expect(errors({ ...valid, contactPreference: "contact" }).contactEmail).toBe("Enter an email address or a phone number, or choose to stay anonymous");
+    expect(errors({ ...valid, contactPreference: "contact" }).contactEmail).toBe(
+      "Enter an email address or a phone number, or choose to stay anonymous",
+    );
     expect(errors({ ...valid, contactPreference: "contact", contactPhone: "07700 900982" })).toEqual({});
-    expect(errors({ ...valid, contactPreference: "contact", contactEmail: "not-an-email" }).contactEmail).toMatch(/correct format/);
+    expect(errors({ ...valid, contactPreference: "contact", contactEmail: "not-an-email" }).contactEmail).toMatch(
+      /correct format/,
+    );
   });
 
   it("rejects a tampered idempotency key", () => {

@@ -74,20 +74,34 @@ describe("acknowledgement service level", () => {
   const received = new Date("2026-11-20T10:00:00Z"); // Friday; due Friday 27th
 
   it("is not overdue on the due day itself", () => {
-    expect(isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: null }, 5, new Date("2026-11-27T22:00:00Z"))).toBe(false);
+    expect(
+      isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: null }, 5, new Date("2026-11-27T22:00:00Z")),
+    ).toBe(false);
   });
 
   it("is overdue the day after the due day", () => {
-    expect(isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: null }, 5, new Date("2026-11-28T08:00:00Z"))).toBe(true);
+    expect(
+      isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: null }, 5, new Date("2026-11-28T08:00:00Z")),
+    ).toBe(true);
   });
 
   it("is never overdue once acknowledged", () => {
-    expect(isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: new Date("2026-12-20T00:00:00Z") }, 5, new Date("2027-01-28T08:00:00Z"))).toBe(false);
+    expect(
+      isAcknowledgementOverdue(
+        { receivedAt: received, acknowledgedAt: new Date("2026-12-20T00:00:00Z") },
+        5,
+        new Date("2027-01-28T08:00:00Z"),
+      ),
+    ).toBe(false);
   });
 
   it("follows the collaborative's own number of days", () => {
-    expect(isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: null }, 2, new Date("2026-11-25T08:00:00Z"))).toBe(true);
-    expect(isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: null }, 10, new Date("2026-11-28T08:00:00Z"))).toBe(false);
+    expect(
+      isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: null }, 2, new Date("2026-11-25T08:00:00Z")),
+    ).toBe(true);
+    expect(
+      isAcknowledgementOverdue({ receivedAt: received, acknowledgedAt: null }, 10, new Date("2026-11-28T08:00:00Z")),
+    ).toBe(false);
   });
 
   it("counts calendar days since received in UK days", () => {
@@ -99,19 +113,28 @@ describe("acknowledgement service level", () => {
     const from = new Date("2024-01-01T00:00:00Z").getTime();
     const to = new Date("2027-12-01T00:00:00Z").getTime();
     fc.assert(
-      fc.property(fc.integer({ min: from, max: to }), fc.integer({ min: 0, max: 60 * 86_400_000 }), fc.integer({ min: 1, max: 15 }), (receivedMs, waitMs, days) => {
-        const receivedAt = new Date(receivedMs);
-        const now = new Date(receivedMs + waitMs);
-        const overdue = isAcknowledgementOverdue({ receivedAt, acknowledgedAt: null }, days, now);
-        return overdue === receivedAt < overdueReceivedBefore(now, days);
-      }),
+      fc.property(
+        fc.integer({ min: from, max: to }),
+        fc.integer({ min: 0, max: 60 * 86_400_000 }),
+        fc.integer({ min: 1, max: 15 }),
+        (receivedMs, waitMs, days) => {
+          const receivedAt = new Date(receivedMs);
+          const now = new Date(receivedMs + waitMs);
+          const overdue = isAcknowledgementOverdue({ receivedAt, acknowledgedAt: null }, days, now);
+          return overdue === receivedAt < overdueReceivedBefore(now, days);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("adds working days monotonically (a later day is never due earlier)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayFromIso("2024-01-01"), max: dayFromIso("2027-12-20") }), fc.integer({ min: 1, max: 20 }), (day, n) => addWorkingDays(day + 1, n) >= addWorkingDays(day, n) && isWorkingDay(addWorkingDays(day, n))),
+      fc.property(
+        fc.integer({ min: dayFromIso("2024-01-01"), max: dayFromIso("2027-12-20") }),
+        fc.integer({ min: 1, max: 20 }),
+        (day, n) => addWorkingDays(day + 1, n) >= addWorkingDays(day, n) && isWorkingDay(addWorkingDays(day, n)),
+      ),
     );
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes, randomUUID } from "node:crypto";
-import { TRACKING_TOKEN_PATTERN, hashTrackingToken, tokenFromTypedLink, trackingTokenFor } from "@/lib/concerns/tracking-token";
+import {
+  TRACKING_TOKEN_PATTERN,
+  hashTrackingToken,
+  tokenFromTypedLink,
+  trackingTokenFor,
+} from "@/lib/concerns/tracking-token";
 
 const secret = randomBytes(32);
 

@@ -3,7 +3,8 @@ import { filtersQuery, monthParam, parseDashboardFilters, periodMonths } from "@
 
 const known = { areas: ["falls", "infections"], collaboratives: ["wessex", "oxford"] };
 const now = new Date("2026-11-25T12:00:00Z");
-const parse = (params: Record<string, string | string[] | undefined>, options: { fixedCollaborative?: string } = {}) => parseDashboardFilters(params, known, { now, ...options });
+const parse = (params: Record<string, string | string[] | undefined>, options: { fixedCollaborative?: string } = {}) =>
+  parseDashboardFilters(params, known, { now, ...options });
 
 describe("dashboard filters from the URL", () => {
   it("defaults to the 24 months up to this month, every area and collaborative, the projects map", () => {
@@ -15,7 +16,13 @@ describe("dashboard filters from the URL", () => {
   });
 
   it("reads a period, an area (national or local), a collaborative and a map metric", () => {
-    const { filters, notes } = parse({ from: "2025-03", to: "2025-08", area: "local", collaborative: "oxford", map: "concerns" });
+    const { filters, notes } = parse({
+      from: "2025-03",
+      to: "2025-08",
+      area: "local",
+      collaborative: "oxford",
+      map: "concerns",
+    });
     expect([monthParam(filters.from), monthParam(filters.to)]).toEqual(["2025-03", "2025-08"]);
     expect(filters).toMatchObject({ area: "local", collaborative: "oxford", map: "concerns" });
     expect(notes).toEqual([]);
@@ -30,7 +37,13 @@ describe("dashboard filters from the URL", () => {
   });
 
   it("ignores malformed and unknown values with a note for each, keeping the rest", () => {
-    const { filters, notes } = parse({ from: "2025-13", to: "last week", area: "bananas", collaborative: "<script>", map: "volcanoes" });
+    const { filters, notes } = parse({
+      from: "2025-13",
+      to: "last week",
+      area: "bananas",
+      collaborative: "<script>",
+      map: "volcanoes",
+    });
     expect(filters).toMatchObject({ area: null, collaborative: null, map: "projects" });
     expect([monthParam(filters.from), monthParam(filters.to)]).toEqual(["2024-12", "2026-11"]);
     expect(notes).toHaveLength(5);
@@ -39,7 +52,9 @@ describe("dashboard filters from the URL", () => {
   });
 
   it("ignores a period that starts after it ends, or lies outside the programme's dates", () => {
-    expect(parse({ from: "2026-05", to: "2026-01" }).notes).toEqual(["The period start is after its end, so the default period is shown."]);
+    expect(parse({ from: "2026-05", to: "2026-01" }).notes).toEqual([
+      "The period start is after its end, so the default period is shown.",
+    ]);
     const old = parse({ from: "2010-01" });
     expect(monthParam(old.filters.from)).toBe("2024-12");
     expect(old.notes[0]).toContain("outside the programme’s dates");
@@ -60,7 +75,9 @@ describe("dashboard filters from the URL", () => {
   });
 
   it("reads URLSearchParams the same way (the CSV route)", () => {
-    const { filters } = parseDashboardFilters(new URLSearchParams("from=2025-01&to=2025-02&area=falls"), known, { now });
+    const { filters } = parseDashboardFilters(new URLSearchParams("from=2025-01&to=2025-02&area=falls"), known, {
+      now,
+    });
     expect([monthParam(filters.from), monthParam(filters.to), filters.area]).toEqual(["2025-01", "2025-02", "falls"]);
   });
 });

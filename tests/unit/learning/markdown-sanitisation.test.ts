@@ -7,7 +7,26 @@ import { MarkdownBody } from "@/components/learning/MarkdownBody";
 import { safeUrl } from "@/lib/learning/safe-url";
 import { XSS_PAYLOADS as PAYLOADS } from "@/tests/fixtures/xss-payloads";
 
-const ALLOWED_ELEMENTS = new Set(["div", "p", "a", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "br", "hr"]);
+const ALLOWED_ELEMENTS = new Set([
+  "div",
+  "p",
+  "a",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "pre",
+  "code",
+  "em",
+  "strong",
+  "br",
+  "hr",
+]);
 const ALLOWED_ATTRIBUTES = new Set(["href", "rel", "class", "title"]);
 
 function render(markdown: string): string {
@@ -22,14 +41,23 @@ function elements(html: string) {
   for (const match of html.matchAll(tag)) {
     rest = rest.replace(match[0], "");
     if (match[0].startsWith("</")) continue;
-    const attributes = [...match[2]!.matchAll(/([^\s=>]+)(?:="([^"]*)")?/g)].map((a) => ({ name: a[1]!, value: a[2] ?? "" }));
+    const attributes = [...match[2]!.matchAll(/([^\s=>]+)(?:="([^"]*)")?/g)].map((a) => ({
+      name: a[1]!,
+      value: a[2] ?? "",
+    }));
     found.push({ name: match[1]!.toLowerCase(), attributes });
   }
   return { found, strayAngleBrackets: rest.includes("<") };
 }
 
 function decodeEntities(value: string) {
-  return value.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  return value
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 }
 
 describe("learning Markdown against an XSS corpus", () => {
@@ -51,10 +79,14 @@ describe("learning Markdown against an XSS corpus", () => {
   });
 
   it("still renders ordinary Markdown: emphasis, lists, safe links, headings below the page's h1", () => {
-    const html = render("# What we did\n\nWe used **Baywatch** and a [huddle prompt](https://example.nhs.uk/huddle).\n\n- one\n- two\n\n[policy](/learning/falls-policy) and [email us](mailto:team@example.nhs.uk)");
+    const html = render(
+      "# What we did\n\nWe used **Baywatch** and a [huddle prompt](https://example.nhs.uk/huddle).\n\n- one\n- two\n\n[policy](/learning/falls-policy) and [email us](mailto:team@example.nhs.uk)",
+    );
     expect(html).toContain("<h2>What we did</h2>");
     expect(html).toContain("<strong>Baywatch</strong>");
-    expect(html).toContain('<a href="https://example.nhs.uk/huddle" rel="noopener noreferrer nofollow ugc">huddle prompt</a>');
+    expect(html).toContain(
+      '<a href="https://example.nhs.uk/huddle" rel="noopener noreferrer nofollow ugc">huddle prompt</a>',
+    );
     expect(html).toContain('<a href="/learning/falls-policy">policy</a>');
     expect(html).toContain('href="mailto:team@example.nhs.uk"');
     expect(html).toMatch(/<li>one<\/li>/);

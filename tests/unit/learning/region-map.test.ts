@@ -36,7 +36,12 @@ describe("colourBands", () => {
 
 describe("RegionMap", () => {
   const html = renderToStaticMarkup(
-    createElement(RegionMap, { values: { wessex: 3, oxford: 1, "south-london": null }, label: "Teams adopting", highlight: "wessex", highlightLabel: "Where it started" }),
+    createElement(RegionMap, {
+      values: { wessex: 3, oxford: 1, "south-london": null },
+      label: "Teams adopting",
+      highlight: "wessex",
+      highlightLabel: "Where it started",
+    }),
   );
 
   it("draws every region with a title saying its value in words", () => {

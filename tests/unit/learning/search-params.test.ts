@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MAX_QUERY_LENGTH, learningSearchHref, normaliseQuery, parseLearningSearch, toggleFilter } from "@/lib/learning/search-params";
+import {
+  MAX_QUERY_LENGTH,
+  learningSearchHref,
+  normaliseQuery,
+  parseLearningSearch,
+  toggleFilter,
+} from "@/lib/learning/search-params";
 import { splitHighlighted, HIGHLIGHT_START as S, HIGHLIGHT_STOP as E } from "@/lib/learning/snippet";
 
 describe("normaliseQuery", () => {
@@ -38,7 +44,15 @@ describe("normaliseQuery", () => {
 
 describe("the library URL", () => {
   it("parses the query and filters, dropping what cannot be a filter value", () => {
-    expect(parseLearningSearch({ q: "falls bundle", area: ["falls", "FALLS", "x y", "pressure-ulcers"], type: ["change-idea", "nonsense"], evidence: "yes", page: "3" })).toEqual({
+    expect(
+      parseLearningSearch({
+        q: "falls bundle",
+        area: ["falls", "FALLS", "x y", "pressure-ulcers"],
+        type: ["change-idea", "nonsense"],
+        evidence: "yes",
+        page: "3",
+      }),
+    ).toEqual({
       q: "falls bundle",
       areas: ["falls", "pressure-ulcers"],
       collaboratives: [],
@@ -55,7 +69,15 @@ describe("the library URL", () => {
   });
 
   it("round-trips: the URL built from a search parses back to the same search", () => {
-    const search = parseLearningSearch({ q: "sepsis & \"grab bags\"", area: ["falls"], collaborative: ["wessex", "oxford"], type: ["lesson"], stage: ["care-home"], evidence: "yes", page: "2" });
+    const search = parseLearningSearch({
+      q: 'sepsis & "grab bags"',
+      area: ["falls"],
+      collaborative: ["wessex", "oxford"],
+      type: ["lesson"],
+      stage: ["care-home"],
+      evidence: "yes",
+      page: "2",
+    });
     const href = learningSearchHref(search);
     expect(href.startsWith("/learning?")).toBe(true);
     const params = new URLSearchParams(href.split("?")[1]);
@@ -83,6 +105,9 @@ describe("splitHighlighted", () => {
   });
 
   it("leaves markup as text", () => {
-    expect(splitHighlighted(`<img src=x onerror=alert(1)> ${S}x${E}`)[0]).toEqual({ text: "<img src=x onerror=alert(1)> ", highlighted: false });
+    expect(splitHighlighted(`<img src=x onerror=alert(1)> ${S}x${E}`)[0]).toEqual({
+      text: "<img src=x onerror=alert(1)> ",
+      highlighted: false,
+    });
   });
 });

@@ -26,7 +26,12 @@ describe("buildSpread", () => {
         adoption({ organisationId: "o1", collaborativeSlug: "oxford" }),
         adoption({ organisationId: "o1", collaborativeSlug: "oxford" }),
         adoption({ organisationId: "o2", collaborativeSlug: "eastern" }),
-        adoption({ organisationId: "o3", collaborativeSlug: "south-london", status: "NOT_ADOPTED", notAdoptedReason: "No staff" }),
+        adoption({
+          organisationId: "o3",
+          collaborativeSlug: "south-london",
+          status: "NOT_ADOPTED",
+          notAdoptedReason: "No staff",
+        }),
       ],
     });
     expect(spread.collaborativeCount).toBe(2);
@@ -40,7 +45,10 @@ describe("buildSpread", () => {
     const spread = buildSpread({
       publishedAt: new Date("2025-01-01T12:00:00Z"),
       originSlug: "wessex",
-      adoptions: [adoption({ createdAt: new Date("2025-03-01T00:00:00Z") }), adoption({ createdAt: new Date("2025-01-31T13:00:00Z") })],
+      adoptions: [
+        adoption({ createdAt: new Date("2025-03-01T00:00:00Z") }),
+        adoption({ createdAt: new Date("2025-01-31T13:00:00Z") }),
+      ],
     });
     expect(spread.daysToFirstAdoption).toBe(30);
     expect(spread.firstAdoptionAt).toEqual(new Date("2025-01-31T13:00:00Z"));
@@ -51,7 +59,12 @@ describe("buildSpread", () => {
     const spread = buildSpread({
       publishedAt: new Date("2025-01-01"),
       originSlug: "wessex",
-      adoptions: [adoption({ hasMeasure: true, showsImprovement: true }), adoption({ hasMeasure: true }), adoption({}), adoption({ hasMeasure: true, showsImprovement: true, status: "NOT_ADOPTED" })],
+      adoptions: [
+        adoption({ hasMeasure: true, showsImprovement: true }),
+        adoption({ hasMeasure: true }),
+        adoption({}),
+        adoption({ hasMeasure: true, showsImprovement: true, status: "NOT_ADOPTED" }),
+      ],
     });
     expect(spread.adoptersWithMeasures).toBe(2);
     expect(spread.adoptersShowingImprovement).toBe(1);
@@ -62,8 +75,16 @@ describe("buildSpread", () => {
       publishedAt: new Date("2025-01-01"),
       originSlug: "wessex",
       adoptions: [
-        adoption({ changes: [{ fromStatus: null, toStatus: "CONSIDERING", reason: "", changedAt: new Date("2025-02-01") }, { fromStatus: "CONSIDERING", toStatus: "ADOPTED", reason: "", changedAt: new Date("2025-05-01") }] }),
-        adoption({ collaborativeName: "Eastern", changes: [{ fromStatus: null, toStatus: "TESTING", reason: "", changedAt: new Date("2025-03-01") }] }),
+        adoption({
+          changes: [
+            { fromStatus: null, toStatus: "CONSIDERING", reason: "", changedAt: new Date("2025-02-01") },
+            { fromStatus: "CONSIDERING", toStatus: "ADOPTED", reason: "", changedAt: new Date("2025-05-01") },
+          ],
+        }),
+        adoption({
+          collaborativeName: "Eastern",
+          changes: [{ fromStatus: null, toStatus: "TESTING", reason: "", changedAt: new Date("2025-03-01") }],
+        }),
       ],
     });
     expect(spread.timeline.map((e) => [e.kind, e.toStatus])).toEqual([

@@ -6,7 +6,14 @@ const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const months = (values: number[], start = "2023-01") =>
   values.map((value, i) => {
     const [y, m] = start.split("-").map(Number);
-    return { id: `p${i}`, periodStart: new Date(Date.UTC(y!, m! - 1 + i, 1)), value, numerator: null, denominator: null, note: "" };
+    return {
+      id: `p${i}`,
+      periodStart: new Date(Date.UTC(y!, m! - 1 + i, 1)),
+      value,
+      numerator: null,
+      denominator: null,
+      note: "",
+    };
   });
 const measure = (overrides: Partial<ChartMeasure> = {}): ChartMeasure => ({
   name: "Falls with harm",
@@ -23,13 +30,21 @@ const SHIFT = [10, 11, 9, 10, 12, 9, 10, 11, 10, 9, 11, 10, 6, 5, 7, 6, 5, 6, 7,
 describe("measure chart", () => {
   it("colours a downward shift as improvement when lower is better, and says so in words", () => {
     const chart = measureChart(measure(), months(SHIFT));
-    expect(chart.points.slice(12).every((p) => p.cause === "improvement" && p.colour === SPC_COLOURS.improvement && p.rules.includes("shift"))).toBe(true);
+    expect(
+      chart.points
+        .slice(12)
+        .every((p) => p.cause === "improvement" && p.colour === SPC_COLOURS.improvement && p.rules.includes("shift")),
+    ).toBe(true);
     expect(chart.variation).toBe("improvement-low");
     expect(chart.signals).toContain("Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 (improvement).");
     expect(chart.signals).toContain("Shift: 12 points in a row above the mean, Jan 2023 to Dec 2023 (concern).");
-    expect(chart.summary).toMatch(/^XmR chart of Falls with harm \(per 1,000 bed days\): 24 monthly points from Jan 2023 to Dec 2024\. Mean 8\.04, process limits /);
+    expect(chart.summary).toMatch(
+      /^XmR chart of Falls with harm \(per 1,000 bed days\): 24 monthly points from Jan 2023 to Dec 2024\. Mean 8\.04, process limits /,
+    );
     expect(chart.summary).toMatch(/Special cause variation: .*Shift: 12 points in a row below the mean/);
-    expect(chart.summary).toMatch(/Variation: Special cause variation of an improving nature where the measure is significantly lower\./);
+    expect(chart.summary).toMatch(
+      /Variation: Special cause variation of an improving nature where the measure is significantly lower\./,
+    );
     expect(chart.provisionalNotes).toEqual([]);
     expect(chart.runChart).toBeNull();
   });
@@ -50,7 +65,9 @@ describe("measure chart", () => {
 
   it("marks short series: provisional limits and a run chart reading", () => {
     const chart = measureChart(measure({ target: 4 }), months([5, 6, 5, 7, 6]));
-    expect(chart.provisionalNotes).toEqual(["Provisional limits: they are based on only 5 points. Treat signals with caution until there are 13."]);
+    expect(chart.provisionalNotes).toEqual([
+      "Provisional limits: they are based on only 5 points. Treat signals with caution until there are 13.",
+    ]);
     expect(chart.runChart).toMatchObject({ median: 6, usefulPoints: 3, signal: false });
     expect(chart.runChart!.text).toMatch(/^Median 6\. Longest run on one side of the median: 2 /);
     expect(chart.summary).toMatch(/\(provisional: fewer than 13 points\)/);
@@ -76,7 +93,9 @@ describe("measure chart", () => {
       { id: "c1", number: 1, title: "Huddle", startDate: utc("2023-02-20"), act: "ADOPT" },
       { id: "c2", number: 2, title: "Too late", startDate: utc("2023-06-01"), act: null },
     ]);
-    expect(chart.annotations).toEqual([{ key: "2023-03-01", label: "Mar 2023", number: 1, title: "Huddle", decision: "adopted" }]);
+    expect(chart.annotations).toEqual([
+      { key: "2023-03-01", label: "Mar 2023", number: 1, title: "Huddle", decision: "adopted" },
+    ]);
   });
 
   it("handles no data and one point without limits", () => {

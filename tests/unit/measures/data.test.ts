@@ -12,7 +12,8 @@ describe("periods", () => {
     expect(parsePeriodText("15/03/2024")).toEqual(utc("2024-03-15"));
     expect(parsePeriodText("03/2024")).toEqual(utc("2024-03-01"));
     expect(parsePeriodText(" 29/02/2024 ")).toEqual(utc("2024-02-29"));
-    for (const bad of ["29/02/2023", "2024-13", "31/04/2024", "March 2024", "", "2024/03/01"]) expect(parsePeriodText(bad)).toBeNull();
+    for (const bad of ["29/02/2023", "2024-13", "31/04/2024", "March 2024", "", "2024/03/01"])
+      expect(parsePeriodText(bad)).toBeNull();
   });
 
   it("stores each point at the start of its period: the 1st, or the Monday", () => {
@@ -21,13 +22,19 @@ describe("periods", () => {
     expect(periodStartOf(utc("2024-03-10"), "WEEK")).toEqual(utc("2024-03-04")); // Sunday belongs to the week before
     expect(periodStartOf(utc("2024-03-04"), "WEEK")).toEqual(utc("2024-03-04"));
     expect(periodStartOf(utc("2024-03-07"), "DAY")).toEqual(utc("2024-03-07"));
-    expect([formatPeriod(utc("2024-03-01"), "MONTH"), formatPeriod(utc("2024-03-04"), "WEEK"), formatPeriod(utc("2024-03-07"), "DAY")]).toEqual(["Mar 2024", "w/c 4 Mar 2024", "7 Mar 2024"]);
+    expect([
+      formatPeriod(utc("2024-03-01"), "MONTH"),
+      formatPeriod(utc("2024-03-04"), "WEEK"),
+      formatPeriod(utc("2024-03-07"), "DAY"),
+    ]).toEqual(["Mar 2024", "w/c 4 Mar 2024", "7 Mar 2024"]);
   });
 
   it("accepts periods that overlap the project and have started", () => {
     const window = { projectStart: utc("2024-03-15"), today: utc("2024-06-10") };
     expect(periodWindowProblem(utc("2024-03-01"), "MONTH", window)).toBeNull(); // the month the project started in
-    expect(periodWindowProblem(utc("2024-02-01"), "MONTH", window)).toMatch(/Feb 2024 is before the project started \(15 March 2024\)/);
+    expect(periodWindowProblem(utc("2024-02-01"), "MONTH", window)).toMatch(
+      /Feb 2024 is before the project started \(15 March 2024\)/,
+    );
     expect(periodWindowProblem(utc("2024-03-11"), "WEEK", window)).toBeNull();
     expect(periodWindowProblem(utc("2024-03-14"), "DAY", window)).toMatch(/before the project started/);
     expect(periodWindowProblem(utc("2024-06-01"), "MONTH", window)).toBeNull();
@@ -37,13 +44,26 @@ describe("periods", () => {
 
 describe("values", () => {
   it("parses plain numbers, with thousands separators, and nothing else", () => {
-    expect([parseNumber("12"), parseNumber("-3.5"), parseNumber("1,234.5"), parseNumber(" .5 "), parseNumber("7.")]).toEqual([12, -3.5, 1234.5, 0.5, 7]);
-    for (const bad of ["", "abc", "1e3", "12%", "1,23", "1.2.3", "NaN", "Infinity"]) expect(parseNumber(bad)).toBeNull();
+    expect([
+      parseNumber("12"),
+      parseNumber("-3.5"),
+      parseNumber("1,234.5"),
+      parseNumber(" .5 "),
+      parseNumber("7."),
+    ]).toEqual([12, -3.5, 1234.5, 0.5, 7]);
+    for (const bad of ["", "abc", "1e3", "12%", "1,23", "1.2.3", "NaN", "Infinity"])
+      expect(parseNumber(bad)).toBeNull();
   });
 
   it("computes a rate and keeps its numerator and denominator", () => {
-    expect(pointValue({ valueType: "RATE", rateMultiplier: 1000 }, { numerator: "3", denominator: "1,200" })).toEqual({ ok: true, point: { value: 2.5, numerator: 3, denominator: 1200 } });
-    expect(pointValue({ valueType: "NUMBER", rateMultiplier: 1 }, { value: "7" })).toEqual({ ok: true, point: { value: 7, numerator: null, denominator: null } });
+    expect(pointValue({ valueType: "RATE", rateMultiplier: 1000 }, { numerator: "3", denominator: "1,200" })).toEqual({
+      ok: true,
+      point: { value: 2.5, numerator: 3, denominator: 1200 },
+    });
+    expect(pointValue({ valueType: "NUMBER", rateMultiplier: 1 }, { value: "7" })).toEqual({
+      ok: true,
+      point: { value: 7, numerator: null, denominator: null },
+    });
   });
 
   it("explains bad values field by field", () => {
@@ -53,9 +73,14 @@ describe("values", () => {
     };
     expect(errors({ numerator: "3", denominator: "0" }).denominator).toMatch(/cannot be 0/);
     expect(errors({ numerator: "-1", denominator: "10" }).numerator).toMatch(/cannot be negative/);
-    expect(errors({ numerator: "11", denominator: "10" }).numerator).toMatch(/more than the denominator for a percentage/);
+    expect(errors({ numerator: "11", denominator: "10" }).numerator).toMatch(
+      /more than the denominator for a percentage/,
+    );
     expect(errors({ numerator: "11", denominator: "10" }, 1000)).toEqual({});
-    expect(errors({ numerator: "", denominator: "x" })).toEqual({ numerator: "Enter a numerator", denominator: "Denominator must be a number, like 250 (not “x”)" });
+    expect(errors({ numerator: "", denominator: "x" })).toEqual({
+      numerator: "Enter a numerator",
+      denominator: "Denominator must be a number, like 250 (not “x”)",
+    });
     const number = pointValue({ valueType: "NUMBER", rateMultiplier: 1 }, { value: "twelve" });
     expect(number.ok ? null : number.errors.value).toBe("Value must be a number, like 12 or 3.5 (not “twelve”)");
   });
@@ -72,7 +97,10 @@ describe("CSV import", () => {
   });
 
   it("reads rows with notes, quotes, a byte-order mark and header names in any case", () => {
-    const preview = parseMeasureCsv('\uFEFFPeriod , Value,Note\r\n2024-01,5,\r\n2024-02,"1,200","New beds, ward 3"\r\n\r\n', context());
+    const preview = parseMeasureCsv(
+      '\uFEFFPeriod , Value,Note\r\n2024-01,5,\r\n2024-02,"1,200","New beds, ward 3"\r\n\r\n',
+      context(),
+    );
     expect(preview.fileErrors).toEqual([]);
     expect(preview.rows.map((r) => [r.line, r.periodKey, r.periodLabel, r.value, r.note, r.errors])).toEqual([
       [2, "2024-01-01", "Jan 2024", 5, "", []],
@@ -83,7 +111,10 @@ describe("CSV import", () => {
   it("reports problems with the file as a whole", () => {
     expect(parseMeasureCsv("date,count\n2024-01,5", context()).fileErrors).toEqual(["The file needs a “value” column"]);
     expect(parseMeasureCsv("when,value\n2024-01,5", context()).fileErrors[0]).toMatch(/including “period”/);
-    expect(parseMeasureCsv("period,value\n2024-01,5", context({ spec: { valueType: "RATE", rateMultiplier: 100 } })).fileErrors).toEqual([
+    expect(
+      parseMeasureCsv("period,value\n2024-01,5", context({ spec: { valueType: "RATE", rateMultiplier: 100 } }))
+        .fileErrors,
+    ).toEqual([
       "The file needs a “numerator” column (this measure is a rate)",
       "The file needs a “denominator” column (this measure is a rate)",
     ]);
@@ -91,7 +122,10 @@ describe("CSV import", () => {
   });
 
   it("gives each bad row every one of its problems", () => {
-    const preview = parseMeasureCsv("period,numerator,denominator\n2024-01,3,0\n2024-01,x,100\n,1,2", context({ spec: { valueType: "RATE", rateMultiplier: 100 } }));
+    const preview = parseMeasureCsv(
+      "period,numerator,denominator\n2024-01,3,0\n2024-01,x,100\n,1,2",
+      context({ spec: { valueType: "RATE", rateMultiplier: 100 } }),
+    );
     expect(preview.rows.map((r) => r.errors)).toEqual([
       [expect.stringMatching(/Denominator cannot be 0/)],
       [expect.stringMatching(/Jan 2024 appears twice/), expect.stringMatching(/Numerator must be a number/)],
@@ -105,7 +139,7 @@ describe("CSV export", () => {
   it("writes one row per point, oldest first, with formulas defused", () => {
     const csv = measuresCsv([
       {
-        name: "=HYPERLINK(\"http://x\")",
+        name: '=HYPERLINK("http://x")',
         kind: "OUTCOME",
         unit: "%",
         period: "MONTH",

@@ -12,6 +12,10 @@ describe("the words for measures, said once", () => {
   });
 
   it("uses Making Data Count's improvement directions: higher or lower is better, or neither", () => {
-    expect(DIRECTION_WORDS).toEqual({ INCREASE: "Higher is better", DECREASE: "Lower is better", NEITHER: "Neither (no improvement direction)" });
+    expect(DIRECTION_WORDS).toEqual({
+      INCREASE: "Higher is better",
+      DECREASE: "Lower is better",
+      NEITHER: "Neither (no improvement direction)",
+    });
   });
 });

@@ -21,7 +21,10 @@ function listFiles(dir: string, prefix = ""): string[] {
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Buffer) {
-  expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), "PNG signature").toBe(true);
+  expect(
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    "PNG signature",
+  ).toBe(true);
   expect(bytes.toString("ascii", 12, 16)).toBe("IHDR");
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
@@ -32,7 +35,14 @@ function disallowed(robots: string, pathname: string) {
     .split("\n")
     .map((line) => /^Disallow:\s*(\S*)/i.exec(line.trim())?.[1])
     .filter((rule): rule is string => Boolean(rule));
-  return rules.some((rule) => new RegExp(`^${rule.replace(/[.+?^{}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\\\$$/, "$")}`).test(pathname));
+  return rules.some((rule) =>
+    new RegExp(
+      `^${rule
+        .replace(/[.+?^{}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\\\$$/, "$")}`,
+    ).test(pathname),
+  );
 }
 
 describe("the files in public/", () => {
@@ -50,7 +60,11 @@ describe("the files in public/", () => {
     const count = ico.readUInt16LE(4);
     const sizes = Array.from({ length: count }, (_, i) => {
       const entry = 6 + 16 * i;
-      const [size, length, offset] = [ico.readUInt8(entry) || 256, ico.readUInt32LE(entry + 8), ico.readUInt32LE(entry + 12)];
+      const [size, length, offset] = [
+        ico.readUInt8(entry) || 256,
+        ico.readUInt32LE(entry + 8),
+        ico.readUInt32LE(entry + 12),
+      ];
       expect(offset + length).toBeLessThanOrEqual(ico.length);
       expect(pngSize(ico.subarray(offset, offset + length))).toEqual({ width: size, height: size });
       return size;
@@ -61,8 +75,15 @@ describe("the files in public/", () => {
   });
 
   it("include a web manifest whose icons exist at the sizes it says", () => {
-    const manifest = JSON.parse(read("manifest.webmanifest").toString("utf8")) as Record<string, unknown> & { icons: { src: string; sizes: string; type: string }[] };
-    expect(manifest).toMatchObject({ name: "Patient Safety Collaboratives", start_url: "/", display: "standalone", theme_color: "#005eb8" });
+    const manifest = JSON.parse(read("manifest.webmanifest").toString("utf8")) as Record<string, unknown> & {
+      icons: { src: string; sizes: string; type: string }[];
+    };
+    expect(manifest).toMatchObject({
+      name: "Patient Safety Collaboratives",
+      start_url: "/",
+      display: "standalone",
+      theme_color: "#005eb8",
+    });
     expect(typeof manifest.short_name).toBe("string");
     expect((manifest.short_name as string).length).toBeLessThanOrEqual(12);
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["any", "192x192", "512x512"]));
@@ -89,7 +110,9 @@ describe("the files in public/", () => {
     expect(fields.get("Expires")).toHaveLength(1);
     const expires = new Date(fields.get("Expires")![0]!);
     expect(expires.getTime(), "Expires is in the future: renew security.txt").toBeGreaterThan(Date.now());
-    expect(expires.getTime(), "Expires is at most a year ahead").toBeLessThanOrEqual(Date.now() + 366 * 24 * 3600 * 1000);
+    expect(expires.getTime(), "Expires is at most a year ahead").toBeLessThanOrEqual(
+      Date.now() + 366 * 24 * 3600 * 1000,
+    );
     expect(fields.get("Preferred-Languages")).toEqual(["en"]);
     expect(fields.get("Canonical")?.[0]).toMatch(/^https:\/\/[^/]+\/\.well-known\/security\.txt$/);
     expect(fields.get("Policy")?.[0]).toMatch(/^https:\/\/[^/]+\/security$/);
@@ -122,12 +145,25 @@ describe("the files in public/", () => {
       "/dev/mail",
     ];
     for (const p of privatePaths) expect(disallowed(robots, p), `${p} is disallowed`).toBe(true);
-    const publicPaths = ["/", "/about", "/collaboratives", "/collaboratives/wessex", "/collaboratives/wessex/events", "/collaboratives/wessex/rounds/cm1", "/learning", "/learning/safer-nights", "/concerns/new", "/security"];
+    const publicPaths = [
+      "/",
+      "/about",
+      "/collaboratives",
+      "/collaboratives/wessex",
+      "/collaboratives/wessex/events",
+      "/collaboratives/wessex/rounds/cm1",
+      "/learning",
+      "/learning/safer-nights",
+      "/concerns/new",
+      "/security",
+    ];
     for (const p of publicPaths) expect(disallowed(robots, p), `${p} may be crawled`).toBe(false);
   });
 
   it("are served with the right content types", () => {
-    const types = Object.fromEntries([...PUBLIC_FILES].map((file) => [file, getContentType(path.extname(file).slice(1))]));
+    const types = Object.fromEntries(
+      [...PUBLIC_FILES].map((file) => [file, getContentType(path.extname(file).slice(1))]),
+    );
     expect(types).toEqual({
       "/favicon.ico": "image/x-icon",
       "/icon.svg": "image/svg+xml",
@@ -142,7 +178,8 @@ describe("the files in public/", () => {
 
   it("are named in the root layout's metadata", () => {
     const layout = readFileSync(path.join(process.cwd(), "app/layout.tsx"), "utf8");
-    for (const file of ["/icon.svg", "/favicon.ico", "/apple-touch-icon.png", "/manifest.webmanifest"]) expect(layout).toContain(`"${file}"`);
+    for (const file of ["/icon.svg", "/favicon.ico", "/apple-touch-icon.png", "/manifest.webmanifest"])
+      expect(layout).toContain(`"${file}"`);
   });
 });
 

@@ -27,8 +27,12 @@ describe("orNotFound, the one not-found helper for pages", () => {
 
   it("shows the 403 page for a missing role only when the page asks for it", async () => {
     process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true"; // what next.config's authInterrupts sets
-    expect(await digestOf(orNotFound(Promise.reject(new ForbiddenError()), { forbidden: "403" }))).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
-    expect(await digestOf(orNotFound(Promise.reject(new NotFoundError()), { forbidden: "403" }))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    expect(await digestOf(orNotFound(Promise.reject(new ForbiddenError()), { forbidden: "403" }))).toBe(
+      "NEXT_HTTP_ERROR_FALLBACK;403",
+    );
+    expect(await digestOf(orNotFound(Promise.reject(new NotFoundError()), { forbidden: "403" }))).toBe(
+      "NEXT_HTTP_ERROR_FALLBACK;404",
+    );
   });
 
   it("lets other errors through to the error page", async () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { chosenId, idField, idOrEmpty, optionalId, optionalText, pageNumber, requiredText, text, versionField } from "@/lib/schema-fields";
+import {
+  chosenId,
+  idField,
+  idOrEmpty,
+  optionalId,
+  optionalText,
+  pageNumber,
+  requiredText,
+  text,
+  versionField,
+} from "@/lib/schema-fields";
 
 const messageOf = (schema: z.ZodType, value: unknown) => {
   const parsed = schema.safeParse(value);
@@ -23,7 +33,9 @@ describe("the shared form fields", () => {
   it("reads optional text that is missing as empty", () => {
     expect(optionalText(100, "Note").parse(undefined)).toBe("");
     expect(z.object({ note: optionalText(100, "Note") }).parse({})).toEqual({ note: "" });
-    expect(messageOf(optionalText(2000, "The description"), "x".repeat(2001))).toBe("The description must be 2,000 characters or fewer");
+    expect(messageOf(optionalText(2000, "The description"), "x".repeat(2001))).toBe(
+      "The description must be 2,000 characters or fewer",
+    );
   });
 
   it("cleans free text on request: one \\n per line break and no control characters, before counting", () => {
@@ -32,12 +44,15 @@ describe("the shared form fields", () => {
     expect(clean.safeParse("ab\r\nc").success).toBe(true); // 4 characters once \r\n is \n
     expect(text(4, "Said").safeParse("ab\r\nc").success).toBe(false);
     expect(optionalText(10, "Postcode", { clean: true }).parse(undefined)).toBe("");
-    expect(messageOf(requiredText(10, "What happened", "Enter what happened", { clean: true }), "\r\n\u0001 ")).toBe("Enter what happened");
+    expect(messageOf(requiredText(10, "What happened", "Enter what happened", { clean: true }), "\r\n\u0001 ")).toBe(
+      "Enter what happened",
+    );
   });
 
   it("accepts only short ids of plain characters", () => {
     expect(idField.parse(" cm1abc_D-9 ")).toBe("cm1abc_D-9");
-    for (const bad of ["", "   ", "x".repeat(41), "a b", "../etc", "a;drop"]) expect(idField.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["", "   ", "x".repeat(41), "a b", "../etc", "a;drop"])
+      expect(idField.safeParse(bad).success, bad).toBe(false);
     expect(messageOf(chosenId("Select your organisation"), "")).toBe("Select your organisation");
     expect(optionalId.parse("")).toBeNull();
     expect(optionalId.parse(undefined)).toBeNull();

@@ -6,13 +6,21 @@ import { statusChangeProblem } from "@/lib/projects/status";
 describe("changedFields", () => {
   const labels = { title: "Title", problem: "The problem", aimHowMuch: "How much" };
   it("lists the differing fields in the form's order, comparing trimmed text", () => {
-    expect(changedFields(labels, { title: "A", problem: "same ", aimHowMuch: "" }, { title: "B", problem: " same", aimHowMuch: "30%" })).toEqual([
+    expect(
+      changedFields(
+        labels,
+        { title: "A", problem: "same ", aimHowMuch: "" },
+        { title: "B", problem: " same", aimHowMuch: "30%" },
+      ),
+    ).toEqual([
       { field: "title", label: "Title", theirs: "A", yours: "B" },
       { field: "aimHowMuch", label: "How much", theirs: "", yours: "30%" },
     ]);
   });
   it("finds nothing when every field matches", () => {
-    expect(changedFields(labels, { title: "A", problem: "P" }, { title: "A", problem: "P", aimHowMuch: "" })).toEqual([]);
+    expect(changedFields(labels, { title: "A", problem: "P" }, { title: "A", problem: "P", aimHowMuch: "" })).toEqual(
+      [],
+    );
   });
 });
 
@@ -45,7 +53,9 @@ describe("driver tree", () => {
   ];
   it("orders drivers and hangs each change idea from its driver", () => {
     const tree = buildDriverTree(nodes, ideas);
-    expect(tree.primaries.map((p) => [p.text, p.secondaries.map((s) => s.text), p.changeIdeas.map((i) => i.title)])).toEqual([
+    expect(
+      tree.primaries.map((p) => [p.text, p.secondaries.map((s) => s.text), p.changeIdeas.map((i) => i.title)]),
+    ).toEqual([
       ["Culture", ["Huddles", "Lighting"], []],
       ["Environment", [], ["Bed alarms"]],
     ]);
@@ -59,7 +69,11 @@ describe("driver tree", () => {
     ]);
   });
   it("moves one place up or down, and not past the ends", () => {
-    const siblings = [{ id: "a", sortOrder: 1 }, { id: "b", sortOrder: 2 }, { id: "c", sortOrder: 3 }];
+    const siblings = [
+      { id: "a", sortOrder: 1 },
+      { id: "b", sortOrder: 2 },
+      { id: "c", sortOrder: 3 },
+    ];
     expect(reorderedSiblings(siblings, "b", "up")).toEqual(["b", "a", "c"]);
     expect(reorderedSiblings(siblings, "b", "down")).toEqual(["a", "c", "b"]);
     expect(reorderedSiblings(siblings, "a", "up")).toEqual(["a", "b", "c"]);
@@ -70,7 +84,10 @@ describe("driver tree", () => {
 describe("status changes", () => {
   it("needs a different stage, and a reason to close", () => {
     expect(statusChangeProblem("TESTING", "TESTING", "")?.field).toBe("status");
-    expect(statusChangeProblem("TESTING", "CLOSED", "  ")).toEqual({ field: "reason", message: "Say why the project is closing" });
+    expect(statusChangeProblem("TESTING", "CLOSED", "  ")).toEqual({
+      field: "reason",
+      message: "Say why the project is closing",
+    });
     expect(statusChangeProblem("TESTING", "CLOSED", "Funding ended")).toBeNull();
     expect(statusChangeProblem("CLOSED", "TESTING", "")).toBeNull();
     expect(statusChangeProblem("IDEA", "SUSTAINING", "")).toBeNull();

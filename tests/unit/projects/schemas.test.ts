@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formObject, storableText } from "@/lib/forms";
-import { PROJECT_FORM_ARRAYS, PROJECT_FORM_DATES, createProjectSchema, projectFiltersSchema } from "@/lib/projects/schemas";
+import {
+  PROJECT_FORM_ARRAYS,
+  PROJECT_FORM_DATES,
+  createProjectSchema,
+  projectFiltersSchema,
+} from "@/lib/projects/schemas";
 import { addPointSchema, createMeasureSchema, POINT_FORM_DATES } from "@/lib/measures/schemas";
 
 function form(fields: Record<string, string | string[]>) {
@@ -27,7 +32,8 @@ const validProject = {
   visibility: "PORTAL",
 };
 
-const parseProject = (fields: Record<string, string | string[]>) => createProjectSchema.safeParse(formObject(form(fields), { arrays: PROJECT_FORM_ARRAYS, dates: PROJECT_FORM_DATES }));
+const parseProject = (fields: Record<string, string | string[]>) =>
+  createProjectSchema.safeParse(formObject(form(fields), { arrays: PROJECT_FORM_ARRAYS, dates: PROJECT_FORM_DATES }));
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
 
@@ -35,11 +41,25 @@ describe("project form", () => {
   it("reads checkboxes as lists and the NHS date input as a calendar date", () => {
     const result = parseProject(validProject);
     expect(result.success).toBe(true);
-    expect(result.data).toMatchObject({ organisationIds: ["o1", "o2"], startDate: new Date("2024-04-01T00:00:00Z"), aimByWhen: null });
+    expect(result.data).toMatchObject({
+      organisationIds: ["o1", "o2"],
+      startDate: new Date("2024-04-01T00:00:00Z"),
+      aimByWhen: null,
+    });
   });
 
   it("explains each problem next to its field", () => {
-    const result = parseProject({ ...validProject, title: " ", organisationIds: [], "startDate-day": "31", "startDate-month": "2", visibility: "SECRET", "aimByWhen-day": "1", "aimByWhen-month": "", "aimByWhen-year": "2025" });
+    const result = parseProject({
+      ...validProject,
+      title: " ",
+      organisationIds: [],
+      "startDate-day": "31",
+      "startDate-month": "2",
+      visibility: "SECRET",
+      "aimByWhen-day": "1",
+      "aimByWhen-month": "",
+      "aimByWhen-year": "2025",
+    });
     expect(messages(result)).toEqual({
       title: "Enter a title for the project",
       organisationIds: "Select at least one organisation taking part",
@@ -47,38 +67,87 @@ describe("project form", () => {
       visibility: "Select who can see the project",
       aimByWhen: "The date you aim to achieve this by must include a month",
     });
-    expect(messages(parseProject({ ...validProject, "startDate-day": "", "startDate-month": "", "startDate-year": "" }))).toEqual({ startDate: "Enter the date the project started" });
+    expect(
+      messages(parseProject({ ...validProject, "startDate-day": "", "startDate-month": "", "startDate-year": "" })),
+    ).toEqual({ startDate: "Enter the date the project started" });
   });
 
   it("refuses an aim date before the start", () => {
-    expect(messages(parseProject({ ...validProject, "aimByWhen-day": "1", "aimByWhen-month": "1", "aimByWhen-year": "2024" }))).toEqual({ aimByWhen: "The aim date must be on or after the start date" });
+    expect(
+      messages(
+        parseProject({ ...validProject, "aimByWhen-day": "1", "aimByWhen-month": "1", "aimByWhen-year": "2024" }),
+      ),
+    ).toEqual({ aimByWhen: "The aim date must be on or after the start date" });
   });
 });
 
 describe("list filters from the URL", () => {
   it("drops unknown values instead of failing", () => {
-    expect(projectFiltersSchema.parse({ status: "NOPE", page: "-3", q: "  huddle " })).toEqual({ status: undefined, page: 1, q: "huddle", collaborative: undefined, priority: undefined, stage: undefined, organisation: undefined });
+    expect(projectFiltersSchema.parse({ status: "NOPE", page: "-3", q: "  huddle " })).toEqual({
+      status: undefined,
+      page: 1,
+      q: "huddle",
+      collaborative: undefined,
+      priority: undefined,
+      stage: undefined,
+      organisation: undefined,
+    });
     expect(projectFiltersSchema.parse({ status: "TESTING", page: "2" })).toMatchObject({ status: "TESTING", page: 2 });
   });
 });
 
 describe("measure forms", () => {
-  const measure = { projectId: "p", name: "Falls", kind: "OUTCOME", definition: "Datix falls", unit: "", direction: "DECREASE", target: "", period: "MONTH", valueType: "RATE", rateMultiplier: "1000" };
+  const measure = {
+    projectId: "p",
+    name: "Falls",
+    kind: "OUTCOME",
+    definition: "Datix falls",
+    unit: "",
+    direction: "DECREASE",
+    target: "",
+    period: "MONTH",
+    valueType: "RATE",
+    rateMultiplier: "1000",
+  };
   it("reads a target, the multiplier and the screening checkbox", () => {
-    const result = createMeasureSchema.safeParse(formObject(form({ ...measure, target: "4.5", screenOutlierMovingRanges: "on" })));
+    const result = createMeasureSchema.safeParse(
+      formObject(form({ ...measure, target: "4.5", screenOutlierMovingRanges: "on" })),
+    );
     expect(result.data).toMatchObject({ target: 4.5, rateMultiplier: 1000, screenOutlierMovingRanges: true });
-    expect(createMeasureSchema.safeParse(formObject(form(measure))).data).toMatchObject({ target: null, screenOutlierMovingRanges: false });
+    expect(createMeasureSchema.safeParse(formObject(form(measure))).data).toMatchObject({
+      target: null,
+      screenOutlierMovingRanges: false,
+    });
   });
   it("refuses a non-numeric target and a missing definition", () => {
-    expect(messages(createMeasureSchema.safeParse(formObject(form({ ...measure, target: "five", definition: "" }))))).toEqual({
+    expect(
+      messages(createMeasureSchema.safeParse(formObject(form({ ...measure, target: "five", definition: "" })))),
+    ).toEqual({
       target: "Target must be a number, like 5 or 92.5",
       definition: "Define the measure: exactly what is counted, and where the data come from",
     });
   });
   it("reads a monthly period from month and year with the hidden day", () => {
-    const result = addPointSchema.safeParse(formObject(form({ projectId: "p", measureId: "m", "period-day": "1", "period-month": "3", "period-year": "2024", value: "4" }), { dates: POINT_FORM_DATES }));
+    const result = addPointSchema.safeParse(
+      formObject(
+        form({
+          projectId: "p",
+          measureId: "m",
+          "period-day": "1",
+          "period-month": "3",
+          "period-year": "2024",
+          value: "4",
+        }),
+        { dates: POINT_FORM_DATES },
+      ),
+    );
     expect(result.data?.period).toEqual(new Date("2024-03-01T00:00:00Z"));
-    const missing = addPointSchema.safeParse(formObject(form({ projectId: "p", measureId: "m", "period-day": "1", "period-month": "", "period-year": "2024" }), { dates: POINT_FORM_DATES }));
+    const missing = addPointSchema.safeParse(
+      formObject(
+        form({ projectId: "p", measureId: "m", "period-day": "1", "period-month": "", "period-year": "2024" }),
+        { dates: POINT_FORM_DATES },
+      ),
+    );
     expect(messages(missing)).toEqual({ period: "The period must include a month" });
   });
 });
@@ -89,7 +158,9 @@ describe("form text is storable before any schema sees it", () => {
     expect(storableText("line one\r\nline two\rthree")).toBe("line one\nline two\nthree");
     expect(storableText("lone \uD83D and \uDE00 halves")).toBe("lone \uFFFD and \uFFFD halves");
     expect(storableText("a pair 🙂, right-to-left \u202Eمرحبا")).toBe("a pair 🙂, right-to-left \u202Eمرحبا");
-    const parsed = formObject(form({ title: "x\u0000y", organisationIds: ["o\u00001"] }), { arrays: ["organisationIds"] });
+    const parsed = formObject(form({ title: "x\u0000y", organisationIds: ["o\u00001"] }), {
+      arrays: ["organisationIds"],
+    });
     expect(parsed).toMatchObject({ title: "xy", organisationIds: ["o1"] });
   });
 });

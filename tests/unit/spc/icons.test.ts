@@ -35,7 +35,9 @@ describe("variation icon (latest non-missing point)", () => {
     const r = withBase([13.5, 13.2, 12.9, 12.6, 12.3, 12, 11.6], BASE_ENDS_HIGH);
     expect(r.points.at(-1)!.rules).toEqual(["shift", "trend"]);
     expect(r.variation).toBe("concern-low");
-    const lowerIsBetter = withBase([13.5, 13.2, 12.9, 12.6, 12.3, 12, 11.6], BASE_ENDS_HIGH, { improvement: "decrease" });
+    const lowerIsBetter = withBase([13.5, 13.2, 12.9, 12.6, 12.3, 12, 11.6], BASE_ENDS_HIGH, {
+      improvement: "decrease",
+    });
     expect(lowerIsBetter.variation).toBe("improvement-low");
   });
 
@@ -105,7 +107,9 @@ describe("descriptions and colours", () => {
   it("describes every assurance", () => {
     expect(describeAssurance("consistently-meets")).toBe("The system is expected to consistently meet the target");
     expect(describeAssurance("consistently-fails")).toBe("The system is expected to consistently fail the target");
-    expect(describeAssurance("inconsistent")).toBe("The system may achieve or fail the target subject to random variation");
+    expect(describeAssurance("inconsistent")).toBe(
+      "The system may achieve or fail the target subject to random variation",
+    );
     expect(describeAssurance(null)).toMatch(/^No assurance/);
   });
 

@@ -20,11 +20,15 @@ const direction = fc.constantFrom<Direction>("increase", "decrease", "neither");
  * and plain noise, with occasional gaps.
  */
 const segment = fc.oneof(
-  fc.record({ level: fc.integer({ min: -6, max: 6 }), length: fc.integer({ min: 1, max: 9 }) }).map(({ level, length }) =>
-    new Array<number | null>(length).fill(level),
-  ),
   fc
-    .record({ start: fc.integer({ min: -8, max: 8 }), step: fc.constantFrom(-2, -1, 1, 2), length: fc.integer({ min: 4, max: 9 }) })
+    .record({ level: fc.integer({ min: -6, max: 6 }), length: fc.integer({ min: 1, max: 9 }) })
+    .map(({ level, length }) => new Array<number | null>(length).fill(level)),
+  fc
+    .record({
+      start: fc.integer({ min: -8, max: 8 }),
+      step: fc.constantFrom(-2, -1, 1, 2),
+      length: fc.integer({ min: 4, max: 9 }),
+    })
     .map(({ start, step, length }) => Array.from({ length }, (_, k): number | null => start + k * step)),
   fc.integer({ min: -25, max: 25 }).map((v) => [v]),
   fc.array(fc.integer({ min: -4, max: 4 }), { maxLength: 6 }),
@@ -76,7 +80,7 @@ function referenceCauses(values: (number | null)[], r: XmrResult, improvement: D
     else if (twoOfThree || shift) dir = side(v);
     if (dir === 0) return null;
     if (improvement === "neither") return dir > 0 ? "neither-high" : "neither-low";
-    return (dir > 0) === (improvement === "increase") ? "improvement" : "concern";
+    return dir > 0 === (improvement === "increase") ? "improvement" : "concern";
   });
 }
 
@@ -138,7 +142,12 @@ describe("xmrChart properties", () => {
 
   it("returns one point per input, with missing values in place and unflagged", () => {
     const withJunk = fc.array(
-      fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(null), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY)),
+      fc.oneof(
+        fc.integer({ min: -5, max: 5 }),
+        fc.constant(null),
+        fc.constant(Number.NaN),
+        fc.constant(Number.POSITIVE_INFINITY),
+      ),
       { maxLength: 40 },
     );
     fc.assert(
@@ -170,7 +179,10 @@ describe("xmrChart properties", () => {
           );
           fc.pre(!nearEdge);
         }
-        const mapped = xmrChart(values.map((v) => (v === null ? null : a * v + b)), { improvement });
+        const mapped = xmrChart(
+          values.map((v) => (v === null ? null : a * v + b)),
+          { improvement },
+        );
         expect(rules(mapped)).toEqual(rules(r));
         expect(causes(mapped)).toEqual(causes(r));
         expect(mapped.variation).toBe(r.variation);

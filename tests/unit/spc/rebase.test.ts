@@ -9,7 +9,10 @@ describe("xmrChartWithRebase", () => {
 
   it("charts each period on its own", () => {
     const r = xmrChartWithRebase(values, [8], { improvement: "increase" });
-    expect(r.periods.map((p) => [p.start, p.end])).toEqual([[0, 8], [8, 16]]);
+    expect(r.periods.map((p) => [p.start, p.end])).toEqual([
+      [0, 8],
+      [8, 16],
+    ]);
     expect(r.periods[0].result.mean).toBe(11);
     expect(r.periods[1].result.mean).toBe(51);
     expect(r.periods[1].result.movingRangeMean).toBe(2); // the jump 12 → 50 belongs to no period
@@ -33,7 +36,11 @@ describe("xmrChartWithRebase", () => {
 
   it("ignores invalid, repeated and unsorted indices", () => {
     const r = xmrChartWithRebase(values, [12, 8, 8, 0, -1, 16, 99, 3.5, Number.NaN]);
-    expect(r.periods.map((p) => [p.start, p.end])).toEqual([[0, 8], [8, 12], [12, 16]]);
+    expect(r.periods.map((p) => [p.start, p.end])).toEqual([
+      [0, 8],
+      [8, 12],
+      [12, 16],
+    ]);
   });
 
   it("with no rebase equals xmrChart", () => {

@@ -60,7 +60,13 @@ describe("runChart analysis", () => {
     // n = 10 → limits 6 and 2: 1 crossing < 2 is unusual
     const r = runChart([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(r).toEqual({
-      median: 5.5, usefulPoints: 10, longestRun: 5, longestRunLimit: 6, crossings: 1, crossingsLimit: 2, signal: true,
+      median: 5.5,
+      usefulPoints: 10,
+      longestRun: 5,
+      longestRunLimit: 6,
+      crossings: 1,
+      crossingsLimit: 2,
+      signal: true,
     });
   });
 
@@ -114,10 +120,22 @@ describe("runChart analysis", () => {
 
   it("one and two useful points", () => {
     // 1 2 3: median 2 → 1 below, 3 above: n = 2, limits round(log2 2) + 3 = 4 and qbinom(0.05, 1, 0.5) = 0
-    expect(runChart([1, 2, 3])).toMatchObject({ usefulPoints: 2, longestRun: 1, crossings: 1, longestRunLimit: 4, crossingsLimit: 0 });
+    expect(runChart([1, 2, 3])).toMatchObject({
+      usefulPoints: 2,
+      longestRun: 1,
+      crossings: 1,
+      longestRunLimit: 4,
+      crossingsLimit: 0,
+    });
     // 1 1 5: median 1 → only 5 is useful: n = 1, limits round(log2 1) + 3 = 3 and qbinom(0.05, 0, 0.5) = 0
     expect(runChart([1, 1, 5])).toEqual({
-      median: 1, usefulPoints: 1, longestRun: 1, longestRunLimit: 3, crossings: 0, crossingsLimit: 0, signal: false,
+      median: 1,
+      usefulPoints: 1,
+      longestRun: 1,
+      longestRunLimit: 3,
+      crossings: 0,
+      crossingsLimit: 0,
+      signal: false,
     });
   });
 

@@ -133,14 +133,32 @@ describe("xmrChart – mean, moving ranges and limits (worked by hand)", () => {
       const plain = xmrChart(values, { improvement: "increase" });
       expect(plain.movingRangeMean).toBeCloseTo(47 / 9, 12);
       expect(plain.points.map((p) => p.specialCause)).toEqual([
-        null, null, null, null, null, "improvement", null, null, null, null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "improvement",
+        null,
+        null,
+        null,
+        null,
       ]);
       const screened = xmrChart(values, { improvement: "increase", screenOutlierMovingRanges: true });
       expect(screened.movingRangeMean).toBe(1);
       expect(screened.upperLimit).toBeCloseTo(15.06, 10);
       expect(screened.lowerLimit).toBeCloseTo(9.74, 10);
       expect(screened.points.map((p) => p.specialCause)).toEqual([
-        "concern", null, "concern", null, "concern", "improvement", "concern", null, "concern", null,
+        "concern",
+        null,
+        "concern",
+        null,
+        "concern",
+        "improvement",
+        "concern",
+        null,
+        "concern",
+        null,
       ]);
       expect(screened.points[0].rules).toEqual(["two-of-three"]);
       expect(screened.points[5].rules).toEqual(["outside-limits"]);
@@ -157,8 +175,14 @@ describe("xmrChart – mean, moving ranges and limits (worked by hand)", () => {
     it("no points: everything null", () => {
       const r = xmrChart([], { improvement: "increase", target: 5 });
       expect(r).toMatchObject({
-        mean: null, movingRangeMean: null, upperLimit: null, lowerLimit: null,
-        points: [], variation: null, assurance: null, pointsUsedForLimits: 0,
+        mean: null,
+        movingRangeMean: null,
+        upperLimit: null,
+        lowerLimit: null,
+        points: [],
+        variation: null,
+        assurance: null,
+        pointsUsedForLimits: 0,
       });
       expect(limitsAreProvisional(r)).toBe(true);
     });

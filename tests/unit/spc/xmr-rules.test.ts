@@ -34,10 +34,14 @@ describe("outside-limits", () => {
 
   it("names the side according to the improvement direction", () => {
     expect(tailCauses(withBase([20, 11.5, 2], undefined, { improvement: "decrease" }))).toEqual([
-      "concern", null, "improvement",
+      "concern",
+      null,
+      "improvement",
     ]);
     expect(tailCauses(withBase([20, 11.5, 2], undefined, { improvement: "neither" }))).toEqual([
-      "neither-high", null, "neither-low",
+      "neither-high",
+      null,
+      "neither-low",
     ]);
   });
 });
@@ -112,8 +116,19 @@ describe("trend (7 points each higher, or each lower, than the one before)", () 
     const r = xmrChart(values, { improvement: "increase" });
     // mean 49/13 ≈ 3.77, mean MR 1 → limits 3.77 ± 2.66: 1 and 7 are outside, which decides their side
     expect(r.points.map((p) => p.specialCause)).toEqual([
-      "concern", "improvement", "improvement", "improvement", "improvement", "improvement", "improvement",
-      "concern", "concern", "concern", "concern", "concern", "concern",
+      "concern",
+      "improvement",
+      "improvement",
+      "improvement",
+      "improvement",
+      "improvement",
+      "improvement",
+      "concern",
+      "concern",
+      "concern",
+      "concern",
+      "concern",
+      "concern",
     ]);
     // With a baseline whose limits are wide, the peak is decided by the trend alone
     const wide = xmrChart([0, 20, 0, 20, ...values.map((v) => v + 3)], { improvement: "increase", baselinePoints: 4 });

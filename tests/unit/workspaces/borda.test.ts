@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { bordaCount, bordaFromRankCounts, resultsByGroup, type CountedBallot, type RankCount } from "@/lib/priorities/borda";
+import {
+  bordaCount,
+  bordaFromRankCounts,
+  resultsByGroup,
+  type CountedBallot,
+  type RankCount,
+} from "@/lib/priorities/borda";
 
 const candidates = (...titles: string[]) => titles.map((t) => ({ id: t, title: t }));
 const ballot = (...order: string[]) => ({ rankings: order.map((candidateId, i) => ({ candidateId, rank: i + 1 })) });
-const summary = (results: ReturnType<typeof bordaCount>) => results.tallies.map((t) => [t.title, t.points, t.position, t.tied]);
+const summary = (results: ReturnType<typeof bordaCount>) =>
+  results.tallies.map((t) => [t.title, t.points, t.position, t.tied]);
 
 describe("Borda count, hand-worked", () => {
   it("gives n-1, n-2, … points to ranked candidates and 0 to unranked ones", () => {
     // 4 candidates: 3, 2, 1, 0 points. A = 3+2 = 5; B = 2+3+2+3 = 10; C = 1+0+3 = 4; D = 0+1 = 1.
-    const results = bordaCount(candidates("A", "B", "C", "D"), [ballot("A", "B", "C", "D"), ballot("B", "A", "D", "C"), ballot("C", "B"), ballot("B")]);
+    const results = bordaCount(candidates("A", "B", "C", "D"), [
+      ballot("A", "B", "C", "D"),
+      ballot("B", "A", "D", "C"),
+      ballot("C", "B"),
+      ballot("B"),
+    ]);
     expect(results.ballots).toBe(4);
     expect(summary(results)).toEqual([
       ["B", 10, 1, false],
@@ -22,7 +34,12 @@ describe("Borda count, hand-worked", () => {
 
   it("breaks a tie on points by the number of first places", () => {
     // 3 candidates: 2, 1, 0. X = 2+2 = 4 (two 1st places); Y = 1+2+1 = 4 (one 1st place); Z = 1+2 = 3.
-    const results = bordaCount(candidates("Y", "X", "Z"), [ballot("X", "Y"), ballot("Y", "Z"), ballot("X"), ballot("Z", "Y")]);
+    const results = bordaCount(candidates("Y", "X", "Z"), [
+      ballot("X", "Y"),
+      ballot("Y", "Z"),
+      ballot("X"),
+      ballot("Z", "Y"),
+    ]);
     expect(summary(results)).toEqual([
       ["X", 4, 1, false],
       ["Y", 4, 2, false],
@@ -33,7 +50,11 @@ describe("Borda count, hand-worked", () => {
   it("then by second places, and so on", () => {
     // 4 candidates: 3, 2, 1, 0. A = 3+1+1 = 5 (1st once, 3rd twice); C = 0+3+2 = 5 (1st once, 2nd once):
     // C comes first. D = 1+0+3 = 4 (one 1st); B = 2+2 = 4 (no 1st): D before B.
-    const results = bordaCount(candidates("A", "B", "C", "D"), [ballot("A", "B", "D", "C"), ballot("C", "B", "A"), ballot("D", "C", "A")]);
+    const results = bordaCount(candidates("A", "B", "C", "D"), [
+      ballot("A", "B", "D", "C"),
+      ballot("C", "B", "A"),
+      ballot("D", "C", "A"),
+    ]);
     expect(summary(results)).toEqual([
       ["C", 5, 1, false],
       ["A", 5, 2, false],
@@ -61,7 +82,16 @@ describe("Borda count, hand-worked", () => {
 
   it("refuses a ballot that validation should have rejected", () => {
     expect(() => bordaCount(candidates("A", "B"), [ballot("A", "Z")])).toThrow(/not in the round/);
-    expect(() => bordaCount(candidates("A", "B"), [{ rankings: [{ candidateId: "A", rank: 1 }, { candidateId: "B", rank: 1 }] }])).toThrow(/repeats/);
+    expect(() =>
+      bordaCount(candidates("A", "B"), [
+        {
+          rankings: [
+            { candidateId: "A", rank: 1 },
+            { candidateId: "B", rank: 1 },
+          ],
+        },
+      ]),
+    ).toThrow(/repeats/);
     expect(() => bordaCount(candidates("A", "B"), [{ rankings: [{ candidateId: "A", rank: 3 }] }])).toThrow(/outside/);
   });
 });
@@ -77,9 +107,18 @@ describe("results by participant group", () => {
     ];
     // 2 candidates: 1, 0 points. Patients: Falls 2, Sepsis 0. Staff: Sepsis 3, Falls 0. Overall: Sepsis 3, Falls 2.
     const results = resultsByGroup(candidates("Falls", "Sepsis"), ballots);
-    expect(summary(results.patientCarer)).toEqual([["Falls", 2, 1, false], ["Sepsis", 0, 2, false]]);
-    expect(summary(results.staff)).toEqual([["Sepsis", 3, 1, false], ["Falls", 0, 2, false]]);
-    expect(summary(results.overall)).toEqual([["Sepsis", 3, 1, false], ["Falls", 2, 2, false]]);
+    expect(summary(results.patientCarer)).toEqual([
+      ["Falls", 2, 1, false],
+      ["Sepsis", 0, 2, false],
+    ]);
+    expect(summary(results.staff)).toEqual([
+      ["Sepsis", 3, 1, false],
+      ["Falls", 0, 2, false],
+    ]);
+    expect(summary(results.overall)).toEqual([
+      ["Sepsis", 3, 1, false],
+      ["Falls", 2, 2, false],
+    ]);
     expect([results.patientCarer.ballots, results.staff.ballots, results.overall.ballots]).toEqual([2, 3, 5]);
   });
 });
@@ -89,7 +128,12 @@ describe("Borda count, properties", () => {
     fc.tuple(
       fc.constant(n),
       fc.array(
-        fc.shuffledSubarray(Array.from({ length: n }, (_, i) => `c${i}`), { minLength: 1 }).map((order) => ballot(...order)),
+        fc
+          .shuffledSubarray(
+            Array.from({ length: n }, (_, i) => `c${i}`),
+            { minLength: 1 },
+          )
+          .map((order) => ballot(...order)),
         { maxLength: 30 },
       ),
     ),

@@ -18,7 +18,8 @@ describe("ODS code validation", () => {
       ["919", "LOCAL_AUTHORITY"],
       ["ABC123", "CHARITY"],
     ];
-    for (const [code, type] of valid) expect(validateOdsCode(code, type), `${code} as ${type}`).toEqual({ ok: true, code });
+    for (const [code, type] of valid)
+      expect(validateOdsCode(code, type), `${code} as ${type}`).toEqual({ ok: true, code });
   });
 
   it("tidies spaces and lower case", () => {
@@ -32,16 +33,28 @@ describe("ODS code validation", () => {
   });
 
   it("explains the expected format when a code does not fit its type", () => {
-    expect(validateOdsCode("J82001", "ACUTE_TRUST")).toEqual({ ok: false, message: expect.stringContaining("starting with R or T") });
+    expect(validateOdsCode("J82001", "ACUTE_TRUST")).toEqual({
+      ok: false,
+      message: expect.stringContaining("starting with R or T"),
+    });
     expect(validateOdsCode("RHM0", "ACUTE_TRUST")).toMatchObject({ ok: false });
-    expect(validateOdsCode("RHM", "GP_PRACTICE")).toEqual({ ok: false, message: "A GP practice's ODS code is a letter followed by 5 numbers, for example J82001" });
-    expect(validateOdsCode("RHM01", "CARE_HOME")).toEqual({ ok: false, message: expect.stringContaining("starts with V or N") });
+    expect(validateOdsCode("RHM", "GP_PRACTICE")).toEqual({
+      ok: false,
+      message: "A GP practice's ODS code is a letter followed by 5 numbers, for example J82001",
+    });
+    expect(validateOdsCode("RHM01", "CARE_HOME")).toEqual({
+      ok: false,
+      message: expect.stringContaining("starts with V or N"),
+    });
     expect(validateOdsCode("9191", "LOCAL_AUTHORITY")).toMatchObject({ ok: false });
   });
 
   it("rejects anything outside 3 to 6 letters or numbers, whatever the type", () => {
     for (const code of ["AB", "ABCDEFG", "RH-M", "R_M", "ÄBC"]) {
-      expect(validateOdsCode(code, "OTHER"), code).toEqual({ ok: false, message: "ODS code must be 3 to 6 letters or numbers, for example RHM or J82001" });
+      expect(validateOdsCode(code, "OTHER"), code).toEqual({
+        ok: false,
+        message: "ODS code must be 3 to 6 letters or numbers, for example RHM or J82001",
+      });
     }
   });
 });

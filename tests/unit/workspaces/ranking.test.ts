@@ -17,7 +17,13 @@ describe("checking a submitted ranking", () => {
   });
 
   it("accepts a partial ranking; unranked candidates are left out", () => {
-    expect(checkRanking(ids, { a: "", b: "1", c: "2", d: "" })).toEqual({ ok: true, rankings: [{ candidateId: "b", rank: 1 }, { candidateId: "c", rank: 2 }] });
+    expect(checkRanking(ids, { a: "", b: "1", c: "2", d: "" })).toEqual({
+      ok: true,
+      rankings: [
+        { candidateId: "b", rank: 1 },
+        { candidateId: "c", rank: 2 },
+      ],
+    });
     expect(checkRanking(ids, { c: "1" })).toEqual({ ok: true, rankings: [{ candidateId: "c", rank: 1 }] });
   });
 
@@ -34,22 +40,39 @@ describe("checking a submitted ranking", () => {
 
   it("rejects gaps: ranks must run from 1", () => {
     const result = checkRanking(ids, { a: "1", b: "3" });
-    expect(result).toMatchObject({ ok: false, message: "Ranks must run 1, 2, 3 and so on without gaps. You did not use 2.", fieldErrors: { "rank-b": "Use 2 before rank 3" } });
-    expect(checkRanking(ids, { a: "2" })).toMatchObject({ ok: false, message: "Ranks must run 1, 2, 3 and so on without gaps. You did not use 1." });
+    expect(result).toMatchObject({
+      ok: false,
+      message: "Ranks must run 1, 2, 3 and so on without gaps. You did not use 2.",
+      fieldErrors: { "rank-b": "Use 2 before rank 3" },
+    });
+    expect(checkRanking(ids, { a: "2" })).toMatchObject({
+      ok: false,
+      message: "Ranks must run 1, 2, 3 and so on without gaps. You did not use 1.",
+    });
   });
 
   it("rejects a candidate that is not in the round", () => {
-    expect(checkRanking(ids, { a: "1", zzz: "2" })).toMatchObject({ ok: false, message: expect.stringContaining("not in this round") });
+    expect(checkRanking(ids, { a: "1", zzz: "2" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not in this round"),
+    });
   });
 
   it("rejects ranks outside 1..n and anything that is not a whole number", () => {
     for (const bad of ["0", "5", "-1", "1.5", "first", "1e0"]) {
-      expect(checkRanking(ids, { a: bad })).toMatchObject({ ok: false, fieldErrors: { "rank-a": 'Choose a rank from 1 to 4, or "Not ranked"' } });
+      expect(checkRanking(ids, { a: bad })).toMatchObject({
+        ok: false,
+        fieldErrors: { "rank-a": 'Choose a rank from 1 to 4, or "Not ranked"' },
+      });
     }
   });
 
   it("asks for at least one rank", () => {
-    expect(checkRanking(ids, { a: "", b: "" })).toMatchObject({ ok: false, message: expect.stringContaining("Rank at least one"), fieldErrors: { "rank-a": "Rank at least one candidate" } });
+    expect(checkRanking(ids, { a: "", b: "" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Rank at least one"),
+      fieldErrors: { "rank-a": "Rank at least one candidate" },
+    });
   });
 });
 

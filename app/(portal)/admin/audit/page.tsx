@@ -20,31 +20,58 @@ export default async function AuditLogPage({ searchParams }: Props) {
   return (
     <>
       <h1>Audit log</h1>
-      <p>Every sign-in, failed sign-in, role change, invitation and change to records, newest first. The log cannot be edited.</p>
+      <p>
+        Every sign-in, failed sign-in, role change, invitation and change to records, newest first. The log cannot be
+        edited.
+      </p>
       <form method="get" action="/admin/audit" className="flex flex-wrap items-end gap-4">
-        <SelectField name="action" label="Show" placeholder="All events" defaultValue={filter.action} options={result.actions.map((a) => ({ value: a, label: a }))} />
+        <SelectField
+          name="action"
+          label="Show"
+          placeholder="All events"
+          defaultValue={filter.action}
+          options={result.actions.map((a) => ({ value: a, label: a }))}
+        />
         <Button variant="secondary">Filter</Button>
       </form>
-      <p>{formatNumber(result.total)} {result.total === 1 ? "event" : "events"}</p>
+      <p>
+        {formatNumber(result.total)} {result.total === 1 ? "event" : "events"}
+      </p>
       <ScrollableTable label="Audit events, newest first">
         <table className="w-full bg-white text-left text-base">
           <caption className="sr-only">Audit events, newest first</caption>
           <thead>
             <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">When</th>
-              <th scope="col" className="p-2">Event</th>
-              <th scope="col" className="p-2">By</th>
-              <th scope="col" className="p-2">Record</th>
-              <th scope="col" className="p-2">Collaborative</th>
-              <th scope="col" className="p-2">IP address</th>
-              <th scope="col" className="p-2">Details</th>
+              <th scope="col" className="p-2">
+                When
+              </th>
+              <th scope="col" className="p-2">
+                Event
+              </th>
+              <th scope="col" className="p-2">
+                By
+              </th>
+              <th scope="col" className="p-2">
+                Record
+              </th>
+              <th scope="col" className="p-2">
+                Collaborative
+              </th>
+              <th scope="col" className="p-2">
+                IP address
+              </th>
+              <th scope="col" className="p-2">
+                Details
+              </th>
             </tr>
           </thead>
           <tbody>
             {result.events.map((e) => (
               <tr key={e.id} className="border-b border-nhs-grey-4 align-top">
                 <td className="p-2 whitespace-nowrap">{formatDateTime(e.at)}</td>
-                <th scope="row" className="p-2 font-normal">{e.action}</th>
+                <th scope="row" className="p-2 font-normal">
+                  {e.action}
+                </th>
                 <td className="p-2">{e.actor}</td>
                 <td className="p-2 break-all">{e.subject}</td>
                 <td className="p-2">{e.collaborative ?? ""}</td>
@@ -55,7 +82,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
           </tbody>
         </table>
       </ScrollableTable>
-      <Pagination page={filter.page} pageCount={result.pageCount} hrefFor={(p) => `/admin/audit?${new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), page: String(p) }).toString()}`} />
+      <Pagination
+        page={filter.page}
+        pageCount={result.pageCount}
+        hrefFor={(p) =>
+          `/admin/audit?${new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), page: String(p) }).toString()}`
+        }
+      />
     </>
   );
 }

@@ -15,23 +15,40 @@ export default async function AdminCollaborativesPage() {
   return (
     <>
       <h1>Collaboratives</h1>
-      <p>Staff whose work email ends with one of a collaborative&apos;s domains can ask to join it; its leads approve them. With no domains, staff join by invitation only.</p>
+      <p>
+        Staff whose work email ends with one of a collaborative&apos;s domains can ask to join it; its leads approve
+        them. With no domains, staff join by invitation only.
+      </p>
       <ScrollableTable label="Collaboratives and the email domains whose staff may ask to join" className="mb-8">
         <table className="w-full bg-white text-left">
           <caption className="sr-only">Collaboratives and the email domains whose staff may ask to join</caption>
           <thead>
             <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-3">Collaborative</th>
-              <th scope="col" className="p-3">Email domains</th>
-              <th scope="col" className="p-3">Members</th>
+              <th scope="col" className="p-3">
+                Collaborative
+              </th>
+              <th scope="col" className="p-3">
+                Email domains
+              </th>
+              <th scope="col" className="p-3">
+                Members
+              </th>
             </tr>
           </thead>
           <tbody>
             {collaboratives.map((c) => (
               <tr key={c.id} className="border-b border-nhs-grey-4">
-                <th scope="row" className="p-3 font-normal">{c.name}</th>
-                <td className="p-3">{c.allowedEmailDomains.length ? c.allowedEmailDomains.join(", ") : "Invitation only"}</td>
-                <td className="p-3"><Link href={`/collaboratives/${c.slug}/members`}>Members<span className="sr-only"> of {c.name}</span></Link></td>
+                <th scope="row" className="p-3 font-normal">
+                  {c.name}
+                </th>
+                <td className="p-3">
+                  {c.allowedEmailDomains.length ? c.allowedEmailDomains.join(", ") : "Invitation only"}
+                </td>
+                <td className="p-3">
+                  <Link href={`/collaboratives/${c.slug}/members`}>
+                    Members<span className="sr-only"> of {c.name}</span>
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -42,8 +59,18 @@ export default async function AdminCollaborativesPage() {
         <AccountForm
           action={updateCollaborativeSettingsAction}
           fields={[
-            { name: "collaborativeId", label: "Collaborative", type: "select", placeholder: "Choose a collaborative", options: collaboratives.map((c) => ({ value: c.id, label: c.name })) },
-            { name: "allowedEmailDomains", label: "Email domains", hint: "Separate domains with commas, for example nhs.net, nhs.uk. Leave empty for invitation only." },
+            {
+              name: "collaborativeId",
+              label: "Collaborative",
+              type: "select",
+              placeholder: "Choose a collaborative",
+              options: collaboratives.map((c) => ({ value: c.id, label: c.name })),
+            },
+            {
+              name: "allowedEmailDomains",
+              label: "Email domains",
+              hint: "Separate domains with commas, for example nhs.net, nhs.uk. Leave empty for invitation only.",
+            },
           ]}
           submitLabel="Save"
         />

@@ -19,30 +19,54 @@ export default async function PathwayStagesPage({ searchParams }: Props) {
   return (
     <>
       <h1>Stages of the patient’s pathway</h1>
-      <p className="max-w-3xl">Projects, safety concerns and shared learning say where on the patient’s pathway they act. A stage in use can be renamed or moved but not deleted.</p>
+      <p className="max-w-3xl">
+        Projects, safety concerns and shared learning say where on the patient’s pathway they act. A stage in use can be
+        renamed or moved but not deleted.
+      </p>
       <table className="mb-8 w-full border-collapse bg-white text-left">
         <caption className="sr-only">Pathway stages</caption>
         <thead>
           <tr className="border-b-2 border-nhs-grey-3">
-            <th scope="col" className="p-2">Position</th>
-            <th scope="col" className="p-2">Name</th>
-            <th scope="col" className="p-2">Identifier</th>
-            <th scope="col" className="p-2">Used by</th>
-            <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="p-2">
+              Position
+            </th>
+            <th scope="col" className="p-2">
+              Name
+            </th>
+            <th scope="col" className="p-2">
+              Identifier
+            </th>
+            <th scope="col" className="p-2">
+              Used by
+            </th>
+            <th scope="col" className="p-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {stages.map((s) => (
             <tr key={s.id} className="border-b border-nhs-grey-4">
               <td className="p-2">{s.sortOrder}</td>
-              <th scope="row" className="p-2 font-normal">{s.name}</th>
-              <td className="p-2"><code>{s.slug}</code></td>
+              <th scope="row" className="p-2 font-normal">
+                {s.name}
+              </th>
+              <td className="p-2">
+                <code>{s.slug}</code>
+              </td>
               <td className="p-2">{s.uses}</td>
               <td className="p-2">
-                <Link href={`/admin/pathway-stages?edit=${s.id}`}>Change<span className="sr-only"> {s.name}</span></Link>
+                <Link href={`/admin/pathway-stages?edit=${s.id}`}>
+                  Change<span className="sr-only"> {s.name}</span>
+                </Link>
                 {s.uses === 0 && (
                   <span className="ml-4">
-                    <ActionButton action={deletePathwayStageAction} hidden={{ id: s.id }} label="Delete" srLabel={s.name} />
+                    <ActionButton
+                      action={deletePathwayStageAction}
+                      hidden={{ id: s.id }}
+                      label="Delete"
+                      srLabel={s.name}
+                    />
                   </span>
                 )}
               </td>
@@ -53,8 +77,15 @@ export default async function PathwayStagesPage({ searchParams }: Props) {
       {editing ? (
         <>
           <h2>Change “{editing.name}”</h2>
-          <PathwayStageForm action={updatePathwayStageAction} initial={editing} submitLabel="Save the stage" key={editing.id} />
-          <p className="mt-4"><Link href="/admin/pathway-stages">Add a stage instead</Link></p>
+          <PathwayStageForm
+            action={updatePathwayStageAction}
+            initial={editing}
+            submitLabel="Save the stage"
+            key={editing.id}
+          />
+          <p className="mt-4">
+            <Link href="/admin/pathway-stages">Add a stage instead</Link>
+          </p>
         </>
       ) : (
         <>

@@ -19,14 +19,17 @@ export default async function FollowingPage({ searchParams }: Props) {
       <BackLink href="/learning">Shared learning</BackLink>
       <h1>What you follow</h1>
       <p className="max-w-3xl">
-        Every Monday morning we email you a digest of new learning published in the priority areas you follow, and of teams adopting the learning you follow. If
-        there is nothing new, we do not email you.
+        Every Monday morning we email you a digest of new learning published in the priority areas you follow, and of
+        teams adopting the learning you follow. If there is nothing new, we do not email you.
       </p>
 
       <h2>Priority areas</h2>
       <ul className="list-none p-0">
         {areas.map((a) => (
-          <li key={a.id} className={`mb-2 flex flex-wrap items-center justify-between gap-4 bg-white p-3 ${a.slug === area ? "border-l-[10px] border-nhs-blue" : ""}`}>
+          <li
+            key={a.id}
+            className={`mb-2 flex flex-wrap items-center justify-between gap-4 bg-white p-3 ${a.slug === area ? "border-l-[10px] border-nhs-blue" : ""}`}
+          >
             <span>
               <a href={`/learning?area=${a.slug}`}>{a.name}</a>
               {a.local && <span className="block text-sm text-nhs-secondary-text">Local priority: {a.local}</span>}
@@ -34,7 +37,11 @@ export default async function FollowingPage({ searchParams }: Props) {
             </span>
             <ActionButton
               action={followAction}
-              hidden={{ priorityAreaId: a.id, intent: a.followed ? "unfollow" : "follow", returnTo: "/learning/following" }}
+              hidden={{
+                priorityAreaId: a.id,
+                intent: a.followed ? "unfollow" : "follow",
+                returnTo: "/learning/following",
+              }}
               label={a.followed ? `Stop following ${a.name}` : `Follow ${a.name}`}
               variant={a.followed ? "secondary" : "primary"}
             />
@@ -44,7 +51,10 @@ export default async function FollowingPage({ searchParams }: Props) {
 
       <h2>Learning items</h2>
       {items.length === 0 ? (
-        <p>You do not follow any learning items. Choose &ldquo;Follow this learning&rdquo; on an item to hear when other teams adopt it.</p>
+        <p>
+          You do not follow any learning items. Choose &ldquo;Follow this learning&rdquo; on an item to hear when other
+          teams adopt it.
+        </p>
       ) : (
         <ul className="list-none p-0">
           {items.map((f) => (

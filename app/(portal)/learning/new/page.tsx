@@ -15,8 +15,8 @@ export default async function NewLearningPage() {
       <BackLink href="/learning">Shared learning</BackLink>
       <h1>Write up learning</h1>
       <p className="max-w-3xl">
-        Share what your team tried so others can learn from it — what worked, and what did not. It is saved as a draft that only your collaborative can see, until your
-        collaborative&rsquo;s lead publishes it.
+        Share what your team tried so others can learn from it — what worked, and what did not. It is saved as a draft
+        that only your collaborative can see, until your collaborative&rsquo;s lead publishes it.
       </p>
       <LearningItemForm options={options} />
     </>

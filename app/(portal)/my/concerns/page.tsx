@@ -15,7 +15,10 @@ export default async function MyConcernsPage() {
   return (
     <>
       <h1>My concerns</h1>
-      <p>Safety concerns you raised while signed in. Concerns you sent without signing in are not shown here: use their tracking links.</p>
+      <p>
+        Safety concerns you raised while signed in. Concerns you sent without signing in are not shown here: use their
+        tracking links.
+      </p>
       {concerns.length === 0 ? (
         <p>You have not raised any concerns while signed in.</p>
       ) : (
@@ -37,7 +40,9 @@ export default async function MyConcernsPage() {
           ))}
         </ul>
       )}
-      <ButtonLink href="/concerns/new" variant="secondary">Tell us about a safety concern</ButtonLink>
+      <ButtonLink href="/concerns/new" variant="secondary">
+        Tell us about a safety concern
+      </ButtonLink>
     </>
   );
 }

@@ -41,12 +41,24 @@ export default async function ProjectPage({ params }: Props) {
       {p.canUpdate && (
         <nav aria-label="Work on this project" className="mb-6 bg-white p-4">
           <ul className="mb-0 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
-            <li><Link href={`/projects/${p.id}/edit`}>Edit the project</Link></li>
-            <li><Link href={`/projects/${p.id}/status`}>Change its stage</Link></li>
-            <li><Link href={`/projects/${p.id}/team`}>Team</Link></li>
-            <li><Link href={`/projects/${p.id}/drivers`}>Driver diagram and change ideas</Link></li>
-            <li><Link href={`/projects/${p.id}/measures/new`}>Add a measure</Link></li>
-            <li><Link href={`/projects/${p.id}/cycles/new`}>Record a PDSA cycle</Link></li>
+            <li>
+              <Link href={`/projects/${p.id}/edit`}>Edit the project</Link>
+            </li>
+            <li>
+              <Link href={`/projects/${p.id}/status`}>Change its stage</Link>
+            </li>
+            <li>
+              <Link href={`/projects/${p.id}/team`}>Team</Link>
+            </li>
+            <li>
+              <Link href={`/projects/${p.id}/drivers`}>Driver diagram and change ideas</Link>
+            </li>
+            <li>
+              <Link href={`/projects/${p.id}/measures/new`}>Add a measure</Link>
+            </li>
+            <li>
+              <Link href={`/projects/${p.id}/cycles/new`}>Record a PDSA cycle</Link>
+            </li>
           </ul>
         </nav>
       )}
@@ -54,20 +66,36 @@ export default async function ProjectPage({ params }: Props) {
       <SummaryList
         rows={[
           { label: "Organisations", value: p.organisations.map((o) => o.name).join(", ") },
-          { label: "Priority areas", value: p.priorities.map((x) => `${x.name}${x.kind === "NATIONAL" ? " (national)" : ""}`).join(", ") },
+          {
+            label: "Priority areas",
+            value: p.priorities.map((x) => `${x.name}${x.kind === "NATIONAL" ? " (national)" : ""}`).join(", "),
+          },
           { label: "Where on the pathway", value: p.stages.map((s) => s.name).join(", ") },
           { label: "Started", value: formatDate(p.startDate) },
           {
             label: "Team",
-            value: p.team.length === 0 ? "No team members listed" : p.team.map((t) => (t.role ? `${t.name} (${t.role})` : t.name)).join(", "),
+            value:
+              p.team.length === 0
+                ? "No team members listed"
+                : p.team.map((t) => (t.role ? `${t.name} (${t.role})` : t.name)).join(", "),
           },
-          ...(p.concernsCount > 0 ? [{ label: "Prompted by", value: `Prompted by ${pluralise(p.concernsCount, "concern")} from patients and carers` }] : []),
+          ...(p.concernsCount > 0
+            ? [
+                {
+                  label: "Prompted by",
+                  value: `Prompted by ${pluralise(p.concernsCount, "concern")} from patients and carers`,
+                },
+              ]
+            : []),
         ]}
       />
 
       {p.status === "CLOSED" && p.closedReason && (
         <InsetText>
-          <p className="mb-0"><strong>Closed: </strong>{p.closedReason}</p>
+          <p className="mb-0">
+            <strong>Closed: </strong>
+            {p.closedReason}
+          </p>
         </InsetText>
       )}
 
@@ -78,17 +106,30 @@ export default async function ProjectPage({ params }: Props) {
 
       <section aria-labelledby="aim">
         <h2 id="aim">Our aim</h2>
-        {aim ? <p className="max-w-3xl text-xl">{aim}</p> : <p className="text-nhs-secondary-text">The team has not set its aim yet.</p>}
+        {aim ? (
+          <p className="max-w-3xl text-xl">{aim}</p>
+        ) : (
+          <p className="text-nhs-secondary-text">The team has not set its aim yet.</p>
+        )}
       </section>
 
       <section aria-labelledby="measures">
         <h2 id="measures">How we will know a change is an improvement</h2>
         {p.measures.length === 0 ? (
-          <p className="text-nhs-secondary-text">No measures yet.{p.canUpdate && <> <Link href={`/projects/${p.id}/measures/new`}>Add a measure</Link>.</>}</p>
+          <p className="text-nhs-secondary-text">
+            No measures yet.
+            {p.canUpdate && (
+              <>
+                {" "}
+                <Link href={`/projects/${p.id}/measures/new`}>Add a measure</Link>.
+              </>
+            )}
+          </p>
         ) : (
           <>
             <p>
-              Charts follow NHS England’s Making Data Count method. <a href={`/api/projects/${p.id}/measures/csv`}>Download every measure’s data (CSV)</a>
+              Charts follow NHS England’s Making Data Count method.{" "}
+              <a href={`/api/projects/${p.id}/measures/csv`}>Download every measure’s data (CSV)</a>
             </p>
             <p className="mb-1 text-sm font-bold">Key to the charts</p>
             <ChartKey hasTarget={p.measures.some((m) => m.target !== null)} />
@@ -100,12 +141,20 @@ export default async function ProjectPage({ params }: Props) {
                 <p className="mb-2">
                   <Tag colour={KIND_TAG_COLOURS[m.kind]}>{KIND_LABELS[m.kind]}</Tag>{" "}
                   <span className="text-base text-nhs-secondary-text">
-                    {PERIOD_LABELS[m.period].adjective}, {m.unit || "number"}, {DIRECTION_WORDS[m.direction].toLowerCase()}
+                    {PERIOD_LABELS[m.period].adjective}, {m.unit || "number"},{" "}
+                    {DIRECTION_WORDS[m.direction].toLowerCase()}
                     {m.target !== null && `, target ${m.target}`}
                   </span>
                 </p>
                 {m.definition && <p className="max-w-3xl text-base">{m.definition}</p>}
-                <MeasureChartPanel id={m.id} name={m.name} unit={m.unit} valueType={m.valueType} chart={m.chart} showKey={false} />
+                <MeasureChartPanel
+                  id={m.id}
+                  name={m.name}
+                  unit={m.unit}
+                  valueType={m.valueType}
+                  chart={m.chart}
+                  showKey={false}
+                />
               </section>
             ))}
           </>
@@ -134,9 +183,22 @@ export default async function ProjectPage({ params }: Props) {
                   Testing “{c.changeIdea}” · {formatDate(c.startDate)}
                   {c.endDate ? ` to ${formatDate(c.endDate)}` : c.act ? "" : " (in progress)"}
                 </p>
-                <p className="mb-1 text-base"><strong>Prediction: </strong>{c.prediction}</p>
-                {c.study && <p className="mb-1 text-base"><strong>What happened: </strong>{c.study}</p>}
-                <p className="mb-0 text-base"><strong>Decision: </strong>{c.act ? `${PDSA_DECISION_OUTCOMES[c.act]}${c.actNotes ? ` – ${c.actNotes}` : ""}` : "Not decided yet"}</p>
+                <p className="mb-1 text-base">
+                  <strong>Prediction: </strong>
+                  {c.prediction}
+                </p>
+                {c.study && (
+                  <p className="mb-1 text-base">
+                    <strong>What happened: </strong>
+                    {c.study}
+                  </p>
+                )}
+                <p className="mb-0 text-base">
+                  <strong>Decision: </strong>
+                  {c.act
+                    ? `${PDSA_DECISION_OUTCOMES[c.act]}${c.actNotes ? ` – ${c.actNotes}` : ""}`
+                    : "Not decided yet"}
+                </p>
               </li>
             ))}
           </ol>
@@ -157,10 +219,18 @@ export default async function ProjectPage({ params }: Props) {
 
       <section aria-labelledby="learning">
         <h2 id="learning">What we learned</h2>
-        {p.learningSummary ? <p className="max-w-3xl whitespace-pre-line">{p.learningSummary}</p> : <p className="text-nhs-secondary-text">The team has not written up its learning yet.</p>}
+        {p.learningSummary ? (
+          <p className="max-w-3xl whitespace-pre-line">{p.learningSummary}</p>
+        ) : (
+          <p className="text-nhs-secondary-text">The team has not written up its learning yet.</p>
+        )}
       </section>
 
-      {p.canUpdate && <ButtonLink href={`/projects/${p.id}/edit`} variant="secondary">Edit the project</ButtonLink>}
+      {p.canUpdate && (
+        <ButtonLink href={`/projects/${p.id}/edit`} variant="secondary">
+          Edit the project
+        </ButtonLink>
+      )}
     </>
   );
 }

@@ -23,7 +23,10 @@ export default async function NewProjectPage({ searchParams }: Props) {
       <>
         <BackLink href="/projects">Improvement projects</BackLink>
         <h1>Start a new project</h1>
-        <p>Projects are started by staff of a collaborative’s member organisations. If you work for one, ask your collaborative’s lead to add you as a staff member.</p>
+        <p>
+          Projects are started by staff of a collaborative’s member organisations. If you work for one, ask your
+          collaborative’s lead to add you as a staff member.
+        </p>
       </>
     );
   }
@@ -35,7 +38,11 @@ export default async function NewProjectPage({ searchParams }: Props) {
         <BackLink href="/projects">Improvement projects</BackLink>
         <h1>Start a new project</h1>
         <form method="get" action="/projects/new">
-          <ChoiceField name="collaborative" label="Which collaborative is the project part of?" options={collaboratives.map((c) => ({ value: c.slug, label: c.name }))} />
+          <ChoiceField
+            name="collaborative"
+            label="Which collaborative is the project part of?"
+            options={collaboratives.map((c) => ({ value: c.slug, label: c.name }))}
+          />
           <Button>Continue</Button>
         </form>
       </>
@@ -50,7 +57,10 @@ export default async function NewProjectPage({ searchParams }: Props) {
       <BackLink href="/projects">Improvement projects</BackLink>
       <p className="mb-2 text-nhs-secondary-text">{collaborative.name}</p>
       <h1>Start a new project</h1>
-      <p className="max-w-3xl">Start with the problem and what you want to achieve. You can add measures, the driver diagram, change ideas and PDSA cycles once the project is created.</p>
+      <p className="max-w-3xl">
+        Start with the problem and what you want to achieve. You can add measures, the driver diagram, change ideas and
+        PDSA cycles once the project is created.
+      </p>
       <ProjectForm
         action={createProjectAction}
         mode="create"

@@ -5,7 +5,10 @@ import { getViewer } from "@/lib/auth/viewer";
 import { getCollaborativeBySlug, getWorkspace } from "@/lib/collaboratives/queries";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/collaboratives/organisation-types";
 import { PRIORITY_STATUS_COLOURS, PRIORITY_STATUS_LABELS } from "@/lib/priorities/labels";
-import { STATUS_LABELS as PROJECT_STATUS_LABELS, STATUS_TAG_COLOURS as PROJECT_STATUS_COLOURS } from "@/lib/projects/status";
+import {
+  STATUS_LABELS as PROJECT_STATUS_LABELS,
+  STATUS_TAG_COLOURS as PROJECT_STATUS_COLOURS,
+} from "@/lib/projects/status";
 import { learningTypeLabel } from "@/lib/learning/labels";
 import { formatDate, formatDateTime, formatNumber, pluralise } from "@/lib/format";
 import { ButtonLink } from "@/components/ui/Button";
@@ -24,10 +27,26 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
   const { slug } = await params;
   const workspace = await getWorkspace(await getViewer(), slug);
   if (!workspace) notFound();
-  const { collaborative, organisations, leads, localPriorities, projects, closedProjects, concerns, learning, events, rounds, membership, can } = workspace;
+  const {
+    collaborative,
+    organisations,
+    leads,
+    localPriorities,
+    projects,
+    closedProjects,
+    concerns,
+    learning,
+    events,
+    rounds,
+    membership,
+    can,
+  } = workspace;
   const openRounds = rounds.filter((r) => r.status === "OPEN");
   const organisationsByType = Object.entries(
-    organisations.reduce<Record<string, typeof organisations>>((groups, o) => ({ ...groups, [o.type]: [...(groups[o.type] ?? []), o] }), {}),
+    organisations.reduce<Record<string, typeof organisations>>(
+      (groups, o) => ({ ...groups, [o.type]: [...(groups[o.type] ?? []), o] }),
+      {},
+    ),
   );
 
   return (
@@ -64,10 +83,13 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
           <h2 className="text-xl sm:text-2xl">Have your say: {round.title}</h2>
           <p>
             Patients, carers and staff of the collaborative are ranking the candidate priorities
-            {round.closesAt ? ` until the end of ${formatDate(round.closesAt)}` : ""}. {pluralise(round.ballots, "person has", "people have")} ranked so far.
+            {round.closesAt ? ` until the end of ${formatDate(round.closesAt)}` : ""}.{" "}
+            {pluralise(round.ballots, "person has", "people have")} ranked so far.
           </p>
           <p className="mb-0">
-            <Link href={`/collaboratives/${collaborative.slug}/rounds/${round.id}`}>See the candidates and rank them</Link>
+            <Link href={`/collaboratives/${collaborative.slug}/rounds/${round.id}`}>
+              See the candidates and rank them
+            </Link>
           </p>
         </InsetText>
       ))}
@@ -77,16 +99,25 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
       <section aria-labelledby="local-priorities">
         <h2 id="local-priorities">Local priorities</h2>
         {localPriorities.length === 0 ? (
-          <p>This collaborative works on the five national priorities and has not yet set local priorities of its own.</p>
+          <p>
+            This collaborative works on the five national priorities and has not yet set local priorities of its own.
+          </p>
         ) : (
           <ul className="mb-4 space-y-3">
             {localPriorities.map((p) => (
               <li key={p.id} className="bg-white p-4">
-                <Link href={`/collaboratives/${collaborative.slug}/priorities/${p.slug}`} className="font-bold">{p.name}</Link>{" "}
+                <Link href={`/collaboratives/${collaborative.slug}/priorities/${p.slug}`} className="font-bold">
+                  {p.name}
+                </Link>{" "}
                 <Tag colour={PRIORITY_STATUS_COLOURS[p.status]}>{PRIORITY_STATUS_LABELS[p.status]}</Tag>
                 {p.description && <p className="mt-2 mb-1">{p.description}</p>}
                 <p className="mb-0 text-base text-nhs-secondary-text">
-                  {p.round ? <>Chosen in &ldquo;{p.round.title}&rdquo;{p.round.closedAt ? ` on ${formatDate(p.round.closedAt)}` : ""}. </> : null}
+                  {p.round ? (
+                    <>
+                      Chosen in &ldquo;{p.round.title}&rdquo;
+                      {p.round.closedAt ? ` on ${formatDate(p.round.closedAt)}` : ""}.{" "}
+                    </>
+                  ) : null}
                   {pluralise(p.projectCount, "project")}, {pluralise(p.linkedConcernCount, "linked concern")}.
                 </p>
               </li>
@@ -94,10 +125,14 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
           </ul>
         )}
         <p>
-          <Link href={`/collaboratives/${collaborative.slug}/rounds`}>How priorities are chosen: priority-setting rounds</Link>
+          <Link href={`/collaboratives/${collaborative.slug}/rounds`}>
+            How priorities are chosen: priority-setting rounds
+          </Link>
         </p>
         {can.openRound && (
-          <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/new`} variant="secondary">Open a priority-setting round</ButtonLink>
+          <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/new`} variant="secondary">
+            Open a priority-setting round
+          </ButtonLink>
         )}
       </section>
 
@@ -109,10 +144,19 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
           <ul className="mb-4 space-y-3">
             {projects.map((p) => (
               <li key={p.id} className="bg-white p-4">
-                <Link href={`/projects/${p.id}`} className="font-bold">{p.title}</Link>{" "}
+                <Link href={`/projects/${p.id}`} className="font-bold">
+                  {p.title}
+                </Link>{" "}
                 <Tag colour={PROJECT_STATUS_COLOURS[p.status]}>{PROJECT_STATUS_LABELS[p.status]}</Tag>
-                {p.visibility === "DRAFT" && <> <Tag colour="grey">Draft</Tag></>}
-                {p.priorities.length > 0 && <p className="mt-2 mb-0 text-base text-nhs-secondary-text">Priorities: {p.priorities.join(", ")}</p>}
+                {p.visibility === "DRAFT" && (
+                  <>
+                    {" "}
+                    <Tag colour="grey">Draft</Tag>
+                  </>
+                )}
+                {p.priorities.length > 0 && (
+                  <p className="mt-2 mb-0 text-base text-nhs-secondary-text">Priorities: {p.priorities.join(", ")}</p>
+                )}
               </li>
             ))}
           </ul>
@@ -130,7 +174,10 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
           <ul className="mb-4 space-y-3">
             {learning.map((item) => (
               <li key={item.id} className="bg-white p-4">
-                <Link href={`/learning/${item.slug}`} className="font-bold">{item.title}</Link> <Tag colour="purple">{learningTypeLabel[item.type]}</Tag>
+                <Link href={`/learning/${item.slug}`} className="font-bold">
+                  {item.title}
+                </Link>{" "}
+                <Tag colour="purple">{learningTypeLabel[item.type]}</Tag>
                 {item.summary && <p className="mt-2 mb-0">{item.summary}</p>}
               </li>
             ))}
@@ -149,18 +196,27 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
           <ul className="mb-4 space-y-3">
             {events.map((e) => (
               <li key={e.id} className="bg-white p-4">
-                <Link href={`/collaboratives/${collaborative.slug}/events/${e.id}`} className="font-bold">{e.title}</Link>
+                <Link href={`/collaboratives/${collaborative.slug}/events/${e.id}`} className="font-bold">
+                  {e.title}
+                </Link>
                 <p className="mt-1 mb-0 text-base">
-                  {formatDateTime(e.startsAt)}, {[e.location, e.onlineUrl ? "online" : null].filter(Boolean).join(" and ")}
+                  {formatDateTime(e.startsAt)},{" "}
+                  {[e.location, e.onlineUrl ? "online" : null].filter(Boolean).join(" and ")}
                 </p>
               </li>
             ))}
           </ul>
         )}
         <p>
-          <Link href={`/collaboratives/${collaborative.slug}/events`}>All events, including past events and their outputs</Link>
+          <Link href={`/collaboratives/${collaborative.slug}/events`}>
+            All events, including past events and their outputs
+          </Link>
         </p>
-        {can.manageEvents && <ButtonLink href={`/collaboratives/${collaborative.slug}/events/new`} variant="secondary">Add an event</ButtonLink>}
+        {can.manageEvents && (
+          <ButtonLink href={`/collaboratives/${collaborative.slug}/events/new`} variant="secondary">
+            Add an event
+          </ButtonLink>
+        )}
       </section>
 
       <section aria-labelledby="organisations">
@@ -171,7 +227,9 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
           <div className="grid gap-x-8 sm:grid-cols-2">
             {organisationsByType.map(([type, list]) => (
               <div key={type}>
-                <h3 className="text-lg sm:text-xl">{ORGANISATION_TYPE_LABELS[type as keyof typeof ORGANISATION_TYPE_LABELS]}</h3>
+                <h3 className="text-lg sm:text-xl">
+                  {ORGANISATION_TYPE_LABELS[type as keyof typeof ORGANISATION_TYPE_LABELS]}
+                </h3>
                 <ul className="list-disc pl-6 text-base">
                   {list.map((o) => (
                     <li key={o.id}>
@@ -185,7 +243,9 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
           </div>
         )}
         {can.manageOrganisations && (
-          <ButtonLink href={`/collaboratives/${collaborative.slug}/organisations`} variant="secondary">Manage member organisations</ButtonLink>
+          <ButtonLink href={`/collaboratives/${collaborative.slug}/organisations`} variant="secondary">
+            Manage member organisations
+          </ButtonLink>
         )}
       </section>
     </>

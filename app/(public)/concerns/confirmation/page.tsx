@@ -17,8 +17,12 @@ export default async function ConcernConfirmationPage() {
       <div className="max-w-3xl">
         <h1>We cannot show this confirmation</h1>
         <p>This page shows the reference of a concern for 30 minutes after it was sent, in the browser that sent it.</p>
-        <p>If you kept your reference and tracking link, you can <Link href="/concerns/track">follow your concern</Link>.</p>
-        <p><Link href="/concerns/new">Tell us about a safety concern</Link></p>
+        <p>
+          If you kept your reference and tracking link, you can <Link href="/concerns/track">follow your concern</Link>.
+        </p>
+        <p>
+          <Link href="/concerns/new">Tell us about a safety concern</Link>
+        </p>
       </div>
     );
   }
@@ -33,19 +37,30 @@ export default async function ConcernConfirmationPage() {
       </ConfirmationPanel>
       <p>We have sent your concern to the {concern.collaborativeName}.</p>
       <h2>Keep your private tracking link</h2>
-      <p>Use this link to see what happens to your concern and read the team&apos;s response. You do not need an account.</p>
+      <p>
+        Use this link to see what happens to your concern and read the team&apos;s response. You do not need an account.
+      </p>
       <InsetText>
         <p className="mb-0 break-all font-bold">
           <a href={path}>{link}</a>
         </p>
       </InsetText>
-      <p>Copy the link or bookmark it now, and write down your reference: this page cannot be shown again. If you gave an email address, the team&apos;s response will include the link.</p>
+      <p>
+        Copy the link or bookmark it now, and write down your reference: this page cannot be shown again. If you gave an
+        email address, the team&apos;s response will include the link.
+      </p>
       <p>Anyone with the link can see the progress of your concern, but not what you wrote or your contact details.</p>
       <h2>What happens next</h2>
       <ul className="list-disc pl-6">
-        <li>The patient safety team will read your concern and aim to acknowledge it within {concern.acknowledgementDays} working days.</li>
+        <li>
+          The patient safety team will read your concern and aim to acknowledge it within {concern.acknowledgementDays}{" "}
+          working days.
+        </li>
         <li>They use concerns like yours to decide what to improve in your area.</li>
-        <li>When they reply, their response will appear on your tracking page{viewer.userId ? ", and under My concerns if you chose to keep it in your account" : ""}.</li>
+        <li>
+          When they reply, their response will appear on your tracking page
+          {viewer.userId ? ", and under My concerns if you chose to keep it in your account" : ""}.
+        </li>
       </ul>
       <WarningCallout title="If someone needs help now">
         <p>Call 999 in an emergency, or 111 if it is urgent but not an emergency.</p>

@@ -17,18 +17,26 @@ export default async function NewConcernPage({ searchParams }: Props) {
     <div className="max-w-3xl">
       <h1>Tell us about a safety concern</h1>
       <WarningCallout title="This is not for emergencies">
-        <p>If someone needs medical help now, call 999 in an emergency. If it is urgent but not an emergency, call 111 or go to <a href="https://111.nhs.uk">111.nhs.uk</a>.</p>
+        <p>
+          If someone needs medical help now, call 999 in an emergency. If it is urgent but not an emergency, call 111 or
+          go to <a href="https://111.nhs.uk">111.nhs.uk</a>.
+        </p>
         <p>Nobody reads this form straight away, and not at night or at weekends.</p>
       </WarningCallout>
       <InsetText>
         <p>
-          <strong>This is not a formal complaint.</strong> To complain about your care, contact the organisation that provided it (its Patient Advice
-          and Liaison Service, PALS, can help) or your local integrated care board. The NHS website explains{" "}
-          <a href="https://www.nhs.uk/using-the-nhs/about-the-nhs/how-to-complain-to-the-nhs/">how to complain to the NHS</a>.
+          <strong>This is not a formal complaint.</strong> To complain about your care, contact the organisation that
+          provided it (its Patient Advice and Liaison Service, PALS, can help) or your local integrated care board. The
+          NHS website explains{" "}
+          <a href="https://www.nhs.uk/using-the-nhs/about-the-nhs/how-to-complain-to-the-nhs/">
+            how to complain to the NHS
+          </a>
+          .
         </p>
         <p className="mb-0">
-          Use this form to tell the patient safety team in your area about something that made care less safe, so that they can learn from it and
-          improve care for everyone. You do not need an account, and you do not have to give your name.
+          Use this form to tell the patient safety team in your area about something that made care less safe, so that
+          they can learn from it and improve care for everyone. You do not need an account, and you do not have to give
+          your name.
         </p>
       </InsetText>
       <p>It takes about 10 minutes. You will get a reference and a private link to follow what happens.</p>

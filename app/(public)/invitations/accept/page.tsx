@@ -17,7 +17,10 @@ type Props = { searchParams: Promise<{ token?: string }> };
 export default async function AcceptInvitationPage({ searchParams }: Props) {
   const { token } = await searchParams;
   const viewer = await getViewer();
-  const invitation = typeof token === "string" && token.length >= 20 && token.length <= 200 ? await getInvitationForToken(viewer, token) : null;
+  const invitation =
+    typeof token === "string" && token.length >= 20 && token.length <= 200
+      ? await getInvitationForToken(viewer, token)
+      : null;
   if (!invitation || !token) {
     return (
       <div className="max-w-2xl">
@@ -43,11 +46,19 @@ export default async function AcceptInvitationPage({ searchParams }: Props) {
         <AccountForm action={acceptInvitationAction} hidden={{ token }} fields={[]} submitLabel="Accept invitation" />
       ) : viewer.userId ? (
         <>
-          <p>You are signed in as {viewer.email}, but this invitation is for {invitation.email}.</p>
-          <p><Link href="/sign-out">Sign out</Link>, then open the link in the invitation email again and sign in as {invitation.email}.</p>
+          <p>
+            You are signed in as {viewer.email}, but this invitation is for {invitation.email}.
+          </p>
+          <p>
+            <Link href="/sign-out">Sign out</Link>, then open the link in the invitation email again and sign in as{" "}
+            {invitation.email}.
+          </p>
         </>
       ) : invitation.hasAccount ? (
-        <p>You already have an account. <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in to accept the invitation</Link>.</p>
+        <p>
+          You already have an account.{" "}
+          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in to accept the invitation</Link>.
+        </p>
       ) : (
         <>
           <h2>Create your account</h2>
@@ -57,7 +68,13 @@ export default async function AcceptInvitationPage({ searchParams }: Props) {
             hidden={{ token }}
             fields={[
               { name: "name", label: "Full name", autoComplete: "name" },
-              { name: "password", label: "Create a password", hint: PASSWORD_HINT, type: "password", autoComplete: "new-password" },
+              {
+                name: "password",
+                label: "Create a password",
+                hint: PASSWORD_HINT,
+                type: "password",
+                autoComplete: "new-password",
+              },
               { name: "confirmPassword", label: "Confirm password", type: "password", autoComplete: "new-password" },
             ]}
             submitLabel="Create account and join"

@@ -3,7 +3,12 @@ import { getViewer } from "@/lib/auth/viewer";
 import { can, collaborativeIdsWhere } from "@/lib/auth/policy";
 import { formatDate } from "@/lib/format";
 import { getLearningItem, learningResource } from "@/lib/learning/queries";
-import { archiveLearningItemAction, featureLearningItemAction, followAction, publishLearningItemAction } from "@/lib/learning/actions";
+import {
+  archiveLearningItemAction,
+  featureLearningItemAction,
+  followAction,
+  publishLearningItemAction,
+} from "@/lib/learning/actions";
 import { isExternalUrl, safeUrl } from "@/lib/learning/safe-url";
 import { orNotFound } from "@/lib/route-errors";
 import { BackLink, SummaryList, Tag } from "@/components/ui/Panels";
@@ -40,7 +45,9 @@ export default async function LearningItemPage({ params, searchParams }: Props) 
   const canEdit = can(viewer, "learning.update", resource);
   const canPublish = can(viewer, "learning.publish", resource);
   const canFeature = can(viewer, "learning.feature", resource);
-  const adoptInto = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]).filter((id) => can(viewer, "adoption.create", { collaborativeId: id, originCollaborativeId: item.collaborative?.id ?? null }));
+  const adoptInto = collaborativeIdsWhere(viewer, ["STAFF", "LEAD"]).filter((id) =>
+    can(viewer, "adoption.create", { collaborativeId: id, originCollaborativeId: item.collaborative?.id ?? null }),
+  );
   const canAdopt = item.type === "CHANGE_IDEA" && item.status === "PUBLISHED" && adoptInto.length > 0;
   const originName = item.collaborative?.name ?? "The national team";
   const notice = saved ? "Saved." : done ? DONE_MESSAGES[done] : undefined;
@@ -75,10 +82,23 @@ export default async function LearningItemPage({ params, searchParams }: Props) 
             Edit<span className="sr-only"> {item.title}</span>
           </ButtonLink>
         )}
-        {canPublish && item.status !== "PUBLISHED" && <ActionButton action={publishLearningItemAction} hidden={{ id: item.id }} label="Publish" variant="primary" />}
-        {canPublish && item.status === "PUBLISHED" && <ActionButton action={archiveLearningItemAction} hidden={{ id: item.id }} label="Archive" variant="secondary" />}
+        {canPublish && item.status !== "PUBLISHED" && (
+          <ActionButton action={publishLearningItemAction} hidden={{ id: item.id }} label="Publish" variant="primary" />
+        )}
+        {canPublish && item.status === "PUBLISHED" && (
+          <ActionButton
+            action={archiveLearningItemAction}
+            hidden={{ id: item.id }}
+            label="Archive"
+            variant="secondary"
+          />
+        )}
         {canFeature && item.status === "PUBLISHED" && (
-          <ActionButton action={featureLearningItemAction} hidden={{ id: item.id, featured: item.featured ? "false" : "true" }} label={item.featured ? "Stop featuring nationally" : "Feature nationally"} />
+          <ActionButton
+            action={featureLearningItemAction}
+            hidden={{ id: item.id, featured: item.featured ? "false" : "true" }}
+            label={item.featured ? "Stop featuring nationally" : "Feature nationally"}
+          />
         )}
         {viewer.userId && item.status === "PUBLISHED" && (
           <ActionButton
@@ -105,7 +125,9 @@ export default async function LearningItemPage({ params, searchParams }: Props) 
               </ul>
             ),
           },
-          ...(item.stages.length > 0 ? [{ label: "Stage of the pathway", value: item.stages.map((s) => s.name).join(", ") }] : []),
+          ...(item.stages.length > 0
+            ? [{ label: "Stage of the pathway", value: item.stages.map((s) => s.name).join(", ") }]
+            : []),
           ...(item.tags.length > 0
             ? [
                 {
@@ -127,7 +149,11 @@ export default async function LearningItemPage({ params, searchParams }: Props) 
 
       {item.resourceUrl && (
         <p className="mb-8 text-lg">
-          <a href={safeUrl(item.resourceUrl)} rel={isExternalUrl(item.resourceUrl) ? "noopener noreferrer" : undefined} className="font-bold">
+          <a
+            href={safeUrl(item.resourceUrl)}
+            rel={isExternalUrl(item.resourceUrl) ? "noopener noreferrer" : undefined}
+            className="font-bold"
+          >
             Open the resource<span className="sr-only">: {item.title}</span> (opens another website)
           </a>
         </p>

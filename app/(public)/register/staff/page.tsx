@@ -34,8 +34,16 @@ export default async function RegisterStaffPage({ searchParams }: Props) {
           <ChoiceField
             name="collaborative"
             label="Which collaborative does your organisation belong to?"
-            error={step === "collaborative" || slug !== undefined ? "Select the collaborative you work with" : undefined}
-            options={collaboratives.map((c) => ({ value: c.slug, label: c.name, hint: c.allowedEmailDomains.length ? `Work email addresses ending ${domainsText(c.allowedEmailDomains)}` : "By invitation only" }))}
+            error={
+              step === "collaborative" || slug !== undefined ? "Select the collaborative you work with" : undefined
+            }
+            options={collaboratives.map((c) => ({
+              value: c.slug,
+              label: c.name,
+              hint: c.allowedEmailDomains.length
+                ? `Work email addresses ending ${domainsText(c.allowedEmailDomains)}`
+                : "By invitation only",
+            }))}
           />
           <Button>Continue</Button>
         </form>
@@ -44,7 +52,14 @@ export default async function RegisterStaffPage({ searchParams }: Props) {
   }
 
   const organisations = await listOrganisationChoices(viewer, chosen.id);
-  const organisationField = { name: "organisationId", label: "Your organisation", type: "select" as const, placeholder: "Choose your organisation", options: organisations.map((o) => ({ value: o.id, label: o.name })), hint: "If your organisation is not listed, ask the collaborative's lead to add it and invite you." };
+  const organisationField = {
+    name: "organisationId",
+    label: "Your organisation",
+    type: "select" as const,
+    placeholder: "Choose your organisation",
+    options: organisations.map((o) => ({ value: o.id, label: o.name })),
+    hint: "If your organisation is not listed, ask the collaborative's lead to add it and invite you.",
+  };
   const jobTitleField = { name: "jobTitle", label: "Job title (optional)", autoComplete: "organization-title" };
   return (
     <div className="max-w-2xl">
@@ -54,13 +69,24 @@ export default async function RegisterStaffPage({ searchParams }: Props) {
         <p>This collaborative adds staff by invitation only. Ask its lead to invite you.</p>
       ) : viewer.userId ? (
         <>
-          <p>You are signed in as {viewer.email}. A lead will check your request before you can work on the collaborative&apos;s projects.</p>
-          <AccountForm action={requestStaffMembershipAction} hidden={{ collaborativeId: chosen.id }} fields={[organisationField, jobTitleField]} submitLabel="Ask to join" />
+          <p>
+            You are signed in as {viewer.email}. A lead will check your request before you can work on the
+            collaborative&apos;s projects.
+          </p>
+          <AccountForm
+            action={requestStaffMembershipAction}
+            hidden={{ collaborativeId: chosen.id }}
+            fields={[organisationField, jobTitleField]}
+            submitLabel="Ask to join"
+          />
         </>
       ) : (
         <>
           <InsetText>
-            <p className="mb-0">Use your work email address ending {domainsText(chosen.allowedEmailDomains)}. A lead will check your request before you can work on the collaborative&apos;s projects.</p>
+            <p className="mb-0">
+              Use your work email address ending {domainsText(chosen.allowedEmailDomains)}. A lead will check your
+              request before you can work on the collaborative&apos;s projects.
+            </p>
           </InsetText>
           <AccountForm
             action={registerStaffAction}
@@ -70,12 +96,24 @@ export default async function RegisterStaffPage({ searchParams }: Props) {
               { name: "email", label: "Work email address", type: "email", autoComplete: "email" },
               organisationField,
               jobTitleField,
-              { name: "password", label: "Create a password", hint: PASSWORD_HINT, type: "password", autoComplete: "new-password" },
+              {
+                name: "password",
+                label: "Create a password",
+                hint: PASSWORD_HINT,
+                type: "password",
+                autoComplete: "new-password",
+              },
               { name: "confirmPassword", label: "Confirm password", type: "password", autoComplete: "new-password" },
             ]}
             submitLabel="Create account and ask to join"
           />
-          <p>Already have an account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/register/staff?collaborative=${chosen.slug}`)}`}>Sign in</Link> to ask to join.</p>
+          <p>
+            Already have an account?{" "}
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/register/staff?collaborative=${chosen.slug}`)}`}>
+              Sign in
+            </Link>{" "}
+            to ask to join.
+          </p>
         </>
       )}
     </div>

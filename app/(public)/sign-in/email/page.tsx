@@ -20,7 +20,9 @@ export default async function EmailSignInPage({ searchParams }: Props) {
         fields={[{ name: "email", label: "Email address", type: "email", autoComplete: "email" }]}
         submitLabel="Email me a link"
       />
-      <p><Link href="/sign-in">Sign in with a password instead</Link></p>
+      <p>
+        <Link href="/sign-in">Sign in with a password instead</Link>
+      </p>
     </div>
   );
 }

@@ -28,7 +28,15 @@ export default async function PersonDataPage({ params }: Props) {
           { label: "National role", value: globalRoleLabel(person.globalRole) },
           {
             label: "Collaboratives",
-            value: person.memberships.length === 0 ? "None" : person.memberships.map((m) => `${m.collaborativeName}: ${roleLabel(m.role)}${m.pending ? " (waiting for approval)" : ""}`).join("; "),
+            value:
+              person.memberships.length === 0
+                ? "None"
+                : person.memberships
+                    .map(
+                      (m) =>
+                        `${m.collaborativeName}: ${roleLabel(m.role)}${m.pending ? " (waiting for approval)" : ""}`,
+                    )
+                    .join("; "),
           },
           { label: "Account created", value: formatDate(person.createdAt) },
           {
@@ -47,13 +55,14 @@ export default async function PersonDataPage({ params }: Props) {
 
       <h2>Export their data</h2>
       <p>
-        A JSON file of everything the portal holds about this person: their account, memberships, the concerns they reported (with their
-        contact details), projects, learning, comments, ballots and the audit events about them. Use it to answer a subject access
-        request. The download is recorded in the audit log.
+        A JSON file of everything the portal holds about this person: their account, memberships, the concerns they
+        reported (with their contact details), projects, learning, comments, ballots and the audit events about them.
+        Use it to answer a subject access request. The download is recorded in the audit log.
       </p>
       <p>
         <a href={`/api/admin/people/${encodeURIComponent(person.id)}/export`} download>
-          Download their data (JSON)<span className="sr-only"> for {person.erasedAt ? "the erased person" : person.name}</span>
+          Download their data (JSON)
+          <span className="sr-only"> for {person.erasedAt ? "the erased person" : person.name}</span>
         </a>
       </p>
 
@@ -69,18 +78,29 @@ export default async function PersonDataPage({ params }: Props) {
         <>
           <p>When someone asks for their personal details to be erased (UK GDPR article 17), this:</p>
           <ul>
-            <li>replaces their name and email address, and removes their password, sign-in sessions and linked sign-in accounts, so they can no longer sign in</li>
+            <li>
+              replaces their name and email address, and removes their password, sign-in sessions and linked sign-in
+              accounts, so they can no longer sign in
+            </li>
             <li>removes their memberships, follows and digests</li>
             <li>erases the contact details of the concerns they reported and unlinks those concerns from them</li>
           </ul>
           <p>
-            Their concerns, projects, learning, comments and ballots stay, de-identified, so that the collaboratives&apos; records and
-            counts remain true. Export their data first if they also asked for a copy. This cannot be undone.
+            Their concerns, projects, learning, comments and ballots stay, de-identified, so that the
+            collaboratives&apos; records and counts remain true. Export their data first if they also asked for a copy.
+            This cannot be undone.
           </p>
           <AccountForm
             action={erasePersonAction}
             hidden={{ userId: person.id }}
-            fields={[{ name: "confirm", label: `Type ${ERASE_CONFIRMATION} to confirm`, width: "max-w-xs", autoComplete: "off" }]}
+            fields={[
+              {
+                name: "confirm",
+                label: `Type ${ERASE_CONFIRMATION} to confirm`,
+                width: "max-w-xs",
+                autoComplete: "off",
+              },
+            ]}
             submitLabel="Erase their personal details"
             variant="warning"
           />

@@ -16,17 +16,28 @@ import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Safety concerns to triage" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ConcernQueuePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const viewer = await requireViewer(`/collaboratives/${slug}/concerns`);
   const filters = queueFilterSchema.parse(query);
-  const [queue, held] = await orNotFound(Promise.all([getTriageQueue(viewer, slug, filters), listHeldConcerns(viewer, slug)]));
+  const [queue, held] = await orNotFound(
+    Promise.all([getTriageQueue(viewer, slug, filters), listHeldConcerns(viewer, slug)]),
+  );
   const { collaborative } = queue;
   const hrefFor = (page: number) => {
-    const next = new URLSearchParams({ status: filters.status, area: filters.area, organisation: filters.organisation, age: filters.age, page: String(page) });
+    const next = new URLSearchParams({
+      status: filters.status,
+      area: filters.area,
+      organisation: filters.organisation,
+      age: filters.age,
+      page: String(page),
+    });
     return `?${next.toString()}`;
   };
 
@@ -34,23 +45,32 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
     <>
       <p className="mb-2 text-nhs-secondary-text">{collaborative.name}</p>
       <h1>Safety concerns</h1>
-      {query.passedOn && <InsetText><p className="mb-0 font-bold">The concern has been passed on to the other collaborative.</p></InsetText>}
+      {query.passedOn && (
+        <InsetText>
+          <p className="mb-0 font-bold">The concern has been passed on to the other collaborative.</p>
+        </InsetText>
+      )}
 
       {held.length > 0 && (
         <InsetText>
           <p className="mb-0">
-            <Link href="#held">{pluralise(held.length, "concern")} held as possibly automated</Link>: check {held.length === 1 ? "it" : "them"} before triage.
+            <Link href="#held">{pluralise(held.length, "concern")} held as possibly automated</Link>: check{" "}
+            {held.length === 1 ? "it" : "them"} before triage.
           </p>
         </InsetText>
       )}
 
       {queue.urgentUnread.length > 0 && (
         <WarningCallout title="Read these first: they may describe someone at risk now">
-          <p>These new concerns use words that can mean immediate danger. Read them now and follow your safeguarding procedures if needed.</p>
+          <p>
+            These new concerns use words that can mean immediate danger. Read them now and follow your safeguarding
+            procedures if needed.
+          </p>
           <ul className="list-disc pl-6">
             {queue.urgentUnread.map((c) => (
               <li key={c.id}>
-                <Link href={`/collaboratives/${collaborative.slug}/concerns/${c.id}`}>{c.reference}</Link>, received {formatDate(c.receivedAt)}
+                <Link href={`/collaboratives/${collaborative.slug}/concerns/${c.id}`}>{c.reference}</Link>, received{" "}
+                {formatDate(c.receivedAt)}
               </li>
             ))}
           </ul>
@@ -61,22 +81,45 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
         New concerns should be acknowledged within {pluralise(collaborative.acknowledgementDays, "working day")}.{" "}
         {queue.overdueCount > 0 ? (
           <strong>
-            <Link href={`?status=all&age=overdue`}>{pluralise(queue.overdueCount, "concern")} overdue for acknowledgement</Link>
+            <Link href={`?status=all&age=overdue`}>
+              {pluralise(queue.overdueCount, "concern")} overdue for acknowledgement
+            </Link>
           </strong>
         ) : (
           "None is overdue."
         )}
       </p>
 
-      <form method="get" role="search" aria-label="Filter concerns" className="mb-6 grid gap-x-6 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter concerns"
+        className="mb-6 grid gap-x-6 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <SelectField
           name="status"
           label="Status"
-          options={[{ value: "open", label: "Open (not closed)" }, { value: "all", label: "All" }, ...CONCERN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+          options={[
+            { value: "open", label: "Open (not closed)" },
+            { value: "all", label: "All" },
+            ...CONCERN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+          ]}
           defaultValue={filters.status}
         />
-        <SelectField name="area" label="Area" placeholder="All areas" options={queue.filterOptions.areas} defaultValue={filters.area} />
-        <SelectField name="organisation" label="Organisation" placeholder="All organisations" options={queue.filterOptions.organisations} defaultValue={filters.organisation} />
+        <SelectField
+          name="area"
+          label="Area"
+          placeholder="All areas"
+          options={queue.filterOptions.areas}
+          defaultValue={filters.area}
+        />
+        <SelectField
+          name="organisation"
+          label="Organisation"
+          placeholder="All organisations"
+          options={queue.filterOptions.organisations}
+          defaultValue={filters.organisation}
+        />
         <SelectField
           name="age"
           label="Received"
@@ -90,27 +133,46 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
           defaultValue={filters.age}
         />
         <div>
-          <Button variant="secondary" className="mb-0">Apply filters</Button>
+          <Button variant="secondary" className="mb-0">
+            Apply filters
+          </Button>
         </div>
       </form>
 
       <ScrollableTable label="Concerns" className="mb-6">
         <table className="w-full border-collapse bg-white text-left text-base">
-          <caption className="mb-2 text-left font-bold">{pluralise(queue.total, "concern")}{filters.status === "open" ? " open" : ""}</caption>
+          <caption className="mb-2 text-left font-bold">
+            {pluralise(queue.total, "concern")}
+            {filters.status === "open" ? " open" : ""}
+          </caption>
           <thead>
             <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">Reference</th>
-              <th scope="col" className="p-2">Received</th>
-              <th scope="col" className="p-2">What happened</th>
-              <th scope="col" className="p-2">Area and organisation</th>
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2">Assigned to</th>
+              <th scope="col" className="p-2">
+                Reference
+              </th>
+              <th scope="col" className="p-2">
+                Received
+              </th>
+              <th scope="col" className="p-2">
+                What happened
+              </th>
+              <th scope="col" className="p-2">
+                Area and organisation
+              </th>
+              <th scope="col" className="p-2">
+                Status
+              </th>
+              <th scope="col" className="p-2">
+                Assigned to
+              </th>
             </tr>
           </thead>
           <tbody>
             {queue.rows.length === 0 && (
               <tr>
-                <td colSpan={6} className="p-2">No concerns match these filters.</td>
+                <td colSpan={6} className="p-2">
+                  No concerns match these filters.
+                </td>
               </tr>
             )}
             {queue.rows.map((c) => (
@@ -120,10 +182,17 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
                 </th>
                 <td className="p-2 whitespace-nowrap">
                   {formatShortDate(c.receivedAt)}
-                  <span className="block text-nhs-secondary-text">{c.daysSinceReceived === 0 ? "today" : `${pluralise(c.daysSinceReceived, "day")} ago`}</span>
+                  <span className="block text-nhs-secondary-text">
+                    {c.daysSinceReceived === 0 ? "today" : `${pluralise(c.daysSinceReceived, "day")} ago`}
+                  </span>
                 </td>
                 <td className="max-w-md p-2">
-                  {c.mayBeUrgent && <><Tag colour="red">May be urgent</Tag><br /></>}
+                  {c.mayBeUrgent && (
+                    <>
+                      <Tag colour="red">May be urgent</Tag>
+                      <br />
+                    </>
+                  )}
                   {c.extract}
                 </td>
                 <td className="p-2">
@@ -134,7 +203,8 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
                   <Tag colour={STATUS_TAG_COLOURS[c.status]}>{STATUS_LABELS[c.status]}</Tag>
                   {c.overdue && (
                     <span className="mt-1 block">
-                      <Tag colour="red">Overdue</Tag> <span className="text-sm">due {formatShortDate(dateOfDay(c.acknowledgementDue))}</span>
+                      <Tag colour="red">Overdue</Tag>{" "}
+                      <span className="text-sm">due {formatShortDate(dateOfDay(c.acknowledgementDue))}</span>
                     </span>
                   )}
                 </td>
@@ -148,10 +218,10 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
 
       <h2 id="held">Possibly automated — check before triage</h2>
       <p>
-        These were sent with a field filled in that people cannot see: robots fill it in, but so do some browsers and password
-        managers. The person was given a reference as usual. Release a concern that a person wrote, and it joins the list above
-        with its acknowledgement due from the day it was sent; discard one that is spam, and it is erased. Until then they are in
-        no count or dashboard.
+        These were sent with a field filled in that people cannot see: robots fill it in, but so do some browsers and
+        password managers. The person was given a reference as usual. Release a concern that a person wrote, and it
+        joins the list above with its acknowledgement due from the day it was sent; discard one that is spam, and it is
+        erased. Until then they are in no count or dashboard.
       </p>
       <HeldConcernList
         rows={held.map((c) => ({
@@ -166,7 +236,11 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
       />
 
       <h2>Service level and retention</h2>
-      <SettingsForm collaborativeId={collaborative.id} acknowledgementDays={collaborative.acknowledgementDays} contactRetentionMonths={collaborative.contactRetentionMonths} />
+      <SettingsForm
+        collaborativeId={collaborative.id}
+        acknowledgementDays={collaborative.acknowledgementDays}
+        contactRetentionMonths={collaborative.contactRetentionMonths}
+      />
     </>
   );
 }

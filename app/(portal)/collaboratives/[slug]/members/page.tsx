@@ -40,10 +40,23 @@ export default async function MembersPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>Members of {page.collaborative.name}</h1>
-      {done && DONE[done] && <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">{DONE[done]}</p>}
+      {done && DONE[done] && (
+        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+          {DONE[done]}
+        </p>
+      )}
       <p>
-        {pluralise(page.counts.LEAD, "lead")}, {pluralise(page.counts.STAFF, "staff member")}, {pluralise(page.counts.PATIENT, "patient or carer", "patients and carers")}.
-        {page.collaborative.allowedEmailDomains.length > 0 && <> Staff with email addresses ending {page.collaborative.allowedEmailDomains.map((d) => `@${d}`).join(" or ")} can ask to join.</>}
+        {pluralise(page.counts.LEAD, "lead")}, {pluralise(page.counts.STAFF, "staff member")},{" "}
+        {pluralise(page.counts.PATIENT, "patient or carer", "patients and carers")}.
+        {page.collaborative.allowedEmailDomains.length > 0 && (
+          <>
+            {" "}
+            Staff with email addresses ending {page.collaborative.allowedEmailDomains
+              .map((d) => `@${d}`)
+              .join(" or ")}{" "}
+            can ask to join.
+          </>
+        )}
       </p>
 
       <h2>Requests to join</h2>
@@ -55,21 +68,44 @@ export default async function MembersPage({ params, searchParams }: Props) {
             <caption className="sr-only">Requests to join, waiting for approval</caption>
             <thead>
               <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-3">Name</th>
-                <th scope="col" className="p-3">Organisation and job</th>
-                <th scope="col" className="p-3">Asked on</th>
-                <th scope="col" className="p-3">Decision</th>
+                <th scope="col" className="p-3">
+                  Name
+                </th>
+                <th scope="col" className="p-3">
+                  Organisation and job
+                </th>
+                <th scope="col" className="p-3">
+                  Asked on
+                </th>
+                <th scope="col" className="p-3">
+                  Decision
+                </th>
               </tr>
             </thead>
             <tbody>
               {page.pending.map((m) => (
                 <tr key={m.membershipId} className="border-b border-nhs-grey-4 align-top">
-                  <th scope="row" className="p-3 font-normal"><strong>{m.name}</strong><br />{m.email}</th>
+                  <th scope="row" className="p-3 font-normal">
+                    <strong>{m.name}</strong>
+                    <br />
+                    {m.email}
+                  </th>
                   <td className="p-3">{[m.jobTitle, m.organisationName].filter(Boolean).join(", ") || "Not given"}</td>
                   <td className="p-3">{formatDate(m.joinedAt)}</td>
                   <td className="p-3">
-                    <InlineActionForm action={approveMembershipAction} hidden={{ ...hidden, membershipId: m.membershipId }} submitLabel="Approve" accessibleLabel={`Approve ${m.name}`} variant="primary" />
-                    <InlineActionForm action={declineMembershipAction} hidden={{ ...hidden, membershipId: m.membershipId }} submitLabel="Decline" accessibleLabel={`Decline ${m.name}`} />
+                    <InlineActionForm
+                      action={approveMembershipAction}
+                      hidden={{ ...hidden, membershipId: m.membershipId }}
+                      submitLabel="Approve"
+                      accessibleLabel={`Approve ${m.name}`}
+                      variant="primary"
+                    />
+                    <InlineActionForm
+                      action={declineMembershipAction}
+                      hidden={{ ...hidden, membershipId: m.membershipId }}
+                      submitLabel="Decline"
+                      accessibleLabel={`Decline ${m.name}`}
+                    />
                   </td>
                 </tr>
               ))}
@@ -85,9 +121,15 @@ export default async function MembersPage({ params, searchParams }: Props) {
             <caption className="mb-2 text-left text-xl font-bold">{group.organisationName}</caption>
             <thead>
               <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-3">Name</th>
-                <th scope="col" className="p-3">Role</th>
-                <th scope="col" className="p-3">Remove</th>
+                <th scope="col" className="p-3">
+                  Name
+                </th>
+                <th scope="col" className="p-3">
+                  Role
+                </th>
+                <th scope="col" className="p-3">
+                  Remove
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -97,7 +139,12 @@ export default async function MembersPage({ params, searchParams }: Props) {
                     <strong>{m.name}</strong>
                     <br />
                     {m.email}
-                    {m.jobTitle && <><br />{m.jobTitle}</>}
+                    {m.jobTitle && (
+                      <>
+                        <br />
+                        {m.jobTitle}
+                      </>
+                    )}
                   </th>
                   <td className="p-3">
                     {m.userId === viewer.userId && viewer.globalRole !== "ADMIN" ? (
@@ -106,7 +153,12 @@ export default async function MembersPage({ params, searchParams }: Props) {
                       <InlineActionForm
                         action={changeMemberRoleAction}
                         hidden={{ ...hidden, membershipId: m.membershipId }}
-                        select={{ name: "role", label: `Role of ${m.name}`, options: roleOptions, defaultValue: m.role }}
+                        select={{
+                          name: "role",
+                          label: `Role of ${m.name}`,
+                          options: roleOptions,
+                          defaultValue: m.role,
+                        }}
                         submitLabel="Change role"
                         accessibleLabel={`Change role of ${m.name}`}
                       />
@@ -116,7 +168,13 @@ export default async function MembersPage({ params, searchParams }: Props) {
                     {m.userId === viewer.userId && viewer.globalRole !== "ADMIN" ? (
                       "You"
                     ) : (
-                      <InlineActionForm action={removeMemberAction} hidden={{ ...hidden, membershipId: m.membershipId }} submitLabel="Remove" accessibleLabel={`Remove ${m.name}`} variant="warning" />
+                      <InlineActionForm
+                        action={removeMemberAction}
+                        hidden={{ ...hidden, membershipId: m.membershipId }}
+                        submitLabel="Remove"
+                        accessibleLabel={`Remove ${m.name}`}
+                        variant="warning"
+                      />
                     )}
                   </td>
                 </tr>
@@ -135,20 +193,38 @@ export default async function MembersPage({ params, searchParams }: Props) {
             <caption className="sr-only">Invitations waiting to be accepted</caption>
             <thead>
               <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-3">Email address</th>
-                <th scope="col" className="p-3">Role</th>
-                <th scope="col" className="p-3">Expires</th>
-                <th scope="col" className="p-3">Withdraw</th>
+                <th scope="col" className="p-3">
+                  Email address
+                </th>
+                <th scope="col" className="p-3">
+                  Role
+                </th>
+                <th scope="col" className="p-3">
+                  Expires
+                </th>
+                <th scope="col" className="p-3">
+                  Withdraw
+                </th>
               </tr>
             </thead>
             <tbody>
               {page.invitations.map((i) => (
                 <tr key={i.id} className="border-b border-nhs-grey-4 align-top">
-                  <th scope="row" className="p-3 font-normal">{i.email}</th>
-                  <td className="p-3">{roleLabel(i.role)}{i.organisationName && <>, {i.organisationName}</>}</td>
+                  <th scope="row" className="p-3 font-normal">
+                    {i.email}
+                  </th>
+                  <td className="p-3">
+                    {roleLabel(i.role)}
+                    {i.organisationName && <>, {i.organisationName}</>}
+                  </td>
                   <td className="p-3">{formatDate(i.expiresAt)}</td>
                   <td className="p-3">
-                    <InlineActionForm action={revokeInvitationAction} hidden={{ ...hidden, invitationId: i.id }} submitLabel="Withdraw" accessibleLabel={`Withdraw invitation to ${i.email}`} />
+                    <InlineActionForm
+                      action={revokeInvitationAction}
+                      hidden={{ ...hidden, invitationId: i.id }}
+                      submitLabel="Withdraw"
+                      accessibleLabel={`Withdraw invitation to ${i.email}`}
+                    />
                   </td>
                 </tr>
               ))}
@@ -165,7 +241,14 @@ export default async function MembersPage({ params, searchParams }: Props) {
           fields={[
             { name: "email", label: "Their email address", type: "email", autoComplete: "off" },
             { name: "role", label: "Role", type: "radios", options: roleOptions, defaultValue: "STAFF" },
-            { name: "organisationId", label: "Organisation", hint: "Needed for staff and leads.", type: "select", placeholder: "No organisation", options: page.organisations.map((o) => ({ value: o.id, label: o.name })) },
+            {
+              name: "organisationId",
+              label: "Organisation",
+              hint: "Needed for staff and leads.",
+              type: "select",
+              placeholder: "No organisation",
+              options: page.organisations.map((o) => ({ value: o.id, label: o.name })),
+            },
           ]}
           submitLabel="Send invitation"
         />

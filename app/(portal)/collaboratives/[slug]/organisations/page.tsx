@@ -22,22 +22,38 @@ export default async function OrganisationsPage({ params }: Props) {
       <BackLink href={`/collaboratives/${collaborative.slug}`}>{collaborative.name}</BackLink>
       <h1>Member organisations</h1>
       <p className="max-w-3xl">
-        The organisations in the collaborative. Members say which one they work for, projects name the organisations taking part, and people raising a concern can
-        choose where it happened.
+        The organisations in the collaborative. Members say which one they work for, projects name the organisations
+        taking part, and people raising a concern can choose where it happened.
       </p>
       {organisations.length > 0 && (
         <ScrollableTable label="Member organisations, with their type, ODS code and what is linked to them">
           <table className="mb-8 w-full border-collapse bg-white text-left text-base">
-            <caption className="sr-only">Member organisations, with their type, ODS code and what is linked to them</caption>
+            <caption className="sr-only">
+              Member organisations, with their type, ODS code and what is linked to them
+            </caption>
             <thead>
               <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-2">Organisation</th>
-                <th scope="col" className="p-2">Type</th>
-                <th scope="col" className="p-2">ODS code</th>
-                <th scope="col" className="p-2 text-right">Members</th>
-                <th scope="col" className="p-2 text-right">Projects</th>
-                <th scope="col" className="p-2 text-right">Concerns</th>
-                <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="p-2">
+                  Organisation
+                </th>
+                <th scope="col" className="p-2">
+                  Type
+                </th>
+                <th scope="col" className="p-2">
+                  ODS code
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Members
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Projects
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  Concerns
+                </th>
+                <th scope="col" className="p-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -19,8 +19,8 @@ export default async function AdoptPage({ params }: Props) {
       <BackLink href={`/learning/${item.slug}`}>{item.title}</BackLink>
       <h1>Record that your team is adopting this</h1>
       <p className="max-w-3xl">
-        <strong>{item.title}</strong> started in {item.originName}. Telling others you are taking it up shows where it is spreading, and lets the original team
-        help you.
+        <strong>{item.title}</strong> started in {item.originName}. Telling others you are taking it up shows where it
+        is spreading, and lets the original team help you.
       </p>
       {item.type !== "CHANGE_IDEA" || item.status !== "PUBLISHED" ? (
         <p>Only published change ideas can be adopted.</p>

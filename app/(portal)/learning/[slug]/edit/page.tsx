@@ -13,7 +13,14 @@ export default async function EditLearningPage({ params }: Props) {
   const { slug } = await params;
   const viewer = await requireViewer(`/learning/${slug}/edit`);
   const item = await orNotFound(getLearningItemForEdit(viewer, slug));
-  const options = await getLearningFormOptions(viewer).catch(() => ({ collaboratives: [], priorityAreas: [], stages: [], projects: [], measures: [], canWriteNationalNotes: false }));
+  const options = await getLearningFormOptions(viewer).catch(() => ({
+    collaboratives: [],
+    priorityAreas: [],
+    stages: [],
+    projects: [],
+    measures: [],
+    canWriteNationalNotes: false,
+  }));
   return (
     <>
       <BackLink href={`/learning/${item.slug}`}>{item.title}</BackLink>

@@ -21,9 +21,18 @@ export default async function DeleteProjectPage({ params }: Props) {
       <BackLink href={`/projects/${id}/edit`}>Edit the project</BackLink>
       <h1>Delete “{project.title}”</h1>
       <WarningCallout title="This cannot be undone">
-        <p>Its measures and their data, PDSA cycles, driver diagram and team list will be deleted. Concerns and shared learning that mention the project keep their own text. Consider closing the project instead, so others can learn from it.</p>
+        <p>
+          Its measures and their data, PDSA cycles, driver diagram and team list will be deleted. Concerns and shared
+          learning that mention the project keep their own text. Consider closing the project instead, so others can
+          learn from it.
+        </p>
       </WarningCallout>
-      <ConfirmDeleteForm action={deleteProjectAction} hidden={{ id }} confirmLabel="I understand the project and all its data will be deleted" buttonLabel="Delete the project" />
+      <ConfirmDeleteForm
+        action={deleteProjectAction}
+        hidden={{ id }}
+        confirmLabel="I understand the project and all its data will be deleted"
+        buttonLabel="Delete the project"
+      />
     </>
   );
 }

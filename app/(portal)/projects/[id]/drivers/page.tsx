@@ -38,9 +38,9 @@ export default async function DriversPage({ params }: Props) {
       <BackLink href={`/projects/${id}`}>{d.title}</BackLink>
       <h1>Driver diagram and change ideas</h1>
       <p className="max-w-3xl">
-        Work from the aim: the <strong>primary drivers</strong> are the big things that must change to reach it, the <strong>secondary drivers</strong> the
-        areas within each, and the <strong>change ideas</strong> what you will test in PDSA cycles. Change the aim on the{" "}
-        <Link href={`/projects/${id}/edit`}>project’s edit page</Link>.
+        Work from the aim: the <strong>primary drivers</strong> are the big things that must change to reach it, the{" "}
+        <strong>secondary drivers</strong> the areas within each, and the <strong>change ideas</strong> what you will
+        test in PDSA cycles. Change the aim on the <Link href={`/projects/${id}/edit`}>project’s edit page</Link>.
       </p>
 
       <DriverDiagram
@@ -49,22 +49,38 @@ export default async function DriversPage({ params }: Props) {
         driverControls={(node) => (
           <details className="mt-1 text-base">
             <summary className="cursor-pointer text-nhs-blue underline">
-              Change<span className="sr-only"> the {node.kind === "PRIMARY" ? "primary" : "secondary"} driver “{node.text}”</span>
+              Change
+              <span className="sr-only">
+                {" "}
+                the {node.kind === "PRIMARY" ? "primary" : "secondary"} driver “{node.text}”
+              </span>
             </summary>
             <div className="mt-2 border-l-2 border-nhs-grey-3 bg-white p-3">
-              <InlineTextForm action={renameDriverAction} hidden={{ projectId: id, nodeId: node.id }} name="text" label="Driver" defaultValue={node.text} submitLabel="Rename" idPrefix={`rename-${node.id}`} />
+              <InlineTextForm
+                action={renameDriverAction}
+                hidden={{ projectId: id, nodeId: node.id }}
+                name="text"
+                label="Driver"
+                defaultValue={node.text}
+                submitLabel="Rename"
+                idPrefix={`rename-${node.id}`}
+              />
               <div className="flex flex-wrap gap-4">
                 <form action={moveDriverAction}>
                   <input type="hidden" name="projectId" value={id} />
                   <input type="hidden" name="nodeId" value={node.id} />
                   <input type="hidden" name="direction" value="up" />
-                  <button type="submit" className={smallButton} disabled={node.first}>Move up</button>
+                  <button type="submit" className={smallButton} disabled={node.first}>
+                    Move up
+                  </button>
                 </form>
                 <form action={moveDriverAction}>
                   <input type="hidden" name="projectId" value={id} />
                   <input type="hidden" name="nodeId" value={node.id} />
                   <input type="hidden" name="direction" value="down" />
-                  <button type="submit" className={smallButton} disabled={node.last}>Move down</button>
+                  <button type="submit" className={smallButton} disabled={node.last}>
+                    Move down
+                  </button>
                 </form>
                 <form action={deleteDriverAction}>
                   <input type="hidden" name="projectId" value={id} />
@@ -78,17 +94,34 @@ export default async function DriversPage({ params }: Props) {
                 <form action={reparentDriverAction} className="mt-3">
                   <input type="hidden" name="projectId" value={id} />
                   <input type="hidden" name="nodeId" value={node.id} />
-                  <label htmlFor={`parent-${node.id}`} className="mb-1 block font-bold">Move under another primary driver</label>
-                  <select id={`parent-${node.id}`} name="parentId" className="mr-2 border-2 border-nhs-grey-1 bg-white px-2 py-1.5">
+                  <label htmlFor={`parent-${node.id}`} className="mb-1 block font-bold">
+                    Move under another primary driver
+                  </label>
+                  <select
+                    id={`parent-${node.id}`}
+                    name="parentId"
+                    className="mr-2 border-2 border-nhs-grey-1 bg-white px-2 py-1.5"
+                  >
                     {primaries.map((p) => (
-                      <option key={p.id} value={p.id}>{p.text}</option>
+                      <option key={p.id} value={p.id}>
+                        {p.text}
+                      </option>
                     ))}
                   </select>
-                  <button type="submit" className={smallButton}>Move</button>
+                  <button type="submit" className={smallButton}>
+                    Move
+                  </button>
                 </form>
               )}
               {node.kind === "PRIMARY" && (
-                <InlineTextForm action={addDriverAction} hidden={{ projectId: id, parentId: node.id }} name="text" label="Add a secondary driver under this one" submitLabel="Add secondary driver" idPrefix={`add-under-${node.id}`} />
+                <InlineTextForm
+                  action={addDriverAction}
+                  hidden={{ projectId: id, parentId: node.id }}
+                  name="text"
+                  label="Add a secondary driver under this one"
+                  submitLabel="Add secondary driver"
+                  idPrefix={`add-under-${node.id}`}
+                />
               )}
             </div>
           </details>
@@ -108,9 +141,16 @@ export default async function DriversPage({ params }: Props) {
                 submitLabel="Save change idea"
               />
               {(d.cycleCounts[idea.id] ?? 0) === 0 ? (
-                <ActionButton action={deleteChangeIdeaAction} hidden={{ projectId: id, ideaId: idea.id }} label="Delete" srLabel={`the change idea “${idea.title}”`} />
+                <ActionButton
+                  action={deleteChangeIdeaAction}
+                  hidden={{ projectId: id, ideaId: idea.id }}
+                  label="Delete"
+                  srLabel={`the change idea “${idea.title}”`}
+                />
               ) : (
-                <p className="mb-0 text-sm text-nhs-secondary-text">Tested in {d.cycleCounts[idea.id]} PDSA cycles, so it is kept.</p>
+                <p className="mb-0 text-sm text-nhs-secondary-text">
+                  Tested in {d.cycleCounts[idea.id]} PDSA cycles, so it is kept.
+                </p>
               )}
             </div>
           </details>
@@ -119,12 +159,25 @@ export default async function DriversPage({ params }: Props) {
 
       <h2>Add a primary driver</h2>
       <div className="mb-8 bg-white p-4">
-        <InlineTextForm action={addDriverAction} hidden={{ projectId: id, parentId: "" }} name="text" label="Primary driver" submitLabel="Add primary driver" idPrefix="add-primary" />
+        <InlineTextForm
+          action={addDriverAction}
+          hidden={{ projectId: id, parentId: "" }}
+          name="text"
+          label="Primary driver"
+          submitLabel="Add primary driver"
+          idPrefix="add-primary"
+        />
       </div>
 
       <h2>Add a change idea</h2>
       <div className="mb-8 bg-white p-4">
-        <ChangeIdeaForm action={addChangeIdeaAction} hidden={{ projectId: id }} drivers={drivers} idPrefix="add-idea" submitLabel="Add change idea" />
+        <ChangeIdeaForm
+          action={addChangeIdeaAction}
+          hidden={{ projectId: id }}
+          drivers={drivers}
+          idPrefix="add-idea"
+          submitLabel="Add change idea"
+        />
       </div>
     </>
   );

@@ -14,7 +14,13 @@ export const metadata: Metadata = { title: "Edit the project" };
 type Props = { params: Promise<{ id: string }> };
 
 const dateParts = (name: string, date: Date | null) =>
-  date ? { [`${name}-day`]: String(date.getUTCDate()), [`${name}-month`]: String(date.getUTCMonth() + 1), [`${name}-year`]: String(date.getUTCFullYear()) } : {};
+  date
+    ? {
+        [`${name}-day`]: String(date.getUTCDate()),
+        [`${name}-month`]: String(date.getUTCMonth() + 1),
+        [`${name}-year`]: String(date.getUTCFullYear()),
+      }
+    : {};
 
 export default async function EditProjectPage({ params }: Props) {
   const { id } = await params;
@@ -54,7 +60,9 @@ export default async function EditProjectPage({ params }: Props) {
       />
       {canDelete && (
         <p>
-          <Link href={`/projects/${id}/delete`} className="text-nhs-red!">Delete this project</Link>
+          <Link href={`/projects/${id}/delete`} className="text-nhs-red!">
+            Delete this project
+          </Link>
         </p>
       )}
     </>

@@ -20,7 +20,8 @@ export default async function ProjectStatusPage({ params }: Props) {
       <BackLink href={`/projects/${id}`}>{project.title}</BackLink>
       <h1>Change the project’s stage</h1>
       <p>
-        It is at <strong>{STATUS_LABELS[project.status]}</strong> now. Projects usually move from idea to planning, testing, implementing, spreading and sustaining; they can close at any stage.
+        It is at <strong>{STATUS_LABELS[project.status]}</strong> now. Projects usually move from idea to planning,
+        testing, implementing, spreading and sustaining; they can close at any stage.
       </p>
       <StatusForm
         action={changeStatusAction}

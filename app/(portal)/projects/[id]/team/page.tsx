@@ -25,9 +25,15 @@ export default async function ProjectTeamPage({ params }: Props) {
           <caption className="sr-only">Team members</caption>
           <thead>
             <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">Name</th>
-              <th scope="col" className="p-2">Role</th>
-              <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="p-2">
+                Name
+              </th>
+              <th scope="col" className="p-2">
+                Role
+              </th>
+              <th scope="col" className="p-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>

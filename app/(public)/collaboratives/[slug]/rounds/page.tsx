@@ -19,10 +19,13 @@ export default async function RoundsPage({ params }: Props) {
       <BackLink href={`/collaboratives/${collaborative.slug}`}>{collaborative.name}</BackLink>
       <h1>Priority-setting rounds</h1>
       <p className="max-w-3xl">
-        In each round the collaborative&rsquo;s leads put forward candidate priorities: the national priority areas, areas that patients and carers have raised concerns
-        about, and members&rsquo; own proposals. Patients, carers and staff of the collaborative rank them, and the leads decide, explaining why.
+        In each round the collaborative&rsquo;s leads put forward candidate priorities: the national priority areas,
+        areas that patients and carers have raised concerns about, and members&rsquo; own proposals. Patients, carers
+        and staff of the collaborative rank them, and the leads decide, explaining why.
       </p>
-      {canOpen && <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/new`}>Open a priority-setting round</ButtonLink>}
+      {canOpen && (
+        <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/new`}>Open a priority-setting round</ButtonLink>
+      )}
       {rounds.length === 0 ? (
         <p>There have been no priority-setting rounds yet.</p>
       ) : (
@@ -33,9 +36,14 @@ export default async function RoundsPage({ params }: Props) {
                 <Link href={`/collaboratives/${collaborative.slug}/rounds/${r.id}`}>{r.title}</Link>
               </h2>
               <p className="mb-1 text-base">
-                <Tag colour={r.status === "OPEN" ? "green" : "grey"}>{r.status === "OPEN" ? "Open" : "Closed"}</Tag> Opened {formatDate(r.openedAt)}
-                {r.closedAt ? `, closed ${formatDate(r.closedAt)}` : r.closesAt ? `, ranking until the end of ${formatDate(r.closesAt)}` : ""}. {pluralise(r.candidates, "candidate")},{" "}
-                {pluralise(r.ballots, "ranking")}.
+                <Tag colour={r.status === "OPEN" ? "green" : "grey"}>{r.status === "OPEN" ? "Open" : "Closed"}</Tag>{" "}
+                Opened {formatDate(r.openedAt)}
+                {r.closedAt
+                  ? `, closed ${formatDate(r.closedAt)}`
+                  : r.closesAt
+                    ? `, ranking until the end of ${formatDate(r.closesAt)}`
+                    : ""}
+                . {pluralise(r.candidates, "candidate")}, {pluralise(r.ballots, "ranking")}.
               </p>
               {r.chosen.length > 0 && (
                 <p className="mb-0 text-base">

@@ -3,12 +3,27 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getConcernForTriage } from "@/lib/concerns/queries";
-import { HAPPENED_WHEN, RELATION_LABELS, STATUS_LABELS, STATUS_TAG_COLOURS, type HappenedWhen } from "@/lib/concerns/triage";
+import {
+  HAPPENED_WHEN,
+  RELATION_LABELS,
+  STATUS_LABELS,
+  STATUS_TAG_COLOURS,
+  type HappenedWhen,
+} from "@/lib/concerns/triage";
 import { dateOfDay } from "@/lib/concerns/service-level";
 import { orNotFound } from "@/lib/route-errors";
 import { formatDate, formatDateTime, pluralise } from "@/lib/format";
 import { BackLink, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
-import { AssignForm, LinkForm, NoteForm, ResponseForm, RevealContactForm, ShareableForm, StatusForm, TransferForm } from "@/components/concerns/TriageForms";
+import {
+  AssignForm,
+  LinkForm,
+  NoteForm,
+  ResponseForm,
+  RevealContactForm,
+  ShareableForm,
+  StatusForm,
+  TransferForm,
+} from "@/components/concerns/TriageForms";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Safety concern" };
@@ -33,17 +48,24 @@ export default async function ConcernTriagePage({ params }: Props) {
       <p className="mb-2 text-nhs-secondary-text">{c.collaborative.name}</p>
       <h1>Concern {c.reference}</h1>
       <p>
-        <Tag colour={STATUS_TAG_COLOURS[c.status]}>{STATUS_LABELS[c.status]}</Tag> {c.overdue && <Tag colour="red">Acknowledgement overdue</Tag>}
+        <Tag colour={STATUS_TAG_COLOURS[c.status]}>{STATUS_LABELS[c.status]}</Tag>{" "}
+        {c.overdue && <Tag colour="red">Acknowledgement overdue</Tag>}
       </p>
       {c.mayBeUrgent && c.status === "RECEIVED" && (
         <WarningCallout title="This concern may describe someone at risk now">
-          <p>It uses words that can mean immediate danger. Read it now, and follow your safeguarding procedures if someone is at risk.</p>
+          <p>
+            It uses words that can mean immediate danger. Read it now, and follow your safeguarding procedures if
+            someone is at risk.
+          </p>
         </WarningCallout>
       )}
 
       <SummaryList
         rows={[
-          { label: "Received", value: `${formatDateTime(c.receivedAt)} (${c.daysSinceReceived === 0 ? "today" : `${pluralise(c.daysSinceReceived, "day")} ago`})` },
+          {
+            label: "Received",
+            value: `${formatDateTime(c.receivedAt)} (${c.daysSinceReceived === 0 ? "today" : `${pluralise(c.daysSinceReceived, "day")} ago`})`,
+          },
           {
             label: "Acknowledgement",
             value: c.acknowledgedAt
@@ -63,7 +85,11 @@ export default async function ConcernTriagePage({ params }: Props) {
               c.linkedPriority || c.linkedProject ? (
                 <>
                   {c.linkedPriority && <span className="block">Local priority: {c.linkedPriority.name}</span>}
-                  {c.linkedProject && <span className="block">Project: <Link href={`/projects/${c.linkedProject.id}`}>{c.linkedProject.title}</Link></span>}
+                  {c.linkedProject && (
+                    <span className="block">
+                      Project: <Link href={`/projects/${c.linkedProject.id}`}>{c.linkedProject.title}</Link>
+                    </span>
+                  )}
                 </>
               ) : (
                 "Nothing yet"
@@ -84,15 +110,22 @@ export default async function ConcernTriagePage({ params }: Props) {
       {c.contact.held ? (
         <>
           <p>
-            The reporter gave contact details{c.contact.consent ? " and agreed to be contacted about this concern" : ""}. Only leads of this collaborative can see them, and
-            each time they are shown it is recorded in the audit log.
+            The reporter gave contact details{c.contact.consent ? " and agreed to be contacted about this concern" : ""}
+            . Only leads of this collaborative can see them, and each time they are shown it is recorded in the audit
+            log.
           </p>
           <RevealContactForm concernId={c.id} />
         </>
       ) : c.contact.erasedAt ? (
-        <p>The reporter&apos;s contact details were erased on {formatDate(c.contact.erasedAt)}, {pluralise(c.collaborative.contactRetentionMonths, "month")} after the concern closed.</p>
+        <p>
+          The reporter&apos;s contact details were erased on {formatDate(c.contact.erasedAt)},{" "}
+          {pluralise(c.collaborative.contactRetentionMonths, "month")} after the concern closed.
+        </p>
       ) : (
-        <p>The reporter chose to stay anonymous. You can reply to them with a public response: they see it on their tracking page.</p>
+        <p>
+          The reporter chose to stay anonymous. You can reply to them with a public response: they see it on their
+          tracking page.
+        </p>
       )}
 
       <h2>Triage</h2>
@@ -103,7 +136,12 @@ export default async function ConcernTriagePage({ params }: Props) {
         </section>
         <section aria-labelledby="assign-heading">
           <h3 id="assign-heading">Assignment</h3>
-          <AssignForm concernId={c.id} version={c.version} assignees={c.options.assignees} assignedToId={c.assignedTo?.id ?? null} />
+          <AssignForm
+            concernId={c.id}
+            version={c.version}
+            assignees={c.options.assignees}
+            assignedToId={c.assignedTo?.id ?? null}
+          />
         </section>
         <section aria-labelledby="link-heading">
           <h3 id="link-heading">Link to a priority or project</h3>
@@ -123,7 +161,8 @@ export default async function ConcernTriagePage({ params }: Props) {
           {c.responses.map((r) => (
             <li key={r.id} className="border-l-[10px] border-nhs-blue bg-white p-4">
               <p className="mb-2 text-nhs-secondary-text">
-                {formatDateTime(r.createdAt)}, by {r.author ?? "a former lead"}. {r.emailedAt ? `Emailed to the reporter on ${formatDate(r.emailedAt)}.` : "Not emailed."}
+                {formatDateTime(r.createdAt)}, by {r.author ?? "a former lead"}.{" "}
+                {r.emailedAt ? `Emailed to the reporter on ${formatDate(r.emailedAt)}.` : "Not emailed."}
               </p>
               <p className="mb-0 whitespace-pre-line break-words">{r.body}</p>
             </li>
@@ -139,7 +178,9 @@ export default async function ConcernTriagePage({ params }: Props) {
         <ol className="mb-6 space-y-4">
           {c.notes.map((n) => (
             <li key={n.id} className="bg-white p-4">
-              <p className="mb-2 text-nhs-secondary-text">{formatDateTime(n.createdAt)}, by {n.author ?? "a former lead"}</p>
+              <p className="mb-2 text-nhs-secondary-text">
+                {formatDateTime(n.createdAt)}, by {n.author ?? "a former lead"}
+              </p>
               <p className="mb-0 whitespace-pre-line break-words">{n.body}</p>
             </li>
           ))}
@@ -153,17 +194,29 @@ export default async function ConcernTriagePage({ params }: Props) {
           <caption className="sr-only">Status changes, oldest first</caption>
           <thead>
             <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">When</th>
-              <th scope="col" className="p-2">Change</th>
-              <th scope="col" className="p-2">Who</th>
-              <th scope="col" className="p-2">Why</th>
+              <th scope="col" className="p-2">
+                When
+              </th>
+              <th scope="col" className="p-2">
+                Change
+              </th>
+              <th scope="col" className="p-2">
+                Who
+              </th>
+              <th scope="col" className="p-2">
+                Why
+              </th>
             </tr>
           </thead>
           <tbody>
             {c.history.map((h) => (
               <tr key={h.id} className="border-b border-nhs-grey-4 align-top">
                 <td className="p-2 whitespace-nowrap">{formatDateTime(h.at)}</td>
-                <td className="p-2">{h.fromStatus ? `${STATUS_LABELS[h.fromStatus]} → ${STATUS_LABELS[h.toStatus]}` : STATUS_LABELS[h.toStatus]}</td>
+                <td className="p-2">
+                  {h.fromStatus
+                    ? `${STATUS_LABELS[h.fromStatus]} → ${STATUS_LABELS[h.toStatus]}`
+                    : STATUS_LABELS[h.toStatus]}
+                </td>
                 <td className="p-2">{h.by ?? (h.fromStatus ? "A former lead" : "The reporter")}</td>
                 <td className="p-2 whitespace-pre-line break-words">{h.reason}</td>
               </tr>

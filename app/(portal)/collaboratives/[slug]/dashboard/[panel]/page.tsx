@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { DashboardPage } from "@/components/dashboard/DashboardPage";
 import { DASHBOARD_PANELS, isDashboardPanel } from "@/components/dashboard/DashboardView";
 
-type Props = { params: Promise<{ slug: string; panel: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string; panel: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { panel } = await params;

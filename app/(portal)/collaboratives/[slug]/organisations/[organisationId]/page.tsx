@@ -20,7 +20,11 @@ export default async function EditOrganisationPage({ params }: Props) {
     <>
       <BackLink href={`/collaboratives/${collaborative.slug}/organisations`}>Member organisations</BackLink>
       <h1>Change {organisation.name}</h1>
-      <OrganisationForm collaborativeId={collaborative.id} collaborativeSlug={collaborative.slug} existing={organisation} />
+      <OrganisationForm
+        collaborativeId={collaborative.id}
+        collaborativeSlug={collaborative.slug}
+        existing={organisation}
+      />
     </>
   );
 }

@@ -20,16 +20,21 @@ export default async function NewRoundPage({ params }: Props) {
       <p className="mb-2 text-nhs-secondary-text">{collaborative.name}</p>
       <h1>Open a priority-setting round</h1>
       <p className="max-w-3xl">
-        Choose the candidate priorities people will rank. Patients, carers and staff of the collaborative can then rank them, comment and propose more until you close
-        the round.
+        Choose the candidate priorities people will rank. Patients, carers and staff of the collaborative can then rank
+        them, comment and propose more until you close the round.
       </p>
       {unassignedConcerns > 0 && (
         <p className="max-w-3xl">
-          {pluralise(unassignedConcerns, "concern")} raised since {formatDate(since)} did not fit any area. Read them in the concerns list if you want to add a candidate
-          of your own from them.
+          {pluralise(unassignedConcerns, "concern")} raised since {formatDate(since)} did not fit any area. Read them in
+          the concerns list if you want to add a candidate of your own from them.
         </p>
       )}
-      <OpenRoundForm collaborativeId={collaborative.id} collaborativeSlug={collaborative.slug} areas={areas} since={formatDate(since)} />
+      <OpenRoundForm
+        collaborativeId={collaborative.id}
+        collaborativeSlug={collaborative.slug}
+        areas={areas}
+        since={formatDate(since)}
+      />
     </>
   );
 }

@@ -20,24 +20,48 @@ export default async function CyclePage({ params }: Props) {
   const data = await orNotFound(getPdsaCycle(await getViewer(), id, cycleId));
   const c = data.cycle;
   if (!c) notFound();
-  const block = (text: string) => (text ? <span className="whitespace-pre-line">{text}</span> : <span className="text-nhs-secondary-text">Not written yet</span>);
+  const block = (text: string) =>
+    text ? (
+      <span className="whitespace-pre-line">{text}</span>
+    ) : (
+      <span className="text-nhs-secondary-text">Not written yet</span>
+    );
   return (
     <>
       <BackLink href={`/projects/${id}`}>{data.project.title}</BackLink>
       <p className="mb-2 text-nhs-secondary-text">PDSA cycle {c.number}</p>
       <h1>{c.title}</h1>
       <p>
-        {c.act ? <Tag colour={c.act === "ADOPT" ? "green" : c.act === "ADAPT" ? "blue" : "grey"}>{PDSA_DECISION_LABELS[c.act]}</Tag> : <Tag colour="yellow">In progress</Tag>}
+        {c.act ? (
+          <Tag colour={c.act === "ADOPT" ? "green" : c.act === "ADAPT" ? "blue" : "grey"}>
+            {PDSA_DECISION_LABELS[c.act]}
+          </Tag>
+        ) : (
+          <Tag colour="yellow">In progress</Tag>
+        )}
       </p>
       <SummaryList
         rows={[
           { label: "Change idea tested", value: c.changeIdea.title },
-          { label: "Dates", value: `${formatDate(c.startDate)}${c.endDate ? ` to ${formatDate(c.endDate)}` : " (still running)"}` },
+          {
+            label: "Dates",
+            value: `${formatDate(c.startDate)}${c.endDate ? ` to ${formatDate(c.endDate)}` : " (still running)"}`,
+          },
           { label: "Plan", value: block(c.plan) },
           { label: "Prediction", value: block(c.prediction) },
           { label: "Do", value: block(c.doNotes) },
           { label: "Study", value: block(c.study) },
-          { label: "Act", value: c.act ? <>{PDSA_DECISION_LABELS[c.act]}{c.actNotes && <span className="block whitespace-pre-line">{c.actNotes}</span>}</> : block("") },
+          {
+            label: "Act",
+            value: c.act ? (
+              <>
+                {PDSA_DECISION_LABELS[c.act]}
+                {c.actNotes && <span className="block whitespace-pre-line">{c.actNotes}</span>}
+              </>
+            ) : (
+              block("")
+            ),
+          },
         ]}
       />
       <p>The cycle is marked “C{c.number}” on the project’s charts, at the period it started.</p>
@@ -47,7 +71,12 @@ export default async function CyclePage({ params }: Props) {
           <details className="mb-8">
             <summary className="cursor-pointer text-nhs-red underline">Delete this cycle</summary>
             <div className="mt-4">
-              <ConfirmDeleteForm action={deletePdsaAction} hidden={{ projectId: id, id: c.id }} confirmLabel="I understand the cycle will be deleted" buttonLabel="Delete the cycle" />
+              <ConfirmDeleteForm
+                action={deletePdsaAction}
+                hidden={{ projectId: id, id: c.id }}
+                confirmLabel="I understand the cycle will be deleted"
+                buttonLabel="Delete the cycle"
+              />
             </div>
           </details>
         </>

@@ -20,7 +20,10 @@ export default async function NewCyclePage({ params, searchParams }: Props) {
     <>
       <BackLink href={`/projects/${id}`}>{data.project.title}</BackLink>
       <h1>Record a PDSA cycle</h1>
-      <p className="max-w-3xl">A Plan–Do–Study–Act cycle tests one change idea on a small scale. Fill in the plan and prediction now and the rest as the test goes on.</p>
+      <p className="max-w-3xl">
+        A Plan–Do–Study–Act cycle tests one change idea on a small scale. Fill in the plan and prediction now and the
+        rest as the test goes on.
+      </p>
       <PdsaForm
         action={createPdsaAction}
         changeIdeas={data.changeIdeas}

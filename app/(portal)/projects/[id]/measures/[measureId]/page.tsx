@@ -16,7 +16,10 @@ import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Measure" };
 
-type Props = { params: Promise<{ id: string; measureId: string }>; searchParams: Promise<{ imported?: string; saved?: string }> };
+type Props = {
+  params: Promise<{ id: string; measureId: string }>;
+  searchParams: Promise<{ imported?: string; saved?: string }>;
+};
 
 export default async function MeasurePage({ params, searchParams }: Props) {
   const { id, measureId } = await params;
@@ -34,12 +37,17 @@ export default async function MeasurePage({ params, searchParams }: Props) {
       </p>
       {Number.isFinite(imported) && imported > 0 && (
         <InsetText>
-          <p className="mb-0 font-bold">Imported {pluralise(imported, "row")}. The chart and its limits have been updated.</p>
+          <p className="mb-0 font-bold">
+            Imported {pluralise(imported, "row")}. The chart and its limits have been updated.
+          </p>
         </InsetText>
       )}
       {query.saved && (
         <InsetText>
-          <p className="mb-0 font-bold">{query.saved === "deleted" ? "The point has been deleted." : "The point has been corrected."} The chart has been updated.</p>
+          <p className="mb-0 font-bold">
+            {query.saved === "deleted" ? "The point has been deleted." : "The point has been corrected."} The chart has
+            been updated.
+          </p>
         </InsetText>
       )}
       <SummaryList
@@ -48,13 +56,20 @@ export default async function MeasurePage({ params, searchParams }: Props) {
           { label: "Unit", value: measure.unit || "–" },
           { label: "Which way is better", value: DIRECTION_WORDS[measure.direction] },
           { label: "Target", value: measure.target === null ? "None" : formatDecimal(measure.target, 2) },
-          { label: "Collected", value: `${PERIOD_LABELS[measure.period].adjective}${measure.valueType === "RATE" ? `, as a numerator and denominator (× ${measure.rateMultiplier})` : ""}` },
+          {
+            label: "Collected",
+            value: `${PERIOD_LABELS[measure.period].adjective}${measure.valueType === "RATE" ? `, as a numerator and denominator (× ${measure.rateMultiplier})` : ""}`,
+          },
         ]}
       />
       {canUpdate && (
         <ul className="mb-6 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
-          <li><Link href={`${base}/edit`}>Edit the measure</Link></li>
-          <li><Link href={`${base}/import`}>Import data from a CSV file</Link></li>
+          <li>
+            <Link href={`${base}/edit`}>Edit the measure</Link>
+          </li>
+          <li>
+            <Link href={`${base}/import`}>Import data from a CSV file</Link>
+          </li>
         </ul>
       )}
       <p>
@@ -62,7 +77,13 @@ export default async function MeasurePage({ params, searchParams }: Props) {
       </p>
 
       <h2>Chart</h2>
-      <MeasureChartPanel id={measure.id} name={measure.name} unit={measure.unit} valueType={measure.valueType} chart={chart} />
+      <MeasureChartPanel
+        id={measure.id}
+        name={measure.name}
+        unit={measure.unit}
+        valueType={measure.valueType}
+        chart={chart}
+      />
 
       {canUpdate && (
         <>
@@ -87,22 +108,42 @@ export default async function MeasurePage({ params, searchParams }: Props) {
                 <caption className="sr-only">Values of {measure.name}</caption>
                 <thead>
                   <tr className="border-b-2 border-nhs-grey-3">
-                    <th scope="col" className="p-2">Period</th>
-                    <th scope="col" className="p-2">Value</th>
-                    {measure.valueType === "RATE" && <th scope="col" className="p-2">Numerator / denominator</th>}
-                    <th scope="col" className="p-2">Note</th>
-                    <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
+                    <th scope="col" className="p-2">
+                      Period
+                    </th>
+                    <th scope="col" className="p-2">
+                      Value
+                    </th>
+                    {measure.valueType === "RATE" && (
+                      <th scope="col" className="p-2">
+                        Numerator / denominator
+                      </th>
+                    )}
+                    <th scope="col" className="p-2">
+                      Note
+                    </th>
+                    <th scope="col" className="p-2">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {chart.points.map((p) => (
                     <tr key={p.id} className="border-b border-nhs-grey-4">
-                      <th scope="row" className="p-2 font-normal">{p.label}</th>
+                      <th scope="row" className="p-2 font-normal">
+                        {p.label}
+                      </th>
                       <td className="p-2">{formatDecimal(p.value, 2)}</td>
-                      {measure.valueType === "RATE" && <td className="p-2">{p.numerator ?? "–"} / {p.denominator ?? "–"}</td>}
+                      {measure.valueType === "RATE" && (
+                        <td className="p-2">
+                          {p.numerator ?? "–"} / {p.denominator ?? "–"}
+                        </td>
+                      )}
                       <td className="p-2">{p.note}</td>
                       <td className="p-2">
-                        <Link href={`${base}/points/${p.id}`}>Correct or delete<span className="sr-only"> the value for {p.label}</span></Link>
+                        <Link href={`${base}/points/${p.id}`}>
+                          Correct or delete<span className="sr-only"> the value for {p.label}</span>
+                        </Link>
                       </td>
                     </tr>
                   ))}
@@ -141,7 +182,9 @@ export default async function MeasurePage({ params, searchParams }: Props) {
               </div>
             </>
           )}
-          <ButtonLink href={`/projects/${id}`} variant="secondary">Back to the project</ButtonLink>
+          <ButtonLink href={`/projects/${id}`} variant="secondary">
+            Back to the project
+          </ButtonLink>
         </>
       )}
     </>

@@ -18,8 +18,16 @@ export default async function NewMeasurePage({ params }: Props) {
     <>
       <BackLink href={`/projects/${id}`}>{project.title}</BackLink>
       <h1>Add a measure</h1>
-      <p className="max-w-3xl">How will you know a change is an improvement? Most projects have one or two outcome measures, a few process measures and a balancing measure.</p>
-      <MeasureForm action={createMeasureAction} hidden={{ projectId: id }} initial={{ period: "MONTH", valueType: "NUMBER", direction: "DECREASE", rateMultiplier: "100" }} submitLabel="Add the measure" />
+      <p className="max-w-3xl">
+        How will you know a change is an improvement? Most projects have one or two outcome measures, a few process
+        measures and a balancing measure.
+      </p>
+      <MeasureForm
+        action={createMeasureAction}
+        hidden={{ projectId: id }}
+        initial={{ period: "MONTH", valueType: "NUMBER", direction: "DECREASE", rateMultiplier: "100" }}
+        submitLabel="Add the measure"
+      />
     </>
   );
 }

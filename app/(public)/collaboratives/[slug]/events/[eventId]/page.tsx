@@ -25,7 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params, searchParams }: Props) {
   const { slug, eventId } = await params;
   const { output } = await searchParams;
-  const { collaborative, event, registered, attendees, outputs, can, signedIn, full, started } = await load(slug, eventId);
+  const { collaborative, event, registered, attendees, outputs, can, signedIn, full, started } = await load(
+    slug,
+    eventId,
+  );
   const newOutput = output ? outputs.find((o) => o.slug === output) : undefined;
   const path = `/collaboratives/${collaborative.slug}/events/${event.id}`;
 
@@ -38,7 +41,8 @@ export default async function EventPage({ params, searchParams }: Props) {
         <div role="status" className="mb-8 border-l-[10px] border-nhs-green bg-white p-4 sm:p-6">
           <p className="mb-2 font-bold">&ldquo;{newOutput.title}&rdquo; has been saved as a draft learning item.</p>
           <p className="mb-0">
-            <Link href={`/learning/${newOutput.slug}`}>Review and publish it</Link> through shared learning when it is ready.
+            <Link href={`/learning/${newOutput.slug}`}>Review and publish it</Link> through shared learning when it is
+            ready.
           </p>
         </div>
       )}
@@ -49,7 +53,10 @@ export default async function EventPage({ params, searchParams }: Props) {
       )}
       <SummaryList
         rows={[
-          { label: "When", value: `${formatDateTime(event.startsAt)} to ${formatDate(event.startsAt) === formatDate(event.endsAt) ? formatTime(event.endsAt) : formatDateTime(event.endsAt)}` },
+          {
+            label: "When",
+            value: `${formatDateTime(event.startsAt)} to ${formatDate(event.startsAt) === formatDate(event.endsAt) ? formatTime(event.endsAt) : formatDateTime(event.endsAt)}`,
+          },
           ...(event.location ? [{ label: "Where", value: event.location }] : []),
           ...(event.online
             ? [
@@ -57,7 +64,9 @@ export default async function EventPage({ params, searchParams }: Props) {
                   label: "Online",
                   value: event.onlineUrl ? (
                     // The form accepts only https links; safeUrl keeps a stored link from ever running script however it got there.
-                    <a href={safeUrl(event.onlineUrl)} rel="noopener noreferrer">Join online<span className="sr-only"> (opens the meeting link)</span></a>
+                    <a href={safeUrl(event.onlineUrl)} rel="noopener noreferrer">
+                      Join online<span className="sr-only"> (opens the meeting link)</span>
+                    </a>
                   ) : (
                     "The link is shown here to people who have signed up"
                   ),
@@ -66,7 +75,10 @@ export default async function EventPage({ params, searchParams }: Props) {
             : []),
           {
             label: "Places",
-            value: event.capacity === null ? `No limit (${pluralise(event.registrations, "person", "people")} signed up)` : `${formatNumber(event.placesLeft ?? 0)} left of ${formatNumber(event.capacity)}`,
+            value:
+              event.capacity === null
+                ? `No limit (${pluralise(event.registrations, "person", "people")} signed up)`
+                : `${formatNumber(event.placesLeft ?? 0)} left of ${formatNumber(event.capacity)}`,
           },
         ]}
       />
@@ -81,7 +93,11 @@ export default async function EventPage({ params, searchParams }: Props) {
       {!event.cancelled && !event.past && (
         <section aria-labelledby="sign-up">
           <h2 id="sign-up">Sign up</h2>
-          {registered && <InsetText><p className="mb-0 font-bold">You have a place at this event.</p></InsetText>}
+          {registered && (
+            <InsetText>
+              <p className="mb-0 font-bold">You have a place at this event.</p>
+            </InsetText>
+          )}
           {can.register || can.cancelRegistration ? (
             <RegistrationForm eventId={event.id} collaborativeSlug={collaborative.slug} registered={registered} />
           ) : !signedIn ? (
@@ -99,19 +115,30 @@ export default async function EventPage({ params, searchParams }: Props) {
       <section aria-labelledby="outputs">
         <h2 id="outputs">Notes and outputs</h2>
         {outputs.length === 0 ? (
-          <p>{event.past ? "Nothing has been published from this event yet." : "Notes and outputs will be published here after the event."}</p>
+          <p>
+            {event.past
+              ? "Nothing has been published from this event yet."
+              : "Notes and outputs will be published here after the event."}
+          </p>
         ) : (
           <ul className="mb-6 space-y-3">
             {outputs.map((o) => (
               <li key={o.id} className="bg-white p-4">
-                <Link href={`/learning/${o.slug}`} className="font-bold">{o.title}</Link> <Tag colour="purple">{learningTypeLabel[o.type]}</Tag>{" "}
+                <Link href={`/learning/${o.slug}`} className="font-bold">
+                  {o.title}
+                </Link>{" "}
+                <Tag colour="purple">{learningTypeLabel[o.type]}</Tag>{" "}
                 {o.status !== "PUBLISHED" && <Tag colour="grey">{learningStatusLabel[o.status]}</Tag>}
                 {o.summary && <p className="mt-2 mb-0">{o.summary}</p>}
               </li>
             ))}
           </ul>
         )}
-        {can.publishOutputs && <ButtonLink href={`${path}/outputs/new`} variant="secondary">Publish notes or outputs as learning</ButtonLink>}
+        {can.publishOutputs && (
+          <ButtonLink href={`${path}/outputs/new`} variant="secondary">
+            Publish notes or outputs as learning
+          </ButtonLink>
+        )}
       </section>
 
       {can.manage && (
@@ -123,15 +150,23 @@ export default async function EventPage({ params, searchParams }: Props) {
                 <caption className="mb-2 text-left font-bold">Signed up ({formatNumber(attendees.length)})</caption>
                 <thead>
                   <tr className="border-b-2 border-nhs-grey-3">
-                    <th scope="col" className="p-2">Name</th>
-                    <th scope="col" className="p-2">Organisation</th>
-                    <th scope="col" className="p-2">Signed up</th>
+                    <th scope="col" className="p-2">
+                      Name
+                    </th>
+                    <th scope="col" className="p-2">
+                      Organisation
+                    </th>
+                    <th scope="col" className="p-2">
+                      Signed up
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {attendees.map((a) => (
                     <tr key={a.id} className="border-b border-nhs-grey-4">
-                      <th scope="row" className="p-2 font-normal">{a.name}</th>
+                      <th scope="row" className="p-2 font-normal">
+                        {a.name}
+                      </th>
                       <td className="p-2">{a.organisation ?? "Not given"}</td>
                       <td className="p-2">{formatDate(a.registeredAt)}</td>
                     </tr>
@@ -142,8 +177,12 @@ export default async function EventPage({ params, searchParams }: Props) {
           )}
           {!event.cancelled && (
             <div className="flex flex-wrap gap-4">
-              <ButtonLink href={`${path}/edit`} variant="secondary">Change the event</ButtonLink>
-              {!event.past && <CancelEventForm eventId={event.id} version={event.version} collaborativeSlug={collaborative.slug} />}
+              <ButtonLink href={`${path}/edit`} variant="secondary">
+                Change the event
+              </ButtonLink>
+              {!event.past && (
+                <CancelEventForm eventId={event.id} version={event.version} collaborativeSlug={collaborative.slug} />
+              )}
             </div>
           )}
         </section>

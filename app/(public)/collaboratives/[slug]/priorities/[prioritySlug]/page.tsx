@@ -4,7 +4,10 @@ import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import { getLocalPriority } from "@/lib/priorities/queries";
 import { CANDIDATE_SOURCE_LABELS, PRIORITY_STATUS_COLOURS, PRIORITY_STATUS_LABELS } from "@/lib/priorities/labels";
-import { STATUS_LABELS as PROJECT_STATUS_LABELS, STATUS_TAG_COLOURS as PROJECT_STATUS_COLOURS } from "@/lib/projects/status";
+import {
+  STATUS_LABELS as PROJECT_STATUS_LABELS,
+  STATUS_TAG_COLOURS as PROJECT_STATUS_COLOURS,
+} from "@/lib/projects/status";
 import { STATUS_LABELS as CONCERN_STATUS_LABELS } from "@/lib/concerns/triage";
 import { orNotFound } from "@/lib/route-errors";
 import { formatDate, formatNumber, pluralise } from "@/lib/format";
@@ -14,7 +17,9 @@ import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
 type Props = { params: Promise<{ slug: string; prioritySlug: string }> };
 
-const load = cache(async (slug: string, prioritySlug: string) => orNotFound(getLocalPriority(await getViewer(), slug, prioritySlug)));
+const load = cache(async (slug: string, prioritySlug: string) =>
+  orNotFound(getLocalPriority(await getViewer(), slug, prioritySlug)),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, prioritySlug } = await params;
@@ -47,10 +52,29 @@ export default async function LocalPriorityPage({ params }: Props) {
           <>
             <SummaryList
               rows={[
-                { label: "Round", value: <Link href={`/collaboratives/${collaborative.slug}/rounds/${history.round.id}`}>{history.round.title}</Link> },
+                {
+                  label: "Round",
+                  value: (
+                    <Link href={`/collaboratives/${collaborative.slug}/rounds/${history.round.id}`}>
+                      {history.round.title}
+                    </Link>
+                  ),
+                },
                 { label: "Decided", value: history.round.closedAt ? formatDate(history.round.closedAt) : "Not yet" },
-                { label: "Candidate from", value: history.source ? `${CANDIDATE_SOURCE_LABELS[history.source]}${history.fromArea ? ` (${history.fromArea})` : ""}` : "Not recorded" },
-                ...(history.source && history.source !== "PROPOSAL" ? [{ label: "Evidence from concerns", value: `${formatNumber(history.evidenceCount ?? 0)} in the 12 months before the round` }] : []),
+                {
+                  label: "Candidate from",
+                  value: history.source
+                    ? `${CANDIDATE_SOURCE_LABELS[history.source]}${history.fromArea ? ` (${history.fromArea})` : ""}`
+                    : "Not recorded",
+                },
+                ...(history.source && history.source !== "PROPOSAL"
+                  ? [
+                      {
+                        label: "Evidence from concerns",
+                        value: `${formatNumber(history.evidenceCount ?? 0)} in the 12 months before the round`,
+                      },
+                    ]
+                  : []),
                 { label: "Ranking, everyone", value: describePlacing(history.overall) },
                 { label: "Ranking, patients and carers", value: describePlacing(history.patientCarer) },
                 { label: "Ranking, staff", value: describePlacing(history.staff) },
@@ -79,7 +103,10 @@ export default async function LocalPriorityPage({ params }: Props) {
           <ul className="mb-6 space-y-3">
             {projects.map((p) => (
               <li key={p.id} className="bg-white p-4">
-                <Link href={`/projects/${p.id}`} className="font-bold">{p.title}</Link> <Tag colour={PROJECT_STATUS_COLOURS[p.status]}>{PROJECT_STATUS_LABELS[p.status]}</Tag>
+                <Link href={`/projects/${p.id}`} className="font-bold">
+                  {p.title}
+                </Link>{" "}
+                <Tag colour={PROJECT_STATUS_COLOURS[p.status]}>{PROJECT_STATUS_LABELS[p.status]}</Tag>
               </li>
             ))}
           </ul>
@@ -89,18 +116,27 @@ export default async function LocalPriorityPage({ params }: Props) {
       <section aria-labelledby="concerns">
         <h2 id="concerns">Safety concerns</h2>
         <p>
-          {pluralise(concerns.linked, "concern has", "concerns have")} been linked to this priority by the collaborative&rsquo;s leads, and{" "}
-          {pluralise(concerns.raisedAbout, "concern was", "concerns were")} raised about it directly.
+          {pluralise(concerns.linked, "concern has", "concerns have")} been linked to this priority by the
+          collaborative&rsquo;s leads, and {pluralise(concerns.raisedAbout, "concern was", "concerns were")} raised
+          about it directly.
         </p>
         {concerns.references && concerns.references.length > 0 && (
           <ScrollableTable label="Linked concerns">
             <table className="mb-6 w-full border-collapse bg-white text-left text-base">
-              <caption className="mb-2 text-left font-bold">Linked concerns (visible to the collaborative&rsquo;s leads only)</caption>
+              <caption className="mb-2 text-left font-bold">
+                Linked concerns (visible to the collaborative&rsquo;s leads only)
+              </caption>
               <thead>
                 <tr className="border-b-2 border-nhs-grey-3">
-                  <th scope="col" className="p-2">Reference</th>
-                  <th scope="col" className="p-2">Received</th>
-                  <th scope="col" className="p-2">Status</th>
+                  <th scope="col" className="p-2">
+                    Reference
+                  </th>
+                  <th scope="col" className="p-2">
+                    Received
+                  </th>
+                  <th scope="col" className="p-2">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -122,7 +158,11 @@ export default async function LocalPriorityPage({ params }: Props) {
       {canManage && (
         <section aria-labelledby="manage">
           <h2 id="manage">Change its status</h2>
-          <PriorityStatusForm priorityId={priority.id} status={priority.status} collaborativeSlug={collaborative.slug} />
+          <PriorityStatusForm
+            priorityId={priority.id}
+            status={priority.status}
+            collaborativeSlug={collaborative.slug}
+          />
         </section>
       )}
     </>

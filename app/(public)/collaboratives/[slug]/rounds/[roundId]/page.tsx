@@ -28,7 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RoundPage({ params }: Props) {
   const { slug, roundId } = await params;
   const viewer = await getViewer();
-  const { collaborative, round, candidates, ballotCounts, myBallot, comments, results, can, rankingClosed } = await load(slug, roundId);
+  const { collaborative, round, candidates, ballotCounts, myBallot, comments, results, can, rankingClosed } =
+    await load(slug, roundId);
   const titleOf = new Map(candidates.map((c) => [c.id, c.title]));
   const chosen = candidates.filter((c) => c.chosen);
   const totalBallots = ballotCounts.PATIENT_CARER + ballotCounts.STAFF;
@@ -43,7 +44,11 @@ export default async function RoundPage({ params }: Props) {
       <p>
         <Tag colour={round.status === "OPEN" ? "green" : "grey"}>{round.status === "OPEN" ? "Open" : "Closed"}</Tag>{" "}
         Opened {formatDate(round.openedAt)}
-        {round.status === "OPEN" && round.closesAt && <>; ranking {rankingClosed ? "closed" : "closes"} at the end of {formatDate(round.closesAt)}</>}
+        {round.status === "OPEN" && round.closesAt && (
+          <>
+            ; ranking {rankingClosed ? "closed" : "closes"} at the end of {formatDate(round.closesAt)}
+          </>
+        )}
         {round.closedAt && <>; closed {formatDate(round.closedAt)}</>}.
       </p>
       {round.description && <p className="max-w-3xl whitespace-pre-line">{round.description}</p>}
@@ -54,7 +59,15 @@ export default async function RoundPage({ params }: Props) {
           <p>The collaborative&rsquo;s leads chose:</p>
           <ul className="list-disc pl-6">
             {chosen.map((c) => (
-              <li key={c.id}>{c.chosenAs ? <Link href={`/collaboratives/${collaborative.slug}/priorities/${c.chosenAs.slug}`}>{c.chosenAs.name}</Link> : c.title}</li>
+              <li key={c.id}>
+                {c.chosenAs ? (
+                  <Link href={`/collaboratives/${collaborative.slug}/priorities/${c.chosenAs.slug}`}>
+                    {c.chosenAs.name}
+                  </Link>
+                ) : (
+                  c.title
+                )}
+              </li>
             ))}
           </ul>
           <h3 className="text-xl">Why</h3>
@@ -64,28 +77,45 @@ export default async function RoundPage({ params }: Props) {
 
       {(can.close || can.edit) && (
         <div className="flex flex-wrap gap-4">
-          {can.close && <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}/close`}>Close the round and record the decision</ButtonLink>}
-          {can.edit && <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}/edit`} variant="secondary">Edit the round&rsquo;s details</ButtonLink>}
+          {can.close && (
+            <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}/close`}>
+              Close the round and record the decision
+            </ButtonLink>
+          )}
+          {can.edit && (
+            <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}/edit`} variant="secondary">
+              Edit the round&rsquo;s details
+            </ButtonLink>
+          )}
         </div>
       )}
 
       <section aria-labelledby="candidates">
         <h2 id="candidates">The candidates</h2>
         <p>
-          &ldquo;Concerns&rdquo; is the number of safety concerns raised with this collaborative about that area in the 12 months before the round opened: evidence of
-          what patients and carers have told us.
+          &ldquo;Concerns&rdquo; is the number of safety concerns raised with this collaborative about that area in the
+          12 months before the round opened: evidence of what patients and carers have told us.
         </p>
         <ul className="mb-6 space-y-3">
           {candidates.map((c) => (
             <li key={c.id} className="bg-white p-4">
               <h3 className="mb-1 text-lg sm:text-xl">{c.title}</h3>
               <p className="mb-1 text-base">
-                <Tag colour={c.source === "PROPOSAL" ? "purple" : c.source === "CONCERNS" ? "orange" : "blue"}>{CANDIDATE_SOURCE_LABELS[c.source]}</Tag>{" "}
-                {c.source !== "PROPOSAL" && <span>Concerns: {formatNumber(c.evidenceCount)} in the last 12 months</span>}
+                <Tag colour={c.source === "PROPOSAL" ? "purple" : c.source === "CONCERNS" ? "orange" : "blue"}>
+                  {CANDIDATE_SOURCE_LABELS[c.source]}
+                </Tag>{" "}
+                {c.source !== "PROPOSAL" && (
+                  <span>Concerns: {formatNumber(c.evidenceCount)} in the last 12 months</span>
+                )}
               </p>
               {c.description && <p className="mt-2 mb-0 text-base whitespace-pre-line">{c.description}</p>}
               {can.edit && candidates.length > 2 && rankedBy.get(c.id) === 0 && (
-                <WithdrawCandidateForm roundId={round.id} candidateId={c.id} title={c.title} collaborativeSlug={collaborative.slug} />
+                <WithdrawCandidateForm
+                  roundId={round.id}
+                  candidateId={c.id}
+                  title={c.title}
+                  collaborativeSlug={collaborative.slug}
+                />
               )}
             </li>
           ))}
@@ -96,42 +126,69 @@ export default async function RoundPage({ params }: Props) {
       <section aria-labelledby="ranking">
         <h2 id="ranking">{round.status === "OPEN" ? "Rank the candidates" : "Rankings"}</h2>
         <p>
-          {pluralise(totalBallots, "person has", "people have")} ranked: {pluralise(ballotCounts.PATIENT_CARER, "patient or carer", "patients and carers")} and{" "}
+          {pluralise(totalBallots, "person has", "people have")} ranked:{" "}
+          {pluralise(ballotCounts.PATIENT_CARER, "patient or carer", "patients and carers")} and{" "}
           {pluralise(ballotCounts.STAFF, "member of staff", "members of staff")}.
         </p>
         {myBallot && (
           <InsetText>
-            <p className="font-bold" role="status">Thank you for taking part. You ranked on {formatDateTime(myBallot.createdAt)}:</p>
+            <p className="font-bold" role="status">
+              Thank you for taking part. You ranked on {formatDateTime(myBallot.createdAt)}:
+            </p>
             <ol className="mb-0 list-decimal pl-6">
               {myBallot.rankings.map((r) => (
-                <li key={r.candidateId} value={r.rank}>{titleOf.get(r.candidateId)}</li>
+                <li key={r.candidateId} value={r.rank}>
+                  {titleOf.get(r.candidateId)}
+                </li>
               ))}
             </ol>
           </InsetText>
         )}
-        {can.rank && <RankingForm roundId={round.id} collaborativeSlug={collaborative.slug} candidates={candidates.map((c) => ({ id: c.id, title: c.title }))} />}
+        {can.rank && (
+          <RankingForm
+            roundId={round.id}
+            collaborativeSlug={collaborative.slug}
+            candidates={candidates.map((c) => ({ id: c.id, title: c.title }))}
+          />
+        )}
         {round.status === "OPEN" && !can.rank && !myBallot && !rankingClosed && (
           <p>
             {viewer.userId ? (
               "Members of this collaborative (patients, carers and staff) can rank the candidates."
             ) : (
               <>
-                Members of this collaborative can rank the candidates. <Link href={`/sign-in?callbackUrl=/collaboratives/${collaborative.slug}/rounds/${round.id}`}>Sign in</Link> to take part.
+                Members of this collaborative can rank the candidates.{" "}
+                <Link href={`/sign-in?callbackUrl=/collaboratives/${collaborative.slug}/rounds/${round.id}`}>
+                  Sign in
+                </Link>{" "}
+                to take part.
               </>
             )}
           </p>
         )}
-        {rankingClosed && round.status === "OPEN" && <p>Ranking has closed. The collaborative&rsquo;s leads will publish their decision here.</p>}
+        {rankingClosed && round.status === "OPEN" && (
+          <p>Ranking has closed. The collaborative&rsquo;s leads will publish their decision here.</p>
+        )}
       </section>
 
       {results ? (
         <section aria-labelledby="results">
           <h2 id="results">Results</h2>
-          {round.status === "OPEN" && <p>Only the collaborative&rsquo;s leads see the results while the round is open.</p>}
+          {round.status === "OPEN" && (
+            <p>Only the collaborative&rsquo;s leads see the results while the round is open.</p>
+          )}
           <ResultsTable results={results.overall} caption="Everyone" chosenIds={chosen.map((c) => c.id)} />
           <div className="grid gap-x-8 lg:grid-cols-2">
-            <ResultsTable results={results.patientCarer} caption={PARTICIPANT_GROUP_LABELS.PATIENT_CARER} chosenIds={chosen.map((c) => c.id)} />
-            <ResultsTable results={results.staff} caption={PARTICIPANT_GROUP_LABELS.STAFF} chosenIds={chosen.map((c) => c.id)} />
+            <ResultsTable
+              results={results.patientCarer}
+              caption={PARTICIPANT_GROUP_LABELS.PATIENT_CARER}
+              chosenIds={chosen.map((c) => c.id)}
+            />
+            <ResultsTable
+              results={results.staff}
+              caption={PARTICIPANT_GROUP_LABELS.STAFF}
+              chosenIds={chosen.map((c) => c.id)}
+            />
           </div>
         </section>
       ) : (
@@ -141,7 +198,10 @@ export default async function RoundPage({ params }: Props) {
       {can.propose && (
         <section aria-labelledby="propose">
           <h2 id="propose">Propose a priority</h2>
-          <p>Something missing? Propose it and it becomes a candidate straight away. People who have already ranked will not have ranked it.</p>
+          <p>
+            Something missing? Propose it and it becomes a candidate straight away. People who have already ranked will
+            not have ranked it.
+          </p>
           <ProposeCandidateForm roundId={round.id} collaborativeSlug={collaborative.slug} />
         </section>
       )}
@@ -156,7 +216,12 @@ export default async function RoundPage({ params }: Props) {
               {comments.map((c) => (
                 <li key={c.id} className="bg-white p-4">
                   <p className="mb-1 text-base text-nhs-secondary-text">
-                    {c.group === "PATIENT_CARER" ? "A patient or carer" : c.group === "STAFF" ? "A member of staff" : "A former member"}, {formatDateTime(c.createdAt)}
+                    {c.group === "PATIENT_CARER"
+                      ? "A patient or carer"
+                      : c.group === "STAFF"
+                        ? "A member of staff"
+                        : "A former member"}
+                    , {formatDateTime(c.createdAt)}
                     {c.candidateTitle && <>, about &ldquo;{c.candidateTitle}&rdquo;</>}
                   </p>
                   <p className="mb-0 whitespace-pre-line">{c.body}</p>
@@ -164,7 +229,13 @@ export default async function RoundPage({ params }: Props) {
               ))}
             </ul>
           )}
-          {can.comment && <CommentForm roundId={round.id} collaborativeSlug={collaborative.slug} candidates={candidates.map((c) => ({ id: c.id, title: c.title }))} />}
+          {can.comment && (
+            <CommentForm
+              roundId={round.id}
+              collaborativeSlug={collaborative.slug}
+              candidates={candidates.map((c) => ({ id: c.id, title: c.title }))}
+            />
+          )}
         </section>
       )}
     </>

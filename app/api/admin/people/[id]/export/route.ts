@@ -22,7 +22,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     });
   } catch (error) {
     // Someone who may not export gets the same answer as for a person who does not exist.
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) return new Response("Not found.\n", { status: 404 });
+    if (error instanceof NotFoundError || error instanceof ForbiddenError)
+      return new Response("Not found.\n", { status: 404 });
     throw error;
   }
 }

@@ -41,7 +41,11 @@ export default async function CloseRoundPage({ params }: Props) {
         candidates={candidates.map((c) => ({
           id: c.id,
           title: c.title,
-          hint: [placing(results.overall, c.id, "Everyone"), placing(results.patientCarer, c.id, "Patients and carers"), placing(results.staff, c.id, "Staff")].join(". "),
+          hint: [
+            placing(results.overall, c.id, "Everyone"),
+            placing(results.patientCarer, c.id, "Patients and carers"),
+            placing(results.staff, c.id, "Staff"),
+          ].join(". "),
         }))}
       />
     </>

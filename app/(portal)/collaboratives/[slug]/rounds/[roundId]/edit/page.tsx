@@ -21,7 +21,10 @@ export default async function EditRoundPage({ params }: Props) {
     <>
       <BackLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}`}>{round.title}</BackLink>
       <h1>Edit the round</h1>
-      <p className="max-w-3xl">You can change the title, description and closing date while the round is open. The candidates and rankings cannot be edited.</p>
+      <p className="max-w-3xl">
+        You can change the title, description and closing date while the round is open. The candidates and rankings
+        cannot be edited.
+      </p>
       <EditRoundForm
         roundId={round.id}
         version={round.version}

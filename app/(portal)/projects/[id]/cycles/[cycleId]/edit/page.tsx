@@ -12,7 +12,13 @@ export const metadata: Metadata = { title: "Update a PDSA cycle" };
 type Props = { params: Promise<{ id: string; cycleId: string }> };
 
 const parts = (name: string, date: Date | null) =>
-  date ? { [`${name}-day`]: String(date.getUTCDate()), [`${name}-month`]: String(date.getUTCMonth() + 1), [`${name}-year`]: String(date.getUTCFullYear()) } : {};
+  date
+    ? {
+        [`${name}-day`]: String(date.getUTCDate()),
+        [`${name}-month`]: String(date.getUTCMonth() + 1),
+        [`${name}-year`]: String(date.getUTCFullYear()),
+      }
+    : {};
 
 export default async function EditCyclePage({ params }: Props) {
   const { id, cycleId } = await params;
@@ -22,7 +28,9 @@ export default async function EditCyclePage({ params }: Props) {
   if (!c) notFound();
   return (
     <>
-      <BackLink href={`/projects/${id}/cycles/${cycleId}`}>Cycle {c.number}: {c.title}</BackLink>
+      <BackLink href={`/projects/${id}/cycles/${cycleId}`}>
+        Cycle {c.number}: {c.title}
+      </BackLink>
       <h1>Update PDSA cycle {c.number}</h1>
       <PdsaForm
         action={updatePdsaAction}

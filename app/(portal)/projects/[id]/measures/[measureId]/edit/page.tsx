@@ -34,7 +34,9 @@ export default async function EditMeasurePage({ params }: Props) {
           target: measure.target === null ? "" : String(measure.target),
           period: measure.period,
           valueType: measure.valueType,
-          rateMultiplier: String(measure.rateMultiplier === 1 && measure.valueType === "NUMBER" ? 100 : measure.rateMultiplier),
+          rateMultiplier: String(
+            measure.rateMultiplier === 1 && measure.valueType === "NUMBER" ? 100 : measure.rateMultiplier,
+          ),
           screenOutlierMovingRanges: measure.screenOutlierMovingRanges ? "on" : "",
         }}
         submitLabel="Save the measure"
@@ -42,8 +44,16 @@ export default async function EditMeasurePage({ params }: Props) {
       <details className="mb-8">
         <summary className="cursor-pointer text-nhs-red underline">Delete this measure</summary>
         <div className="mt-4">
-          <p>The measure and its {pluralise(pointCount, "data point")} will be deleted. Download its data first if you may need it.</p>
-          <ConfirmDeleteForm action={deleteMeasureAction} hidden={{ projectId: id, id: measure.id }} confirmLabel="I understand the measure and its data will be deleted" buttonLabel="Delete the measure" />
+          <p>
+            The measure and its {pluralise(pointCount, "data point")} will be deleted. Download its data first if you
+            may need it.
+          </p>
+          <ConfirmDeleteForm
+            action={deleteMeasureAction}
+            hidden={{ projectId: id, id: measure.id }}
+            confirmLabel="I understand the measure and its data will be deleted"
+            buttonLabel="Delete the measure"
+          />
         </div>
       </details>
     </>

@@ -15,16 +15,26 @@ export default async function ImportPage({ params }: Props) {
   const { id, measureId } = await params;
   const viewer = await requireViewer(`/projects/${id}/measures/${measureId}/import`);
   const { measure } = await orNotFound(getMeasureForEdit(viewer, id, measureId));
-  const example = measure.valueType === "RATE" ? "period,numerator,denominator,note\n2024-01,3,1250,\n2024-02,5,1190,New beds opened" : "period,value,note\n2024-01,12,\n2024-02,9,New falls policy";
+  const example =
+    measure.valueType === "RATE"
+      ? "period,numerator,denominator,note\n2024-01,3,1250,\n2024-02,5,1190,New beds opened"
+      : "period,value,note\n2024-01,12,\n2024-02,9,New falls policy";
   return (
     <>
       <BackLink href={`/projects/${id}/measures/${measureId}`}>{measure.name}</BackLink>
       <h1>Import data from a CSV file</h1>
       <p className="max-w-3xl">
-        Add many {PERIOD_LABELS[measure.period].adjective} values at once. Periods can be written as 2024-03-01, 2024-03 or 01/03/2024. The data are checked first: if any row has a
-        problem, nothing is imported, so you never end up with half a file.
+        Add many {PERIOD_LABELS[measure.period].adjective} values at once. Periods can be written as 2024-03-01, 2024-03
+        or 01/03/2024. The data are checked first: if any row has a problem, nothing is imported, so you never end up
+        with half a file.
       </p>
-      <CsvImportForm action={importMeasureAction} projectId={id} measureId={measureId} valueType={measure.valueType} example={example} />
+      <CsvImportForm
+        action={importMeasureAction}
+        projectId={id}
+        measureId={measureId}
+        valueType={measure.valueType}
+        example={example}
+      />
     </>
   );
 }

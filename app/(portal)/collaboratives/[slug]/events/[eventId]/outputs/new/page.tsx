@@ -21,10 +21,14 @@ export default async function NewEventOutputPage({ params }: Props) {
       <BackLink href={`/collaboratives/${collaborative.slug}/events/${event.id}`}>{event.title}</BackLink>
       <h1>Publish notes or outputs as learning</h1>
       <p className="max-w-3xl">
-        This saves a draft learning item linked to the event. Review it in shared learning and publish it when it is ready; it then appears here and in the learning
-        library for every collaborative.
+        This saves a draft learning item linked to the event. Review it in shared learning and publish it when it is
+        ready; it then appears here and in the learning library for every collaborative.
       </p>
-      <EventOutputForm eventId={event.id} collaborativeSlug={collaborative.slug} defaultTitle={`${event.title}: notes from ${formatDate(event.startsAt)}`} />
+      <EventOutputForm
+        eventId={event.id}
+        collaborativeSlug={collaborative.slug}
+        defaultTitle={`${event.title}: notes from ${formatDate(event.startsAt)}`}
+      />
     </>
   );
 }

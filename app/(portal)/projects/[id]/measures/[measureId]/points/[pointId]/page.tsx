@@ -30,7 +30,12 @@ export default async function PointPage({ params }: Props) {
         valueType={measure.valueType}
         period={null}
         unit={measure.unit}
-        initial={{ value: plain(point.value), numerator: plain(point.numerator), denominator: plain(point.denominator), note: point.note }}
+        initial={{
+          value: plain(point.value),
+          numerator: plain(point.numerator),
+          denominator: plain(point.denominator),
+          note: point.note,
+        }}
         submitLabel="Save the correction"
       />
       <h2>Delete the value</h2>
