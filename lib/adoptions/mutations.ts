@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
+import { isUniqueViolationOf } from "@/lib/db-errors";
 import { learningResource } from "@/lib/learning/queries";
 import { adoptionStatusLabel } from "@/lib/learning/labels";
 import { canMoveAdoption } from "./status";
@@ -45,60 +46,72 @@ async function checkAdopterLinks(
   return { projectId, measureId: links.measureId };
 }
 
-export async function createAdoption(viewer: Viewer, input: CreateAdoptionInput) {
-  return db.$transaction(async (tx) => {
-    const item = await tx.learningItem.findUnique({
-      where: { id: input.learningItemId },
-      select: { id: true, slug: true, type: true, status: true, collaborativeId: true, authorId: true },
-    });
-    if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
-    authorize(viewer, "adoption.create", {
-      collaborativeId: input.collaborativeId,
-      originCollaborativeId: item.collaborativeId,
-    });
-    if (item.type !== "CHANGE_IDEA" || item.status !== "PUBLISHED")
-      throw new DomainError("Only published change ideas can be adopted");
+const alreadyAdopted = () =>
+  new DomainError("Your team has already recorded this adoption. Update its status instead.", {
+    organisationId: "An adoption is already recorded for this organisation",
+  });
 
-    const links = await checkAdopterLinks(tx, input.collaborativeId, input);
-    const duplicate = await tx.adoption.findFirst({
-      where: { learningItemId: item.id, collaborativeId: input.collaborativeId, organisationId: input.organisationId },
-      select: { id: true },
-    });
-    if (duplicate) {
-      throw new DomainError("Your team has already recorded this adoption. Update its status instead.", {
-        organisationId: "An adoption is already recorded for this organisation",
+export async function createAdoption(viewer: Viewer, input: CreateAdoptionInput) {
+  // The unique index (organisation NULLs not distinct) catches the duplicate the look below misses in a race.
+  return db
+    .$transaction(async (tx) => {
+      const item = await tx.learningItem.findUnique({
+        where: { id: input.learningItemId },
+        select: { id: true, slug: true, type: true, status: true, collaborativeId: true, authorId: true },
       });
-    }
-    const adoption = await tx.adoption.create({
-      data: {
-        learningItemId: item.id,
+      if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
+      authorize(viewer, "adoption.create", {
         collaborativeId: input.collaborativeId,
-        organisationId: input.organisationId,
-        ...links,
-        status: input.status,
-        notAdoptedReason: input.status === "NOT_ADOPTED" ? input.notAdoptedReason : null,
-        recordedById: viewer.userId!,
-        statusChanges: {
-          create: {
-            fromStatus: null,
-            toStatus: input.status,
-            reason: input.status === "NOT_ADOPTED" ? input.notAdoptedReason : "",
-            changedById: viewer.userId,
+        originCollaborativeId: item.collaborativeId,
+      });
+      if (item.type !== "CHANGE_IDEA" || item.status !== "PUBLISHED")
+        throw new DomainError("Only published change ideas can be adopted");
+
+      const links = await checkAdopterLinks(tx, input.collaborativeId, input);
+      const duplicate = await tx.adoption.findFirst({
+        where: {
+          learningItemId: item.id,
+          collaborativeId: input.collaborativeId,
+          organisationId: input.organisationId,
+        },
+        select: { id: true },
+      });
+      if (duplicate) throw alreadyAdopted();
+      const adoption = await tx.adoption.create({
+        data: {
+          learningItemId: item.id,
+          collaborativeId: input.collaborativeId,
+          organisationId: input.organisationId,
+          ...links,
+          status: input.status,
+          notAdoptedReason: input.status === "NOT_ADOPTED" ? input.notAdoptedReason : null,
+          recordedById: viewer.userId!,
+          statusChanges: {
+            create: {
+              fromStatus: null,
+              toStatus: input.status,
+              reason: input.status === "NOT_ADOPTED" ? input.notAdoptedReason : "",
+              changedById: viewer.userId,
+            },
           },
         },
-      },
-      select: { id: true },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        action: "adoption.created",
+        subjectType: "Adoption",
+        subjectId: adoption.id,
+        actorId: viewer.userId,
+        collaborativeId: input.collaborativeId,
+        details: { learningItemId: item.id, status: input.status },
+      });
+      return { id: adoption.id, slug: item.slug };
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolationOf(error, "Adoption_learningItemId_collaborativeId_organisationId_key"))
+        throw alreadyAdopted();
+      throw error;
     });
-    await recordAudit(tx, {
-      action: "adoption.created",
-      subjectType: "Adoption",
-      subjectId: adoption.id,
-      actorId: viewer.userId,
-      collaborativeId: input.collaborativeId,
-      details: { learningItemId: item.id, status: input.status },
-    });
-    return { id: adoption.id, slug: item.slug };
-  });
 }
 
 export async function updateAdoption(viewer: Viewer, input: UpdateAdoptionInput) {

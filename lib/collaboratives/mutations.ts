@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isUniqueViolation, isUniqueViolationOf } from "@/lib/db-errors";
 import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import { ORGANISATION_TYPE_LABELS } from "./organisation-types";
 import type { CreateOrganisationInput, UpdateOrganisationInput } from "./schemas";
@@ -19,6 +19,20 @@ async function assertOdsCodeFree(tx: Tx, collaborativeId: string, odsCode: strin
   });
   if (other)
     throw new DomainError("Check the ODS code.", { odsCode: `ODS code ${odsCode} is already used by ${other.name}` });
+}
+
+/** A name or an ODS code taken at the same moment by another save: the same messages as the checks beforehand. */
+async function duplicateError(error: unknown, collaborativeId: string, odsCode: string | null): Promise<unknown> {
+  if (isUniqueViolationOf(error, "Organisation_collaborativeId_odsCode_key")) {
+    return (
+      (await assertOdsCodeFree(db, collaborativeId, odsCode).then(
+        () => null,
+        (e: unknown) => e,
+      )) ?? error
+    );
+  }
+  if (isUniqueViolation(error)) return new DomainError(DUPLICATE_NAME, { name: DUPLICATE_NAME });
+  return error;
 }
 
 export async function createOrganisation(viewer: Viewer, input: CreateOrganisationInput) {
@@ -41,8 +55,7 @@ export async function createOrganisation(viewer: Viewer, input: CreateOrganisati
       return organisation;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError(DUPLICATE_NAME, { name: DUPLICATE_NAME });
-    throw error;
+    throw await duplicateError(error, input.collaborativeId, input.odsCode);
   }
 }
 
@@ -107,7 +120,6 @@ export async function updateOrganisation(viewer: Viewer, input: UpdateOrganisati
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError(DUPLICATE_NAME, { name: DUPLICATE_NAME });
-    throw error;
+    throw await duplicateError(error, existing.collaborativeId, input.odsCode);
   }
 }

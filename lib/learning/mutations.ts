@@ -6,6 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
+import { isUniqueViolationOf } from "@/lib/db-errors";
 import { showsImprovement } from "@/lib/measures/spc-status";
 import { learningResource } from "./queries";
 import type { CommentInput, CreateLearningItemInput, FollowInput, UpdateLearningItemInput } from "./schemas";
@@ -316,27 +317,35 @@ export async function setCommentHidden(viewer: Viewer, id: string, hidden: boole
 export async function follow(viewer: Viewer, input: FollowInput) {
   authorize(viewer, "follow.manage");
   const userId = viewer.userId!;
-  return db.$transaction(async (tx) => {
-    if (input.learningItemId) {
-      const item = await tx.learningItem.findUnique({
-        where: { id: input.learningItemId },
-        select: { type: true, status: true, collaborativeId: true, authorId: true },
+  return db
+    .$transaction(async (tx) => {
+      if (input.learningItemId) {
+        const item = await tx.learningItem.findUnique({
+          where: { id: input.learningItemId },
+          select: { type: true, status: true, collaborativeId: true, authorId: true },
+        });
+        if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
+      } else if (!(await tx.priorityArea.findUnique({ where: { id: input.priorityAreaId! }, select: { id: true } }))) {
+        throw new NotFoundError();
+      }
+      const existing = await tx.follow.findFirst({
+        where: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
+        select: { id: true },
       });
-      if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
-    } else if (!(await tx.priorityArea.findUnique({ where: { id: input.priorityAreaId! }, select: { id: true } }))) {
-      throw new NotFoundError();
-    }
-    // The unique index treats NULLs as distinct, so look before inserting.
-    const existing = await tx.follow.findFirst({
-      where: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
-      select: { id: true },
+      if (existing) return existing;
+      return tx.follow.create({
+        data: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
+        select: { id: true },
+      });
+    })
+    .catch(async (error: unknown) => {
+      // Followed at the same moment elsewhere (the unique index, NULLs not distinct): that follow stands.
+      if (!isUniqueViolationOf(error, "Follow_userId_target_key")) throw error;
+      return db.follow.findFirstOrThrow({
+        where: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
+        select: { id: true },
+      });
     });
-    if (existing) return existing;
-    return tx.follow.create({
-      data: { userId, learningItemId: input.learningItemId, priorityAreaId: input.priorityAreaId },
-      select: { id: true },
-    });
-  });
 }
 
 export async function unfollow(viewer: Viewer, input: FollowInput) {

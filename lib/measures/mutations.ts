@@ -1,7 +1,7 @@
 /**
  * Writes for measures and their data. Every change to a measure's points (or to what its SPC
- * status depends on) recomputes the stored status with refreshMeasureSpc in the same transaction,
- * and is audited there too.
+ * status depends on) locks the measure first (lockMeasure), recomputes the stored status with
+ * refreshMeasureSpc in the same transaction, and is audited there too.
  */
 import "server-only";
 import type { Viewer } from "@/lib/auth/policy";
@@ -16,7 +16,12 @@ import type { AddPointInput, CorrectPointInput, MeasureInput, UpdateMeasureInput
 import { refreshMeasureSpc } from "./spc-status";
 import { pointValue } from "./values";
 
-async function findMeasure(tx: Tx, projectId: string, measureId: string) {
+/**
+ * Every write to a measure starts here: the row lock serialises writers of one measure, so each
+ * recomputes the stored SPC status from all committed points and reads the rebase dates afresh.
+ */
+async function lockMeasure(tx: Tx, projectId: string, measureId: string) {
+  await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measureId} AND "projectId" = ${projectId} FOR UPDATE`;
   const measure = await tx.measure.findFirst({ where: { id: measureId, projectId } });
   if (!measure) throw new NotFoundError("That measure is no longer in the project.");
   return measure;
@@ -101,7 +106,7 @@ const comparable = (m: MeasureDefinition) =>
 export async function updateMeasure(viewer: Viewer, input: UpdateMeasureInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    const current = await findMeasure(tx, project.id, input.id);
+    const current = await lockMeasure(tx, project.id, input.id);
     const next = definition(input);
     let version = input.version;
     if (current.version !== version) {
@@ -126,7 +131,7 @@ export async function updateMeasure(viewer: Viewer, input: UpdateMeasureInput): 
       data: { ...next, version: { increment: 1 } },
     });
     if (count === 0) {
-      const now = await findMeasure(tx, project.id, current.id);
+      const now = await lockMeasure(tx, project.id, current.id);
       throw new EditConflictError({
         version: now.version,
         changes: changedFields(MEASURE_LABELS, comparable(definition(now)), comparable(next)),
@@ -157,7 +162,7 @@ export async function updateMeasure(viewer: Viewer, input: UpdateMeasureInput): 
 export async function deleteMeasure(viewer: Viewer, input: { projectId: string; id: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    const measure = await findMeasure(tx, project.id, input.id);
+    const measure = await lockMeasure(tx, project.id, input.id);
     const points = await tx.measurePoint.count({ where: { measureId: measure.id } });
     await tx.measure.delete({ where: { id: measure.id } });
     await audit(tx, viewer, project, "measure.deleted", measure.id, { points });
@@ -180,7 +185,7 @@ export async function addPoint(
 ): Promise<{ id: string; label: string }> {
   return db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    const measure = await findMeasure(tx, project.id, input.measureId);
+    const measure = await lockMeasure(tx, project.id, input.measureId);
     const start = periodStartOf(input.period, measure.period);
     const problem = periodWindowProblem(start, measure.period, { projectStart: project.startDate, today });
     if (problem) throw new DomainError(problem, { period: problem });
@@ -210,7 +215,7 @@ export async function addPoint(
 export async function correctPoint(viewer: Viewer, input: CorrectPointInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    const measure = await findMeasure(tx, project.id, input.measureId);
+    const measure = await lockMeasure(tx, project.id, input.measureId);
     const point = await tx.measurePoint.findFirst({ where: { id: input.pointId, measureId: measure.id } });
     if (!point) throw new NotFoundError("That point is no longer in the measure.");
     const value = valueOrThrow(measure, input);
@@ -231,7 +236,7 @@ export async function deletePoint(
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    const measure = await findMeasure(tx, project.id, input.measureId);
+    const measure = await lockMeasure(tx, project.id, input.measureId);
     const point = await tx.measurePoint.findFirst({ where: { id: input.pointId, measureId: measure.id } });
     if (!point) throw new NotFoundError("That point is no longer in the measure.");
     await tx.measurePoint.delete({ where: { id: point.id } });
@@ -258,9 +263,7 @@ export async function importMeasureCsv(
   return db.$transaction(
     async (tx) => {
       const project = await requireProject(viewer, input.projectId, "project.update", tx);
-      const measure = await findMeasure(tx, project.id, input.measureId);
-      // Serialise imports and point edits of this measure, so two imports cannot both pass the duplicate check.
-      await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measure.id} FOR UPDATE`;
+      const measure = await lockMeasure(tx, project.id, input.measureId);
       const existing = await tx.measurePoint.findMany({
         where: { measureId: measure.id },
         select: { periodStart: true },
@@ -307,7 +310,7 @@ export async function addRebase(
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    const measure = await findMeasure(tx, project.id, input.measureId);
+    const measure = await lockMeasure(tx, project.id, input.measureId);
     const from = new Date(`${input.from}T00:00:00Z`);
     const points = await tx.measurePoint.findMany({
       where: { measureId: measure.id },
@@ -337,7 +340,7 @@ export async function removeRebase(
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    const measure = await findMeasure(tx, project.id, input.measureId);
+    const measure = await lockMeasure(tx, project.id, input.measureId);
     const from = new Date(`${input.from}T00:00:00Z`).getTime();
     const kept = measure.rebaseDates.filter((d) => d.getTime() !== from);
     if (kept.length === measure.rebaseDates.length) return;

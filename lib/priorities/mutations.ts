@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isUniqueViolation, isUniqueViolationOf } from "@/lib/db-errors";
 import { formatDate } from "@/lib/format";
 import { kebab } from "@/lib/slug";
 import { changedFields, EditConflictError } from "@/lib/forms/conflict";
@@ -181,41 +181,49 @@ export async function updateRound(viewer: Viewer, input: UpdateRoundInput, now =
 }
 
 /** A member proposes a candidate while the round is open; people who ranked earlier simply did not rank it. */
+const candidateTaken = () =>
+  new DomainError("Check your proposal.", {
+    title: "This is already a candidate in this round: rank it or comment on it instead",
+  });
+
 export async function proposeCandidate(viewer: Viewer, input: ProposeCandidateInput, now = new Date()) {
   const found = await findRound(input.roundId);
   authorize(viewer, "round.participate", { collaborativeId: found.collaborativeId });
   const { userId } = membershipIn(viewer, found.collaborativeId);
-  return db.$transaction(async (tx) => {
-    const round = await lockRound(tx, input.roundId, "share");
-    assertRankingOpen(round!, now);
-    const existing = await tx.priorityCandidate.findFirst({
-      where: { roundId: input.roundId, title: { equals: input.title, mode: "insensitive" } },
-      select: { id: true },
-    });
-    if (existing)
-      throw new DomainError("Check your proposal.", {
-        title: "This is already a candidate in this round: rank it or comment on it instead",
+  return db
+    .$transaction(async (tx) => {
+      const round = await lockRound(tx, input.roundId, "share");
+      assertRankingOpen(round!, now);
+      const existing = await tx.priorityCandidate.findFirst({
+        where: { roundId: input.roundId, title: { equals: input.title, mode: "insensitive" } },
+        select: { id: true },
       });
-    const candidate = await tx.priorityCandidate.create({
-      data: {
-        roundId: input.roundId,
-        title: input.title,
-        description: input.description,
-        source: "PROPOSAL",
-        proposedById: userId,
-      },
-      select: { id: true },
+      if (existing) throw candidateTaken();
+      const candidate = await tx.priorityCandidate.create({
+        data: {
+          roundId: input.roundId,
+          title: input.title,
+          description: input.description,
+          source: "PROPOSAL",
+          proposedById: userId,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        action: "round.candidate_proposed",
+        subjectType: "PriorityCandidate",
+        subjectId: candidate.id,
+        actorId: userId,
+        collaborativeId: found.collaborativeId,
+        details: { roundId: input.roundId },
+      });
+      return candidate;
+    })
+    .catch((error: unknown) => {
+      // Proposed at the same moment by someone else (the round is only share-locked): the unique index on (round, lower(title)) kept one.
+      if (isUniqueViolationOf(error, "PriorityCandidate_roundId_title_key")) throw candidateTaken();
+      throw error;
     });
-    await recordAudit(tx, {
-      action: "round.candidate_proposed",
-      subjectType: "PriorityCandidate",
-      subjectId: candidate.id,
-      actorId: userId,
-      collaborativeId: found.collaborativeId,
-      details: { roundId: input.roundId },
-    });
-    return candidate;
-  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { authorize } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { isUniqueViolationOf } from "@/lib/db-errors";
 import { isoDate } from "@/lib/format";
 import { requireProject } from "./access";
 import { changedFields, EditConflictError } from "@/lib/forms/conflict";
@@ -279,43 +280,53 @@ export async function changeProjectStatus(viewer: Viewer, input: ChangeStatusInp
   });
 }
 
+const alreadyOnTeam = () => new DomainError("They are already on the team", { userId: "They are already on the team" });
+
 export async function addTeamMember(viewer: Viewer, input: AddTeamMemberInput): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const project = await requireProject(viewer, input.projectId, "project.update", tx);
-    if (input.userId) {
-      const member = await tx.membership.findFirst({
-        where: {
-          userId: input.userId,
-          collaborativeId: project.collaborativeId,
-          status: "ACTIVE",
-          user: { erasedAt: null },
-        },
-      });
-      if (!member)
-        throw new DomainError("Select a member of this collaborative", {
-          userId: "Select a member of this collaborative",
+  await db
+    .$transaction(async (tx) => {
+      const project = await requireProject(viewer, input.projectId, "project.update", tx);
+      if (input.userId) {
+        const member = await tx.membership.findFirst({
+          where: {
+            userId: input.userId,
+            collaborativeId: project.collaborativeId,
+            status: "ACTIVE",
+            user: { erasedAt: null },
+          },
         });
-      const already = await tx.projectTeamMember.findFirst({ where: { projectId: project.id, userId: input.userId } });
-      if (already) throw new DomainError("They are already on the team", { userId: "They are already on the team" });
-    }
-    const member = await tx.projectTeamMember.create({
-      data: {
-        projectId: project.id,
-        userId: input.userId || null,
-        name: input.userId ? null : input.name,
-        role: input.role,
-      },
-      select: { id: true },
+        if (!member)
+          throw new DomainError("Select a member of this collaborative", {
+            userId: "Select a member of this collaborative",
+          });
+        const already = await tx.projectTeamMember.findFirst({
+          where: { projectId: project.id, userId: input.userId },
+        });
+        if (already) throw alreadyOnTeam();
+      }
+      const member = await tx.projectTeamMember.create({
+        data: {
+          projectId: project.id,
+          userId: input.userId || null,
+          name: input.userId ? null : input.name,
+          role: input.role,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        action: "project.team_member_added",
+        subjectType: "Project",
+        subjectId: project.id,
+        actorId: viewer.userId,
+        collaborativeId: project.collaborativeId,
+        details: { memberId: member.id, portalUser: Boolean(input.userId) },
+      });
+    })
+    .catch((error: unknown) => {
+      // Added at the same moment by someone else: the unique index on (project, user) kept one.
+      if (isUniqueViolationOf(error, "ProjectTeamMember_projectId_userId_key")) throw alreadyOnTeam();
+      throw error;
     });
-    await recordAudit(tx, {
-      action: "project.team_member_added",
-      subjectType: "Project",
-      subjectId: project.id,
-      actorId: viewer.userId,
-      collaborativeId: project.collaborativeId,
-      details: { memberId: member.id, portalUser: Boolean(input.userId) },
-    });
-  });
 }
 
 export async function removeTeamMember(viewer: Viewer, input: { projectId: string; memberId: string }): Promise<void> {
