@@ -11,6 +11,9 @@ export const baseURL = `http://127.0.0.1:${port}`;
 export const mailDir = process.env.E2E_MAIL_DIR ?? join(process.cwd(), ".data/e2e-mail");
 
 export default defineConfig({
+  // Server modules the fixtures share with the portal import `server-only`; outside Next.js it resolves to its
+  // empty module, as vitest's alias does (tests/e2e/tsconfig.json).
+  tsconfig: "./tests/e2e/tsconfig.json",
   testDir: "tests/e2e",
   outputDir: "tests/e2e/.results",
   fullyParallel: false,

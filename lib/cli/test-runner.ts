@@ -15,10 +15,10 @@ export type Tally = { passed: number; failed: number };
 export const MINIMUM_TESTS = {
   lint: 1,
   typecheck: 1,
-  // 1,705 on 7 December 2026 (`npx vitest list`); the smallest files hold 1 to 3 tests.
-  vitest: 1_703,
-  // 47 today, most spec files hold a single test: losing any file must show.
-  e2e: 47,
+  // 1,945 passed on 7 December 2026 before the database rules; the smallest files hold 1 to 3 tests.
+  vitest: 1_940,
+  // 52 today, most spec files hold a single test: losing any file must show.
+  e2e: 52,
 } as const;
 
 export type SuiteName = keyof typeof MINIMUM_TESTS;
