@@ -52,6 +52,8 @@ export function formAction<Schema extends z.ZodType>(
     return { ...state, values };
   };
   return async (_previous, formData) => {
+    // An action is a public endpoint: a hand-made request can pass any argument where the form's data goes.
+    if (!(formData instanceof FormData)) notFound();
     const values = hide({ ok: false, values: formValues(formData) }).values!;
     const parsed = await parse(options.schema, formData, options);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error), values };
