@@ -25,3 +25,24 @@ export function ScrollableTable({
     </div>
   );
 }
+
+/** A column heading: its text, and whether it heads numbers (right-aligned) or has its own classes. */
+export type Column = string | { label: ReactNode; numeric?: boolean; className?: string };
+
+/** The heading row of a data table; `cell` is the padding every heading cell shares. */
+export function TableHead({ columns, cell }: { columns: Column[]; cell: string }) {
+  return (
+    <thead>
+      <tr className="border-b-2 border-nhs-grey-3">
+        {columns.map((column, i) => {
+          const { label, numeric, className } = typeof column === "string" ? { label: column } : column;
+          return (
+            <th key={i} scope="col" className={className ?? (numeric ? `${cell} text-right` : cell)}>
+              {label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
