@@ -13,6 +13,22 @@ import { buildDriverTree, type DriverTree } from "./driver-tree";
 import { LOCAL_PRIORITIES, PAGE_SIZE, type ProjectFilters } from "./schemas";
 import { STATUS_LABELS } from "./status";
 
+/** A PDSA cycle as the project page and the cycle page show it. */
+const CYCLE_FIELDS = {
+  id: true,
+  title: true,
+  plan: true,
+  prediction: true,
+  doNotes: true,
+  study: true,
+  act: true,
+  actNotes: true,
+  startDate: true,
+  endDate: true,
+  changeIdeaId: true,
+  changeIdea: { select: { title: true } },
+} satisfies Prisma.PdsaCycleSelect;
+
 export type ProjectCard = {
   id: string;
   title: string;
@@ -323,20 +339,7 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
       db.pdsaCycle.findMany({
         where,
         orderBy: [{ startDate: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          plan: true,
-          prediction: true,
-          doNotes: true,
-          study: true,
-          act: true,
-          actNotes: true,
-          startDate: true,
-          endDate: true,
-          changeIdeaId: true,
-          changeIdea: { select: { title: true } },
-        },
+        select: CYCLE_FIELDS,
       }),
       db.measure.findMany({
         where,
@@ -577,21 +580,7 @@ export async function getPdsaCycle(
     cycleId
       ? db.pdsaCycle.findFirst({
           where: { id: cycleId, projectId },
-          select: {
-            id: true,
-            title: true,
-            plan: true,
-            prediction: true,
-            doNotes: true,
-            study: true,
-            act: true,
-            actNotes: true,
-            startDate: true,
-            endDate: true,
-            version: true,
-            changeIdeaId: true,
-            changeIdea: { select: { title: true } },
-          },
+          select: { ...CYCLE_FIELDS, version: true },
         })
       : null,
   ]);
