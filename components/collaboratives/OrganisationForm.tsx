@@ -39,6 +39,7 @@ export function OrganisationForm({
     values,
     errors,
     problem,
+    field,
   } = useFormAction(existing ? updateOrganisationAction : createOrganisationAction, {
     initial,
     resetOnSuccess: !existing,
@@ -61,34 +62,28 @@ export function OrganisationForm({
         </>
       )}
       <TextField
-        name="name"
+        {...field("name")}
         label="Name"
         hint="The organisation's full name, for example University Hospital Southampton NHS Foundation Trust"
         maxLength={200}
-        defaultValue={values.name}
-        error={errors.name}
       />
       <SelectField
-        name="type"
+        {...field("type")}
         label="Type"
         options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))}
         placeholder="Choose a type"
-        defaultValue={values.type}
-        error={errors.type}
       />
       <TextField
-        name="odsCode"
+        {...field("odsCode")}
         label="ODS code"
         hint={ODS_HINT}
         width="w-32"
         maxLength={20}
         spellCheck={false}
-        defaultValue={values.odsCode}
-        error={errors.odsCode}
       />
       {existing && (
         <ChoiceField
-          name="active"
+          {...field("active")}
           label="Is it still a member?"
           inline
           options={[
@@ -99,8 +94,6 @@ export function OrganisationForm({
               hint: "It stays linked to past projects and concerns but is no longer offered in forms",
             },
           ]}
-          defaultValue={values.active}
-          error={errors.active}
         />
       )}
       <Button disabled={pending}>{existing ? "Save changes" : "Add organisation"}</Button>
