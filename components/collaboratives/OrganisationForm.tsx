@@ -6,6 +6,7 @@ import { ChoiceField, SelectField, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictList } from "./ConflictList";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SuccessMessage } from "@/components/ui/Panels";
 
 type Existing = { id: string; name: string; type: string; odsCode: string | null; active: boolean; version: number };
 
@@ -46,11 +47,7 @@ export function OrganisationForm({
   });
   return (
     <form action={action} noValidate>
-      {state.ok && (
-        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {state.message}
-        </p>
-      )}
+      {state.ok && <SuccessMessage>{state.message}</SuccessMessage>}
       <ErrorSummary errors={errors} message={problem} />
       <ConflictList state={state} />
       <input type="hidden" name="collaborativeId" value={collaborativeId} />

@@ -22,18 +22,14 @@ import { STATUS_LABELS } from "@/lib/concerns/triage";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { SummaryList } from "@/components/ui/Panels";
+import { SummaryList, SuccessMessage } from "@/components/ui/Panels";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 function Done({ state }: { state: FormState }) {
   if (!state.ok || !state.message) return null;
-  return (
-    <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-      {state.message}
-    </p>
-  );
+  return <SuccessMessage>{state.message}</SuccessMessage>;
 }
 
 /** One small form: its errors at the top, its confirmation after it worked. */

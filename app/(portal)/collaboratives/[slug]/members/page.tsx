@@ -16,6 +16,7 @@ import { AccountForm } from "@/components/accounts/AccountForm";
 import { InlineActionForm } from "@/components/accounts/InlineActionForm";
 import { formatDate, pluralise } from "@/lib/format";
 import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
+import { SuccessMessage } from "@/components/ui/Panels";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -40,11 +41,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>Members of {page.collaborative.name}</h1>
-      {done && DONE[done] && (
-        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {DONE[done]}
-        </p>
-      )}
+      {done && DONE[done] && <SuccessMessage>{DONE[done]}</SuccessMessage>}
       <p>
         {pluralise(page.counts.LEAD, "lead")}, {pluralise(page.counts.STAFF, "staff member")},{" "}
         {pluralise(page.counts.PATIENT, "patient or carer", "patients and carers")}.
