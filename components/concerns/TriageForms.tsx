@@ -26,6 +26,7 @@ import { SummaryList, SuccessMessage } from "@/components/ui/Panels";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+type FieldProps = ReturnType<typeof useFormAction>["field"];
 
 function Done({ state }: { state: FormState }) {
   if (!state.ok || !state.message) return null;
@@ -44,16 +45,16 @@ function TriageForm({
   concernId: string;
   version?: number;
   submit: string;
-  children: (state: FormState) => ReactNode;
+  children: (state: FormState, field: FieldProps) => ReactNode;
 }) {
-  const { state, formAction, pending } = useFormAction(action);
+  const { state, formAction, pending, field } = useFormAction(action);
   return (
     <form action={formAction} noValidate className="mb-6">
       <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
       <Done state={state} />
       <input type="hidden" name="concernId" value={concernId} />
       {version !== undefined && <input type="hidden" name="version" value={version} />}
-      {children(state)}
+      {children(state, field)}
       <Button variant="secondary" disabled={pending}>
         {submit}
       </Button>
@@ -252,24 +253,20 @@ export function TransferForm({
 }) {
   return (
     <TriageForm action={transferAction} concernId={concernId} version={version} submit="Pass on this concern">
-      {(state) => (
+      {(_, field) => (
         <>
           <SelectField
-            name="collaborative"
+            {...field("collaborative")}
             label="Collaborative to pass it to"
             placeholder="Choose a collaborative"
             options={collaboratives}
-            defaultValue={state.values?.collaborative}
-            error={state.fieldErrors?.collaborative}
           />
           <TextArea
-            name="transferReason"
+            {...field("transferReason")}
             label="Why does it belong there?"
             hint="Kept in the concern's history."
             rows={2}
             maxLength={LIMITS.reason}
-            defaultValue={state.values?.transferReason}
-            error={state.fieldErrors?.transferReason}
           />
         </>
       )}
