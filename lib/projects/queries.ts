@@ -13,6 +13,18 @@ import { buildDriverTree, type DriverTree } from "./driver-tree";
 import { LOCAL_PRIORITIES, PAGE_SIZE, type ProjectFilters } from "./schemas";
 import { STATUS_LABELS } from "./status";
 
+/** A project's problem and aim, as both its page and its edit form read them. */
+const PROJECT_AIM_FIELDS = {
+  id: true,
+  collaborativeId: true,
+  title: true,
+  problem: true,
+  aimWhat: true,
+  aimHowMuch: true,
+  aimByWhen: true,
+  startDate: true,
+} satisfies Prisma.ProjectSelect;
+
 /** A PDSA cycle as the project page and the cycle page show it. */
 const CYCLE_FIELDS = {
   id: true,
@@ -226,14 +238,7 @@ export async function getProjectForEdit(viewer: Viewer, projectId: string) {
   const p = await db.project.findUniqueOrThrow({
     where: { id: projectId },
     select: {
-      id: true,
-      collaborativeId: true,
-      title: true,
-      problem: true,
-      aimWhat: true,
-      aimHowMuch: true,
-      aimByWhen: true,
-      startDate: true,
+      ...PROJECT_AIM_FIELDS,
       visibility: true,
       learningSummary: true,
       status: true,
@@ -300,14 +305,7 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
       db.project.findUnique({
         where: { id: projectId },
         select: {
-          id: true,
-          collaborativeId: true,
-          title: true,
-          problem: true,
-          aimWhat: true,
-          aimHowMuch: true,
-          aimByWhen: true,
-          startDate: true,
+          ...PROJECT_AIM_FIELDS,
           status: true,
           closedReason: true,
           visibility: true,
