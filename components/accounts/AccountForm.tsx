@@ -4,6 +4,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SuccessMessage } from "@/components/ui/Panels";
 
 export type AccountFieldSpec = {
   name: string;
@@ -39,11 +40,7 @@ export function AccountForm({
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={state.ok || repeated ? undefined : state.message} />
-      {state.ok && state.message && (
-        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {state.message}
-        </p>
-      )}
+      {state.ok && state.message && <SuccessMessage>{state.message}</SuccessMessage>}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

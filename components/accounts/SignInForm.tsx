@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
-  const { state, formAction: action, pending } = useFormAction(signInAction);
+  const { state, formAction: action, pending, field } = useFormAction(signInAction);
   // The uniform sign-in error is both the message and the email field's error: show it once.
   const repeated = Object.values(state.fieldErrors ?? {}).includes(state.message ?? "");
   const submitted = state !== initialFormState;
@@ -15,15 +15,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
     <form action={action} noValidate>
       <ErrorSummary errors={state.fieldErrors} message={submitted ? (repeated ? undefined : state.message) : notice} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField
-        name="email"
-        label="Email address"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        defaultValue={state.values?.email}
-        error={state.fieldErrors?.email}
-      />
+      <TextField {...field("email")} label="Email address" type="email" autoComplete="email" spellCheck={false} />
       <TextField
         name="password"
         label="Password"

@@ -91,6 +91,13 @@ const MEAN_COLOUR = "#212b32";
 const TARGET_COLOUR = "#007f3b";
 const ANNOTATION_COLOUR = "#330072";
 
+/** Each period's limits and mean, drawn as separate lines so that they break between periods. */
+const PERIOD_LINES = [
+  { field: "upper", name: "Upper process limit", style: { stroke: LIMIT_COLOUR, strokeDasharray: "6 4" } },
+  { field: "mean", name: "Mean", style: { stroke: MEAN_COLOUR, strokeWidth: 1.5 } },
+  { field: "lower", name: "Lower process limit", style: { stroke: LIMIT_COLOUR, strokeDasharray: "6 4" } },
+] as const;
+
 const round = (n: number) => Number(n.toPrecision(4));
 
 /** Axis bounds and ticks on round numbers (steps of 1, 2 or 5 × a power of ten), about five ticks. */
@@ -142,45 +149,20 @@ export function XmrChart({ points, periodCount, target, annotations, unit }: Pro
           labelFormatter={(key) => labels.get(String(key)) ?? String(key)}
           formatter={(value, name) => [typeof value === "number" ? round(value) : String(value), String(name)]}
         />
-        {periods.map((k) => (
-          <Line
-            key={`upper-${k}`}
-            name="Upper process limit"
-            dataKey={(d: XmrChartPoint) => (d.period === k ? d.upper : null)}
-            stroke={LIMIT_COLOUR}
-            strokeDasharray="6 4"
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        ))}
-        {periods.map((k) => (
-          <Line
-            key={`mean-${k}`}
-            name="Mean"
-            dataKey={(d: XmrChartPoint) => (d.period === k ? d.mean : null)}
-            stroke={MEAN_COLOUR}
-            strokeWidth={1.5}
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        ))}
-        {periods.map((k) => (
-          <Line
-            key={`lower-${k}`}
-            name="Lower process limit"
-            dataKey={(d: XmrChartPoint) => (d.period === k ? d.lower : null)}
-            stroke={LIMIT_COLOUR}
-            strokeDasharray="6 4"
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        ))}
+        {PERIOD_LINES.flatMap((line) =>
+          periods.map((k) => (
+            <Line
+              key={`${line.field}-${k}`}
+              name={line.name}
+              dataKey={(d: XmrChartPoint) => (d.period === k ? d[line.field] : null)}
+              {...line.style}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          )),
+        )}
         {target !== null && (
           <ReferenceLine
             y={target}

@@ -1,6 +1,6 @@
 import type { ConcernsSummary as Summary } from "@/lib/collaboratives/queries";
 import { formatDate, formatMonth, formatNumber, pluralise } from "@/lib/format";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 /** De-identified counts only: by area and per month. Bars repeat the numbers, so colour is never the only signal. */
 export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summary; headingLevel?: 2 | 3 }) {
@@ -20,16 +20,7 @@ export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summar
             <Sub className="text-xl">By area</Sub>
             <table className="mb-6 w-full border-collapse bg-white text-left text-base">
               <caption className="sr-only">Concerns received in the last 12 months, by area</caption>
-              <thead>
-                <tr className="border-b-2 border-nhs-grey-3">
-                  <th scope="col" className="p-2">
-                    Area
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Concerns
-                  </th>
-                </tr>
-              </thead>
+              <TableHead cell="p-2" columns={["Area", { label: "Concerns", numeric: true }]} />
               <tbody>
                 {summary.byArea.map((a) => (
                   <tr key={a.priorityAreaId ?? "none"} className="border-b border-nhs-grey-4">
@@ -46,19 +37,14 @@ export function ConcernsSummary({ summary, headingLevel = 2 }: { summary: Summar
             <Sub className="text-xl">Month by month</Sub>
             <table className="mb-6 w-full border-collapse bg-white text-left text-base">
               <caption className="sr-only">Concerns received each month over the last 12 months</caption>
-              <thead>
-                <tr className="border-b-2 border-nhs-grey-3">
-                  <th scope="col" className="p-2">
-                    Month
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    Concerns
-                  </th>
-                  <th scope="col" className="w-1/2 p-2">
-                    <span className="sr-only">Bar</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                cell="p-2"
+                columns={[
+                  "Month",
+                  { label: "Concerns", numeric: true },
+                  { label: <span className="sr-only">Bar</span>, className: "w-1/2 p-2" },
+                ]}
+              />
               <tbody>
                 {summary.byMonth.map((m) => (
                   <tr key={m.month.toISOString()} className="border-b border-nhs-grey-4">

@@ -1,7 +1,7 @@
 "use client";
 import { readConflict } from "@/lib/forms/conflict";
 import type { FormState } from "@/lib/forms";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 /** After a lost save race: each field someone else changed, theirs beside yours (nothing was saved). */
 export function ConflictList({ state }: { state: FormState }) {
@@ -11,19 +11,7 @@ export function ConflictList({ state }: { state: FormState }) {
     <ScrollableTable label="What the other person saved" className="mb-8">
       <table className="w-full border-collapse bg-white text-left text-base">
         <caption className="mb-2 text-left font-bold">What the other person saved</caption>
-        <thead>
-          <tr className="border-b-2 border-nhs-grey-3">
-            <th scope="col" className="p-2">
-              Field
-            </th>
-            <th scope="col" className="p-2">
-              Saved now
-            </th>
-            <th scope="col" className="p-2">
-              Yours (below)
-            </th>
-          </tr>
-        </thead>
+        <TableHead cell="p-2" columns={["Field", "Saved now", "Yours (below)"]} />
         <tbody>
           {changes.map((c) => (
             <tr key={c.field} className="border-b border-nhs-grey-4">

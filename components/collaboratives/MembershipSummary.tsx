@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { MembershipSummary as Summary } from "@/lib/collaboratives/queries";
 import { formatNumber, pluralise } from "@/lib/format";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 /** For leads: who the members are by organisation and role, and what is waiting for them. */
 export function MembershipSummary({ summary, slug }: { summary: Summary; slug: string }) {
@@ -17,25 +17,16 @@ export function MembershipSummary({ summary, slug }: { summary: Summary; slug: s
         <ScrollableTable label="Active members by organisation and role">
           <table className="mb-6 w-full border-collapse text-left text-base">
             <caption className="sr-only">Active members by organisation and role</caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-2">
-                  Organisation
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Patients and carers
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Staff
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Leads
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Total
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cell="p-2"
+              columns={[
+                "Organisation",
+                { label: "Patients and carers", numeric: true },
+                { label: "Staff", numeric: true },
+                { label: "Leads", numeric: true },
+                { label: "Total", numeric: true },
+              ]}
+            />
             <tbody>
               {summary.byOrganisation.map((row) => (
                 <tr key={row.organisationId ?? "none"} className="border-b border-nhs-grey-4">

@@ -6,6 +6,7 @@ import { ChoiceField, SelectField, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictList } from "./ConflictList";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SuccessMessage } from "@/components/ui/Panels";
 
 type Existing = { id: string; name: string; type: string; odsCode: string | null; active: boolean; version: number };
 
@@ -39,17 +40,14 @@ export function OrganisationForm({
     values,
     errors,
     problem,
+    field,
   } = useFormAction(existing ? updateOrganisationAction : createOrganisationAction, {
     initial,
     resetOnSuccess: !existing,
   });
   return (
     <form action={action} noValidate>
-      {state.ok && (
-        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {state.message}
-        </p>
-      )}
+      {state.ok && <SuccessMessage>{state.message}</SuccessMessage>}
       <ErrorSummary errors={errors} message={problem} />
       <ConflictList state={state} />
       <input type="hidden" name="collaborativeId" value={collaborativeId} />
@@ -61,34 +59,28 @@ export function OrganisationForm({
         </>
       )}
       <TextField
-        name="name"
+        {...field("name")}
         label="Name"
         hint="The organisation's full name, for example University Hospital Southampton NHS Foundation Trust"
         maxLength={200}
-        defaultValue={values.name}
-        error={errors.name}
       />
       <SelectField
-        name="type"
+        {...field("type")}
         label="Type"
         options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))}
         placeholder="Choose a type"
-        defaultValue={values.type}
-        error={errors.type}
       />
       <TextField
-        name="odsCode"
+        {...field("odsCode")}
         label="ODS code"
         hint={ODS_HINT}
         width="w-32"
         maxLength={20}
         spellCheck={false}
-        defaultValue={values.odsCode}
-        error={errors.odsCode}
       />
       {existing && (
         <ChoiceField
-          name="active"
+          {...field("active")}
           label="Is it still a member?"
           inline
           options={[
@@ -99,8 +91,6 @@ export function OrganisationForm({
               hint: "It stays linked to past projects and concerns but is no longer offered in forms",
             },
           ]}
-          defaultValue={values.active}
-          error={errors.active}
         />
       )}
       <Button disabled={pending}>{existing ? "Save changes" : "Add organisation"}</Button>

@@ -28,7 +28,7 @@ export function ConcernForm({
   signedIn: boolean;
   region?: string;
 }) {
-  const { state, formAction: action, pending, values: v, errors: e } = useFormAction(submitConcernAction);
+  const { state, formAction: action, pending, values: v, errors: e, field } = useFormAction(submitConcernAction);
   const nameOf = new Map(options.collaboratives.map((c) => [c.slug, c.name]));
 
   return (
@@ -60,33 +60,27 @@ export function ConcernForm({
         error={e.whatHappened}
       />
       <ChoiceField
-        name="happenedWhen"
+        {...field("happenedWhen")}
         label="Roughly when did it happen?"
         options={Object.entries(HAPPENED_WHEN).map(([value, label]) => ({ value, label }))}
-        defaultValue={v.happenedWhen}
-        error={e.happenedWhen}
       />
 
       <h2>Where it happened</h2>
       <TextField
-        name="postcode"
+        {...field("postcode")}
         label="Postcode of where it happened"
         hint="The postcode of the hospital, GP practice or care home, or your home postcode if it happened at home. The first part is enough, for example SO16."
         autoComplete="off"
         width="max-w-[12rem]"
         maxLength={LIMITS.postcode}
-        defaultValue={v.postcode}
-        error={e.postcode}
       />
       <TextField
-        name="organisationText"
+        {...field("organisationText")}
         label="Name of the hospital, GP practice, care home or other service (optional)"
         hint="Start typing to choose from the list of member organisations, or type the name yourself."
         list={ORGANISATION_LIST}
         autoComplete="off"
         maxLength={LIMITS.organisationText}
-        defaultValue={v.organisationText}
-        error={e.organisationText}
       />
       <datalist id={ORGANISATION_LIST}>
         {options.organisations.map((o, i) => (
@@ -102,24 +96,20 @@ export function ConcernForm({
         error={e.region}
       />
       <ChoiceField
-        name="pathwayStage"
+        {...field("pathwayStage")}
         label="Where in their care did it happen?"
         options={[
           ...options.pathwayStages.map((s) => ({ value: s.slug, label: s.name })),
           { value: NOT_SURE, label: "Somewhere else, or I'm not sure" },
         ]}
-        defaultValue={v.pathwayStage}
-        error={e.pathwayStage}
       />
       <ChoiceField
-        name="priorityArea"
+        {...field("priorityArea")}
         label="What is it mostly about?"
         options={[
           ...options.priorityAreas.map((a) => ({ value: a.slug, label: a.name })),
           { value: SOMETHING_ELSE, label: "Something else, or I'm not sure" },
         ]}
-        defaultValue={v.priorityArea}
-        error={e.priorityArea}
       />
 
       <h2>What it meant</h2>
@@ -132,17 +122,15 @@ export function ConcernForm({
         error={e.impact}
       />
       <TextArea
-        name="whatWouldHaveHelped"
+        {...field("whatWouldHaveHelped")}
         label="What would have helped? (optional)"
         hint={upTo(LIMITS.whatWouldHaveHelped)}
         maxLength={LIMITS.whatWouldHaveHelped}
-        defaultValue={v.whatWouldHaveHelped}
-        error={e.whatWouldHaveHelped}
       />
 
       <h2>About you</h2>
       <ChoiceField
-        name="reporterRelation"
+        {...field("reporterRelation")}
         label="Who are you?"
         options={(["PATIENT", "CARER", "OTHER"] as const).map((value) => ({
           value,
@@ -153,11 +141,9 @@ export function ConcernForm({
                 ? "I am a carer, relative or friend of the patient"
                 : `${RELATION_LABELS.OTHER}, for example a visitor`,
         }))}
-        defaultValue={v.reporterRelation}
-        error={e.reporterRelation}
       />
       <ChoiceField
-        name="contactPreference"
+        {...field("contactPreference")}
         label="Can the patient safety team contact you about this concern?"
         options={[
           {
@@ -171,38 +157,30 @@ export function ConcernForm({
             hint: "You can still follow your concern with the private link we will give you.",
           },
         ]}
-        defaultValue={v.contactPreference}
-        error={e.contactPreference}
       />
       <div className="mb-6 border-l-4 border-nhs-grey-3 pl-4">
         <p className="text-nhs-secondary-text">If you answered yes, give an email address or a phone number.</p>
         <TextField
-          name="contactName"
+          {...field("contactName")}
           label="Your name (optional)"
           autoComplete="name"
           maxLength={LIMITS.contactName}
-          defaultValue={v.contactName}
-          error={e.contactName}
         />
         <TextField
-          name="contactEmail"
+          {...field("contactEmail")}
           label="Email address"
           type="email"
           autoComplete="email"
           spellCheck={false}
           maxLength={LIMITS.contactEmail}
-          defaultValue={v.contactEmail}
-          error={e.contactEmail}
         />
         <TextField
-          name="contactPhone"
+          {...field("contactPhone")}
           label="Phone number"
           type="tel"
           autoComplete="tel"
           width="max-w-xs"
           maxLength={LIMITS.contactPhone}
-          defaultValue={v.contactPhone}
-          error={e.contactPhone}
         />
       </div>
       {signedIn && (

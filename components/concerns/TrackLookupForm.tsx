@@ -6,28 +6,24 @@ import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 export function TrackLookupForm() {
-  const { state, formAction: action, pending } = useFormAction(trackLookupAction);
+  const { state, formAction: action, pending, field } = useFormAction(trackLookupAction);
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={state.fieldErrors} message={state.message} />
       <TextField
-        name="reference"
+        {...field("reference")}
         label="Reference"
         hint="For example, PSC-7K4D-92QF"
         width="max-w-xs"
         autoComplete="off"
         spellCheck={false}
-        defaultValue={state.values?.reference}
-        error={state.fieldErrors?.reference}
       />
       <TextField
-        name="link"
+        {...field("link")}
         label="Tracking link"
         hint="The link from your confirmation page or from our email, starting https://"
         autoComplete="off"
         spellCheck={false}
-        defaultValue={state.values?.link}
-        error={state.fieldErrors?.link}
       />
       <Button disabled={pending}>Find my concern</Button>
     </form>

@@ -22,18 +22,15 @@ import { STATUS_LABELS } from "@/lib/concerns/triage";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { SummaryList } from "@/components/ui/Panels";
+import { SummaryList, SuccessMessage } from "@/components/ui/Panels";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+type FieldProps = ReturnType<typeof useFormAction>["field"];
 
 function Done({ state }: { state: FormState }) {
   if (!state.ok || !state.message) return null;
-  return (
-    <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-      {state.message}
-    </p>
-  );
+  return <SuccessMessage>{state.message}</SuccessMessage>;
 }
 
 /** One small form: its errors at the top, its confirmation after it worked. */
@@ -48,16 +45,16 @@ function TriageForm({
   concernId: string;
   version?: number;
   submit: string;
-  children: (state: FormState) => ReactNode;
+  children: (state: FormState, field: FieldProps) => ReactNode;
 }) {
-  const { state, formAction, pending } = useFormAction(action);
+  const { state, formAction, pending, field } = useFormAction(action);
   return (
     <form action={formAction} noValidate className="mb-6">
       <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
       <Done state={state} />
       <input type="hidden" name="concernId" value={concernId} />
       {version !== undefined && <input type="hidden" name="version" value={version} />}
-      {children(state)}
+      {children(state, field)}
       <Button variant="secondary" disabled={pending}>
         {submit}
       </Button>
@@ -256,24 +253,20 @@ export function TransferForm({
 }) {
   return (
     <TriageForm action={transferAction} concernId={concernId} version={version} submit="Pass on this concern">
-      {(state) => (
+      {(_, field) => (
         <>
           <SelectField
-            name="collaborative"
+            {...field("collaborative")}
             label="Collaborative to pass it to"
             placeholder="Choose a collaborative"
             options={collaboratives}
-            defaultValue={state.values?.collaborative}
-            error={state.fieldErrors?.collaborative}
           />
           <TextArea
-            name="transferReason"
+            {...field("transferReason")}
             label="Why does it belong there?"
             hint="Kept in the concern's history."
             rows={2}
             maxLength={LIMITS.reason}
-            defaultValue={state.values?.transferReason}
-            error={state.fieldErrors?.transferReason}
           />
         </>
       )}

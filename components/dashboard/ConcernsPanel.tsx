@@ -2,7 +2,7 @@ import type { Concerns } from "@/lib/dashboard/queries";
 import { formatDecimal, formatNumber, formatShortDate } from "@/lib/format";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { DashboardPanel, Figures, percent } from "./DashboardPanel";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 const perWeek = (total: number, weeks: number) => (weeks > 0 ? formatDecimal(total / weeks, 1) : "–");
 
@@ -65,21 +65,15 @@ export function ConcernsPanel({
       <ScrollableTable label="Concerns received per week, by priority area">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Concerns received per week, by priority area</caption>
-          <thead>
-            <tr>
-              <th scope="col">Priority area</th>
-              <th scope="col" className="text-right">
-                Received
-              </th>
-              <th scope="col" className="text-right">
-                Average a week
-              </th>
-              <th scope="col" className="text-right">
-                Busiest week
-              </th>
-              <th scope="col">Week by week</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Priority area",
+              { label: "Received", numeric: true },
+              { label: "Average a week", numeric: true },
+              { label: "Busiest week", numeric: true },
+              "Week by week",
+            ]}
+          />
           <tbody>
             {concerns.byArea.map((a) => (
               <tr key={a.key}>
@@ -103,30 +97,18 @@ export function ConcernsPanel({
         <ScrollableTable label="Concerns and acknowledgement, by collaborative">
           <table className="data-table">
             <caption className="mb-2 text-left font-bold">Concerns and acknowledgement, by collaborative</caption>
-            <thead>
-              <tr>
-                <th scope="col">Collaborative</th>
-                <th scope="col" className="text-right">
-                  Received
-                </th>
-                <th scope="col">Week by week</th>
-                <th scope="col" className="text-right">
-                  Service level
-                </th>
-                <th scope="col" className="text-right">
-                  Acknowledged in time
-                </th>
-                <th scope="col" className="text-right">
-                  Average working days
-                </th>
-                <th scope="col" className="text-right">
-                  Overdue now
-                </th>
-                <th scope="col" className="text-right">
-                  Linked
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "Collaborative",
+                { label: "Received", numeric: true },
+                "Week by week",
+                { label: "Service level", numeric: true },
+                { label: "Acknowledged in time", numeric: true },
+                { label: "Average working days", numeric: true },
+                { label: "Overdue now", numeric: true },
+                { label: "Linked", numeric: true },
+              ]}
+            />
             <tbody>
               {concerns.byCollaborative.map((c) => (
                 <tr key={c.slug}>

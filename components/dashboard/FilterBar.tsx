@@ -3,6 +3,40 @@ import type { DashboardReference } from "@/lib/dashboard/queries";
 import { InsetText } from "@/components/ui/Panels";
 import { Button } from "@/components/ui/Button";
 
+const INPUT = "block border-2 border-nhs-grey-1 bg-white px-2 py-1.5 text-nhs-text";
+
+/** One end of the period, as a month picker with an example of the format. */
+function MonthFilter({
+  name,
+  label,
+  example,
+  value,
+}: {
+  name: "from" | "to";
+  label: string;
+  example: string;
+  value: DashboardFilters["from"];
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="mb-1 block font-bold">
+        {label}
+      </label>
+      <span id={`filter-${name}-hint`} className="mb-1 block text-sm text-nhs-secondary-text">
+        {`For example, ${example}`}
+      </span>
+      <input
+        id={`filter-${name}`}
+        name={name}
+        type="month"
+        defaultValue={monthParam(value)}
+        aria-describedby={`filter-${name}-hint`}
+        className={INPUT}
+      />
+    </div>
+  );
+}
+
 /**
  * The filters as a GET form: they live in the URL, so a filtered view can be bookmarked, shared and
  * printed, and the form works without JavaScript.
@@ -18,7 +52,6 @@ export function FilterBar({
   reference: DashboardReference;
   showCollaborative: boolean;
 }) {
-  const input = "block border-2 border-nhs-grey-1 bg-white px-2 py-1.5 text-nhs-text";
   return (
     <form
       method="get"
@@ -29,43 +62,13 @@ export function FilterBar({
     >
       <h2 className="text-xl sm:text-2xl">Filter the figures</h2>
       <div className="flex flex-wrap items-end gap-x-6 gap-y-4">
-        <div>
-          <label htmlFor="filter-from" className="mb-1 block font-bold">
-            From (month)
-          </label>
-          <span id="filter-from-hint" className="mb-1 block text-sm text-nhs-secondary-text">
-            For example, 2025-01
-          </span>
-          <input
-            id="filter-from"
-            name="from"
-            type="month"
-            defaultValue={monthParam(filters.from)}
-            aria-describedby="filter-from-hint"
-            className={input}
-          />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className="mb-1 block font-bold">
-            To (month)
-          </label>
-          <span id="filter-to-hint" className="mb-1 block text-sm text-nhs-secondary-text">
-            For example, 2026-10
-          </span>
-          <input
-            id="filter-to"
-            name="to"
-            type="month"
-            defaultValue={monthParam(filters.to)}
-            aria-describedby="filter-to-hint"
-            className={input}
-          />
-        </div>
+        <MonthFilter name="from" label="From (month)" example="2025-01" value={filters.from} />
+        <MonthFilter name="to" label="To (month)" example="2026-10" value={filters.to} />
         <div>
           <label htmlFor="filter-area" className="mb-1 block font-bold">
             Priority area
           </label>
-          <select id="filter-area" name="area" defaultValue={filters.area ?? ""} className={input}>
+          <select id="filter-area" name="area" defaultValue={filters.area ?? ""} className={INPUT}>
             <option value="">All priority areas</option>
             {reference.areas.map((a) => (
               <option key={a.key} value={a.key}>
@@ -83,7 +86,7 @@ export function FilterBar({
               id="filter-collaborative"
               name="collaborative"
               defaultValue={filters.collaborative ?? ""}
-              className={`${input} max-w-xs`}
+              className={`${INPUT} max-w-xs`}
             >
               <option value="">All 15 collaboratives</option>
               {reference.collaboratives.map((c) => (

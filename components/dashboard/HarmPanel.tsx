@@ -4,6 +4,7 @@ import { formatDecimal, formatMonth, formatNumber } from "@/lib/format";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { XmrChart, type XmrChartPoint } from "@/components/charts/XmrChart";
 import { DashboardPanel } from "./DashboardPanel";
+import { TableHead } from "@/components/ui/ScrollableTable";
 
 const value = (n: number | null, digits = 2) => (n === null ? "–" : formatDecimal(n, digits));
 
@@ -97,21 +98,15 @@ export function HarmPanel({ harm, csvHref, moreHref }: { harm: HarmSeries[]; csv
             {points.length > 0 && !moreHref && (
               <table className="data-table">
                 <caption className="mb-2 text-left font-bold">{series.name}, national monthly rate</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Month</th>
-                    <th scope="col" className="text-right">
-                      Rate
-                    </th>
-                    <th scope="col" className="text-right">
-                      Harms
-                    </th>
-                    <th scope="col" className="text-right">
-                      Denominator
-                    </th>
-                    <th scope="col">Variation</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    "Month",
+                    { label: "Rate", numeric: true },
+                    { label: "Harms", numeric: true },
+                    { label: "Denominator", numeric: true },
+                    "Variation",
+                  ]}
+                />
                 <tbody>
                   {series.points.map((p) => (
                     <tr key={p.month.toISOString()}>

@@ -2,7 +2,7 @@ import type { FlaggedMeasure, Improvement } from "@/lib/dashboard/queries";
 import { formatDecimal, formatMonth, formatNumber } from "@/lib/format";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { DashboardPanel, Figures, percent } from "./DashboardPanel";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 function MeasureList({ title, measures, empty }: { title: string; measures: FlaggedMeasure[]; empty: string }) {
   return (
@@ -55,20 +55,14 @@ function CountsTable({
     <ScrollableTable label={caption}>
       <table className="data-table">
         <caption className="mb-2 text-left font-bold">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            <th scope="col" className="text-right">
-              Measures analysed
-            </th>
-            <th scope="col" className="text-right">
-              Special-cause improvement
-            </th>
-            <th scope="col" className="text-right">
-              Special-cause concern
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: first },
+            { label: "Measures analysed", numeric: true },
+            { label: "Special-cause improvement", numeric: true },
+            { label: "Special-cause concern", numeric: true },
+          ]}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>

@@ -1,7 +1,7 @@
 import type { CollaborativeRef, Spread } from "@/lib/dashboard/queries";
 import { formatNumber } from "@/lib/format";
 import { DashboardPanel, Figures } from "./DashboardPanel";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 const FLOWS_DRAWN = 30;
 const FLOWS_LISTED = 15;
@@ -60,14 +60,7 @@ function Ranking({ caption, rows }: { caption: string; rows: (CollaborativeRef &
   return (
     <table className="data-table">
       <caption className="mb-2 text-left font-bold">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Collaborative</th>
-          <th scope="col" className="text-right">
-            Adoptions
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={["Collaborative", { label: "Adoptions", numeric: true }]} />
       <tbody>
         {rows.length === 0 && (
           <tr>
@@ -123,15 +116,7 @@ export function SpreadPanel({
       <ScrollableTable label="Largest flows of ideas between collaboratives">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Largest flows of ideas between collaboratives</caption>
-          <thead>
-            <tr>
-              <th scope="col">Idea came from</th>
-              <th scope="col">Adopted by</th>
-              <th scope="col" className="text-right">
-                Adoptions
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Idea came from", "Adopted by", { label: "Adoptions", numeric: true }]} />
           <tbody>
             {spread.flows.length === 0 && (
               <tr>
@@ -157,18 +142,14 @@ export function SpreadPanel({
           <caption className="mb-2 text-left font-bold">
             Fastest-spreading ideas: most collaboratives adopting, then the shortest time from publication
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Idea</th>
-              <th scope="col">Came from</th>
-              <th scope="col" className="text-right">
-                Collaboratives adopting
-              </th>
-              <th scope="col" className="text-right">
-                Median days to adopt
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Idea",
+              "Came from",
+              { label: "Collaboratives adopting", numeric: true },
+              { label: "Median days to adopt", numeric: true },
+            ]}
+          />
           <tbody>
             {spread.fastest.length === 0 && (
               <tr>

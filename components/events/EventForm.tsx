@@ -26,6 +26,8 @@ export function EventForm({
     pending,
     values,
     errors,
+    field,
+    dateField,
   } = useFormAction(eventId ? updateEventAction : createEventAction, { initial });
   return (
     <form action={action} noValidate>
@@ -40,85 +42,56 @@ export function EventForm({
         </>
       )}
       <TextField
-        name="title"
+        {...field("title")}
         label="Title"
         hint="For example: Learning event: preventing falls in care homes"
         maxLength={150}
-        defaultValue={values.title}
-        error={errors.title}
       />
-      <TextArea
-        name="description"
-        label="What it is about"
-        rows={4}
-        maxLength={4000}
-        defaultValue={values.description}
-        error={errors.description}
-      />
-      <DateField
-        name="date"
-        label="Date"
-        hint="For example, 27 3 2027"
-        defaultDay={values["date-day"]}
-        defaultMonth={values["date-month"]}
-        defaultYear={values["date-year"]}
-        error={errors.date}
-      />
+      <TextArea {...field("description")} label="What it is about" rows={4} maxLength={4000} />
+      <DateField {...dateField("date")} label="Date" hint="For example, 27 3 2027" />
       <div className="flex flex-wrap gap-x-8">
         <TextField
-          name="startTime"
+          {...field("startTime")}
           label="Starts at"
           hint="UK time, for example 09:30"
           width="w-28"
           inputMode="text"
-          defaultValue={values.startTime}
-          error={errors.startTime}
         />
         <TextField
-          name="endTime"
+          {...field("endTime")}
           label="Finishes at"
           hint="UK time, for example 16:00"
           width="w-28"
           inputMode="text"
-          defaultValue={values.endTime}
-          error={errors.endTime}
         />
       </div>
       <TextField
-        name="location"
+        {...field("location")}
         label="Place"
         hint="The venue and address. Leave empty if the event is online only."
         maxLength={300}
-        defaultValue={values.location}
-        error={errors.location}
       />
       <TextField
-        name="onlineUrl"
+        {...field("onlineUrl")}
         label="Online link"
         hint="For an online or hybrid event, starting with https://. Only people who have signed up see it."
         type="url"
         spellCheck={false}
         maxLength={500}
-        defaultValue={values.onlineUrl}
-        error={errors.onlineUrl}
       />
       <TextField
-        name="capacity"
+        {...field("capacity")}
         label="Number of places"
         hint="Leave empty for no limit."
         width="w-24"
         inputMode="numeric"
-        defaultValue={values.capacity}
-        error={errors.capacity}
       />
       <TextArea
-        name="agenda"
+        {...field("agenda")}
         label="Agenda"
         hint="One item per line, for example: 10:00 Welcome and introductions"
         rows={8}
         maxLength={8000}
-        defaultValue={values.agenda}
-        error={errors.agenda}
       />
       <Button disabled={pending}>{eventId ? "Save changes" : "Add event"}</Button>
     </form>

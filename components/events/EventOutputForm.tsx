@@ -21,6 +21,7 @@ export function EventOutputForm({
     pending,
     values,
     errors,
+    field,
   } = useFormAction(createEventOutputAction, { initial: { title: defaultTitle } });
   return (
     <form action={action} noValidate>
@@ -28,42 +29,34 @@ export function EventOutputForm({
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
       <ChoiceField
-        name="type"
+        {...field("type")}
         label="What kind of learning is it?"
         options={(["CASE_STUDY", "RESOURCE"] as const).map((t) => ({
           value: t,
           label: learningTypeLabel[t],
           hint: learningTypeHint[t],
         }))}
-        defaultValue={values.type}
-        error={errors.type}
       />
       <TextField name="title" label="Title" maxLength={200} defaultValue={values.title} error={errors.title} />
       <TextArea
-        name="summary"
+        {...field("summary")}
         label="Summary"
         hint="One or two sentences: what people will learn from it."
         rows={3}
         maxLength={500}
-        defaultValue={values.summary}
-        error={errors.summary}
       />
       <TextArea
-        name="body"
+        {...field("body")}
         label="Notes and outputs"
         hint="What was presented, discussed and agreed. You can use Markdown for headings and lists. Leave out anything that could identify a patient."
         rows={12}
-        defaultValue={values.body}
-        error={errors.body}
       />
       <TextField
-        name="resourceUrl"
+        {...field("resourceUrl")}
         label="Link to slides or materials (optional)"
         hint="Starting with https://"
         type="url"
         spellCheck={false}
-        defaultValue={values.resourceUrl}
-        error={errors.resourceUrl}
       />
       <Button disabled={pending}>Save as a draft learning item</Button>
     </form>

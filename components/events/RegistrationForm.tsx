@@ -3,6 +3,7 @@ import { cancelRegistrationAction, registerAction } from "@/lib/events/actions";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SuccessMessage } from "@/components/ui/Panels";
 
 /** Sign up, or give up a place: one button, no fields. */
 export function RegistrationForm({
@@ -22,11 +23,7 @@ export function RegistrationForm({
   } = useFormAction(registered ? cancelRegistrationAction : registerAction);
   return (
     <form action={action} noValidate>
-      {state.ok && (
-        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {state.message}
-        </p>
-      )}
+      {state.ok && <SuccessMessage>{state.message}</SuccessMessage>}
       <ErrorSummary message={problem} errors={state.fieldErrors} />
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />

@@ -5,7 +5,7 @@ import { SummaryList, Tag } from "@/components/ui/Panels";
 import { formatDate, formatNumber, pluralise } from "@/lib/format";
 import { adoptionStatusLabel } from "@/lib/learning/labels";
 import type { Spread } from "@/lib/adoptions/spread";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 const statusColour = {
   CONSIDERING: "grey",
@@ -93,25 +93,7 @@ export function SpreadView({
         <ScrollableTable label="Teams that have taken it up">
           <table className="mb-6 w-full border-collapse bg-white text-left text-base">
             <caption className="mb-2 text-left text-xl font-bold">Teams that have taken it up</caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-2">
-                  Team
-                </th>
-                <th scope="col" className="p-2">
-                  Collaborative
-                </th>
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-                <th scope="col" className="p-2">
-                  Since
-                </th>
-                <th scope="col" className="p-2">
-                  Their own results
-                </th>
-              </tr>
-            </thead>
+            <TableHead cell="p-2" columns={["Team", "Collaborative", "Status", "Since", "Their own results"]} />
             <tbody>
               {spread.adopters.map((a) => (
                 <tr key={a.id} className="border-b border-nhs-grey-4">

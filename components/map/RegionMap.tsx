@@ -1,4 +1,5 @@
 import { REGION_MAP_ATTRIBUTION, REGION_MAP_VIEWBOX, REGION_PATHS } from "./region-paths";
+import { TableHead } from "@/components/ui/ScrollableTable";
 
 /**
  * Choropleth of England's 15 Patient Safety Collaborative regions, drawn on the server.
@@ -192,16 +193,7 @@ export function RegionMap({
         <summary className="cursor-pointer text-nhs-blue underline">Show the map as a table</summary>
         <table className="mt-3 w-full border-collapse bg-white text-left text-base">
           <caption className="mb-2 text-left font-bold">{label} by Patient Safety Collaborative region</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">
-                Region
-              </th>
-              <th scope="col" className="p-2 text-right">
-                {label}
-              </th>
-            </tr>
-          </thead>
+          <TableHead cell="p-2" columns={["Region", { label, numeric: true }]} />
           <tbody>
             {sortedForTable.map((r) => (
               <tr key={r.slug} className="border-b border-nhs-grey-4" data-region={r.slug}>

@@ -46,7 +46,7 @@ const VALUE_TYPES = [
 ];
 
 export function MeasureForm({ action, initial, hidden, submitLabel, locked = false }: Props) {
-  const { formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
+  const { formAction, pending, values, errors, conflict, problem, field } = useFormAction(action, { initial });
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />
@@ -55,44 +55,30 @@ export function MeasureForm({ action, initial, hidden, submitLabel, locked = fal
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <TextField
-        name="name"
+        {...field("name")}
         label="Name of the measure"
         hint="For example “Falls with harm per 1,000 occupied bed days”"
-        defaultValue={values.name}
-        error={errors.name}
         maxLength={200}
       />
       <ChoiceField name="kind" label="Kind of measure" options={KINDS} defaultValue={values.kind} error={errors.kind} />
       <TextArea
-        name="definition"
+        {...field("definition")}
         label="Definition"
         hint="Exactly what is counted, what is included and excluded, and where the data come from."
-        defaultValue={values.definition}
-        error={errors.definition}
         rows={4}
       />
       <TextField
-        name="unit"
+        {...field("unit")}
         label="Unit (optional)"
         hint="For example “%”, “per 1,000 bed days” or “falls”"
-        defaultValue={values.unit}
-        error={errors.unit}
         maxLength={60}
         width="max-w-xs"
       />
-      <ChoiceField
-        name="direction"
-        label="Which way is better?"
-        options={DIRECTIONS}
-        defaultValue={values.direction}
-        error={errors.direction}
-      />
+      <ChoiceField {...field("direction")} label="Which way is better?" options={DIRECTIONS} />
       <TextField
-        name="target"
+        {...field("target")}
         label="Target (optional)"
         hint="A number, in the measure’s unit. With a direction, the chart shows whether the process can be expected to meet it."
-        defaultValue={values.target}
-        error={errors.target}
         inputMode="decimal"
         width="max-w-xs"
       />
@@ -106,20 +92,8 @@ export function MeasureForm({ action, initial, hidden, submitLabel, locked = fal
         </>
       ) : (
         <>
-          <ChoiceField
-            name="period"
-            label="How often is it measured?"
-            options={PERIODS}
-            defaultValue={values.period}
-            error={errors.period}
-          />
-          <ChoiceField
-            name="valueType"
-            label="What do you record for each period?"
-            options={VALUE_TYPES}
-            defaultValue={values.valueType}
-            error={errors.valueType}
-          />
+          <ChoiceField {...field("period")} label="How often is it measured?" options={PERIODS} />
+          <ChoiceField {...field("valueType")} label="What do you record for each period?" options={VALUE_TYPES} />
         </>
       )}
       <SelectField
@@ -130,7 +104,7 @@ export function MeasureForm({ action, initial, hidden, submitLabel, locked = fal
         error={errors.rateMultiplier}
       />
       <ChoiceField
-        name="screenOutlierMovingRanges"
+        {...field("screenOutlierMovingRanges")}
         label="Process limits (optional)"
         options={[
           {
@@ -140,8 +114,6 @@ export function MeasureForm({ action, initial, hidden, submitLabel, locked = fal
           },
         ]}
         multiple
-        defaultValue={values.screenOutlierMovingRanges}
-        error={errors.screenOutlierMovingRanges}
       />
       <Button disabled={pending}>{conflict ? "Save my version" : submitLabel}</Button>
     </form>

@@ -18,7 +18,7 @@ type Props = {
 
 /** Adds a value for a period, or corrects one; rates take a numerator and a denominator. */
 export function PointForm({ action, hidden, valueType, period, initial = {}, unit, submitLabel }: Props) {
-  const { state, formAction, pending, values, errors, problem } = useFormAction(action, {
+  const { state, formAction, pending, values, errors, problem, field, dateField } = useFormAction(action, {
     initial,
     resetOnSuccess: true,
   });
@@ -38,56 +38,44 @@ export function PointForm({ action, hidden, valueType, period, initial = {}, uni
       )}
       {(period === "DAY" || period === "WEEK") && (
         <DateField
-          name="period"
+          {...dateField("period")}
           label={period === "WEEK" ? "Week (any day in it)" : "Day"}
           hint={
             period === "WEEK"
               ? "The value is recorded for the week starting on the Monday. For example, 4 3 2025"
               : "For example, 4 3 2025"
           }
-          defaultDay={values["period-day"]}
-          defaultMonth={values["period-month"]}
-          defaultYear={values["period-year"]}
-          error={errors.period}
         />
       )}
       {valueType === "NUMBER" ? (
         <TextField
-          name="value"
+          {...field("value")}
           label={`Value${unit ? ` (${unit})` : ""}`}
-          defaultValue={values.value}
-          error={errors.value}
           inputMode="decimal"
           width="max-w-xs"
         />
       ) : (
         <div className="flex flex-wrap gap-x-6">
           <TextField
-            name="numerator"
+            {...field("numerator")}
             label="Numerator"
             hint="What you counted, e.g. falls with harm"
-            defaultValue={values.numerator}
-            error={errors.numerator}
             inputMode="decimal"
             width="max-w-xs"
           />
           <TextField
-            name="denominator"
+            {...field("denominator")}
             label="Denominator"
             hint="What you divide by, e.g. occupied bed days"
-            defaultValue={values.denominator}
-            error={errors.denominator}
             inputMode="decimal"
             width="max-w-xs"
           />
         </div>
       )}
       <TextField
-        name="note"
+        {...field("note")}
         label="Note (optional)"
         hint="Anything that explains this value, such as a change in how data were collected."
-        defaultValue={values.note}
-        error={errors.note}
         maxLength={500}
       />
       <Button disabled={pending}>{submitLabel}</Button>

@@ -17,7 +17,7 @@ export function CloseRoundForm({
   collaborativeSlug: string;
   candidates: { id: string; title: string; hint: string }[];
 }) {
-  const { state, formAction: action, pending, values, errors } = useFormAction(closeRoundAction);
+  const { state, formAction: action, pending, errors, field } = useFormAction(closeRoundAction);
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />
@@ -25,22 +25,18 @@ export function CloseRoundForm({
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
       <ChoiceField
-        name="chosen"
+        {...field("chosen")}
         multiple
         label="Which candidates become local priorities?"
         hint="Each one you choose becomes a local priority of the collaborative, linked to this round and its results."
         options={candidates.map((c) => ({ value: c.id, label: c.title, hint: c.hint }))}
-        defaultValue={values.chosen}
-        error={errors.chosen}
       />
       <TextArea
-        name="rationale"
+        {...field("rationale")}
         label="Why you chose them"
         hint="Shown publicly on the round and on each priority. Say how the rankings of patients and carers and of staff, the evidence from concerns and anything else were weighed."
         rows={6}
         maxLength={4000}
-        defaultValue={values.rationale}
-        error={errors.rationale}
       />
       <WarningCallout title="Closing cannot be undone">
         <p>

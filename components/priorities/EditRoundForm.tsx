@@ -25,7 +25,15 @@ export function EditRoundForm({
   collaborativeSlug: string;
   initial: Initial;
 }) {
-  const { state, formAction: action, pending, values, errors } = useFormAction(updateRoundAction, { initial });
+  const {
+    state,
+    formAction: action,
+    pending,
+    values,
+    errors,
+    field,
+    dateField,
+  } = useFormAction(updateRoundAction, { initial });
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />
@@ -33,29 +41,12 @@ export function EditRoundForm({
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="version" value={values.version ?? version} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
-      <TextField
-        name="title"
-        label="Title of the round"
-        maxLength={150}
-        defaultValue={values.title}
-        error={errors.title}
-      />
-      <TextArea
-        name="description"
-        label="What you are asking people (optional)"
-        rows={4}
-        maxLength={2000}
-        defaultValue={values.description}
-        error={errors.description}
-      />
+      <TextField {...field("title")} label="Title of the round" maxLength={150} />
+      <TextArea {...field("description")} label="What you are asking people (optional)" rows={4} maxLength={2000} />
       <DateField
-        name="closesAt"
+        {...dateField("closesAt")}
         label="Ranking closes (optional)"
         hint="People can rank until the end of this day. Leave it empty to close the round yourself. For example, 31 3 2027"
-        defaultDay={values["closesAt-day"]}
-        defaultMonth={values["closesAt-month"]}
-        defaultYear={values["closesAt-year"]}
-        error={errors.closesAt}
       />
       <Button disabled={pending}>Save changes</Button>
     </form>

@@ -20,31 +20,27 @@ export function OpenRoundForm({
   areas: Area[];
   since: string;
 }) {
-  const { state, formAction: action, pending, values, errors } = useFormAction(openRoundAction);
+  const { state, formAction: action, pending, errors, field, dateField } = useFormAction(openRoundAction);
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />
       <input type="hidden" name="collaborativeId" value={collaborativeId} />
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
       <TextField
-        name="title"
+        {...field("title")}
         label="Title of the round"
         hint="For example: Our local safety priorities for 2027"
         maxLength={150}
-        defaultValue={values.title}
-        error={errors.title}
       />
       <TextArea
-        name="description"
+        {...field("description")}
         label="What you are asking people (optional)"
         hint="Shown at the top of the round's page."
         rows={4}
         maxLength={2000}
-        defaultValue={values.description}
-        error={errors.description}
       />
       <ChoiceField
-        name="areaIds"
+        {...field("areaIds")}
         multiple
         label="Candidates from the priority areas"
         hint={`The number beside each is how many safety concerns were raised with this collaborative about that area since ${since}. It is shown to everyone taking part.`}
@@ -53,25 +49,17 @@ export function OpenRoundForm({
           label: a.name,
           hint: `${CANDIDATE_SOURCE_LABELS[a.source]}. Concerns: ${formatNumber(a.evidenceCount)}`,
         }))}
-        defaultValue={values.areaIds}
-        error={errors.areaIds}
       />
       <TextArea
-        name="proposals"
+        {...field("proposals")}
         label="Candidates of your own (optional)"
         hint="One per line, for example from a members' workshop. Members can propose more while the round is open."
         rows={4}
-        defaultValue={values.proposals}
-        error={errors.proposals}
       />
       <DateField
-        name="closesAt"
+        {...dateField("closesAt")}
         label="Ranking closes (optional)"
         hint="People can rank until the end of this day. Leave it empty to close the round yourself when you are ready. For example, 31 3 2027"
-        defaultDay={values["closesAt-day"]}
-        defaultMonth={values["closesAt-month"]}
-        defaultYear={values["closesAt-year"]}
-        error={errors.closesAt}
       />
       <Button disabled={pending}>Open the round</Button>
     </form>

@@ -5,6 +5,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SuccessMessage } from "@/components/ui/Panels";
 
 const STATUSES = ["ACTIVE", "ACHIEVED", "RETIRED"] as const;
 
@@ -20,11 +21,7 @@ export function PriorityStatusForm({
   const { state, formAction: action, pending, problem } = useFormAction(updatePriorityStatusAction);
   return (
     <form action={action} noValidate>
-      {state.ok && (
-        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {state.message}
-        </p>
-      )}
+      {state.ok && <SuccessMessage>{state.message}</SuccessMessage>}
       <ErrorSummary errors={state.fieldErrors} message={problem} />
       <input type="hidden" name="priorityId" value={priorityId} />
       <input type="hidden" name="currentStatus" value={status} />

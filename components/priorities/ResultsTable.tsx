@@ -1,6 +1,6 @@
 import type { RoundResults } from "@/lib/priorities/borda";
 import { formatNumber, pluralise } from "@/lib/format";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 /** One group's results: position (shared positions marked "="), points and first places. */
 export function ResultsTable({
@@ -18,25 +18,16 @@ export function ResultsTable({
         <caption className="mb-2 text-left font-bold">
           {caption} ({pluralise(results.ballots, "ranking")})
         </caption>
-        <thead>
-          <tr className="border-b-2 border-nhs-grey-3">
-            <th scope="col" className="p-2">
-              Position
-            </th>
-            <th scope="col" className="p-2">
-              Candidate
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Points
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Ranked 1st
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Ranked at all
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cell="p-2"
+          columns={[
+            "Position",
+            "Candidate",
+            { label: "Points", numeric: true },
+            { label: "Ranked 1st", numeric: true },
+            { label: "Ranked at all", numeric: true },
+          ]}
+        />
         <tbody>
           {results.tallies.map((t) => (
             <tr key={t.candidateId} className="border-b border-nhs-grey-4">

@@ -1,5 +1,5 @@
 import type { FieldChange } from "@/lib/forms/conflict";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 /** After a lost save: each field where the saved version differs from the person's, side by side. */
 export function ConflictChanges({ changes }: { changes: FieldChange[] | null }) {
@@ -14,19 +14,7 @@ export function ConflictChanges({ changes }: { changes: FieldChange[] | null }) 
       <ScrollableTable label="Saved version and your version, field by field">
         <table className="w-full border-collapse text-left text-base">
           <caption className="sr-only">Saved version and your version, field by field</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">
-                Field
-              </th>
-              <th scope="col" className="p-2">
-                Saved by someone else
-              </th>
-              <th scope="col" className="p-2">
-                Yours (not saved yet)
-              </th>
-            </tr>
-          </thead>
+          <TableHead cell="p-2" columns={["Field", "Saved by someone else", "Yours (not saved yet)"]} />
           <tbody>
             {changes.map((c) => (
               <tr key={c.field} className="border-b border-nhs-grey-4 align-top">

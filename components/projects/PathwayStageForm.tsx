@@ -12,7 +12,7 @@ type Props = {
 };
 
 export function PathwayStageForm({ action, initial, submitLabel }: Props) {
-  const { state, formAction, pending, values, errors, problem } = useFormAction(action, {
+  const { state, formAction, pending, errors, problem, field } = useFormAction(action, {
     initial: { name: initial?.name ?? "", slug: initial?.slug ?? "", sortOrder: String(initial?.sortOrder ?? "") },
     resetOnSuccess: true,
   });
@@ -26,28 +26,22 @@ export function PathwayStageForm({ action, initial, submitLabel }: Props) {
       )}
       {initial && <input type="hidden" name="id" value={initial.id} />}
       <TextField
-        name="name"
+        {...field("name")}
         label="Name"
         hint="As patients and staff would say it, e.g. “In a care home”"
-        defaultValue={values.name}
-        error={errors.name}
         maxLength={120}
       />
       <TextField
-        name="slug"
+        {...field("slug")}
         label="Identifier"
         hint="Used in web addresses and filters, e.g. care-home. Changing it breaks saved links."
-        defaultValue={values.slug}
-        error={errors.slug}
         maxLength={60}
         width="max-w-xs"
       />
       <TextField
-        name="sortOrder"
+        {...field("sortOrder")}
         label="Position"
         hint="Stages are listed from the lowest number, in the order a person meets them."
-        defaultValue={values.sortOrder}
-        error={errors.sortOrder}
         inputMode="numeric"
         width="max-w-[8rem]"
       />

@@ -27,7 +27,9 @@ const DECISIONS: Option[] = [
 
 /** Plan (with a prediction), Do, Study, Act: a PDSA cycle testing one change idea. */
 export function PdsaForm({ action, changeIdeas, initial, hidden, submitLabel }: Props) {
-  const { formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
+  const { formAction, pending, values, errors, conflict, problem, field, dateField } = useFormAction(action, {
+    initial,
+  });
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />
@@ -36,21 +38,17 @@ export function PdsaForm({ action, changeIdeas, initial, hidden, submitLabel }: 
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <TextField
-        name="title"
+        {...field("title")}
         label="Cycle title"
         hint="For example “Falls huddle at handover, Beech Ward, one week”"
-        defaultValue={values.title}
-        error={errors.title}
         maxLength={200}
       />
       {changeIdeas.length > 0 && (
         <SelectField
-          name="changeIdeaId"
+          {...field("changeIdeaId")}
           label="The change idea this cycle tests"
           options={changeIdeas}
           placeholder="Choose a change idea"
-          defaultValue={values.changeIdeaId}
-          error={errors.changeIdeaId}
         />
       )}
       <TextField
@@ -62,54 +60,27 @@ export function PdsaForm({ action, changeIdeas, initial, hidden, submitLabel }: 
         maxLength={300}
       />
       <h2 className="text-2xl">Plan</h2>
+      <TextArea {...field("plan")} label="What will you test, who, where and when?" rows={4} />
       <TextArea
-        name="plan"
-        label="What will you test, who, where and when?"
-        defaultValue={values.plan}
-        error={errors.plan}
-        rows={4}
-      />
-      <TextArea
-        name="prediction"
+        {...field("prediction")}
         label="What do you predict will happen?"
         hint="Write it down before you start: the study compares what happened with it."
-        defaultValue={values.prediction}
-        error={errors.prediction}
         rows={3}
       />
-      <DateField
-        name="startDate"
-        label="Start date"
-        hint="For example, 4 3 2025"
-        defaultDay={values["startDate-day"]}
-        defaultMonth={values["startDate-month"]}
-        defaultYear={values["startDate-year"]}
-        error={errors.startDate}
-      />
+      <DateField {...dateField("startDate")} label="Start date" hint="For example, 4 3 2025" />
       <h2 className="text-2xl">Do</h2>
       <TextArea
-        name="doNotes"
+        {...field("doNotes")}
         label="What happened when you carried out the test?"
         hint="Including problems and things you did not expect."
-        defaultValue={values.doNotes}
-        error={errors.doNotes}
         rows={4}
       />
-      <DateField
-        name="endDate"
-        label="End date (optional)"
-        defaultDay={values["endDate-day"]}
-        defaultMonth={values["endDate-month"]}
-        defaultYear={values["endDate-year"]}
-        error={errors.endDate}
-      />
+      <DateField {...dateField("endDate")} label="End date (optional)" />
       <h2 className="text-2xl">Study</h2>
       <TextArea
-        name="study"
+        {...field("study")}
         label="What did you learn? How did it compare with your prediction?"
         hint="Look at the measures’ charts for the period of the test."
-        defaultValue={values.study}
-        error={errors.study}
         rows={4}
       />
       <h2 className="text-2xl">Act</h2>
@@ -120,13 +91,7 @@ export function PdsaForm({ action, changeIdeas, initial, hidden, submitLabel }: 
         defaultValue={values.act ?? ""}
         error={errors.act}
       />
-      <TextArea
-        name="actNotes"
-        label="Notes on the decision (optional)"
-        defaultValue={values.actNotes}
-        error={errors.actNotes}
-        rows={3}
-      />
+      <TextArea {...field("actNotes")} label="Notes on the decision (optional)" rows={3} />
       <Button disabled={pending}>{conflict ? "Save my version" : submitLabel}</Button>
     </form>
   );

@@ -19,7 +19,9 @@ type Props = {
 
 /** The Model for Improvement fields of a project; the same form creates and edits one. */
 export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
-  const { formAction, pending, values, errors, conflict, problem } = useFormAction(action, { initial });
+  const { formAction, pending, values, errors, conflict, problem, field, dateField } = useFormAction(action, {
+    initial,
+  });
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />
@@ -28,19 +30,15 @@ export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <TextField
-        name="title"
+        {...field("title")}
         label="Project title"
         hint="A short name people will recognise, like “Fewer falls on Beech Ward”"
-        defaultValue={values.title}
-        error={errors.title}
         maxLength={200}
       />
       <TextArea
-        name="problem"
+        {...field("problem")}
         label="The problem, in plain words"
         hint="What goes wrong for patients, how often, and how you know. Avoid abbreviations."
-        defaultValue={values.problem}
-        error={errors.problem}
         rows={5}
       />
       <fieldset className="mb-6">
@@ -49,81 +47,47 @@ export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
           What are you trying to accomplish, how much, by when? You can add this later if you are still at the idea
           stage.
         </p>
-        <TextArea
-          name="aimWhat"
-          label="What you are trying to accomplish"
-          defaultValue={values.aimWhat}
-          error={errors.aimWhat}
-          rows={3}
-        />
+        <TextArea {...field("aimWhat")} label="What you are trying to accomplish" rows={3} />
         <TextField
-          name="aimHowMuch"
+          {...field("aimHowMuch")}
           label="How much"
           hint="For example, “reduce by 30%” or “95% of patients”"
-          defaultValue={values.aimHowMuch}
-          error={errors.aimHowMuch}
           maxLength={500}
         />
-        <DateField
-          name="aimByWhen"
-          label="By when (optional)"
-          hint="For example, 31 3 2027"
-          defaultDay={values["aimByWhen-day"]}
-          defaultMonth={values["aimByWhen-month"]}
-          defaultYear={values["aimByWhen-year"]}
-          error={errors.aimByWhen}
-        />
+        <DateField {...dateField("aimByWhen")} label="By when (optional)" hint="For example, 31 3 2027" />
       </fieldset>
       <DateField
-        name="startDate"
+        {...dateField("startDate")}
         label="When the project started"
         hint="Include the baseline period you want to chart: data cannot be added for periods before this date."
-        defaultDay={values["startDate-day"]}
-        defaultMonth={values["startDate-month"]}
-        defaultYear={values["startDate-year"]}
-        error={errors.startDate}
       />
       <ChoiceField
-        name="organisationIds"
+        {...field("organisationIds")}
         label="Organisations taking part"
         hint="Select all that apply."
         options={options.organisations}
         multiple
-        defaultValue={values.organisationIds}
-        error={errors.organisationIds}
       />
       <ChoiceField
-        name="priorityAreaIds"
+        {...field("priorityAreaIds")}
         label="Priority areas"
         hint="National priorities and your collaborative’s own. Select all that apply."
         options={options.priorities}
         multiple
-        defaultValue={values.priorityAreaIds}
-        error={errors.priorityAreaIds}
       />
       <ChoiceField
-        name="pathwayStageIds"
+        {...field("pathwayStageIds")}
         label="Where on the patient’s pathway the project acts"
         hint="Select all that apply."
         options={options.stages}
         multiple
-        defaultValue={values.pathwayStageIds}
-        error={errors.pathwayStageIds}
       />
-      <ChoiceField
-        name="visibility"
-        label="Who can see the project"
-        options={options.visibilities}
-        defaultValue={values.visibility}
-        error={errors.visibility}
-      />
+      <ChoiceField {...field("visibility")} label="Who can see the project" options={options.visibilities} />
       {mode === "edit" && (
         <TextArea
-          name="learningSummary"
+          {...field("learningSummary")}
           label="What we learned"
           hint="What worked, what did not, and what you would tell another team starting out."
-          defaultValue={values.learningSummary}
-          error={errors.learningSummary}
           rows={6}
         />
       )}

@@ -15,7 +15,7 @@ type Props = {
 };
 
 export function StatusForm({ action, id, version, current, options }: Props) {
-  const { formAction, pending, values, errors, problem, conflict } = useFormAction(action);
+  const { formAction, pending, values, errors, problem, conflict, field } = useFormAction(action);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={problem} />
@@ -30,11 +30,9 @@ export function StatusForm({ action, id, version, current, options }: Props) {
         error={errors.status}
       />
       <TextArea
-        name="reason"
+        {...field("reason")}
         label="Why? (needed when closing the project)"
         hint="For example what made you move on, or why the work has stopped. This is kept in the project’s history."
-        defaultValue={values.reason}
-        error={errors.reason}
         rows={3}
       />
       <Button disabled={pending}>Save the stage</Button>

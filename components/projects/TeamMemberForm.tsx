@@ -13,7 +13,7 @@ type Props = {
 
 /** Adds a portal member, or someone without an account by name, to the project team. */
 export function TeamMemberForm({ action, projectId, candidates }: Props) {
-  const { state, formAction, pending, values, errors, problem } = useFormAction(action, { resetOnSuccess: true });
+  const { state, formAction, pending, errors, problem, field } = useFormAction(action, { resetOnSuccess: true });
   return (
     <form action={formAction} noValidate className="bg-white p-4">
       <ErrorSummary errors={errors} message={problem} />
@@ -24,28 +24,22 @@ export function TeamMemberForm({ action, projectId, candidates }: Props) {
       )}
       <input type="hidden" name="projectId" value={projectId} />
       <SelectField
-        name="userId"
+        {...field("userId")}
         label="A member of the collaborative"
         hint="People with a portal account."
         options={candidates}
         placeholder="Choose a person"
-        defaultValue={values.userId}
-        error={errors.userId}
       />
       <TextField
-        name="name"
+        {...field("name")}
         label="Or someone without an account"
         hint="Their name, for example a patient partner or a colleague from another team."
-        defaultValue={values.name}
-        error={errors.name}
         maxLength={200}
       />
       <TextField
-        name="role"
+        {...field("role")}
         label="Their role in the project (optional)"
         hint="For example “Ward manager”, “Data lead” or “Patient partner”."
-        defaultValue={values.role}
-        error={errors.role}
         maxLength={200}
       />
       <Button disabled={pending}>Add to the team</Button>

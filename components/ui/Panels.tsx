@@ -84,3 +84,12 @@ export function BackLink({ href, children = "Back" }: { href: string; children?:
     </a>
   );
 }
+
+/** The confirmation shown above a form after it worked. */
+export function SuccessMessage({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+      {children}
+    </p>
+  );
+}

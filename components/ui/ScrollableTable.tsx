@@ -25,3 +25,32 @@ export function ScrollableTable({
     </div>
   );
 }
+
+/** A column heading: its text, and whether it heads numbers (right-aligned) or has its own classes. */
+export type Column = string | { label: ReactNode; numeric?: boolean; className?: string };
+
+/**
+ * The heading row of a data table. `cell`: the padding every heading cell shares, with a rule under the
+ * row; without it (the dashboard's tables) the look comes from the surrounding styles.
+ */
+export function TableHead({ columns, cell }: { columns: Column[]; cell?: string }) {
+  return (
+    <thead>
+      <tr className={cell ? "border-b-2 border-nhs-grey-3" : undefined}>
+        {columns.map((column, i) => {
+          const { label, numeric, className } = typeof column === "string" ? { label: column } : column;
+          const padding = cell ?? "";
+          return (
+            <th
+              key={i}
+              scope="col"
+              className={className ?? (numeric ? `${padding} text-right`.trim() : padding || undefined)}
+            >
+              {label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}

@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { limits, returnSlots, takeSlots } from "@/lib/auth/throttle";
 import type { SessionUser } from "@/lib/auth/session-cookie";
 import { endAllSessions } from "@/lib/auth/sessions";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, type AuditInput } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
 import { emailDomainAllowed, roleLabel } from "./roles";
@@ -474,53 +474,50 @@ function refuseSelf(viewer: Viewer, userId: string) {
   }
 }
 
-export async function approveMembership(viewer: Viewer, input: { membershipId: string }): Promise<void> {
-  const membership = await loadMembership(input.membershipId);
+function recordMembershipAudit(
+  tx: Tx,
+  viewer: Viewer,
+  membership: { id: string; collaborativeId: string },
+  action: string,
+  details: AuditInput["details"],
+) {
+  return recordAudit(tx, {
+    action,
+    subjectType: "Membership",
+    subjectId: membership.id,
+    actorId: viewer.userId,
+    collaborativeId: membership.collaborativeId,
+    details,
+  });
+}
+
+/** A lead's answer to a pending request: approval activates it, a refusal deletes it; the person is told either way. */
+async function decideMembership(viewer: Viewer, membershipId: string, approved: boolean): Promise<void> {
+  const membership = await loadMembership(membershipId);
   authorizeOrNotFound(viewer, "member.approve", membership.collaborativeId);
   await db.$transaction(async (tx) => {
-    const approved = await tx.membership.updateMany({
-      where: { id: membership.id, status: "PENDING" },
-      data: { status: "ACTIVE", approvedAt: new Date() },
-    });
-    if (approved.count === 0) throw new ConflictError("This request has already been dealt with.");
-    await recordAudit(tx, {
-      action: "membership.approved",
-      subjectType: "Membership",
-      subjectId: membership.id,
-      actorId: viewer.userId,
-      collaborativeId: membership.collaborativeId,
-      details: { role: membership.role },
+    const decided = approved
+      ? await tx.membership.updateMany({
+          where: { id: membership.id, status: "PENDING" },
+          data: { status: "ACTIVE", approvedAt: new Date() },
+        })
+      : await tx.membership.deleteMany({ where: { id: membership.id, status: "PENDING" } });
+    if (decided.count === 0) throw new ConflictError("This request has already been dealt with.");
+    await recordMembershipAudit(tx, viewer, membership, approved ? "membership.approved" : "membership.declined", {
+      role: membership.role,
     });
   });
   await deliver(() =>
-    sendMembershipDecisionEmail(membership.user.email, {
-      collaborativeName: membership.collaborative.name,
-      approved: true,
-    }),
+    sendMembershipDecisionEmail(membership.user.email, { collaborativeName: membership.collaborative.name, approved }),
   );
 }
 
+export async function approveMembership(viewer: Viewer, input: { membershipId: string }): Promise<void> {
+  await decideMembership(viewer, input.membershipId, true);
+}
+
 export async function declineMembership(viewer: Viewer, input: { membershipId: string }): Promise<void> {
-  const membership = await loadMembership(input.membershipId);
-  authorizeOrNotFound(viewer, "member.approve", membership.collaborativeId);
-  await db.$transaction(async (tx) => {
-    const declined = await tx.membership.deleteMany({ where: { id: membership.id, status: "PENDING" } });
-    if (declined.count === 0) throw new ConflictError("This request has already been dealt with.");
-    await recordAudit(tx, {
-      action: "membership.declined",
-      subjectType: "Membership",
-      subjectId: membership.id,
-      actorId: viewer.userId,
-      collaborativeId: membership.collaborativeId,
-      details: { role: membership.role },
-    });
-  });
-  await deliver(() =>
-    sendMembershipDecisionEmail(membership.user.email, {
-      collaborativeName: membership.collaborative.name,
-      approved: false,
-    }),
-  );
+  await decideMembership(viewer, input.membershipId, false);
 }
 
 const RANK: Record<MembershipRole, number> = { PATIENT: 0, STAFF: 1, LEAD: 2 };
@@ -543,13 +540,9 @@ export async function changeMemberRole(
     // Losing rights ends the person's sessions, so nothing cached in an open page keeps them.
     if (RANK[input.role] < RANK[membership.role])
       await tx.user.update({ where: { id: membership.userId }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, {
-      action: "membership.role_changed",
-      subjectType: "Membership",
-      subjectId: membership.id,
-      actorId: viewer.userId,
-      collaborativeId: membership.collaborativeId,
-      details: { from: membership.role, to: input.role },
+    await recordMembershipAudit(tx, viewer, membership, "membership.role_changed", {
+      from: membership.role,
+      to: input.role,
     });
   });
 }
@@ -562,13 +555,9 @@ export async function removeMember(viewer: Viewer, input: { membershipId: string
     const removed = await tx.membership.deleteMany({ where: { id: membership.id } });
     if (removed.count === 0) throw new ConflictError("This member has already been removed.");
     await tx.user.update({ where: { id: membership.userId }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, {
-      action: "membership.removed",
-      subjectType: "Membership",
-      subjectId: membership.id,
-      actorId: viewer.userId,
-      collaborativeId: membership.collaborativeId,
-      details: { role: membership.role, userId: membership.userId },
+    await recordMembershipAudit(tx, viewer, membership, "membership.removed", {
+      role: membership.role,
+      userId: membership.userId,
     });
   });
 }

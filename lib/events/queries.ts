@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { requireCollaborative } from "@/lib/collaboratives/queries";
@@ -52,6 +53,21 @@ export async function listEvents(viewer: Viewer, slug: string, now = new Date())
   };
 }
 
+/** What the event page and its edit form both show of an event. */
+const EVENT_FIELDS = {
+  id: true,
+  title: true,
+  description: true,
+  agenda: true,
+  startsAt: true,
+  endsAt: true,
+  location: true,
+  onlineUrl: true,
+  capacity: true,
+  cancelledAt: true,
+  version: true,
+} satisfies Prisma.EventSelect;
+
 export type EventPage = Awaited<ReturnType<typeof getEvent>>;
 
 /**
@@ -64,17 +80,7 @@ export async function getEvent(viewer: Viewer, slug: string, eventId: string, no
   const event = await db.event.findFirst({
     where: { id: eventId, collaborativeId: collaborative.id },
     select: {
-      id: true,
-      title: true,
-      description: true,
-      agenda: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      onlineUrl: true,
-      capacity: true,
-      cancelledAt: true,
-      version: true,
+      ...EVENT_FIELDS,
       _count: { select: { registrations: true } },
       outputs: {
         orderBy: { createdAt: "asc" },
@@ -186,19 +192,7 @@ export async function getEventForEditing(viewer: Viewer, slug: string, eventId: 
   authorize(viewer, "event.manage", { collaborativeId: collaborative.id });
   const event = await db.event.findFirst({
     where: { id: eventId, collaborativeId: collaborative.id },
-    select: {
-      id: true,
-      title: true,
-      description: true,
-      agenda: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      onlineUrl: true,
-      capacity: true,
-      cancelledAt: true,
-      version: true,
-    },
+    select: EVENT_FIELDS,
   });
   if (!event) throw new NotFoundError();
   return { collaborative, event };

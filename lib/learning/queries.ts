@@ -94,20 +94,25 @@ export type LearningItemView = {
   viewerAdoptions: { id: string; label: string }[];
 };
 
+/** What both the item page and its edit form read of a learning item's own text. */
+const ITEM_TEXT_FIELDS = {
+  id: true,
+  slug: true,
+  type: true,
+  status: true,
+  title: true,
+  summary: true,
+  body: true,
+  resourceUrl: true,
+  tags: true,
+} satisfies Prisma.LearningItemSelect;
+
 /** One learning item, if the viewer may read it (otherwise "not found": drafts are not revealed). */
 export async function getLearningItem(viewer: Viewer, slug: string): Promise<LearningItemView> {
   const item = await db.learningItem.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      type: true,
-      status: true,
-      title: true,
-      summary: true,
-      body: true,
-      resourceUrl: true,
-      tags: true,
+      ...ITEM_TEXT_FIELDS,
       featured: true,
       hasImprovementEvidence: true,
       publishedAt: true,
@@ -375,15 +380,7 @@ export async function getLearningItemForEdit(viewer: Viewer, slug: string) {
   const item = await db.learningItem.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      type: true,
-      status: true,
-      title: true,
-      summary: true,
-      body: true,
-      resourceUrl: true,
-      tags: true,
+      ...ITEM_TEXT_FIELDS,
       version: true,
       authorId: true,
       collaborativeId: true,

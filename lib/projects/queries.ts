@@ -13,6 +13,34 @@ import { buildDriverTree, type DriverTree } from "./driver-tree";
 import { LOCAL_PRIORITIES, PAGE_SIZE, type ProjectFilters } from "./schemas";
 import { STATUS_LABELS } from "./status";
 
+/** A project's problem and aim, as both its page and its edit form read them. */
+const PROJECT_AIM_FIELDS = {
+  id: true,
+  collaborativeId: true,
+  title: true,
+  problem: true,
+  aimWhat: true,
+  aimHowMuch: true,
+  aimByWhen: true,
+  startDate: true,
+} satisfies Prisma.ProjectSelect;
+
+/** A PDSA cycle as the project page and the cycle page show it. */
+const CYCLE_FIELDS = {
+  id: true,
+  title: true,
+  plan: true,
+  prediction: true,
+  doNotes: true,
+  study: true,
+  act: true,
+  actNotes: true,
+  startDate: true,
+  endDate: true,
+  changeIdeaId: true,
+  changeIdea: { select: { title: true } },
+} satisfies Prisma.PdsaCycleSelect;
+
 export type ProjectCard = {
   id: string;
   title: string;
@@ -210,14 +238,7 @@ export async function getProjectForEdit(viewer: Viewer, projectId: string) {
   const p = await db.project.findUniqueOrThrow({
     where: { id: projectId },
     select: {
-      id: true,
-      collaborativeId: true,
-      title: true,
-      problem: true,
-      aimWhat: true,
-      aimHowMuch: true,
-      aimByWhen: true,
-      startDate: true,
+      ...PROJECT_AIM_FIELDS,
       visibility: true,
       learningSummary: true,
       status: true,
@@ -284,14 +305,7 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
       db.project.findUnique({
         where: { id: projectId },
         select: {
-          id: true,
-          collaborativeId: true,
-          title: true,
-          problem: true,
-          aimWhat: true,
-          aimHowMuch: true,
-          aimByWhen: true,
-          startDate: true,
+          ...PROJECT_AIM_FIELDS,
           status: true,
           closedReason: true,
           visibility: true,
@@ -323,20 +337,7 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
       db.pdsaCycle.findMany({
         where,
         orderBy: [{ startDate: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          plan: true,
-          prediction: true,
-          doNotes: true,
-          study: true,
-          act: true,
-          actNotes: true,
-          startDate: true,
-          endDate: true,
-          changeIdeaId: true,
-          changeIdea: { select: { title: true } },
-        },
+        select: CYCLE_FIELDS,
       }),
       db.measure.findMany({
         where,
@@ -577,21 +578,7 @@ export async function getPdsaCycle(
     cycleId
       ? db.pdsaCycle.findFirst({
           where: { id: cycleId, projectId },
-          select: {
-            id: true,
-            title: true,
-            plan: true,
-            prediction: true,
-            doNotes: true,
-            study: true,
-            act: true,
-            actNotes: true,
-            startDate: true,
-            endDate: true,
-            version: true,
-            changeIdeaId: true,
-            changeIdea: { select: { title: true } },
-          },
+          select: { ...CYCLE_FIELDS, version: true },
         })
       : null,
   ]);

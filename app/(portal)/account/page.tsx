@@ -6,7 +6,7 @@ import { changePasswordAction, signOutEverywhereAction } from "@/lib/accounts/ac
 import { globalRoleLabel, roleLabel } from "@/lib/accounts/roles";
 import { AccountForm } from "@/components/accounts/AccountForm";
 import { PASSWORD_HINT } from "@/components/accounts/password-hint";
-import { InsetText, SummaryList, Tag } from "@/components/ui/Panels";
+import { InsetText, SummaryList, Tag, SuccessMessage } from "@/components/ui/Panels";
 import { Button } from "@/components/ui/Button";
 import { formatDate } from "@/lib/format";
 
@@ -28,11 +28,7 @@ export default async function AccountPage({ searchParams }: Props) {
   return (
     <div className="max-w-3xl">
       <h1>Your account</h1>
-      {welcome && WELCOME[welcome] && (
-        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {WELCOME[welcome]}
-        </p>
-      )}
+      {welcome && WELCOME[welcome] && <SuccessMessage>{WELCOME[welcome]}</SuccessMessage>}
       <SummaryList
         rows={[
           { label: "Name", value: account.name },

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { formatNumber } from "@/lib/format";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "People and roles" };
 
@@ -41,19 +41,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
       <ScrollableTable label="People with an account">
         <table className="w-full bg-white text-left">
           <caption className="sr-only">People with an account</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-3">
-                Name
-              </th>
-              <th scope="col" className="p-3">
-                Collaboratives
-              </th>
-              <th scope="col" className="p-3">
-                National role
-              </th>
-            </tr>
-          </thead>
+          <TableHead cell="p-3" columns={["Name", "Collaboratives", "National role"]} />
           <tbody>
             {result.users.map((u) => (
               <tr key={u.id} className="border-b border-nhs-grey-4 align-top">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { listCollaboratives } from "@/lib/collaboratives/queries";
 import { formatNumber } from "@/lib/format";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "The 15 collaboratives" };
 
@@ -19,28 +19,17 @@ export default async function CollaborativesPage() {
       <ScrollableTable label="Collaboratives with their lead network, region and activity">
         <table className="mb-8 w-full border-collapse bg-white text-left text-base">
           <caption className="sr-only">Collaboratives with their lead network, region and activity</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-3">
-                Collaborative
-              </th>
-              <th scope="col" className="p-3">
-                Led by
-              </th>
-              <th scope="col" className="p-3">
-                Region
-              </th>
-              <th scope="col" className="p-3 text-right">
-                Active projects
-              </th>
-              <th scope="col" className="p-3 text-right">
-                Concerns raised
-              </th>
-              <th scope="col" className="p-3 text-right">
-                Published learning
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cell="p-3"
+            columns={[
+              "Collaborative",
+              "Led by",
+              "Region",
+              { label: "Active projects", numeric: true },
+              { label: "Concerns raised", numeric: true },
+              { label: "Published learning", numeric: true },
+            ]}
+          />
           <tbody>
             {collaboratives.map((c) => (
               <tr key={c.id} className="border-b border-nhs-grey-4">

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -40,31 +40,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       <ScrollableTable label="Audit events, newest first">
         <table className="w-full bg-white text-left text-base">
           <caption className="sr-only">Audit events, newest first</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">
-                When
-              </th>
-              <th scope="col" className="p-2">
-                Event
-              </th>
-              <th scope="col" className="p-2">
-                By
-              </th>
-              <th scope="col" className="p-2">
-                Record
-              </th>
-              <th scope="col" className="p-2">
-                Collaborative
-              </th>
-              <th scope="col" className="p-2">
-                IP address
-              </th>
-              <th scope="col" className="p-2">
-                Details
-              </th>
-            </tr>
-          </thead>
+          <TableHead cell="p-2" columns={["When", "Event", "By", "Record", "Collaborative", "IP address", "Details"]} />
           <tbody>
             {result.events.map((e) => (
               <tr key={e.id} className="border-b border-nhs-grey-4 align-top">

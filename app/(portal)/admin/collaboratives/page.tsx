@@ -5,7 +5,7 @@ import { listCollaborativeSettings } from "@/lib/accounts/queries";
 import { updateCollaborativeSettingsAction } from "@/lib/accounts/actions";
 import { AccountForm } from "@/components/accounts/AccountForm";
 import { orNotFound } from "@/lib/route-errors";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Collaboratives" };
 
@@ -22,19 +22,7 @@ export default async function AdminCollaborativesPage() {
       <ScrollableTable label="Collaboratives and the email domains whose staff may ask to join" className="mb-8">
         <table className="w-full bg-white text-left">
           <caption className="sr-only">Collaboratives and the email domains whose staff may ask to join</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-3">
-                Collaborative
-              </th>
-              <th scope="col" className="p-3">
-                Email domains
-              </th>
-              <th scope="col" className="p-3">
-                Members
-              </th>
-            </tr>
-          </thead>
+          <TableHead cell="p-3" columns={["Collaborative", "Email domains", "Members"]} />
           <tbody>
             {collaboratives.map((c) => (
               <tr key={c.id} className="border-b border-nhs-grey-4">

@@ -6,6 +6,7 @@ import { listPathwayStagesForAdmin } from "@/lib/projects/pathway-stages";
 import { orNotFound } from "@/lib/route-errors";
 import { PathwayStageForm } from "@/components/projects/PathwayStageForm";
 import { ActionButton } from "@/components/projects/DriverForms";
+import { TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Stages of the patient’s pathway" };
 
@@ -25,25 +26,10 @@ export default async function PathwayStagesPage({ searchParams }: Props) {
       </p>
       <table className="mb-8 w-full border-collapse bg-white text-left">
         <caption className="sr-only">Pathway stages</caption>
-        <thead>
-          <tr className="border-b-2 border-nhs-grey-3">
-            <th scope="col" className="p-2">
-              Position
-            </th>
-            <th scope="col" className="p-2">
-              Name
-            </th>
-            <th scope="col" className="p-2">
-              Identifier
-            </th>
-            <th scope="col" className="p-2">
-              Used by
-            </th>
-            <th scope="col" className="p-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cell="p-2"
+          columns={["Position", "Name", "Identifier", "Used by", { label: <span className="sr-only">Actions</span> }]}
+        />
         <tbody>
           {stages.map((s) => (
             <tr key={s.id} className="border-b border-nhs-grey-4">

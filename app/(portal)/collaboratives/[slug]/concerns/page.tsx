@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/Button";
 import { Pagination } from "@/components/ui/Pagination";
 import { InsetText, Tag, WarningCallout } from "@/components/ui/Panels";
 import { HeldConcernList, SettingsForm } from "@/components/concerns/TriageForms";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Safety concerns to triage" };
 
@@ -145,28 +145,10 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
             {pluralise(queue.total, "concern")}
             {filters.status === "open" ? " open" : ""}
           </caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">
-                Reference
-              </th>
-              <th scope="col" className="p-2">
-                Received
-              </th>
-              <th scope="col" className="p-2">
-                What happened
-              </th>
-              <th scope="col" className="p-2">
-                Area and organisation
-              </th>
-              <th scope="col" className="p-2">
-                Status
-              </th>
-              <th scope="col" className="p-2">
-                Assigned to
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cell="p-2"
+            columns={["Reference", "Received", "What happened", "Area and organisation", "Status", "Assigned to"]}
+          />
           <tbody>
             {queue.rows.length === 0 && (
               <tr>

@@ -15,7 +15,8 @@ import {
 import { AccountForm } from "@/components/accounts/AccountForm";
 import { InlineActionForm } from "@/components/accounts/InlineActionForm";
 import { formatDate, pluralise } from "@/lib/format";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
+import { SuccessMessage } from "@/components/ui/Panels";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -40,11 +41,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>Members of {page.collaborative.name}</h1>
-      {done && DONE[done] && (
-        <p role="status" className="border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {DONE[done]}
-        </p>
-      )}
+      {done && DONE[done] && <SuccessMessage>{DONE[done]}</SuccessMessage>}
       <p>
         {pluralise(page.counts.LEAD, "lead")}, {pluralise(page.counts.STAFF, "staff member")},{" "}
         {pluralise(page.counts.PATIENT, "patient or carer", "patients and carers")}.
@@ -66,22 +63,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
         <ScrollableTable label="Requests to join" className="mb-8">
           <table className="w-full bg-white text-left">
             <caption className="sr-only">Requests to join, waiting for approval</caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-3">
-                  Name
-                </th>
-                <th scope="col" className="p-3">
-                  Organisation and job
-                </th>
-                <th scope="col" className="p-3">
-                  Asked on
-                </th>
-                <th scope="col" className="p-3">
-                  Decision
-                </th>
-              </tr>
-            </thead>
+            <TableHead cell="p-3" columns={["Name", "Organisation and job", "Asked on", "Decision"]} />
             <tbody>
               {page.pending.map((m) => (
                 <tr key={m.membershipId} className="border-b border-nhs-grey-4 align-top">
@@ -119,19 +101,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
         <ScrollableTable key={group.organisationName} label={`Members: ${group.organisationName}`} className="mb-8">
           <table className="w-full bg-white text-left">
             <caption className="mb-2 text-left text-xl font-bold">{group.organisationName}</caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-3">
-                  Name
-                </th>
-                <th scope="col" className="p-3">
-                  Role
-                </th>
-                <th scope="col" className="p-3">
-                  Remove
-                </th>
-              </tr>
-            </thead>
+            <TableHead cell="p-3" columns={["Name", "Role", "Remove"]} />
             <tbody>
               {group.members.map((m) => (
                 <tr key={m.membershipId} className="border-b border-nhs-grey-4 align-top">
@@ -191,22 +161,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
         <ScrollableTable label="Invitations waiting to be accepted" className="mb-8">
           <table className="w-full bg-white text-left">
             <caption className="sr-only">Invitations waiting to be accepted</caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-3">
-                  Email address
-                </th>
-                <th scope="col" className="p-3">
-                  Role
-                </th>
-                <th scope="col" className="p-3">
-                  Expires
-                </th>
-                <th scope="col" className="p-3">
-                  Withdraw
-                </th>
-              </tr>
-            </thead>
+            <TableHead cell="p-3" columns={["Email address", "Role", "Expires", "Withdraw"]} />
             <tbody>
               {page.invitations.map((i) => (
                 <tr key={i.id} className="border-b border-nhs-grey-4 align-top">

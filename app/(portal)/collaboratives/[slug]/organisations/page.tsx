@@ -7,7 +7,7 @@ import { orNotFound } from "@/lib/route-errors";
 import { formatNumber } from "@/lib/format";
 import { BackLink, Tag } from "@/components/ui/Panels";
 import { OrganisationForm } from "@/components/collaboratives/OrganisationForm";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -31,31 +31,18 @@ export default async function OrganisationsPage({ params }: Props) {
             <caption className="sr-only">
               Member organisations, with their type, ODS code and what is linked to them
             </caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-grey-3">
-                <th scope="col" className="p-2">
-                  Organisation
-                </th>
-                <th scope="col" className="p-2">
-                  Type
-                </th>
-                <th scope="col" className="p-2">
-                  ODS code
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Members
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Projects
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Concerns
-                </th>
-                <th scope="col" className="p-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cell="p-2"
+              columns={[
+                "Organisation",
+                "Type",
+                "ODS code",
+                { label: "Members", numeric: true },
+                { label: "Projects", numeric: true },
+                { label: "Concerns", numeric: true },
+                { label: <span className="sr-only">Actions</span> },
+              ]}
+            />
             <tbody>
               {organisations.map((o) => (
                 <tr key={o.id} className="border-b border-nhs-grey-4">

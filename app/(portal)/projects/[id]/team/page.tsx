@@ -5,6 +5,7 @@ import { getProjectTeam } from "@/lib/projects/queries";
 import { orNotFound } from "@/lib/route-errors";
 import { TeamMemberForm } from "@/components/projects/TeamMemberForm";
 import { BackLink } from "@/components/ui/Panels";
+import { TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Project team" };
 
@@ -23,19 +24,7 @@ export default async function ProjectTeamPage({ params }: Props) {
       ) : (
         <table className="mb-8 w-full border-collapse bg-white text-left">
           <caption className="sr-only">Team members</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">
-                Name
-              </th>
-              <th scope="col" className="p-2">
-                Role
-              </th>
-              <th scope="col" className="p-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead cell="p-2" columns={["Name", "Role", { label: <span className="sr-only">Actions</span> }]} />
           <tbody>
             {team.team.map((m) => (
               <tr key={m.id} className="border-b border-nhs-grey-4">

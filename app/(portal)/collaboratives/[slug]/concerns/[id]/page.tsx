@@ -24,7 +24,7 @@ import {
   StatusForm,
   TransferForm,
 } from "@/components/concerns/TriageForms";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Safety concern" };
 
@@ -192,22 +192,7 @@ export default async function ConcernTriagePage({ params }: Props) {
       <ScrollableTable label="Status changes, oldest first" className="mb-8">
         <table className="w-full border-collapse bg-white text-left text-base">
           <caption className="sr-only">Status changes, oldest first</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-grey-3">
-              <th scope="col" className="p-2">
-                When
-              </th>
-              <th scope="col" className="p-2">
-                Change
-              </th>
-              <th scope="col" className="p-2">
-                Who
-              </th>
-              <th scope="col" className="p-2">
-                Why
-              </th>
-            </tr>
-          </thead>
+          <TableHead cell="p-2" columns={["When", "Change", "Who", "Why"]} />
           <tbody>
             {c.history.map((h) => (
               <tr key={h.id} className="border-b border-nhs-grey-4 align-top">

@@ -11,7 +11,7 @@ import { ButtonLink } from "@/components/ui/Button";
 import { BackLink, InsetText, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
 import { RegistrationForm } from "@/components/events/RegistrationForm";
 import { CancelEventForm } from "@/components/events/CancelEventForm";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 type Props = { params: Promise<{ slug: string; eventId: string }>; searchParams: Promise<{ output?: string }> };
 
@@ -148,19 +148,7 @@ export default async function EventPage({ params, searchParams }: Props) {
             <ScrollableTable label="People signed up">
               <table className="mb-6 w-full border-collapse bg-white text-left text-base">
                 <caption className="mb-2 text-left font-bold">Signed up ({formatNumber(attendees.length)})</caption>
-                <thead>
-                  <tr className="border-b-2 border-nhs-grey-3">
-                    <th scope="col" className="p-2">
-                      Name
-                    </th>
-                    <th scope="col" className="p-2">
-                      Organisation
-                    </th>
-                    <th scope="col" className="p-2">
-                      Signed up
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead cell="p-2" columns={["Name", "Organisation", "Signed up"]} />
                 <tbody>
                   {attendees.map((a) => (
                     <tr key={a.id} className="border-b border-nhs-grey-4">

@@ -13,7 +13,7 @@ import { orNotFound } from "@/lib/route-errors";
 import { formatDate, formatNumber, pluralise } from "@/lib/format";
 import { BackLink, SummaryList, Tag } from "@/components/ui/Panels";
 import { PriorityStatusForm } from "@/components/priorities/PriorityStatusForm";
-import { ScrollableTable } from "@/components/ui/ScrollableTable";
+import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 type Props = { params: Promise<{ slug: string; prioritySlug: string }> };
 
@@ -126,19 +126,7 @@ export default async function LocalPriorityPage({ params }: Props) {
               <caption className="mb-2 text-left font-bold">
                 Linked concerns (visible to the collaborative&rsquo;s leads only)
               </caption>
-              <thead>
-                <tr className="border-b-2 border-nhs-grey-3">
-                  <th scope="col" className="p-2">
-                    Reference
-                  </th>
-                  <th scope="col" className="p-2">
-                    Received
-                  </th>
-                  <th scope="col" className="p-2">
-                    Status
-                  </th>
-                </tr>
-              </thead>
+              <TableHead cell="p-2" columns={["Reference", "Received", "Status"]} />
               <tbody>
                 {concerns.references.map((c) => (
                   <tr key={c.id} className="border-b border-nhs-grey-4">
