@@ -38,10 +38,18 @@ export function ConcernForm({
         <RoutingQuestion data={state.data} nameOf={nameOf} chosen={v.collaborative} pending={pending} />
       )}
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey || idempotencyKey} />
-      {/* Hidden from people (and screen readers); robots that fill in every field give themselves away. */}
+      {/* Hidden from people (and screen readers); robots that fill in every field give themselves away. What was
+          in it comes back with the routing question, so the concern is still held after confirming. */}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
         <label htmlFor="field-website">Leave this field empty</label>
-        <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input
+          id="field-website"
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue={v.website ?? ""}
+        />
       </div>
 
       <h2>What happened</h2>

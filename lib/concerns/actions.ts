@@ -39,8 +39,6 @@ import { STATUS_LABELS } from "./triage";
 
 export const submitConcernAction = formAction({
   schema: concernFormSchema,
-  // Never echo the robots' field back into the form.
-  secret: ["website"],
   handler: async ({ input, viewer, values }) => {
     const outcome = await submitConcern(viewer, input, { ip: await requestIp() });
     if (outcome.kind === "confirm") {

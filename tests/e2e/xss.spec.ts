@@ -260,7 +260,8 @@ async function writeCorpus(client: pg.Client, concernId: string) {
     await cloneRows(client, "PriorityCandidate", `t."roundId" = $2`, [CORPUS, round.id], {
       id: newId,
       roundId: same("roundId"),
-      title: T,
+      // A round's candidate titles are unique (whatever their capitals): the corpus, then the original title.
+      title: `${T} || ' ' || t."title"`,
       description: T,
     });
     await cloneRows(client, "PriorityComment", `t."roundId" = $2`, [CORPUS, round.id], {
