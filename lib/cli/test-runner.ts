@@ -15,8 +15,8 @@ export type Tally = { passed: number; failed: number };
 export const MINIMUM_TESTS = {
   lint: 1,
   typecheck: 1,
-  // 1,945 passed on 7 December 2026 before the database rules; the smallest files hold 1 to 3 tests.
-  vitest: 1_940,
+  // 1,968 on 7 December 2026; the smallest files hold 1 to 3 tests.
+  vitest: 1_960,
   // 52 today, most spec files hold a single test: losing any file must show.
   e2e: 52,
 } as const;
