@@ -384,14 +384,19 @@ export function HeldConcernList({ rows }: { rows: HeldRow[] }) {
             <div className="flex flex-wrap gap-4">
               <form action={releaseAction} noValidate>
                 <input type="hidden" name="concernId" value={c.id} />
-                <Button variant="secondary" disabled={pending} className="mb-0">
-                  Release into triage<span className="sr-only">: {c.reference}</span>
+                <Button
+                  variant="secondary"
+                  disabled={pending}
+                  className="mb-0"
+                  aria-label={`Release into triage: ${c.reference}`}
+                >
+                  Release into triage
                 </Button>
               </form>
               <form action={discardAction} noValidate>
                 <input type="hidden" name="concernId" value={c.id} />
-                <Button variant="warning" disabled={pending} className="mb-0">
-                  Discard<span className="sr-only">: {c.reference}</span>
+                <Button variant="warning" disabled={pending} className="mb-0" aria-label={`Discard: ${c.reference}`}>
+                  Discard
                 </Button>
               </form>
             </div>
