@@ -58,8 +58,8 @@ export function ProjectForm({ action, mode, options, initial, hidden }: Props) {
       </fieldset>
       <DateField
         {...dateField("startDate")}
-        label="When the project started"
-        hint="Include the baseline period you want to chart: data cannot be added for periods before this date."
+        label="When did (or will) the change work start?"
+        hint="The date you start testing changes; an estimate is fine, and you can change it later. Baseline data from before it is welcome: the chart marks the values before this date as the baseline. For example, 1 4 2026"
       />
       <ChoiceField
         {...field("organisationIds")}

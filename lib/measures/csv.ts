@@ -18,7 +18,6 @@ const PERIOD_HEADERS = ["period_start", "period start", "period", "date", "month
 export type ImportContext = {
   spec: ValueSpec;
   period: MeasurePeriod;
-  projectStart: Date;
   today: Date;
   /** Period keys (yyyy-mm-dd) that already have a point. */
   existingPeriods: ReadonlySet<string>;

@@ -187,7 +187,7 @@ export async function addPoint(
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     const measure = await lockMeasure(tx, project.id, input.measureId);
     const start = periodStartOf(input.period, measure.period);
-    const problem = periodWindowProblem(start, measure.period, { projectStart: project.startDate, today });
+    const problem = periodWindowProblem(start, measure.period, { today });
     if (problem) throw new DomainError(problem, { period: problem });
     const existing = await tx.measurePoint.findUnique({
       where: { measureId_periodStart: { measureId: measure.id, periodStart: start } },
@@ -271,7 +271,6 @@ export async function importMeasureCsv(
       const preview = parseMeasureCsv(input.csv, {
         spec: measure,
         period: measure.period,
-        projectStart: project.startDate,
         today,
         existingPeriods: new Set(existing.map((p) => periodKey(p.periodStart))),
       });

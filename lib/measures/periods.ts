@@ -3,7 +3,7 @@
  * the 1st of the month, the Monday of the week, or the day itself. Pure: no data access.
  */
 import type { MeasurePeriod } from "@/lib/generated/prisma/enums";
-import { formatDate, formatMonth, formatShortDate } from "@/lib/format";
+import { formatMonth, formatShortDate } from "@/lib/format";
 
 const DAY_MS = 86_400_000;
 
@@ -73,20 +73,12 @@ export function formatPeriod(start: Date, period: MeasurePeriod): string {
 }
 
 /**
- * Why a period cannot hold data for this project, or null when it can: a period must overlap the
- * project (end on or after its start date) and must have started by today.
+ * Why a period cannot hold data, or null when it can: it must have started by today. Periods before
+ * the project's start date are welcome: baseline data from before the change work is normal QI practice.
  */
-export function periodWindowProblem(
-  start: Date,
-  period: MeasurePeriod,
-  window: { projectStart: Date; today: Date },
-): string | null {
-  const label = formatPeriod(start, period);
-  if (periodEndOf(start, period).getTime() < dayOf(window.projectStart).getTime()) {
-    return `${label} is before the project started (${formatDate(new Date(dayOf(window.projectStart).getTime() + 12 * 3_600_000))}): add data from then on, or change the project’s start date`;
-  }
+export function periodWindowProblem(start: Date, period: MeasurePeriod, window: { today: Date }): string | null {
   if (start.getTime() > dayOf(window.today).getTime())
-    return `${label} is in the future: data can only be added for periods that have started`;
+    return `${formatPeriod(start, period)} is in the future: data can only be added for periods that have started`;
   return null;
 }
 

@@ -105,7 +105,6 @@ export async function previewMeasureImport(
   return parseMeasureCsv(input.csv, {
     spec: measure,
     period: measure.period,
-    projectStart: project.startDate,
     today,
     existingPeriods: new Set(existing.map((p) => periodKey(p.periodStart))),
   });

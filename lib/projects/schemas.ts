@@ -20,7 +20,7 @@ const projectFields = {
   aimWhat: optionalText(1000, "What you are trying to accomplish"),
   aimHowMuch: optionalText(500, "How much"),
   aimByWhen: dateField("the date you aim to achieve this by"),
-  startDate: dateField("the date the project started", { required: true }),
+  startDate: dateField("the date the change work started (or will start)", { required: true }),
   organisationIds: z.array(idField).min(1, "Select at least one organisation taking part").max(50),
   priorityAreaIds: z.array(idField).min(1, "Select at least one priority area").max(20),
   pathwayStageIds: z.array(idField).min(1, "Select at least one stage of the patient’s pathway").max(20),

@@ -45,7 +45,7 @@ test("a staff member creates a project, adds a measure, imports 24 months and se
     .fill("Older patients fall at night on the way to the toilet; six fell with harm last year.");
   await page.getByLabel("What you are trying to accomplish").fill("Reduce falls with harm on Beech Ward");
   await page.getByLabel("How much").fill("By 30%");
-  const started = page.getByRole("group", { name: "When the project started" });
+  const started = page.getByRole("group", { name: "When did (or will) the change work start?" });
   await started.getByLabel("Day").fill("1");
   await started.getByLabel("Month").fill("1");
   await started.getByLabel("Year").fill("2023");

@@ -80,6 +80,15 @@ describe("measures", () => {
     expect(await db.measure.count({ where: { projectId, name: { startsWith: "Denied" } } })).toBe(0);
   });
 
+  it("accepts baseline values from before the project's start date", async () => {
+    const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));
+    // The project started on 1 January 2023; Sept 2022 is baseline data.
+    await addPoint(cast.viewers.staffA, point(id, "2022-09-01", { value: "7" }), today);
+    expect(await db.measurePoint.findMany({ where: { measureId: id }, select: { periodStart: true } })).toEqual([
+      { periodStart: utc("2022-09-01") },
+    ]);
+  });
+
   it("adds points with clear errors for bad values, and keeps the stored SPC status in step", async () => {
     const { id } = await createMeasure(
       cast.viewers.staffA,
@@ -98,13 +107,6 @@ describe("measures", () => {
       ),
     ).toEqual({
       numerator: expect.stringMatching(/must be a number/),
-    });
-    expect(
-      await fieldErrorsOf(
-        addPoint(cast.viewers.staffA, point(id, "2022-12-01", { numerator: "3", denominator: "1200" }), today),
-      ),
-    ).toEqual({
-      period: expect.stringMatching(/before the project started/),
     });
     expect(
       await fieldErrorsOf(
@@ -270,17 +272,17 @@ describe("CSV import and export", () => {
       [3, 1],
       [4, 1],
       [5, 1],
-      [6, 1],
+      [6, 0],
       [7, 1],
       [8, 1],
     ]);
     expect(preview.rows[1]!.errors[0]).toMatch(/Value must be a number/);
     expect(preview.rows[2]!.errors[0]).toMatch(/Feb 2024 appears twice in the file \(line 3 and line 4\)/);
     expect(preview.rows[3]!.errors[0]).toMatch(/Mar 2024 already has a value/);
-    expect(preview.rows[4]!.errors[0]).toMatch(/before the project started/);
+    expect(preview.rows[4]!.errors).toEqual([]); // baseline data before the project started is welcome
     expect(preview.rows[5]!.errors[0]).toMatch(/is not a date/);
     expect(preview.rows[6]!.errors[0]).toMatch(/in the future/);
-    expect(preview.errorCount).toBe(6);
+    expect(preview.errorCount).toBe(5);
     expect(await db.measurePoint.count({ where: { measureId: id } })).toBe(1);
   });
 

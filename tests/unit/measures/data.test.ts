@@ -30,15 +30,13 @@ describe("periods", () => {
     ]).toEqual(["Mar 2024", "w/c 4 Mar 2024", "7 Mar 2024"]);
   });
 
-  it("accepts periods that overlap the project and have started", () => {
-    const window = { projectStart: utc("2024-03-15"), today: utc("2024-06-10") };
-    expect(periodWindowProblem(utc("2024-03-01"), "MONTH", window)).toBeNull(); // the month the project started in
-    expect(periodWindowProblem(utc("2024-02-01"), "MONTH", window)).toMatch(
-      /Feb 2024 is before the project started \(15 March 2024\)/,
-    );
+  it("accepts baseline periods long before the project started, and any period that has started", () => {
+    const window = { today: utc("2024-06-10") };
+    expect(periodWindowProblem(utc("2019-02-01"), "MONTH", window)).toBeNull(); // baseline before the change work
     expect(periodWindowProblem(utc("2024-03-11"), "WEEK", window)).toBeNull();
-    expect(periodWindowProblem(utc("2024-03-14"), "DAY", window)).toMatch(/before the project started/);
+    expect(periodWindowProblem(utc("2024-03-14"), "DAY", window)).toBeNull();
     expect(periodWindowProblem(utc("2024-06-01"), "MONTH", window)).toBeNull();
+    expect(periodWindowProblem(utc("2024-06-10"), "DAY", window)).toBeNull();
     expect(periodWindowProblem(utc("2024-06-11"), "DAY", window)).toMatch(/in the future/);
   });
 });
@@ -91,7 +89,6 @@ describe("CSV import", () => {
   const context = (overrides: Partial<ImportContext> = {}): ImportContext => ({
     spec: { valueType: "NUMBER", rateMultiplier: 1 },
     period: "MONTH",
-    projectStart: utc("2023-01-01"),
     today: utc("2026-11-25"),
     existingPeriods: new Set(),
     ...overrides,
@@ -173,7 +170,6 @@ describe("CSV export", () => {
     const preview = parseMeasureCsv(csv, {
       spec: { valueType: "NUMBER", rateMultiplier: 1 },
       period: "MONTH",
-      projectStart: utc("2023-01-01"),
       today: utc("2026-11-25"),
       existingPeriods: new Set(),
     });

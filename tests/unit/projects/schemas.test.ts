@@ -63,13 +63,13 @@ describe("project form", () => {
     expect(messages(result)).toEqual({
       title: "Enter a title for the project",
       organisationIds: "Select at least one organisation taking part",
-      startDate: "The date the project started must be a real date, like 27 3 2024",
+      startDate: "The date the change work started (or will start) must be a real date, like 27 3 2024",
       visibility: "Select who can see the project",
       aimByWhen: "The date you aim to achieve this by must include a month",
     });
     expect(
       messages(parseProject({ ...validProject, "startDate-day": "", "startDate-month": "", "startDate-year": "" })),
-    ).toEqual({ startDate: "Enter the date the project started" });
+    ).toEqual({ startDate: "Enter the date the change work started (or will start)" });
   });
 
   it("refuses an aim date before the start", () => {

@@ -50,7 +50,6 @@ export default async function NewProjectPage({ searchParams }: Props) {
   }
 
   const options = await getProjectFormOptions(viewer, collaborative.id);
-  const today = new Date();
   const homeOrganisation = viewer.memberships.find((m) => m.collaborativeId === collaborative.id)?.organisationId;
   return (
     <>
@@ -72,9 +71,6 @@ export default async function NewProjectPage({ searchParams }: Props) {
           visibilities: visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] })),
         }}
         initial={{
-          "startDate-day": String(today.getUTCDate()),
-          "startDate-month": String(today.getUTCMonth() + 1),
-          "startDate-year": String(today.getUTCFullYear()),
           visibility: "DRAFT",
           organisationIds: homeOrganisation ?? "",
         }}
