@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { DomainError } from "@/lib/errors";
 import { buttonAction, formAction } from "@/lib/forms/action";
 import {
-  addPoint,
   addRebase,
   correctPoint,
   createMeasure,
@@ -13,12 +12,11 @@ import {
   deletePoint,
   importMeasureCsv,
   removeRebase,
+  saveValues,
   updateMeasure,
 } from "./mutations";
 import { previewMeasureImport } from "./queries";
 import {
-  POINT_FORM_DATES,
-  addPointSchema,
   correctPointSchema,
   createMeasureSchema,
   deleteMeasureSchema,
@@ -26,6 +24,7 @@ import {
   importFormSchema,
   rebaseSchema,
   updateMeasureSchema,
+  valuesGridSchema,
 } from "./schemas";
 
 const measurePath = (projectId: string, measureId: string) => `/projects/${projectId}/measures/${measureId}`;
@@ -62,16 +61,6 @@ export const deleteMeasureAction = formAction({
   },
 });
 
-export const addPointAction = formAction({
-  schema: addPointSchema,
-  dates: POINT_FORM_DATES,
-  handler: async ({ input, viewer }) => {
-    const { label } = await addPoint(viewer, input);
-    revalidateMeasure(input.projectId);
-    return { ok: true, message: `Saved the value for ${label}.` };
-  },
-});
-
 export const correctPointAction = formAction({
   schema: correctPointSchema,
   handler: async ({ input, viewer }) => {
@@ -87,6 +76,16 @@ export const deletePointAction = formAction({
     await deletePoint(viewer, input);
     revalidateMeasure(input.projectId);
     redirect(`${measurePath(input.projectId, input.measureId)}?saved=deleted#data`);
+  },
+});
+
+/** The values grid: every row saved in one submit, or none; then the measure page says how many. */
+export const saveValuesAction = formAction({
+  schema: valuesGridSchema,
+  handler: async ({ input, viewer }) => {
+    const { saved } = await saveValues(viewer, input);
+    revalidateMeasure(input.projectId);
+    redirect(`${measurePath(input.projectId, input.measureId)}?entered=${saved}`);
   },
 });
 

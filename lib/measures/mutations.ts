@@ -10,11 +10,12 @@ import { recordAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { requireProject, type ProjectAccess } from "@/lib/projects/access";
 import { changedFields, EditConflictError } from "@/lib/forms/conflict";
-import { parseMeasureCsv } from "./csv";
-import { formatPeriod, periodKey, periodStartOf, periodWindowProblem } from "./periods";
-import type { AddPointInput, CorrectPointInput, MeasureInput, UpdateMeasureInput } from "./schemas";
+import { MAX_NOTE_LENGTH, parseMeasureCsv } from "./csv";
+import { FORM_CHANGED } from "@/lib/forms/messages";
+import { formatPeriod, parsePeriodText, periodKey, periodStartOf, periodWindowProblem } from "./periods";
+import type { CorrectPointInput, MeasureInput, UpdateMeasureInput, ValuesGridInput } from "./schemas";
 import { refreshMeasureSpc } from "./spc-status";
-import { pointValue } from "./values";
+import { pointValue, shownCells, type PointValue } from "./values";
 
 /**
  * Every write to a measure starts here: the row lock serialises writers of one measure, so each
@@ -178,9 +179,18 @@ function valueOrThrow(
   return result.point;
 }
 
+/** One value for one period (the values grid saves many at once through saveValues). */
 export async function addPoint(
   viewer: Viewer,
-  input: AddPointInput,
+  input: {
+    projectId: string;
+    measureId: string;
+    period: Date;
+    value: string;
+    numerator: string;
+    denominator: string;
+    note: string;
+  },
   today = new Date(),
 ): Promise<{ id: string; label: string }> {
   return db.$transaction(async (tx) => {
@@ -247,6 +257,116 @@ export async function deletePoint(
       previousValue: point.value,
     });
   });
+}
+
+/**
+ * Saves the values grid all or nothing: new values are added and changed ones corrected (audited as
+ * the single-point forms audit them), under the measure's lock, with one recomputation of the stored
+ * SPC status. A value someone else saved or changed since the page was drawn is not overwritten: its
+ * cell says so. Every bad cell gets its own message (named by its period, so the summary lists each once).
+ */
+export async function saveValues(
+  viewer: Viewer,
+  input: ValuesGridInput,
+  today = new Date(),
+): Promise<{ saved: number }> {
+  return db.$transaction(
+    async (tx) => {
+      const project = await requireProject(viewer, input.projectId, "project.update", tx);
+      const measure = await lockMeasure(tx, project.id, input.measureId);
+      const stored = new Map(
+        (
+          await tx.measurePoint.findMany({
+            where: { measureId: measure.id },
+            select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true },
+          })
+        ).map((p) => [periodKey(p.periodStart), p]),
+      );
+      const errors: Record<string, string> = {};
+      const seen = new Set<string>();
+      const added: { periodStart: Date; value: PointValue; note: string }[] = [];
+      const corrected: { point: NonNullable<ReturnType<typeof stored.get>>; value: PointValue; note: string }[] = [];
+      const valueCell = measure.valueType === "RATE" ? "numerator" : "value";
+      for (const row of input.rows) {
+        const date = parsePeriodText(row.period);
+        const start = date && periodStartOf(date, measure.period);
+        const key = start && periodKey(start);
+        if (!start || key !== row.period || seen.has(key)) {
+          errors[`${valueCell}-${row.index}`] = FORM_CHANGED;
+          continue;
+        }
+        seen.add(key);
+        const label = formatPeriod(start, measure.period);
+        const typed = [row.value.trim(), row.numerator.trim(), row.denominator.trim(), row.note.trim()] as const;
+        if (row.shown === null && typed.every((t) => t === "")) continue; // an empty row
+        if (row.shown !== null && typed.every((t, i) => t === row.shown![i]!.trim())) continue; // unchanged
+        const point = stored.get(key);
+        const now = point ? shownCells(point) : null;
+        const changedMeanwhile =
+          row.shown === null ? now !== null : now === null || now.some((t, i) => t !== row.shown![i]);
+        if (changedMeanwhile) {
+          errors[`${valueCell}-${row.index}`] = now
+            ? `${label} was changed by someone else since you opened this page (it is now ${now[measure.valueType === "RATE" ? 1 : 0]}${measure.valueType === "RATE" ? ` / ${now[2]}` : ""}): check it and save again`
+            : `${label} was deleted by someone else since you opened this page: check it and save again`;
+          continue;
+        }
+        const problem = periodWindowProblem(start, measure.period, { today });
+        if (problem) {
+          errors[`${valueCell}-${row.index}`] = problem;
+          continue;
+        }
+        if (row.note.length > MAX_NOTE_LENGTH)
+          errors[`note-${row.index}`] = `The note for ${label} must be ${MAX_NOTE_LENGTH} characters or fewer`;
+        const result = pointValue(measure, row);
+        if (!result.ok) {
+          for (const [field, message] of Object.entries(result.errors)) {
+            // "Value must be a number…" → "Value for Sep 2025 must be a number…": each cell's message is its own.
+            const text = message.replace(/^(Enter an? \w+|Value|Numerator|Denominator)/, `$1 for ${label}`);
+            errors[`${field}-${row.index}`] =
+              point && message.startsWith("Enter")
+                ? `${text} (to delete the value, use “Correct or delete” on the measure page)`
+                : text;
+          }
+          continue;
+        }
+        if (errors[`note-${row.index}`]) continue;
+        if (point) corrected.push({ point, value: result.point, note: row.note.trim() });
+        else added.push({ periodStart: start, value: result.point, note: row.note.trim() });
+      }
+      const problems = new Set(Object.keys(errors).map((k) => k.slice(k.lastIndexOf("-") + 1))).size;
+      if (problems > 0)
+        throw new DomainError(
+          `${problems === 1 ? "1 row needs" : `${problems} rows need`} correcting: nothing has been saved yet`,
+          errors,
+        );
+      if (added.length + corrected.length === 0)
+        throw new DomainError("Enter at least one value", {
+          [`${valueCell}-${input.rows[0]?.index ?? 0}`]: "Enter at least one value",
+        });
+      const created = await tx.measurePoint.createManyAndReturn({
+        data: added.map((a) => ({ measureId: measure.id, periodStart: a.periodStart, ...a.value, note: a.note })),
+        select: { id: true, periodStart: true, value: true },
+      });
+      for (const c of corrected)
+        await tx.measurePoint.update({ where: { id: c.point.id }, data: { ...c.value, note: c.note } });
+      await refreshMeasureSpc(tx, measure.id);
+      for (const point of created)
+        await audit(tx, viewer, project, "measure.point_added", measure.id, {
+          pointId: point.id,
+          period: periodKey(point.periodStart),
+          value: point.value,
+        });
+      for (const c of corrected)
+        await audit(tx, viewer, project, "measure.point_corrected", measure.id, {
+          pointId: c.point.id,
+          period: periodKey(c.point.periodStart),
+          previousValue: c.point.value,
+          value: c.value.value,
+        });
+      return { saved: created.length + corrected.length };
+    },
+    { timeout: 30_000 },
+  );
 }
 
 export class ImportRejectedError extends DomainError {}

@@ -15,12 +15,28 @@ function utcDate(year: number, month: number, day: number): Date | null {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
 }
 
+const MONTH_NAMES = "january february march april may june july august september october november december".split(" ");
+
+/** "Sep", "Sept" or "September" (any capitals) → 9; anything else → null. */
+function monthNumber(name: string): number | null {
+  const n = name.toLowerCase();
+  const index = MONTH_NAMES.findIndex((month) => month.startsWith(n));
+  return n.length >= 3 && index >= 0 ? index + 1 : null;
+}
+
 /**
  * A period as people type it in a form or a spreadsheet: 2024-03-01, 2024-03 (a month),
- * 1/3/2024 (UK day/month/year) or 03/2024. Null when it is not a real date.
+ * 1/3/2024 (UK day/month/year), 03/2024, or a month as spreadsheets write it: "Mar 2024",
+ * "March 2024", "Mar-24". Null when it is not a real date.
  */
 export function parsePeriodText(text: string): Date | null {
   const t = text.trim();
+  const named = /^([A-Za-z]{3,9})\.?[\s-]+(\d{4}|\d{2})$/.exec(t);
+  if (named) {
+    const month = monthNumber(named[1]!);
+    const year = named[2]!.length === 2 ? 2000 + Number(named[2]) : Number(named[2]);
+    return month === null ? null : utcDate(year, month, 1);
+  }
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return utcDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})-(\d{1,2})$/.exec(t);
@@ -90,3 +106,9 @@ const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** yyyy-mm-dd of a period start (the same as isoDate, without building an ISO string for every point). */
 export const periodKey = (start: Date) =>
   `${start.getUTCFullYear()}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}`;
+
+/** The start of the period `count` periods after (or, negative, before) the one starting at `start`. */
+export function addPeriods(start: Date, period: MeasurePeriod, count: number): Date {
+  if (period === "MONTH") return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + count, 1));
+  return new Date(start.getTime() + count * (period === "WEEK" ? 7 : 1) * DAY_MS);
+}

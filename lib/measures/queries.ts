@@ -7,7 +7,9 @@ import { recordExport } from "@/lib/audit";
 import { requireProject } from "@/lib/projects/access";
 import { measureChart } from "./chart";
 import { measuresCsv, parseMeasureCsv, type ImportPreview } from "./csv";
-import { periodKey } from "./periods";
+import { addPeriods, formatPeriod, parsePeriodText, periodKey, periodStartOf } from "./periods";
+import { MAX_GRID_ROWS } from "./schemas";
+import { shownCells } from "./values";
 
 const measureSelect = {
   id: true,
@@ -93,13 +95,64 @@ export async function getPointForCorrection(viewer: Viewer, projectId: string, m
   return { project, measure, point };
 }
 
+/** How far back each "Show earlier periods" goes: a year of months, a quarter of weeks, four weeks of days. */
+const EARLIER_STEP = { MONTH: 12, WEEK: 13, DAY: 28 } as const;
+
+/**
+ * The values grid: one row per period from the one after the latest value (or `from`, when earlier
+ * periods were asked for) up to the current one, at least one; periods that have a value show it.
+ */
+export async function getValuesGrid(
+  viewer: Viewer,
+  projectId: string,
+  measureId: string,
+  from: string | undefined,
+  today = new Date(),
+) {
+  await requireProject(viewer, projectId, "project.update");
+  const [measure, points, project] = await Promise.all([
+    findMeasure(projectId, measureId),
+    db.measurePoint.findMany({
+      where: { measureId },
+      orderBy: { periodStart: "asc" },
+      select: { periodStart: true, value: true, numerator: true, denominator: true, note: true },
+    }),
+    db.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, title: true } }),
+  ]);
+  const current = periodStartOf(today, measure.period);
+  const latest = points.at(-1)?.periodStart;
+  let first = latest && latest < current ? addPeriods(latest, measure.period, 1) : current;
+  const asked = from ? parsePeriodText(from) : null;
+  if (asked && asked < first) first = periodStartOf(asked, measure.period);
+  const oldest = addPeriods(current, measure.period, -(MAX_GRID_ROWS - 1));
+  if (first < oldest) first = oldest;
+  const byKey = new Map(points.map((p) => [periodKey(p.periodStart), p]));
+  const rows = [];
+  for (let start = first; start <= current; start = addPeriods(start, measure.period, 1)) {
+    const point = byKey.get(periodKey(start));
+    rows.push({
+      key: periodKey(start),
+      label: formatPeriod(start, measure.period),
+      shown: point ? shownCells(point) : null,
+    });
+  }
+  const earlier = first > oldest ? addPeriods(first, measure.period, -EARLIER_STEP[measure.period]) : null;
+  return {
+    project,
+    measure,
+    rows,
+    /** The `from` of the "Show earlier periods" link (yyyy-mm for months), or null at the limit. */
+    earlierFrom: earlier && (measure.period === "MONTH" ? periodKey(earlier).slice(0, 7) : periodKey(earlier)),
+  };
+}
+
 /** Checks a CSV against the measure without saving anything: the import's preview step. */
 export async function previewMeasureImport(
   viewer: Viewer,
   input: { projectId: string; measureId: string; csv: string },
   today = new Date(),
 ): Promise<ImportPreview> {
-  const project = await requireProject(viewer, input.projectId, "project.update");
+  await requireProject(viewer, input.projectId, "project.update");
   const measure = await findMeasure(input.projectId, input.measureId);
   const existing = await db.measurePoint.findMany({ where: { measureId: measure.id }, select: { periodStart: true } });
   return parseMeasureCsv(input.csv, {

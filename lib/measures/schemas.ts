@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { dateField, idField, optionalText, requiredText, versionField } from "@/lib/schema-fields";
+import { idField, optionalText, requiredText, versionField } from "@/lib/schema-fields";
 import { parseNumber } from "./values";
 import { MAX_NOTE_LENGTH } from "./csv";
 import { storableText } from "@/lib/forms";
+import { FORM_CHANGED } from "@/lib/forms/messages";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
 
@@ -65,16 +66,6 @@ const valueFields = {
   note: optionalText(MAX_NOTE_LENGTH, "Note"),
 };
 
-/** The point form's date fields (monthly measures send a hidden day of 1). */
-export const POINT_FORM_DATES = ["period"] as const;
-
-export const addPointSchema = z.object({
-  projectId: idField,
-  measureId: idField,
-  period: dateField("the period", { required: true }),
-  ...valueFields,
-});
-export type AddPointInput = z.infer<typeof addPointSchema>;
 export const correctPointSchema = z.object({
   projectId: idField,
   measureId: idField,
@@ -114,3 +105,65 @@ export const rebaseSchema = z.object({
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Select the point from which to recalculate the limits"),
 });
+
+/** At most this many rows in one grid submission (a little over a year of daily values). */
+export const MAX_GRID_ROWS = 400;
+
+const gridCell = z.string().default("");
+const gridRow = z.object({
+  /** The period's start, yyyy-mm-dd, as the page wrote it. */
+  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, FORM_CHANGED),
+  value: gridCell,
+  numerator: gridCell,
+  denominator: gridCell,
+  note: z.string().default(""),
+  /** For a period that had a value when the page was drawn: that value as shown (value, numerator, denominator, note). */
+  shown: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      if (text === "") return null;
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (Array.isArray(parsed) && parsed.length === 4 && parsed.every((p) => typeof p === "string"))
+          return parsed as [string, string, string, string];
+      } catch {
+        // Not what the page wrote: said below.
+      }
+      ctx.addIssue({ code: "custom", message: FORM_CHANGED });
+      return z.NEVER;
+    }),
+});
+export type GridRow = z.output<typeof gridRow> & { index: number };
+
+/**
+ * The values grid posts one set of fields per row, named `<field>-<row>` (`value-3`, `note-3`…), so
+ * each cell's error can sit beside it and link from the summary. Rows are gathered by their number.
+ */
+export const valuesGridSchema = z.looseObject({ projectId: idField, measureId: idField }).transform((posted, ctx) => {
+  const rows: GridRow[] = [];
+  for (const key of Object.keys(posted)) {
+    const index = /^period-(\d{1,4})$/.exec(key)?.[1];
+    if (index === undefined) continue;
+    const field = (name: string) => posted[`${name}-${index}`];
+    const row = gridRow.safeParse({
+      period: field("period"),
+      value: field("value"),
+      numerator: field("numerator"),
+      denominator: field("denominator"),
+      note: field("note"),
+      shown: field("shown"),
+    });
+    if (!row.success) {
+      ctx.addIssue({ code: "custom", message: FORM_CHANGED, path: [`value-${index}`] });
+      return z.NEVER;
+    }
+    rows.push({ ...row.data, index: Number(index) });
+  }
+  if (rows.length > MAX_GRID_ROWS) {
+    ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_GRID_ROWS} values at a time`, path: ["form"] });
+    return z.NEVER;
+  }
+  return { projectId: posted.projectId, measureId: posted.measureId, rows: rows.sort((a, b) => a.index - b.index) };
+});
+export type ValuesGridInput = z.output<typeof valuesGridSchema>;

@@ -58,6 +58,18 @@ export function pointValue(
   };
 }
 
+/** A stored number as a person would type it again: no float noise, "" for none. */
+export const plainNumber = (n: number | null) => (n === null ? "" : String(Number(n.toPrecision(12))));
+
+/** A stored point's cells as the values grid shows them: value, numerator, denominator, note. */
+export type ShownCells = [value: string, numerator: string, denominator: string, note: string];
+export const shownCells = (p: {
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  note: string;
+}): ShownCells => [plainNumber(p.value), plainNumber(p.numerator), plainNumber(p.denominator), p.note];
+
 function clip(text: string): string {
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }

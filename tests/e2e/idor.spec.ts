@@ -180,6 +180,12 @@ const SWEEP: Record<string, { probes: (ids: Ids) => Probe[]; public?: true; cont
       { url: `/projects/${i.projectA}/measures/${i.draftMeasureB}/import`, mixed: true },
     ],
   },
+  "/projects/[id]/measures/[measureId]/values": {
+    probes: (i) => [
+      { url: `/projects/${i.draftProjectB}/measures/${i.draftMeasureB}/values` },
+      { url: `/projects/${i.projectA}/measures/${i.draftMeasureB}/values`, mixed: true },
+    ],
+  },
   "/projects/[id]/measures/[measureId]/points/[pointId]": {
     probes: (i) => [
       { url: `/projects/${i.draftProjectB}/measures/${i.draftMeasureB}/points/${i.draftPointB}` },

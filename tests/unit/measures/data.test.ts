@@ -13,7 +13,8 @@ describe("periods", () => {
     expect(parsePeriodText("15/03/2024")).toEqual(utc("2024-03-15"));
     expect(parsePeriodText("03/2024")).toEqual(utc("2024-03-01"));
     expect(parsePeriodText(" 29/02/2024 ")).toEqual(utc("2024-02-29"));
-    for (const bad of ["29/02/2023", "2024-13", "31/04/2024", "March 2024", "", "2024/03/01"])
+    expect(parsePeriodText("March 2024")).toEqual(utc("2024-03-01")); // as spreadsheets write months
+    for (const bad of ["29/02/2023", "2024-13", "31/04/2024", "Smarch 2024", "", "2024/03/01"])
       expect(parsePeriodText(bad)).toBeNull();
   });
 

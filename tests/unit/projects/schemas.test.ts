@@ -6,7 +6,7 @@ import {
   createProjectSchema,
   projectFiltersSchema,
 } from "@/lib/projects/schemas";
-import { addPointSchema, createMeasureSchema, POINT_FORM_DATES } from "@/lib/measures/schemas";
+import { createMeasureSchema, valuesGridSchema } from "@/lib/measures/schemas";
 
 function form(fields: Record<string, string | string[]>) {
   const data = new FormData();
@@ -127,28 +127,39 @@ describe("measure forms", () => {
       definition: "Define the measure: exactly what is counted, and where the data come from",
     });
   });
-  it("reads a monthly period from month and year with the hidden day", () => {
-    const result = addPointSchema.safeParse(
+  it("gathers the values grid's rows by their number and refuses a row the page did not write", () => {
+    const grid = valuesGridSchema.safeParse(
       formObject(
         form({
           projectId: "p",
           measureId: "m",
-          "period-day": "1",
-          "period-month": "3",
-          "period-year": "2024",
-          value: "4",
+          "period-1": "2024-04-01",
+          "value-1": "6",
+          "period-0": "2024-03-01",
+          "value-0": " 4 ",
+          "shown-0": JSON.stringify(["3", "", "", "old note"]),
+          "note-0": "Short-staffed",
         }),
-        { dates: POINT_FORM_DATES },
       ),
     );
-    expect(result.data?.period).toEqual(new Date("2024-03-01T00:00:00Z"));
-    const missing = addPointSchema.safeParse(
-      formObject(
-        form({ projectId: "p", measureId: "m", "period-day": "1", "period-month": "", "period-year": "2024" }),
-        { dates: POINT_FORM_DATES },
-      ),
+    expect(grid.data?.rows).toEqual([
+      {
+        index: 0,
+        period: "2024-03-01",
+        value: " 4 ",
+        numerator: "",
+        denominator: "",
+        note: "Short-staffed",
+        shown: ["3", "", "", "old note"],
+      },
+      { index: 1, period: "2024-04-01", value: "6", numerator: "", denominator: "", note: "", shown: null },
+    ]);
+    const tampered = valuesGridSchema.safeParse(
+      formObject(form({ projectId: "p", measureId: "m", "period-0": "March", "value-0": "4" })),
     );
-    expect(messages(missing)).toEqual({ period: "The period must include a month" });
+    expect(messages(tampered)).toEqual({
+      "value-0": "This form has changed since you opened it. Reload the page and try again.",
+    });
   });
 });
 

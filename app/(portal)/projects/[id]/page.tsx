@@ -147,6 +147,13 @@ export default async function ProjectPage({ params }: Props) {
                   </span>
                 </p>
                 {m.definition && <p className="max-w-3xl text-base">{m.definition}</p>}
+                {p.canUpdate && (
+                  <p>
+                    <Link href={`/projects/${p.id}/measures/${m.id}/values`}>
+                      Enter values<span className="sr-only"> for {m.name}</span>
+                    </Link>
+                  </p>
+                )}
                 <MeasureChartPanel
                   id={m.id}
                   name={m.name}

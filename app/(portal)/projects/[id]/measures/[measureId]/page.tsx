@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
-import { addPointAction, addRebaseAction, removeRebaseAction } from "@/lib/measures/actions";
+import { addRebaseAction, removeRebaseAction } from "@/lib/measures/actions";
 import { getMeasurePage } from "@/lib/measures/queries";
 import { PERIOD_LABELS, formatPeriod } from "@/lib/measures/periods";
 import { DIRECTION_WORDS, KIND_LABELS, KIND_TAG_COLOURS } from "@/lib/measures/labels";
 import { orNotFound } from "@/lib/route-errors";
 import { formatDecimal, isoDate, pluralise } from "@/lib/format";
 import { MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
-import { PointForm } from "@/components/measures/PointForm";
 import { RebaseForm } from "@/components/measures/RebaseForm";
 import { BackLink, InsetText, SummaryList, Tag } from "@/components/ui/Panels";
 import { ButtonLink } from "@/components/ui/Button";
@@ -18,7 +17,7 @@ export const metadata: Metadata = { title: "Measure" };
 
 type Props = {
   params: Promise<{ id: string; measureId: string }>;
-  searchParams: Promise<{ imported?: string; saved?: string }>;
+  searchParams: Promise<{ imported?: string; saved?: string; entered?: string }>;
 };
 
 export default async function MeasurePage({ params, searchParams }: Props) {
@@ -26,6 +25,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { project, measure, chart, canUpdate } = await orNotFound(getMeasurePage(await getViewer(), id, measureId));
   const imported = Number(query.imported);
+  const entered = Number(query.entered);
   const base = `/projects/${id}/measures/${measureId}`;
 
   return (
@@ -39,6 +39,13 @@ export default async function MeasurePage({ params, searchParams }: Props) {
         <InsetText>
           <p className="mb-0 font-bold">
             Imported {pluralise(imported, "row")}. The chart and its limits have been updated.
+          </p>
+        </InsetText>
+      )}
+      {Number.isInteger(entered) && entered > 0 && (
+        <InsetText>
+          <p role="status" className="mb-0 font-bold">
+            {pluralise(entered, "value")} saved. The chart and its limits have been updated.
           </p>
         </InsetText>
       )}
@@ -87,17 +94,9 @@ export default async function MeasurePage({ params, searchParams }: Props) {
 
       {canUpdate && (
         <>
-          <h2 id="add">Add a value</h2>
-          <div className="mb-8 bg-white p-4">
-            <PointForm
-              action={addPointAction}
-              hidden={{ projectId: id, measureId }}
-              valueType={measure.valueType}
-              period={measure.period}
-              unit={measure.unit}
-              submitLabel="Save the value"
-            />
-          </div>
+          <h2 id="add">Add values</h2>
+          <p>Enter this period’s value, or many at once: paste them from a spreadsheet into the grid.</p>
+          <ButtonLink href={`${base}/values`}>Enter values</ButtonLink>
 
           <h2 id="data">Correct or delete values</h2>
           {chart.points.length === 0 ? (

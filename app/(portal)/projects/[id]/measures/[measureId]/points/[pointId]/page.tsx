@@ -3,6 +3,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { correctPointAction, deletePointAction } from "@/lib/measures/actions";
 import { getPointForCorrection } from "@/lib/measures/queries";
 import { formatPeriod } from "@/lib/measures/periods";
+import { plainNumber } from "@/lib/measures/values";
 import { orNotFound } from "@/lib/route-errors";
 import { PointForm } from "@/components/measures/PointForm";
 import { BackLink } from "@/components/ui/Panels";
@@ -11,8 +12,6 @@ import { DeletePointForm } from "@/components/measures/DeletePointForm";
 export const metadata: Metadata = { title: "Correct a value" };
 
 type Props = { params: Promise<{ id: string; measureId: string; pointId: string }> };
-
-const plain = (n: number | null) => (n === null ? "" : String(Number(n.toPrecision(12))));
 
 export default async function PointPage({ params }: Props) {
   const { id, measureId, pointId } = await params;
@@ -28,12 +27,11 @@ export default async function PointPage({ params }: Props) {
         action={correctPointAction}
         hidden={{ projectId: id, measureId, pointId }}
         valueType={measure.valueType}
-        period={null}
         unit={measure.unit}
         initial={{
-          value: plain(point.value),
-          numerator: plain(point.numerator),
-          denominator: plain(point.denominator),
+          value: plainNumber(point.value),
+          numerator: plainNumber(point.numerator),
+          denominator: plainNumber(point.denominator),
           note: point.note,
         }}
         submitLabel="Save the correction"
