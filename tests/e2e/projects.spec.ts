@@ -241,7 +241,7 @@ test("the project's editing pages work and pass the accessibility scan", async (
   await expectAccessible(page);
 
   await page.goto(projectPath);
-  await page.getByRole("link", { name: measure }).click();
+  await page.getByRole("link", { name: measure, exact: true }).click();
   await page.getByRole("link", { name: "Correct or delete the value for Dec 2024" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Correct the value for Dec 2024");
   await hydrated(page);
