@@ -123,3 +123,27 @@ test("24 months pasted from a spreadsheet are saved in one submit, two page load
   await expectAccessible(page);
   expect(pageLoads).toBe(2); // the grid, then the measure page with its message
 });
+
+test("with JavaScript, a bad cell saves nothing and every typed and pasted cell stays as it was", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.goto(`/projects/${projectId}/measures/${measureIds.typed}/values`);
+  await page.waitForLoadState("networkidle");
+  await page
+    .getByLabel(/^Value for /)
+    .first()
+    .evaluate((input) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "Month\tFalls\nApr 2026\t8\nMay 2026\tn/a");
+      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+  await page.getByLabel("Note for Apr 2026").fill("Two wards merged");
+  await page.getByRole("button", { name: "Save values" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(
+    summary.getByRole("link", { name: "Value for May 2026 must be a number, like 12 or 3.5 (not “n/a”)" }),
+  ).toBeVisible();
+  await expect(page.getByLabel("Value for Apr 2026")).toHaveValue("8");
+  await expect(page.getByLabel("Note for Apr 2026")).toHaveValue("Two wards merged");
+  await expect(page.getByLabel("Value for May 2026")).toHaveValue("n/a");
+  await expectAccessible(page);
+});
