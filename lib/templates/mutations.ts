@@ -24,6 +24,7 @@ import {
 } from "./schemas";
 import { skeletonSchema, skeletonToText, type Skeleton } from "./skeleton";
 import { measuresToText } from "./text";
+import { titleFrom } from "./title";
 import { startFromCollaborativeIds } from "./queries";
 
 /** A driver diagram to copy: drivers with their children and change ideas, and ideas tied to no driver. */
@@ -259,12 +260,6 @@ function projectContent(project: SourceProject, title: string): Omit<ProjectCont
     measures: project.measures,
     diagram: projectDiagram(project),
   };
-}
-
-/** "… (from <source>)", kept within the title's 200 characters. */
-export function titleFrom(title: string, source: string): string {
-  const suffix = ` (from ${source})`;
-  return title.length + suffix.length <= 200 ? `${title}${suffix}` : `${title.slice(0, 199 - suffix.length)}…${suffix}`;
 }
 
 type StartSource = {

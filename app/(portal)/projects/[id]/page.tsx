@@ -21,9 +21,9 @@ const DONE_MESSAGES: Record<string, string> = {
   "from-template":
     "Project created from the template, with its measures, driver diagram and change ideas. It is a draft: only your collaborative can see it.",
   started:
-    "Project created from their work, with its aim, measures, driver diagram and change ideas. It is a draft: only your collaborative can see it.",
+    "Project created from their work, with its aim, measures, driver diagram and change ideas. It is a draft: only your collaborative can see it. It starts today: edit the project if your baseline data start earlier.",
   "started-adopted":
-    "Project created from their work, and your collaborative’s adoption of the change idea is recorded. It is a draft: only your collaborative can see it.",
+    "Project created from their work, and your collaborative’s adoption of the change idea is recorded. It is a draft: only your collaborative can see it. It starts today: edit the project if your baseline data start earlier.",
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
