@@ -389,6 +389,26 @@ describe("startProjectFrom", () => {
     expect({ projects: await db.project.count(), adoptions: await db.adoption.count() }).toEqual(before);
   });
 
+  it("from a case study: a project from its write-up, and no adoption (only change ideas are adopted)", async () => {
+    const study = await insertLearningItem({
+      authorId: cast.viewers.leadB.userId!,
+      collaborativeId: cast.collaborativeB.id,
+      title: `Beech Ward's story ${nonsenseWord()}`,
+      summary: "How one ward halved falls.",
+      type: "CASE_STUDY",
+    });
+    const { id, adoption } = await startProjectFrom(cast.viewers.staffA, {
+      source: "learning",
+      sourceId: study.id,
+      collaborativeId: cast.collaborativeA.id,
+    });
+    expect(adoption).toBeNull();
+    const p = await projectContents(id);
+    expect(p).toMatchObject({ problem: "How one ward halved falls.", changeIdeas: [] });
+    expect(p.priorities.map((x) => x.priorityArea.slug)).toEqual(["falls"]);
+    expect(await db.adoption.count({ where: { learningItemId: study.id } })).toBe(0);
+  });
+
   it("records the adoption against the person's own organisation", async () => {
     const { item } = await publishedChangeIdea();
     const org = await createOrganisation(cast.collaborativeA.id);
