@@ -150,6 +150,8 @@ export const permissions = {
   "project.delete": any(leadOf, admin),
   // The editable list of pathway stages (reference data shared by projects, concerns and learning).
   "pathway.manage": admin,
+  // Project templates (standard measures, driver skeleton, change ideas): administrators and the national team.
+  "template.manage": national,
 
   // Safety concerns
   "concern.create": anyone,

@@ -28,7 +28,8 @@ async function main(argv: string[]): Promise<number> {
     const reference = await seedReferenceData(db);
     console.log(
       `Reference data: ${reference.collaboratives} collaboratives, ${reference.postcodeAreas} postcode areas, ` +
-        `${reference.priorityAreas} national priority areas, ${reference.pathwayStages} pathway stages.`,
+        `${reference.priorityAreas} national priority areas, ${reference.pathwayStages} pathway stages, ` +
+        `${reference.projectTemplates} project templates.`,
     );
     if (!referenceOnly) {
       const demo = await seedDemoData(db);

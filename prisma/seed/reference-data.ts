@@ -8,6 +8,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { COLLABORATIVE_SLUGS, type CollaborativeSlug } from "./collaborative-slugs";
+import { seedProjectTemplates } from "./project-templates";
 
 export type CollaborativeRef = {
   slug: CollaborativeSlug;
@@ -337,6 +338,7 @@ export type ReferenceCounts = {
   postcodeAreas: number;
   priorityAreas: number;
   pathwayStages: number;
+  projectTemplates: number;
 };
 
 /**
@@ -386,7 +388,11 @@ export async function seedReferenceData(db: PrismaClient): Promise<ReferenceCoun
         });
       }
 
+      // After the priority areas: each template belongs to one.
+      const projectTemplates = await seedProjectTemplates(tx);
+
       return {
+        projectTemplates,
         collaboratives: COLLABORATIVES.length,
         postcodeAreas: POSTCODE_AREAS.length,
         priorityAreas: NATIONAL_PRIORITY_AREAS.length,

@@ -198,6 +198,10 @@ const SWEEP: Record<string, { probes: (ids: Ids) => Probe[]; public?: true; cont
   "/admin/audit": { control: "admin", probes: () => [{ url: "/admin/audit" }] },
   "/admin/collaboratives": { control: "admin", probes: () => [{ url: "/admin/collaboratives" }] },
   "/admin/pathway-stages": { control: "admin", probes: () => [{ url: "/admin/pathway-stages" }] },
+  "/admin/templates": { control: "national", probes: () => [{ url: "/admin/templates" }] },
+  "/admin/templates/new": { control: "national", probes: () => [{ url: "/admin/templates/new" }] },
+  // Templates are national reference data: only administrators and the national team edit them.
+  "/admin/templates/[id]": { control: "national", probes: (i) => [{ url: `/admin/templates/${i.template}` }] },
   "/national": { control: "national", probes: () => [{ url: `/national?collaborative=${B}` }] },
 
   // Public pages: B's private text must not show through them.
@@ -309,7 +313,9 @@ async function findIds(client: pg.Client) {
   const organisation = await one(`SELECT id FROM "Organisation" WHERE "collaborativeId" = ${collab} LIMIT 1`, [B]);
   const round = { id: await openRoundInB(client) };
   const priority = await one(`SELECT slug FROM "PriorityArea" WHERE "collaborativeId" = ${collab} LIMIT 1`, [B]);
+  const template = await one(`SELECT id FROM "ProjectTemplate" WHERE key = 'falls'`);
   return {
+    template: template.id!,
     draftProjectB: draftProject.id!,
     draftMeasureB: draftMeasure.id!,
     draftPointB: draftMeasure.point!,

@@ -19,6 +19,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           <li>
             <Link href="/admin/pathway-stages">Pathway stages</Link>
           </li>
+          <li>
+            <Link href="/admin/templates">Project templates</Link>
+          </li>
         </ul>
       </nav>
       {children}

@@ -11,23 +11,43 @@ import { BackLink, InsetText, SummaryList, Tag } from "@/components/ui/Panels";
 import { ButtonLink } from "@/components/ui/Button";
 import { ChartKey, MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
 import { DriverDiagram } from "@/components/projects/DriverDiagram";
+import { StartFromForm } from "@/components/templates/StartFromForm";
+import { getStartFromChoices } from "@/lib/templates/queries";
+import { startProjectFromAction } from "@/lib/templates/actions";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+const DONE_MESSAGES: Record<string, string> = {
+  "from-template":
+    "Project created from the template, with its measures, driver diagram and change ideas. It is a draft: only your collaborative can see it.",
+  started:
+    "Project created from their work, with its aim, measures, driver diagram and change ideas. It is a draft: only your collaborative can see it. It starts today: edit the project if your baseline data start earlier.",
+  "started-adopted":
+    "Project created from their work, and your collaborative’s adoption of the change idea is recorded. It is a draft: only your collaborative can see it. It starts today: edit the project if your baseline data start earlier.",
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const story = await getProjectStory(await getViewer(), (await params).id).catch(() => null);
   return { title: story?.title ?? "Project not found" };
 }
 
-export default async function ProjectPage({ params }: Props) {
+export default async function ProjectPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { done } = await searchParams;
   const viewer = await getViewer();
   const p = await orNotFound(getProjectStory(viewer, id));
+  const notice = done ? DONE_MESSAGES[done] : undefined;
+  const startInto = p.status === "CLOSED" ? await getStartFromChoices(viewer, p.collaborativeId) : [];
   const aim = [p.aimWhat, p.aimHowMuch, p.aimByWhen ? `by ${formatDate(p.aimByWhen)}` : ""].filter(Boolean).join(" – ");
 
   return (
     <>
       <BackLink href="/projects">Improvement projects</BackLink>
+      {notice && (
+        <p role="status" className="mb-6 border-l-[10px] border-nhs-green bg-white p-4 font-bold">
+          {notice}
+        </p>
+      )}
       <p className="mb-2 text-nhs-secondary-text">
         <Link href={`/collaboratives/${p.collaborative.slug}`}>{p.collaborative.name}</Link>
       </p>
@@ -97,6 +117,9 @@ export default async function ProjectPage({ params }: Props) {
             {p.closedReason}
           </p>
         </InsetText>
+      )}
+      {startInto.length > 0 && (
+        <StartFromForm action={startProjectFromAction} source="project" sourceId={p.id} collaboratives={startInto} />
       )}
 
       <section aria-labelledby="problem">

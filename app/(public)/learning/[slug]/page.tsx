@@ -1,3 +1,6 @@
+import { StartFromForm } from "@/components/templates/StartFromForm";
+import { getStartFromChoices } from "@/lib/templates/queries";
+import { startProjectFromAction } from "@/lib/templates/actions";
 import type { Metadata } from "next";
 import { getViewer } from "@/lib/auth/viewer";
 import { can, collaborativeIdsWhere } from "@/lib/auth/policy";
@@ -51,6 +54,8 @@ export default async function LearningItemPage({ params, searchParams }: Props) 
   const canAdopt = item.type === "CHANGE_IDEA" && item.status === "PUBLISHED" && adoptInto.length > 0;
   const originName = item.collaborative?.name ?? "The national team";
   const notice = saved ? "Saved." : done ? DONE_MESSAGES[done] : undefined;
+  const startInto =
+    item.status === "PUBLISHED" ? await getStartFromChoices(viewer, item.collaborative?.id ?? null) : [];
   const here = `/learning/${item.slug}`;
 
   return (
@@ -166,6 +171,15 @@ export default async function LearningItemPage({ params, searchParams }: Props) 
       )}
 
       {(item.type === "CHANGE_IDEA" || item.evidence.measure) && <EvidencePanel evidence={item.evidence} />}
+
+      {startInto.length > 0 && (
+        <StartFromForm
+          action={startProjectFromAction}
+          source="learning"
+          sourceId={item.id}
+          collaboratives={startInto}
+        />
+      )}
 
       {item.spread && item.status !== "DRAFT" && (
         <SpreadView
