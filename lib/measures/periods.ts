@@ -98,3 +98,25 @@ const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** yyyy-mm-dd of a period start (the same as isoDate, without building an ISO string for every point). */
 export const periodKey = (start: Date) =>
   `${start.getUTCFullYear()}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}`;
+
+/** The start of the period that follows the one starting at `start`. */
+export function nextPeriodStart(start: Date, period: MeasurePeriod): Date {
+  if (period === "MONTH") return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  return new Date(start.getTime() + (period === "WEEK" ? 7 : 1) * DAY_MS);
+}
+
+/**
+ * The period whose value is due next: the one after the latest value entered, or, before any value,
+ * the period the project started in. It may not have started yet (`open` is then false: nothing is
+ * due until it has).
+ */
+export function nextPeriodDue(
+  latest: Date | null,
+  period: MeasurePeriod,
+  window: { projectStart: Date; today: Date },
+): { start: Date; open: boolean } {
+  const start = latest
+    ? nextPeriodStart(periodStartOf(latest, period), period)
+    : periodStartOf(window.projectStart, period);
+  return { start, open: start.getTime() <= dayOf(window.today).getTime() };
+}
