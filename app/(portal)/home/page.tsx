@@ -108,7 +108,7 @@ export default async function HomePage() {
 
       {(home.collaboratives.length > 0 || home.national || home.admin) && (
         <section aria-labelledby="places">
-          <h2 id="places">Your collaboratives</h2>
+          <h2 id="places">Your collaboratives and dashboards</h2>
           <ul className="mb-8 list-disc pl-6">
             {home.collaboratives.map((c) => (
               <li key={c.slug}>
