@@ -454,7 +454,14 @@ async function markAccepted(tx: Tx, invitationId: string) {
   if (accepted.count === 0) throw new DomainError(INVITATION_INVALID);
 }
 
-async function joinFromInvitation(tx: Tx, userId: string, invitation: Awaited<ReturnType<typeof openInvitation>>) {
+/** Whether the invitee is now a member, or waits for a lead's approval (a project team's staff invitation). */
+type Joined = { pending: boolean };
+
+async function joinFromInvitation(
+  tx: Tx,
+  userId: string,
+  invitation: Awaited<ReturnType<typeof openInvitation>>,
+): Promise<Joined> {
   if (invitation.projectId) return joinFromProjectInvitation(tx, userId, invitation);
   const membership = await tx.membership.upsert({
     where: { userId_collaborativeId: { userId, collaborativeId: invitation.collaborativeId } },
@@ -482,6 +489,7 @@ async function joinFromInvitation(tx: Tx, userId: string, invitation: Awaited<Re
     collaborativeId: invitation.collaborativeId,
     details: { role: invitation.role, membershipId: membership.id },
   });
+  return { pending: false };
 }
 
 /**
@@ -495,7 +503,7 @@ async function joinFromProjectInvitation(
   tx: Tx,
   userId: string,
   invitation: Awaited<ReturnType<typeof openInvitation>>,
-) {
+): Promise<Joined> {
   const existing = await tx.membership.findUnique({
     where: { userId_collaborativeId: { userId, collaborativeId: invitation.collaborativeId } },
     select: { id: true, status: true },
@@ -527,6 +535,7 @@ async function joinFromProjectInvitation(
     },
   });
   if (membership.status === "ACTIVE") await joinInvitedTeams(tx, userId, invitation.collaborativeId);
+  return { pending: membership.status === "PENDING" };
 }
 
 /**
@@ -560,7 +569,10 @@ async function joinInvitedTeams(tx: Tx, userId: string, collaborativeId: string)
 }
 
 /** The signed-in invitee accepts: only the account with the invited email address may. */
-export async function acceptInvitation(viewer: Viewer, input: { token: string }): Promise<{ collaborativeId: string }> {
+export async function acceptInvitation(
+  viewer: Viewer,
+  input: { token: string },
+): Promise<{ collaborativeId: string } & Joined> {
   requireSignedIn(viewer);
   return db.$transaction(async (tx) => {
     const invitation = await openInvitation(tx, input.token);
@@ -571,8 +583,8 @@ export async function acceptInvitation(viewer: Viewer, input: { token: string })
     });
     await markAccepted(tx, invitation.id);
     await tx.user.update({ where: { id: viewer.userId }, data: { emailVerified: new Date() } });
-    await joinFromInvitation(tx, viewer.userId, invitation);
-    return { collaborativeId: invitation.collaborativeId };
+    const joined = await joinFromInvitation(tx, viewer.userId, invitation);
+    return { collaborativeId: invitation.collaborativeId, ...joined };
   });
 }
 
@@ -581,7 +593,7 @@ export async function acceptInvitationWithNewAccount(
   viewer: Viewer,
   input: { token: string; name: string; password: string },
   ip: string,
-): Promise<SessionUser> {
+): Promise<SessionUser & Joined> {
   authorize(viewer, "account.register");
   await takeSlots([limits.registerIp(ip)]);
   const passwordHash = await hashPassword(input.password);
@@ -602,8 +614,7 @@ export async function acceptInvitationWithNewAccount(
         ip,
         details: { role: invitation.role, via: "invitation" },
       });
-      await joinFromInvitation(tx, user.id, invitation);
-      return user;
+      return { ...user, ...(await joinFromInvitation(tx, user.id, invitation)) };
     });
   } catch (error) {
     if (isUniqueViolation(error))

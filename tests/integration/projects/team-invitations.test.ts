@@ -77,6 +77,7 @@ describe("inviting someone to a project team by email", () => {
       { token: tokenFor(email), name: "Pat Partner", password: PASSWORD },
       uniqueIp(),
     );
+    expect(user.pending).toBe(false);
     expect(await db.membership.findMany({ where: { userId: user.id } })).toMatchObject([
       { collaborativeId: cast.collaborativeA.id, role: "PATIENT", status: "ACTIVE" },
     ]);
@@ -101,6 +102,7 @@ describe("inviting someone to a project team by email", () => {
       { token: tokenFor(email), name: "Nia Nurse", password: PASSWORD },
       uniqueIp(),
     );
+    expect(user.pending).toBe(true);
     const membership = await db.membership.findFirstOrThrow({ where: { userId: user.id } });
     expect(membership).toMatchObject({ role: "STAFF", status: "PENDING", approvedAt: null });
     expect(await teamOf(project.id)).toEqual([]);
