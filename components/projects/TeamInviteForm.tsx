@@ -44,8 +44,8 @@ export function TeamInviteForm({ action, projectId, collaborativeName }: Props) 
         ]}
       />
       <TextField
-        {...field("role")}
-        label="Their role in the project (optional)"
+        {...field("teamRole")}
+        label="Their role on the team (optional)"
         hint="For example “Ward manager”, “Data lead” or “Patient partner”."
         maxLength={200}
       />

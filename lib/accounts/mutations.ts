@@ -325,7 +325,7 @@ export async function inviteMember(
  */
 export async function inviteToProjectTeam(
   viewer: Viewer,
-  input: { projectId: string; email: string; joinAs: "STAFF" | "PATIENT"; role: string },
+  input: { projectId: string; email: string; joinAs: "STAFF" | "PATIENT"; teamRole: string },
 ): Promise<{ invited: boolean }> {
   requireSignedIn(viewer);
   const email = normaliseEmail(input.email);
@@ -343,7 +343,7 @@ export async function inviteToProjectTeam(
     });
     if (member) {
       const added = await tx.projectTeamMember.createManyAndReturn({
-        data: [{ projectId: project.id, userId: member.userId, role: input.role }],
+        data: [{ projectId: project.id, userId: member.userId, role: input.teamRole }],
         skipDuplicates: true,
         select: { id: true },
       });
@@ -373,7 +373,7 @@ export async function inviteToProjectTeam(
         invitedById: viewer.userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
         projectId: project.id,
-        projectRole: input.role,
+        projectRole: input.teamRole,
       },
       select: { id: true },
     });

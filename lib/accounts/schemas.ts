@@ -120,7 +120,8 @@ export const inviteToTeamSchema = z.object({
   projectId: idField,
   email: emailAddress("Enter their email address"),
   joinAs: z.enum(["STAFF", "PATIENT"], "Select whether they join as staff or as a patient partner"),
-  role: optionalText(200, "Role"),
+  // Not "role": the team page's other form has that field, and ids must be unique on a page.
+  teamRole: optionalText(200, "Role"),
 });
 
 export const membershipIdSchema = z.object({ membershipId: idField });

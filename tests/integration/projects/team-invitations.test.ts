@@ -53,7 +53,7 @@ describe("inviting someone to a project team by email", () => {
         projectId: project.id,
         email: email.toUpperCase(),
         joinAs: "PATIENT",
-        role: "Patient partner",
+        teamRole: "Patient partner",
       }),
     ).toEqual({ invited: true });
     const invitation = await db.invitation.findFirstOrThrow({ where: { email } });
@@ -94,7 +94,7 @@ describe("inviting someone to a project team by email", () => {
       projectId: project.id,
       email,
       joinAs: "STAFF",
-      role: "Data lead",
+      teamRole: "Data lead",
     });
     expect(mailbox.messagesTo(email)[0]!.text).toContain("leads approves new staff members");
     const user = await acceptInvitationWithNewAccount(
@@ -121,7 +121,7 @@ describe("inviting someone to a project team by email", () => {
       projectId: project.id,
       email: invitee.user.email,
       joinAs: "PATIENT",
-      role: "",
+      teamRole: "",
     });
     await acceptInvitation(invitee.viewer, { token: tokenFor(invitee.user.email) });
     // Their own pending staff request stands: no team place until a lead approves it.
@@ -141,13 +141,18 @@ describe("inviting someone to a project team by email", () => {
         projectId: project.id,
         email: user.email,
         joinAs: "STAFF",
-        role: "Patient partner",
+        teamRole: "Patient partner",
       }),
     ).toEqual({ invited: false });
     expect(await teamOf(project.id)).toEqual([{ userId: user.id, role: "Patient partner" }]);
     expect(await db.invitation.count({ where: { email: user.email } })).toBe(0);
     const again = await rejection(
-      inviteToProjectTeam(cast.viewers.staffA, { projectId: project.id, email: user.email, joinAs: "STAFF", role: "" }),
+      inviteToProjectTeam(cast.viewers.staffA, {
+        projectId: project.id,
+        email: user.email,
+        joinAs: "STAFF",
+        teamRole: "",
+      }),
       DomainError,
     );
     expect(again.fieldErrors).toEqual({ email: "This person is already on the team" });
@@ -158,7 +163,7 @@ describe("inviting someone to a project team by email", () => {
     const portal = await newProject("PORTAL");
     const email = uniqueEmail("refused");
     const attempt = (viewer: Cast["viewers"][keyof Cast["viewers"]], projectId: string) =>
-      inviteToProjectTeam(viewer, { projectId, email, joinAs: "STAFF", role: "" });
+      inviteToProjectTeam(viewer, { projectId, email, joinAs: "STAFF", teamRole: "" });
     await rejection(attempt(cast.viewers.staffB, draft.id), NotFoundError);
     await rejection(attempt(cast.viewers.staffB, portal.id), ForbiddenError);
     await rejection(attempt(cast.viewers.patientA, draft.id), NotFoundError);
@@ -171,7 +176,7 @@ describe("inviting someone to a project team by email", () => {
   it("keeps a team invitation open when a lead invites the same person to the collaborative", async () => {
     const project = await newProject();
     const email = uniqueEmail("both");
-    await inviteToProjectTeam(cast.viewers.staffA, { projectId: project.id, email, joinAs: "STAFF", role: "" });
+    await inviteToProjectTeam(cast.viewers.staffA, { projectId: project.id, email, joinAs: "STAFF", teamRole: "" });
     await inviteMember(cast.viewers.leadA, {
       collaborativeId: cast.collaborativeA.id,
       email,
