@@ -1,10 +1,25 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/Button";
-import { Card } from "@/components/ui/Panels";
+import { Card, InsetText } from "@/components/ui/Panels";
+import { getViewer } from "@/lib/auth/viewer";
 
-export default function HomePage() {
+export default async function HomePage() {
+  const viewer = await getViewer();
   return (
     <>
+      {viewer.userId && (
+        // The public front page stays what it is for everyone (the logo leads here); signed-in people
+        // land on their own home after signing in, and are offered it first when they come here.
+        <InsetText>
+          <p className="mb-4 text-xl">
+            You are signed in as {viewer.name}. Your projects, the values due next and what waits for you are on your
+            home.
+          </p>
+          <ButtonLink href="/home" className="mb-0!">
+            Go to your home
+          </ButtonLink>
+        </InsetText>
+      )}
       <h1>Making care safer, together, across England</h1>
       <p className="max-w-3xl text-xl">
         Fifteen Patient Safety Collaboratives, each led by an Academic Health Science Network, bring together patients,

@@ -6,13 +6,21 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   const leadOf = viewer.memberships.filter((m) => m.role === "LEAD");
   const isStaff = viewer.memberships.some((m) => m.role !== "PATIENT");
+  // Leads get their collaborative's workspace and dashboard (the first one they lead; the home lists
+  // every one); the national team gets the national dashboard below.
+  const led = leadOf[0]?.collaborativeSlug;
   const links: { href: string; label: string }[] = [
+    ...(viewer.userId ? [{ href: "/home", label: "Home" }] : []),
     { href: "/collaboratives", label: "Collaboratives" },
     { href: "/learning", label: "Shared learning" },
     ...(isStaff || can(viewer, "national.dashboard") ? [{ href: "/projects", label: "Projects" }] : []),
     { href: "/concerns/new", label: "Raise a safety concern" },
-    ...(leadOf.length > 0
-      ? [{ href: `/collaboratives/${leadOf[0]!.collaborativeSlug}/concerns`, label: "Concerns to triage" }]
+    ...(led
+      ? [
+          { href: `/collaboratives/${led}/concerns`, label: "Concerns to triage" },
+          { href: `/collaboratives/${led}`, label: "Your collaborative" },
+          { href: `/collaboratives/${led}/dashboard`, label: "Collaborative dashboard" },
+        ]
       : []),
     ...(can(viewer, "national.dashboard") ? [{ href: "/national", label: "National dashboard" }] : []),
     ...(can(viewer, "audit.read") ? [{ href: "/admin", label: "Administration" }] : []),

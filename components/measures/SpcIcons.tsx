@@ -101,3 +101,35 @@ export function SpcIcons({
     </ul>
   );
 }
+
+/** The two icons small, each with its name in words: for lists of measures (the home page). */
+export function SpcIconBadges({
+  variation,
+  assurance,
+  hasTarget,
+}: {
+  variation: Variation | null;
+  assurance: Assurance | null;
+  hasTarget: boolean;
+}) {
+  const v = variationLook(variation);
+  const a = assuranceLook(assurance);
+  return (
+    <ul className="mb-0 flex list-none flex-wrap gap-x-4 gap-y-1 p-0 text-base">
+      <li className="mb-0 flex items-center gap-2">
+        <span className="block h-8 w-8 [&>svg]:h-8 [&>svg]:w-8">
+          <Icon colour={v.colour} letter={v.letter} flat={variation === "common-cause"} />
+        </span>
+        <span>Variation: {v.title}</span>
+      </li>
+      {hasTarget && (
+        <li className="mb-0 flex items-center gap-2">
+          <span className="block h-8 w-8 [&>svg]:h-8 [&>svg]:w-8">
+            <Icon colour={a.colour} letter={a.letter} />
+          </span>
+          <span>Assurance: {a.title}</span>
+        </li>
+      )}
+    </ul>
+  );
+}

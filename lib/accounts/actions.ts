@@ -115,9 +115,9 @@ export const registerStaffAction = formAction({
 export const acceptInvitationAction = formAction({
   schema: acceptInvitationSchema,
   handler: async ({ input, viewer }) => {
-    await acceptInvitation(viewer, input);
+    const { pending } = await acceptInvitation(viewer, input);
     revalidatePath("/account");
-    redirect("/account?welcome=invitation");
+    redirect(`/account?welcome=${pending ? "invitation-pending" : "invitation"}`);
   },
 });
 
@@ -125,8 +125,9 @@ export const acceptInvitationWithNewAccountAction = formAction({
   schema: acceptInvitationNewAccountSchema,
   secret: PASSWORDS,
   handler: async ({ input, viewer }) => {
-    await issueSessionCookie(await acceptInvitationWithNewAccount(viewer, input, await requestIp()));
-    redirect("/account?welcome=invitation");
+    const { pending, ...user } = await acceptInvitationWithNewAccount(viewer, input, await requestIp());
+    await issueSessionCookie(user);
+    redirect(`/account?welcome=${pending ? "invitation-pending" : "invitation"}`);
   },
 });
 

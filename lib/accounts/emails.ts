@@ -44,12 +44,28 @@ export async function sendRegistrationAttemptEmail(to: string) {
 
 export async function sendInvitationEmail(
   to: string,
-  invitation: { collaborativeName: string; roleLabel: string; inviterName: string; url: string; expiresInDays: number },
+  invitation: {
+    collaborativeName: string;
+    roleLabel: string;
+    inviterName: string;
+    url: string;
+    expiresInDays: number;
+    /** Sent from a project's team page: the project they will join. */
+    projectTitle?: string;
+    /** Staff invited by a member of staff wait for a lead's approval, as staff who register do. */
+    pendingApproval?: boolean;
+  },
 ) {
+  const team = invitation.projectTitle ? ` and the team of the project “${invitation.projectTitle}”` : "";
+  const approval = invitation.pendingApproval
+    ? `\n\nOne of the collaborative's leads approves new staff members; you join the project team once they have.`
+    : "";
   await sendEmail({
     to,
-    subject: `You are invited to join ${invitation.collaborativeName}`,
-    text: `${invitation.inviterName} has invited you to join ${invitation.collaborativeName} on the Patient Safety Collaboratives portal as ${invitation.roleLabel}.\n\nTo accept, use this link within ${invitation.expiresInDays} days:\n\n${invitation.url}\n\n${SIGN_OFF}`,
+    subject: invitation.projectTitle
+      ? `You are invited to join the team of “${invitation.projectTitle}”`
+      : `You are invited to join ${invitation.collaborativeName}`,
+    text: `${invitation.inviterName} has invited you to join ${invitation.collaborativeName}${team} on the Patient Safety Collaboratives portal as ${invitation.roleLabel}.${approval}\n\nTo accept, use this link within ${invitation.expiresInDays} days:\n\n${invitation.url}\n\n${SIGN_OFF}`,
   });
 }
 

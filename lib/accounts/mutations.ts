@@ -15,6 +15,7 @@ import { normaliseEmail } from "./schemas";
 import { hashLinkToken, newLinkToken } from "./tokens";
 import { portalUrl, sendInvitationEmail, sendMembershipDecisionEmail } from "./emails";
 import { requestAccountEmail } from "./outbox";
+import { requireProject } from "@/lib/projects/access";
 
 const INVITATION_DAYS = 14;
 export const INVITATION_INVALID =
@@ -276,9 +277,10 @@ export async function inviteMember(
       throw new DomainError("This person is already a member: change their role in the list of members instead", {
         email: "This person is already a member",
       });
-    // A new invitation replaces any open one to the same person.
+    // A new invitation replaces any open one to the same person (a project team's invitation stays:
+    // it also adds them to that team).
     await tx.invitation.updateMany({
-      where: { collaborativeId: collaborative.id, email, acceptedAt: null, revokedAt: null },
+      where: { collaborativeId: collaborative.id, email, acceptedAt: null, revokedAt: null, projectId: null },
       data: { revokedAt: new Date() },
     });
     const invitation = await tx.invitation.create({
@@ -313,6 +315,91 @@ export async function inviteMember(
     }),
   );
   return { invitationId: result.invitationId };
+}
+
+/**
+ * From a project's team page: someone who is an active member of the project's collaborative is added
+ * to the team at once; anyone else (with or without an account: which is not revealed) is emailed an
+ * invitation to join the collaborative as staff (pending a lead's approval) or as a patient partner,
+ * and joins the team once they are a member. Asks the same permission as editing the team.
+ */
+export async function inviteToProjectTeam(
+  viewer: Viewer,
+  input: { projectId: string; email: string; joinAs: "STAFF" | "PATIENT"; teamRole: string },
+): Promise<{ invited: boolean }> {
+  requireSignedIn(viewer);
+  const email = normaliseEmail(input.email);
+  const { token, tokenHash } = newLinkToken();
+  const result = await db.$transaction(async (tx) => {
+    const access = await requireProject(viewer, input.projectId, "project.update", tx);
+    const project = await tx.project.findUniqueOrThrow({
+      where: { id: access.id },
+      select: { id: true, title: true, collaborative: { select: { id: true, name: true } } },
+    });
+    const collaborativeId = project.collaborative.id;
+    const member = await tx.membership.findFirst({
+      where: { collaborativeId, status: "ACTIVE", user: { email, erasedAt: null } },
+      select: { userId: true },
+    });
+    if (member) {
+      const added = await tx.projectTeamMember.createManyAndReturn({
+        data: [{ projectId: project.id, userId: member.userId, role: input.teamRole }],
+        skipDuplicates: true,
+        select: { id: true },
+      });
+      if (added.length === 0)
+        throw new DomainError("This person is already on the team", { email: "This person is already on the team" });
+      await recordAudit(tx, {
+        action: "project.team_member_added",
+        subjectType: "Project",
+        subjectId: project.id,
+        actorId: viewer.userId,
+        collaborativeId,
+        details: { memberId: added[0]!.id, portalUser: true },
+      });
+      return { invited: false as const };
+    }
+    // A new invitation to this team replaces any open one to the same person.
+    await tx.invitation.updateMany({
+      where: { projectId: project.id, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const invitation = await tx.invitation.create({
+      data: {
+        collaborativeId,
+        email,
+        role: input.joinAs,
+        tokenHash,
+        invitedById: viewer.userId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+        projectId: project.id,
+        projectRole: input.teamRole,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      action: "invitation.sent",
+      subjectType: "Invitation",
+      subjectId: invitation.id,
+      actorId: viewer.userId,
+      collaborativeId,
+      details: { role: input.joinAs, projectId: project.id },
+    });
+    return { invited: true as const, projectTitle: project.title, collaborativeName: project.collaborative.name };
+  });
+  if (!result.invited) return { invited: false };
+  await deliver(() =>
+    sendInvitationEmail(email, {
+      collaborativeName: result.collaborativeName,
+      roleLabel: input.joinAs === "PATIENT" ? "a patient partner" : "a member of staff",
+      inviterName: viewer.name ?? "A member of the project team",
+      url: portalUrl(`/invitations/accept?token=${encodeURIComponent(token)}`),
+      expiresInDays: INVITATION_DAYS,
+      projectTitle: result.projectTitle,
+      pendingApproval: input.joinAs === "STAFF",
+    }),
+  );
+  return { invited: true };
 }
 
 export async function revokeInvitation(viewer: Viewer, input: { invitationId: string }): Promise<void> {
@@ -350,6 +437,7 @@ async function openInvitation(tx: Tx, token: string) {
       acceptedAt: true,
       revokedAt: true,
       expiresAt: true,
+      projectId: true,
     },
   });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date())
@@ -366,7 +454,15 @@ async function markAccepted(tx: Tx, invitationId: string) {
   if (accepted.count === 0) throw new DomainError(INVITATION_INVALID);
 }
 
-async function joinFromInvitation(tx: Tx, userId: string, invitation: Awaited<ReturnType<typeof openInvitation>>) {
+/** Whether the invitee is now a member, or waits for a lead's approval (a project team's staff invitation). */
+type Joined = { pending: boolean };
+
+async function joinFromInvitation(
+  tx: Tx,
+  userId: string,
+  invitation: Awaited<ReturnType<typeof openInvitation>>,
+): Promise<Joined> {
+  if (invitation.projectId) return joinFromProjectInvitation(tx, userId, invitation);
   const membership = await tx.membership.upsert({
     where: { userId_collaborativeId: { userId, collaborativeId: invitation.collaborativeId } },
     create: {
@@ -393,10 +489,90 @@ async function joinFromInvitation(tx: Tx, userId: string, invitation: Awaited<Re
     collaborativeId: invitation.collaborativeId,
     details: { role: invitation.role, membershipId: membership.id },
   });
+  return { pending: false };
+}
+
+/**
+ * An invitation sent from a project's team page was sent by a member of staff, not a lead: it never
+ * changes a membership the person already has, and makes a new one as a patient partner (active at
+ * once, as registering as a patient is) or as staff waiting for a lead's approval, as registering as
+ * staff does. They join the project team as soon as they are an active member (for staff, when a
+ * lead approves them: decideMembership).
+ */
+async function joinFromProjectInvitation(
+  tx: Tx,
+  userId: string,
+  invitation: Awaited<ReturnType<typeof openInvitation>>,
+): Promise<Joined> {
+  const existing = await tx.membership.findUnique({
+    where: { userId_collaborativeId: { userId, collaborativeId: invitation.collaborativeId } },
+    select: { id: true, status: true },
+  });
+  const active = invitation.role === "PATIENT";
+  const membership =
+    existing ??
+    (await tx.membership.create({
+      data: {
+        userId,
+        collaborativeId: invitation.collaborativeId,
+        role: invitation.role,
+        status: active ? "ACTIVE" : "PENDING",
+        approvedAt: active ? new Date() : null,
+      },
+      select: { id: true, status: true },
+    }));
+  await recordAudit(tx, {
+    action: "invitation.accepted",
+    subjectType: "Invitation",
+    subjectId: invitation.id,
+    actorId: userId,
+    collaborativeId: invitation.collaborativeId,
+    details: {
+      role: invitation.role,
+      membershipId: membership.id,
+      status: membership.status,
+      projectId: invitation.projectId,
+    },
+  });
+  if (membership.status === "ACTIVE") await joinInvitedTeams(tx, userId, invitation.collaborativeId);
+  return { pending: membership.status === "PENDING" };
+}
+
+/**
+ * Adds an active member to the team of every project whose invitation they accepted in this
+ * collaborative (an accepted invitation was for the account with its address). Safe to repeat.
+ */
+async function joinInvitedTeams(tx: Tx, userId: string, collaborativeId: string) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const invitations = await tx.invitation.findMany({
+    where: { collaborativeId, email: user.email, acceptedAt: { not: null }, projectId: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { projectId: true, projectRole: true },
+  });
+  for (const invitation of invitations) {
+    const projectId = invitation.projectId!;
+    const added = await tx.projectTeamMember.createManyAndReturn({
+      data: [{ projectId, userId, role: invitation.projectRole ?? "" }],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (added.length === 0) continue;
+    await recordAudit(tx, {
+      action: "project.team_member_added",
+      subjectType: "Project",
+      subjectId: projectId,
+      actorId: userId,
+      collaborativeId,
+      details: { memberId: added[0]!.id, portalUser: true, via: "invitation" },
+    });
+  }
 }
 
 /** The signed-in invitee accepts: only the account with the invited email address may. */
-export async function acceptInvitation(viewer: Viewer, input: { token: string }): Promise<{ collaborativeId: string }> {
+export async function acceptInvitation(
+  viewer: Viewer,
+  input: { token: string },
+): Promise<{ collaborativeId: string } & Joined> {
   requireSignedIn(viewer);
   return db.$transaction(async (tx) => {
     const invitation = await openInvitation(tx, input.token);
@@ -407,8 +583,8 @@ export async function acceptInvitation(viewer: Viewer, input: { token: string })
     });
     await markAccepted(tx, invitation.id);
     await tx.user.update({ where: { id: viewer.userId }, data: { emailVerified: new Date() } });
-    await joinFromInvitation(tx, viewer.userId, invitation);
-    return { collaborativeId: invitation.collaborativeId };
+    const joined = await joinFromInvitation(tx, viewer.userId, invitation);
+    return { collaborativeId: invitation.collaborativeId, ...joined };
   });
 }
 
@@ -417,7 +593,7 @@ export async function acceptInvitationWithNewAccount(
   viewer: Viewer,
   input: { token: string; name: string; password: string },
   ip: string,
-): Promise<SessionUser> {
+): Promise<SessionUser & Joined> {
   authorize(viewer, "account.register");
   await takeSlots([limits.registerIp(ip)]);
   const passwordHash = await hashPassword(input.password);
@@ -438,8 +614,7 @@ export async function acceptInvitationWithNewAccount(
         ip,
         details: { role: invitation.role, via: "invitation" },
       });
-      await joinFromInvitation(tx, user.id, invitation);
-      return user;
+      return { ...user, ...(await joinFromInvitation(tx, user.id, invitation)) };
     });
   } catch (error) {
     if (isUniqueViolation(error))
@@ -506,6 +681,8 @@ async function decideMembership(viewer: Viewer, membershipId: string, approved: 
     await recordMembershipAudit(tx, viewer, membership, approved ? "membership.approved" : "membership.declined", {
       role: membership.role,
     });
+    // Invited to a project team before joining: they join it now.
+    if (approved) await joinInvitedTeams(tx, membership.userId, membership.collaborativeId);
   });
   await deliver(() =>
     sendMembershipDecisionEmail(membership.user.email, { collaborativeName: membership.collaborative.name, approved }),

@@ -70,6 +70,7 @@ export async function getInvitationForToken(viewer: Viewer, token: string) {
       collaborative: { select: { name: true, slug: true } },
       organisation: { select: { name: true } },
       invitedBy: { select: { name: true } },
+      project: { select: { title: true } },
     },
   });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
@@ -81,6 +82,8 @@ export async function getInvitationForToken(viewer: Viewer, token: string) {
     collaborativeSlug: invitation.collaborative.slug,
     organisationName: invitation.organisation?.name ?? null,
     inviterName: invitation.invitedBy.name,
+    /** Sent from a project's team page: they join its team once they are a member. */
+    projectTitle: invitation.project?.title ?? null,
     expiresAt: invitation.expiresAt,
     hasAccount: account !== null,
     isViewer: account !== null && account.id === viewer.userId,

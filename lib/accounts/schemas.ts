@@ -3,13 +3,15 @@ import { chosenId, idField, optionalText, pageNumber, requiredText } from "@/lib
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
 
-const emailField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address")
-  .max(320, "Email address must be 320 characters or fewer")
-  .pipe(z.email("Enter an email address in the correct format, like name@example.com"));
+const emailAddress = (missing: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, missing)
+    .max(320, "Email address must be 320 characters or fewer")
+    .pipe(z.email("Enter an email address in the correct format, like name@example.com"));
+const emailField = emailAddress("Enter your email address");
 
 /** Long enough to resist guessing; no composition rules (NCSC guidance), but not a common password. */
 const COMMON_PASSWORDS = new Set([
@@ -111,6 +113,15 @@ export const inviteSchema = z.object({
     .max(40)
     .optional()
     .transform((v) => v || null),
+});
+
+/** From a project's team page: someone to add by email address, or to invite when they are not a member. */
+export const inviteToTeamSchema = z.object({
+  projectId: idField,
+  email: emailAddress("Enter their email address"),
+  joinAs: z.enum(["STAFF", "PATIENT"], "Select whether they join as staff or as a patient partner"),
+  // Not "role": the team page's other form has that field, and ids must be unique on a page.
+  teamRole: optionalText(200, "Role"),
 });
 
 export const membershipIdSchema = z.object({ membershipId: idField });

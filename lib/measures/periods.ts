@@ -112,3 +112,24 @@ export function addPeriods(start: Date, period: MeasurePeriod, count: number): D
   if (period === "MONTH") return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + count, 1));
   return new Date(start.getTime() + count * (period === "WEEK" ? 7 : 1) * DAY_MS);
 }
+
+/** The start of the period that follows the one starting at `start`. */
+export function nextPeriodStart(start: Date, period: MeasurePeriod): Date {
+  return addPeriods(start, period, 1);
+}
+
+/**
+ * The period whose value is due next: the one after the latest value entered, or, before any value,
+ * the period the project started in. It may not have started yet (`open` is then false: nothing is
+ * due until it has).
+ */
+export function nextPeriodDue(
+  latest: Date | null,
+  period: MeasurePeriod,
+  window: { projectStart: Date; today: Date },
+): { start: Date; open: boolean } {
+  const start = latest
+    ? nextPeriodStart(periodStartOf(latest, period), period)
+    : periodStartOf(window.projectStart, period);
+  return { start, open: start.getTime() <= dayOf(window.today).getTime() };
+}

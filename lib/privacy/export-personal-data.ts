@@ -98,6 +98,8 @@ async function collectPersonalData(userId: string) {
         createdAt: true,
         acceptedAt: true,
         revokedAt: true,
+        projectId: true,
+        projectRole: true,
         collaborative: { select: { slug: true } },
       },
     }),
@@ -238,6 +240,8 @@ async function collectPersonalData(userId: string) {
       sentAt: i.createdAt,
       acceptedAt: i.acceptedAt,
       revokedAt: i.revokedAt,
+      // Sent from a project's team page: the project and the role they were invited to take in it.
+      ...(i.projectId ? { projectId: i.projectId, projectRole: i.projectRole } : {}),
     })),
     concernsReported: concerns.map(({ contactEncrypted, collaborative, organisation, ...c }) => ({
       ...c,

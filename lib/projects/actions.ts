@@ -22,6 +22,8 @@ import {
   removeTeamMember,
   updateProject,
 } from "./mutations";
+import { inviteToProjectTeam } from "@/lib/accounts/mutations";
+import { inviteToTeamSchema } from "@/lib/accounts/schemas";
 import { createPathwayStage, deletePathwayStage, updatePathwayStage } from "./pathway-stages";
 import {
   PDSA_FORM_DATES,
@@ -101,6 +103,15 @@ export const addTeamMemberAction = formAction({
     await addTeamMember(viewer, input);
     refreshProject(input.projectId);
     return { ok: true, message: "Added to the team." };
+  },
+});
+
+export const inviteToTeamAction = formAction({
+  schema: inviteToTeamSchema,
+  handler: async ({ input, viewer }) => {
+    const { invited } = await inviteToProjectTeam(viewer, input);
+    refreshProject(input.projectId);
+    return { ok: true, message: invited ? `Invitation sent to ${input.email}.` : "Added to the team." };
   },
 });
 

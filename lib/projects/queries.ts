@@ -493,9 +493,16 @@ export async function getProjectTeam(viewer: Viewer, projectId: string) {
       select: {
         id: true,
         title: true,
+        collaborative: { select: { name: true } },
         team: {
           orderBy: { id: "asc" },
           select: { id: true, name: true, role: true, userId: true, user: { select: { name: true } } },
+        },
+        // Invited from this page and not yet accepted (accepted ones join the team: lib/accounts/mutations.ts).
+        invitations: {
+          where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, email: true, role: true, expiresAt: true },
         },
       },
     }),
@@ -509,6 +516,8 @@ export async function getProjectTeam(viewer: Viewer, projectId: string) {
   return {
     id: p.id,
     title: p.title,
+    collaborativeName: p.collaborative.name,
+    invitations: p.invitations,
     team: p.team.map((t) => ({
       id: t.id,
       name: t.user?.name ?? t.name ?? "",

@@ -278,7 +278,7 @@ describe("email sign-in links", () => {
     await deliverAccountEmails();
     const callback = new URL(mailbox.linkTo(user.email).searchParams.get("callbackUrl")!);
     expect(callback.host).toBe(new URL(process.env.NEXTAUTH_URL!).host);
-    expect(callback.pathname).toBe("/");
+    expect(callback.pathname).toBe("/home");
   });
 
   it("answers the same for an unknown email and stores and sends nothing", async () => {

@@ -17,6 +17,8 @@ const WELCOME: Record<string, string> = {
   staff:
     "Your account has been created. The collaborative's lead will check your request to join; we will email you when they have.",
   invitation: "You have joined the collaborative.",
+  "invitation-pending":
+    "Invitation accepted. The collaborative's lead will check your request to join; we will email you when they have, and you will then be on the project team.",
 };
 
 type Props = { searchParams: Promise<{ welcome?: string }> };

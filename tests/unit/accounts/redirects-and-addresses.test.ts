@@ -29,15 +29,15 @@ describe("safeCallbackUrl", () => {
     "",
     "/sign-in?callbackUrl=/account",
     "/sign-out",
-  ])("falls back to the home page for %j", (raw) => {
-    expect(safeCallbackUrl(raw)).toBe("/");
+  ])("falls back to the signed-in home for %j", (raw) => {
+    expect(safeCallbackUrl(raw)).toBe("/home");
   });
 
   it("percent-encodes characters a Location header cannot carry, so the redirect after signing in works", () => {
     expect(safeCallbackUrl("/projects\u2028")).toBe("/projects%E2%80%A8");
     expect(safeCallbackUrl("/learning?q=café crème")).toBe("/learning?q=caf%C3%A9%20cr%C3%A8me");
     expect(safeCallbackUrl("/projects%E2%80%A8")).toBe("/projects%E2%80%A8");
-    expect(safeCallbackUrl("/a\uD800b")).toBe("/");
+    expect(safeCallbackUrl("/a\uD800b")).toBe("/home");
     fc.assert(
       fc.property(
         fc.string({ unit: "binary" }).map((s) => `/${s}`),

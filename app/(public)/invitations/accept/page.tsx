@@ -33,7 +33,15 @@ export default async function AcceptInvitationPage({ searchParams }: Props) {
   return (
     <div className="max-w-2xl">
       <h1>Join {invitation.collaborativeName}</h1>
-      <p>{invitation.inviterName} has invited you to join the collaborative.</p>
+      <p>
+        {invitation.inviterName} has invited you to join the collaborative
+        {invitation.projectTitle ? ` and the team of the project “${invitation.projectTitle}”` : ""}.
+      </p>
+      {invitation.projectTitle && invitation.role === "STAFF" && (
+        <p>
+          One of the collaborative&apos;s leads approves new staff members: you join the project team once they have.
+        </p>
+      )}
       <SummaryList
         rows={[
           { label: "Invitation for", value: invitation.email },

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
-import { addTeamMemberAction, removeTeamMemberAction } from "@/lib/projects/actions";
+import { addTeamMemberAction, inviteToTeamAction, removeTeamMemberAction } from "@/lib/projects/actions";
 import { getProjectTeam } from "@/lib/projects/queries";
 import { orNotFound } from "@/lib/route-errors";
 import { TeamMemberForm } from "@/components/projects/TeamMemberForm";
+import { TeamInviteForm } from "@/components/projects/TeamInviteForm";
+import { formatDate } from "@/lib/format";
 import { BackLink } from "@/components/ui/Panels";
 import { TableHead } from "@/components/ui/ScrollableTable";
 
@@ -47,8 +49,23 @@ export default async function ProjectTeamPage({ params }: Props) {
           </tbody>
         </table>
       )}
+      {team.invitations.length > 0 && (
+        <>
+          <h2>Invited, not joined yet</h2>
+          <ul className="mb-8 list-disc pl-6">
+            {team.invitations.map((i) => (
+              <li key={i.id}>
+                {i.email}, as {i.role === "PATIENT" ? "a patient partner" : "a member of staff"} (invitation open until{" "}
+                {formatDate(i.expiresAt)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>Add someone to the team</h2>
       <TeamMemberForm action={addTeamMemberAction} projectId={id} candidates={team.candidates} />
+      <h2 className="mt-8">Invite someone by email</h2>
+      <TeamInviteForm action={inviteToTeamAction} projectId={id} collaborativeName={team.collaborativeName} />
     </>
   );
 }
