@@ -113,11 +113,6 @@ export function addPeriods(start: Date, period: MeasurePeriod, count: number): D
   return new Date(start.getTime() + count * (period === "WEEK" ? 7 : 1) * DAY_MS);
 }
 
-/** The start of the period that follows the one starting at `start`. */
-export function nextPeriodStart(start: Date, period: MeasurePeriod): Date {
-  return addPeriods(start, period, 1);
-}
-
 /**
  * The period whose value is due next: the one after the latest value entered, or, before any value,
  * the period the project started in. It may not have started yet (`open` is then false: nothing is
@@ -129,7 +124,7 @@ export function nextPeriodDue(
   window: { projectStart: Date; today: Date },
 ): { start: Date; open: boolean } {
   const start = latest
-    ? nextPeriodStart(periodStartOf(latest, period), period)
+    ? addPeriods(periodStartOf(latest, period), period, 1)
     : periodStartOf(window.projectStart, period);
   return { start, open: start.getTime() <= dayOf(window.today).getTime() };
 }
