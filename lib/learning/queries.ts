@@ -353,7 +353,7 @@ export async function getLearningFormOptions(viewer: Viewer): Promise<LearningFo
         id: true,
         title: true,
         collaborativeId: true,
-        measures: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+        measures: { where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } },
       },
       orderBy: { title: "asc" },
       take: 500,

@@ -4,15 +4,17 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { DomainError } from "@/lib/errors";
 import { buttonAction, formAction } from "@/lib/forms/action";
+import { withDone } from "@/lib/forms/done";
 import {
   addPoint,
   addRebase,
   correctPoint,
   createMeasure,
-  deleteMeasure,
+  archiveMeasure,
   deletePoint,
   importMeasureCsv,
   removeRebase,
+  restoreMeasure,
   updateMeasure,
 } from "./mutations";
 import { previewMeasureImport } from "./queries";
@@ -21,10 +23,11 @@ import {
   addPointSchema,
   correctPointSchema,
   createMeasureSchema,
-  deleteMeasureSchema,
+  archiveMeasureSchema,
   deletePointSchema,
   importFormSchema,
   rebaseSchema,
+  restoreMeasureSchema,
   updateMeasureSchema,
 } from "./schemas";
 
@@ -40,7 +43,7 @@ export const createMeasureAction = formAction({
   handler: async ({ input, viewer }) => {
     const { id } = await createMeasure(viewer, input);
     revalidateMeasure(input.projectId);
-    redirect(measurePath(input.projectId, id));
+    redirect(withDone(measurePath(input.projectId, id), "measure-created"));
   },
 });
 
@@ -49,16 +52,25 @@ export const updateMeasureAction = formAction({
   handler: async ({ input, viewer }) => {
     await updateMeasure(viewer, input);
     revalidateMeasure(input.projectId);
-    redirect(measurePath(input.projectId, input.id));
+    redirect(withDone(measurePath(input.projectId, input.id), "measure-updated"));
   },
 });
 
-export const deleteMeasureAction = formAction({
-  schema: deleteMeasureSchema,
+export const archiveMeasureAction = formAction({
+  schema: archiveMeasureSchema,
   handler: async ({ input, viewer }) => {
-    await deleteMeasure(viewer, input);
+    await archiveMeasure(viewer, input);
     revalidateMeasure(input.projectId);
-    redirect(`/projects/${input.projectId}`);
+    redirect(withDone(`/projects/${input.projectId}`, "measure-archived"));
+  },
+});
+
+export const restoreMeasureAction = formAction({
+  schema: restoreMeasureSchema,
+  handler: async ({ input, viewer }) => {
+    await restoreMeasure(viewer, input);
+    revalidateMeasure(input.projectId);
+    redirect(withDone(measurePath(input.projectId, input.id), "measure-restored"));
   },
 });
 

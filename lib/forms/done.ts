@@ -1,0 +1,29 @@
+/**
+ * What a redirect after a successful form says on the next page: `?done=<key>` in the address, so
+ * it survives the redirect, works without JavaScript and is never free text someone could forge.
+ * Pages show it with `SuccessMessage` (role="status", so screen readers announce it).
+ */
+export const DONE_MESSAGES = {
+  "project-created": "Project created.",
+  "project-updated": "Your changes to the project have been saved.",
+  "project-archived": "Project archived. It is hidden from every list and figure until a lead restores it.",
+  "project-restored": "Project restored. It is back in lists and figures.",
+  "measure-created": "Measure created. Add its data below.",
+  "measure-updated": "Your changes to the measure have been saved.",
+  "measure-archived": "Measure archived. It is hidden from the project and every figure until it is restored.",
+  "measure-restored": "Measure restored.",
+  "cycle-created": "PDSA cycle created.",
+  "cycle-updated": "Your changes to the PDSA cycle have been saved.",
+} as const;
+
+export type DoneKey = keyof typeof DONE_MESSAGES;
+
+/** `path` with the flag that makes the next page say `key` worked. */
+export function withDone(path: string, key: DoneKey): string {
+  return `${path}${path.includes("?") ? "&" : "?"}done=${key}`;
+}
+
+/** The message for a page's `done` search parameter, or null for anything unknown. */
+export function doneMessage(value: string | string[] | undefined): string | null {
+  return typeof value === "string" && Object.hasOwn(DONE_MESSAGES, value) ? DONE_MESSAGES[value as DoneKey] : null;
+}
