@@ -28,6 +28,7 @@ import { createCast, type Cast } from "@/tests/fixtures/factories";
 import { insertProject } from "@/tests/fixtures/projects";
 import { insertLearningItem, nonsenseWord } from "@/tests/fixtures/learning";
 import { createConcern } from "@/tests/fixtures/concerns";
+import { getLearningItem } from "@/lib/learning/queries";
 
 const NATIONAL: DashboardScope = { kind: "national" };
 let cast: Cast;
@@ -136,6 +137,10 @@ describe("a draft", () => {
     expect(before.listed).toBe(false);
     expect(before.inCsv).toBe(false);
     expect(await evidenceOf(draft.item.id)).toBe(false);
+    // The published learning that cites it shows no evidence chart from a draft to the national team,
+    // while the draft's own staff still see their chart.
+    expect((await getLearningItem(cast.viewers.national, draft.item.slug)).evidence.measure).toBeNull();
+    expect((await getLearningItem(cast.viewers.staffA, draft.item.slug)).evidence.measure?.id).toBe(draft.measure.id);
 
     const portal = await improvingProject("PORTAL");
     const withPortal = await nationalFigures(portal.measure.name);
@@ -216,6 +221,9 @@ describe("archiving instead of deleting", () => {
 
     await archiveProject(cast.viewers.leadA, project.id);
     expect(await evidenceOf(item.id)).toBe(false);
+    const page = await getLearningItem(cast.viewers.staffA, item.slug);
+    expect(page.evidence.measure).toBeNull();
+    expect(page.evidence.project?.readable).toBe(false);
     const archived = await nationalFigures(measure.name);
     expect(archived.listed).toBe(false);
     expect(archived.inCsv).toBe(false);
