@@ -6,7 +6,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, can, readableWhere, type Action, type Viewer } from "@/lib/auth/policy";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db";
 
 export type ProjectAccess = {
@@ -61,8 +61,9 @@ export async function requireProject(
   if (project.archivedAt) {
     // Archived: only those who could edit it still see it (to restore it); nothing changes until restored.
     if (!can(viewer, "project.update", project)) throw new NotFoundError();
+    // Not found for its edit pages (orNotFound); the message for a form posted from an old page.
     if (!ARCHIVED_ACTIONS.includes(action))
-      throw new DomainError("This project is archived. A lead of its collaborative can restore it first.");
+      throw new NotFoundError("This project is archived. A lead of its collaborative can restore it first.");
   }
   authorize(viewer, action, project);
   return project;
