@@ -7,7 +7,9 @@ export function ErrorSummary({ errors, message }: { errors?: Record<string, stri
   const ref = useRef<HTMLDivElement>(null);
   // One line per distinct text: a stale page can fail several hidden fields with the same message.
   const entries = Object.entries(errors ?? {}).filter(([, text], i, all) => all.findIndex(([, t]) => t === text) === i);
-  const visible = entries.length > 0 || Boolean(message);
+  // A refusal often names its field too (DomainError(text, { field: text })): then the link says it once.
+  const lead = message && !entries.some(([, text]) => text === message) ? message : undefined;
+  const visible = entries.length > 0 || Boolean(lead);
   useEffect(() => {
     if (visible) ref.current?.focus();
   }, [visible, errors, message]);
@@ -23,7 +25,7 @@ export function ErrorSummary({ errors, message }: { errors?: Record<string, stri
       <h2 id="error-summary-title" className="mb-4 text-2xl">
         There is a problem
       </h2>
-      {message && <p className="font-bold">{message}</p>}
+      {lead && <p className="font-bold">{lead}</p>}
       {entries.length > 0 && (
         <ul className="mb-0 space-y-2">
           {entries.map(([field, text]) => (

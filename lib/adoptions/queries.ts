@@ -25,7 +25,7 @@ async function adopterChoices(viewer: Viewer, collaborativeIds: string[]) {
         id: true,
         title: true,
         collaborativeId: true,
-        measures: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+        measures: { where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } },
       },
       orderBy: { title: "asc" },
       take: 500,

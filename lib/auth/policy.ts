@@ -61,24 +61,28 @@ function matchesClause(clause: RowClause, r: Resource): boolean {
   });
 }
 
-/** Projects and learning: drafts stay inside the collaborative; "portal" is for staff and the national team. */
-function readableByVisibility(v: Viewer): RowFilter {
-  if (national(v, {})) return "every";
+/**
+ * Projects. A draft is seen by the staff and leads of the project's own collaborative and nobody else
+ * (not the national team, administrators, other collaboratives or patient members) until it is shared;
+ * "portal" is for staff of every collaborative and the national team; "public" for anyone. Drafts also
+ * count in no figure (lib/projects/counted.ts). The labels saying so: VISIBILITY_LABELS.
+ */
+function readableProjects(v: Viewer): RowClause[] {
   const clauses: RowClause[] = [{ visibility: "PUBLIC" }];
   const staffOfIds = collaborativeIdsWhere(v, ["STAFF", "LEAD"]);
-  if (staffOfIds.length > 0) clauses.push({ collaborativeId: { in: staffOfIds } }, { visibility: "PORTAL" });
+  if (staffOfIds.length > 0) clauses.push({ collaborativeId: { in: staffOfIds } });
+  if (staffOfIds.length > 0 || national(v, {})) clauses.push({ visibility: "PORTAL" });
   return clauses;
 }
 
-/** Learning: anything published, what the visibility rule allows, and the author's own items. */
+/** Learning: the national team reads it all; others anything published, their collaborative's, portal items and their own. */
 function readableLearning(v: Viewer): RowFilter {
-  const byVisibility = readableByVisibility(v);
-  if (byVisibility === "every") return "every";
-  return [{ status: "PUBLISHED" }, ...byVisibility, ...(v.userId !== null ? [{ ownerId: v.userId }] : [])];
+  if (national(v, {})) return "every";
+  return [{ status: "PUBLISHED" }, ...readableProjects(v), ...(v.userId !== null ? [{ ownerId: v.userId }] : [])];
 }
 
 export const readFilters = {
-  "project.read": readableByVisibility,
+  "project.read": readableProjects,
   "learning.read": readableLearning,
 } satisfies Partial<Record<string, (v: Viewer) => RowFilter>>;
 
@@ -144,10 +148,12 @@ export const permissions = {
   "round.read": anyone,
 
   // Improvement projects (measures, PDSA cycles and the driver diagram are parts of a project)
-  "project.read": readable(readableByVisibility),
+  "project.read": readable(readableProjects),
   "project.create": staffOf,
   "project.update": staffOf,
-  "project.delete": any(leadOf, admin),
+  // Projects are archived, never deleted (README "Archiving"); a lead (or an administrator) restores them.
+  "project.archive": any(leadOf, admin),
+  "project.restore": any(leadOf, admin),
   // The editable list of pathway stages (reference data shared by projects, concerns and learning).
   "pathway.manage": admin,
   // Project templates (standard measures, driver skeleton, change ideas): administrators and the national team.

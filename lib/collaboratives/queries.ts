@@ -28,7 +28,7 @@ export async function listCollaboratives(viewer: Viewer): Promise<CollaborativeS
   authorize(viewer, "collaborative.read");
   return db.$queryRaw<CollaborativeSummary[]>`
     SELECT c.id, c.slug, c.name, c."leadAhsn2014", c."nameSince2023", c.region,
-      (SELECT count(*)::int FROM "Project" p WHERE p."collaborativeId" = c.id AND p.status <> 'CLOSED' AND p.visibility <> 'DRAFT') AS "activeProjects",
+      (SELECT count(*)::int FROM "Project" p WHERE p."collaborativeId" = c.id AND p.status <> 'CLOSED' AND psc_project_counted(p.visibility, p."archivedAt")) AS "activeProjects",
       (SELECT count(*)::int FROM "Concern" k WHERE k."collaborativeId" = c.id AND k."heldAt" IS NULL) AS concerns,
       (SELECT count(*)::int FROM "LearningItem" l WHERE l."collaborativeId" = c.id AND l.status = 'PUBLISHED') AS "publishedLearning"
     FROM "Collaborative" c
@@ -219,7 +219,7 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
       _count: { _all: true },
     }),
     db.project.findMany({
-      where: { collaborativeId, visibility: { in: visibilities }, status: { not: "CLOSED" } },
+      where: { collaborativeId, visibility: { in: visibilities }, archivedAt: null, status: { not: "CLOSED" } },
       orderBy: { updatedAt: "desc" },
       take: 12,
       select: {
@@ -231,7 +231,9 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
         priorities: { select: { priorityArea: { select: { name: true } } } },
       },
     }),
-    db.project.count({ where: { collaborativeId, visibility: { in: visibilities }, status: "CLOSED" } }),
+    db.project.count({
+      where: { collaborativeId, visibility: { in: visibilities }, archivedAt: null, status: "CLOSED" },
+    }),
     getConcernsSummary(viewer, collaborativeId, now),
     db.learningItem.findMany({
       where: { collaborativeId, status: "PUBLISHED" },

@@ -503,7 +503,7 @@ export async function linkConcern(
           })
         : await tx.project
             .findFirst({
-              where: { id: targetId, collaborativeId: concern.collaborativeId },
+              where: { id: targetId, collaborativeId: concern.collaborativeId, archivedAt: null },
               select: { id: true, title: true },
             })
             .then((p) => p && { id: p.id, name: p.title });

@@ -453,7 +453,7 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
       select: { id: true, name: true },
     }),
     db.project.findMany({
-      where: { collaborativeId: c.collaborative.id, status: { not: "CLOSED" } },
+      where: { collaborativeId: c.collaborative.id, status: { not: "CLOSED" }, archivedAt: null },
       orderBy: { title: "asc" },
       select: { id: true, title: true },
     }),

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { isUniqueViolationOf } from "@/lib/db-errors";
 import { showsImprovement } from "@/lib/measures/spc-status";
+import { isCountedMeasure } from "@/lib/projects/counted";
 import { learningResource } from "./queries";
 import type { CommentInput, CreateLearningItemInput, FollowInput, UpdateLearningItemInput } from "./schemas";
 
@@ -53,7 +54,12 @@ async function checkLinks(tx: Tx, collaborativeId: string | null, type: Learning
   if (links.measureId) {
     const measure = await tx.measure.findUnique({
       where: { id: links.measureId },
-      select: { projectId: true, spcLatestSpecialCause: true, project: { select: { collaborativeId: true } } },
+      select: {
+        projectId: true,
+        spcLatestSpecialCause: true,
+        archivedAt: true,
+        project: { select: { collaborativeId: true, visibility: true, archivedAt: true } },
+      },
     });
     if (!measure || measure.project.collaborativeId !== collaborativeId)
       errors.measureId = "Select a measure from one of your collaborative’s projects";
@@ -61,7 +67,8 @@ async function checkLinks(tx: Tx, collaborativeId: string | null, type: Learning
       errors.measureId = "Select a measure from the project you chose";
     else {
       projectId = measure.projectId;
-      hasImprovementEvidence = showsImprovement(measure);
+      // A draft's or an archived measure's improvement is not evidence until it is shared (lib/projects/counted.ts).
+      hasImprovementEvidence = showsImprovement(measure) && isCountedMeasure(measure);
     }
   }
   if (projectId && !errors.measureId) {

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { measureChart, type MeasureChartView } from "@/lib/measures/chart";
 import { showsImprovement } from "@/lib/measures/spc-status";
 import { readableProjectsWhere } from "@/lib/projects/access";
+import { isCountedMeasure } from "@/lib/projects/counted";
 import { buildSpread, type Spread } from "@/lib/adoptions/spread";
 
 /** What the policy needs to know about an item. */
@@ -123,7 +124,7 @@ export async function getLearningItem(viewer: Viewer, slug: string): Promise<Lea
       collaborative: { select: { id: true, slug: true, name: true } },
       priorities: { select: { priorityArea: { select: { id: true, slug: true, name: true } } } },
       pathwayStages: { select: { pathwayStage: { select: { id: true, slug: true, name: true, sortOrder: true } } } },
-      project: { select: { id: true, title: true, collaborativeId: true, visibility: true } },
+      project: { select: { id: true, title: true, collaborativeId: true, visibility: true, archivedAt: true } },
       measure: {
         select: {
           id: true,
@@ -139,6 +140,8 @@ export async function getLearningItem(viewer: Viewer, slug: string): Promise<Lea
           spcVariation: true,
           spcLatestSpecialCause: true,
           spcPointCount: true,
+          archivedAt: true,
+          project: { select: { collaborativeId: true, visibility: true, archivedAt: true } },
           points: {
             select: { id: true, periodStart: true, value: true, numerator: true, denominator: true, note: true },
             orderBy: { periodStart: "asc" },
@@ -162,7 +165,16 @@ export async function getLearningItem(viewer: Viewer, slug: string): Promise<Lea
     loadViewerAdoptions(viewer, item.id),
   ]);
 
-  const measure = item.measure;
+  // Evidence is a shared, unarchived measure (lib/projects/counted.ts); a draft's own staff still see
+  // their draft's chart, nobody sees an archived one.
+  const measure =
+    item.measure &&
+    (isCountedMeasure(item.measure) ||
+      (item.measure.archivedAt === null &&
+        item.measure.project.archivedAt === null &&
+        can(viewer, "project.read", item.measure.project)))
+      ? item.measure
+      : null;
   return {
     id: item.id,
     slug: item.slug,
@@ -188,7 +200,12 @@ export async function getLearningItem(viewer: Viewer, slug: string): Promise<Lea
       .map(({ sortOrder: _s, ...s }) => s),
     evidence: {
       project: item.project
-        ? { id: item.project.id, title: item.project.title, readable: can(viewer, "project.read", item.project) }
+        ? {
+            id: item.project.id,
+            title: item.project.title,
+            // An archived project's page is open to its editors only: others get no link to it.
+            readable: item.project.archivedAt === null && can(viewer, "project.read", item.project),
+          }
         : null,
       // The evidence chart is part of what the lead published with the item, so it is shown to
       // everyone who can read the item; the project itself is linked only for those who can read it.
@@ -353,7 +370,7 @@ export async function getLearningFormOptions(viewer: Viewer): Promise<LearningFo
         id: true,
         title: true,
         collaborativeId: true,
-        measures: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+        measures: { where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } },
       },
       orderBy: { title: "asc" },
       take: 500,

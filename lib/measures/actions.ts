@@ -4,14 +4,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { DomainError } from "@/lib/errors";
 import { buttonAction, formAction } from "@/lib/forms/action";
+import { withDone } from "@/lib/forms/done";
 import {
   addRebase,
   correctPoint,
   createMeasure,
-  deleteMeasure,
+  archiveMeasure,
   deletePoint,
   importMeasureCsv,
   removeRebase,
+  restoreMeasure,
   saveValues,
   updateMeasure,
 } from "./mutations";
@@ -19,10 +21,11 @@ import { previewMeasureImport } from "./queries";
 import {
   correctPointSchema,
   createMeasureSchema,
-  deleteMeasureSchema,
+  archiveMeasureSchema,
   deletePointSchema,
   importFormSchema,
   rebaseSchema,
+  restoreMeasureSchema,
   updateMeasureSchema,
   valuesGridSchema,
 } from "./schemas";
@@ -39,7 +42,7 @@ export const createMeasureAction = formAction({
   handler: async ({ input, viewer }) => {
     const { id } = await createMeasure(viewer, input);
     revalidateMeasure(input.projectId);
-    redirect(measurePath(input.projectId, id));
+    redirect(withDone(measurePath(input.projectId, id), "measure-created"));
   },
 });
 
@@ -48,16 +51,25 @@ export const updateMeasureAction = formAction({
   handler: async ({ input, viewer }) => {
     await updateMeasure(viewer, input);
     revalidateMeasure(input.projectId);
-    redirect(measurePath(input.projectId, input.id));
+    redirect(withDone(measurePath(input.projectId, input.id), "measure-updated"));
   },
 });
 
-export const deleteMeasureAction = formAction({
-  schema: deleteMeasureSchema,
+export const archiveMeasureAction = formAction({
+  schema: archiveMeasureSchema,
   handler: async ({ input, viewer }) => {
-    await deleteMeasure(viewer, input);
+    await archiveMeasure(viewer, input);
     revalidateMeasure(input.projectId);
-    redirect(`/projects/${input.projectId}`);
+    redirect(withDone(`/projects/${input.projectId}`, "measure-archived"));
+  },
+});
+
+export const restoreMeasureAction = formAction({
+  schema: restoreMeasureSchema,
+  handler: async ({ input, viewer }) => {
+    await restoreMeasure(viewer, input);
+    revalidateMeasure(input.projectId);
+    redirect(withDone(measurePath(input.projectId, input.id), "measure-restored"));
   },
 });
 

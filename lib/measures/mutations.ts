@@ -14,17 +14,22 @@ import { MAX_NOTE_LENGTH, parseMeasureCsv } from "./csv";
 import { FORM_CHANGED } from "@/lib/forms/messages";
 import { formatPeriod, parsePeriodText, periodKey, periodStartOf, periodWindowProblem } from "./periods";
 import type { CorrectPointInput, MeasureInput, UpdateMeasureInput, ValuesGridInput } from "./schemas";
-import { refreshMeasureSpc } from "./spc-status";
+import { refreshImprovementEvidence, refreshMeasureSpc } from "./spc-status";
 import { pointValue, shownCells, type PointValue } from "./values";
 
 /**
  * Every write to a measure starts here: the row lock serialises writers of one measure, so each
  * recomputes the stored SPC status from all committed points and reads the rebase dates afresh.
  */
-async function lockMeasure(tx: Tx, projectId: string, measureId: string) {
+async function lockMeasure(tx: Tx, projectId: string, measureId: string, options: { archived?: boolean } = {}) {
   await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measureId} AND "projectId" = ${projectId} FOR UPDATE`;
   const measure = await tx.measure.findFirst({ where: { id: measureId, projectId } });
   if (!measure) throw new NotFoundError("That measure is no longer in the project.");
+  // An archived measure changes only by being restored (and restoring needs an archived one).
+  if ((measure.archivedAt !== null) !== (options.archived ?? false))
+    throw new DomainError(
+      measure.archivedAt ? "This measure is archived. Restore it to change it." : "This measure is not archived.",
+    );
   return measure;
 }
 
@@ -160,13 +165,34 @@ export async function updateMeasure(viewer: Viewer, input: UpdateMeasureInput): 
   });
 }
 
-export async function deleteMeasure(viewer: Viewer, input: { projectId: string; id: string }): Promise<void> {
+/**
+ * Archives a measure instead of deleting it: its points stay, it leaves the project page, every figure
+ * and the learning library's evidence (recomputed here); the project's editors can restore it.
+ */
+export async function archiveMeasure(viewer: Viewer, input: { projectId: string; id: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     const measure = await lockMeasure(tx, project.id, input.id);
+    await tx.measure.update({
+      where: { id: measure.id },
+      data: { archivedAt: new Date(), archivedById: viewer.userId, version: { increment: 1 } },
+    });
+    await refreshImprovementEvidence(tx, { measureId: measure.id });
     const points = await tx.measurePoint.count({ where: { measureId: measure.id } });
-    await tx.measure.delete({ where: { id: measure.id } });
-    await audit(tx, viewer, project, "measure.deleted", measure.id, { points });
+    await audit(tx, viewer, project, "measure.archived", measure.id, { name: measure.name, points });
+  });
+}
+
+export async function restoreMeasure(viewer: Viewer, input: { projectId: string; id: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const project = await requireProject(viewer, input.projectId, "project.update", tx);
+    const measure = await lockMeasure(tx, project.id, input.id, { archived: true });
+    await tx.measure.update({
+      where: { id: measure.id },
+      data: { archivedAt: null, archivedById: null, version: { increment: 1 } },
+    });
+    await refreshImprovementEvidence(tx, { measureId: measure.id });
+    await audit(tx, viewer, project, "measure.restored", measure.id, { name: measure.name });
   });
 }
 

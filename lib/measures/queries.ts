@@ -27,10 +27,18 @@ const measureSelect = {
   rebaseDates: true,
   version: true,
   updatedAt: true,
+  archivedAt: true,
 } as const;
 
-async function findMeasure(projectId: string, measureId: string) {
-  const measure = await db.measure.findFirst({ where: { id: measureId, projectId }, select: measureSelect });
+/**
+ * A measure of the project. Archived ones are found only for their page (`archived: "for editors"`,
+ * when the viewer may restore them); every form and export treats them as gone.
+ */
+async function findMeasure(projectId: string, measureId: string, archived: "for editors" | "never" = "never") {
+  const measure = await db.measure.findFirst({
+    where: { id: measureId, projectId, ...(archived === "never" ? { archivedAt: null } : {}) },
+    select: measureSelect,
+  });
   if (!measure) throw new NotFoundError();
   return measure;
 }
@@ -48,8 +56,9 @@ async function chartCycles(projectId: string) {
 /** A measure's page: definition, chart (with the project's PDSA cycles) and every point. */
 export async function getMeasurePage(viewer: Viewer, projectId: string, measureId: string) {
   const project = await requireProject(viewer, projectId, "project.read");
+  const editor = can(viewer, "project.update", project);
   const [measure, points, cycles, meta] = await Promise.all([
-    findMeasure(projectId, measureId),
+    findMeasure(projectId, measureId, editor ? "for editors" : "never"),
     db.measurePoint.findMany({
       where: { measureId },
       orderBy: { periodStart: "asc" },
@@ -62,7 +71,9 @@ export async function getMeasurePage(viewer: Viewer, projectId: string, measureI
     project: { id: projectId, title: meta.title, startDate: project.startDate },
     measure,
     chart: measureChart(measure, points, cycles),
-    canUpdate: can(viewer, "project.update", project),
+    // Archived (the measure or its project): nothing changes until it is restored.
+    canUpdate: editor && measure.archivedAt === null && project.archivedAt === null,
+    canRestore: editor && measure.archivedAt !== null && project.archivedAt === null,
   };
 }
 
@@ -171,7 +182,7 @@ export async function exportMeasuresCsv(
 ): Promise<{ filename: string; csv: string }> {
   const project = await requireProject(viewer, projectId, "project.read");
   const measures = await db.measure.findMany({
-    where: { projectId, ...(measureId ? { id: measureId } : {}) },
+    where: { projectId, archivedAt: null, ...(measureId ? { id: measureId } : {}) },
     orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
     select: {
       name: true,

@@ -53,11 +53,13 @@ export const updateMeasureSchema = z.object({
 });
 export type MeasureInput = z.infer<typeof createMeasureSchema>;
 export type UpdateMeasureInput = z.infer<typeof updateMeasureSchema>;
-export const deleteMeasureSchema = z.object({
+export const archiveMeasureSchema = z.object({
   projectId: idField,
   id: idField,
-  confirm: z.literal("yes", "Confirm that you want to delete the measure and all its data"),
+  confirm: z.literal("yes", "Confirm that you want to archive the measure"),
 });
+
+export const restoreMeasureSchema = z.object({ projectId: idField, id: idField });
 
 const valueFields = {
   value: z.string().max(50, "Value must be a number").default(""),

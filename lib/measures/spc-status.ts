@@ -9,7 +9,9 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ImprovementDirection } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { xmrChartWithRebase, type Direction } from "@/lib/spc";
+import { countedMeasureWhere } from "@/lib/projects/counted";
 
 /** What `refreshMeasureSpc` needs from a client: the Prisma client itself or a transaction client. */
 export type SpcDb = Pick<PrismaClient, "measure" | "measurePoint" | "learningItem">;
@@ -128,10 +130,7 @@ export async function refreshMeasureSpc(
     where: { id: measureId },
     data: { ...status, spcComputedAt: options.now ?? new Date() },
   });
-  await tx.learningItem.updateMany({
-    where: { measureId, hasImprovementEvidence: !showsImprovement(status) },
-    data: { hasImprovementEvidence: showsImprovement(status) },
-  });
+  await refreshImprovementEvidence(tx, { measureId });
   return status;
 }
 
@@ -152,21 +151,31 @@ export async function refreshAllMeasureSpc(db: SpcDb, options: { now?: Date } = 
     if (!list) byMeasure.set(p.measureId, (list = []));
     list.push(p);
   }
-  const improving: string[] = [];
   for (const measure of measures) {
     const status = measureSpcStatus(measure, byMeasure.get(measure.id) ?? []);
-    if (showsImprovement(status)) improving.push(measure.id);
     await db.measure.update({ where: { id: measure.id }, data: { ...status, spcComputedAt: now } });
   }
-  await db.learningItem.updateMany({
-    where: { hasImprovementEvidence: true, OR: [{ measureId: null }, { measureId: { notIn: improving } }] },
+  await refreshImprovementEvidence(db, {});
+  return measures.length;
+}
+
+/** A learning item's evidence: its measure shows improvement and counts (not archived, in a shared, unarchived project). */
+const evidenceWhere = {
+  measure: { is: { spcLatestSpecialCause: "improvement", ...countedMeasureWhere } },
+} satisfies Prisma.LearningItemWhereInput;
+
+/**
+ * Recompute `hasImprovementEvidence` on the learning items in `scope` (e.g. `{ measureId }`, or
+ * `{ measure: { projectId } }` after a project is shared, made a draft, archived or restored).
+ * Call in the transaction that made the change, so the "evidence only" search never lies.
+ */
+export async function refreshImprovementEvidence(tx: SpcDb, scope: Prisma.LearningItemWhereInput): Promise<void> {
+  await tx.learningItem.updateMany({
+    where: { AND: [scope, { hasImprovementEvidence: false }, evidenceWhere] },
+    data: { hasImprovementEvidence: true },
+  });
+  await tx.learningItem.updateMany({
+    where: { AND: [scope, { hasImprovementEvidence: true }, { NOT: evidenceWhere }] },
     data: { hasImprovementEvidence: false },
   });
-  if (improving.length > 0) {
-    await db.learningItem.updateMany({
-      where: { measureId: { in: improving }, hasImprovementEvidence: false },
-      data: { hasImprovementEvidence: true },
-    });
-  }
-  return measures.length;
 }

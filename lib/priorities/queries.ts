@@ -296,6 +296,7 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
       where: {
         collaborativeId: collaborative.id,
         visibility: { in: visibilities },
+        archivedAt: null,
         priorities: { some: { priorityAreaId: priority.id } },
       },
       orderBy: { updatedAt: "desc" },

@@ -16,15 +16,24 @@ export type ProjectAccess = {
   version: number;
   status: string;
   startDate: Date;
+  archivedAt: Date | null;
 };
 
-/** The `project.read` rule as a where clause, derived from the policy's read filter. */
+/**
+ * The `project.read` rule as a where clause, derived from the policy's read filter, for lists:
+ * archived projects are in no list (their own page stays open to those who may restore them).
+ */
 export function readableProjectsWhere(viewer: Viewer): Prisma.ProjectWhereInput {
-  return readableWhere(viewer, "project.read", {
-    collaborativeId: "collaborativeId",
-    visibility: "visibility",
-  }) as Prisma.ProjectWhereInput;
+  return {
+    AND: [
+      readableWhere(viewer, "project.read", { collaborativeId: "collaborativeId", visibility: "visibility" }),
+      { archivedAt: null },
+    ],
+  } as Prisma.ProjectWhereInput;
 }
+
+/** What may still be done to an archived project: read it (as its editors) and restore it. */
+const ARCHIVED_ACTIONS: readonly Action[] = ["project.read", "project.restore"];
 
 /**
  * Loads the project's access facts and checks `action`. A project the viewer may not read is
@@ -38,9 +47,24 @@ export async function requireProject(
 ): Promise<ProjectAccess> {
   const project = await client.project.findUnique({
     where: { id: projectId },
-    select: { id: true, collaborativeId: true, visibility: true, version: true, status: true, startDate: true },
+    select: {
+      id: true,
+      collaborativeId: true,
+      visibility: true,
+      version: true,
+      status: true,
+      startDate: true,
+      archivedAt: true,
+    },
   });
   if (!project || !can(viewer, "project.read", project)) throw new NotFoundError();
+  if (project.archivedAt) {
+    // Archived: only those who could edit it still see it (to restore it); nothing changes until restored.
+    if (!can(viewer, "project.update", project)) throw new NotFoundError();
+    // Not found for its edit pages (orNotFound); the message for a form posted from an old page.
+    if (!ARCHIVED_ACTIONS.includes(action))
+      throw new NotFoundError("This project is archived. A lead of its collaborative can restore it first.");
+  }
   authorize(viewer, action, project);
   return project;
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { buttonAction, formAction } from "@/lib/forms/action";
+import { withDone } from "@/lib/forms/done";
 import {
   addChangeIdea,
   addDriver,
@@ -18,8 +19,9 @@ import {
   addTeamMember,
   changeProjectStatus,
   createProject,
-  deleteProject,
+  archiveProject,
   removeTeamMember,
+  restoreProject,
   updateProject,
 } from "./mutations";
 import { inviteToProjectTeam } from "@/lib/accounts/mutations";
@@ -39,10 +41,11 @@ import {
   deleteDriverSchema,
   deletePathwayStageSchema,
   deletePdsaSchema,
-  deleteProjectSchema,
+  archiveProjectSchema,
   moveDriverSchema,
   pathwayStageSchema,
   removeTeamMemberSchema,
+  restoreProjectSchema,
   renameDriverSchema,
   reparentDriverSchema,
   updateChangeIdeaSchema,
@@ -62,7 +65,7 @@ export const createProjectAction = formAction({
   handler: async ({ input, viewer }) => {
     const { id } = await createProject(viewer, input);
     revalidatePath("/projects");
-    redirect(projectPath(id));
+    redirect(withDone(projectPath(id), "project-created"));
   },
 });
 
@@ -74,7 +77,7 @@ export const updateProjectAction = formAction({
     await updateProject(viewer, input);
     revalidatePath("/projects");
     revalidatePath(projectPath(input.id));
-    redirect(projectPath(input.id));
+    redirect(withDone(projectPath(input.id), "project-updated"));
   },
 });
 
@@ -88,12 +91,23 @@ export const changeStatusAction = formAction({
   },
 });
 
-export const deleteProjectAction = formAction({
-  schema: deleteProjectSchema,
+export const archiveProjectAction = formAction({
+  schema: archiveProjectSchema,
   handler: async ({ input, viewer }) => {
-    await deleteProject(viewer, input.id);
+    await archiveProject(viewer, input.id);
     revalidatePath("/projects");
-    redirect("/projects?deleted=1");
+    refreshProject(input.id);
+    redirect(withDone(projectPath(input.id), "project-archived"));
+  },
+});
+
+export const restoreProjectAction = formAction({
+  schema: restoreProjectSchema,
+  handler: async ({ input, viewer }) => {
+    await restoreProject(viewer, input.id);
+    revalidatePath("/projects");
+    refreshProject(input.id);
+    redirect(withDone(projectPath(input.id), "project-restored"));
   },
 });
 
@@ -197,7 +211,7 @@ export const createPdsaAction = formAction({
   handler: async ({ input, viewer }) => {
     const { id } = await createPdsaCycle(viewer, input);
     refreshProject(input.projectId);
-    redirect(`${projectPath(input.projectId)}/cycles/${id}`);
+    redirect(withDone(`${projectPath(input.projectId)}/cycles/${id}`, "cycle-created"));
   },
 });
 
@@ -207,7 +221,7 @@ export const updatePdsaAction = formAction({
   handler: async ({ input, viewer }) => {
     await updatePdsaCycle(viewer, input);
     refreshProject(input.projectId);
-    redirect(`${projectPath(input.projectId)}/cycles/${input.id}`);
+    redirect(withDone(`${projectPath(input.projectId)}/cycles/${input.id}`, "cycle-updated"));
   },
 });
 

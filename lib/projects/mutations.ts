@@ -11,6 +11,7 @@ import { requireProject } from "./access";
 import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import type { AddTeamMemberInput, ChangeStatusInput, CreateProjectInput, UpdateProjectInput } from "./schemas";
 import { STATUS_LABELS, VISIBILITY_LABELS, statusChangeProblem } from "./status";
+import { refreshImprovementEvidence } from "@/lib/measures/spc-status";
 
 type Links = { organisationIds: string[]; priorityAreaIds: string[]; pathwayStageIds: string[] };
 
@@ -210,6 +211,9 @@ export async function updateProject(viewer: Viewer, input: UpdateProjectInput): 
     await tx.projectPriority.deleteMany({ where: { projectId: project.id } });
     await tx.projectPathwayStage.deleteMany({ where: { projectId: project.id } });
     await writeLinks(tx, project.id, input);
+    // Sharing a draft (or making a project a draft again) changes whether its measures are evidence.
+    if (input.visibility !== project.visibility)
+      await refreshImprovementEvidence(tx, { measure: { projectId: project.id } });
     await recordAudit(tx, {
       action: "project.updated",
       subjectType: "Project",
@@ -345,17 +349,85 @@ export async function removeTeamMember(viewer: Viewer, input: { projectId: strin
   });
 }
 
-/** Deletes a project with its measures, cycles and diagram; concerns and learning that cited it keep their text. */
-export async function deleteProject(viewer: Viewer, projectId: string): Promise<void> {
+/**
+ * Archives a project instead of deleting it (README "Archiving"): its history, measures, points and
+ * cycles stay, it leaves every list, figure and search, learning that cited its measures loses its
+ * "evidence of improvement", and each concern linked to it gets a status entry saying so. All in one
+ * transaction, audited with what was archived.
+ */
+export async function archiveProject(viewer: Viewer, projectId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const project = await requireProject(viewer, projectId, "project.delete", tx);
-    await tx.project.delete({ where: { id: project.id } });
+    const project = await requireProject(viewer, projectId, "project.archive", tx);
+    if (project.archivedAt) throw new DomainError("This project is already archived.");
+    const { title } = await tx.project.update({
+      where: { id: project.id },
+      data: { archivedAt: new Date(), archivedById: viewer.userId, version: { increment: 1 } },
+      select: { title: true },
+    });
+    await refreshImprovementEvidence(tx, { measure: { projectId: project.id } });
+    const linked = await noteLinkedConcerns(
+      tx,
+      viewer,
+      project.id,
+      "The improvement project linked to this concern was archived.",
+    );
+    const [measures, cycles] = await Promise.all([
+      tx.measure.count({ where: { projectId: project.id, archivedAt: null } }),
+      tx.pdsaCycle.count({ where: { projectId: project.id } }),
+    ]);
     await recordAudit(tx, {
-      action: "project.deleted",
+      action: "project.archived",
       subjectType: "Project",
       subjectId: project.id,
       actorId: viewer.userId,
       collaborativeId: project.collaborativeId,
+      details: { title, visibility: project.visibility, measures, cycles, linkedConcerns: linked },
     });
   });
+}
+
+/** Restores an archived project as it was; evidence flags and linked concerns are brought back in step. */
+export async function restoreProject(viewer: Viewer, projectId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const project = await requireProject(viewer, projectId, "project.restore", tx);
+    if (!project.archivedAt) throw new DomainError("This project is not archived.");
+    const { title } = await tx.project.update({
+      where: { id: project.id },
+      data: { archivedAt: null, archivedById: null, version: { increment: 1 } },
+      select: { title: true },
+    });
+    await refreshImprovementEvidence(tx, { measure: { projectId: project.id } });
+    const linked = await noteLinkedConcerns(
+      tx,
+      viewer,
+      project.id,
+      "The improvement project linked to this concern was restored.",
+    );
+    await recordAudit(tx, {
+      action: "project.restored",
+      subjectType: "Project",
+      subjectId: project.id,
+      actorId: viewer.userId,
+      collaborativeId: project.collaborativeId,
+      details: { title, linkedConcerns: linked },
+    });
+  });
+}
+
+/** A status-history entry (the status unchanged) on every concern linked to the project; returns how many. */
+async function noteLinkedConcerns(tx: Tx, viewer: Viewer, projectId: string, reason: string): Promise<number> {
+  const concerns = await tx.concern.findMany({
+    where: { linkedProjectId: projectId },
+    select: { id: true, status: true },
+  });
+  await tx.concernStatusChange.createMany({
+    data: concerns.map((c) => ({
+      concernId: c.id,
+      fromStatus: c.status,
+      toStatus: c.status,
+      reason,
+      changedById: viewer.userId,
+    })),
+  });
+  return concerns.length;
 }

@@ -103,7 +103,7 @@ export async function listProjects(viewer: Viewer, filters: ProjectFilters): Pro
     (
       await db.measure.groupBy({
         by: ["projectId"],
-        where: { projectId: { in: rows.map((r) => r.id) } },
+        where: { projectId: { in: rows.map((r) => r.id) }, archivedAt: null },
         _count: { _all: true },
       })
     ).map((g) => [g.projectId, g._count._all]),
@@ -239,6 +239,7 @@ export async function getProjectForEdit(viewer: Viewer, projectId: string) {
     where: { id: projectId },
     select: {
       ...PROJECT_AIM_FIELDS,
+      collaborative: { select: { name: true } },
       visibility: true,
       learningSummary: true,
       status: true,
@@ -254,7 +255,7 @@ export async function getProjectForEdit(viewer: Viewer, projectId: string) {
   return {
     project: { ...p, organisationIds, priorityAreaIds, pathwayStageIds: p.pathwayStages.map((s) => s.pathwayStageId) },
     options: await projectFormOptions(p.collaborativeId, { organisationIds, priorityAreaIds }),
-    canDelete: can(viewer, "project.delete", p),
+    canArchive: can(viewer, "project.archive", p),
   };
 }
 
@@ -300,7 +301,8 @@ export const getProjectStory = cache(async (viewer: Viewer, projectId: string) =
 async function loadProjectStory(viewer: Viewer, projectId: string) {
   // One query per part, all at once: Prisma would otherwise run a nested select's relations one after another.
   const where = { projectId };
-  const [core, team, statusChanges, driverNodes, changeIdeas, pdsaCycles, measureRows, points, concerns] =
+  const liveMeasures = { projectId, archivedAt: null };
+  const [core, team, statusChanges, driverNodes, changeIdeas, pdsaCycles, measureRows, points, concerns, archived] =
     await Promise.all([
       db.project.findUnique({
         where: { id: projectId },
@@ -313,6 +315,8 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
           version: true,
           createdAt: true,
           updatedAt: true,
+          archivedAt: true,
+          archivedBy: { select: { name: true } },
           collaborative: { select: { name: true, slug: true } },
           organisations: { select: { organisation: { select: { id: true, name: true } } } },
           priorities: { select: { priorityArea: { select: { id: true, slug: true, name: true, kind: true } } } },
@@ -340,7 +344,7 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
         select: CYCLE_FIELDS,
       }),
       db.measure.findMany({
-        where,
+        where: liveMeasures,
         orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
         select: {
           id: true,
@@ -357,7 +361,7 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
         },
       }),
       db.measurePoint.findMany({
-        where: { measure: where },
+        where: { measure: liveMeasures },
         orderBy: [{ measureId: "asc" }, { periodStart: "asc" }],
         select: {
           id: true,
@@ -370,6 +374,11 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
         },
       }),
       db.concern.count({ where: { linkedProjectId: projectId } }),
+      db.measure.findMany({
+        where: { projectId, archivedAt: { not: null } },
+        orderBy: { archivedAt: "desc" },
+        select: { id: true, name: true, archivedAt: true },
+      }),
     ]);
   const pointsByMeasure = new Map<string, typeof points>();
   for (const point of points) {
@@ -480,7 +489,15 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
     statusHistory,
     timeline,
     measures,
-    canUpdate: can(viewer, "project.update", p),
+    // Only the project's editors learn what was archived (they can restore it).
+    archivedMeasures: can(viewer, "project.update", p)
+      ? archived.map((m) => ({ id: m.id, name: m.name, archivedAt: m.archivedAt! }))
+      : [],
+    archivedAt: p.archivedAt,
+    archivedBy: p.archivedBy?.name ?? null,
+    // An archived project changes only by being restored.
+    canUpdate: p.archivedAt === null && can(viewer, "project.update", p),
+    canRestore: p.archivedAt !== null && can(viewer, "project.restore", p),
   };
 }
 

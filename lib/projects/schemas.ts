@@ -58,10 +58,12 @@ export const changeStatusSchema = z.object({
 });
 export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
 
-export const deleteProjectSchema = z.object({
+export const archiveProjectSchema = z.object({
   id: idField,
-  confirm: z.literal("yes", "Confirm that you want to delete the project and all its data"),
+  confirm: z.literal("yes", "Confirm that you want to archive the project"),
 });
+
+export const restoreProjectSchema = z.object({ id: idField });
 
 export const addTeamMemberSchema = z
   .object({

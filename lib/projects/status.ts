@@ -42,11 +42,41 @@ export const STATUS_TAG_COLOURS: Record<ProjectStatus, "grey" | "blue" | "purple
   CLOSED: "grey",
 };
 
+/**
+ * Who sees a project, in the words every label uses (the rule: readableProjects in lib/auth/policy.ts;
+ * what counts in figures: lib/projects/counted.ts). Also the audit's and the conflict page's words.
+ */
 export const VISIBILITY_LABELS: Record<Visibility, string> = {
-  DRAFT: "Draft: members of this collaborative only",
-  PORTAL: "Portal: staff in every collaborative and the national team",
+  DRAFT: "Draft: staff and leads of this project’s collaborative only",
+  PORTAL: "Portal: staff of every collaborative and the national team",
   PUBLIC: "Public: anyone, including people who are not signed in",
 };
+
+/** The project form's choices, naming the collaborative, each with what it means for the figures. */
+export function visibilityChoices(collaborativeName: string): { value: Visibility; label: string; hint: string }[] {
+  return [
+    {
+      value: "DRAFT",
+      label: `Draft: staff and leads of ${collaborativeName} only`,
+      hint: "Not the national team, other collaboratives or patient members. It counts in no dashboard, national figure, export or evidence of improvement until you share it.",
+    },
+    {
+      value: "PORTAL",
+      label: VISIBILITY_LABELS.PORTAL,
+      hint: "Signed-in staff only. Its measures count in the dashboards and national figures.",
+    },
+    {
+      value: "PUBLIC",
+      label: VISIBILITY_LABELS.PUBLIC,
+      hint: "Its measures count in the dashboards and national figures.",
+    },
+  ];
+}
+
+/** The tag on a draft, wherever it is listed or shown. */
+export function draftTag(collaborativeName: string): string {
+  return `Draft: only staff and leads of ${collaborativeName} can see it`;
+}
 
 /** Why a status change is refused, or null when it is allowed. */
 export function statusChangeProblem(

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/forms/action";
+import { withDone } from "@/lib/forms/done";
 import { createProjectFromTemplate, createTemplate, startProjectFrom, updateTemplate } from "./mutations";
 import {
   TEMPLATE_FORM_DATES,
@@ -18,7 +19,7 @@ export const createProjectFromTemplateAction = formAction({
   handler: async ({ input, viewer }) => {
     const { id } = await createProjectFromTemplate(viewer, input);
     revalidatePath("/projects");
-    redirect(`/projects/${id}?done=from-template`);
+    redirect(withDone(`/projects/${id}`, "project-from-template"));
   },
 });
 
@@ -28,7 +29,7 @@ export const startProjectFromAction = formAction({
     const { id, adoption } = await startProjectFrom(viewer, input);
     revalidatePath("/projects");
     if (adoption) revalidatePath("/learning", "layout");
-    redirect(`/projects/${id}?done=${adoption ? "started-adopted" : "started"}`);
+    redirect(withDone(`/projects/${id}`, adoption ? "project-started-adopted" : "project-started-from"));
   },
 });
 
@@ -37,7 +38,7 @@ export const createTemplateAction = formAction({
   handler: async ({ input, viewer }) => {
     await createTemplate(viewer, input);
     revalidatePath("/admin/templates");
-    redirect("/admin/templates?done=created");
+    redirect(withDone("/admin/templates", "template-created"));
   },
 });
 
@@ -46,6 +47,6 @@ export const updateTemplateAction = formAction({
   handler: async ({ input, viewer }) => {
     await updateTemplate(viewer, input);
     revalidatePath("/admin/templates");
-    redirect("/admin/templates?done=saved");
+    redirect(withDone("/admin/templates", "template-updated"));
   },
 });

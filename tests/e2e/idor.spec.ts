@@ -147,7 +147,7 @@ const SWEEP: Record<string, { probes: (ids: Ids) => Probe[]; public?: true; cont
   "/projects/[id]/status": { probes: (i) => [{ url: `/projects/${i.portalProjectB}/status` }] },
   "/projects/[id]/team": { probes: (i) => [{ url: `/projects/${i.portalProjectB}/team` }] },
   "/projects/[id]/drivers": { probes: (i) => [{ url: `/projects/${i.portalProjectB}/drivers` }] },
-  "/projects/[id]/delete": { probes: (i) => [{ url: `/projects/${i.portalProjectB}/delete` }] },
+  "/projects/[id]/archive": { probes: (i) => [{ url: `/projects/${i.portalProjectB}/archive` }] },
   "/projects/[id]/cycles/new": { probes: (i) => [{ url: `/projects/${i.portalProjectB}/cycles/new` }] },
   "/projects/[id]/cycles/[cycleId]": {
     probes: (i) => [

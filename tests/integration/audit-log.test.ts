@@ -9,7 +9,7 @@ import { ANONYMOUS } from "@/lib/auth/viewer-types";
 import { signInWithPassword } from "@/lib/accounts/sign-in";
 import { changeMemberRole, removeMember, setGlobalRole } from "@/lib/accounts/mutations";
 import { changeConcernStatus, revealContact } from "@/lib/concerns/mutations";
-import { deleteProject } from "@/lib/projects/mutations";
+import { archiveProject } from "@/lib/projects/mutations";
 import { exportMeasuresCsv } from "@/lib/measures/queries";
 import { dashboardCsv } from "@/lib/dashboard/exports";
 import { parseDashboardFilters } from "@/lib/dashboard/filters";
@@ -223,14 +223,18 @@ describe("what the audit log records", () => {
     expect(await eventsSince(since, "user.data_exported")).toEqual([]);
   });
 
-  it("deletions: a project, and the erasure of a person's details", async () => {
+  it("archiving a project, and the erasure of a person's details", async () => {
     const { project } = await createProjectWithMeasure(cast.collaborativeA.id, cast.viewers.staffA.userId!);
     const person = await createPasswordUser({ memberships: { wessex: "PATIENT" } });
     const since = await lastId();
-    await deleteProject(cast.viewers.leadA, project.id);
+    await archiveProject(cast.viewers.leadA, project.id);
     await erasePerson(cast.viewers.admin, person.user.id);
-    expect(await eventsSince(since, "project.deleted", project.id)).toEqual([
-      expect.objectContaining({ actorId: cast.viewers.leadA.userId, collaborativeId: cast.collaborativeA.id }),
+    expect(await eventsSince(since, "project.archived", project.id)).toEqual([
+      expect.objectContaining({
+        actorId: cast.viewers.leadA.userId,
+        collaborativeId: cast.collaborativeA.id,
+        details: expect.objectContaining({ title: project.title, measures: 1 }),
+      }),
     ]);
     const erased = await eventsSince(since, "user.erased", person.user.id);
     expect(erased).toEqual([expect.objectContaining({ actorId: cast.viewers.admin.userId, subjectType: "User" })]);

@@ -120,6 +120,8 @@ beforeAll(async () => {
       collaborativeId: home.id,
       title: HOSTILE.project,
       status: "TESTING",
+      // Shared, so its measure reaches the dashboard CSVs (a draft counts in none).
+      visibility: "PORTAL",
       startDate: new Date("2024-01-01T00:00:00Z"),
       createdById: staff.user.id,
       priorities: { create: [{ priorityAreaId: falls.id }] },

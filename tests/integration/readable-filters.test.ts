@@ -115,7 +115,8 @@ describe("readable-record filters agree with the policy on real rows", () => {
       counts[role] = allowed.length;
     }
     // What the rule means, so that the two cannot agree on something wrong: public only for outsiders;
-    // staff see their collaborative's drafts and every portal project; the national team sees all.
+    // staff see their collaborative's drafts and every portal project; the national team and administrators
+    // see every shared project but no collaborative's drafts (issue 15).
     expect(counts).toEqual({
       anonymous: 2,
       patientA: 2,
@@ -123,8 +124,8 @@ describe("readable-record filters agree with the policy on real rows", () => {
       leadA: 5,
       staffB: 5,
       leadB: 5,
-      national: 6,
-      admin: 6,
+      national: 4,
+      admin: 4,
       leadAStaffB: 6,
       patientAuthor: 2,
       pendingStaffB: 2,

@@ -4,7 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { collaborativeIdsWhere } from "@/lib/auth/policy";
 import { getProjectFilterOptions, listProjects } from "@/lib/projects/queries";
 import { projectFiltersSchema } from "@/lib/projects/schemas";
-import { PROJECT_STATUSES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/projects/status";
+import { PROJECT_STATUSES, STATUS_LABELS, STATUS_TAG_COLOURS, draftTag } from "@/lib/projects/status";
 import { formatDate, pluralise } from "@/lib/format";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { Button, ButtonLink } from "@/components/ui/Button";
@@ -130,7 +130,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
                 </h3>
                 <p className="mb-2">
                   <Tag colour={STATUS_TAG_COLOURS[p.status]}>{STATUS_LABELS[p.status]}</Tag>{" "}
-                  {p.visibility === "DRAFT" && <Tag colour="grey">Draft</Tag>}
+                  {p.visibility === "DRAFT" && <Tag colour="grey">{draftTag(p.collaborative)}</Tag>}
                 </p>
                 <p className="mb-2 text-base">{p.problem}</p>
                 <dl className="mb-0 grid gap-x-4 text-sm sm:grid-cols-[auto_1fr]">

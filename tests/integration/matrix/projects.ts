@@ -14,13 +14,9 @@ const inB = (visibility: "DRAFT" | "PORTAL" | "PUBLIC") => (c: Cast) => ({
 const everyone = ["anonymous", "patientA", "staffA", "leadA", "staffB", "leadB", "national", "admin"] as const;
 
 export const rows: MatrixRow[] = [
-  // Reading: drafts stay in the collaborative's staff; "portal" reaches staff everywhere and the national team; public is for anyone.
-  {
-    action: "project.read",
-    on: "A's draft project",
-    resource: inA("DRAFT"),
-    allowed: ["staffA", "leadA", "national", "admin"],
-  },
+  // Reading: a draft is its collaborative's staff and leads only (not the national team or administrators, issue 15);
+  // "portal" reaches staff everywhere and the national team; public is for anyone.
+  { action: "project.read", on: "A's draft project", resource: inA("DRAFT"), allowed: ["staffA", "leadA"] },
   {
     action: "project.read",
     on: "A's portal project",
@@ -28,12 +24,7 @@ export const rows: MatrixRow[] = [
     allowed: ["staffA", "leadA", "staffB", "leadB", "national", "admin"],
   },
   { action: "project.read", on: "A's public project", resource: inA("PUBLIC"), allowed: [...everyone] },
-  {
-    action: "project.read",
-    on: "B's draft project",
-    resource: inB("DRAFT"),
-    allowed: ["staffB", "leadB", "national", "admin"],
-  },
+  { action: "project.read", on: "B's draft project", resource: inB("DRAFT"), allowed: ["staffB", "leadB"] },
 
   // Creating and editing (measures, data, cycles, drivers, team): the collaborative's own staff and leads.
   {
@@ -52,9 +43,11 @@ export const rows: MatrixRow[] = [
   { action: "project.update", on: "A's public project", resource: inA("PUBLIC"), allowed: ["staffA", "leadA"] },
   { action: "project.update", on: "B's portal project", resource: inB("PORTAL"), allowed: ["staffB", "leadB"] },
 
-  // Deleting: the collaborative's leads and administrators.
-  { action: "project.delete", on: "A's project", resource: inA("PORTAL"), allowed: ["leadA", "admin"] },
-  { action: "project.delete", on: "B's project", resource: inB("DRAFT"), allowed: ["leadB", "admin"] },
+  // Archiving and restoring (never deleting): the collaborative's leads and administrators.
+  { action: "project.archive", on: "A's project", resource: inA("PORTAL"), allowed: ["leadA", "admin"] },
+  { action: "project.archive", on: "B's project", resource: inB("DRAFT"), allowed: ["leadB", "admin"] },
+  { action: "project.restore", on: "A's project", resource: inA("PORTAL"), allowed: ["leadA", "admin"] },
+  { action: "project.restore", on: "B's project", resource: inB("DRAFT"), allowed: ["leadB", "admin"] },
 
   // The pathway stage list is reference data for everyone: administrators only.
   { action: "pathway.manage", on: "the pathway stages", resource: () => ({}), allowed: ["admin"] },

@@ -9,10 +9,11 @@ import {
   addRebase,
   correctPoint,
   createMeasure,
-  deleteMeasure,
+  archiveMeasure,
   deletePoint,
   importMeasureCsv,
   removeRebase,
+  restoreMeasure,
   updateMeasure,
 } from "@/lib/measures/mutations";
 import { exportMeasuresCsv, getMeasurePage, previewMeasureImport } from "@/lib/measures/queries";
@@ -242,13 +243,19 @@ describe("measures", () => {
     await expect(updateMeasure(cast.viewers.staffB, { ...form, version: 2 })).rejects.toThrow(/permission/);
   });
 
-  it("deletes a measure with its data, for project staff only", async () => {
+  it("archives a measure keeping its data, for project staff only, and restores it", async () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));
     await addPoint(cast.viewers.staffA, point(id, "2024-01-01", { value: "1" }), today);
-    await expect(deleteMeasure(cast.viewers.staffB, { projectId, id })).rejects.toThrow(/permission/);
-    await deleteMeasure(cast.viewers.staffA, { projectId, id });
-    expect(await db.measure.count({ where: { id } })).toBe(0);
-    expect(await db.measurePoint.count({ where: { measureId: id } })).toBe(0);
+    await expect(archiveMeasure(cast.viewers.staffB, { projectId, id })).rejects.toThrow(/permission/);
+    await archiveMeasure(cast.viewers.staffA, { projectId, id });
+    expect((await db.measure.findUniqueOrThrow({ where: { id } })).archivedAt).not.toBeNull();
+    expect(await db.measurePoint.count({ where: { measureId: id } })).toBe(1);
+    // Archived: no new data until restored.
+    await expect(addPoint(cast.viewers.staffA, point(id, "2024-02-01", { value: "2" }), today)).rejects.toThrow(
+      /archived/,
+    );
+    await restoreMeasure(cast.viewers.staffA, { projectId, id });
+    expect((await db.measure.findUniqueOrThrow({ where: { id } })).archivedAt).toBeNull();
   });
 });
 

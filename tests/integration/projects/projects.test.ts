@@ -8,8 +8,9 @@ import {
   addTeamMember,
   changeProjectStatus,
   createProject,
-  deleteProject,
+  archiveProject,
   removeTeamMember,
+  restoreProject,
   updateProject,
 } from "@/lib/projects/mutations";
 import { getProjectForEdit, getProjectStory, getProjectTeam, listProjects } from "@/lib/projects/queries";
@@ -148,11 +149,13 @@ describe("reading projects", () => {
     expect(await visible("patientA")).toEqual([published].sort());
     expect(await visible("staffA")).toEqual([draft, portal, published].sort());
     expect(await visible("staffB")).toEqual([portal, published, other].sort());
-    expect(await visible("national")).toEqual([draft, portal, published, other].sort());
+    // A draft is its collaborative's alone: the national team sees shared projects only (issue 15).
+    expect(await visible("national")).toEqual([portal, published].sort());
   });
 
   it("filters by collaborative, stage, status, priority, organisation and text, and paginates", async () => {
-    const viewer = cast.viewers.national;
+    // Staff of both collaboratives: every Zebra project, drafts included.
+    const { viewer } = await createUser({ memberships: { wessex: "STAFF", oxford: "STAFF" } });
     expect(
       (await listProjects(viewer, { ...page1, q: "Zebra", collaborative: "oxford" })).items.map((p) => p.id),
     ).toEqual([other]);
@@ -232,8 +235,8 @@ describe("reading projects", () => {
   it("opens the edit form only for people who may update", async () => {
     await expect(getProjectForEdit(cast.viewers.staffB, portal)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getProjectForEdit(cast.viewers.staffB, draft)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await getProjectForEdit(cast.viewers.leadA, draft)).canDelete).toBe(true);
-    expect((await getProjectForEdit(cast.viewers.staffA, draft)).canDelete).toBe(false);
+    expect((await getProjectForEdit(cast.viewers.leadA, draft)).canArchive).toBe(true);
+    expect((await getProjectForEdit(cast.viewers.staffA, draft)).canArchive).toBe(false);
   });
 });
 
@@ -423,21 +426,41 @@ describe("team", () => {
   });
 });
 
-describe("deleteProject", () => {
-  it("lets a lead of the collaborative (or an admin) delete, and nobody else", async () => {
+describe("archiveProject", () => {
+  it("lets a lead of the collaborative (or an admin) archive and restore, and nobody else; nothing is deleted", async () => {
     const { id } = await createProject(
       cast.viewers.staffA,
       await projectInput(cast.collaborativeA.id, { visibility: "PORTAL" }),
     );
-    await expect(deleteProject(cast.viewers.staffA, id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(deleteProject(cast.viewers.leadB, id)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await db.project.count({ where: { id } })).toBe(1);
-    await deleteProject(cast.viewers.leadA, id);
-    expect(await db.project.count({ where: { id } })).toBe(0);
-    expect(await auditActions(id)).toContain("project.deleted");
-    const second = await createProject(cast.viewers.staffA, await projectInput(cast.collaborativeA.id));
-    await deleteProject(cast.viewers.admin, second.id);
-    expect(await db.project.count({ where: { id: second.id } })).toBe(0);
+    await expect(archiveProject(cast.viewers.staffA, id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(archiveProject(cast.viewers.leadB, id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.project.findUniqueOrThrow({ where: { id } })).archivedAt).toBeNull();
+    await archiveProject(cast.viewers.leadA, id);
+    const archived = await db.project.findUniqueOrThrow({ where: { id }, include: { statusChanges: true } });
+    expect(archived.archivedAt).not.toBeNull();
+    expect(archived.archivedById).toBe(cast.viewers.leadA.userId);
+    expect(archived.statusChanges.length).toBeGreaterThan(0);
+    expect(await auditActions(id)).toContain("project.archived");
+    // Out of every list, even its own staff's; its page stays open to them, not to other collaboratives.
+    expect((await listProjects(cast.viewers.staffA, page1)).items.map((p) => p.id)).not.toContain(id);
+    expect((await getProjectStory(cast.viewers.staffA, id)).archivedAt).not.toBeNull();
+    await expect(getProjectStory(cast.viewers.staffB, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getProjectStory(cast.viewers.national, id)).rejects.toBeInstanceOf(NotFoundError);
+    // Nothing changes until it is restored, and only a lead restores it.
+    await expect(updateProject(cast.viewers.staffA, await editInput(id, { title: "Changed" }))).rejects.toBeInstanceOf(
+      DomainError,
+    );
+    await expect(restoreProject(cast.viewers.staffA, id)).rejects.toBeInstanceOf(ForbiddenError);
+    await restoreProject(cast.viewers.leadA, id);
+    expect((await db.project.findUniqueOrThrow({ where: { id } })).archivedAt).toBeNull();
+    expect((await listProjects(cast.viewers.staffA, page1)).items.map((p) => p.id)).toContain(id);
+    expect(await auditActions(id)).toContain("project.restored");
+    const second = await createProject(
+      cast.viewers.staffA,
+      await projectInput(cast.collaborativeA.id, { visibility: "PORTAL" }),
+    );
+    await archiveProject(cast.viewers.admin, second.id);
+    expect((await db.project.findUniqueOrThrow({ where: { id: second.id } })).archivedAt).not.toBeNull();
   });
 
   it("keeps aim dates as calendar dates", async () => {

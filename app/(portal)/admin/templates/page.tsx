@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listTemplatesForAdmin } from "@/lib/templates/queries";
 import { orNotFound } from "@/lib/route-errors";
+import { doneMessage } from "@/lib/forms/done";
+import { SuccessMessage } from "@/components/ui/Panels";
 import { ButtonLink } from "@/components/ui/Button";
 import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
@@ -10,23 +12,13 @@ export const metadata: Metadata = { title: "Project templates" };
 
 type Props = { searchParams: Promise<{ done?: string }> };
 
-const DONE_MESSAGES: Record<string, string> = {
-  created: "Template added. Staff can now start projects from it.",
-  saved: "Template saved. Projects started from now on get the new version; existing projects are unchanged.",
-};
-
 export default async function TemplatesPage({ searchParams }: Props) {
   const viewer = await requireViewer("/admin/templates");
   const templates = await orNotFound(listTemplatesForAdmin(viewer));
-  const { done } = await searchParams;
-  const notice = done ? DONE_MESSAGES[done] : undefined;
+  const done = doneMessage((await searchParams).done);
   return (
     <>
-      {notice && (
-        <p role="status" className="mb-6 border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {notice}
-        </p>
-      )}
+      {done && <SuccessMessage>{done}</SuccessMessage>}
       <h1>Project templates</h1>
       <p className="max-w-3xl">
         Staff starting a project can begin from a template: its standard measures (with their operational definitions

@@ -3,11 +3,15 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { getProjectStory } from "@/lib/projects/queries";
 import { orNotFound } from "@/lib/route-errors";
-import { PDSA_DECISION_OUTCOMES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/projects/status";
+import { PDSA_DECISION_OUTCOMES, STATUS_LABELS, STATUS_TAG_COLOURS, draftTag } from "@/lib/projects/status";
+import { restoreProjectAction } from "@/lib/projects/actions";
+import { restoreMeasureAction } from "@/lib/measures/actions";
+import { doneMessage } from "@/lib/forms/done";
 import { PERIOD_LABELS } from "@/lib/measures/periods";
 import { DIRECTION_WORDS, KIND_LABELS, KIND_TAG_COLOURS } from "@/lib/measures/labels";
 import { formatDate, pluralise } from "@/lib/format";
-import { BackLink, InsetText, SummaryList, Tag } from "@/components/ui/Panels";
+import { BackLink, InsetText, SuccessMessage, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
+import { RestoreForm } from "@/components/projects/RestoreForm";
 import { ButtonLink } from "@/components/ui/Button";
 import { ChartKey, MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
 import { DriverDiagram } from "@/components/projects/DriverDiagram";
@@ -15,15 +19,9 @@ import { StartFromForm } from "@/components/templates/StartFromForm";
 import { getStartFromChoices } from "@/lib/templates/queries";
 import { startProjectFromAction } from "@/lib/templates/actions";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
-
-const DONE_MESSAGES: Record<string, string> = {
-  "from-template":
-    "Project created from the template, with its measures, driver diagram and change ideas. It is a draft: only your collaborative can see it.",
-  started:
-    "Project created from their work, with its aim, measures, driver diagram and change ideas. It is a draft: only your collaborative can see it. It starts today: edit the project if your baseline data start earlier.",
-  "started-adopted":
-    "Project created from their work, and your collaborative’s adoption of the change idea is recorded. It is a draft: only your collaborative can see it. It starts today: edit the project if your baseline data start earlier.",
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,30 +31,47 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { done } = await searchParams;
+  const done = doneMessage((await searchParams).done);
   const viewer = await getViewer();
   const p = await orNotFound(getProjectStory(viewer, id));
-  const notice = done ? DONE_MESSAGES[done] : undefined;
   const startInto = p.status === "CLOSED" ? await getStartFromChoices(viewer, p.collaborativeId) : [];
   const aim = [p.aimWhat, p.aimHowMuch, p.aimByWhen ? `by ${formatDate(p.aimByWhen)}` : ""].filter(Boolean).join(" – ");
 
   return (
     <>
       <BackLink href="/projects">Improvement projects</BackLink>
-      {notice && (
-        <p role="status" className="mb-6 border-l-[10px] border-nhs-green bg-white p-4 font-bold">
-          {notice}
-        </p>
-      )}
       <p className="mb-2 text-nhs-secondary-text">
         <Link href={`/collaboratives/${p.collaborative.slug}`}>{p.collaborative.name}</Link>
       </p>
+      {done && <SuccessMessage>{done}</SuccessMessage>}
       <h1>{p.title}</h1>
       <p>
         <Tag colour={STATUS_TAG_COLOURS[p.status]}>{STATUS_LABELS[p.status]}</Tag>{" "}
-        {p.visibility === "DRAFT" && <Tag colour="grey">Draft: only this collaborative can see it</Tag>}
+        {p.archivedAt && <Tag colour="red">Archived</Tag>}{" "}
+        {p.visibility === "DRAFT" && <Tag colour="grey">{draftTag(p.collaborative.name)}</Tag>}
         {p.visibility === "PUBLIC" && <Tag colour="green">Public</Tag>}
       </p>
+      {p.visibility === "DRAFT" && !p.archivedAt && (
+        <p className="max-w-3xl text-base text-nhs-secondary-text">
+          A draft counts in no dashboard, national figure, export or evidence of improvement until it is shared (edit
+          the project and choose who can see it).
+        </p>
+      )}
+
+      {p.archivedAt && (
+        <WarningCallout title="This project is archived">
+          <p>
+            Archived on {formatDate(p.archivedAt)}
+            {p.archivedBy ? ` by ${p.archivedBy}` : ""}. It is hidden from every list, search, dashboard and national
+            figure, and nothing in it can be changed until it is restored.
+          </p>
+          {p.canRestore ? (
+            <RestoreForm action={restoreProjectAction} hidden={{ id: p.id }} buttonLabel="Restore the project" />
+          ) : (
+            <p>A lead of {p.collaborative.name} can restore it.</p>
+          )}
+        </WarningCallout>
+      )}
 
       {p.canUpdate && (
         <nav aria-label="Work on this project" className="mb-6 bg-white p-4">
@@ -190,6 +205,32 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           </>
         )}
       </section>
+
+      {p.archivedMeasures.length > 0 && (
+        <section aria-labelledby="archived-measures">
+          <h2 id="archived-measures">Archived measures</h2>
+          <p className="text-base text-nhs-secondary-text">
+            Hidden from this page and every figure; their data are kept. Only the project’s staff see this list.
+          </p>
+          <ul className="list-none p-0">
+            {p.archivedMeasures.map((m) => (
+              <li key={m.id} className="mb-4 bg-white p-4">
+                <Link href={`/projects/${p.id}/measures/${m.id}`}>{m.name}</Link>{" "}
+                <span className="text-base text-nhs-secondary-text">archived on {formatDate(m.archivedAt)}</span>
+                {p.canUpdate && (
+                  <div className="mt-2">
+                    <RestoreForm
+                      action={restoreMeasureAction}
+                      hidden={{ projectId: p.id, id: m.id }}
+                      buttonLabel={`Restore “${m.name}”`}
+                    />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="changes">
         <h2 id="changes">What changes we are making</h2>

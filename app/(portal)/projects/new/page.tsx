@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { createProjectAction } from "@/lib/projects/actions";
 import { getProjectFormOptions, listCollaborativesForNewProject } from "@/lib/projects/queries";
-import { VISIBILITY_LABELS } from "@/lib/projects/status";
-import { visibilities } from "@/lib/projects/schemas";
+import { visibilityChoices } from "@/lib/projects/status";
 import { ProjectForm } from "@/components/projects/ProjectForm";
 import { ChoiceField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -111,7 +110,7 @@ export default async function NewProjectPage({ searchParams }: Props) {
           organisations: options.organisations,
           priorities: options.priorities,
           stages: options.stages,
-          visibilities: visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] })),
+          visibilities: visibilityChoices(collaborative.name),
         }}
         initial={{
           visibility: "DRAFT",

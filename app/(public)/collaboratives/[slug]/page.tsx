@@ -7,6 +7,7 @@ import { ORGANISATION_TYPE_LABELS } from "@/lib/collaboratives/organisation-type
 import { PRIORITY_STATUS_COLOURS, PRIORITY_STATUS_LABELS } from "@/lib/priorities/labels";
 import {
   STATUS_LABELS as PROJECT_STATUS_LABELS,
+  draftTag,
   STATUS_TAG_COLOURS as PROJECT_STATUS_COLOURS,
 } from "@/lib/projects/status";
 import { learningTypeLabel } from "@/lib/learning/labels";
@@ -151,7 +152,7 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
                 {p.visibility === "DRAFT" && (
                   <>
                     {" "}
-                    <Tag colour="grey">Draft</Tag>
+                    <Tag colour="grey">{draftTag(collaborative.name)}</Tag>
                   </>
                 )}
                 {p.priorities.length > 0 && (

@@ -4,8 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { updateProjectAction } from "@/lib/projects/actions";
 import { getProjectForEdit } from "@/lib/projects/queries";
 import { orNotFound } from "@/lib/route-errors";
-import { VISIBILITY_LABELS } from "@/lib/projects/status";
-import { visibilities } from "@/lib/projects/schemas";
+import { visibilityChoices } from "@/lib/projects/status";
 import { ProjectForm } from "@/components/projects/ProjectForm";
 import { BackLink } from "@/components/ui/Panels";
 
@@ -25,7 +24,7 @@ const dateParts = (name: string, date: Date | null) =>
 export default async function EditProjectPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireViewer(`/projects/${id}/edit`);
-  const { project, options, canDelete } = await orNotFound(getProjectForEdit(viewer, id));
+  const { project, options, canArchive } = await orNotFound(getProjectForEdit(viewer, id));
   return (
     <>
       <BackLink href={`/projects/${id}`}>{project.title}</BackLink>
@@ -41,7 +40,7 @@ export default async function EditProjectPage({ params }: Props) {
           organisations: options.organisations,
           priorities: options.priorities,
           stages: options.stages,
-          visibilities: visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] })),
+          visibilities: visibilityChoices(project.collaborative.name),
         }}
         initial={{
           version: String(project.version),
@@ -58,10 +57,10 @@ export default async function EditProjectPage({ params }: Props) {
           learningSummary: project.learningSummary,
         }}
       />
-      {canDelete && (
+      {canArchive && (
         <p>
-          <Link href={`/projects/${id}/delete`} className="text-nhs-red!">
-            Delete this project
+          <Link href={`/projects/${id}/archive`} className="text-nhs-red!">
+            Archive this project
           </Link>
         </p>
       )}

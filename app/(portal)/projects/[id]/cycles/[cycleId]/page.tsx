@@ -8,15 +8,17 @@ import { orNotFound } from "@/lib/route-errors";
 import { PDSA_DECISION_LABELS } from "@/lib/projects/status";
 import { formatDate } from "@/lib/format";
 import { ConfirmDeleteForm } from "@/components/projects/ConfirmDeleteForm";
-import { BackLink, SummaryList, Tag } from "@/components/ui/Panels";
+import { BackLink, SuccessMessage, SummaryList, Tag } from "@/components/ui/Panels";
+import { doneMessage } from "@/lib/forms/done";
 import { ButtonLink } from "@/components/ui/Button";
 
 export const metadata: Metadata = { title: "PDSA cycle" };
 
-type Props = { params: Promise<{ id: string; cycleId: string }> };
+type Props = { params: Promise<{ id: string; cycleId: string }>; searchParams: Promise<{ done?: string }> };
 
-export default async function CyclePage({ params }: Props) {
+export default async function CyclePage({ params, searchParams }: Props) {
   const { id, cycleId } = await params;
+  const done = doneMessage((await searchParams).done);
   const data = await orNotFound(getPdsaCycle(await getViewer(), id, cycleId));
   const c = data.cycle;
   if (!c) notFound();
@@ -29,6 +31,7 @@ export default async function CyclePage({ params }: Props) {
   return (
     <>
       <BackLink href={`/projects/${id}`}>{data.project.title}</BackLink>
+      {done && <SuccessMessage>{done}</SuccessMessage>}
       <p className="mb-2 text-nhs-secondary-text">PDSA cycle {c.number}</p>
       <h1>{c.title}</h1>
       <p>

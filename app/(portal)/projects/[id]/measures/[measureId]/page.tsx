@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
-import { addRebaseAction, removeRebaseAction } from "@/lib/measures/actions";
+import { addRebaseAction, removeRebaseAction, restoreMeasureAction } from "@/lib/measures/actions";
+import { doneMessage } from "@/lib/forms/done";
 import { getMeasurePage } from "@/lib/measures/queries";
 import { PERIOD_LABELS, formatPeriod } from "@/lib/measures/periods";
 import { DIRECTION_WORDS, KIND_LABELS, KIND_TAG_COLOURS } from "@/lib/measures/labels";
 import { orNotFound } from "@/lib/route-errors";
-import { formatDecimal, isoDate, pluralise } from "@/lib/format";
+import { formatDate, formatDecimal, isoDate, pluralise } from "@/lib/format";
 import { MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
 import { RebaseForm } from "@/components/measures/RebaseForm";
-import { BackLink, InsetText, SummaryList, Tag } from "@/components/ui/Panels";
+import { BackLink, SuccessMessage, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
+import { RestoreForm } from "@/components/projects/RestoreForm";
 import { ButtonLink } from "@/components/ui/Button";
 import { ScrollableTable } from "@/components/ui/ScrollableTable";
 
@@ -17,13 +19,16 @@ export const metadata: Metadata = { title: "Measure" };
 
 type Props = {
   params: Promise<{ id: string; measureId: string }>;
-  searchParams: Promise<{ imported?: string; saved?: string; entered?: string }>;
+  searchParams: Promise<{ imported?: string; saved?: string; entered?: string; done?: string }>;
 };
 
 export default async function MeasurePage({ params, searchParams }: Props) {
   const { id, measureId } = await params;
   const query = await searchParams;
-  const { project, measure, chart, canUpdate } = await orNotFound(getMeasurePage(await getViewer(), id, measureId));
+  const { project, measure, chart, canUpdate, canRestore } = await orNotFound(
+    getMeasurePage(await getViewer(), id, measureId),
+  );
+  const done = doneMessage(query.done);
   const imported = Number(query.imported);
   const entered = Number(query.entered);
   const base = `/projects/${id}/measures/${measureId}`;
@@ -31,31 +36,40 @@ export default async function MeasurePage({ params, searchParams }: Props) {
   return (
     <>
       <BackLink href={`/projects/${id}`}>{project.title}</BackLink>
+      {done && <SuccessMessage>{done}</SuccessMessage>}
       <h1>{measure.name}</h1>
       <p>
-        <Tag colour={KIND_TAG_COLOURS[measure.kind]}>{KIND_LABELS[measure.kind]}</Tag>
+        <Tag colour={KIND_TAG_COLOURS[measure.kind]}>{KIND_LABELS[measure.kind]}</Tag>{" "}
+        {measure.archivedAt && <Tag colour="red">Archived</Tag>}
       </p>
-      {Number.isFinite(imported) && imported > 0 && (
-        <InsetText>
-          <p className="mb-0 font-bold">
-            Imported {pluralise(imported, "row")}. The chart and its limits have been updated.
+      {measure.archivedAt && (
+        <WarningCallout title="This measure is archived">
+          <p>
+            Archived on {formatDate(measure.archivedAt)}. It is hidden from the project page, every dashboard figure and
+            the evidence shown on shared learning; its data are kept and cannot be changed until it is restored.
           </p>
-        </InsetText>
+          {canRestore && (
+            <RestoreForm
+              action={restoreMeasureAction}
+              hidden={{ projectId: id, id: measure.id }}
+              buttonLabel="Restore the measure"
+            />
+          )}
+        </WarningCallout>
+      )}
+      {Number.isFinite(imported) && imported > 0 && (
+        <SuccessMessage>
+          Imported {pluralise(imported, "row")}. The chart and its limits have been updated.
+        </SuccessMessage>
       )}
       {Number.isInteger(entered) && entered > 0 && (
-        <InsetText>
-          <p role="status" className="mb-0 font-bold">
-            {pluralise(entered, "value")} saved. The chart and its limits have been updated.
-          </p>
-        </InsetText>
+        <SuccessMessage>{pluralise(entered, "value")} saved. The chart and its limits have been updated.</SuccessMessage>
       )}
       {query.saved && (
-        <InsetText>
-          <p className="mb-0 font-bold">
-            {query.saved === "deleted" ? "The point has been deleted." : "The point has been corrected."} The chart has
-            been updated.
-          </p>
-        </InsetText>
+        <SuccessMessage>
+          {query.saved === "deleted" ? "The point has been deleted." : "The point has been corrected."} The chart has
+          been updated.
+        </SuccessMessage>
       )}
       <SummaryList
         rows={[

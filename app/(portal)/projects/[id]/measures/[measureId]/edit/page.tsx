@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
-import { deleteMeasureAction, updateMeasureAction } from "@/lib/measures/actions";
+import { archiveMeasureAction, updateMeasureAction } from "@/lib/measures/actions";
 import { getMeasureForEdit } from "@/lib/measures/queries";
 import { orNotFound } from "@/lib/route-errors";
 import { MeasureForm } from "@/components/measures/MeasureForm";
@@ -42,17 +42,18 @@ export default async function EditMeasurePage({ params }: Props) {
         submitLabel="Save the measure"
       />
       <details className="mb-8">
-        <summary className="cursor-pointer text-nhs-red underline">Delete this measure</summary>
+        <summary className="cursor-pointer text-nhs-red underline">Archive this measure</summary>
         <div className="mt-4">
           <p>
-            The measure and its {pluralise(pointCount, "data point")} will be deleted. Download its data first if you
-            may need it.
+            The measure leaves the project page, every dashboard figure and the evidence shown on shared learning. Its{" "}
+            {pluralise(pointCount, "data point")} are kept, and the project’s staff can restore it from the project
+            page.
           </p>
           <ConfirmDeleteForm
-            action={deleteMeasureAction}
+            action={archiveMeasureAction}
             hidden={{ projectId: id, id: measure.id }}
-            confirmLabel="I understand the measure and its data will be deleted"
-            buttonLabel="Delete the measure"
+            confirmLabel="I understand the measure will be hidden until it is restored"
+            buttonLabel="Archive the measure"
           />
         </div>
       </details>
