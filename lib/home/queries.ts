@@ -126,6 +126,7 @@ export async function getHome(viewer: Viewer, now = new Date()): Promise<Home> {
         startDate: true,
         collaborative: { select: { name: true } },
         measures: {
+          where: { archivedAt: null },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: {
             id: true,
