@@ -32,6 +32,16 @@ const ALLOWED_EXTRAS = new Set<string>([
   "Measure_spcAssurance_check",
   "Measure_spcLatestSpecialCause_check",
   "Measure_nationalMetric_check",
+  // Composite foreign keys: a link stays inside its collaborative, project or round (Prisma cannot make an
+  // optional relation over a required column, nor SET NULL of one column).
+  "Concern_organisationId_collaborativeId_fkey",
+  "Membership_organisationId_collaborativeId_fkey",
+  "Invitation_organisationId_collaborativeId_fkey",
+  "Adoption_organisationId_collaborativeId_fkey",
+  "DriverNode_parentId_projectId_fkey",
+  "ChangeIdea_driverNodeId_projectId_fkey",
+  "PdsaCycle_changeIdeaId_projectId_fkey",
+  "PriorityComment_candidateId_roundId_fkey",
 ]);
 
 const catalogQueries = {
