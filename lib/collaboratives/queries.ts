@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db, type Db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, can, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import type {
@@ -108,6 +109,33 @@ export type ConcernsSummary = {
 };
 
 /**
+ * Concerns received per month (UK time) over the 12 months to `now`'s, months with none included.
+ * Bounded by date so it reads one year of the collaborative's concerns from the index
+ * Concern(collaborativeId, receivedAt, heldAt) alone, not every concern it ever had.
+ */
+export function concernsPerMonthSql(collaborativeId: string, now: Date) {
+  // The first day of now's month in UK time, as a timestamp without zone.
+  const last = Prisma.sql`date_trunc('month', ${now.toISOString()}::timestamptz AT TIME ZONE 'Europe/London')`;
+  // receivedAt is UTC without a zone: a UK month's start, in UTC (a constant, so the index can range over it).
+  const utcStart = (local: Prisma.Sql) => Prisma.sql`((${local}) AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC'`;
+  return Prisma.sql`
+    WITH months AS (
+      SELECT generate_series(${last} - interval '11 months', ${last}, interval '1 month') AS month
+    ), counts AS (
+      SELECT date_trunc('month', (k."receivedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') AS month, count(*)::int AS count
+      FROM "Concern" k
+      WHERE k."collaborativeId" = ${collaborativeId}
+        AND k."heldAt" IS NULL
+        AND k."receivedAt" >= ${utcStart(Prisma.sql`${last} - interval '11 months'`)}
+        AND k."receivedAt" < ${utcStart(Prisma.sql`${last} + interval '1 month'`)}
+      GROUP BY 1
+    )
+    SELECT m.month::date AS month, coalesce(c.count, 0)::int AS count
+    FROM months m LEFT JOIN counts c USING (month)
+    ORDER BY m.month`;
+}
+
+/**
  * What the workspace shows about concerns: counts by area and per month over the last 12 months.
  * Aggregates only, never free text or references, so they are public like the collaborative's total.
  */
@@ -120,21 +148,7 @@ export async function getConcernsSummary(
   const since = evidenceSince(now);
   const [byArea, byMonth] = await Promise.all([
     countConcernsByArea(db, collaborativeId, since),
-    db.$queryRaw<{ month: Date; count: number }[]>`
-      WITH months AS (
-        SELECT generate_series(
-          date_trunc('month', ${now.toISOString()}::timestamptz AT TIME ZONE 'Europe/London') - interval '11 months',
-          date_trunc('month', ${now.toISOString()}::timestamptz AT TIME ZONE 'Europe/London'),
-          interval '1 month') AS month
-      )
-      SELECT m.month::date AS month, count(k.id)::int AS count
-      FROM months m
-      LEFT JOIN "Concern" k
-        ON k."collaborativeId" = ${collaborativeId}
-        AND k."heldAt" IS NULL
-        AND date_trunc('month', (k."receivedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London') = m.month
-      GROUP BY m.month
-      ORDER BY m.month`,
+    db.$queryRaw<{ month: Date; count: number }[]>(concernsPerMonthSql(collaborativeId, now)),
   ]);
   return { since, total: byArea.reduce((sum, a) => sum + a.count, 0), byArea, byMonth };
 }

@@ -781,35 +781,46 @@ export async function purgeExpiredHeldConcerns(now = new Date()): Promise<number
   return purged;
 }
 
+/** A concern `k` (joined to its collaborative `c`) whose contact details are past retention at `now`. */
+const contactExpired = (now: Date) => Prisma.sql`
+  k."contactEncrypted" IS NOT NULL
+  AND GREATEST(
+        k."closedAt", k."receivedAt",
+        (SELECT max(s."changedAt") FROM "ConcernStatusChange" s WHERE s."concernId" = k.id),
+        (SELECT max(n."createdAt") FROM "ConcernNote" n WHERE n."concernId" = k.id),
+        (SELECT max(r."createdAt") FROM "ConcernResponse" r WHERE r."concernId" = k.id)
+      ) + make_interval(months => c."contactRetentionMonths") <= ${now}`;
+
 /**
- * Retention: erases reporters' contact details N months after the concern closed
- * (Collaborative.contactRetentionMonths), each with an audit event. Safe to run again.
+ * Retention: erases reporters' contact details N months (Collaborative.contactRetentionMonths) after
+ * the concern closed, or after its last activity (received, a status change, a note or a response)
+ * when it was left open — a concern left at "responded" does not keep them for ever. Each erasure has
+ * an audit event. Safe to run again.
  */
 export async function eraseExpiredContactDetails(now = new Date()): Promise<number> {
-  const due = await db.$queryRaw<{ id: string; collaborativeId: string; months: number }[]>`
-    SELECT k.id, k."collaborativeId", c."contactRetentionMonths" AS months
+  const due = await db.$queryRaw<{ id: string; collaborativeId: string; months: number; closed: boolean }[]>`
+    SELECT k.id, k."collaborativeId", c."contactRetentionMonths" AS months, k.status = 'CLOSED' AS closed
     FROM "Concern" k JOIN "Collaborative" c ON c.id = k."collaborativeId"
-    WHERE k.status = 'CLOSED' AND k."contactEncrypted" IS NOT NULL
-      AND k."closedAt" + make_interval(months => c."contactRetentionMonths") <= ${now}`;
+    WHERE ${contactExpired(now)}`;
   let erased = 0;
   for (let start = 0; start < due.length; start += 200) {
     const batch = due.slice(start, start + 200);
     erased += await db.$transaction(async (tx) => {
       let count = 0;
       for (const row of batch) {
-        // Re-checked in the update: a concern reopened since the read keeps its details.
-        const result = await tx.concern.updateMany({
-          where: { id: row.id, status: "CLOSED", contactEncrypted: { not: null } },
-          data: { contactEncrypted: null, contactErasedAt: now },
-        });
-        if (result.count === 0) continue;
+        // Re-checked in the update: a concern reopened or touched since the read keeps its details.
+        const updated = await tx.$executeRaw`
+          UPDATE "Concern" k SET "contactEncrypted" = NULL, "contactErasedAt" = ${now}
+          FROM "Collaborative" c
+          WHERE k.id = ${row.id} AND c.id = k."collaborativeId" AND ${contactExpired(now)}`;
+        if (updated === 0) continue;
         count += 1;
         await recordAudit(tx, {
           action: "concern.contact_erased",
           subjectType: "Concern",
           subjectId: row.id,
           collaborativeId: row.collaborativeId,
-          details: { retentionMonths: row.months },
+          details: { retentionMonths: row.months, from: row.closed ? "closure" : "last_activity" },
         });
       }
       return count;

@@ -2,10 +2,14 @@
  * The dashboard's summaries: materialised views over the raw tables (see the dashboard_summaries
  * migration), refreshed together so every panel shows the same moment ("Figures as of HH:MM").
  * The `dashboard.refresh` job (lib/jobs/registry.ts) runs this every five minutes and on demand after
- * writes; a refresh is skipped when nothing in the source tables changed since the last one.
+ * writes; a refresh is skipped when nothing in the source tables changed since the last one on the
+ * same UK day (figures such as "overdue" depend on today's date, so a new day always refreshes).
+ * All five views are refreshed from one snapshot (REPEATABLE READ): a write committed while the
+ * refresh runs is in none of them or, next time, in all.
  */
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const REFRESH_ID = "dashboard";
 /** Refreshed in this order inside one transaction (by psc_refresh_dashboard_summaries(), which lists them too). */
@@ -32,6 +36,9 @@ const SOURCE_TABLES = [
 const ADVISORY_LOCK_KEY = 7_420_001;
 
 export type RefreshResult = { refreshed: boolean; refreshedAt: Date | null; durationMs: number };
+
+const ukDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+const sameUkDay = (a: Date, b: Date) => ukDay.format(a) === ukDay.format(b);
 
 /** Inserts, updates and deletes ever made to the source tables, from PostgreSQL's statistics. */
 async function sourceChanges(): Promise<bigint> {
@@ -68,7 +75,7 @@ export async function refreshDashboardSummaries(
   const started = Date.now();
   const changes = await sourceChanges();
   const previous = await db.dashboardSummaryRefresh.findUnique({ where: { id: REFRESH_ID } });
-  if (!options.force && previous && previous.sourceChanges === changes) {
+  if (!options.force && previous && previous.sourceChanges === changes && sameUkDay(previous.refreshedAt, clock())) {
     return { refreshed: false, refreshedAt: previous.refreshedAt, durationMs: 0 };
   }
   const result = await db.$transaction(
@@ -90,7 +97,8 @@ export async function refreshDashboardSummaries(
       });
       return { refreshed: true, refreshedAt, durationMs };
     },
-    { timeout: 10 * 60_000, maxWait: 10_000 },
+    // One snapshot for every view (at READ COMMITTED each REFRESH statement would take its own).
+    { timeout: 10 * 60_000, maxWait: 10_000, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
   );
   // After the commit, so that nothing in this process keeps the previous time.
   stampMemo = undefined;

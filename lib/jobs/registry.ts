@@ -4,6 +4,7 @@ import { concernJobs } from "@/lib/concerns/jobs";
 import { learningJobs } from "@/lib/learning/jobs";
 import { dashboardJobs } from "@/lib/dashboard/jobs";
 import { accountJobs } from "@/lib/accounts/jobs";
+import { privacyJobs } from "@/lib/privacy/jobs";
 
 export type JobDefinition = {
   /** When it runs, in UK time (Europe/London), e.g. "30 2 * * *"; none: only when sent. */
@@ -20,4 +21,5 @@ export const jobs: Record<string, JobDefinition> = {
   ...learningJobs,
   ...dashboardJobs,
   ...accountJobs,
+  ...privacyJobs,
 };

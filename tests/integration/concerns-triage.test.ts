@@ -599,12 +599,21 @@ describe("retention: contact details are erased after the collaborative's period
     const a11 = await closed(cast.collaborativeA.id, 11);
     const b7 = await closed(cast.collaborativeB.id, 7); // Oxford, set to 6 months here
     const b5 = await closed(cast.collaborativeB.id, 5);
+    // Left open: counted from the last activity (issue 19, finding 6), not kept for ever.
+    const idle = await createConcern(cast.collaborativeA.id, {
+      contact,
+      status: "RESPONDED",
+      receivedAt: monthsAgo(30),
+    });
     const open = await createConcern(cast.collaborativeA.id, { contact, receivedAt: monthsAgo(30) });
+    await db.concernNote.create({
+      data: { concernId: open.id, authorId: leadA.userId!, body: "Still looking into it.", createdAt: monthsAgo(1) },
+    });
 
-    expect(await eraseExpiredContactDetails()).toBeGreaterThanOrEqual(2);
+    expect(await eraseExpiredContactDetails()).toBeGreaterThanOrEqual(3);
     const state = async (id: string) =>
       db.concern.findUniqueOrThrow({ where: { id }, select: { contactEncrypted: true, contactErasedAt: true } });
-    for (const erased of [a13, b7]) {
+    for (const erased of [a13, b7, idle]) {
       expect(await state(erased.id)).toMatchObject({ contactEncrypted: null, contactErasedAt: expect.any(Date) });
       const audit = await db.auditEvent.findMany({ where: { subjectId: erased.id, action: "concern.contact_erased" } });
       expect(audit).toHaveLength(1);

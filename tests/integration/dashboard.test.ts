@@ -1,6 +1,8 @@
 // The national dashboard's aggregates against hand-computed figures on a small fixed dataset
 // (tests/fixtures/dashboard.ts), and who may see them.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, inject } from "vitest";
+import pg from "pg";
+import { poolConfigFromUrl, withDatabase } from "@/lib/db-url";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/dashboard/filters";
@@ -363,5 +365,56 @@ describe("summaries", () => {
     expect((await getConcerns(cast.viewers.national, NATIONAL, await filters())).received).toBe(before.received);
     await refreshUntil(true);
     expect((await getConcerns(cast.viewers.national, NATIONAL, await filters())).received).toBe(before.received + 1);
+  }, 90_000);
+
+  it("are refreshed on a new UK day even when nothing changed, so date-dependent figures (overdue) move on", async () => {
+    await refreshDashboardSummaries({ force: true });
+    await refreshUntil(false);
+    // The last refresh was yesterday; the source tables have not changed since.
+    await refreshDashboardSummaries({ force: true, now: () => new Date(Date.now() - 86_400_000) });
+    expect((await refreshDashboardSummaries()).refreshed).toBe(true);
+  }, 90_000);
+
+  it("are refreshed from one snapshot: a write committed during a refresh is in none of the views", async () => {
+    // As the server's superuser: a lock on Concern stops the refresh at its third view (the first
+    // two read no concerns), and an adoption committed meanwhile must not reach the fifth.
+    const databaseName = new URL(inject("databaseUrl")).pathname.slice(1);
+    const superuserUrl = withDatabase(inject("serverUrl"), databaseName);
+    const admin = new pg.Client(poolConfigFromUrl(superuserUrl));
+    const writer = new pg.Client(poolConfigFromUrl(superuserUrl));
+    await Promise.all([admin.connect(), writer.connect()]);
+    let adoptionId: string | undefined;
+    try {
+      await admin.query("BEGIN");
+      await admin.query(`LOCK TABLE "Concern" IN ACCESS EXCLUSIVE MODE`);
+      const refresh = refreshDashboardSummaries({ force: true });
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await admin.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`,
+        );
+        if (rows[0]!.waiting > 0) break;
+        await sleep(100);
+      }
+      const { rows } = await writer.query<{ id: string }>(
+        `INSERT INTO "Adoption" (id, "learningItemId", "collaborativeId", "recordedById", "updatedAt")
+         SELECT 'snapshot-adoption', li.id, c.id, $1, now()
+         FROM "LearningItem" li CROSS JOIN "Collaborative" c
+         WHERE li."collaborativeId" IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM "Adoption" a WHERE a."learningItemId" = li.id AND a."collaborativeId" = c.id AND a."organisationId" IS NULL)
+         LIMIT 1 RETURNING id`,
+        [cast.viewers.staffA.userId],
+      );
+      adoptionId = rows[0]!.id;
+      await admin.query("COMMIT");
+      await refresh;
+      const inView = await db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM dashboard_adoption_facts WHERE adoption_id = ${adoptionId}`;
+      expect(inView[0]!.n).toBe(0);
+    } finally {
+      await admin.query("ROLLBACK").catch(() => {});
+      if (adoptionId) await writer.query(`DELETE FROM "Adoption" WHERE id = $1`, [adoptionId]);
+      await Promise.all([admin.end(), writer.end()]);
+      await refreshDashboardSummaries({ force: true });
+    }
   }, 90_000);
 });
