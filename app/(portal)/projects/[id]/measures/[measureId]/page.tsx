@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Measure" };
 
 type Props = {
   params: Promise<{ id: string; measureId: string }>;
-  searchParams: Promise<{ imported?: string; saved?: string }>;
+  searchParams: Promise<{ imported?: string; replaced?: string; saved?: string }>;
 };
 
 export default async function MeasurePage({ params, searchParams }: Props) {
@@ -26,6 +26,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { project, measure, chart, canUpdate } = await orNotFound(getMeasurePage(await getViewer(), id, measureId));
   const imported = Number(query.imported);
+  const replaced = Number(query.replaced);
   const base = `/projects/${id}/measures/${measureId}`;
 
   return (
@@ -38,7 +39,9 @@ export default async function MeasurePage({ params, searchParams }: Props) {
       {Number.isFinite(imported) && imported > 0 && (
         <InsetText>
           <p className="mb-0 font-bold">
-            Imported {pluralise(imported, "row")}. The chart and its limits have been updated.
+            Imported {pluralise(imported, "row")}
+            {Number.isFinite(replaced) && replaced > 0 ? ` (${pluralise(replaced, "value")} replaced)` : ""}. The chart
+            and its limits have been updated.
           </p>
         </InsetText>
       )}
