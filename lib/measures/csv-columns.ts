@@ -134,7 +134,8 @@ function meaningfulWords(text: string): Set<string> {
 
 /**
  * What the measure says it counts above and below the line: "Falls per 1,000 occupied bed days"
- * has "falls" over "occupied bed days"; a definition may say "Numerator: …" and "Denominator: …".
+ * (or "… divided by …", "… out of …") has "falls" over "occupied bed days"; a definition may also
+ * say "Numerator: …" and "Denominator: …".
  */
 function rateParts(texts: readonly string[]): { over: Set<string>; under: Set<string> } {
   const over = new Set<string>();
@@ -146,7 +147,7 @@ function rateParts(texts: readonly string[]): { over: Set<string>; under: Set<st
     const denominator = /denominator\s*[:=-]?\s*([^.;\n]*)/.exec(lower);
     if (numerator) add(over, numerator[1]!);
     if (denominator) add(under, denominator[1]!);
-    const per = /^(.*?)\bper\b(.*)$/.exec(lower.split(/[.;\n]/)[0] ?? "");
+    const per = /^(.*?)\b(?:per|divided by|out of)\b(.*)$/.exec(lower.split(/[.;\n]/)[0] ?? "");
     if (per) {
       add(over, per[1]!);
       add(under, per[2]!);
