@@ -82,19 +82,15 @@ describe("re-uploading a file with months already entered", () => {
 
   it("replaces them when asked: old → new in the preview, applied, the status recomputed and audited", async () => {
     const id = await countMeasure({ "2025-01-01": 4, "2025-02-01": 5 });
-    await correctPoint(
-      cast.viewers.staffA,
-      {
-        projectId,
-        measureId: id,
-        pointId: (await db.measurePoint.findFirstOrThrow({ where: { measureId: id, value: 5 } })).id,
-        value: "5",
-        numerator: "",
-        denominator: "",
-        note: "Counted by hand",
-      },
-      today,
-    );
+    await correctPoint(cast.viewers.staffA, {
+      projectId,
+      measureId: id,
+      pointId: (await db.measurePoint.findFirstOrThrow({ where: { measureId: id, value: 5 } })).id,
+      value: "5",
+      numerator: "",
+      denominator: "",
+      note: "Counted by hand",
+    });
     const csv = monthlyCsv("2025-01", [4, 9, 6]);
     const { preview, result } = await previewThenImport({ projectId, measureId: id, csv, existing: "replace" });
     expect(preview.rows[1]).toMatchObject({ outcome: "replace", value: 9, existing: { value: 5 } });
