@@ -16,6 +16,7 @@ import {
   restoreMeasure,
   saveValues,
   updateMeasure,
+  type ImportResult,
 } from "./mutations";
 import { previewMeasureImport } from "./queries";
 import {
@@ -102,9 +103,10 @@ export const saveValuesAction = formAction({
 });
 
 /**
- * Two steps in one action: "preview" checks the file and returns every row with its problems
- * (nothing is saved); "confirm" imports the same text, checked again, all or nothing. The text
- * travels in a hidden field between the steps.
+ * Two steps in one action: "preview" checks the file and returns every row with what will happen
+ * to it (nothing is saved); "confirm" imports the same text with the same choices, checked again,
+ * all or nothing. The text, the columns, the keep-or-replace choice and the preview's fingerprint
+ * travel in hidden fields between the steps.
  */
 export const importMeasureAction = formAction({
   schema: importFormSchema,
@@ -115,12 +117,13 @@ export const importMeasureAction = formAction({
       const preview = await previewMeasureImport(viewer, input);
       return { ok: false, values, data: { preview: JSON.stringify(preview) } };
     }
-    let imported: number;
+    let result: ImportResult;
     try {
-      ({ imported } = await importMeasureCsv(viewer, input));
+      // The form always carries a fingerprint (empty when tampered with): confirming checks it.
+      result = await importMeasureCsv(viewer, input);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      // Show the rows again with their problems (the data may have changed since the preview).
+      // Show the rows again with what would happen now (the data may have changed since the preview).
       const preview = await previewMeasureImport(viewer, input).catch(() => null);
       return {
         ok: false,
@@ -131,7 +134,8 @@ export const importMeasureAction = formAction({
       };
     }
     revalidateMeasure(input.projectId);
-    redirect(`${measurePath(input.projectId, input.measureId)}?imported=${imported}`);
+    const replaced = result.replaced > 0 ? `&replaced=${result.replaced}` : "";
+    redirect(`${measurePath(input.projectId, input.measureId)}?imported=${result.added + result.replaced}${replaced}`);
   },
 });
 

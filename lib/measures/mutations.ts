@@ -10,7 +10,14 @@ import { recordAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { requireProject, type ProjectAccess } from "@/lib/projects/access";
 import { changedFields, EditConflictError } from "@/lib/forms/conflict";
-import { MAX_NOTE_LENGTH, parseMeasureCsv } from "./csv";
+import {
+  EXISTING_POINT_FIELDS,
+  MAX_NOTE_LENGTH,
+  importBasis,
+  importChoices,
+  parseMeasureCsv,
+  type ImportRequest,
+} from "./csv";
 import { FORM_CHANGED } from "@/lib/forms/messages";
 import { formatPeriod, parsePeriodText, periodKey, periodStartOf, periodWindowProblem } from "./periods";
 import type { CorrectPointInput, MeasureInput, UpdateMeasureInput, ValuesGridInput } from "./schemas";
@@ -397,52 +404,89 @@ export async function saveValues(
 
 export class ImportRejectedError extends DomainError {}
 
+export type ImportResult = { added: number; replaced: number; unchanged: number; skipped: number; blank: number };
+
 /**
- * Imports a CSV all or nothing: every row is checked again inside the transaction (the data may
- * have changed since the preview), and one bad row means nothing is saved.
+ * Imports a CSV all or nothing: every row is checked again inside the transaction, under the
+ * measure's lock, and one bad row means nothing is saved. A period that has a value is replaced
+ * only when the person chose to; and when the outcome is not the one the person was shown (the
+ * data changed since the preview, or a choice did), nothing is saved and the preview is shown again.
  */
 export async function importMeasureCsv(
   viewer: Viewer,
-  input: { projectId: string; measureId: string; csv: string },
+  input: ImportRequest,
   today = new Date(),
-): Promise<{ imported: number }> {
+): Promise<ImportResult> {
   return db.$transaction(
     async (tx) => {
       const project = await requireProject(viewer, input.projectId, "project.update", tx);
       const measure = await lockMeasure(tx, project.id, input.measureId);
-      const existing = await tx.measurePoint.findMany({
+      const points = await tx.measurePoint.findMany({
         where: { measureId: measure.id },
-        select: { periodStart: true },
+        select: EXISTING_POINT_FIELDS,
       });
-      const preview = parseMeasureCsv(input.csv, {
-        spec: measure,
-        period: measure.period,
-        today,
-        existingPeriods: new Set(existing.map((p) => periodKey(p.periodStart))),
-      });
+      const preview = parseMeasureCsv(
+        input.csv,
+        {
+          spec: measure,
+          period: measure.period,
+          today,
+          ...importBasis(measure, points),
+        },
+        importChoices(input),
+      );
       if (preview.fileErrors.length > 0 || preview.errorCount > 0) {
         const count = preview.fileErrors.length + preview.errorCount;
         throw new ImportRejectedError(
           `Nothing was imported: ${count === 1 ? "1 problem needs" : `${count} problems need`} fixing first. Check the file and preview it again.`,
         );
       }
+      if (input.plan !== undefined && input.plan !== preview.plan)
+        throw new ImportRejectedError(
+          "Nothing was imported: the measure’s data changed since the file was checked (or a choice did). Check the rows below again, then import.",
+        );
+      const { add, replace, unchanged, skip, blank } = preview.counts;
+      if (add + replace === 0)
+        throw new ImportRejectedError(
+          "Nothing was imported: every period in the file already has this value or is kept as it is.",
+        );
+      const byPeriod = new Map(points.map((p) => [periodKey(p.periodStart), p.id]));
       await tx.measurePoint.createMany({
-        data: preview.rows.map((r) => ({
-          measureId: measure.id,
-          periodStart: new Date(`${r.periodKey}T00:00:00Z`),
-          value: r.value!,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          note: r.note,
-        })),
+        data: preview.rows
+          .filter((r) => r.outcome === "add")
+          .map((r) => ({
+            measureId: measure.id,
+            periodStart: new Date(`${r.periodKey}T00:00:00Z`),
+            value: r.value!,
+            numerator: r.numerator,
+            denominator: r.denominator,
+            note: r.note,
+          })),
       });
+      for (const row of preview.rows.filter((r) => r.outcome === "replace"))
+        await tx.measurePoint.update({
+          where: { id: byPeriod.get(row.periodKey!)! },
+          data: { value: row.value!, numerator: row.numerator, denominator: row.denominator, note: row.note },
+        });
       await refreshMeasureSpc(tx, measure.id);
+      const changed = preview.rows.filter((r) => r.outcome === "add" || r.outcome === "replace");
       await audit(tx, viewer, project, "measure.imported", measure.id, {
         rows: preview.rows.length,
-        first: preview.rows[0]?.periodKey ?? null,
-        last: preview.rows.at(-1)?.periodKey ?? null,
+        added: add,
+        replaced: replace,
+        skipped: skip,
+        unchanged,
+        blank,
+        first: changed[0]?.periodKey ?? null,
+        last: changed.at(-1)?.periodKey ?? null,
+        replacedPeriods:
+          preview.rows
+            .filter((r) => r.outcome === "replace")
+            .map((r) => r.periodKey)
+            .join(",")
+            .slice(0, 2000) || null,
       });
-      return { imported: preview.rows.length };
+      return { added: add, replaced: replace, unchanged, skipped: skip, blank };
     },
     { timeout: 30_000 },
   );

@@ -6,7 +6,16 @@ import { NotFoundError } from "@/lib/errors";
 import { recordExport } from "@/lib/audit";
 import { requireProject } from "@/lib/projects/access";
 import { measureChart } from "./chart";
-import { measuresCsv, parseMeasureCsv, type ImportPreview } from "./csv";
+import {
+  EXISTING_POINT_FIELDS,
+  importBasis,
+  importChoices,
+  measuresCsv,
+  measureTemplateCsv,
+  parseMeasureCsv,
+  type ImportPreview,
+  type ImportRequest,
+} from "./csv";
 import { addPeriods, formatPeriod, parsePeriodText, periodKey, periodStartOf } from "./periods";
 import { MAX_GRID_ROWS } from "./schemas";
 import { shownCells } from "./values";
@@ -160,18 +169,45 @@ export async function getValuesGrid(
 /** Checks a CSV against the measure without saving anything: the import's preview step. */
 export async function previewMeasureImport(
   viewer: Viewer,
-  input: { projectId: string; measureId: string; csv: string },
+  input: ImportRequest,
   today = new Date(),
 ): Promise<ImportPreview> {
   await requireProject(viewer, input.projectId, "project.update");
   const measure = await findMeasure(input.projectId, input.measureId);
-  const existing = await db.measurePoint.findMany({ where: { measureId: measure.id }, select: { periodStart: true } });
-  return parseMeasureCsv(input.csv, {
-    spec: measure,
-    period: measure.period,
-    today,
-    existingPeriods: new Set(existing.map((p) => periodKey(p.periodStart))),
+  const points = await db.measurePoint.findMany({ where: { measureId: measure.id }, select: EXISTING_POINT_FIELDS });
+  return parseMeasureCsv(
+    input.csv,
+    {
+      spec: measure,
+      period: measure.period,
+      today,
+      ...importBasis(measure, points),
+    },
+    importChoices(input),
+  );
+}
+
+/** A CSV to fill in for one measure (see measureTemplateCsv), for people who may add its data. */
+export async function getMeasureImportTemplate(
+  viewer: Viewer,
+  projectId: string,
+  measureId: string,
+  today = new Date(),
+): Promise<{ filename: string; csv: string }> {
+  const project = await requireProject(viewer, projectId, "project.update");
+  const measure = await findMeasure(projectId, measureId);
+  const points = await db.measurePoint.findMany({ where: { measureId }, select: EXISTING_POINT_FIELDS });
+  await recordExport(viewer.userId, {
+    action: "export.measure_template_csv",
+    subjectType: "Project",
+    subjectId: projectId,
+    collaborativeId: project.collaborativeId,
+    details: { measureId, points: points.length },
   });
+  return {
+    filename: `${fileSlug(measure.name) || "measure"}-template.csv`,
+    csv: measureTemplateCsv(measure, points, { projectStart: project.startDate, today }),
+  };
 }
 
 /** Every point of one measure, or of all the project's measures, as CSV. */
@@ -196,11 +232,7 @@ export async function exportMeasuresCsv(
     },
   });
   if (measureId && measures.length === 0) throw new NotFoundError();
-  const slug = (measureId ? measures[0]!.name : "measures")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 60);
+  const slug = fileSlug(measureId ? measures[0]!.name : "measures");
   await recordExport(viewer.userId, {
     action: "export.measures_csv",
     subjectType: "Project",
@@ -209,4 +241,13 @@ export async function exportMeasuresCsv(
     details: { measureId, measures: measures.length },
   });
   return { filename: `${slug || "measure"}.csv`, csv: measuresCsv(measures) };
+}
+
+/** A measure's name as a file name: "Falls per 1,000 bed days" → "falls-per-1-000-bed-days". */
+function fileSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
 }

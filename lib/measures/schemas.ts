@@ -78,11 +78,24 @@ export type CorrectPointInput = z.infer<typeof correctPointSchema>;
 export const deletePointSchema = z.object({ projectId: idField, measureId: idField, pointId: idField });
 
 export const MAX_CSV_BYTES = 2_000_000;
+const columnField = z
+  .string()
+  .regex(/^\d{0,3}$/, "Choose a column from the list")
+  .optional();
 export const importSchema = z.object({
   projectId: idField,
   measureId: idField,
   step: z.enum(["preview", "confirm"]).default("preview"),
   csv: z.string().max(MAX_CSV_BYTES, "The file is too large: import at most 5,000 rows at a time").default(""),
+  // Which column is which: a column's index, "" for none; not sent means "guess from the headers".
+  columnPeriod: columnField,
+  columnValue: columnField,
+  columnNumerator: columnField,
+  columnDenominator: columnField,
+  columnNote: columnField,
+  existing: z.enum(["keep", "replace"], "Choose whether to keep or replace the values already entered").default("keep"),
+  // The preview's fingerprint (see ImportPreview.plan); the confirm step carries it.
+  plan: z.string().max(40).default(""),
 });
 export type ImportInput = z.infer<typeof importSchema>;
 

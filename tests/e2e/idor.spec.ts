@@ -69,6 +69,12 @@ const SWEEP: Record<string, { probes: (ids: Ids) => Probe[]; public?: true; cont
       { url: `/api/projects/${i.projectA}/measures/${i.draftMeasureB}/csv`, mixed: true },
     ],
   },
+  "/api/projects/[id]/measures/[measureId]/csv/template": {
+    probes: (i) => [
+      { url: `/api/projects/${i.draftProjectB}/measures/${i.draftMeasureB}/csv/template` },
+      { url: `/api/projects/${i.projectA}/measures/${i.draftMeasureB}/csv/template`, mixed: true },
+    ],
+  },
 
   // Signed-in pages
   "/admin/people/[id]": { control: "admin", probes: (i) => [{ url: `/admin/people/${i.userB}` }] },

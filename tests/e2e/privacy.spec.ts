@@ -1,20 +1,15 @@
 // An administrator answers a data-protection request: downloads everything held about a person, then
 // erases their personal details; the person's page then shows them as erased.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { test, expect, signIn } from "./fixtures";
-import { poolConfigFromUrl } from "@/lib/db-url";
+import { withE2eDatabase } from "@/tests/fixtures/e2e-database";
 
 const marker = randomUUID().slice(0, 8);
 const person = { id: `privacy-e2e-${marker}`, name: `Priya Shah ${marker}`, email: `priya.${marker}@example.org` };
 
 test.beforeAll(async () => {
-  // The person is made here, in the e2e database (npm test sets E2E_DATABASE_URL), so that no demo account is erased.
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("Set E2E_DATABASE_URL to the e2e server's database (npm test does)");
-  const client = new pg.Client(poolConfigFromUrl(url));
-  await client.connect();
-  try {
+  // The person is made here, in the e2e database, so that no demo account is erased.
+  await withE2eDatabase(async (client) => {
     await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now())`, [
       person.id,
       person.email,
@@ -24,9 +19,7 @@ test.beforeAll(async () => {
       `INSERT INTO "Membership" (id, "userId", "collaborativeId", role) SELECT $1, $2, id, 'PATIENT' FROM "Collaborative" WHERE slug = 'wessex'`,
       [`${person.id}-m`, person.id],
     );
-  } finally {
-    await client.end();
-  }
+  });
 });
 
 test("an administrator exports a person's data, then erases their personal details", async ({ page }) => {

@@ -70,6 +70,15 @@ const ROUTES: Record<string, (s: Seeded) => Call[]> = {
       expect: [HOSTILE.measure, HOSTILE.unit, HOSTILE.tabNote],
     },
   ],
+  // The import's template: the measure's own notes come back in it, so they are escaped too.
+  "app/api/projects/[id]/measures/[measureId]/csv/template/route.ts": (s) => [
+    {
+      url: `http://localhost/api/projects/${s.projectId}/measures/${s.measureId}/csv/template`,
+      params: { id: s.projectId, measureId: s.measureId },
+      viewer: s.staff,
+      expect: [HOSTILE.tabNote, HOSTILE.crNote, HOSTILE.fullWidth],
+    },
+  ],
 };
 
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {

@@ -278,18 +278,19 @@ describe("CSV import and export", () => {
       [2, 0],
       [3, 1],
       [4, 1],
-      [5, 1],
+      [5, 0],
       [6, 0],
       [7, 1],
       [8, 1],
     ]);
     expect(preview.rows[1]!.errors[0]).toMatch(/Value must be a number/);
     expect(preview.rows[2]!.errors[0]).toMatch(/Feb 2024 appears twice in the file \(line 3 and line 4\)/);
-    expect(preview.rows[3]!.errors[0]).toMatch(/Mar 2024 already has a value/);
+    // Mar 2024 already has a value: kept (the file's row skipped) unless the person chooses to replace it.
+    expect(preview.rows[3]!).toMatchObject({ outcome: "skip", errors: [], existing: { value: 8 } });
     expect(preview.rows[4]!.errors).toEqual([]); // baseline data before the project started is welcome
     expect(preview.rows[5]!.errors[0]).toMatch(/is not a date/);
     expect(preview.rows[6]!.errors[0]).toMatch(/in the future/);
-    expect(preview.errorCount).toBe(5);
+    expect(preview.errorCount).toBe(4);
     expect(await db.measurePoint.count({ where: { measureId: id } })).toBe(1);
   });
 
@@ -305,12 +306,12 @@ describe("CSV import and export", () => {
 
   it("imports 24 months in one go, and the chart and stored status flag the shift", async () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId, { name: "Falls with harm" }));
-    const { imported } = await importMeasureCsv(
+    const { added } = await importMeasureCsv(
       cast.viewers.staffA,
       { projectId, measureId: id, csv: monthlyCsv("2023-01", SHIFT) },
       today,
     );
-    expect(imported).toBe(24);
+    expect(added).toBe(24);
     expect(await db.measure.findUniqueOrThrow({ where: { id } })).toMatchObject({
       spcPointCount: 24,
       spcLatestPeriod: utc("2024-12-01"),

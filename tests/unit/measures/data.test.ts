@@ -91,7 +91,7 @@ describe("CSV import", () => {
     spec: { valueType: "NUMBER", rateMultiplier: 1 },
     period: "MONTH",
     today: utc("2026-11-25"),
-    existingPeriods: new Set(),
+    existing: new Map(),
     ...overrides,
   });
 
@@ -107,17 +107,26 @@ describe("CSV import", () => {
     ]);
   });
 
-  it("reports problems with the file as a whole", () => {
-    expect(parseMeasureCsv("date,count\n2024-01,5", context()).fileErrors).toEqual(["The file needs a “value” column"]);
-    expect(parseMeasureCsv("when,value\n2024-01,5", context()).fileErrors[0]).toMatch(/including “period”/);
-    expect(
-      parseMeasureCsv("period,value\n2024-01,5", context({ spec: { valueType: "RATE", rateMultiplier: 100 } }))
-        .fileErrors,
-    ).toEqual([
-      "The file needs a “numerator” column (this measure is a rate)",
-      "The file needs a “denominator” column (this measure is a rate)",
+  it("reports problems with the file as a whole, and asks for the columns it cannot find", () => {
+    // No numeric column to take as the value, no date column to take as the period.
+    expect(parseMeasureCsv("date,comment\n2024-01,busy", context()).fileErrors).toEqual([
+      "Choose which column holds the value",
     ]);
+    expect(parseMeasureCsv("when,value\nsoon,5", context()).fileErrors).toEqual([
+      "Choose which column holds the period",
+    ]);
+    const rate = parseMeasureCsv(
+      "period,value\n2024-01,5",
+      context({ spec: { valueType: "RATE", rateMultiplier: 100 } }),
+    );
+    expect(rate.fileErrors).toEqual(["Choose which column holds the denominator"]);
+    expect(rate).toMatchObject({
+      columnsMatched: true,
+      headers: ["period", "value"],
+      columns: { period: 0, numerator: 1 },
+    });
     expect(parseMeasureCsv("period,value\n", context()).fileErrors).toEqual(["The file has no data rows"]);
+    expect(parseMeasureCsv("", context()).fileErrors).toEqual(["The file is empty: the first row names the columns"]);
   });
 
   it("gives each bad row every one of its problems", () => {
@@ -172,7 +181,7 @@ describe("CSV export", () => {
       spec: { valueType: "NUMBER", rateMultiplier: 1 },
       period: "MONTH",
       today: utc("2026-11-25"),
-      existingPeriods: new Set(),
+      existing: new Map(),
     });
     expect(preview.fileErrors).toEqual([]);
     expect(preview.rows.map((r) => r.errors.join())).toEqual(notes.map(() => ""));

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Measure" };
 
 type Props = {
   params: Promise<{ id: string; measureId: string }>;
-  searchParams: Promise<{ imported?: string; saved?: string; entered?: string; done?: string }>;
+  searchParams: Promise<{ imported?: string; replaced?: string; saved?: string; entered?: string; done?: string }>;
 };
 
 export default async function MeasurePage({ params, searchParams }: Props) {
@@ -30,6 +30,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
   );
   const done = doneMessage(query.done);
   const imported = Number(query.imported);
+  const replaced = Number(query.replaced);
   const entered = Number(query.entered);
   const base = `/projects/${id}/measures/${measureId}`;
 
@@ -59,11 +60,15 @@ export default async function MeasurePage({ params, searchParams }: Props) {
       )}
       {Number.isFinite(imported) && imported > 0 && (
         <SuccessMessage>
-          Imported {pluralise(imported, "row")}. The chart and its limits have been updated.
+          Imported {pluralise(imported, "row")}
+          {Number.isFinite(replaced) && replaced > 0 ? ` (${pluralise(replaced, "value")} replaced)` : ""}. The chart
+          and its limits have been updated.
         </SuccessMessage>
       )}
       {Number.isInteger(entered) && entered > 0 && (
-        <SuccessMessage>{pluralise(entered, "value")} saved. The chart and its limits have been updated.</SuccessMessage>
+        <SuccessMessage>
+          {pluralise(entered, "value")} saved. The chart and its limits have been updated.
+        </SuccessMessage>
       )}
       {query.saved && (
         <SuccessMessage>

@@ -24,9 +24,17 @@ export default async function ImportPage({ params }: Props) {
       <BackLink href={`/projects/${id}/measures/${measureId}`}>{measure.name}</BackLink>
       <h1>Import data from a CSV file</h1>
       <p className="max-w-3xl">
-        Add many {PERIOD_LABELS[measure.period].adjective} values at once. Periods can be written as 2024-03-01, 2024-03
-        or 01/03/2024. The data are checked first: if any row has a problem, nothing is imported, so you never end up
-        with half a file.
+        Add many {PERIOD_LABELS[measure.period].adjective} values at once. Periods can be written as 2024-03-01,
+        2024-03, 01/03/2024 or Mar-24. The data are checked first: if any row has a problem, nothing is imported, so you
+        never end up with half a file.
+      </p>
+      <p className="max-w-3xl">
+        <a href={`/api/projects/${id}/measures/${measureId}/csv/template`}>
+          Download a template for this measure (CSV)
+        </a>
+        : its columns, the values already entered and the periods due next, ready to fill in with a spreadsheet. Your
+        own file works too: if its columns have other names, you will be asked which is which. Values already entered
+        are kept unless you choose to replace them.
       </p>
       <CsvImportForm
         action={importMeasureAction}
