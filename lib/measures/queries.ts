@@ -59,7 +59,7 @@ export async function getMeasurePage(viewer: Viewer, projectId: string, measureI
   return {
     project: { id: projectId, title: meta.title, startDate: project.startDate },
     measure,
-    chart: measureChart(measure, points, cycles),
+    chart: measureChart(measure, points, cycles, { projectStart: project.startDate }),
     canUpdate: can(viewer, "project.update", project),
   };
 }
