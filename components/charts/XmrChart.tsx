@@ -17,6 +17,7 @@ import { useMounted } from "./use-mounted";
 import {
   BASELINE_FILL,
   NoteMarker,
+  PLOT_TOP,
   PointTooltip,
   notesByIndex,
   variationWords,
@@ -182,7 +183,7 @@ export function XmrChart({ points, periodCount, target, annotations, unit, axis,
 
   return (
     <ResponsiveContainer width="100%" height={380}>
-      <ComposedChart data={points} margin={{ top: 28, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
+      <ComposedChart data={points} margin={{ top: PLOT_TOP, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#d8dde0" vertical={false} />
         {baselineCount > 0 && (
           <ReferenceArea
@@ -190,6 +191,9 @@ export function XmrChart({ points, periodCount, target, annotations, unit, axis,
             x2={points[Math.min(baselineCount, points.length - 1)]!.key}
             fill={BASELINE_FILL}
             fillOpacity={1}
+            // Not "discard" (the default): the first point's position can come out a hair outside the
+            // plot area in floating point (63.99999999999994 for 64), which drops the whole area.
+            ifOverflow="hidden"
             label={{ value: "Baseline", position: "insideBottomLeft", fill: "#212b32", fontSize: 12 }}
           />
         )}

@@ -87,12 +87,24 @@ export function PointTooltip({ facts, unit }: { facts: TooltipFacts | undefined;
 export const NOTE_COLOUR = "#003087";
 export const BASELINE_FILL = "#e8edee";
 
+/** The chart's top margin: note flags that would rise above it are drawn below their point instead. */
+export const PLOT_TOP = 28;
+
 /** A numbered flag above a point with a note (N1, N2…), matching the list under the chart. */
 export function NoteMarker({ cx, cy, number }: { cx: number; cy: number; number: number }): ReactNode {
-  const y = Math.max(cy - 22, 10);
+  // The plot area clips what is drawn outside it: a point near the top gets its flag below it.
+  const below = cy - 30 < PLOT_TOP;
+  const y = below ? cy + 22 : cy - 22;
   return (
     <g className="chart-note-marker" data-note={number}>
-      <line x1={cx} x2={cx} y1={y + 7} y2={cy - 4} stroke={NOTE_COLOUR} strokeWidth={1} />
+      <line
+        x1={cx}
+        x2={cx}
+        y1={below ? cy + 4 : cy - 4}
+        y2={below ? y - 8 : y + 7}
+        stroke={NOTE_COLOUR}
+        strokeWidth={1}
+      />
       <rect x={cx - 11} y={y - 8} width={22} height={15} rx={3} fill="#ffffff" stroke={NOTE_COLOUR} strokeWidth={1.5} />
       <text x={cx} y={y + 3.5} textAnchor="middle" fontSize={10} fontWeight={700} fill={NOTE_COLOUR}>
         N{number}
