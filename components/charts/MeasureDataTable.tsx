@@ -4,6 +4,7 @@
 // (as those arrays) instead of once as HTML and again as the server component tree; it is still
 // rendered on the server, so it works without JavaScript.
 import { formatDecimal } from "@/lib/format";
+import { variationWords } from "./chart-parts";
 
 export type MeasureTableData = {
   labels: string[];
@@ -16,26 +17,17 @@ export type MeasureTableData = {
   /** Per point, the rules that apply as letters: o outside the limits, s shift, t trend, w two of three. */
   rules: string[];
   periods: { start: number; end: number; mean: number | null; upper: number | null; lower: number | null }[];
-};
-
-const CAUSES: Record<string, string> = {
-  i: "Special cause: improvement",
-  c: "Special cause: concern",
-  h: "Special cause: higher (neither improvement nor concern)",
-  l: "Special cause: lower (neither improvement nor concern)",
-  ".": "Common cause",
-};
-const RULES: Record<string, string> = {
-  o: "outside the limits",
-  s: "shift",
-  t: "trend",
-  w: "two of three close to a limit",
+  /** Notes by the position of their point, numbered as on the chart. */
+  notes: { index: number; number: number; text: string }[];
+  /** Points 0 to baselineCount − 1 are the baseline (before the change work started). */
+  baselineCount: number;
 };
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? "–" : formatDecimal(n, 2));
 
 export function MeasureDataTable({ caption, data }: { caption: string; data: MeasureTableData }) {
   const rate = data.numerators !== undefined;
+  const notes = new Map(data.notes.map((n) => [n.index, n]));
   return (
     <table className="w-full border-collapse bg-white text-left text-base [&_td]:p-2 [&_th]:p-2 [&_tbody_tr]:border-b [&_tbody_tr]:border-nhs-grey-4 [&_tbody_th]:font-normal">
       <caption className="mb-2 text-left font-bold">{caption}</caption>
@@ -49,23 +41,28 @@ export function MeasureDataTable({ caption, data }: { caption: string; data: Mea
           <th scope="col">Lower limit</th>
           <th scope="col">Upper limit</th>
           <th scope="col">Variation</th>
+          {notes.size > 0 && <th scope="col">Note</th>}
         </tr>
       </thead>
       <tbody>
         {data.periods.flatMap((period) =>
           data.labels.slice(period.start, period.end).map((label, offset) => {
             const i = period.start + offset;
-            const rules = [...(data.rules[i] ?? "")].map((r) => RULES[r]).filter(Boolean);
+            const note = notes.get(i);
             return (
               <tr key={i}>
-                <th scope="row">{label}</th>
+                <th scope="row">
+                  {label}
+                  {i < data.baselineCount && <span className="block text-sm"> (baseline)</span>}
+                </th>
                 <td>{num(data.values[i])}</td>
                 {rate && <td>{num(data.numerators![i])}</td>}
                 {rate && <td>{num(data.denominators![i])}</td>}
                 <td>{num(period.mean)}</td>
                 <td>{num(period.lower)}</td>
                 <td>{num(period.upper)}</td>
-                <td>{`${CAUSES[data.causes[i] ?? "."]}${rules.length > 0 ? ` (${rules.join(", ")})` : ""}`}</td>
+                <td>{variationWords(data.causes[i] ?? ".", data.rules[i] ?? "")}</td>
+                {notes.size > 0 && <td>{note ? `N${note.number}: ${note.text}` : ""}</td>}
               </tr>
             );
           }),

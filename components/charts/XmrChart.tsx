@@ -5,6 +5,7 @@ import {
   CartesianGrid,
   ComposedChart,
   Line,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -13,6 +14,18 @@ import {
 } from "recharts";
 import { SPC_COLOURS } from "@/lib/spc/describe";
 import { useMounted } from "./use-mounted";
+import {
+  BASELINE_FILL,
+  NoteMarker,
+  PLOT_TOP,
+  PointTooltip,
+  notesByIndex,
+  variationWords,
+  useWideScreen,
+  xAxisProps,
+  type ChartAxisData,
+  type TooltipFacts,
+} from "./chart-parts";
 
 export type XmrChartPoint = {
   key: string;
@@ -25,6 +38,8 @@ export type XmrChartPoint = {
   colour: string;
   special: boolean;
   causeLabel: string;
+  /** The tooltip's content (by default the value and period); its note (if any) is also marked on the point. */
+  facts?: TooltipFacts;
 };
 
 type Props = {
@@ -33,6 +48,10 @@ type Props = {
   target: number | null;
   annotations: { key: string; number: number }[];
   unit: string;
+  /** The ticks lib/measures/chart.ts chose; without them (the national dashboard) recharts chooses. */
+  axis?: ChartAxisData;
+  /** Points 0 to baselineCount − 1 are the baseline (before the change work started). */
+  baselineCount?: number;
 };
 
 /** The same chart from compact arrays, for pages with many charts (props are serialised into the page). */
@@ -47,6 +66,15 @@ export type XmrChartData = {
   /** PDSA cycles, by the position of the point they mark. */
   annotations: { index: number; number: number }[];
   unit: string;
+  /** Per point, the rules that apply as letters (as in MeasureDataTable). */
+  rules: string[];
+  /** Only for rates. */
+  numerators?: (number | null)[];
+  denominators?: (number | null)[];
+  /** Notes, by the position of their point, numbered as listed under the chart. */
+  notes: { index: number; number: number; text: string }[];
+  baselineCount: number;
+  axis: ChartAxisData;
 };
 
 const CAUSE_COLOURS: Record<string, string> = {
@@ -56,7 +84,22 @@ const CAUSE_COLOURS: Record<string, string> = {
   l: SPC_COLOURS.neither,
 };
 
-export function CompactXmrChart({ labels, values, causes, periods, target, annotations, unit }: XmrChartData) {
+export function CompactXmrChart({
+  labels,
+  values,
+  causes,
+  periods,
+  target,
+  annotations,
+  unit,
+  rules,
+  numerators,
+  denominators,
+  notes,
+  baselineCount,
+  axis,
+}: XmrChartData) {
+  const noteAt = notesByIndex(notes);
   const points: XmrChartPoint[] = [];
   periods.forEach((p, period) => {
     for (let i = p.start; i < p.end; i++) {
@@ -72,6 +115,14 @@ export function CompactXmrChart({ labels, values, causes, periods, target, annot
         colour: CAUSE_COLOURS[cause] ?? SPC_COLOURS.common,
         special: cause !== ".",
         causeLabel: "",
+        facts: {
+          value: values[i]!,
+          numerator: numerators?.[i],
+          denominator: denominators?.[i],
+          label: labels[i]!,
+          variation: variationWords(cause, rules[i] ?? ""),
+          note: noteAt.get(i),
+        },
       });
     }
   });
@@ -82,6 +133,8 @@ export function CompactXmrChart({ labels, values, causes, periods, target, annot
       target={target}
       annotations={annotations.map((a) => ({ key: String(a.index), number: a.number }))}
       unit={unit}
+      axis={axis}
+      baselineCount={baselineCount}
     />
   );
 }
@@ -113,10 +166,13 @@ export function niceScale(low: number, high: number): { domain: [number, number]
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
 }
 
-export function XmrChart({ points, periodCount, target, annotations, unit }: Props) {
+const factsOf = (p: XmrChartPoint | undefined): TooltipFacts | undefined =>
+  p && (p.facts ?? { value: p.value, label: p.label, variation: p.causeLabel || undefined });
+
+export function XmrChart({ points, periodCount, target, annotations, unit, axis, baselineCount = 0 }: Props) {
   const mounted = useMounted();
-  if (!mounted) return <div style={{ height: 340 }} />;
-  const labels = new Map(points.map((p) => [p.key, p.label]));
+  const wide = useWideScreen();
+  if (!mounted) return <div style={{ height: 380 }} />;
   const values = points.map((p) => p.value);
   const limits = points.flatMap((p) => [p.upper, p.lower]).filter((n): n is number => n !== null);
   const all = [...values, ...limits, ...(target !== null ? [target] : [])];
@@ -126,15 +182,31 @@ export function XmrChart({ points, periodCount, target, annotations, unit }: Pro
   const periods = Array.from({ length: periodCount }, (_, k) => k);
 
   return (
-    <ResponsiveContainer width="100%" height={340}>
-      <ComposedChart data={points} margin={{ top: 24, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
+    <ResponsiveContainer width="100%" height={380}>
+      <ComposedChart data={points} margin={{ top: PLOT_TOP, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#d8dde0" vertical={false} />
-        <XAxis
-          dataKey="key"
-          tickFormatter={(key: string) => labels.get(key) ?? key}
-          tick={{ fontSize: 12, fill: "#212b32" }}
-          minTickGap={16}
-        />
+        {baselineCount > 0 && (
+          <ReferenceArea
+            x1={points[0]!.key}
+            x2={points[Math.min(baselineCount, points.length - 1)]!.key}
+            fill={BASELINE_FILL}
+            fillOpacity={1}
+            // Not "discard" (the default): the first point's position can come out a hair outside the
+            // plot area in floating point (63.99999999999994 for 64), which drops the whole area.
+            ifOverflow="hidden"
+            label={{ value: "Baseline", position: "insideBottomLeft", fill: "#212b32", fontSize: 12 }}
+          />
+        )}
+        {axis ? (
+          <XAxis {...xAxisProps(axis, wide)} />
+        ) : (
+          <XAxis
+            dataKey="key"
+            tickFormatter={(key: string) => points.find((p) => p.key === key)?.label ?? key}
+            tick={{ fontSize: 12, fill: "#212b32" }}
+            minTickGap={16}
+          />
+        )}
         <YAxis
           domain={domain}
           ticks={ticks}
@@ -146,8 +218,11 @@ export function XmrChart({ points, periodCount, target, annotations, unit }: Pro
         />
         <Tooltip
           isAnimationActive={false}
-          labelFormatter={(key) => labels.get(String(key)) ?? String(key)}
-          formatter={(value, name) => [typeof value === "number" ? round(value) : String(value), String(name)]}
+          content={({ active, payload }) =>
+            active ? (
+              <PointTooltip facts={factsOf(payload?.[0]?.payload as XmrChartPoint | undefined)} unit={unit} />
+            ) : null
+          }
         />
         {PERIOD_LINES.flatMap((line) =>
           periods.map((k) => (
@@ -191,26 +266,20 @@ export function XmrChart({ points, periodCount, target, annotations, unit }: Pro
             const p = props.payload;
             if (props.cx === undefined || props.cy === undefined || !p) return <g key={`dot-${props.index}`} />;
             // Special causes are larger and outlined as well as coloured: colour is never the only signal.
-            return p.special ? (
-              <circle
-                key={`dot-${props.index}`}
-                cx={props.cx}
-                cy={props.cy}
-                r={5.5}
-                fill={p.colour}
-                stroke="#212b32"
-                strokeWidth={1.5}
-              />
-            ) : (
-              <circle
-                key={`dot-${props.index}`}
-                cx={props.cx}
-                cy={props.cy}
-                r={3.5}
-                fill={p.colour}
-                stroke="#ffffff"
-                strokeWidth={1}
-              />
+            return (
+              <g key={`dot-${props.index}`}>
+                <circle
+                  className="chart-point"
+                  data-index={props.index}
+                  cx={props.cx}
+                  cy={props.cy}
+                  r={p.special ? 5.5 : 3.5}
+                  fill={p.colour}
+                  stroke={p.special ? "#212b32" : "#ffffff"}
+                  strokeWidth={p.special ? 1.5 : 1}
+                />
+                {p.facts?.note && <NoteMarker cx={props.cx} cy={props.cy} number={p.facts.note.number} />}
+              </g>
             );
           }}
         />

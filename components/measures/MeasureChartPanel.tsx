@@ -1,6 +1,7 @@
-// One measure's chart as the project page and the measure page show it: the icons in words, the
-// chart (drawn on the client from server-computed limits), its text alternative, PDSA annotations,
-// a "provisional limits" note for short series, a run chart while the series is short, and the data table.
+// One measure's chart as the project page and the measure page show it: the icons in words with what
+// to do next, the chart (drawn on the client from server-computed limits), its text alternative, PDSA
+// and note annotations, the baseline, a "provisional limits" note for short series, a run chart while
+// the series is short, and the data table.
 import { CompactXmrChart } from "@/components/charts/XmrChart";
 import { RunChart } from "@/components/charts/RunChart";
 import { MeasureDataTable, type MeasureTableData } from "@/components/charts/MeasureDataTable";
@@ -58,15 +59,26 @@ export function MeasureChartPanel({
     upper: p.upper,
     lower: p.lower,
   }));
+  const rate =
+    valueType === "RATE"
+      ? { numerators: chart.points.map((p) => p.numerator), denominators: chart.points.map((p) => p.denominator) }
+      : {};
+  const rules = chart.points.map((p) => p.rules.map((r) => RULE_LETTERS[r]).join(""));
+  const notes = chart.noteAnnotations.map((n) => ({ index: n.index, number: n.number, text: n.text }));
+  const baselineCount = chart.baseline?.pointCount ?? 0;
+  const axis = {
+    narrow: { indices: chart.axis.narrow.indices, labels: chart.axis.narrow.labels },
+    wide: { indices: chart.axis.wide.indices, labels: chart.axis.wide.labels },
+  };
   const table: MeasureTableData = {
     labels: compact.labels,
     values: compact.values,
-    ...(valueType === "RATE"
-      ? { numerators: chart.points.map((p) => p.numerator), denominators: chart.points.map((p) => p.denominator) }
-      : {}),
+    ...rate,
     causes: compact.causes,
-    rules: chart.points.map((p) => p.rules.map((r) => RULE_LETTERS[r]).join("")),
+    rules,
     periods,
+    notes,
+    baselineCount,
   };
   return (
     <div>
@@ -79,6 +91,20 @@ export function MeasureChartPanel({
           hasTarget={chart.target !== null}
         />
       )}
+      {chart.nextStep && (
+        <p className="mb-4">
+          <strong>What to do next: </strong>
+          {chart.nextStep}
+        </p>
+      )}
+      {chart.rebaseSuggestion && (
+        <div className="mb-4 border-l-4 border-nhs-blue bg-white px-4 py-2" data-testid="rebase-suggestion">
+          <p className="mb-0">
+            <strong>Consider recalculating the limits. </strong>
+            {chart.rebaseSuggestion.text}
+          </p>
+        </div>
+      )}
       {chart.provisionalNotes.map((note) => (
         <p key={note} className="mb-4 border-l-4 border-nhs-warm-yellow bg-nhs-pale-yellow px-4 py-2">
           <strong>Provisional limits. </strong>
@@ -89,16 +115,42 @@ export function MeasureChartPanel({
         <div
           role="img"
           aria-label={`XmR chart of ${name}. The description below the chart says what it shows.`}
-          className="min-h-[340px]"
+          className="min-h-[380px]"
+          data-ticks-narrow={chart.axis.narrow.indices.length}
+          data-ticks-wide={chart.axis.wide.indices.length}
         >
-          <CompactXmrChart {...compact} target={chart.target} annotations={annotations} unit={unit} periods={periods} />
+          <CompactXmrChart
+            {...compact}
+            {...rate}
+            target={chart.target}
+            annotations={annotations}
+            unit={unit}
+            periods={periods}
+            rules={rules}
+            notes={notes}
+            baselineCount={baselineCount}
+            axis={axis}
+          />
         </div>
+        <AxisNote chart={chart} />
         <figcaption id={captionId} className="mt-3 text-base">
           <span className="font-bold">What the chart shows: </span>
           {chart.summary}
         </figcaption>
       </figure>
-      {showKey && <ChartKey hasTarget={chart.target !== null} />}
+      {showKey && <ChartKey hasTarget={chart.target !== null} hasBaseline={chart.baseline !== null} />}
+      {chart.noteAnnotations.length > 0 && (
+        <>
+          <p className="mb-1 font-bold">Notes marked on the chart</p>
+          <ul className="mb-4 list-none p-0 text-base" aria-label={`Notes on the values of ${name}`}>
+            {chart.noteAnnotations.map((n) => (
+              <li key={n.number}>
+                <span className="font-bold">N{n.number}</span> ({n.label}): {n.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {chart.annotations.length > 0 && (
         <>
           <p className="mb-1 font-bold">PDSA cycles marked on the chart</p>
@@ -118,13 +170,18 @@ export function MeasureChartPanel({
             <div
               role="img"
               aria-label={`Run chart of ${name}. The description below the chart says what it shows.`}
-              className="min-h-[260px]"
+              className="min-h-[300px]"
             >
               <RunChart
                 labels={compact.labels}
                 values={compact.values}
                 median={chart.runChart.median}
                 annotations={annotations}
+                unit={unit}
+                {...rate}
+                notes={notes}
+                baselineCount={baselineCount}
+                axis={axis}
               />
             </div>
             <figcaption className="mt-3 text-base">
@@ -146,7 +203,29 @@ export function MeasureChartPanel({
   );
 }
 
-export function ChartKey({ hasTarget }: { hasTarget: boolean }) {
+/** Which periods the axis labels (it depends on the screen's width, as the chart's ticks do). */
+function AxisNote({ chart }: { chart: MeasureChartView }) {
+  const { narrow, wide } = chart.axis;
+  const text = (plan: typeof narrow) =>
+    plan.step === 1 || plan.indices.length === chart.pointCount
+      ? "Every period is labelled on the axis."
+      : `The axis labels ${plan.stepText}; the data table lists every period.`;
+  return (
+    <p className="mb-0 mt-2 text-sm text-nhs-secondary-text">
+      {chart.baseline && (
+        <>
+          Shaded: the baseline, {chart.baseline.startLabel}
+          {chart.baseline.pointCount > 1 ? ` to ${chart.baseline.endLabel}` : ""}, before the change work started on{" "}
+          {chart.baseline.changeStarted}.{" "}
+        </>
+      )}
+      <span className="sm:hidden">{text(narrow)}</span>
+      <span className="hidden sm:inline">{text(wide)}</span>
+    </p>
+  );
+}
+
+export function ChartKey({ hasTarget, hasBaseline = false }: { hasTarget: boolean; hasBaseline?: boolean }) {
   const swatch = (colour: string, large = false) => (
     <svg
       width="14"
@@ -188,6 +267,18 @@ export function ChartKey({ hasTarget }: { hasTarget: boolean }) {
           Target
         </li>
       )}
+      {hasBaseline && (
+        <li>
+          <span aria-hidden="true" className="inline-block h-3 w-5 bg-[#e8edee] align-middle" /> Baseline (before the
+          change work started)
+        </li>
+      )}
+      <li>
+        <span aria-hidden="true" className="inline-block border border-[#003087] px-0.5 text-xs font-bold">
+          N1
+        </span>{" "}
+        A value with a note
+      </li>
     </ul>
   );
 }

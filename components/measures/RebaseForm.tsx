@@ -5,25 +5,34 @@ import { Button } from "@/components/ui/Button";
 import type { FormState } from "@/lib/forms";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-/** Recalculate the limits from a chosen point, e.g. the first period after a change was adopted. */
+/**
+ * Recalculate the limits from a chosen point, e.g. the first period after a change was adopted.
+ * `rebasedFrom`: the periods the limits are recalculated from now (yyyy-mm-dd). The success message
+ * is shown only while the recalculation it announced is still there: undoing it (a separate form,
+ * after which this one keeps its state) must not leave "The limits have been recalculated" on screen.
+ */
 export function RebaseForm({
   action,
   projectId,
   measureId,
   options,
+  rebasedFrom,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   projectId: string;
   measureId: string;
   options: Option[];
+  rebasedFrom: string[];
 }) {
-  const { state, formAction, pending, problem } = useFormAction(action);
+  const { state, formAction, pending, problem, success } = useFormAction(action);
+  const announced = state.data?.rebasedFrom;
+  const current = success && announced !== undefined && rebasedFrom.includes(announced) ? success : undefined;
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={state.fieldErrors} message={problem} />
-      {state.ok && state.message && (
+      {current && (
         <p role="status" className="border-l-4 border-nhs-green pl-3 font-bold">
-          {state.message}
+          {current}
         </p>
       )}
       <input type="hidden" name="projectId" value={projectId} />

@@ -144,7 +144,8 @@ export const addRebaseAction = formAction({
   handler: async ({ input, viewer }) => {
     await addRebase(viewer, input);
     revalidateMeasure(input.projectId);
-    return { ok: true, message: "The limits have been recalculated." };
+    // Which recalculation the message announces: the form hides it once that one is undone.
+    return { ok: true, message: "The limits have been recalculated.", data: { rebasedFrom: input.from } };
   },
 });
 

@@ -79,7 +79,7 @@ export async function getMeasurePage(viewer: Viewer, projectId: string, measureI
   return {
     project: { id: projectId, title: meta.title, startDate: project.startDate },
     measure,
-    chart: measureChart(measure, points, cycles),
+    chart: measureChart(measure, points, cycles, { projectStart: project.startDate }),
     // Archived (the measure or its project): nothing changes until it is restored.
     canUpdate: editor && measure.archivedAt === null && project.archivedAt === null,
     canRestore: editor && measure.archivedAt !== null && project.archivedAt === null,

@@ -430,7 +430,7 @@ async function loadProjectStory(viewer: Viewer, projectId: string) {
     target: m.target,
     period: m.period,
     valueType: m.valueType,
-    chart: measureChart(m, m.points, chartCycles),
+    chart: measureChart(m, m.points, chartCycles, { projectStart: p.startDate }),
   }));
 
   const statusHistory = p.statusChanges.map((s) => ({

@@ -36,14 +36,18 @@ describe("measure chart", () => {
         .every((p) => p.cause === "improvement" && p.colour === SPC_COLOURS.improvement && p.rules.includes("shift")),
     ).toBe(true);
     expect(chart.variation).toBe("improvement-low");
-    expect(chart.signals).toContain("Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 (improvement).");
-    expect(chart.signals).toContain("Shift: 12 points in a row above the mean, Jan 2023 to Dec 2023 (concern).");
+    expect(chart.signals).toContain(
+      "Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 (improvement). Find out what changed and whether it can be sustained; once the shift is sustained and explained, consider recalculating the limits from Jan 2024.",
+    );
+    expect(chart.signals).toContain(
+      "Shift: 12 points in a row above the mean, Jan 2023 to Dec 2023 (concern). Investigate what changed and act on it; once the shift is sustained and explained, consider recalculating the limits from Jan 2023.",
+    );
     expect(chart.summary).toMatch(
       /^XmR chart of Falls with harm \(per 1,000 bed days\): 24 monthly points from Jan 2023 to Dec 2024\. Mean 8\.04, process limits /,
     );
     expect(chart.summary).toMatch(/Special cause variation: .*Shift: 12 points in a row below the mean/);
     expect(chart.summary).toMatch(
-      /Variation: Special cause variation of an improving nature where the measure is significantly lower\./,
+      /Variation: Special cause variation of an improving nature: the measure is significantly lower than before\. Find out what changed/,
     );
     expect(chart.provisionalNotes).toEqual([]);
     expect(chart.runChart).toBeNull();
@@ -53,7 +57,9 @@ describe("measure chart", () => {
     const chart = measureChart(measure({ direction: "INCREASE" }), months(SHIFT));
     expect(chart.points[23]!.cause).toBe("concern");
     expect(chart.points[23]!.colour).toBe(SPC_COLOURS.concern);
-    expect(chart.signals).toContain("Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 (concern).");
+    expect(chart.signals).toContain(
+      "Shift: 12 points in a row below the mean, Jan 2024 to Dec 2024 (concern). Investigate what changed and act on it; once the shift is sustained and explained, consider recalculating the limits from Jan 2024.",
+    );
   });
 
   it("shows common cause in grey with no signals", () => {

@@ -170,7 +170,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               <a href={`/api/projects/${p.id}/measures/csv`}>Download every measure’s data (CSV)</a>
             </p>
             <p className="mb-1 text-sm font-bold">Key to the charts</p>
-            <ChartKey hasTarget={p.measures.some((m) => m.target !== null)} />
+            <ChartKey
+              hasTarget={p.measures.some((m) => m.target !== null)}
+              hasBaseline={p.measures.some((m) => m.chart.baseline !== null)}
+            />
             {p.measures.map((m) => (
               <section key={m.id} aria-labelledby={`measure-${m.id}`} className="mb-10 border-t-4 border-nhs-blue pt-4">
                 <h3 id={`measure-${m.id}`}>

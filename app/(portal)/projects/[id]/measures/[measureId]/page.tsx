@@ -196,6 +196,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
                   projectId={id}
                   measureId={measureId}
                   options={chart.points.slice(1).map((p) => ({ value: p.key, label: p.label }))}
+                  rebasedFrom={measure.rebaseDates.map(isoDate)}
                 />
               </div>
             </>
