@@ -8,6 +8,7 @@ import { DIRECTION_WORDS, KIND_LABELS, KIND_TAG_COLOURS } from "@/lib/measures/l
 import { orNotFound } from "@/lib/route-errors";
 import { formatDecimal, isoDate, pluralise } from "@/lib/format";
 import { MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
+import { ChartDownloads } from "@/components/measures/ChartDownloads";
 import { PointForm } from "@/components/measures/PointForm";
 import { RebaseForm } from "@/components/measures/RebaseForm";
 import { BackLink, InsetText, SummaryList, Tag } from "@/components/ui/Panels";
@@ -84,6 +85,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
         valueType={measure.valueType}
         chart={chart}
       />
+      {chart.pointCount > 0 && <ChartDownloads projectId={id} measureId={measureId} name={measure.name} />}
 
       {canUpdate && (
         <>
