@@ -8,6 +8,7 @@ import type { ChartPointView, MeasureChartView } from "@/lib/measures/chart";
 import { periodKey } from "@/lib/measures/periods";
 import { SPC_COLOURS } from "@/lib/spc/describe";
 import { formatDecimal } from "@/lib/format";
+import { niceScale, round } from "./scale";
 
 export type ChartSvgProps = {
   /** Unique on the page: the title and description are referenced by id. */
@@ -40,23 +41,9 @@ const LINE_HEIGHT = 15;
 /** Characters per line of the words under the chart (11px Arial across the chart's width). */
 const WRAP_AT = 118;
 
-const round = (n: number) => Number(n.toPrecision(4));
 const num = (n: number) => formatDecimal(n, 2);
 /** Coordinates to two decimals: smaller files, no visible difference. */
 const px = (n: number) => Math.round(n * 100) / 100;
-
-/** Axis bounds and ticks on round numbers (steps of 1, 2 or 5 × a power of ten), about five ticks. */
-export function niceScale(low: number, high: number): { domain: [number, number]; ticks: number[] } {
-  const span = high - low || Math.abs(high) || 1;
-  const rough = span / 5;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
-  const start = Math.floor(low / step) * step;
-  const end = Math.ceil(high / step) * step;
-  const ticks: number[] = [];
-  for (let t = start; t <= end + step / 2; t += step) ticks.push(round(t));
-  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
-}
 
 /** Every how many points an axis label fits: 1 (every period) unless the points are closer than a label needs. */
 export function labelEvery(pointCount: number, plotWidth: number): number {

@@ -10,10 +10,10 @@ import {
   ChartSvg,
   MIN_LABEL_SPACING,
   labelEvery,
-  niceScale,
   wrapWords,
   type ChartSvgProps,
 } from "@/components/charts/ChartSvg";
+import { niceScale } from "@/components/charts/scale";
 import { svgMarkup } from "@/lib/svg-markup";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
