@@ -397,21 +397,21 @@ function ChartSvgKey({
   const items: { label: string; mark: ReactNode; width: number }[] = [
     ...(kind === "xmr"
       ? [
-          { label: "Improvement", mark: dot(SPC_COLOURS.improvement, true), width: 92 },
-          { label: "Concern", mark: dot(SPC_COLOURS.concern, true), width: 70 },
-          { label: "Neither", mark: dot(SPC_COLOURS.neither, true), width: 64 },
-          { label: "Common cause", mark: dot(SPC_COLOURS.common, false), width: 100 },
-          { label: "Mean", mark: line(MEAN_COLOUR), width: 60 },
-          { label: "Process limits", mark: line(LIMIT_COLOUR, "6 4"), width: 106 },
+          { label: "Improvement", mark: dot(SPC_COLOURS.improvement, true), width: 84 },
+          { label: "Concern", mark: dot(SPC_COLOURS.concern, true), width: 66 },
+          { label: "Neither", mark: dot(SPC_COLOURS.neither, true), width: 62 },
+          { label: "Common cause", mark: dot(SPC_COLOURS.common, false), width: 92 },
+          { label: "Mean", mark: line(MEAN_COLOUR), width: 48 },
+          { label: "Process limits", mark: line(LIMIT_COLOUR, "6 4"), width: 100 },
         ]
       : [
           { label: "Value", mark: dot(SPC_COLOURS.common, false), width: 56 },
           { label: "Median", mark: line(MEAN_COLOUR), width: 70 },
         ]),
-    ...(hasTarget ? [{ label: "Target", mark: line(TARGET_COLOUR, "2 3", 2), width: 64 }] : []),
-    { label: "PDSA cycle", mark: line(CYCLE_COLOUR, "3 3"), width: 86 },
+    ...(hasTarget ? [{ label: "Target", mark: line(TARGET_COLOUR, "2 3", 2), width: 58 }] : []),
+    { label: "PDSA cycle", mark: line(CYCLE_COLOUR, "3 3"), width: 80 },
     ...(hasBaseline
-      ? [{ label: "Baseline", mark: <rect x="0" y="-10" width="16" height="12" fill={BASELINE_FILL} />, width: 70 }]
+      ? [{ label: "Baseline", mark: <rect x="0" y="-10" width="16" height="12" fill={BASELINE_FILL} />, width: 66 }]
       : []),
   ];
   let left = MARGIN.left;

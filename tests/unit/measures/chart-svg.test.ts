@@ -259,6 +259,28 @@ describe("ChartSvg (XmR)", () => {
     expect(words(file)).toContain("XmR chart of Falls with harm");
     for (const svg of [inline, file])
       for (const text of all(svg, "text")) if ("y" in text.attrs) expect(num(text, "y")).toBeLessThan(viewHeight(svg));
+    // The key, with every item shown (target, PDSA, baseline), stays inside the picture (10px Arial: under 6px a character).
+    const full = draw({
+      chart: measureChart(measure({ target: 8 }), months(SHIFT), [
+        { id: "c", number: 1, title: "Huddle", startDate: utc("2024-01-10"), act: null },
+      ]),
+      baselineBefore: utc("2023-06-01"),
+    });
+    const items = all(one(full, "g", { "data-key": true }), "g");
+    expect(items.map((g) => textOf(g))).toEqual([
+      "Improvement",
+      "Concern",
+      "Neither",
+      "Common cause",
+      "Mean",
+      "Process limits",
+      "Target",
+      "PDSA cycle",
+      "Baseline",
+    ]);
+    const last = items.at(-1)!;
+    const right = Number(/translate\((\d+)/.exec(last.attrs.transform!)![1]) + 20 + textOf(last).length * 6;
+    expect(right).toBeLessThanOrEqual(CHART_WIDTH);
   });
 });
 
