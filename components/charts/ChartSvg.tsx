@@ -42,8 +42,9 @@ const LINE_HEIGHT = 15;
 const WRAP_AT = 118;
 
 const num = (n: number) => formatDecimal(n, 2);
-/** Coordinates to two decimals: smaller files, no visible difference. */
-const px = (n: number) => Math.round(n * 100) / 100;
+/** Coordinates to a tenth of a pixel: smaller pages and files (20 charts of 120 points), no visible difference. */
+const px = (n: number) => Math.round(n * 10) / 10;
+const CAUSE_ORDER = ["common", "improvement", "concern", "neither-high", "neither-low"] as const;
 
 /** Every how many points an axis label fits: 1 (every period) unless the points are closer than a label needs. */
 export function labelEvery(pointCount: number, plotWidth: number): number {
@@ -193,16 +194,12 @@ export function ChartSvg({ id, name, unit, chart, kind, baselineBefore, standalo
 
       <g data-axis="x">
         <line x1={MARGIN.left} x2={CHART_WIDTH - MARGIN.right} y1={plotBottom} y2={plotBottom} stroke={TEXT} />
-        {points.map((p, i) => (
-          <line
-            key={p.key}
-            x1={px(x(i))}
-            x2={px(x(i))}
-            y1={plotBottom}
-            y2={plotBottom + (i % every === 0 ? 5 : 3)}
-            stroke={TEXT}
-          />
-        ))}
+        {/* Every point's tick (longer where labelled), as one path: 120 lines would be 120 elements. */}
+        <path
+          d={points.map((_, i) => `M${px(x(i))} ${plotBottom}v${i % every === 0 ? 5 : 3}`).join("")}
+          stroke={TEXT}
+          data-ticks={n}
+        />
         {points.map((p, i) =>
           i % every === 0 ? (
             <text
@@ -342,20 +339,26 @@ export function ChartSvg({ id, name, unit, chart, kind, baselineBefore, standalo
           strokeWidth="1.5"
         />
       )}
-      {points.map((p, i) => {
-        // Special causes are larger and outlined as well as coloured: colour is never the only signal.
-        const special = kind === "xmr" && p.cause !== null;
+      {/* Points grouped by cause, so each circle carries only its place. Special causes are larger and
+          outlined as well as coloured (colour is never the only signal), and drawn over common cause. */}
+      {CAUSE_ORDER.map((cause) => {
+        const indices = points.flatMap((p, i) =>
+          (kind === "xmr" ? (p.cause ?? "common") : "common") === cause ? [i] : [],
+        );
+        if (indices.length === 0) return null;
+        const special = cause !== "common";
         return (
-          <circle
-            key={p.key}
-            cx={px(x(i))}
-            cy={px(y(p.value))}
-            r={special ? 5.5 : 3.5}
-            fill={kind === "xmr" ? p.colour : SPC_COLOURS.common}
+          <g
+            key={cause}
+            fill={kind === "xmr" ? points[indices[0]!]!.colour : SPC_COLOURS.common}
             stroke={special ? TEXT : "#ffffff"}
             strokeWidth={special ? 1.5 : 1}
-            data-cause={kind === "xmr" ? (p.cause ?? "common") : "run"}
-          />
+            data-cause={kind === "xmr" ? cause : "run"}
+          >
+            {indices.map((i) => (
+              <circle key={points[i]!.key} cx={px(x(i))} cy={px(y(points[i]!.value))} r={special ? 5.5 : 3.5} />
+            ))}
+          </g>
         );
       })}
 

@@ -263,7 +263,7 @@ export async function run(): Promise<void> {
     const { ChartSvg } = await import("@/components/charts/ChartSvg");
     const { svgMarkup } = await import("@/lib/svg-markup");
     const { getProjectReport } = await import("@/lib/projects/report");
-    await timed("The report's 20 charts as SVG markup (ChartSvg)", 30, async () => {
+    await timed("getProjectReport + its 20 charts as SVG markup (ChartSvg)", 30, async () => {
       const report = await getProjectReport(ANONYMOUS, projectId);
       return report.measures.map((m) =>
         svgMarkup(
