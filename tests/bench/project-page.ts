@@ -6,19 +6,23 @@
  *    data and one PUBLIC project of that size.
  * 2. In process: times getProjectStory — everything the page loads from the database plus the SPC
  *    computation for every chart — and, separately, the SPC/chart part alone.
+ *    Also the report's own work on top of that story: its 20 charts drawn as SVG markup.
  * 3. Over HTTP (unless BENCH_HTTP=0): starts the production server on that database
  *    (lib/cli/start.ts, which builds first if the sources changed) and runs autocannon against
- *    GET /projects/<id>, signed out (the project is public), with /accessibility as the floor.
- * BENCH_KEEP=1 keeps the database afterwards (for profiling).
+ *    GET /projects/<id> and GET /projects/<id>/report (the printable report, every chart drawn as
+ *    SVG on the server), signed out (the project is public), with /accessibility as the floor.
+ * BENCH_KEEP=1 keeps the database afterwards (for profiling). BENCH_PROJECT_DATABASE, BENCH_PROJECT_PORT
+ * and BENCH_PROJECT_MAIL_PORT let two people run it at once on one PostgreSQL server and machine.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { checkReachable, createDatabase, dropDatabase, migrate } from "@/lib/cli/database";
 import { withDatabase } from "@/lib/db-url";
 
-const DATABASE = "psc_bench_project_page";
+const DATABASE = process.env.BENCH_PROJECT_DATABASE ?? "psc_bench_project_page";
 const PORT = Number(process.env.BENCH_PROJECT_PORT ?? 3293);
 const MAIL_PORT = Number(process.env.BENCH_PROJECT_MAIL_PORT ?? 2793);
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 15);
@@ -255,6 +259,24 @@ export async function run(): Promise<void> {
     await timed("SPC and chart models alone (20 × 120 points)", 100, () =>
       measures.map((m) => measureChart(m, m.points, cycles)),
     );
+    const { createElement } = await import("react");
+    const { ChartSvg } = await import("@/components/charts/ChartSvg");
+    const { svgMarkup } = await import("@/lib/svg-markup");
+    const { getProjectReport } = await import("@/lib/projects/report");
+    await timed("getProjectReport + its 20 charts as SVG markup (ChartSvg)", 30, async () => {
+      const report = await getProjectReport(ANONYMOUS, projectId);
+      return report.measures.map((m) =>
+        svgMarkup(
+          createElement(ChartSvg, {
+            id: m.id,
+            name: m.name,
+            unit: m.unit,
+            chart: m.chart,
+            kind: m.chartKind,
+          }),
+        ),
+      );
+    });
     await db.$disconnect();
 
     if (process.env.BENCH_HTTP === "0") {
@@ -275,9 +297,30 @@ export async function run(): Promise<void> {
       await timed("GET /projects/<id>, one request at a time (whole response)", 20, () =>
         fetch(`http://127.0.0.1:${PORT}/projects/${projectId}`).then((r) => r.text()),
       );
+      const reportPage = await fetch(`http://127.0.0.1:${PORT}/projects/${projectId}/report`);
+      const reportHtml = await reportPage.text();
+      const charts = reportHtml.match(/<svg [^>]*role="img"/g)?.length ?? 0;
+      if (reportPage.status !== 200 || charts !== MEASURES)
+        throw new Error(
+          `The report did not render its ${MEASURES} charts (status ${reportPage.status}, ${charts} charts).`,
+        );
+      console.log(
+        `• /projects/<id>/report: ${(reportHtml.length / 1024).toFixed(0)} KB of HTML (${charts} SVG charts).`,
+      );
+      for (let i = 0; i < 20; i++)
+        await fetch(`http://127.0.0.1:${PORT}/projects/${projectId}/report`).then((r) => r.text());
+      await timed("GET /projects/<id>/report, one request at a time (whole response)", 20, () =>
+        fetch(`http://127.0.0.1:${PORT}/projects/${projectId}/report`).then((r) => r.text()),
+      );
       console.log(`• autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, signed out:`);
       await load(`/projects/${projectId}`);
+      await load(`/projects/${projectId}/report`);
       await load("/accessibility");
+      console.log(
+        `• Load average (1, 5, 15 min): ${loadavg()
+          .map((n) => n.toFixed(1))
+          .join(", ")}`,
+      );
     } finally {
       if (server.pid) process.kill(-server.pid, "SIGTERM");
     }

@@ -147,6 +147,18 @@ const SWEEP: Record<string, { probes: (ids: Ids) => Probe[]; public?: true; cont
       { url: `/projects/${i.portalProjectB}`, allowed: ["staff", "lead"] },
     ],
   },
+  "/projects/[id]/report": {
+    probes: (i) => [
+      { url: `/projects/${i.draftProjectB}/report` },
+      { url: `/projects/${i.portalProjectB}/report`, allowed: ["staff", "lead"] },
+    ],
+  },
+  "/projects/[id]/measures/[measureId]/chart.svg": {
+    probes: (i) => [
+      { url: `/projects/${i.draftProjectB}/measures/${i.draftMeasureB}/chart.svg` },
+      { url: `/projects/${i.projectA}/measures/${i.draftMeasureB}/chart.svg`, mixed: true },
+    ],
+  },
   "/projects/[id]/edit": {
     probes: (i) => [{ url: `/projects/${i.draftProjectB}/edit` }, { url: `/projects/${i.portalProjectB}/edit` }],
   },

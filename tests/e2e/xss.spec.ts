@@ -585,6 +585,7 @@ test("the XSS corpus in every free-text field renders inert on every page that s
     { as: "anonymous", path: project },
     { as: "anonymous", path: `${project}/cycles/${w.cycleId}` },
     { as: "anonymous", path: `${project}/measures/${w.measureId}` },
+    { as: "anonymous", path: `${project}/report` },
     { as: "anonymous", path: `/learning/${w.learningSlug}`, links: true },
     { as: "anonymous", path: `/learning?q=${encodeURIComponent("onerror script")}` },
     { as: "anonymous", path: `/collaboratives/${A}` },

@@ -98,6 +98,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </nav>
       )}
 
+      <p className="text-base">
+        <Link href={`/projects/${p.id}/report`}>Print a report</Link>
+      </p>
+
       <SummaryList
         rows={[
           { label: "Organisations", value: p.organisations.map((o) => o.name).join(", ") },

@@ -9,6 +9,7 @@ import { DIRECTION_WORDS, KIND_LABELS, KIND_TAG_COLOURS } from "@/lib/measures/l
 import { orNotFound } from "@/lib/route-errors";
 import { formatDate, formatDecimal, isoDate, pluralise } from "@/lib/format";
 import { MeasureChartPanel } from "@/components/measures/MeasureChartPanel";
+import { ChartDownloads } from "@/components/measures/ChartDownloads";
 import { RebaseForm } from "@/components/measures/RebaseForm";
 import { BackLink, SuccessMessage, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
 import { RestoreForm } from "@/components/projects/RestoreForm";
@@ -110,6 +111,7 @@ export default async function MeasurePage({ params, searchParams }: Props) {
         valueType={measure.valueType}
         chart={chart}
       />
+      {chart.pointCount > 0 && <ChartDownloads projectId={id} measureId={measureId} name={measure.name} />}
 
       {canUpdate && (
         <>
