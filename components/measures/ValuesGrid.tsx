@@ -6,10 +6,10 @@ import { ScrollableTable } from "@/components/ui/ScrollableTable";
 import { useFormAction, type FormStateAction } from "@/components/ui/use-form-action";
 import { addPeriods, formatPeriod, parsePeriodText, periodKey } from "@/lib/measures/periods";
 import { parsePastedValues } from "@/lib/measures/paste";
-import type { ShownCells } from "@/lib/measures/values";
+import { GRID_FIELD, gridRowsFromFields, type GridRowView } from "@/lib/measures/values";
 
-export type GridRowView = { key: string; label: string; shown: ShownCells | null };
 type Row = GridRowView & { index: number };
+const CELLS = ["value", "numerator", "denominator", "note"] as const;
 
 type Props = {
   action: FormStateAction;
@@ -19,6 +19,10 @@ type Props = {
   period: "DAY" | "WEEK" | "MONTH";
   unit: string;
   rows: GridRowView[];
+  /** The earliest period the grid may show: "Show earlier periods" goes no further. */
+  oldestKey: string;
+  /** Names the measure in the "Show earlier periods" button, for screen readers. */
+  measureName: string;
 };
 
 const keyDate = (key: string) => parsePeriodText(key)!;
@@ -26,9 +30,21 @@ const keyDate = (key: string) => parsePeriodText(key)!;
 /**
  * One row per period: value (or numerator and denominator) and note, all saved in one submit. A plain
  * form that works without JavaScript; with it, spreadsheet columns pasted into any cell fill the grid
- * (rows are added for pasted periods it does not show).
+ * (rows are added for pasted periods it does not show). "Show earlier periods" posts the grid to the
+ * same action, which answers with every cell as posted and the earlier rows added: nothing typed is lost,
+ * with or without JavaScript. A grid drawn from an answer shows the rows that were posted.
  */
-export function ValuesGrid({ action, projectId, measureId, valueType, period, unit, rows: initialRows }: Props) {
+export function ValuesGrid({
+  action,
+  projectId,
+  measureId,
+  valueType,
+  period,
+  unit,
+  rows: initialRows,
+  oldestKey,
+  measureName,
+}: Props) {
   const valueFields = valueType === "RATE" ? (["numerator", "denominator"] as const) : (["value"] as const);
   const initial: Record<string, string> = {};
   initialRows.forEach((row, i) => {
@@ -37,12 +53,38 @@ export function ValuesGrid({ action, projectId, measureId, valueType, period, un
     Object.assign(initial, { [`value-${i}`]: value, [`numerator-${i}`]: numerator, [`denominator-${i}`]: denominator });
     initial[`note-${i}`] = note;
   });
-  const { formAction, pending, values, errors, problem } = useFormAction(action, { initial });
-  const [rows, setRows] = useState<Row[]>(() => initialRows.map((row, index) => ({ ...row, index })));
+  const { state, formAction, pending, values, errors, problem } = useFormAction(action, { initial });
+  const [rows, setRows] = useState<Row[]>(
+    () => gridRowsFromFields(values, period) ?? initialRows.map((row, index) => ({ ...row, index })),
+  );
   const [cells, setCells] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined)),
   );
   const [pasted, setPasted] = useState<{ message: string; problems: string[] } | null>(null);
+
+  // With JavaScript, the answer to "Show earlier periods" arrives here: add its new rows (renumbered after
+  // this grid's, which may have gained pasted rows meanwhile) and leave every cell already here as it is.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    const answerRows = state.data?.earlier ? gridRowsFromFields(state.values ?? {}, period) : null;
+    if (answerRows) {
+      const known = new Set(rows.map((row) => row.key));
+      let next = Math.max(-1, ...rows.map((row) => row.index));
+      const nextCells = { ...cells };
+      const added = answerRows
+        .filter((row) => !known.has(row.key))
+        .map((row) => {
+          const index = ++next;
+          for (const name of CELLS) nextCells[`${name}-${index}`] = state.values?.[`${name}-${row.index}`] ?? "";
+          return { ...row, index };
+        });
+      setRows([...rows, ...added].sort((a, b) => a.key.localeCompare(b.key)));
+      setCells(nextCells);
+      setPasted(null);
+    }
+  }
+  const status = pasted?.message ?? state.data?.earlier;
 
   const cell = (name: string, index: number) => cells[`${name}-${index}`] ?? "";
   const isEmpty = (row: Row) => [...valueFields, "note"].every((name) => cell(name, row.index).trim() === "");
@@ -129,8 +171,8 @@ export function ValuesGrid({ action, projectId, measureId, valueType, period, un
       <ErrorSummary errors={errors} message={problem} />
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="measureId" value={measureId} />
-      <p role="status" className={pasted ? "border-l-4 border-nhs-green pl-3 font-bold" : "sr-only"}>
-        {pasted?.message}
+      <p role="status" className={status ? "border-l-4 border-nhs-green pl-3 font-bold" : "sr-only"}>
+        {status}
       </p>
       {pasted && pasted.problems.length > 0 && (
         <ul className="mb-4 text-nhs-red">
@@ -139,7 +181,23 @@ export function ValuesGrid({ action, projectId, measureId, valueType, period, un
           ))}
         </ul>
       )}
-      <ScrollableTable label="Values to save" className="mb-6">
+      {rows[0] && rows[0].key > oldestKey && (
+        // Not disabled while the form is busy: a disabled button drops the keyboard focus.
+        <Button variant="secondary" name="intent" value="earlier">
+          Show earlier periods<span className="sr-only"> of {measureName}</span>
+        </Button>
+      )}
+      {errors[GRID_FIELD] && (
+        <p id={`${fieldId(GRID_FIELD)}-error`} className="mb-2 font-bold text-nhs-red">
+          <span className="sr-only">Error: </span>
+          {errors[GRID_FIELD]}
+        </p>
+      )}
+      <ScrollableTable
+        id={fieldId(GRID_FIELD)}
+        label="Values to save"
+        className={`mb-6 ${errors[GRID_FIELD] ? "border-l-4 border-nhs-red pl-2" : ""}`}
+      >
         <table className="w-full border-collapse bg-white text-left text-base">
           <caption className="sr-only">Values to save, one row per period</caption>
           <thead>

@@ -6,16 +6,20 @@ import type { ReactNode } from "react";
  * A labelled region, as in Adrian Roselli's "Under-Engineered Responsive Tables"; `label` names the table.
  */
 export function ScrollableTable({
+  id,
   label,
   className = "",
   children,
 }: {
+  /** For a link to the table (an error summary's line about the whole table). */
+  id?: string;
   label: string;
   className?: string;
   children: ReactNode;
 }) {
   return (
     <div
+      id={id}
       role="region"
       aria-label={label}
       tabIndex={0}

@@ -2,6 +2,7 @@
 // Thin adapters from forms to measures and their data: schema, domain call, what to revalidate, response.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { Viewer } from "@/lib/auth/viewer-types";
 import { DomainError } from "@/lib/errors";
 import { buttonAction, formAction } from "@/lib/forms/action";
 import { withDone } from "@/lib/forms/done";
@@ -18,7 +19,7 @@ import {
   updateMeasure,
   type ImportResult,
 } from "./mutations";
-import { previewMeasureImport } from "./queries";
+import { getValuesGrid, previewMeasureImport } from "./queries";
 import {
   correctPointSchema,
   createMeasureSchema,
@@ -28,8 +29,11 @@ import {
   rebaseSchema,
   restoreMeasureSchema,
   updateMeasureSchema,
+  MAX_GRID_ROWS,
   valuesGridSchema,
+  type ValuesGridInput,
 } from "./schemas";
+import { gridRowFields } from "./values";
 
 const measurePath = (projectId: string, measureId: string) => `/projects/${projectId}/measures/${measureId}`;
 
@@ -95,7 +99,8 @@ export const deletePointAction = formAction({
 /** The values grid: every row saved in one submit, or none; then the measure page says how many. */
 export const saveValuesAction = formAction({
   schema: valuesGridSchema,
-  handler: async ({ input, viewer }) => {
+  handler: async ({ input, viewer, values }) => {
+    if (input.intent === "earlier") return showEarlierPeriods(viewer, input, values);
     const { saved } = await saveValues(viewer, input);
     revalidateMeasure(input.projectId);
     redirect(`${measurePath(input.projectId, input.measureId)}?entered=${saved}`);
@@ -103,10 +108,30 @@ export const saveValuesAction = formAction({
 });
 
 /**
+ * "Show earlier periods": the grid again, with every cell as posted (typed, pasted, and what each row
+ * showed, so conflicts are still caught on save) and the earlier rows added, numbered after the posted
+ * ones. Nothing is checked or saved.
+ */
+async function showEarlierPeriods(viewer: Viewer, input: ValuesGridInput, values: Record<string, string>) {
+  const posted = new Set(input.rows.map((row) => row.period));
+  const earliest = [...posted].sort()[0];
+  const grid = await getValuesGrid(viewer, input.projectId, input.measureId, earliest && { before: earliest });
+  const added = grid.rows.filter((row) => !posted.has(row.key));
+  let index = Math.max(-1, ...input.rows.map((row) => row.index));
+  const fields = Object.assign({}, ...added.map((row) => gridRowFields(row, ++index))) as Record<string, string>;
+  const earlier =
+    added.length === 0
+      ? `No earlier periods to add: the grid shows at most ${MAX_GRID_ROWS}.`
+      : `Added ${added.length} earlier ${added.length === 1 ? "period" : "periods"}, ${added[0]!.label} to ${added.at(-1)!.label}. Nothing has been saved yet.`;
+  return { ok: false, values: { ...values, ...fields }, data: { earlier } };
+}
+
+/**
  * Two steps in one action: "preview" checks the file and returns every row with what will happen
  * to it (nothing is saved); "confirm" imports the same text with the same choices, checked again,
  * all or nothing. The text, the columns, the keep-or-replace choice and the preview's fingerprint
  * travel in hidden fields between the steps.
+
  */
 export const importMeasureAction = formAction({
   schema: importFormSchema,

@@ -300,7 +300,7 @@ export async function deletePoint(
  */
 export async function saveValues(
   viewer: Viewer,
-  input: ValuesGridInput,
+  input: Omit<ValuesGridInput, "intent">,
   today = new Date(),
 ): Promise<{ saved: number }> {
   return db.$transaction(

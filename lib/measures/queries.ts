@@ -120,13 +120,14 @@ const EARLIER_STEP = { MONTH: 12, WEEK: 13, DAY: 28 } as const;
 
 /**
  * The values grid: one row per period from the one after the latest value (or `from`, when earlier
- * periods were asked for) up to the current one, at least one; periods that have a value show it.
+ * periods were asked for; or a step before `{ before }`, the earliest row a grid posted with "Show
+ * earlier periods") up to the current one, at least one; periods that have a value show it.
  */
 export async function getValuesGrid(
   viewer: Viewer,
   projectId: string,
   measureId: string,
-  from: string | undefined,
+  from: string | { before: string } | undefined,
   today = new Date(),
 ) {
   await requireProject(viewer, projectId, "project.update");
@@ -142,7 +143,12 @@ export async function getValuesGrid(
   const current = periodStartOf(today, measure.period);
   const latest = points.at(-1)?.periodStart;
   let first = latest && latest < current ? addPeriods(latest, measure.period, 1) : current;
-  const asked = from ? parsePeriodText(from) : null;
+  const before = typeof from === "object" ? parsePeriodText(from.before) : null;
+  const asked = before
+    ? addPeriods(periodStartOf(before, measure.period), measure.period, -EARLIER_STEP[measure.period])
+    : typeof from === "string"
+      ? parsePeriodText(from)
+      : null;
   if (asked && asked < first) first = periodStartOf(asked, measure.period);
   const oldest = addPeriods(current, measure.period, -(MAX_GRID_ROWS - 1));
   if (first < oldest) first = oldest;
@@ -163,6 +169,8 @@ export async function getValuesGrid(
     rows,
     /** The `from` of the "Show earlier periods" link (yyyy-mm for months), or null at the limit. */
     earlierFrom: earlier && (measure.period === "MONTH" ? periodKey(earlier).slice(0, 7) : periodKey(earlier)),
+    /** The earliest period the grid may show (MAX_GRID_ROWS back from the current one). */
+    oldestKey: periodKey(oldest),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idField, optionalText, requiredText, versionField } from "@/lib/schema-fields";
-import { parseNumber } from "./values";
+import { GRID_FIELD, parseNumber } from "./values";
 import { MAX_NOTE_LENGTH } from "./csv";
 import { storableText } from "@/lib/forms";
 import { FORM_CHANGED } from "@/lib/forms/messages";
@@ -121,7 +121,10 @@ export const rebaseSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Select the point from which to recalculate the limits"),
 });
 
-/** At most this many rows in one grid submission (a little over a year of daily values). */
+/**
+ * At most this many rows in one grid submission (a little over a year of daily values): the grid is for
+ * the periods due and some baseline; years of history go through the CSV import (5,000 rows).
+ */
 export const MAX_GRID_ROWS = 400;
 
 const gridCell = z.string().default("");
@@ -158,6 +161,12 @@ export type GridRow = z.output<typeof gridRow> & { index: number };
 export const valuesGridSchema = z.looseObject({ projectId: idField, measureId: idField }).transform((posted, ctx) => {
   const rows: GridRow[] = [];
   for (const key of Object.keys(posted)) {
+    // A cell without its row's period was not written by the page: say so rather than drop what it holds.
+    const orphan = /^(?:value|numerator|denominator|note|shown)-(\d{1,4})$/.exec(key)?.[1];
+    if (orphan !== undefined && posted[`period-${orphan}`] === undefined) {
+      ctx.addIssue({ code: "custom", message: FORM_CHANGED, path: [key] });
+      return z.NEVER;
+    }
     const index = /^period-(\d{1,4})$/.exec(key)?.[1];
     if (index === undefined) continue;
     const field = (name: string) => posted[`${name}-${index}`];
@@ -175,10 +184,21 @@ export const valuesGridSchema = z.looseObject({ projectId: idField, measureId: i
     }
     rows.push({ ...row.data, index: Number(index) });
   }
-  if (rows.length > MAX_GRID_ROWS) {
-    ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_GRID_ROWS} values at a time`, path: ["form"] });
+  // "Show earlier periods" posts the grid too, so that what was typed comes back with the new rows; it saves nothing.
+  const intent = posted.intent === "earlier" ? ("earlier" as const) : ("save" as const);
+  if (intent === "save" && rows.length > MAX_GRID_ROWS) {
+    ctx.addIssue({
+      code: "custom",
+      message: `The grid has ${rows.length} rows and saves at most ${MAX_GRID_ROWS} at a time: nothing has been saved. Paste fewer rows, or import them as a CSV file from the measure page`,
+      path: [GRID_FIELD],
+    });
     return z.NEVER;
   }
-  return { projectId: posted.projectId, measureId: posted.measureId, rows: rows.sort((a, b) => a.index - b.index) };
+  return {
+    projectId: posted.projectId,
+    measureId: posted.measureId,
+    intent,
+    rows: rows.sort((a, b) => a.index - b.index),
+  };
 });
 export type ValuesGridInput = z.output<typeof valuesGridSchema>;

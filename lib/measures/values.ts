@@ -3,7 +3,8 @@
  * the plotted rate is computed (× 100 for a percentage, × 1,000 for "per 1,000 bed days"); the
  * numerator and denominator are kept so the rate can be checked and recomputed. Pure.
  */
-import type { MeasureValueType } from "@/lib/generated/prisma/enums";
+import type { MeasurePeriod, MeasureValueType } from "@/lib/generated/prisma/enums";
+import { formatPeriod, parsePeriodText } from "./periods";
 
 export type ValueSpec = { valueType: MeasureValueType; rateMultiplier: number };
 export type RawValue = { value?: string | null; numerator?: string | null; denominator?: string | null };
@@ -69,6 +70,53 @@ export const shownCells = (p: {
   denominator: number | null;
   note: string;
 }): ShownCells => [plainNumber(p.value), plainNumber(p.numerator), plainNumber(p.denominator), p.note];
+
+/** The error key of a message about the whole values grid: its summary line links to the table. */
+export const GRID_FIELD = "rows";
+
+/** A row of the values grid: its period (yyyy-mm-dd), label and, if it had a value when drawn, that value. */
+export type GridRowView = { key: string; label: string; shown: ShownCells | null };
+
+/**
+ * The fields a grid row posts as `<field>-<index>`: the period, what it showed and its cells (what it
+ * showed, or empty). "Show earlier periods" answers with these for the rows it adds.
+ */
+export function gridRowFields(row: GridRowView, index: number): Record<string, string> {
+  const [value, numerator, denominator, note] = row.shown ?? ["", "", "", ""];
+  return {
+    [`period-${index}`]: row.key,
+    ...(row.shown ? { [`shown-${index}`]: JSON.stringify(row.shown) } : {}),
+    [`value-${index}`]: value,
+    [`numerator-${index}`]: numerator,
+    [`denominator-${index}`]: denominator,
+    [`note-${index}`]: note,
+  };
+}
+
+/**
+ * The rows a posted grid had, read back from its fields (period order), or null when there are none:
+ * a grid drawn again from what was posted shows exactly the rows that were posted (earlier ones, pasted ones).
+ */
+export function gridRowsFromFields(
+  fields: Record<string, string | undefined>,
+  period: MeasurePeriod,
+): (GridRowView & { index: number })[] | null {
+  const rows: (GridRowView & { index: number })[] = [];
+  for (const [name, key] of Object.entries(fields)) {
+    const index = /^period-(\d{1,4})$/.exec(name)?.[1];
+    const start = index !== undefined && key ? parsePeriodText(key) : null;
+    if (!start) continue;
+    let shown: ShownCells | null = null;
+    try {
+      const parsed: unknown = JSON.parse(fields[`shown-${index}`] ?? "null");
+      if (Array.isArray(parsed) && parsed.length === 4) shown = parsed.map(String) as ShownCells;
+    } catch {
+      // Not what the page wrote: the row shows nothing (saving it says the form changed).
+    }
+    rows.push({ key: key!, label: formatPeriod(start, period), shown, index: Number(index) });
+  }
+  return rows.length > 0 ? rows.sort((a, b) => a.key.localeCompare(b.key)) : null;
+}
 
 function clip(text: string): string {
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;

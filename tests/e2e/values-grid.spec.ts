@@ -6,13 +6,21 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { test, expect, expectAccessible, signIn } from "./fixtures";
 import { poolConfigFromUrl } from "@/lib/db-url";
+import { formatPeriod } from "@/lib/measures/periods";
 
 const STAFF = "staff.wessex@demo.nhs.uk";
 const marker = randomUUID().slice(0, 8);
 const projectId = `grid-e2e-${marker}`;
 const typedMeasure = `Falls on Oak Ward ${marker}`;
 const pastedMeasure = `Falls on Elm Ward ${marker}`;
-const measureIds = { typed: `${projectId}-typed`, pasted: `${projectId}-pasted` };
+const earlierMeasure = `Falls on Ash Ward ${marker}`;
+const earlierJsMeasure = `Falls on Yew Ward ${marker}`;
+const measureIds = {
+  typed: `${projectId}-typed`,
+  pasted: `${projectId}-pasted`,
+  earlier: `${projectId}-earlier`,
+  earlierJs: `${projectId}-earlier-js`,
+};
 
 test.beforeAll(async () => {
   const url = process.env.E2E_DATABASE_URL;
@@ -34,6 +42,8 @@ test.beforeAll(async () => {
     for (const [id, name] of [
       [measureIds.typed, typedMeasure],
       [measureIds.pasted, pastedMeasure],
+      [measureIds.earlier, earlierMeasure],
+      [measureIds.earlierJs, earlierJsMeasure],
     ])
       await client.query(
         `INSERT INTO "Measure" (id, "projectId", name, kind, definition, period, direction, "updatedAt") VALUES ($1, $2, $3, 'OUTCOME', 'Falls reported on the ward.', 'MONTH', 'DECREASE', now())`,
@@ -52,7 +62,7 @@ test.describe("without JavaScript", () => {
     await signIn(page, STAFF);
     await page.goto(`/projects/${projectId}/measures/${measureIds.typed}/values`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Enter values: ${typedMeasure}`);
-    await page.getByRole("link", { name: /^Show earlier periods/ }).click();
+    await page.getByRole("button", { name: /^Show earlier periods/ }).click();
     await page.getByLabel("Value for Jan 2026").fill("4");
     await page.getByLabel("Value for Feb 2026").fill("five");
     await page.getByLabel("Value for Mar 2026").fill("6");
@@ -75,6 +85,68 @@ test.describe("without JavaScript", () => {
     await expect(values.getByRole("row")).toHaveCount(4);
     await expect(values.getByRole("row", { name: /Mar 2026/ })).toContainText("New mattresses");
   });
+});
+
+/** The label of the month `back` months before the current one (the e2e server runs on this machine's clock). */
+const monthLabel = (back: number) => {
+  const now = new Date();
+  return formatPeriod(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)), "MONTH");
+};
+const currentMonth = () => monthLabel(0);
+
+test.describe("showing earlier periods without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("keeps what was typed, adds the earlier rows and saves nothing until 'Save values'", async ({ page }) => {
+    test.slow();
+    await signIn(page, STAFF);
+    await page.goto(`/projects/${projectId}/measures/${measureIds.earlier}/values`);
+    await page.getByLabel(`Value for ${currentMonth()}`).fill("3");
+    await page.getByLabel(`Note for ${currentMonth()}`).fill("Typed before asking for earlier months");
+    await page.getByRole("button", { name: /^Show earlier periods/ }).click();
+    await expect(page.getByLabel(`Value for ${currentMonth()}`)).toHaveValue("3");
+    await expect(page.getByLabel(`Note for ${currentMonth()}`)).toHaveValue("Typed before asking for earlier months");
+    await expect(page.getByRole("status")).toContainText("Added 12 earlier periods");
+    await page.getByLabel(`Value for ${monthLabel(12)}`).fill("4");
+    // A second time: both typed values stay.
+    await page.getByRole("button", { name: /^Show earlier periods/ }).click();
+    await expect(page.getByLabel(`Value for ${monthLabel(24)}`)).toHaveValue("");
+    await expect(page.getByLabel(`Value for ${monthLabel(12)}`)).toHaveValue("4");
+    await expect(page.getByLabel(`Value for ${currentMonth()}`)).toHaveValue("3");
+    await page.getByRole("button", { name: "Save values" }).click();
+    await expect(page.getByText("2 values saved.")).toBeVisible();
+  });
+});
+
+test("with JavaScript, 'Show earlier periods' keeps typed and pasted cells, without a page load", async ({ page }) => {
+  await signIn(page, STAFF);
+  await page.goto(`/projects/${projectId}/measures/${measureIds.earlierJs}/values`);
+  await page.waitForLoadState("networkidle");
+  let pageLoads = 0;
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) pageLoads++;
+  });
+  await page.getByLabel(`Value for ${currentMonth()}`).fill("8");
+  // Pasted: a month the grid did not show yet, which adds its row.
+  await page.getByLabel(`Note for ${currentMonth()}`).evaluate(
+    (input, pasted) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", pasted);
+      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    `${monthLabel(2)}\t6\tPasted`,
+  );
+  await expect(page.getByLabel(`Value for ${monthLabel(2)}`)).toHaveValue("6");
+  await page.getByRole("button", { name: /^Show earlier periods/ }).click();
+  await expect(page.getByLabel(`Value for ${monthLabel(14)}`)).toHaveValue("");
+  await expect(page.getByLabel(`Value for ${currentMonth()}`)).toHaveValue("8");
+  await expect(page.getByLabel(`Value for ${monthLabel(2)}`)).toHaveValue("6");
+  await expect(page.getByLabel(`Note for ${monthLabel(2)}`)).toHaveValue("Pasted");
+  await expect(page.getByRole("status")).toContainText(/Added \d+ earlier periods/);
+  await expectAccessible(page);
+  expect(pageLoads).toBe(0);
+  await page.getByRole("button", { name: "Save values" }).click();
+  await expect(page.getByText("2 values saved.")).toBeVisible();
 });
 
 test("24 months pasted from a spreadsheet are saved in one submit, two page loads from the project page", async ({

@@ -186,6 +186,69 @@ describe("the values grid", () => {
   });
 });
 
+describe("showing earlier periods", () => {
+  /** The month `back` months before the current one, as the grid writes it (the action uses today's date). */
+  const monthsAgo = (back: number) => {
+    const now = new Date();
+    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+  };
+
+  it("adds the earlier rows through the same action, saves nothing and gives back every typed cell", async () => {
+    const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));
+    const point = await addPoint(cast.viewers.staffA, {
+      projectId,
+      measureId: id,
+      period: utc(monthsAgo(5)),
+      value: "9",
+      numerator: "",
+      denominator: "",
+      note: "Late",
+    });
+    // The grid as drawn: the four months after that value up to the current one; two typed, one pasted
+    // with text that is not a number (not checked: nothing is being saved).
+    const form: Form = { projectId, measureId: id, intent: "earlier" };
+    [4, 3, 2, 1, 0].forEach((back, i) => {
+      Object.assign(form, { [`period-${i}`]: monthsAgo(back), [`value-${i}`]: "", [`note-${i}`]: "" });
+    });
+    Object.assign(form, { "value-4": "7", "note-4": "Typed", "value-1": "n/a", "note-2": "Note only" });
+    const outcome = await save(form);
+    expect(outcome.kind).toBe("state");
+    if (outcome.kind !== "state") return;
+    expect(outcome.state.fieldErrors).toBeUndefined();
+    expect(outcome.state.message).toBeUndefined();
+    const values = outcome.state.values!;
+    for (const [name, typed] of Object.entries(form)) expect(values[name]).toBe(typed);
+    // Twelve earlier months, numbered after the rows posted; the one with a value shows it.
+    const added = Object.entries(values)
+      .filter(([name]) => /^period-\d+$/.test(name) && !(name in form))
+      .map(([name, key]) => ({ key, index: name.slice("period-".length) }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    expect(added.map((r) => r.key)).toEqual(Array.from({ length: 12 }, (_, i) => monthsAgo(16 - i)));
+    expect(added.every((r) => Number(r.index) >= 5)).toBe(true);
+    const withValue = added.find((r) => r.key === monthsAgo(5))!;
+    expect(values[`value-${withValue.index}`]).toBe("9");
+    expect(values[`note-${withValue.index}`]).toBe("Late");
+    expect(JSON.parse(values[`shown-${withValue.index}`]!)).toEqual(["9", "", "", "Late"]);
+    expect(outcome.state.data?.earlier).toMatch(/^Added 12 earlier periods/);
+    // Nothing saved: the one value stays as it was, and the typed ones are not stored.
+    expect(await db.measurePoint.findMany({ where: { measureId: id }, select: { id: true } })).toEqual([
+      { id: point.id },
+    ]);
+  });
+
+  it("refuses more rows than it saves at once with a message that links to the grid", async () => {
+    const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));
+    const form: Form = { projectId, measureId: id };
+    for (let i = 0; i < 401; i++) form[`period-${i}`] = "2020-01-01";
+    const outcome = await save(form);
+    expect(outcome.kind).toBe("state");
+    if (outcome.kind !== "state") return;
+    expect(outcome.state.fieldErrors).toEqual({
+      rows: "The grid has 401 rows and saves at most 400 at a time: nothing has been saved. Paste fewer rows, or import them as a CSV file from the measure page",
+    });
+  });
+});
+
 describe("the values grid's rows", () => {
   it("runs from the period after the latest value to the current one, with earlier periods on request", async () => {
     const { id } = await createMeasure(cast.viewers.staffA, measureInput(projectId));

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { saveValuesAction } from "@/lib/measures/actions";
 import { getValuesGrid } from "@/lib/measures/queries";
@@ -41,13 +40,6 @@ export default async function ValuesPage({ params, searchParams }: Props) {
         Sep 2025, 2025-09 or 01/09/2025; rows are added for periods not shown. Values alone fill the rows from the first
         empty one downwards.
       </p>
-      {grid.earlierFrom && (
-        <p>
-          <Link href={`${base}/values?from=${grid.earlierFrom}`}>
-            Show earlier periods<span className="sr-only"> of {measure.name}</span>
-          </Link>
-        </p>
-      )}
       <ValuesGrid
         key={grid.rows[0]?.key}
         action={saveValuesAction}
@@ -57,6 +49,8 @@ export default async function ValuesPage({ params, searchParams }: Props) {
         period={measure.period}
         unit={measure.unit}
         rows={grid.rows}
+        oldestKey={grid.oldestKey}
+        measureName={measure.name}
       />
     </>
   );
