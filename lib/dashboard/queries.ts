@@ -14,7 +14,7 @@ import type { SpecialCause } from "@/lib/spc";
 import { xmrChart } from "@/lib/spc";
 import type { ProjectStatus } from "@/lib/generated/prisma/enums";
 import { PROJECT_STATUSES } from "@/lib/projects/status";
-import { cachedForRefresh } from "./cache";
+import { cachedForRefresh, cachedIfFresh } from "./cache";
 import {
   LOCAL_AREA,
   monthEnd,
@@ -814,7 +814,8 @@ export type DashboardData = {
 /**
  * Every panel from one snapshot, for the dashboard pages and the map download: a refresh committed
  * while the page reads shows in none of its panels or, next time, in all. The panels run one after
- * another (a transaction has one connection); a warm page reads only the refresh time.
+ * another (a transaction has one connection). The whole page is cached too, under the refresh time
+ * its snapshot saw, so a warm page opens no transaction at all.
  */
 export async function getDashboard(
   viewer: Viewer,
@@ -822,13 +823,18 @@ export async function getDashboard(
   filters: DashboardFilters,
 ): Promise<DashboardData> {
   const ctx = await dashboardAccess(viewer, scope, filters);
-  return inSnapshot(async (snapshot) => ({
-    refreshedAt: snapshot.refreshedAt,
-    reference: ctx.reference,
-    coverage: await readCoverage(snapshot, ctx),
-    improvement: await readImprovement(snapshot, ctx),
-    concerns: await readConcerns(snapshot, ctx),
-    spread: await readSpread(snapshot, ctx),
-    harm: await readHarm(snapshot, ctx),
-  }));
+  const key = `page|${ctx.cacheKey}`;
+  const warm = cachedIfFresh<DashboardData>(key, await getSummariesRefreshedAt());
+  if (warm) return warm;
+  return inSnapshot((snapshot) =>
+    cachedForRefresh(key, snapshot.refreshedAt, async () => ({
+      refreshedAt: snapshot.refreshedAt,
+      reference: ctx.reference,
+      coverage: await readCoverage(snapshot, ctx),
+      improvement: await readImprovement(snapshot, ctx),
+      concerns: await readConcerns(snapshot, ctx),
+      spread: await readSpread(snapshot, ctx),
+      harm: await readHarm(snapshot, ctx),
+    })),
+  );
 }
