@@ -117,7 +117,7 @@ type Snapshot = { tx: Tx; refreshedAt: Date | null };
 function inSnapshot<T>(read: (snapshot: Snapshot) => Promise<T>): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      // Before the first read, which takes the snapshot.
+      // Panels only read: PostgreSQL refuses any write in this transaction.
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;
       return read({ tx, refreshedAt: await readSummariesRefreshedAt(tx) });
     },
