@@ -10,7 +10,7 @@ import { isoDate } from "@/lib/format";
 import { MAP_METRICS, monthParam, type DashboardFilters, type MapMetric } from "./filters";
 import { mapValues } from "./map-values";
 import {
-  getConcerns,
+  getDashboard,
   getCoverage,
   getHarm,
   getImprovement,
@@ -229,12 +229,8 @@ async function buildDashboardCsv(
       };
     }
     case "map": {
-      const [coverage, improvement, concerns, spread] = await Promise.all([
-        getCoverage(viewer, scope, filters),
-        getImprovement(viewer, scope, filters),
-        getConcerns(viewer, scope, filters),
-        getSpread(viewer, scope, filters),
-      ]);
+      // Every figure from one snapshot, as on the page.
+      const { coverage, improvement, concerns, spread } = await getDashboard(viewer, scope, filters);
       const metrics = Object.keys(MAP_METRICS) as MapMetric[];
       const byMetric = Object.fromEntries(
         metrics.map((m) => [m, mapValues(m, { coverage, improvement, concerns, spread })]),

@@ -6,7 +6,7 @@
  * in this process per summary refresh, so a warm dashboard does no aggregation at all.
  */
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -14,7 +14,7 @@ import type { SpecialCause } from "@/lib/spc";
 import { xmrChart } from "@/lib/spc";
 import type { ProjectStatus } from "@/lib/generated/prisma/enums";
 import { PROJECT_STATUSES } from "@/lib/projects/status";
-import { cachedForRefresh } from "./cache";
+import { cachedForRefresh, cachedIfFresh } from "./cache";
 import {
   LOCAL_AREA,
   monthEnd,
@@ -27,7 +27,7 @@ import {
 } from "./filters";
 import { measureChart } from "@/lib/measures/chart";
 import { AMBITION_FRACTION, BASELINE_MONTHS, NATIONAL_METRICS } from "./national-metrics";
-import { getSummariesRefreshedAt, refreshDashboardSummaries } from "./summaries";
+import { getSummariesRefreshedAt, readSummariesRefreshedAt, refreshDashboardSummaries } from "./summaries";
 
 /** A mini-chart point: its value and the special cause lib/spc gives it. */
 export type ChartPoint = { periodStart: Date; value: number; specialCause: SpecialCause | null };
@@ -51,15 +51,20 @@ const SPARKLINE_POINTS = 24;
 
 // Every aggregate goes through here: a tagged template (parameters, never string building), with a
 // hook so the benchmark can EXPLAIN ANALYZE exactly the statements the dashboard runs.
-let sqlRecorder: ((statement: Prisma.Sql) => void) | undefined;
-function query<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
-  const statement = Prisma.sql(strings, ...values);
-  sqlRecorder?.(statement);
-  return db.$queryRaw<T>(statement);
+let sqlRecorder: ((statement: Prisma.Sql) => void | Promise<void>) | undefined;
+function query<T>(tx: Pick<Tx, "$queryRaw">) {
+  return async (strings: TemplateStringsArray, ...values: unknown[]): Promise<T> => {
+    const statement = Prisma.sql(strings, ...values);
+    await sqlRecorder?.(statement);
+    return tx.$queryRaw<T>(statement);
+  };
 }
 
-/** For the benchmark: see each aggregate statement as it is run (undefined to stop). */
-export function recordDashboardSql(recorder: ((statement: Prisma.Sql) => void) | undefined) {
+/**
+ * For the benchmark: see each aggregate statement before it is run (undefined to stop). The
+ * statement waits for a recorder that returns a promise (a test commits a refresh mid-page this way).
+ */
+export function recordDashboardSql(recorder: ((statement: Prisma.Sql) => void | Promise<void>) | undefined) {
   sqlRecorder = recorder;
 }
 
@@ -104,8 +109,21 @@ type Context = {
   toEnd: Date;
   months: MonthIndex[];
   cacheKey: string;
-  refreshedAt: Date | null;
 };
+
+/** One REPEATABLE READ transaction: every panel read in it sees the same refresh, the one it is cached under. */
+type Snapshot = { tx: Tx; refreshedAt: Date | null };
+
+function inSnapshot<T>(read: (snapshot: Snapshot) => Promise<T>): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      // Panels only read: PostgreSQL refuses any write in this transaction.
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      return read({ tx, refreshedAt: await readSummariesRefreshedAt(tx) });
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+}
 
 /**
  * Access first, then the context. A collaborative's dashboard for a slug that does not exist is not
@@ -130,7 +148,7 @@ export async function dashboardAccess(
     authorize(viewer, "collaborative.dashboard", { collaborativeId: collaborative.id });
     collaborativeId = collaborative.id;
   }
-  const refreshedAt = await ensureSummaries();
+  await ensureSummaries();
   return {
     reference,
     collaborativeId,
@@ -139,15 +157,12 @@ export async function dashboardAccess(
     toEnd: monthEnd(filters.to),
     months: periodMonths(filters),
     cacheKey: `${collaborativeId ?? "all"}|${filters.area ?? "all"}|${filters.from}|${filters.to}`,
-    refreshedAt,
   };
 }
 
-/** The summaries' time; a database whose summaries were never built builds them now (once). */
-async function ensureSummaries(): Promise<Date | null> {
-  const refreshedAt = await getSummariesRefreshedAt();
-  if (refreshedAt) return refreshedAt;
-  return (await refreshDashboardSummaries({ force: true })).refreshedAt;
+/** A database whose summaries were never built builds them now (once). */
+async function ensureSummaries() {
+  if (!(await getSummariesRefreshedAt())) await refreshDashboardSummaries({ force: true });
 }
 
 const collaborativeName = (ctx: Context, id: string) =>
@@ -183,11 +198,15 @@ const emptyStages = () => Object.fromEntries(PROJECT_STATUSES.map((s) => [s, 0])
  */
 export async function getCoverage(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<Coverage> {
   const ctx = await dashboardAccess(viewer, scope, filters);
-  return cachedForRefresh(`coverage|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
+  return inSnapshot((snapshot) => readCoverage(snapshot, ctx));
+}
+
+function readCoverage({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Coverage> {
+  return cachedForRefresh(`coverage|${ctx.cacheKey}`, refreshedAt, async () => {
     const [cells, totals] = await Promise.all([
       query<
         { collaborative_id: string; area_key: string; status: ProjectStatus; projects: number; reporting: number }[]
-      >`
+      >(tx)`
         SELECT f.collaborative_id, a.area_key, f.status, count(*)::int AS projects,
                count(*) FILTER (WHERE f.reporting_months && ${ctx.months}::int[])::int AS reporting
         FROM dashboard_project_facts f CROSS JOIN LATERAL unnest(f.area_keys) AS a(area_key)
@@ -195,7 +214,7 @@ export async function getCoverage(viewer: Viewer, scope: DashboardScope, filters
           AND (${ctx.collaborativeId}::text IS NULL OR f.collaborative_id = ${ctx.collaborativeId})
           AND (${ctx.area}::text IS NULL OR a.area_key = ${ctx.area})
         GROUP BY 1, 2, 3`,
-      query<{ collaborative_id: string; projects: number; reporting: number }[]>`
+      query<{ collaborative_id: string; projects: number; reporting: number }[]>(tx)`
         SELECT f.collaborative_id, count(*)::int AS projects,
                count(*) FILTER (WHERE f.reporting_months && ${ctx.months}::int[])::int AS reporting
         FROM dashboard_project_facts f
@@ -264,11 +283,19 @@ export async function getImprovement(
   options: { listLength?: number; withCharts?: boolean } = {},
 ): Promise<Improvement> {
   const ctx = await dashboardAccess(viewer, scope, filters);
+  return inSnapshot((snapshot) => readImprovement(snapshot, ctx, options));
+}
+
+function readImprovement(
+  { tx, refreshedAt }: Snapshot,
+  ctx: Context,
+  options: { listLength?: number; withCharts?: boolean } = {},
+): Promise<Improvement> {
   const listLength = options.listLength ?? SIGNAL_LIST_LENGTH;
   const withCharts = options.withCharts ?? true;
-  return cachedForRefresh(`improvement|${listLength}|${withCharts}|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
+  return cachedForRefresh(`improvement|${listLength}|${withCharts}|${ctx.cacheKey}`, refreshedAt, async () => {
     const [byCollaborative, byArea, flagged] = await Promise.all([
-      query<{ collaborative_id: string; analysed: number; improvement: number; concern: number }[]>`
+      query<{ collaborative_id: string; analysed: number; improvement: number; concern: number }[]>(tx)`
         SELECT collaborative_id, count(*)::int AS analysed,
                count(*) FILTER (WHERE signal = 'improvement')::int AS improvement,
                count(*) FILTER (WHERE signal = 'concern')::int AS concern
@@ -277,7 +304,7 @@ export async function getImprovement(
           AND (${ctx.collaborativeId}::text IS NULL OR collaborative_id = ${ctx.collaborativeId})
           AND (${ctx.area}::text IS NULL OR ${ctx.area} = ANY(area_keys))
         GROUP BY 1`,
-      query<{ area_key: string; analysed: number; improvement: number; concern: number }[]>`
+      query<{ area_key: string; analysed: number; improvement: number; concern: number }[]>(tx)`
         SELECT a.area_key, count(*)::int AS analysed,
                count(*) FILTER (WHERE signal = 'improvement')::int AS improvement,
                count(*) FILTER (WHERE signal = 'concern')::int AS concern
@@ -297,7 +324,7 @@ export async function getImprovement(
           latest_period: Date;
           signal: "improvement" | "concern";
         }[]
-      >`
+      >(tx)`
         SELECT measure_id, measure_name, unit, project_id, project_title, collaborative_id, latest_period, signal
         FROM (
           SELECT s.*, row_number() OVER (PARTITION BY signal ORDER BY latest_period DESC, measure_name, measure_id) AS position
@@ -312,6 +339,7 @@ export async function getImprovement(
     ]);
     const charts = withCharts
       ? await measureCharts(
+          tx,
           flagged.map((f) => f.measure_id),
           ctx.toEnd,
         )
@@ -354,10 +382,10 @@ export async function getImprovement(
  * The latest points of a few measures, charted by the project page's own function
  * (lib/measures/chart.ts measureChart, on lib/spc), so the mini-chart is the project page's chart.
  */
-async function measureCharts(measureIds: string[], toEnd: Date): Promise<Map<string, ChartPoint[]>> {
+async function measureCharts(tx: Tx, measureIds: string[], toEnd: Date): Promise<Map<string, ChartPoint[]>> {
   if (measureIds.length === 0) return new Map();
   const [measures, points] = await Promise.all([
-    db.measure.findMany({
+    tx.measure.findMany({
       where: { id: { in: measureIds } },
       select: {
         id: true,
@@ -370,7 +398,7 @@ async function measureCharts(measureIds: string[], toEnd: Date): Promise<Map<str
         rebaseDates: true,
       },
     }),
-    db.measurePoint.findMany({
+    tx.measurePoint.findMany({
       where: { measureId: { in: measureIds } },
       select: {
         id: true,
@@ -427,17 +455,21 @@ const CONCERN_AREA_OTHER: Named = { key: "other", name: "Something else (no area
  */
 export async function getConcerns(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<Concerns> {
   const ctx = await dashboardAccess(viewer, scope, filters);
-  return cachedForRefresh(`concerns|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
+  return inSnapshot((snapshot) => readConcerns(snapshot, ctx));
+}
+
+function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Concerns> {
+  return cachedForRefresh(`concerns|${ctx.cacheKey}`, refreshedAt, async () => {
     const areaFilter = ctx.area;
     const [byAreaWeek, byCollaborativeWeek, figures, slas] = await Promise.all([
-      query<{ week_start: Date; area_key: string; received: number }[]>`
+      query<{ week_start: Date; area_key: string; received: number }[]>(tx)`
         SELECT week_start, area_key, sum(received)::int AS received
         FROM dashboard_concern_weekly
         WHERE week_start >= ${ctx.from}::date AND week_start < ${ctx.toEnd}::date
           AND (${ctx.collaborativeId}::text IS NULL OR collaborative_id = ${ctx.collaborativeId})
           AND (${areaFilter}::text IS NULL OR area_key = ${areaFilter})
         GROUP BY 1, 2`,
-      query<{ week_start: Date; collaborative_id: string; received: number }[]>`
+      query<{ week_start: Date; collaborative_id: string; received: number }[]>(tx)`
         SELECT week_start, collaborative_id, sum(received)::int AS received
         FROM dashboard_concern_weekly
         WHERE week_start >= ${ctx.from}::date AND week_start < ${ctx.toEnd}::date
@@ -454,7 +486,7 @@ export async function getConcerns(viewer: Viewer, scope: DashboardScope, filters
           overdue: number;
           linked: number;
         }[]
-      >`
+      >(tx)`
         SELECT collaborative_id, sum(received)::int AS received, sum(acknowledged)::int AS acknowledged,
                sum(acknowledged_in_time)::int AS acknowledged_in_time, sum(working_days_to_acknowledge)::int AS working_days,
                sum(overdue_unacknowledged)::int AS overdue, sum(linked)::int AS linked
@@ -463,7 +495,7 @@ export async function getConcerns(viewer: Viewer, scope: DashboardScope, filters
           AND (${ctx.collaborativeId}::text IS NULL OR collaborative_id = ${ctx.collaborativeId})
           AND (${areaFilter}::text IS NULL OR area_key = ${areaFilter})
         GROUP BY 1`,
-      db.collaborative.findMany({ select: { id: true, acknowledgementDays: true } }),
+      tx.collaborative.findMany({ select: { id: true, acknowledgementDays: true } }),
     ]);
     const weeks = weeksOf(ctx.from, ctx.toEnd);
     const weekIndex = new Map(weeks.map((w, i) => [w.getTime(), i]));
@@ -548,10 +580,18 @@ export async function getSpread(
   options: { fastestLength?: number } = {},
 ): Promise<Spread> {
   const ctx = await dashboardAccess(viewer, scope, filters);
+  return inSnapshot((snapshot) => readSpread(snapshot, ctx, options));
+}
+
+function readSpread(
+  { tx, refreshedAt }: Snapshot,
+  ctx: Context,
+  options: { fastestLength?: number } = {},
+): Promise<Spread> {
   const fastestLength = options.fastestLength ?? 10;
-  return cachedForRefresh(`spread|${fastestLength}|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
+  return cachedForRefresh(`spread|${fastestLength}|${ctx.cacheKey}`, refreshedAt, async () => {
     const [flows, fastest] = await Promise.all([
-      query<{ origin_id: string; adopter_id: string; adoptions: number }[]>`
+      query<{ origin_id: string; adopter_id: string; adoptions: number }[]>(tx)`
         SELECT origin_id, adopter_id, count(*)::int AS adoptions
         FROM dashboard_adoption_facts
         WHERE status = ANY(${SPREAD_STATUSES}) AND adopted_at >= ${ctx.from} AND adopted_at < ${ctx.toEnd} AND origin_id <> adopter_id
@@ -569,7 +609,7 @@ export async function getSpread(
           adoptions: number;
           median_days: number | null;
         }[]
-      >`
+      >(tx)`
         SELECT learning_item_id, min(learning_title) AS title, min(learning_slug) AS slug, min(origin_id) AS origin_id,
                count(DISTINCT adopter_id)::int AS adopters, count(*)::int AS adoptions,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM adopted_at - published_at) / 86400)::float8 AS median_days
@@ -640,10 +680,14 @@ export type HarmSeries = {
  */
 export async function getHarm(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<HarmSeries[]> {
   const ctx = await dashboardAccess(viewer, scope, filters);
-  return cachedForRefresh(`harm|${ctx.cacheKey}`, ctx.refreshedAt, async () => {
+  return inSnapshot((snapshot) => readHarm(snapshot, ctx));
+}
+
+function readHarm({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<HarmSeries[]> {
+  return cachedForRefresh(`harm|${ctx.cacheKey}`, refreshedAt, async () => {
     const rows = await query<
       { metric: string; month: Date; numerator: number; denominator: number; measures: number }[]
-    >`
+    >(tx)`
       SELECT metric, month, sum(numerator)::float8 AS numerator, sum(denominator)::float8 AS denominator, sum(measures)::int AS measures
       FROM dashboard_harm_monthly
       WHERE area_key = ${ctx.area ?? ""} AND month < ${ctx.toEnd}::date
@@ -703,15 +747,6 @@ export async function getHarm(viewer: Viewer, scope: DashboardScope, filters: Da
   });
 }
 
-/** "Figures as of": the time the summaries were refreshed (after access is checked by a panel query). */
-export async function getFiguresAsOf(
-  viewer: Viewer,
-  scope: DashboardScope,
-  filters: DashboardFilters,
-): Promise<Date | null> {
-  return (await dashboardAccess(viewer, scope, filters)).refreshedAt;
-}
-
 // ─── Downloads ────────────────────────────────────────────────────────────────
 
 export type ConcernWeekRow = {
@@ -733,6 +768,7 @@ export async function listConcernWeeks(
   filters: DashboardFilters,
 ): Promise<ConcernWeekRow[]> {
   const ctx = await dashboardAccess(viewer, scope, filters);
+  // One statement: one snapshot.
   const rows = await query<
     {
       week_start: Date;
@@ -745,7 +781,7 @@ export async function listConcernWeeks(
       overdue_unacknowledged: number;
       linked: number;
     }[]
-  >`
+  >(db)`
     SELECT week_start, collaborative_id, area_key, received, acknowledged, acknowledged_in_time, working_days_to_acknowledge, overdue_unacknowledged, linked
     FROM dashboard_concern_weekly
     WHERE week_start >= ${ctx.from}::date AND week_start < ${ctx.toEnd}::date
@@ -775,19 +811,30 @@ export type DashboardData = {
   harm: HarmSeries[];
 };
 
-/** Every panel at once (in parallel), for the dashboard pages. */
+/**
+ * Every panel from one snapshot, for the dashboard pages and the map download: a refresh committed
+ * while the page reads shows in none of its panels or, next time, in all. The panels run one after
+ * another (a transaction has one connection). The whole page is cached too, under the refresh time
+ * its snapshot saw, so a warm page opens no transaction at all.
+ */
 export async function getDashboard(
   viewer: Viewer,
   scope: DashboardScope,
   filters: DashboardFilters,
 ): Promise<DashboardData> {
   const ctx = await dashboardAccess(viewer, scope, filters);
-  const [coverage, improvement, concerns, spread, harm] = await Promise.all([
-    getCoverage(viewer, scope, filters),
-    getImprovement(viewer, scope, filters),
-    getConcerns(viewer, scope, filters),
-    getSpread(viewer, scope, filters),
-    getHarm(viewer, scope, filters),
-  ]);
-  return { refreshedAt: ctx.refreshedAt, reference: ctx.reference, coverage, improvement, concerns, spread, harm };
+  const key = `page|${ctx.cacheKey}`;
+  const warm = cachedIfFresh<DashboardData>(key, await getSummariesRefreshedAt());
+  if (warm) return warm;
+  return inSnapshot((snapshot) =>
+    cachedForRefresh(key, snapshot.refreshedAt, async () => ({
+      refreshedAt: snapshot.refreshedAt,
+      reference: ctx.reference,
+      coverage: await readCoverage(snapshot, ctx),
+      improvement: await readImprovement(snapshot, ctx),
+      concerns: await readConcerns(snapshot, ctx),
+      spread: await readSpread(snapshot, ctx),
+      harm: await readHarm(snapshot, ctx),
+    })),
+  );
 }

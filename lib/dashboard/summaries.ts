@@ -8,7 +8,7 @@
  * refresh runs is in none of them or, next time, in all.
  */
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const REFRESH_ID = "dashboard";
@@ -56,12 +56,19 @@ let stampMemo: { at: number; value: Promise<Date | null> } | undefined;
 /** When the summaries were last refreshed (null: never, e.g. a fresh database). */
 export function getSummariesRefreshedAt(): Promise<Date | null> {
   if (stampMemo && Date.now() - stampMemo.at < STAMP_MEMO_MS) return stampMemo.value;
-  const value = db.dashboardSummaryRefresh
-    .findUnique({ where: { id: REFRESH_ID }, select: { refreshedAt: true } })
-    .then((row) => row?.refreshedAt ?? null);
+  const value = readSummariesRefreshedAt(db);
   stampMemo = { at: Date.now(), value };
   value.catch(() => (stampMemo = undefined));
   return value;
+}
+
+/** The refresh time as `client` sees it (a dashboard page reads it in the snapshot it reads its panels in). */
+export async function readSummariesRefreshedAt(client: Pick<Tx, "dashboardSummaryRefresh">): Promise<Date | null> {
+  const row = await client.dashboardSummaryRefresh.findUnique({
+    where: { id: REFRESH_ID },
+    select: { refreshedAt: true },
+  });
+  return row?.refreshedAt ?? null;
 }
 
 /**

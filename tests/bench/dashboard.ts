@@ -189,7 +189,9 @@ async function slowestQuery(url: string) {
   const { parseDashboardFilters } = await import("@/lib/dashboard/filters");
   type Statement = { text: string; values: unknown[] };
   const statements: Statement[] = [];
-  recordDashboardSql((s) => statements.push({ text: s.text, values: s.values }));
+  recordDashboardSql((s) => {
+    statements.push({ text: s.text, values: s.values });
+  });
   clearDashboardCache();
   const viewer = {
     userId: "bench-national",

@@ -15,8 +15,10 @@ import {
   getImprovement,
   getSpread,
   knownValues,
+  recordDashboardSql,
   type DashboardScope,
 } from "@/lib/dashboard/queries";
+import { clearDashboardCache } from "@/lib/dashboard/cache";
 import { dashboardCsv } from "@/lib/dashboard/exports";
 import { refreshDashboardSummaries } from "@/lib/dashboard/summaries";
 import { dayFromIso, workingDaysBetween } from "@/lib/concerns/service-level";
@@ -414,6 +416,48 @@ describe("summaries", () => {
       await admin.query("ROLLBACK").catch(() => {});
       if (adoptionId) await writer.query(`DELETE FROM "Adoption" WHERE id = $1`, [adoptionId]);
       await Promise.all([admin.end(), writer.end()]);
+      await refreshDashboardSummaries({ force: true });
+    }
+  }, 90_000);
+
+  it("reach a page from one refresh: a refresh committed between two panel reads shows in none of them", async () => {
+    await refreshDashboardSummaries({ force: true });
+    const f = await filters();
+    const before = await getDashboard(cast.viewers.national, NATIONAL, f);
+    const concern = await db.concern.create({
+      data: {
+        reference: "DASH-MID-PAGE",
+        trackingTokenHash: "dash-mid-page",
+        idempotencyKey: "dash-mid-page",
+        collaborativeId: data.x.id,
+        whatHappened: "x",
+        reporterRelation: "CARER",
+        receivedAt: new Date("2019-10-01T10:00:00Z"),
+      },
+    });
+    try {
+      // The page reads cold; just before its first read of the concerns summary, a refresh that
+      // counts the new concern commits (in another connection).
+      clearDashboardCache();
+      let refreshedMidPage = false;
+      recordDashboardSql(async (statement) => {
+        if (refreshedMidPage || !statement.text.includes("dashboard_concern_weekly")) return;
+        refreshedMidPage = true;
+        await refreshDashboardSummaries({ force: true });
+      });
+      const during = await getDashboard(cast.viewers.national, NATIONAL, f);
+      recordDashboardSql(undefined);
+      expect(refreshedMidPage).toBe(true);
+      // Every figure, and "Figures as of", is the previous refresh's.
+      expect(during).toEqual(before);
+      // The next page is the new refresh's, in every panel (nothing cached from the mixed moment).
+      const after = await getDashboard(cast.viewers.national, NATIONAL, f);
+      expect(after.refreshedAt!.getTime()).toBeGreaterThan(before.refreshedAt!.getTime());
+      expect(after.concerns.received).toBe(before.concerns.received + 1);
+      expect(after.coverage).toEqual(before.coverage);
+    } finally {
+      recordDashboardSql(undefined);
+      await db.concern.delete({ where: { id: concern.id } });
       await refreshDashboardSummaries({ force: true });
     }
   }, 90_000);
