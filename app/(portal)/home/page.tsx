@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/auth/policy";
 import { getHome, type Home, type HomeMeasure } from "@/lib/home/queries";
+import { listTemplates } from "@/lib/templates/queries";
 import { STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/projects/status";
 import { formatDate, pluralise } from "@/lib/format";
 import { SpcIconBadges } from "@/components/measures/SpcIcons";
@@ -15,10 +16,11 @@ const ROLE_WORDS = { LEAD: "Lead", STAFF: "Staff member", PATIENT: "Patient or c
 
 export default async function HomePage() {
   const viewer = await requireViewer("/home");
-  const home = await getHome(viewer);
   const mayStartProject = can(viewer, "project.create", {
     collaborativeId: viewer.memberships.find((m) => m.role !== "PATIENT")?.collaborativeId,
   });
+  // The templates are linked from here so that a project from one is a single page load from home.
+  const [home, templates] = await Promise.all([getHome(viewer), mayStartProject ? listTemplates() : []]);
   const leads = home.collaboratives.filter((c) => c.lead !== null);
 
   return (
@@ -102,8 +104,21 @@ export default async function HomePage() {
               {mayStartProject && " · "}
             </>
           )}
-          {mayStartProject && <Link href="/projects/new">Start a project</Link>}
+          {mayStartProject && <Link href="/projects/new">Start a new project</Link>}
         </p>
+        {templates.length > 0 && (
+          <>
+            <h3 className="text-xl">Start from a template</h3>
+            <p>Standard measures, a driver diagram and change ideas, ready to use:</p>
+            <ul className="mb-8 list-disc pl-6">
+              {templates.map((t) => (
+                <li key={t.key}>
+                  <Link href={`/projects/new?template=${t.key}`}>{t.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       {(home.collaboratives.length > 0 || home.national || home.admin) && (
