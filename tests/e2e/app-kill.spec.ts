@@ -74,8 +74,17 @@ test("killing the server mid-submission and mid-import leaves no partial data", 
   const concernAction = await concernFormAction(portal.url);
   const importPage = await get(`${portal.url}/projects/${projectId}/measures/${measureIds[0]}/import`, { cookie });
   expect(importPage.status).toBe(200);
-  const importAction = hiddenFieldsOfForm(importPage.body, "csv");
   const csv = dailyCsv();
+  // As a person does: preview the file first; the confirm step carries the preview's plan (a
+  // fingerprint of what will happen to each row), the same for every measure here (all empty).
+  const preview = await postForm(
+    `${portal.url}/projects/${projectId}/measures/${measureIds[0]}/import`,
+    { ...hiddenFieldsOfForm(importPage.body, "csv"), projectId, measureId: measureIds[0]!, step: "preview", csv },
+    { cookie, timeoutMs: 60_000 },
+  );
+  expect(preview.status).toBe(200);
+  const importAction = hiddenFieldsOfForm(preview.body, "plan");
+  expect(importAction.plan).toMatch(/\S/);
 
   const submissions: ConcernSubmission[] = [];
   const imports: { measureId: string; status: number; location: string | null; error?: string }[] = [];
