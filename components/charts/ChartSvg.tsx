@@ -4,8 +4,7 @@
 // variation and assurance icons mean, so a downloaded chart still makes sense on a slide.
 // Pure: no hooks, no context (lib/svg-markup.ts renders it to a string for the download route).
 import type { ReactNode } from "react";
-import type { ChartPointView, MeasureChartView } from "@/lib/measures/chart";
-import { periodKey } from "@/lib/measures/periods";
+import type { MeasureChartView } from "@/lib/measures/chart";
 import { SPC_COLOURS } from "@/lib/spc/describe";
 import { formatDecimal } from "@/lib/format";
 import { niceScale, round } from "./scale";

@@ -16,15 +16,7 @@ import {
   requiredRoles,
   type ColumnChoice,
 } from "./csv-columns";
-import {
-  addPeriods,
-  formatPeriod,
-  nextPeriodDue,
-  periodEndOf,
-  periodKey,
-  periodStartOf,
-  periodWindowProblem,
-} from "./periods";
+import { addPeriods, formatPeriod, nextPeriodDue, periodKey, periodStartOf, periodWindowProblem } from "./periods";
 import { pointValue, type ValueSpec } from "./values";
 
 export const MAX_IMPORT_ROWS = 5_000;

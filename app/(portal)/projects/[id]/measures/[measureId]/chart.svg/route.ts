@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const measureId = idField.safeParse(raw.measureId);
   if (!projectId.success || !measureId.success) return new Response("Not found", { status: 404 });
   try {
-    const { project, measure, chart } = await getMeasurePage(await getViewer(), projectId.data, measureId.data);
+    const { measure, chart } = await getMeasurePage(await getViewer(), projectId.data, measureId.data);
     const svg = svgMarkup(
       createElement(ChartSvg, {
         id: "chart",
