@@ -340,16 +340,18 @@ async function writeCorpus(client: pg.Client, concernId: string) {
 
   const learningSlug = (await one(`SELECT slug FROM "LearningItem" WHERE id = $1`, [learningId])).slug!;
   const prioritySlug = (await one(`SELECT slug FROM "PriorityArea" WHERE id = $1`, [`${priority.id}${sfx}`])).slug!;
+  // A point whose note is the corpus, from whichever copied measure has one (the project may also have
+  // measures with no data in January or July, and the copies come back in no particular order).
   const point = await one(
-    `SELECT id FROM "MeasurePoint" WHERE "measureId" = $1 AND note <> '' ORDER BY "periodStart" LIMIT 1`,
-    [measures[0]],
+    `SELECT id, "measureId" FROM "MeasurePoint" WHERE "measureId" = ANY($1::text[]) AND note <> '' ORDER BY "measureId", "periodStart" LIMIT 1`,
+    [measures],
   );
   return {
     pointId: point.id!,
     personId: personId!,
     projectId: projectId!,
     cycleId: cycles[0]!,
-    measureId: measures[0]!,
+    measureId: point.measureId!,
     learningSlug,
     eventId: eventId!,
     prioritySlug,
