@@ -23,7 +23,7 @@ import { formatPeriod, parsePeriodText, periodKey, periodStartOf, periodWindowPr
 import type { CorrectPointInput, MeasureInput, UpdateMeasureInput, ValuesGridInput } from "./schemas";
 import { refreshImprovementEvidence, refreshMeasureSpc } from "./spc-status";
 import { pointValue, shownCells, type PointValue } from "./values";
-import { chartTypeProblem } from "./chart-types";
+import { CHART_TYPE_NAMES, chartTypeProblem, type ChartType } from "./chart-types";
 
 /**
  * Every write to a measure starts here: the row lock serialises writers of one measure, so each
@@ -123,7 +123,19 @@ const MEASURE_LABELS = {
 type MeasureDefinition = ReturnType<typeof definition>;
 const comparable = (m: MeasureDefinition) =>
   Object.fromEntries(
-    Object.entries(m).map(([k, v]) => [k, v === null ? "" : typeof v === "boolean" ? (v ? "Yes" : "No") : String(v)]),
+    Object.entries(m).map(([k, v]) => [
+      k,
+      // The chart as the form names it, not its stored code.
+      k === "chartType"
+        ? CHART_TYPE_NAMES[v as ChartType]
+        : v === null
+          ? ""
+          : typeof v === "boolean"
+            ? v
+              ? "Yes"
+              : "No"
+            : String(v),
+    ]),
   ) as Record<string, string>;
 
 /** Saves the measure's definition (optimistic concurrency as for projects); rates are recomputed if the multiplier changes. */
