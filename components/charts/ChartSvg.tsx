@@ -49,6 +49,29 @@ export function labelEvery(pointCount: number, plotWidth: number): number {
   return Math.max(1, Math.ceil(pointCount / Math.max(1, Math.floor(plotWidth / MIN_LABEL_SPACING))));
 }
 
+/**
+ * P/U limits as steps: each point's limit is level across its own slot and changes halfway to the
+ * next point; a point without limits breaks the line.
+ */
+export function steppedPath(
+  limits: readonly (number | null)[],
+  left: number,
+  step: number,
+  y: (v: number) => number,
+): string {
+  let d = "";
+  let drawing = false;
+  limits.forEach((v, i) => {
+    if (v === null) {
+      drawing = false;
+      return;
+    }
+    d += `${drawing ? "V" : `M${px(left + step * i)} `}${px(y(v))}H${px(left + step * (i + 1))}`;
+    drawing = true;
+  });
+  return d;
+}
+
 /** Greedy word wrap for SVG text, which does not wrap by itself. */
 export function wrapWords(text: string, width = WRAP_AT): string[] {
   const lines: string[] = [];
@@ -98,6 +121,7 @@ export function ChartSvg({ id, name, unit, chart, kind, standalone = false }: Ch
       : niceScale(0, 1);
   const y = (v: number) => plotBottom - ((v - domain[0]) / (domain[1] - domain[0])) * PLOT_HEIGHT;
   const inside = (v: number | null): v is number => v !== null && v >= domain[0] && v <= domain[1];
+  const clamp = (v: number | null) => (v === null ? null : Math.min(domain[1], Math.max(domain[0], v)));
 
   const every = labelEvery(n, plotWidth);
   // The baseline (before the change work started) is the model's, as on the interactive chart.
@@ -112,6 +136,7 @@ export function ChartSvg({ id, name, unit, chart, kind, standalone = false }: Ch
       words.push(`Variation: ${chart.variationText}.`);
       if (chart.target !== null) words.push(`Assurance: ${chart.assuranceText}.`);
     } else words.push("Process limits need at least 2 points.");
+    if (chart.limitsVary) words.push(`${chart.chartTypeName}: ${chart.chartTypeText}`);
     words.push(...chart.provisionalNotes);
   } else if (run) words.push(`Run chart: ${run.text}`);
   if (every > 1) words.push(`The axis labels every ${ordinal(every)} point; every value is in the data table.`);
@@ -122,7 +147,7 @@ export function ChartSvg({ id, name, unit, chart, kind, standalone = false }: Ch
   const height = wordsTop + wordLines.length * LINE_HEIGHT + 8;
 
   const unitText = unit ? ` (${unit})` : "";
-  const title = `${kind === "xmr" ? "XmR chart" : "Run chart"} of ${name}${unitText}`;
+  const title = `${kind === "xmr" ? chart.chartTypeName : "Run chart"} of ${name}${unitText}`;
   const baselineText =
     baseline === 0
       ? ""
@@ -151,6 +176,7 @@ export function ChartSvg({ id, name, unit, chart, kind, standalone = false }: Ch
       fontSize="11"
       fill={TEXT}
       data-chart={kind}
+      data-chart-type={kind === "xmr" ? chart.chartType : undefined}
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
@@ -214,14 +240,34 @@ export function ChartSvg({ id, name, unit, chart, kind, standalone = false }: Ch
             period.mean === null
               ? ""
               : chart.periods.length === 1
-                ? `Mean ${num(period.mean)}${period.upper !== null && period.lower !== null ? `, process limits ${num(period.lower)} to ${num(period.upper)}` : ""}`
+                ? chart.limitsVary
+                  ? `Centre ${num(period.mean)}; each period’s process limits come from its own denominator`
+                  : `Mean ${num(period.mean)}${period.upper !== null && period.lower !== null ? `, process limits ${num(period.lower)} to ${num(period.upper)}` : ""}`
                 : `${period.index === 0 ? "From" : "Recalculated from"} ${period.startLabel}: mean ${num(period.mean)}`;
           return (
             <g key={period.startKey} data-period={period.index}>
               {period.index > 0 && (
                 <line x1={px(left)} x2={px(left)} y1={plotTop} y2={plotBottom} stroke={TEXT} strokeDasharray="1 3" />
               )}
-              {inside(period.upper) && (
+              {chart.limitsVary &&
+                (["upper", "lower"] as const).map((field) => (
+                  <path
+                    key={field}
+                    d={steppedPath(
+                      points.slice(start, start + period.pointCount).map((p) => clamp(p[field])),
+                      left,
+                      step,
+                      y,
+                    )}
+                    fill="none"
+                    stroke={LIMIT_COLOUR}
+                    strokeWidth="1.5"
+                    strokeDasharray="6 4"
+                    data-line={field}
+                    data-stepped=""
+                  />
+                ))}
+              {!chart.limitsVary && inside(period.upper) && (
                 <line
                   x1={px(left)}
                   x2={px(right)}
@@ -244,7 +290,7 @@ export function ChartSvg({ id, name, unit, chart, kind, standalone = false }: Ch
                   data-line="mean"
                 />
               )}
-              {inside(period.lower) && (
+              {!chart.limitsVary && inside(period.lower) && (
                 <line
                   x1={px(left)}
                   x2={px(right)}

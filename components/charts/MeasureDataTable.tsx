@@ -21,6 +21,9 @@ export type MeasureTableData = {
   notes: { index: number; number: number; text: string }[];
   /** Points 0 to baselineCount − 1 are the baseline (before the change work started). */
   baselineCount: number;
+  /** P/U charts: each point's own limits (they vary with its denominator). */
+  uppers?: (number | null)[];
+  lowers?: (number | null)[];
 };
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? "–" : formatDecimal(n, 2));
@@ -37,7 +40,7 @@ export function MeasureDataTable({ caption, data }: { caption: string; data: Mea
           <th scope="col">Value</th>
           {rate && <th scope="col">Numerator</th>}
           {rate && <th scope="col">Denominator</th>}
-          <th scope="col">Mean</th>
+          <th scope="col">{data.uppers ? "Centre" : "Mean"}</th>
           <th scope="col">Lower limit</th>
           <th scope="col">Upper limit</th>
           <th scope="col">Variation</th>
@@ -59,8 +62,8 @@ export function MeasureDataTable({ caption, data }: { caption: string; data: Mea
                 {rate && <td>{num(data.numerators![i])}</td>}
                 {rate && <td>{num(data.denominators![i])}</td>}
                 <td>{num(period.mean)}</td>
-                <td>{num(period.lower)}</td>
-                <td>{num(period.upper)}</td>
+                <td>{num(data.lowers ? data.lowers[i] : period.lower)}</td>
+                <td>{num(data.uppers ? data.uppers[i] : period.upper)}</td>
                 <td>{variationWords(data.causes[i] ?? ".", data.rules[i] ?? "")}</td>
                 {notes.size > 0 && <td>{note ? `N${note.number}: ${note.text}` : ""}</td>}
               </tr>

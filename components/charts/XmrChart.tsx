@@ -52,6 +52,8 @@ type Props = {
   axis?: ChartAxisData;
   /** Points 0 to baselineCount − 1 are the baseline (before the change work started). */
   baselineCount?: number;
+  /** P/U charts: each point has its own limits, drawn as steps (the limit changes halfway between points). */
+  stepped?: boolean;
 };
 
 /** The same chart from compact arrays, for pages with many charts (props are serialised into the page). */
@@ -75,6 +77,9 @@ export type XmrChartData = {
   notes: { index: number; number: number; text: string }[];
   baselineCount: number;
   axis: ChartAxisData;
+  /** P/U charts: each point's own limits (then the periods' upper and lower are only their outermost). */
+  uppers?: (number | null)[];
+  lowers?: (number | null)[];
 };
 
 const CAUSE_COLOURS: Record<string, string> = {
@@ -98,19 +103,24 @@ export function CompactXmrChart({
   notes,
   baselineCount,
   axis,
+  uppers,
+  lowers,
 }: XmrChartData) {
+  const stepped = uppers !== undefined && lowers !== undefined;
   const noteAt = notesByIndex(notes);
   const points: XmrChartPoint[] = [];
   periods.forEach((p, period) => {
     for (let i = p.start; i < p.end; i++) {
       const cause = causes[i] ?? ".";
+      const upper = stepped ? (uppers[i] ?? null) : p.upper;
+      const lower = stepped ? (lowers[i] ?? null) : p.lower;
       points.push({
         key: String(i),
         label: labels[i]!,
         value: values[i]!,
         mean: p.mean,
-        upper: p.upper,
-        lower: p.lower,
+        upper,
+        lower,
         period,
         colour: CAUSE_COLOURS[cause] ?? SPC_COLOURS.common,
         special: cause !== ".",
@@ -121,6 +131,7 @@ export function CompactXmrChart({
           denominator: denominators?.[i],
           label: labels[i]!,
           variation: variationWords(cause, rules[i] ?? ""),
+          ...(stepped ? { limits: { lower, upper } } : {}),
           note: noteAt.get(i),
         },
       });
@@ -135,6 +146,7 @@ export function CompactXmrChart({
       unit={unit}
       axis={axis}
       baselineCount={baselineCount}
+      stepped={stepped}
     />
   );
 }
@@ -169,7 +181,16 @@ export function niceScale(low: number, high: number): { domain: [number, number]
 const factsOf = (p: XmrChartPoint | undefined): TooltipFacts | undefined =>
   p && (p.facts ?? { value: p.value, label: p.label, variation: p.causeLabel || undefined });
 
-export function XmrChart({ points, periodCount, target, annotations, unit, axis, baselineCount = 0 }: Props) {
+export function XmrChart({
+  points,
+  periodCount,
+  target,
+  annotations,
+  unit,
+  axis,
+  baselineCount = 0,
+  stepped = false,
+}: Props) {
   const mounted = useMounted();
   const wide = useWideScreen();
   if (!mounted) return <div style={{ height: 380 }} />;
@@ -231,6 +252,8 @@ export function XmrChart({ points, periodCount, target, annotations, unit, axis,
               name={line.name}
               dataKey={(d: XmrChartPoint) => (d.period === k ? d[line.field] : null)}
               {...line.style}
+              // P/U limits change with each point's denominator: steps, not slopes between points.
+              type={stepped && line.field !== "mean" ? "step" : "linear"}
               dot={false}
               activeDot={false}
               isAnimationActive={false}

@@ -59,6 +59,8 @@ export type TooltipFacts = {
   label: string;
   /** The point's variation in words (variationWords); the run chart has none per point. */
   variation?: string;
+  /** P/U charts: this point's own process limits (they vary with its denominator). */
+  limits?: { lower: number | null; upper: number | null };
   note?: { number: number; text: string };
 };
 
@@ -74,6 +76,11 @@ export function PointTooltip({ facts, unit }: { facts: TooltipFacts | undefined;
       )}
       <p className="mb-1">{facts.label}</p>
       {facts.variation && <p className="mb-1">{facts.variation}</p>}
+      {facts.limits && facts.limits.lower !== null && facts.limits.upper !== null && (
+        <p className="mb-1">
+          This period’s limits: {formatValue(facts.limits.lower, unit)} to {formatValue(facts.limits.upper, unit)}
+        </p>
+      )}
       {facts.note && (
         <p className="mb-0">
           <strong>Note N{facts.note.number}: </strong>

@@ -70,6 +70,13 @@ export function MeasureChartPanel({
     narrow: { indices: chart.axis.narrow.indices, labels: chart.axis.narrow.labels },
     wide: { indices: chart.axis.wide.indices, labels: chart.axis.wide.labels },
   };
+  // P/U charts: each point's own limits, to draw as steps and list in the table.
+  const varying = chart.limitsVary
+    ? {
+        uppers: chart.points.map((p) => (p.upper === null ? null : compactNumber(p.upper))),
+        lowers: chart.points.map((p) => (p.lower === null ? null : compactNumber(p.lower))),
+      }
+    : {};
   const table: MeasureTableData = {
     labels: compact.labels,
     values: compact.values,
@@ -79,6 +86,7 @@ export function MeasureChartPanel({
     periods,
     notes,
     baselineCount,
+    ...varying,
   };
   return (
     <div>
@@ -105,6 +113,12 @@ export function MeasureChartPanel({
           </p>
         </div>
       )}
+      {chart.limitsVary && (
+        <p className="mb-4" data-testid="chart-type-guidance">
+          <strong>{chart.chartTypeName}. </strong>
+          {chart.chartTypeText}
+        </p>
+      )}
       {chart.provisionalNotes.map((note) => (
         <p key={note} className="mb-4 border-l-4 border-nhs-warm-yellow bg-nhs-pale-yellow px-4 py-2">
           <strong>Provisional limits. </strong>
@@ -114,8 +128,9 @@ export function MeasureChartPanel({
       <figure className="mb-4 bg-white p-2 sm:p-4">
         <div
           role="img"
-          aria-label={`XmR chart of ${name}. The description below the chart says what it shows.`}
+          aria-label={`${chart.chartTypeName} of ${name}. The description below the chart says what it shows.`}
           className="min-h-[380px]"
+          data-chart-type={chart.chartType}
           data-ticks-narrow={chart.axis.narrow.indices.length}
           data-ticks-wide={chart.axis.wide.indices.length}
         >
@@ -130,6 +145,7 @@ export function MeasureChartPanel({
             notes={notes}
             baselineCount={baselineCount}
             axis={axis}
+            {...varying}
           />
         </div>
         <AxisNote chart={chart} />
@@ -138,7 +154,13 @@ export function MeasureChartPanel({
           {chart.summary}
         </figcaption>
       </figure>
-      {showKey && <ChartKey hasTarget={chart.target !== null} hasBaseline={chart.baseline !== null} />}
+      {showKey && (
+        <ChartKey
+          hasTarget={chart.target !== null}
+          hasBaseline={chart.baseline !== null}
+          limitsVary={chart.limitsVary}
+        />
+      )}
       {chart.noteAnnotations.length > 0 && (
         <>
           <p className="mb-1 font-bold">Notes marked on the chart</p>
@@ -225,7 +247,16 @@ function AxisNote({ chart }: { chart: MeasureChartView }) {
   );
 }
 
-export function ChartKey({ hasTarget, hasBaseline = false }: { hasTarget: boolean; hasBaseline?: boolean }) {
+export function ChartKey({
+  hasTarget,
+  hasBaseline = false,
+  limitsVary = false,
+}: {
+  hasTarget: boolean;
+  hasBaseline?: boolean;
+  /** P/U charts: the limits are each period's own. */
+  limitsVary?: boolean;
+}) {
   const swatch = (colour: string, large = false) => (
     <svg
       width="14"
@@ -256,7 +287,7 @@ export function ChartKey({ hasTarget, hasBaseline = false }: { hasTarget: boolea
       </li>
       <li>
         <span aria-hidden="true" className="inline-block w-5 border-t-2 border-dashed border-nhs-grey-1 align-middle" />{" "}
-        Process limits
+        {limitsVary ? "Process limits (each period’s own, from its denominator)" : "Process limits"}
       </li>
       {hasTarget && (
         <li>

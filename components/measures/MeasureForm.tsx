@@ -7,6 +7,7 @@ import { ConflictChanges } from "@/components/projects/ConflictChanges";
 import type { FormState } from "@/lib/forms";
 import { RATE_MULTIPLIERS } from "@/lib/measures/values";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { CHART_TYPE_OPTIONS, CHART_TYPE_STATUS_NOTE } from "@/lib/measures/chart-types";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -114,6 +115,13 @@ export function MeasureForm({ action, initial, hidden, submitLabel, locked = fal
           },
         ]}
         multiple
+      />
+      <ChoiceField
+        {...field("chartType")}
+        defaultValue={values.chartType || "XMR"}
+        label="Which chart to draw"
+        hint={`P and U charts are for a numerator and a denominator only. ${CHART_TYPE_STATUS_NOTE}`}
+        options={CHART_TYPE_OPTIONS}
       />
       <Button disabled={pending}>{conflict ? "Save my version" : submitLabel}</Button>
     </form>

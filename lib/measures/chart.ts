@@ -9,10 +9,12 @@ import type { ImprovementDirection, MeasurePeriod, PdsaDecision } from "@/lib/ge
 import {
   MIN_POINTS_FOR_FIRM_LIMITS,
   SPC_COLOURS,
+  attributeChartWithRebase,
   limitsAreProvisional,
   runChart,
   xmrChartWithRebase,
   type Assurance,
+  type Direction,
   type SpcRule,
   type SpecialCause,
   type Variation,
@@ -22,6 +24,7 @@ import { PERIOD_LABELS, formatPeriod, periodEndOf, periodKey, periodStartOf } fr
 import {
   SIGNAL_NEXT_STEPS,
   assuranceGuidance,
+  chartTypeGuidance,
   nextStep,
   rebaseSuggestionText,
   variationGuidance,
@@ -29,6 +32,7 @@ import {
 } from "./guidance";
 import { formatDate, formatDecimal, formatShortDate } from "@/lib/format";
 import { PDSA_DECISION_OUTCOMES } from "@/lib/projects/status";
+import { CHART_TYPE_NAMES, attributeSpec, type ChartType } from "./chart-types";
 
 export type ChartMeasure = {
   name: string;
@@ -38,6 +42,10 @@ export type ChartMeasure = {
   period: MeasurePeriod;
   screenOutlierMovingRanges: boolean;
   rebaseDates: Date[];
+  /** The chart drawn (XmR when absent: the dashboards' and learning library's charts). */
+  chartType?: ChartType;
+  /** For P/U charts: values are numerator ÷ denominator × this (100 for a percentage). */
+  rateMultiplier?: number;
 };
 export type ChartInputPoint = {
   id: string;
@@ -119,6 +127,14 @@ export type RunChartView = {
 };
 
 export type MeasureChartView = {
+  /** The chart drawn: XmR, or P/U (P′/U′) with limits per point for a measure with a numerator and a denominator. */
+  chartType: ChartType;
+  /** "XmR chart", "P′ chart (Laney)"… */
+  chartTypeName: string;
+  /** True for P/U charts: each point has its own limits (ChartPointView.upper/lower), drawn as steps. */
+  limitsVary: boolean;
+  /** What "outside the limits" means on this chart type. */
+  chartTypeText: string;
   pointCount: number;
   points: ChartPointView[];
   periods: ChartPeriodView[];
@@ -179,22 +195,15 @@ export function measureChart(
 ): MeasureChartView {
   const sorted = [...input].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
   const direction = spcDirection(measure.direction);
-  const result = xmrChartWithRebase(
-    sorted.map((p) => p.value),
-    rebaseIndices(sorted, measure.rebaseDates),
-    {
-      improvement: direction,
-      target: measure.target ?? undefined,
-      screenOutlierMovingRanges: measure.screenOutlierMovingRanges,
-    },
-  );
+  const spec = attributeSpec(measure.chartType);
+  const chartType: ChartType = spec ? measure.chartType! : "XMR";
+  const result = spec ? attributeSeries(measure, sorted, spec, direction) : xmrSeries(measure, sorted, direction);
 
   const periodOf = new Int32Array(sorted.length);
   result.periods.forEach((p, index) => periodOf.fill(index, p.start, p.end));
   const baselineCount = context.projectStart ? countBaseline(sorted, measure.period, context.projectStart) : 0;
   let notes = 0;
   const points: ChartPointView[] = sorted.map((p, i) => {
-    const period = result.periods[periodOf[i]]!.result;
     const spc = result.points[i]!;
     return {
       id: p.id,
@@ -204,9 +213,9 @@ export function measureChart(
       numerator: p.numerator,
       denominator: p.denominator,
       note: p.note,
-      mean: period.mean,
-      upper: period.upperLimit,
-      lower: period.lowerLimit,
+      mean: spc.mean,
+      upper: spc.upper,
+      lower: spc.lower,
       period: periodOf[i]!,
       cause: spc.specialCause,
       causeLabel: CAUSE_LABELS[spc.specialCause ?? "common"],
@@ -226,10 +235,10 @@ export function measureChart(
           startLabel: points[p.start]!.label,
           endLabel: points[p.end - 1]!.label,
           pointCount: p.end - p.start,
-          mean: p.result.mean,
-          upper: p.result.upperLimit,
-          lower: p.result.lowerLimit,
-          provisional: p.result.upperLimit !== null && limitsAreProvisional(p.result),
+          mean: p.mean,
+          upper: p.upper,
+          lower: p.lower,
+          provisional: p.upper !== null && limitsAreProvisional(p),
         }));
   const hasLimits = periods.some((p) => p.upper !== null);
   const provisionalNotes = periods
@@ -257,6 +266,10 @@ export function measureChart(
   const baseline = baselineOf(points, baselineCount, context.projectStart);
 
   return {
+    chartType,
+    chartTypeName: CHART_TYPE_NAMES[chartType],
+    limitsVary: spec !== null,
+    chartTypeText: chartTypeGuidance(chartType),
     pointCount: points.length,
     points,
     periods,
@@ -270,7 +283,19 @@ export function measureChart(
     runChart: run,
     annotations,
     target: measure.target,
-    summary: summarise(measure, points, periods, signals, variationText, assuranceText, run, baseline, noteAnnotations),
+    summary: summarise(
+      measure,
+      CHART_TYPE_NAMES[chartType],
+      spec !== null,
+      points,
+      periods,
+      signals,
+      variationText,
+      assuranceText,
+      run,
+      baseline,
+      noteAnnotations,
+    ),
     noteAnnotations,
     baseline,
     axis: {
@@ -288,6 +313,111 @@ export function measureChart(
     nextStep: nextStep(variation, assurance),
     rebaseSuggestion,
   };
+}
+
+/** One point's mean (centre), limits and special cause, whichever chart computed them. */
+type SeriesPoint = {
+  mean: number | null;
+  upper: number | null;
+  lower: number | null;
+  rules: SpcRule[];
+  specialCause: SpecialCause | null;
+};
+/** A period's centre and, for XmR, its limits; for P/U the outermost limits of its points (for the axis). */
+type SeriesPeriod = {
+  start: number;
+  end: number;
+  mean: number | null;
+  upper: number | null;
+  lower: number | null;
+  pointsUsedForLimits: number;
+};
+type Series = {
+  periods: SeriesPeriod[];
+  points: SeriesPoint[];
+  variation: Variation | null;
+  assurance: Assurance | null;
+};
+
+function xmrSeries(measure: ChartMeasure, sorted: readonly ChartInputPoint[], direction: Direction): Series {
+  const result = xmrChartWithRebase(
+    sorted.map((p) => p.value),
+    rebaseIndices(sorted, measure.rebaseDates),
+    {
+      improvement: direction,
+      target: measure.target ?? undefined,
+      screenOutlierMovingRanges: measure.screenOutlierMovingRanges,
+    },
+  );
+  const periods = result.periods.map((p) => ({
+    start: p.start,
+    end: p.end,
+    mean: p.result.mean,
+    upper: p.result.upperLimit,
+    lower: p.result.lowerLimit,
+    pointsUsedForLimits: p.result.pointsUsedForLimits,
+  }));
+  const points: SeriesPoint[] = [];
+  for (const period of periods)
+    for (let i = period.start; i < period.end; i++) {
+      const spc = result.points[i]!;
+      points.push({
+        mean: period.mean,
+        upper: period.upper,
+        lower: period.lower,
+        rules: spc.rules,
+        specialCause: spc.specialCause,
+      });
+    }
+  return { periods, points, variation: result.variation, assurance: result.assurance };
+}
+
+/**
+ * P/U (P′/U′) charts from each point's numerator and denominator, in the measure's units: value,
+ * centre and limits are proportions or rates per unit times the rate multiplier (the target is
+ * compared in the same units). A point without both parts is missing.
+ */
+function attributeSeries(
+  measure: ChartMeasure,
+  sorted: readonly ChartInputPoint[],
+  spec: { kind: "p" | "u"; laney: boolean },
+  direction: Direction,
+): Series {
+  const scale = measure.rateMultiplier && measure.rateMultiplier > 0 ? measure.rateMultiplier : 1;
+  const result = attributeChartWithRebase(
+    spec.kind,
+    sorted.map((p) => p.numerator ?? Number.NaN),
+    sorted.map((p) => p.denominator ?? Number.NaN),
+    rebaseIndices(sorted, measure.rebaseDates),
+    {
+      laney: spec.laney,
+      screenOutlierMovingRanges: measure.screenOutlierMovingRanges,
+      improvement: direction,
+      target: measure.target === null ? undefined : measure.target / scale,
+    },
+  );
+  const scaled = (n: number | null) => (n === null ? null : n * scale);
+  const points: SeriesPoint[] = result.points.map((p) => ({
+    mean: scaled(p.centre),
+    upper: scaled(p.upperLimit),
+    lower: scaled(p.lowerLimit),
+    rules: p.rules,
+    specialCause: p.specialCause,
+  }));
+  const periods = result.periods.map((p) => {
+    const own = points.slice(p.start, p.end);
+    const uppers = own.flatMap((q) => (q.upper === null ? [] : [q.upper]));
+    const lowers = own.flatMap((q) => (q.lower === null ? [] : [q.lower]));
+    return {
+      start: p.start,
+      end: p.end,
+      mean: scaled(p.centre),
+      upper: uppers.length > 0 ? Math.max(...uppers) : null,
+      lower: lowers.length > 0 ? Math.min(...lowers) : null,
+      pointsUsedForLimits: p.pointsUsedForLimits,
+    };
+  });
+  return { periods, points, variation: result.variation, assurance: result.assurance };
 }
 
 /** Points (in period order) whose period ended before the day the change work started. */
@@ -538,6 +668,8 @@ function cycleAnnotations(
 
 function summarise(
   measure: ChartMeasure,
+  chartName: string,
+  limitsVary: boolean,
   points: readonly ChartPointView[],
   periods: readonly ChartPeriodView[],
   signals: readonly string[],
@@ -551,7 +683,7 @@ function summarise(
   if (points.length === 0) return `${measure.name}${unit}: no data yet.`;
   const cadence = PERIOD_LABELS[measure.period].adjective;
   const parts = [
-    `XmR chart of ${measure.name}${unit}: ${points.length} ${cadence} ${points.length === 1 ? "point" : "points"} from ${points[0]!.label} to ${points[points.length - 1]!.label}.`,
+    `${chartName} of ${measure.name}${unit}: ${points.length} ${cadence} ${points.length === 1 ? "point" : "points"} from ${points[0]!.label} to ${points[points.length - 1]!.label}.`,
   ];
   if (baseline) parts.push(baseline.text);
   if (periods.every((p) => p.upper === null)) parts.push("Process limits need at least 2 points.");
@@ -559,9 +691,18 @@ function summarise(
     if (p.upper === null) continue;
     const from =
       periods.length > 1 ? `From ${p.startLabel}${p.index > 0 ? " (limits recalculated)" : ""}: mean` : "Mean";
-    parts.push(
-      `${from} ${num(p.mean)}, process limits ${num(p.lower)} to ${num(p.upper)}${p.provisional ? " (provisional: fewer than 13 points)" : ""}.`,
-    );
+    const provisional = p.provisional ? " (provisional: fewer than 13 points)" : "";
+    if (limitsVary) {
+      const own = points.filter((q) => q.period === p.index && q.upper !== null && q.lower !== null);
+      const span = (values: number[]) => {
+        const low = Math.min(...values);
+        const high = Math.max(...values);
+        return low === high ? num(low) : `${num(low)} to ${num(high)}`;
+      };
+      parts.push(
+        `${from} ${num(p.mean)}, process limits for each period from its denominator: lower ${span(own.map((q) => q.lower!))}, upper ${span(own.map((q) => q.upper!))}${provisional}.`,
+      );
+    } else parts.push(`${from} ${num(p.mean)}, process limits ${num(p.lower)} to ${num(p.upper)}${provisional}.`);
   }
   if (measure.target !== null) parts.push(`Target ${num(measure.target)}.`);
   const latest = points[points.length - 1]!;

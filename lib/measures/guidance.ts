@@ -129,3 +129,23 @@ export const SIGNAL_NEXT_STEPS = {
 export function rebaseSuggestionText(run: { length: number; side: "above" | "below"; first: string }): string {
   return `The last ${run.length} points are all ${run.side} the mean, from ${run.first}: a sustained shift. If you know what changed (for example a change you adopted), consider recalculating the limits from ${run.first} so that they describe the process as it is now.`;
 }
+
+/**
+ * What "outside the limits" means on the chart type drawn (issue 22). XmR: one pair of limits per
+ * period of the chart. P/U: each period's own limits, from its own denominator. P′/U′: the same,
+ * widened or narrowed by Laney's correction for the ordinary variation between periods.
+ */
+export function chartTypeGuidance(chartType: "XMR" | "P" | "P_PRIME" | "U" | "U_PRIME"): string {
+  const what = chartType === "P" || chartType === "P_PRIME" ? "percentage" : "rate";
+  const base = `Each period has its own process limits, worked out from its own denominator: a period with a small denominator has wide limits and one with a large denominator narrow limits. A point outside its own limits is a ${what} too high or too low to be chance for that many, a special cause to investigate.`;
+  switch (chartType) {
+    case "P":
+    case "U":
+      return `${base} The two-out-of-three rule is not used on this chart, as its limits change from point to point; shifts and trends are.`;
+    case "P_PRIME":
+    case "U_PRIME":
+      return `${base} Laney’s correction then scales every limit by how much the periods really vary from each other, so that with large denominators only points unusual even allowing for that are outside. The two-out-of-three rule is not used on this chart; shifts and trends are.`;
+    default:
+      return "A point outside the process limits is a special cause: the limits show the range this process usually produces, worked out from the usual jumps between one period and the next.";
+  }
+}

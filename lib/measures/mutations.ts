@@ -23,6 +23,7 @@ import { formatPeriod, parsePeriodText, periodKey, periodStartOf, periodWindowPr
 import type { CorrectPointInput, MeasureInput, UpdateMeasureInput, ValuesGridInput } from "./schemas";
 import { refreshImprovementEvidence, refreshMeasureSpc } from "./spc-status";
 import { pointValue, shownCells, type PointValue } from "./values";
+import { CHART_TYPE_NAMES, chartTypeProblem, type ChartType } from "./chart-types";
 
 /**
  * Every write to a measure starts here: the row lock serialises writers of one measure, so each
@@ -70,6 +71,7 @@ type DefinitionSource = Pick<
   | "valueType"
   | "rateMultiplier"
   | "screenOutlierMovingRanges"
+  | "chartType"
 >;
 
 const definition = (input: DefinitionSource) => ({
@@ -83,11 +85,19 @@ const definition = (input: DefinitionSource) => ({
   valueType: input.valueType,
   rateMultiplier: input.valueType === "RATE" ? input.rateMultiplier : 1,
   screenOutlierMovingRanges: input.screenOutlierMovingRanges,
+  chartType: input.chartType,
 });
+
+/** P and U charts only where they fit (a numerator and a denominator; a percentage for P): refused beside the field. */
+function requireFittingChart(next: MeasureDefinition) {
+  const problem = chartTypeProblem(next);
+  if (problem) throw new DomainError("This chart does not fit the measure.", { chartType: problem });
+}
 
 export async function createMeasure(viewer: Viewer, input: MeasureInput): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
+    requireFittingChart(definition(input));
     const measure = await tx.measure.create({
       data: { projectId: project.id, ...definition(input) },
       select: { id: true },
@@ -108,11 +118,24 @@ const MEASURE_LABELS = {
   valueType: "Values recorded as",
   rateMultiplier: "Rate multiplier",
   screenOutlierMovingRanges: "Screen outlying moving ranges",
+  chartType: "Chart",
 };
 type MeasureDefinition = ReturnType<typeof definition>;
 const comparable = (m: MeasureDefinition) =>
   Object.fromEntries(
-    Object.entries(m).map(([k, v]) => [k, v === null ? "" : typeof v === "boolean" ? (v ? "Yes" : "No") : String(v)]),
+    Object.entries(m).map(([k, v]) => [
+      k,
+      // The chart as the form names it, not its stored code.
+      k === "chartType"
+        ? CHART_TYPE_NAMES[v as ChartType]
+        : v === null
+          ? ""
+          : typeof v === "boolean"
+            ? v
+              ? "Yes"
+              : "No"
+            : String(v),
+    ]),
   ) as Record<string, string>;
 
 /** Saves the measure's definition (optimistic concurrency as for projects); rates are recomputed if the multiplier changes. */
@@ -121,6 +144,7 @@ export async function updateMeasure(viewer: Viewer, input: UpdateMeasureInput): 
     const project = await requireProject(viewer, input.projectId, "project.update", tx);
     const current = await lockMeasure(tx, project.id, input.id);
     const next = definition(input);
+    requireFittingChart(next);
     let version = input.version;
     if (current.version !== version) {
       const changes = changedFields(MEASURE_LABELS, comparable(definition(current)), comparable(next));

@@ -33,6 +33,7 @@ const measureSelect = {
   valueType: true,
   rateMultiplier: true,
   screenOutlierMovingRanges: true,
+  chartType: true,
   rebaseDates: true,
   version: true,
   updatedAt: true,

@@ -4,6 +4,7 @@ import { GRID_FIELD, parseNumber } from "./values";
 import { MAX_NOTE_LENGTH } from "./csv";
 import { storableText } from "@/lib/forms";
 import { FORM_CHANGED } from "@/lib/forms/messages";
+import { CHART_TYPES } from "./chart-types";
 
 // Field names are the forms' input names. Messages follow the NHS error message style.
 
@@ -42,6 +43,9 @@ const measureFields = {
     .string()
     .optional()
     .transform((v) => v === "on" || v === "true"),
+  // Whether the chart fits the measure (P/U need a numerator and a denominator) is the domain's rule:
+  // lib/measures/chart-types.ts, checked in lib/measures/mutations.ts.
+  chartType: z.enum(CHART_TYPES, "Select which chart to draw").default("XMR"),
 };
 
 export const createMeasureSchema = z.object({ projectId: idField, ...measureFields });

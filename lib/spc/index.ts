@@ -1,5 +1,6 @@
 /**
- * NHS England "Making Data Count" SPC maths: XmR charts (with rebasing), run charts (Anhøj rules),
+ * NHS England "Making Data Count" SPC maths: XmR charts (with rebasing), P and U charts (with Laney's
+ * P′/U′), run charts (Anhøj rules),
  * icon wording and colours. Pure functions, no dependencies.
  */
 export type {
@@ -28,3 +29,13 @@ export {
 export { xmrChartWithRebase } from "./rebase";
 export { binomialHalfQuantile, runChart } from "./run-chart";
 export { SPC_COLOURS, describeAssurance, describeVariation } from "./describe";
+export type {
+  AttributeChartOptions,
+  AttributeChartPoint,
+  AttributeChartResult,
+  AttributeKind,
+  AttributePeriod,
+  AttributePoint,
+  AttributeRebaseResult,
+} from "./pchart";
+export { D2, SIGMA_LIMITS, attributeChartWithRebase, laneySigmaZ, pChart, uChart } from "./pchart";

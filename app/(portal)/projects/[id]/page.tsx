@@ -177,6 +177,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <ChartKey
               hasTarget={p.measures.some((m) => m.target !== null)}
               hasBaseline={p.measures.some((m) => m.chart.baseline !== null)}
+              limitsVary={p.measures.some((m) => m.chart.limitsVary)}
             />
             {p.measures.map((m) => (
               <section key={m.id} aria-labelledby={`measure-${m.id}`} className="mb-10 border-t-4 border-nhs-blue pt-4">

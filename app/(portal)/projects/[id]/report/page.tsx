@@ -110,6 +110,7 @@ export default async function ProjectReportPage({ params }: Props) {
               {KIND_LABELS[m.kind]} measure, {PERIOD_LABELS[m.period].adjective}, {m.unit || "number"},{" "}
               {DIRECTION_WORDS[m.direction].toLowerCase()}
               {m.target !== null && `, target ${formatDecimal(m.target, 2)}`}
+              {m.chartKind === "xmr" && m.chart.limitsVary && `, drawn as a ${m.chart.chartTypeName}`}
             </p>
             <p className="mb-2 text-base">{m.headline}</p>
             {m.chart.pointCount > 0 && (

@@ -87,6 +87,10 @@ export default async function MeasurePage({ params, searchParams }: Props) {
             label: "Collected",
             value: `${PERIOD_LABELS[measure.period].adjective}${measure.valueType === "RATE" ? `, as a numerator and denominator (× ${measure.rateMultiplier})` : ""}`,
           },
+          {
+            label: "Chart",
+            value: `${chart.chartTypeName}${chart.chartType === "XMR" ? "" : " (status icons on dashboards still come from the XmR chart)"}`,
+          },
         ]}
       />
       {canUpdate && (

@@ -38,6 +38,7 @@ export default async function EditMeasurePage({ params }: Props) {
             measure.rateMultiplier === 1 && measure.valueType === "NUMBER" ? 100 : measure.rateMultiplier,
           ),
           screenOutlierMovingRanges: measure.screenOutlierMovingRanges ? "on" : "",
+          chartType: measure.chartType,
         }}
         submitLabel="Save the measure"
       />
