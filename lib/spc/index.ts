@@ -28,3 +28,5 @@ export {
 export { xmrChartWithRebase } from "./rebase";
 export { binomialHalfQuantile, runChart } from "./run-chart";
 export { SPC_COLOURS, describeAssurance, describeVariation } from "./describe";
+export { funnelLimits, funnelPlot } from "./funnel";
+export type { FunnelDataType, FunnelLimits, FunnelOutlier, FunnelResult, FunnelUnit, FunnelUnitResult } from "./funnel";
