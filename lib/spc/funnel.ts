@@ -312,7 +312,12 @@ function dispersion(kept: { z: number; s: number }[]): { phi: number; tau2: numb
   const w = kept.map((u) => 1 / (u.s * u.s));
   const sumW = w.reduce((a, b) => a + b, 0);
   const sumW2 = w.reduce((a, b) => a + b * b, 0);
-  return { phi, tau2: Math.max(0, (m * phi - (m - 1)) / (sumW - sumW2 / sumW)) };
+  const excess = m * phi - (m - 1);
+  const spread = sumW - sumW2 / sumW;
+  // One kept unit leaves nothing to weigh between-unit variance with (spread 0): R gives NaN for 0/0
+  // and Inf otherwise; here no excess means τ² = 0, and any excess an unbounded τ².
+  if (excess <= 0) return { phi, tau2: 0 };
+  return { phi, tau2: spread > 0 ? Math.max(0, excess / spread) : Number.POSITIVE_INFINITY };
 }
 
 export function funnelPlot(units: FunnelUnit[], options: FunnelOptions): FunnelResult {
