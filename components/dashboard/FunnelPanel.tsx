@@ -20,12 +20,12 @@ export function overdispersionWords(view: Pick<FunnelView, "phi" | "adjusted" | 
 }
 
 /** The units outside the limits, in words: the plot's findings for those who cannot see it. */
-function Outliers({ view }: { view: FunnelView }) {
+function Outliers({ id, view }: { id: string; view: FunnelView }) {
   const outside = view.rows.filter((r) => r.outlier95 !== null);
   if (outside.length === 0)
     return <p className="text-base">Every one is within the 95% limits: the differences are what chance gives.</p>;
   return (
-    <ul className="mb-4 list-disc pl-6 text-base" data-testid={`funnel-${view.key}-outliers`}>
+    <ul className="mb-4 list-disc pl-6 text-base" data-testid={`${id}-outliers`}>
       {outside.map((r) => (
         <li key={r.id}>
           <strong>{r.name}</strong>: {funnelVerdict(r).toLowerCase()}, {rate(r.rate)} {view.unit}
@@ -35,11 +35,11 @@ function Outliers({ view }: { view: FunnelView }) {
   );
 }
 
-function FunnelTable({ view, unitsLabel }: { view: FunnelView; unitsLabel: string }) {
+function FunnelTable({ id, view, unitsLabel }: { id: string; view: FunnelView; unitsLabel: string }) {
   const sr = view.dataType === "SR";
   return (
-    <ScrollableTable label={`${view.name}: the funnel plot's figures`}>
-      <table className="data-table" data-testid={`funnel-${view.key}-table`}>
+    <ScrollableTable label={`${view.name}: the funnel plot's figures by ${unitsLabel.toLowerCase()}`}>
+      <table className="data-table" data-testid={`${id}-table`}>
         <caption className="mb-2 text-left font-bold">{view.name}: each one against its limits</caption>
         <TableHead
           columns={[
@@ -95,6 +95,7 @@ export function FunnelFigure({
   highlightName,
   full,
   idPrefix = "funnel",
+  level = 3,
 }: {
   view: FunnelView;
   month: Date;
@@ -106,13 +107,17 @@ export function FunnelFigure({
   /** The panel's own page: the table shown, not folded away. */
   full: boolean;
   idPrefix?: string;
+  /** The figure's heading level (its "Outside the limits" heading is one below). */
+  level?: 3 | 4;
 }) {
   const id = `${idPrefix}-${view.key}`;
+  const Heading = level === 3 ? "h3" : "h4";
+  const Subheading = level === 3 ? "h4" : "h5";
   const monthLabel = formatMonth(month);
   if (view.rows.length === 0)
     return (
       <div className="mb-8" data-testid={id}>
-        <h3>{view.name}</h3>
+        <Heading>{view.name}</Heading>
         <p className="text-base">
           {view.overallRate === 0
             ? `None were reported in ${monthLabel}, so there is nothing to compare.`
@@ -122,9 +127,9 @@ export function FunnelFigure({
     );
   return (
     <div className="mb-10 break-inside-avoid" data-testid={id}>
-      <h3>
+      <Heading>
         {view.name} <span className="text-base font-normal text-nhs-secondary-text">({view.unit})</span>
-      </h3>
+      </Heading>
       <p className="text-base">
         {monthLabel}, {view.rows.length} {unitsName}: the overall rate was{" "}
         {view.overallRate === null ? "–" : rate(view.overallRate)} {view.unit}.{" "}
@@ -140,8 +145,8 @@ export function FunnelFigure({
       <div className="grid gap-x-6 lg:grid-cols-[minmax(0,760px)_minmax(0,1fr)]">
         <FunnelChart id={id} view={view} monthLabel={monthLabel} unitsName={unitsName} />
         <div>
-          <h4 className="mb-2 mt-4 text-lg lg:mt-0">Outside the limits</h4>
-          <Outliers view={view} />
+          <Subheading className="mb-2 mt-4 text-lg lg:mt-0">Outside the limits</Subheading>
+          <Outliers id={id} view={view} />
           <p className="text-base">{overdispersionWords(view)}</p>
           <p className="text-sm text-nhs-secondary-text">
             Key: dashed blue lines, 95% limits; solid purple lines, 99.8% limits; black line, the overall rate; red
@@ -153,11 +158,11 @@ export function FunnelFigure({
         </div>
       </div>
       {full ? (
-        <FunnelTable view={view} unitsLabel={unitsLabel} />
+        <FunnelTable id={id} view={view} unitsLabel={unitsLabel} />
       ) : (
         <details className="mt-2">
           <summary className="text-base">Show the figures as a table</summary>
-          <FunnelTable view={view} unitsLabel={unitsLabel} />
+          <FunnelTable id={id} view={view} unitsLabel={unitsLabel} />
         </details>
       )}
     </div>
@@ -255,6 +260,69 @@ export function FunnelPanel({
           />
         ))
       )}
+      {funnels.month && funnels.highlight && funnels.organisations && (
+        <OrganisationFunnels
+          month={funnels.month}
+          name={funnels.highlight.name}
+          organisations={funnels.organisations}
+          full={!moreHref}
+        />
+      )}
     </DashboardPanel>
+  );
+}
+
+/** A collaborative's harm measures across its own member organisations, with what could not be attributed. */
+function OrganisationFunnels({
+  month,
+  name,
+  organisations,
+  full,
+}: {
+  month: Date;
+  name: string;
+  organisations: NonNullable<Funnels["organisations"]>;
+  full: boolean;
+}) {
+  const shown = organisations.metrics.filter((view) => view.rows.length > 0);
+  const unattributed = organisations.unattributed.filter((u) => u.measures > 0);
+  const metricName = (key: string) => organisations.metrics.find((m) => m.key === key)?.name ?? key;
+  return (
+    <section aria-labelledby="organisation-funnels-heading" data-testid="organisation-funnels">
+      <h3 id="organisation-funnels-heading">Across {name}’s member organisations</h3>
+      <p className="text-base">
+        The same comparison between the organisations of {name}, in {formatMonth(month)}. A measure counts for an
+        organisation when its project names that one organisation; a project naming several organisations reports their
+        figures together, so they cannot be split between them and are left out here.
+      </p>
+      {unattributed.length > 0 && (
+        <p className="text-base" data-testid="organisation-funnels-unattributed">
+          Left out, from projects naming several organisations or none:{" "}
+          {unattributed
+            .map(
+              (u) =>
+                `${metricName(u.key).toLowerCase()}, ${formatNumber(u.numerator)} from ${u.measures} measure${u.measures === 1 ? "" : "s"}`,
+            )
+            .join("; ")}
+          .
+        </p>
+      )}
+      {shown.length === 0 ? (
+        <p className="text-base">No organisation-level figures were reported for {formatMonth(month)}.</p>
+      ) : (
+        shown.map((view) => (
+          <FunnelFigure
+            key={view.key}
+            view={view}
+            month={month}
+            unitsName="organisations"
+            unitsLabel="Organisation"
+            full={full}
+            idPrefix="organisation-funnel"
+            level={4}
+          />
+        ))
+      )}
+    </section>
   );
 }

@@ -243,39 +243,49 @@ async function buildDashboardCsv(
       // Each metric's funnel plot in the month compared: FunnelPlotR's figures and the metric's own unit.
       const funnels = await getFunnels(viewer, scope, filters);
       const month = funnels.month ? isoDate(funnels.month).slice(0, 7) : "";
-      const rows = funnels.metrics.flatMap((view) =>
-        view.rows.map((r) => ({
-          month,
-          metric: view.key,
-          unit: view.unit,
-          data_type: view.dataType,
-          collaborative: r.slug,
-          highlighted: r.highlighted ? "yes" : "",
-          numerator: r.numerator,
-          denominator: r.denominator,
-          expected: r.expected,
-          value: r.ratio,
-          rate: r.rate,
-          overall_rate: view.overallRate,
-          lower_95: r.lower95,
-          upper_95: r.upper95,
-          lower_998: r.lower998,
-          upper_998: r.upper998,
-          outlier_95: r.outlier95 ?? "",
-          outlier_998: r.outlier998 ?? "",
-          phi: view.phi,
-          tau2: view.tau2,
-          limits_widened: view.adjusted ? "yes" : "no",
-        })),
+      const levels = [
+        { compared: "collaboratives", metrics: funnels.metrics },
+        { compared: "organisations", metrics: funnels.organisations?.metrics ?? [] },
+      ];
+      const rows = levels.flatMap(({ compared, metrics }) =>
+        metrics.flatMap((view) =>
+          view.rows.map((r) => ({
+            month,
+            compared,
+            metric: view.key,
+            unit: view.unit,
+            data_type: view.dataType,
+            collaborative: compared === "collaboratives" ? r.slug : (funnels.highlight?.slug ?? ""),
+            organisation: compared === "organisations" ? r.name : "",
+            highlighted: r.highlighted ? "yes" : "",
+            numerator: r.numerator,
+            denominator: r.denominator,
+            expected: r.expected,
+            value: r.ratio,
+            rate: r.rate,
+            overall_rate: view.overallRate,
+            lower_95: r.lower95,
+            upper_95: r.upper95,
+            lower_998: r.lower998,
+            upper_998: r.upper998,
+            outlier_95: r.outlier95 ?? "",
+            outlier_998: r.outlier998 ?? "",
+            phi: view.phi,
+            tau2: view.tau2,
+            limits_widened: view.adjusted ? "yes" : "no",
+          })),
+        ),
       );
       return {
         filename,
         body: csv(rows, [
           "month",
+          "compared",
           "metric",
           "unit",
           "data_type",
           "collaborative",
+          "organisation",
           "highlighted",
           "numerator",
           "denominator",

@@ -765,6 +765,11 @@ export type Funnels = {
   /** The collaborative picked out (its own dashboard, or the national collaborative filter). */
   highlight: CollaborativeRef | null;
   metrics: FunnelView[];
+  /**
+   * With a collaborative in scope: each metric across its member organisations in the same month
+   * (measures whose project names exactly one of its organisations), and what could not be attributed.
+   */
+  organisations: { metrics: FunnelView[]; unattributed: { key: string; numerator: number; measures: number }[] } | null;
 };
 
 /**
@@ -786,7 +791,7 @@ function readFunnels({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Funne
       ? (ctx.reference.collaboratives.find((c) => c.id === ctx.collaborativeId) ?? null)
       : null;
     const empty = { months: choices.map(monthStart), highlight };
-    if (choices.length === 0) return { ...empty, month: null, metrics: [] };
+    if (choices.length === 0) return { ...empty, month: null, metrics: [], organisations: null };
     const rows = await query<
       { metric: string; collaborative_id: string; month: Date; numerator: number; denominator: number }[]
     >(tx)`
@@ -815,8 +820,44 @@ function readFunnels({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Funne
           { highlight: ctx.collaborativeId, listed: ctx.reference.collaboratives },
         ),
       ),
+      organisations: ctx.collaborativeId ? await readOrganisationFunnels(tx, ctx.collaborativeId, month) : null,
     };
   });
+}
+
+/** One collaborative's harm metrics across its member organisations in one month (see Funnels). */
+async function readOrganisationFunnels(
+  tx: Tx,
+  collaborativeId: string,
+  month: MonthIndex,
+): Promise<NonNullable<Funnels["organisations"]>> {
+  const [rows, organisations] = await Promise.all([
+    query<{ metric: string; organisation_id: string; numerator: number; denominator: number; measures: number }[]>(tx)`
+      SELECT metric, organisation_id, numerator, denominator, measures
+      FROM dashboard_harm_organisation_monthly
+      WHERE collaborative_id = ${collaborativeId} AND month = ${monthStart(month)}::date`,
+    tx.organisation.findMany({ where: { collaborativeId }, select: { id: true, name: true } }),
+  ]);
+  const name = (id: string) => organisations.find((o) => o.id === id)?.name ?? "Unknown organisation";
+  return {
+    metrics: NATIONAL_METRICS.map((metric) =>
+      buildFunnel(
+        metric,
+        rows
+          .filter((r) => r.metric === metric.key && r.organisation_id !== "")
+          .map((r) => ({
+            id: r.organisation_id,
+            slug: r.organisation_id,
+            name: name(r.organisation_id),
+            numerator: r.numerator,
+            denominator: r.denominator,
+          })),
+      ),
+    ),
+    unattributed: rows
+      .filter((r) => r.organisation_id === "")
+      .map((r) => ({ key: r.metric, numerator: r.numerator, measures: r.measures })),
+  };
 }
 
 // ─── Downloads ────────────────────────────────────────────────────────────────

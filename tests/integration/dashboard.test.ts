@@ -324,13 +324,50 @@ describe("comparing collaboratives (funnel plots)", () => {
     expect(own.metrics.find((m) => m.key === "falls-with-harm")!.rows[0]!.highlighted).toBe(true);
   });
 
+  it("compares a collaborative's member organisations where a project names exactly one of them", async () => {
+    const organisation = (collaborativeId: string, name: string) =>
+      db.organisation.create({ data: { collaborativeId, name, type: "ACUTE_TRUST" } });
+    const [one, two, three] = await Promise.all([
+      organisation(data.x.id, "Funnel Trust One"),
+      organisation(data.y.id, "Funnel Trust Two"),
+      organisation(data.y.id, "Funnel Trust Three"),
+    ]);
+    const links = [
+      { projectId: data.projects.p1.id, organisationId: one.id },
+      { projectId: data.projects.p4.id, organisationId: two.id },
+      { projectId: data.projects.p4.id, organisationId: three.id },
+    ];
+    await db.projectOrganisation.createMany({ data: links });
+    try {
+      await refreshDashboardSummaries({ force: true });
+      const own = (slug: string) =>
+        filters({}, slug).then((f) => getFunnels(cast.viewers.national, { kind: "collaborative", slug }, f));
+      const southWest = (await own("south-west")).organisations!;
+      // P1 names one organisation: its falls (32 in 4,000 bed days in December 2019) are that trust's.
+      expect(southWest.metrics.find((m) => m.key === "falls-with-harm")!.rows).toMatchObject([
+        { name: "Funnel Trust One", numerator: 32, denominator: 4000 },
+      ]);
+      expect(southWest.unattributed).toEqual([]);
+      // P4 names two: its pressure ulcers cannot be split between them, and are said to be left out.
+      const eastern = (await own("eastern")).organisations!;
+      expect(eastern.metrics.find((m) => m.key === "pressure-ulcers")!.rows).toEqual([]);
+      expect(eastern.unattributed).toEqual([{ key: "pressure-ulcers", numerator: 10, measures: 1 }]);
+      // Nationally, with no collaborative chosen, there is no organisation funnel.
+      expect((await getFunnels(cast.viewers.national, NATIONAL, await filters())).organisations).toBeNull();
+    } finally {
+      await db.projectOrganisation.deleteMany({ where: { organisationId: { in: [one.id, two.id, three.id] } } });
+      await db.organisation.deleteMany({ where: { id: { in: [one.id, two.id, three.id] } } });
+      await refreshDashboardSummaries({ force: true });
+    }
+  });
+
   it("downloads the funnel figures as CSV with the same access as the page", async () => {
     const { body } = await dashboardCsv(cast.viewers.national, NATIONAL, "funnel", await filters());
     const lines = body.trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      "month,metric,unit,data_type,collaborative,highlighted,numerator,denominator,expected,value,rate,overall_rate,lower_95,upper_95,lower_998,upper_998,outlier_95,outlier_998,phi,tau2,limits_widened",
+      "month,compared,metric,unit,data_type,collaborative,organisation,highlighted,numerator,denominator,expected,value,rate,overall_rate,lower_95,upper_95,lower_998,upper_998,outlier_95,outlier_998,phi,tau2,limits_widened",
     );
-    expect(lines.filter((l) => l.startsWith("2019-12,falls-with-harm,"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith("2019-12,collaboratives,falls-with-harm,"))).toHaveLength(1);
     await expect(dashboardCsv(cast.viewers.staffB, NATIONAL, "funnel", await filters())).rejects.toBeInstanceOf(
       ForbiddenError,
     );
