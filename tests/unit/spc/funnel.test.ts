@@ -196,6 +196,15 @@ describe("SR: indirectly standardised ratios", () => {
     expect(small.outlier95).toBeNull();
   });
 
+  it("one unit: φ = z²; τ² is 0 with no excess (R's 0/0 gives NaN) and unbounded with any", () => {
+    const even = funnelPlot(units([["A", 10, 10]]), { dataType: "SR", overdispersion: true });
+    expect(even).toMatchObject({ phi: 0, tau2: 0, adjusted: false });
+    const high = funnelPlot(units([["A", 20, 10]]), { dataType: "SR", overdispersion: true });
+    close(high.phi, 10 * Math.log(2) ** 2, 12); // (√10 · ln 2)² = 4.8045…
+    expect(high.tau2).toBe(Infinity);
+    expect(high.units[0]).toMatchObject({ lower95: 0, upper95: Infinity, outlier95: null, outlier998: null });
+  });
+
   it("refuses what cannot be plotted", () => {
     expect(() => funnelPlot([], { dataType: "SR", overdispersion: true })).toThrow(RangeError);
     expect(() => funnelPlot(units([["A", 1, 0.004]]), { dataType: "SR", overdispersion: false })).toThrow(
