@@ -6,6 +6,7 @@ import { formatDateTime, formatMonth } from "@/lib/format";
 import { CoveragePanel } from "./CoveragePanel";
 import { ConcernsPanel } from "./ConcernsPanel";
 import { FilterBar, FilterNotes } from "./FilterBar";
+import { FunnelPanel } from "./FunnelPanel";
 import { HarmPanel } from "./HarmPanel";
 import { ImprovementPanel } from "./ImprovementPanel";
 import { MapPanel } from "./MapPanel";
@@ -18,6 +19,7 @@ export const DASHBOARD_PANELS = {
   "patients-voice": "Patients’ voice",
   spread: "Spread",
   "sign-up-to-safety": "Sign up to Safety",
+  comparing: "Comparing collaboratives",
   map: "Map",
 } as const;
 export type DashboardPanelId = keyof typeof DASHBOARD_PANELS;
@@ -123,6 +125,15 @@ export function DashboardView({
       )}
       {shows("sign-up-to-safety") && (
         <HarmPanel harm={data.harm} csvHref={csv("harm")} moreHref={more("sign-up-to-safety")} />
+      )}
+      {shows("comparing") && (
+        <FunnelPanel
+          funnels={data.funnels}
+          filters={filters}
+          action={panel ? `${path}/${panel}` : path}
+          csvHref={csv("funnel")}
+          moreHref={more("comparing")}
+        />
       )}
       {shows("map") && (
         <MapPanel

@@ -12,6 +12,7 @@ import { mapValues } from "./map-values";
 import {
   getDashboard,
   getCoverage,
+  getFunnels,
   getHarm,
   getImprovement,
   getSpread,
@@ -20,7 +21,16 @@ import {
 } from "./queries";
 import { PROJECT_STATUSES } from "@/lib/projects/status";
 
-export const CSV_PANELS = ["coverage", "improvement", "concerns", "spread", "spread-ideas", "harm", "map"] as const;
+export const CSV_PANELS = [
+  "coverage",
+  "improvement",
+  "concerns",
+  "spread",
+  "spread-ideas",
+  "harm",
+  "funnel",
+  "map",
+] as const;
 export type CsvPanel = (typeof CSV_PANELS)[number];
 
 /** Enough for every flagged measure or idea nationally; the page shows the first few. */
@@ -48,6 +58,7 @@ export async function dashboardCsv(
       panel,
       from: monthParam(filters.from),
       to: monthParam(filters.to),
+      ...(filters.month !== null ? { month: monthParam(filters.month) } : {}),
       area: filters.area,
       collaborative: filters.collaborative,
     },
@@ -225,6 +236,72 @@ async function buildDashboardCsv(
           "upper_limit",
           "baseline",
           "ambition_half_baseline",
+        ]),
+      };
+    }
+    case "funnel": {
+      // Each metric's funnel plot in the month compared: FunnelPlotR's figures and the metric's own unit.
+      const funnels = await getFunnels(viewer, scope, filters);
+      const month = funnels.month ? isoDate(funnels.month).slice(0, 7) : "";
+      const levels = [
+        { compared: "collaboratives", metrics: funnels.metrics },
+        { compared: "organisations", metrics: funnels.organisations?.metrics ?? [] },
+      ];
+      const rows = levels.flatMap(({ compared, metrics }) =>
+        metrics.flatMap((view) =>
+          view.rows.map((r) => ({
+            month,
+            compared,
+            metric: view.key,
+            unit: view.unit,
+            data_type: view.dataType,
+            collaborative: compared === "collaboratives" ? r.slug : (funnels.highlight?.slug ?? ""),
+            organisation: compared === "organisations" ? r.name : "",
+            highlighted: r.highlighted ? "yes" : "",
+            numerator: r.numerator,
+            denominator: r.denominator,
+            expected: r.expected,
+            value: r.ratio,
+            rate: r.rate,
+            overall_rate: view.overallRate,
+            lower_95: r.lower95,
+            upper_95: r.upper95,
+            lower_998: r.lower998,
+            upper_998: r.upper998,
+            outlier_95: r.outlier95 ?? "",
+            outlier_998: r.outlier998 ?? "",
+            phi: view.phi,
+            tau2: view.tau2,
+            limits_widened: view.adjusted ? "yes" : "no",
+          })),
+        ),
+      );
+      return {
+        filename,
+        body: csv(rows, [
+          "month",
+          "compared",
+          "metric",
+          "unit",
+          "data_type",
+          "collaborative",
+          "organisation",
+          "highlighted",
+          "numerator",
+          "denominator",
+          "expected",
+          "value",
+          "rate",
+          "overall_rate",
+          "lower_95",
+          "upper_95",
+          "lower_998",
+          "upper_998",
+          "outlier_95",
+          "outlier_998",
+          "phi",
+          "tau2",
+          "limits_widened",
         ]),
       };
     }

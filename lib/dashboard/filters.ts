@@ -27,6 +27,11 @@ export type DashboardFilters = {
   /** A collaborative's slug, or null for all (the national view). */
   collaborative: string | null;
   map: MapMetric;
+  /**
+   * The month the funnel plots compare collaboratives in (?month=2026-09): a complete month of the
+   * period, or null for the latest complete month with data.
+   */
+  month: MonthIndex | null;
 };
 
 export type KnownValues = { areas: readonly string[]; collaboratives: readonly string[] };
@@ -133,7 +138,21 @@ export function parseDashboardFilters(
     else notes.push(`The map cannot show ${quote(rawMap)}, so it shows projects.`);
   }
 
-  return { filters: { from, to, area, collaborative, map }, notes };
+  // The comparison month: a month that has ended, inside the period (else the default, said in a note).
+  let compareMonth: MonthIndex | null = null;
+  const rawMonth = get("month");
+  if (rawMonth !== undefined) {
+    const parsed = monthSchema.safeParse(rawMonth);
+    if (!parsed.success)
+      notes.push(`The comparison month ${quote(rawMonth)} is not a month such as 2026-04, so it was ignored.`);
+    else if (parsed.data < from || parsed.data > Math.min(to, thisMonth - 1))
+      notes.push(
+        `The comparison month ${quote(rawMonth)} is not a complete month of the period, so the latest complete month with data is compared.`,
+      );
+    else compareMonth = parsed.data;
+  }
+
+  return { filters: { from, to, area, collaborative, map, month: compareMonth }, notes };
 }
 
 /** The query string for a set of filters (with overrides), for links, the form and CSV downloads. */
@@ -147,7 +166,14 @@ export function filtersQuery(
   if (f.area) params.set("area", f.area);
   if (f.collaborative && !options.omitCollaborative) params.set("collaborative", f.collaborative);
   if (f.map !== "projects") params.set("map", f.map);
+  if (f.month !== null) params.set("month", monthParam(f.month));
   return params.toString();
+}
+
+/** The complete months of the period (those before this month), latest first: the funnel's choices. */
+export function completeMonths(filters: Pick<DashboardFilters, "from" | "to">, now = new Date()): MonthIndex[] {
+  const last = Math.min(filters.to, monthIndexOf(now) - 1);
+  return Array.from({ length: Math.max(0, last - filters.from + 1) }, (_, i) => last - i);
 }
 
 /** Every month of the period, for SQL array overlap and for filling empty months. */

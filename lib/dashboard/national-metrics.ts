@@ -10,6 +10,15 @@ export type NationalMetric = {
   multiplier: number;
   /** The national priority area the measure belongs to. */
   area: string;
+  /**
+   * How the funnel plot compares collaboratives (lib/spc/funnel.ts): a rate per exposure as an
+   * indirectly standardised ratio ("SR": harms ÷ (national rate × the collaborative's bed days)), a
+   * percentage as a proportion ("PR").
+   */
+  funnel: "SR" | "PR";
+  /** What the numerator and denominator count, in words (table headings). */
+  numeratorName: string;
+  denominatorName: string;
 };
 
 export const NATIONAL_METRICS: readonly NationalMetric[] = [
@@ -19,6 +28,9 @@ export const NATIONAL_METRICS: readonly NationalMetric[] = [
     unit: "per 1,000 occupied bed days",
     multiplier: 1000,
     area: "falls",
+    funnel: "SR",
+    numeratorName: "Falls with harm",
+    denominatorName: "Occupied bed days",
   },
   {
     key: "pressure-ulcers",
@@ -26,6 +38,9 @@ export const NATIONAL_METRICS: readonly NationalMetric[] = [
     unit: "per 1,000 occupied bed days",
     multiplier: 1000,
     area: "pressure-ulcers",
+    funnel: "SR",
+    numeratorName: "New pressure ulcers",
+    denominatorName: "Occupied bed days",
   },
   {
     key: "catheter-infections",
@@ -33,6 +48,9 @@ export const NATIONAL_METRICS: readonly NationalMetric[] = [
     unit: "per 1,000 occupied bed days",
     multiplier: 1000,
     area: "infections",
+    funnel: "SR",
+    numeratorName: "Infections",
+    denominatorName: "Occupied bed days",
   },
   {
     key: "medication-harm",
@@ -40,6 +58,9 @@ export const NATIONAL_METRICS: readonly NationalMetric[] = [
     unit: "per 1,000 occupied bed days",
     multiplier: 1000,
     area: "medication-safety",
+    funnel: "SR",
+    numeratorName: "Errors with harm",
+    denominatorName: "Occupied bed days",
   },
   {
     key: "delayed-transfers",
@@ -47,6 +68,9 @@ export const NATIONAL_METRICS: readonly NationalMetric[] = [
     unit: "% of discharges",
     multiplier: 100,
     area: "transfers-discharge",
+    funnel: "PR",
+    numeratorName: "Delayed transfers",
+    denominatorName: "Discharges",
   },
 ];
 

@@ -15,8 +15,10 @@ import { xmrChart } from "@/lib/spc";
 import type { ProjectStatus } from "@/lib/generated/prisma/enums";
 import { PROJECT_STATUSES } from "@/lib/projects/status";
 import { cachedForRefresh, cachedIfFresh } from "./cache";
+import { buildFunnel, type FunnelView } from "./funnels";
 import {
   LOCAL_AREA,
+  completeMonths,
   monthEnd,
   monthIndexOf,
   monthStart,
@@ -108,6 +110,10 @@ type Context = {
   /** Exclusive. */
   toEnd: Date;
   months: MonthIndex[];
+  /** The complete months of the period, latest first (the funnel plots' choices). */
+  completeMonths: MonthIndex[];
+  /** The month asked for to compare collaboratives in (null: the latest complete one with data). */
+  compareMonth: MonthIndex | null;
   cacheKey: string;
 };
 
@@ -156,6 +162,8 @@ export async function dashboardAccess(
     from: monthStart(filters.from),
     toEnd: monthEnd(filters.to),
     months: periodMonths(filters),
+    completeMonths: completeMonths(filters),
+    compareMonth: filters.month,
     cacheKey: `${collaborativeId ?? "all"}|${filters.area ?? "all"}|${filters.from}|${filters.to}`,
   };
 }
@@ -747,6 +755,111 @@ function readHarm({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<HarmSeri
   });
 }
 
+// ─── Comparing collaboratives (funnel plots) ──────────────────────────────────
+
+export type Funnels = {
+  /** The month compared (null: the period has no complete month with data). */
+  month: Date | null;
+  /** The complete months of the period, latest first, for the month select. */
+  months: Date[];
+  /** The collaborative picked out (its own dashboard, or the national collaborative filter). */
+  highlight: CollaborativeRef | null;
+  metrics: FunnelView[];
+  /**
+   * With a collaborative in scope: each metric across its member organisations in the same month
+   * (measures whose project names exactly one of its organisations), and what could not be attributed.
+   */
+  organisations: { metrics: FunnelView[]; unattributed: { key: string; numerator: number; measures: number }[] } | null;
+};
+
+/**
+ * Each national harm metric's funnel plot of the 15 collaboratives in one month: the month asked for,
+ * or the latest complete month of the period in which any collaborative reported a national metric.
+ * Every collaborative is compared whatever the scope (a comparison needs them all); the scope's
+ * collaborative is highlighted. Drafts and archived projects are left out by the summary view.
+ */
+export async function getFunnels(viewer: Viewer, scope: DashboardScope, filters: DashboardFilters): Promise<Funnels> {
+  const ctx = await dashboardAccess(viewer, scope, filters);
+  return inSnapshot((snapshot) => readFunnels(snapshot, ctx));
+}
+
+function readFunnels({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Funnels> {
+  const key = `funnels|${ctx.compareMonth ?? "latest"}|${ctx.cacheKey}`;
+  return cachedForRefresh(key, refreshedAt, async () => {
+    const choices = ctx.completeMonths;
+    const highlight = ctx.collaborativeId
+      ? (ctx.reference.collaboratives.find((c) => c.id === ctx.collaborativeId) ?? null)
+      : null;
+    const empty = { months: choices.map(monthStart), highlight };
+    if (choices.length === 0) return { ...empty, month: null, metrics: [], organisations: null };
+    const rows = await query<
+      { metric: string; collaborative_id: string; month: Date; numerator: number; denominator: number }[]
+    >(tx)`
+      SELECT metric, collaborative_id, month, numerator, denominator
+      FROM dashboard_harm_monthly
+      WHERE area_key = ${ctx.area ?? ""} AND month >= ${monthStart(choices[choices.length - 1]!)}::date
+        AND month < ${monthEnd(choices[0]!)}::date AND denominator > 0`;
+    const withData = new Set(rows.map((r) => monthIndexOf(r.month)));
+    const month = ctx.compareMonth ?? choices.find((m) => withData.has(m)) ?? choices[0]!;
+    const inMonth = rows.filter((r) => monthIndexOf(r.month) === month);
+    return {
+      ...empty,
+      month: monthStart(month),
+      metrics: NATIONAL_METRICS.map((metric) =>
+        buildFunnel(
+          metric,
+          inMonth
+            .filter((r) => r.metric === metric.key)
+            .map((r) => ({
+              id: r.collaborative_id,
+              slug: collaborativeSlug(ctx, r.collaborative_id),
+              name: collaborativeName(ctx, r.collaborative_id),
+              numerator: r.numerator,
+              denominator: r.denominator,
+            })),
+          { highlight: ctx.collaborativeId, listed: ctx.reference.collaboratives },
+        ),
+      ),
+      organisations: ctx.collaborativeId ? await readOrganisationFunnels(tx, ctx.collaborativeId, month) : null,
+    };
+  });
+}
+
+/** One collaborative's harm metrics across its member organisations in one month (see Funnels). */
+async function readOrganisationFunnels(
+  tx: Tx,
+  collaborativeId: string,
+  month: MonthIndex,
+): Promise<NonNullable<Funnels["organisations"]>> {
+  const [rows, organisations] = await Promise.all([
+    query<{ metric: string; organisation_id: string; numerator: number; denominator: number; measures: number }[]>(tx)`
+      SELECT metric, organisation_id, numerator, denominator, measures
+      FROM dashboard_harm_organisation_monthly
+      WHERE collaborative_id = ${collaborativeId} AND month = ${monthStart(month)}::date`,
+    tx.organisation.findMany({ where: { collaborativeId }, select: { id: true, name: true } }),
+  ]);
+  const name = (id: string) => organisations.find((o) => o.id === id)?.name ?? "Unknown organisation";
+  return {
+    metrics: NATIONAL_METRICS.map((metric) =>
+      buildFunnel(
+        metric,
+        rows
+          .filter((r) => r.metric === metric.key && r.organisation_id !== "")
+          .map((r) => ({
+            id: r.organisation_id,
+            slug: r.organisation_id,
+            name: name(r.organisation_id),
+            numerator: r.numerator,
+            denominator: r.denominator,
+          })),
+      ),
+    ),
+    unattributed: rows
+      .filter((r) => r.organisation_id === "")
+      .map((r) => ({ key: r.metric, numerator: r.numerator, measures: r.measures })),
+  };
+}
+
 // ─── Downloads ────────────────────────────────────────────────────────────────
 
 export type ConcernWeekRow = {
@@ -809,6 +922,7 @@ export type DashboardData = {
   concerns: Concerns;
   spread: Spread;
   harm: HarmSeries[];
+  funnels: Funnels;
 };
 
 /**
@@ -823,7 +937,7 @@ export async function getDashboard(
   filters: DashboardFilters,
 ): Promise<DashboardData> {
   const ctx = await dashboardAccess(viewer, scope, filters);
-  const key = `page|${ctx.cacheKey}`;
+  const key = `page|${ctx.compareMonth ?? "latest"}|${ctx.cacheKey}`;
   const warm = cachedIfFresh<DashboardData>(key, await getSummariesRefreshedAt());
   if (warm) return warm;
   return inSnapshot((snapshot) =>
@@ -835,6 +949,7 @@ export async function getDashboard(
       concerns: await readConcerns(snapshot, ctx),
       spread: await readSpread(snapshot, ctx),
       harm: await readHarm(snapshot, ctx),
+      funnels: await readFunnels(snapshot, ctx),
     })),
   );
 }

@@ -4,7 +4,7 @@
  * The `dashboard.refresh` job (lib/jobs/registry.ts) runs this every five minutes and on demand after
  * writes; a refresh is skipped when nothing in the source tables changed since the last one on the
  * same UK day (figures such as "overdue" depend on today's date, so a new day always refreshes).
- * All five views are refreshed from one snapshot (REPEATABLE READ): a write committed while the
+ * All six views are refreshed from one snapshot (REPEATABLE READ): a write committed while the
  * refresh runs is in none of them or, next time, in all.
  */
 import "server-only";
@@ -18,11 +18,14 @@ export const SUMMARY_VIEWS = [
   "dashboard_measure_status",
   "dashboard_concern_weekly",
   "dashboard_harm_monthly",
+  "dashboard_harm_organisation_monthly",
   "dashboard_adoption_facts",
 ] as const;
 const SOURCE_TABLES = [
   "Project",
   "ProjectPriority",
+  "ProjectOrganisation",
+  "Organisation",
   "Measure",
   "MeasurePoint",
   "Concern",

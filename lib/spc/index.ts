@@ -39,3 +39,5 @@ export type {
   AttributeRebaseResult,
 } from "./pchart";
 export { D2, SIGMA_LIMITS, attributeChartWithRebase, laneySigmaZ, pChart, uChart } from "./pchart";
+export { funnelLimits, funnelPlot } from "./funnel";
+export type { FunnelDataType, FunnelLimits, FunnelOutlier, FunnelResult, FunnelUnit, FunnelUnitResult } from "./funnel";

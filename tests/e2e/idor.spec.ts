@@ -33,8 +33,8 @@ type Ids = Awaited<ReturnType<typeof findIds>>;
 type Probe = { url: string; allowed?: Role[]; textOnly?: true; mixed?: true };
 type Control = "leadB" | "admin" | "national" | "none";
 // The dashboard's panels (components/dashboard/DashboardView.tsx) and CSV downloads (lib/dashboard/exports.ts).
-const PAGE_PANELS = ["coverage", "improvement", "patients-voice", "spread", "sign-up-to-safety", "map"];
-const CSV_PANELS = ["coverage", "improvement", "concerns", "spread", "spread-ideas", "harm", "map"];
+const PAGE_PANELS = ["coverage", "improvement", "patients-voice", "spread", "sign-up-to-safety", "comparing", "map"];
+const CSV_PANELS = ["coverage", "improvement", "concerns", "spread", "spread-ideas", "harm", "funnel", "map"];
 
 /**
  * Route pattern (as under app/, route groups removed) → the addresses that try B's resources through

@@ -11,6 +11,7 @@ import {
   getCoverage,
   getDashboard,
   getDashboardReference,
+  getFunnels,
   getHarm,
   getImprovement,
   getSpread,
@@ -282,6 +283,94 @@ describe("Sign up to Safety", () => {
     const harm = await getHarm(cast.viewers.national, NATIONAL, await filters({ collaborative: "eastern" }));
     expect(harm.find((h) => h.key === "falls-with-harm")!.latest).toBeNull();
     expect(harm.find((h) => h.key === "pressure-ulcers")!.latest!.value).toBeCloseTo(10, 10);
+  });
+});
+
+describe("comparing collaboratives (funnel plots)", () => {
+  it("compares every collaborative in the latest complete month with data, in the metric's unit", async () => {
+    const funnels = await getFunnels(cast.viewers.national, NATIONAL, await filters());
+    // 2019 is complete; December 2019 is its latest month with data.
+    expect(funnels.month!.toISOString().slice(0, 10)).toBe("2019-12-01");
+    expect(funnels.months).toHaveLength(12);
+    expect(funnels.highlight).toBeNull();
+    const falls = funnels.metrics.find((m) => m.key === "falls-with-harm")!;
+    // Only south-west reported falls: 32 in 4,000 bed days. Expected = 8 per 1,000 × 4,000 = 32: ratio 1.
+    expect(falls.dataType).toBe("SR");
+    expect(falls.rows).toHaveLength(1);
+    expect(falls.rows[0]).toMatchObject({ slug: "south-west", numerator: 32, denominator: 4000, outlier95: null });
+    expect(falls.rows[0]!.expected).toBeCloseTo(32, 10);
+    expect(falls.rows[0]!.ratio).toBeCloseTo(1, 12);
+    expect(falls.rows[0]!.rate).toBeCloseTo(8, 10);
+    expect(falls.overallRate).toBeCloseTo(8, 10);
+    expect(falls.missing).toHaveLength(14);
+    // One unit: φ = z² = 0, nothing to widen.
+    expect(falls).toMatchObject({ phi: 0, tau2: 0, adjusted: false });
+    expect(funnels.metrics.find((m) => m.key === "delayed-transfers")!).toMatchObject({ dataType: "PR", rows: [] });
+  });
+
+  it("takes the month asked for, and highlights the collaborative of the scope or filter", async () => {
+    const june = await getFunnels(cast.viewers.national, NATIONAL, await filters({ month: "2019-06" }));
+    expect(june.month!.toISOString().slice(0, 10)).toBe("2019-06-01");
+    expect(june.metrics.find((m) => m.key === "falls-with-harm")!.rows[0]!.numerator).toBe(2); // 2 a month from June 2019
+    const own = await getFunnels(
+      cast.viewers.national,
+      { kind: "collaborative", slug: "south-west" },
+      await filters({}, "south-west"),
+    );
+    expect(own.highlight!.slug).toBe("south-west");
+    const ulcers = own.metrics.find((m) => m.key === "pressure-ulcers")!;
+    // Every collaborative is compared (eastern's ulcers show on south-west's dashboard), south-west highlighted.
+    expect(ulcers.rows.map((r) => [r.slug, r.highlighted])).toEqual([["eastern", false]]);
+    expect(own.metrics.find((m) => m.key === "falls-with-harm")!.rows[0]!.highlighted).toBe(true);
+  });
+
+  it("compares a collaborative's member organisations where a project names exactly one of them", async () => {
+    const organisation = (collaborativeId: string, name: string) =>
+      db.organisation.create({ data: { collaborativeId, name, type: "ACUTE_TRUST" } });
+    const [one, two, three] = await Promise.all([
+      organisation(data.x.id, "Funnel Trust One"),
+      organisation(data.y.id, "Funnel Trust Two"),
+      organisation(data.y.id, "Funnel Trust Three"),
+    ]);
+    const links = [
+      { projectId: data.projects.p1.id, organisationId: one.id },
+      { projectId: data.projects.p4.id, organisationId: two.id },
+      { projectId: data.projects.p4.id, organisationId: three.id },
+    ];
+    await db.projectOrganisation.createMany({ data: links });
+    try {
+      await refreshDashboardSummaries({ force: true });
+      const own = (slug: string) =>
+        filters({}, slug).then((f) => getFunnels(cast.viewers.national, { kind: "collaborative", slug }, f));
+      const southWest = (await own("south-west")).organisations!;
+      // P1 names one organisation: its falls (32 in 4,000 bed days in December 2019) are that trust's.
+      expect(southWest.metrics.find((m) => m.key === "falls-with-harm")!.rows).toMatchObject([
+        { name: "Funnel Trust One", numerator: 32, denominator: 4000 },
+      ]);
+      expect(southWest.unattributed).toEqual([]);
+      // P4 names two: its pressure ulcers cannot be split between them, and are said to be left out.
+      const eastern = (await own("eastern")).organisations!;
+      expect(eastern.metrics.find((m) => m.key === "pressure-ulcers")!.rows).toEqual([]);
+      expect(eastern.unattributed).toEqual([{ key: "pressure-ulcers", numerator: 10, measures: 1 }]);
+      // Nationally, with no collaborative chosen, there is no organisation funnel.
+      expect((await getFunnels(cast.viewers.national, NATIONAL, await filters())).organisations).toBeNull();
+    } finally {
+      await db.projectOrganisation.deleteMany({ where: { organisationId: { in: [one.id, two.id, three.id] } } });
+      await db.organisation.deleteMany({ where: { id: { in: [one.id, two.id, three.id] } } });
+      await refreshDashboardSummaries({ force: true });
+    }
+  });
+
+  it("downloads the funnel figures as CSV with the same access as the page", async () => {
+    const { body } = await dashboardCsv(cast.viewers.national, NATIONAL, "funnel", await filters());
+    const lines = body.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      "month,compared,metric,unit,data_type,collaborative,organisation,highlighted,numerator,denominator,expected,value,rate,overall_rate,lower_95,upper_95,lower_998,upper_998,outlier_95,outlier_998,phi,tau2,limits_widened",
+    );
+    expect(lines.filter((l) => l.startsWith("2019-12,collaboratives,falls-with-harm,"))).toHaveLength(1);
+    await expect(dashboardCsv(cast.viewers.staffB, NATIONAL, "funnel", await filters())).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 

@@ -11,6 +11,7 @@ import { parseDashboardFilters, type DashboardFilters } from "@/lib/dashboard/fi
 import {
   getCoverage,
   getDashboardReference,
+  getFunnels,
   getHarm,
   getImprovement,
   knownValues,
@@ -87,13 +88,16 @@ async function improvingProject(visibility: Visibility) {
 async function nationalFigures(measureName: string) {
   await refreshDashboardSummaries({ force: true });
   const wessexFalls = await period().then((f) => ({ ...f, collaborative: "wessex", area: "falls" }));
-  const [improvement, coverage, harm, improvementCsv, collaboratives] = await Promise.all([
+  const [improvement, coverage, harm, improvementCsv, collaboratives, funnels] = await Promise.all([
     getImprovement(cast.viewers.national, NATIONAL, wessexFalls, { listLength: 1000, withCharts: false }),
     getCoverage(cast.viewers.national, NATIONAL, wessexFalls),
     getHarm(cast.viewers.national, NATIONAL, wessexFalls),
     dashboardCsv(cast.viewers.national, NATIONAL, "improvement", filters),
     listCollaboratives(cast.viewers.anonymous),
+    // The funnel plots compare every collaborative in August 2025, whatever the collaborative filter.
+    getFunnels(cast.viewers.national, NATIONAL, { ...wessexFalls, month: 2025 * 12 + 7 }),
   ]);
+  const wessexFunnel = funnels.metrics.find((m) => m.key === "falls-with-harm")!.rows.find((r) => r.slug === "wessex");
   const fallsHarm = harm.find((h) => h.key === "falls-with-harm")!;
   return {
     improving: improvement.improvement,
@@ -102,6 +106,7 @@ async function nationalFigures(measureName: string) {
     harmMeasures: fallsHarm.points.find((p) => p.month.getTime() === Date.UTC(2025, 7, 1))?.measures ?? 0,
     inCsv: improvementCsv.body.includes(measureName),
     activeProjects: collaboratives.find((c) => c.slug === "wessex")!.activeProjects,
+    funnelHarms: wessexFunnel?.numerator ?? 0,
   };
 }
 
@@ -150,6 +155,7 @@ describe("a draft", () => {
     expect(withPortal.improving).toBe(before.improving + 1);
     expect(withPortal.projects).toBe(before.projects + 1);
     expect(withPortal.harmMeasures).toBe(before.harmMeasures + 1);
+    expect(withPortal.funnelHarms).toBe(before.funnelHarms + 5);
     expect(withPortal.activeProjects).toBe(before.activeProjects + 1);
 
     // Sharing the draft through the edit form brings it into every figure and its learning's evidence.
@@ -178,6 +184,7 @@ describe("a draft", () => {
     expect(shared.inCsv).toBe(true);
     expect(shared.improving).toBe(withPortal.improving + 1);
     expect(shared.harmMeasures).toBe(withPortal.harmMeasures + 1);
+    expect(shared.funnelHarms).toBe(withPortal.funnelHarms + 5);
   });
 
   it("is one rule: the SQL function, the where clause and the predicate agree", async () => {
@@ -230,6 +237,7 @@ describe("archiving instead of deleting", () => {
     expect(archived.improving).toBe(shared.improving - 1);
     expect(archived.projects).toBe(shared.projects - 1);
     expect(archived.harmMeasures).toBe(shared.harmMeasures - 1);
+    expect(archived.funnelHarms).toBe(shared.funnelHarms - 5);
     // Nothing was deleted.
     expect(await db.measurePoint.count({ where: { measureId: measure.id } })).toBe(20);
     const history = await db.concernStatusChange.findMany({ where: { concernId: concern.id } });
