@@ -191,13 +191,16 @@ export function renderFigures(f: Figures): string {
       [
         ["Hazards in the log", String(f.hazards)],
         ["Controls", String(f.controls)],
-        ["Tests named by the controls", `${f.tests} (${perControl} per control)`],
+        ["Tests named by the hazard log's controls", `${f.tests} (${perControl} per control)`],
         f.run
           ? [
-              "Named tests that passed in the last run of `npm test`",
-              `${f.run.passed} of ${f.run.judged} judged (suites run: ${f.run.suites.join(", ")}), ${f.run.date}`,
+              "Tests named by the hazard log and the DPIA that passed in the last run of `npm test`",
+              `${f.run.passed} of the ${f.run.judged} judged (suites run: ${f.run.suites.join(", ")}), ${f.run.date}`,
             ]
-          : ["Named tests that passed in the last run of `npm test`", "no results: run `npm test`, then render"],
+          : [
+              "Tests named by the hazard log and the DPIA that passed in the last run of `npm test`",
+              "no results: run `npm test`, then render",
+            ],
       ],
     ),
   ].join("\n");

@@ -56,7 +56,9 @@ describe("the safety documents", () => {
     const figures = blockOf(committed(DOCUMENTS.safetyCase), "safety-case-figures");
     expect(figures).toMatch(new RegExp(`\\| Hazards in the log +\\| ${log.hazards.length} +\\|`));
     expect(figures).toMatch(new RegExp(`\\| Controls +\\| ${controls.length} +\\|`));
-    expect(figures).toMatch(new RegExp(`\\| Tests named by the controls +\\| ${tests} \\(`));
-    expect(figures).toMatch(/\| Named tests that passed in the last run of `npm test` +\| \d+ of \d+ judged/);
+    expect(figures).toMatch(new RegExp(`\\| Tests named by the hazard log's controls +\\| ${tests} \\(`));
+    expect(figures).toMatch(
+      /\| Tests named by the hazard log and the DPIA that passed in the last run of `npm test` +\| \d+ of the \d+ judged/,
+    );
   });
 });
