@@ -4,6 +4,7 @@
 // the answer nor its timing says whether an account exists.
 import "server-only";
 import { db } from "@/lib/db";
+import { ACCOUNT_EMAIL_REQUEST_MINUTES } from "@/lib/privacy/retention-schedule";
 import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { recordAudit } from "@/lib/audit";
@@ -20,7 +21,7 @@ export type AccountEmailKind = "password-reset" | "sign-in-link" | "registration
 
 const LINK_LIFETIME_MS = 60 * 60 * 1000;
 /** A request older than this is dropped: a link sent an hour late would be a surprise, not a help. */
-const STALE_AFTER_MS = 60 * 60 * 1000;
+const STALE_AFTER_MS = ACCOUNT_EMAIL_REQUEST_MINUTES * 60 * 1000;
 
 export async function requestAccountEmail(
   kind: AccountEmailKind,

@@ -3,6 +3,7 @@
 // hashed, one-hour tokens.
 import "server-only";
 import { db } from "@/lib/db";
+import { USED_LINK_HOURS, hoursMs } from "@/lib/privacy/retention-schedule";
 import { authorize, type Viewer } from "@/lib/auth/policy";
 import { hashPassword } from "@/lib/auth/passwords";
 import { limits, takeSlots } from "@/lib/auth/throttle";
@@ -97,7 +98,7 @@ export async function requestEmailSignInLink(
 
 /** Housekeeping: links that can no longer be used (expired, or used more than a day ago). */
 export async function deleteExpiredLinkTokens(now = new Date()): Promise<number> {
-  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const dayAgo = new Date(now.getTime() - hoursMs(USED_LINK_HOURS));
   const [resets, links] = await Promise.all([
     db.passwordResetToken.deleteMany({ where: { OR: [{ expiresAt: { lt: dayAgo } }, { usedAt: { lt: dayAgo } }] } }),
     db.verificationToken.deleteMany({ where: { expires: { lt: now } } }),

@@ -199,6 +199,8 @@ export const permissions = {
 
   // National oversight
   "national.dashboard": national,
+  // The clinical safety hazard log (/admin/safety, docs/safety/hazards.yaml): the national team and administrators
+  "safety.read": national,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissions;

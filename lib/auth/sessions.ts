@@ -5,6 +5,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { ENDED_SESSION_HOURS, hoursMs } from "@/lib/privacy/retention-schedule";
 
 /** How long a session lasts without being renewed (also the cookie's and the JWT's lifetime). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -45,7 +46,7 @@ export async function renewSession(claims: Record<string, unknown>): Promise<boo
 
 /** Housekeeping: sessions that ended or expired more than a day ago. */
 export async function deleteOldSessions(now = new Date()): Promise<number> {
-  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const dayAgo = new Date(now.getTime() - hoursMs(ENDED_SESSION_HOURS));
   const deleted = await db.session.deleteMany({
     where: { OR: [{ expiresAt: { lt: dayAgo } }, { endedAt: { lt: dayAgo } }] },
   });

@@ -5,6 +5,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
+import { THROTTLE_WINDOW_HOURS, hoursMs } from "@/lib/privacy/retention-schedule";
 import { RateLimitError } from "@/lib/errors";
 
 export type Limit = { key: string; limit: number; windowSeconds: number };
@@ -96,5 +97,5 @@ export async function returnSlots(slots: Slot[]): Promise<void> {
 
 /** Old windows are useless: the cleanup job removes them. */
 export async function deleteExpiredBuckets(now = new Date()): Promise<number> {
-  return db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "windowStart" < ${new Date(now.getTime() - 24 * 60 * 60 * 1000)}`;
+  return db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "windowStart" < ${new Date(now.getTime() - hoursMs(THROTTLE_WINDOW_HOURS))}`;
 }

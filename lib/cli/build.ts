@@ -47,6 +47,8 @@ export const NOT_BUILD_INPUTS = [
   "prisma",
   "prisma.config.ts",
   "tests",
+  // The clinical safety case, hazard log and data-protection record: read at run time by /admin/safety.
+  "docs",
   "vitest.config.ts",
   "playwright.config.ts",
   "test-results",

@@ -4,6 +4,7 @@
 // a stray `.only` or a lost file).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { checkRepository } from "../safety/check";
 
 export type Tally = { passed: number; failed: number };
 
@@ -135,4 +136,27 @@ export async function runPlaywright(options: {
 export async function runCheck(command: string, args: string[], minimum = 1): Promise<SuiteResult> {
   const exitCode = await run(command, args);
   return settle(exitCode === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }, exitCode, minimum);
+}
+
+/**
+ * The "Safety case" check, after the suites: the hazard log and the DPIA (docs/) must match their schemas and
+ * every test they name must exist and have passed in this run (lib/safety/check.ts). Each problem is one
+ * failure; a clean check is one pass. Tests of a suite that did not run are not judged, and the note says so.
+ */
+export function runSafetyCase(root: string, resultsDir: string): SuiteResult & { notes: string[] } {
+  const report = checkRepository(root, resultsDir);
+  const notes = [
+    `${report.references} tests named by the hazard log and the DPIA; ${report.passed} ran and passed in this run`,
+    ...report.notJudged.map(
+      (s) =>
+        `${s.references} named ${s.suite === "e2e" ? "end-to-end" : "vitest"} tests not judged: that suite did not run`,
+    ),
+  ];
+  const failed = report.problems.length;
+  return {
+    tally: { passed: failed === 0 ? 1 : 0, failed },
+    exitCode: failed === 0 ? 0 : 1,
+    problems: report.problems,
+    notes,
+  };
 }

@@ -7,7 +7,15 @@ import { build, buildIsStale } from "./build";
 import { loadLocalEnv } from "./local-env";
 import { createMigratedDatabase, startTestServer } from "./test-database";
 import { prisma } from "./database";
-import { MINIMUM_TESTS, runCheck, runPlaywright, runVitest, type SuiteResult, type Tally } from "./test-runner";
+import {
+  MINIMUM_TESTS,
+  runCheck,
+  runPlaywright,
+  runSafetyCase,
+  runVitest,
+  type SuiteResult,
+  type Tally,
+} from "./test-runner";
 
 const results = join("tests", ".results");
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -93,6 +101,11 @@ async function main() {
     await e2eDatabase?.drop();
     await server.stop();
   }
+  // Last: the clinical safety case and the DPIA may claim only what this run's tests showed.
+  console.log("== Safety case (docs/safety/hazards.yaml, docs/privacy/dpia.yaml against this run's results)");
+  const safety = runSafetyCase(process.cwd(), results);
+  for (const note of safety.notes) console.log(`   ${note}`);
+  add("Safety case", safety);
   console.log(`${total.passed} passed, ${total.failed} failed`);
   process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
 }

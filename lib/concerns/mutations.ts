@@ -24,7 +24,7 @@ import { hashTrackingToken, idempotencyKeyHash, trackingTokenFor } from "./track
 import { decideRouting, postcodeAreaOf, type PostcodeRoute } from "./routing";
 import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput } from "./schemas";
 import { STATUS_LABELS, countsAsAcknowledged, manualNextStatuses, statusAfter } from "./triage";
-import { HELD_CONCERN_DAYS } from "./held";
+import { DAY_MS, HELD_CONCERN_DAYS } from "@/lib/privacy/retention-schedule";
 
 // ─── Submitting ───────────────────────────────────────────────────────────────
 
@@ -758,7 +758,7 @@ export async function deliverPendingResponseEmails(now = new Date()): Promise<nu
 /** Erases concerns held for longer than HELD_CONCERN_DAYS without a lead's decision, each audited. Safe to run again. */
 export async function purgeExpiredHeldConcerns(now = new Date()): Promise<number> {
   const due = await db.concern.findMany({
-    where: { heldAt: { lte: new Date(now.getTime() - HELD_CONCERN_DAYS * 86_400_000) } },
+    where: { heldAt: { lte: new Date(now.getTime() - HELD_CONCERN_DAYS * DAY_MS) } },
     select: { id: true, collaborativeId: true, reference: true },
     take: 1000,
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTACT_RETENTION_MAX_MONTHS, CONTACT_RETENTION_MIN_MONTHS } from "@/lib/privacy/retention-schedule";
 import { idField, optionalText, pageNumber, requiredText, versionField } from "@/lib/schema-fields";
 import { CONCERN_STATUSES, HAPPENED_WHEN } from "./triage";
 
@@ -149,8 +150,11 @@ export const settingsSchema = z.object({
   contactRetentionMonths: z.coerce
     .number({ error: "Enter a number of months" })
     .int("Enter a whole number of months")
-    .min(1, "Enter at least 1 month")
-    .max(12, "Enter 12 months or fewer: the privacy notice promises deletion within 12 months of closure"),
+    .min(CONTACT_RETENTION_MIN_MONTHS, `Enter at least ${CONTACT_RETENTION_MIN_MONTHS} month`)
+    .max(
+      CONTACT_RETENTION_MAX_MONTHS,
+      `Enter ${CONTACT_RETENTION_MAX_MONTHS} months or fewer: the privacy notice promises deletion within ${CONTACT_RETENTION_MAX_MONTHS} months of closure`,
+    ),
 });
 
 /** The triage queue's filters, from the URL. Anything unexpected is ignored rather than an error. */

@@ -1,15 +1,11 @@
 // Retention of personal data that no one erases by hand (issue 19, finding 6): the nightly jobs in
-// lib/privacy/jobs.ts call these. Each is safe to run again. The README's privacy section lists every
-// personal field and how long it is kept.
+// lib/privacy/jobs.ts call these. Each is safe to run again. Their periods come from the retention
+// schedule (./retention-schedule.ts), which lists every personal field and how long it is kept.
 import "server-only";
 import { db } from "@/lib/db";
+import { AUDIT_IP_RETENTION_DAYS, DAY_MS, STALE_INVITATION_DAYS } from "@/lib/privacy/retention-schedule";
 
-/** IP addresses in the audit log are kept this long (for investigating abuse of sign-in and forms), then removed. */
-export const AUDIT_IP_RETENTION_DAYS = 90;
-/** An invitation never accepted is deleted (with the email address it was sent to) this long after it expired. */
-export const STALE_INVITATION_DAYS = 30;
-
-const DAY_MS = 86_400_000;
+export { AUDIT_IP_RETENTION_DAYS, STALE_INVITATION_DAYS };
 const AUDIT_IP_BATCH = 10_000;
 
 /**

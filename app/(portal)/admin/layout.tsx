@@ -22,6 +22,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           <li>
             <Link href="/admin/templates">Project templates</Link>
           </li>
+          <li>
+            <Link href="/admin/safety">Clinical safety</Link>
+          </li>
         </ul>
       </nav>
       {children}
