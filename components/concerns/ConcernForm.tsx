@@ -8,8 +8,28 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { PAGE_TITLES } from "@/lib/page-title";
 
 const ORGANISATION_LIST = "member-organisations";
+/** The questions in the order the page asks them: the error summary lists their errors in this order. */
+const QUESTION_ORDER = [
+  "collaborative",
+  "whatHappened",
+  "happenedWhen",
+  "postcode",
+  "organisationText",
+  "region",
+  "pathwayStage",
+  "priorityArea",
+  "impact",
+  "whatWouldHaveHelped",
+  "reporterRelation",
+  "contactPreference",
+  "contactName",
+  "contactEmail",
+  "contactPhone",
+  "linkToAccount",
+];
 const upTo = (n: number) => `You can enter up to ${n.toLocaleString("en-GB")} characters.`;
 
 /**
@@ -33,7 +53,7 @@ export function ConcernForm({
 
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={e} message={state.message} />
+      <ErrorSummary errors={e} message={state.message} order={QUESTION_ORDER} pageTitle={PAGE_TITLES.concernForm} />
       {state.data?.confirm && (
         <RoutingQuestion data={state.data} nameOf={nameOf} chosen={v.collaborative} pending={pending} />
       )}

@@ -4,12 +4,18 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { PAGE_TITLES } from "@/lib/page-title";
 
 export function TrackLookupForm() {
   const { state, formAction: action, pending, field } = useFormAction(trackLookupAction);
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={state.fieldErrors} message={state.message} />
+      <ErrorSummary
+        errors={state.fieldErrors}
+        message={state.message}
+        order={["reference", "link"]}
+        pageTitle={PAGE_TITLES.trackConcern}
+      />
       <TextField
         {...field("reference")}
         label="Reference"
