@@ -28,18 +28,26 @@ export function AccountForm({
   hidden = {},
   submitLabel,
   variant = "primary",
+  pageTitle,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: AccountFieldSpec[];
   hidden?: Record<string, string>;
   submitLabel: string;
   variant?: "primary" | "secondary" | "warning";
+  /** The page's title, for "Error: " in it without JavaScript too (see ErrorSummary). */
+  pageTitle?: string;
 }) {
   const { state, formAction, pending, errors } = useFormAction(action);
   const repeated = Object.values(errors).includes(state.message ?? "");
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={errors} message={state.ok || repeated ? undefined : state.message} />
+      <ErrorSummary
+        errors={errors}
+        message={state.ok || repeated ? undefined : state.message}
+        order={fields.map((f) => f.name)}
+        pageTitle={pageTitle}
+      />
       {state.ok && state.message && <SuccessMessage>{state.message}</SuccessMessage>}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
