@@ -1,12 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
-import { SITE_NAME, TITLE_TEMPLATE } from "@/lib/page-title";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 
 export const metadata: Metadata = {
-  title: { default: SITE_NAME, template: TITLE_TEMPLATE },
+  title: { default: "Patient Safety Collaboratives", template: "%s – Patient Safety Collaboratives" },
   description:
     "England's 15 Patient Safety Collaboratives: local improvement projects, safety concerns from patients and carers, and shared learning.",
   // The files in public/: the SVG for browsers that take it, the ICO for those that do not.

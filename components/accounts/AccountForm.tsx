@@ -28,15 +28,12 @@ export function AccountForm({
   hidden = {},
   submitLabel,
   variant = "primary",
-  pageTitle,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: AccountFieldSpec[];
   hidden?: Record<string, string>;
   submitLabel: string;
   variant?: "primary" | "secondary" | "warning";
-  /** The page's title, for "Error: " in it without JavaScript too (see ErrorSummary). */
-  pageTitle?: string;
 }) {
   const { state, formAction, pending, errors } = useFormAction(action);
   const repeated = Object.values(errors).includes(state.message ?? "");
@@ -46,7 +43,6 @@ export function AccountForm({
         errors={errors}
         message={state.ok || repeated ? undefined : state.message}
         order={fields.map((f) => f.name)}
-        pageTitle={pageTitle}
       />
       {state.ok && state.message && <SuccessMessage>{state.message}</SuccessMessage>}
       {Object.entries(hidden).map(([name, value]) => (

@@ -5,7 +5,6 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { PAGE_TITLES } from "@/lib/page-title";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const { state, formAction: action, pending, field } = useFormAction(signInAction);
@@ -18,7 +17,6 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         errors={state.fieldErrors}
         message={submitted ? (repeated ? undefined : state.message) : notice}
         order={["email", "password"]}
-        pageTitle={PAGE_TITLES.signIn}
       />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField {...field("email")} label="Email address" type="email" autoComplete="email" spellCheck={false} />

@@ -8,7 +8,6 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { PAGE_TITLES } from "@/lib/page-title";
 
 const ORGANISATION_LIST = "member-organisations";
 /** The questions in the order the page asks them: the error summary lists their errors in this order. */
@@ -53,7 +52,7 @@ export function ConcernForm({
 
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={e} message={state.message} order={QUESTION_ORDER} pageTitle={PAGE_TITLES.concernForm} />
+      <ErrorSummary errors={e} message={state.message} order={QUESTION_ORDER} />
       {state.data?.confirm && (
         <RoutingQuestion data={state.data} nameOf={nameOf} chosen={v.collaborative} pending={pending} />
       )}

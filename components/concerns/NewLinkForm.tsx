@@ -4,19 +4,13 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { PAGE_TITLES } from "@/lib/page-title";
 
 /** "I lost my link": the reference and the email address given with the concern. */
 export function NewLinkForm() {
   const { state, formAction: action, pending, field } = useFormAction(requestNewLinkAction);
   return (
     <form action={action} noValidate>
-      <ErrorSummary
-        errors={state.fieldErrors}
-        message={state.message}
-        order={["newLinkReference", "newLinkEmail"]}
-        pageTitle={PAGE_TITLES.trackConcern}
-      />
+      <ErrorSummary errors={state.fieldErrors} message={state.message} order={["newLinkReference", "newLinkEmail"]} />
       <TextField
         {...field("newLinkReference")}
         label="Reference"

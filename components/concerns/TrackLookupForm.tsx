@@ -4,18 +4,12 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { PAGE_TITLES } from "@/lib/page-title";
 
 export function TrackLookupForm() {
   const { state, formAction: action, pending, field } = useFormAction(trackLookupAction);
   return (
     <form action={action} noValidate>
-      <ErrorSummary
-        errors={state.fieldErrors}
-        message={state.message}
-        order={["reference", "link"]}
-        pageTitle={PAGE_TITLES.trackConcern}
-      />
+      <ErrorSummary errors={state.fieldErrors} message={state.message} order={["reference", "link"]} />
       <TextField
         {...field("reference")}
         label="Reference"

@@ -1,25 +1,25 @@
 "use client";
 import { useEffect, useRef } from "react";
-import { ERROR_TITLE_PREFIX, fullPageTitle } from "@/lib/page-title";
 import { fieldId } from "./field-id";
+
+/** GOV.UK and NHS.UK: a page showing form errors has this before its title, so a screen reader hears it first. */
+const ERROR_TITLE_PREFIX = "Error: ";
 
 /**
  * NHS error summary: at the top of the form, focused when it appears, each error linking to its field.
  * `order`: the form's field names in the order of its questions, so the list reads as the page does
  * (errors arrive in the schema's order); a field not named keeps its place after those named.
- * While it shows, the page's title starts with "Error: ". With JavaScript that is done here for every
- * form; without it, a form that passes `pageTitle` (its page's title) has it in the page as sent.
+ * While it shows, the page's title starts with "Error: " (done in the browser: see the README's known
+ * gap about titles without JavaScript).
  */
 export function ErrorSummary({
   errors,
   message,
   order,
-  pageTitle,
 }: {
   errors?: Record<string, string>;
   message?: string;
   order?: readonly string[];
-  pageTitle?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const rank = (field: string) => {
@@ -39,14 +39,13 @@ export function ErrorSummary({
     if (visible) ref.current?.focus();
   }, [visible, errors, message]);
   useEffect(() => {
-    // A form given its page's title renders the <title> itself (below); React keeps that one.
-    if (!visible || pageTitle) return;
+    if (!visible) return;
     if (!document.title.startsWith(ERROR_TITLE_PREFIX)) document.title = `${ERROR_TITLE_PREFIX}${document.title}`;
     return () => {
       if (document.title.startsWith(ERROR_TITLE_PREFIX))
         document.title = document.title.slice(ERROR_TITLE_PREFIX.length);
     };
-  }, [visible, pageTitle]);
+  }, [visible]);
   if (!visible) return null;
   return (
     <div
@@ -56,7 +55,6 @@ export function ErrorSummary({
       role="alert"
       tabIndex={-1}
     >
-      {pageTitle && <title>{`${ERROR_TITLE_PREFIX}${fullPageTitle(pageTitle)}`}</title>}
       <h2 id="error-summary-title" className="mb-4 text-2xl">
         There is a problem
       </h2>

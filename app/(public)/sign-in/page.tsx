@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { PAGE_TITLES } from "@/lib/page-title";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { entraEnabled } from "@/lib/auth/options";
 import { SignInForm } from "@/components/accounts/SignInForm";
 import { EntraSignInButton } from "@/components/accounts/EntraSignInButton";
 
-export const metadata: Metadata = { title: PAGE_TITLES.signIn };
+export const metadata: Metadata = { title: "Sign in" };
 
 // next-auth sends people here with ?error=… when an email link or Microsoft sign-in did not work.
 const NEXT_AUTH_ERRORS: Record<string, string> = {

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { getViewer } from "@/lib/auth/viewer";
-import { PAGE_TITLES } from "@/lib/page-title";
 import { getConcernFormOptions } from "@/lib/concerns/queries";
 import { ConcernForm } from "@/components/concerns/ConcernForm";
 import { InsetText, WarningCallout } from "@/components/ui/Panels";
 
-export const metadata: Metadata = { title: PAGE_TITLES.concernForm };
+export const metadata: Metadata = { title: "Tell us about a safety concern" };
 
 type Props = { searchParams: Promise<{ collaborative?: string }> };
 

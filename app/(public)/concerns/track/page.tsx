@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PAGE_TITLES } from "@/lib/page-title";
 import { TrackLookupForm } from "@/components/concerns/TrackLookupForm";
 import { NewLinkForm } from "@/components/concerns/NewLinkForm";
 
 // No "no-referrer" here: it would make the browser send "Origin: null" with the form, which server actions refuse.
-export const metadata: Metadata = { title: PAGE_TITLES.trackConcern };
+export const metadata: Metadata = { title: "Follow a concern you raised" };
 
 export default function TrackLookupPage() {
   return (

@@ -5,13 +5,12 @@ import { findCollaborativesForPostcode, listCollaborativeChoices } from "@/lib/a
 import { postcodeSchema } from "@/lib/accounts/schemas";
 import { registerPatientAction } from "@/lib/accounts/actions";
 import { AccountForm } from "@/components/accounts/AccountForm";
-import { PAGE_TITLES } from "@/lib/page-title";
 import { PASSWORD_HINT } from "@/components/accounts/password-hint";
 import { InsetText } from "@/components/ui/Panels";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
-export const metadata: Metadata = { title: PAGE_TITLES.registerPatient };
+export const metadata: Metadata = { title: "Create an account as a patient or carer" };
 
 type Props = { searchParams: Promise<{ postcode?: string }> };
 
@@ -62,7 +61,6 @@ export default async function RegisterPatientPage({ searchParams }: Props) {
       )}
       <h2>Your details</h2>
       <AccountForm
-        pageTitle={PAGE_TITLES.registerPatient}
         action={registerPatientAction}
         fields={[
           {

@@ -4,13 +4,12 @@ import { getViewer } from "@/lib/auth/viewer";
 import { listCollaborativeChoices, listOrganisationChoices } from "@/lib/accounts/queries";
 import { registerStaffAction, requestStaffMembershipAction } from "@/lib/accounts/actions";
 import { AccountForm } from "@/components/accounts/AccountForm";
-import { PAGE_TITLES } from "@/lib/page-title";
 import { PASSWORD_HINT } from "@/components/accounts/password-hint";
 import { BackLink, InsetText } from "@/components/ui/Panels";
 import { Button } from "@/components/ui/Button";
 import { ChoiceField } from "@/components/ui/Field";
 
-export const metadata: Metadata = { title: PAGE_TITLES.registerStaff };
+export const metadata: Metadata = { title: "Ask to join as a member of staff" };
 
 type Props = { searchParams: Promise<{ collaborative?: string; step?: string }> };
 
@@ -75,7 +74,6 @@ export default async function RegisterStaffPage({ searchParams }: Props) {
             collaborative&apos;s projects.
           </p>
           <AccountForm
-            pageTitle={PAGE_TITLES.registerStaff}
             action={requestStaffMembershipAction}
             hidden={{ collaborativeId: chosen.id }}
             fields={[organisationField, jobTitleField]}
@@ -91,7 +89,6 @@ export default async function RegisterStaffPage({ searchParams }: Props) {
             </p>
           </InsetText>
           <AccountForm
-            pageTitle={PAGE_TITLES.registerStaff}
             action={registerStaffAction}
             hidden={{ collaborativeId: chosen.id }}
             fields={[

@@ -3,9 +3,8 @@ import Link from "next/link";
 import { requestEmailSignInLinkAction } from "@/lib/accounts/actions";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { AccountForm } from "@/components/accounts/AccountForm";
-import { PAGE_TITLES } from "@/lib/page-title";
 
-export const metadata: Metadata = { title: PAGE_TITLES.signInEmail };
+export const metadata: Metadata = { title: "Sign in with an email link" };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
@@ -16,7 +15,6 @@ export default async function EmailSignInPage({ searchParams }: Props) {
       <h1>Sign in with an email link</h1>
       <p>We will email you a link that signs you in. It works once, within 1 hour.</p>
       <AccountForm
-        pageTitle={PAGE_TITLES.signInEmail}
         action={requestEmailSignInLinkAction}
         hidden={{ callbackUrl }}
         fields={[{ name: "email", label: "Email address", type: "email", autoComplete: "email" }]}
