@@ -39,7 +39,11 @@ export function AccountForm({
   const repeated = Object.values(errors).includes(state.message ?? "");
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={errors} message={state.ok || repeated ? undefined : state.message} />
+      <ErrorSummary
+        errors={errors}
+        message={state.ok || repeated ? undefined : state.message}
+        order={fields.map((f) => f.name)}
+      />
       {state.ok && state.message && <SuccessMessage>{state.message}</SuccessMessage>}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

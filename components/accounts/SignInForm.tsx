@@ -13,7 +13,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   const submitted = state !== initialFormState;
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={state.fieldErrors} message={submitted ? (repeated ? undefined : state.message) : notice} />
+      <ErrorSummary
+        errors={state.fieldErrors}
+        message={submitted ? (repeated ? undefined : state.message) : notice}
+        order={["email", "password"]}
+      />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField {...field("email")} label="Email address" type="email" autoComplete="email" spellCheck={false} />
       <TextField

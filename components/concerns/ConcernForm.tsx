@@ -10,6 +10,25 @@ import { Button } from "@/components/ui/Button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 const ORGANISATION_LIST = "member-organisations";
+/** The questions in the order the page asks them: the error summary lists their errors in this order. */
+const QUESTION_ORDER = [
+  "collaborative",
+  "whatHappened",
+  "happenedWhen",
+  "postcode",
+  "organisationText",
+  "region",
+  "pathwayStage",
+  "priorityArea",
+  "impact",
+  "whatWouldHaveHelped",
+  "reporterRelation",
+  "contactPreference",
+  "contactName",
+  "contactEmail",
+  "contactPhone",
+  "linkToAccount",
+];
 const upTo = (n: number) => `You can enter up to ${n.toLocaleString("en-GB")} characters.`;
 
 /**
@@ -33,7 +52,7 @@ export function ConcernForm({
 
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={e} message={state.message} />
+      <ErrorSummary errors={e} message={state.message} order={QUESTION_ORDER} />
       {state.data?.confirm && (
         <RoutingQuestion data={state.data} nameOf={nameOf} chosen={v.collaborative} pending={pending} />
       )}

@@ -9,7 +9,7 @@ export function TrackLookupForm() {
   const { state, formAction: action, pending, field } = useFormAction(trackLookupAction);
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={state.fieldErrors} message={state.message} />
+      <ErrorSummary errors={state.fieldErrors} message={state.message} order={["reference", "link"]} />
       <TextField
         {...field("reference")}
         label="Reference"

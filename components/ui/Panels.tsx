@@ -93,3 +93,36 @@ export function SuccessMessage({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/**
+ * NHS.UK care card (nhsuk-card--care): what to do when it is urgent ("urgent": red heading, white body)
+ * or an emergency ("emergency": red heading, black body, white text). The heading says which, in words too.
+ */
+export function CareCard({
+  kind,
+  title,
+  headingLevel = 2,
+  children,
+}: {
+  kind: "urgent" | "emergency";
+  title: string;
+  headingLevel?: 2 | 3;
+  children: ReactNode;
+}) {
+  const Heading = `h${headingLevel}` as "h2" | "h3";
+  const emergency = kind === "emergency";
+  return (
+    <section
+      aria-label={title}
+      className={`mb-8 border-nhs-red ${emergency ? "bg-nhs-text text-white [&_a]:text-white [&_a:visited]:text-white" : "border-2 bg-white"}`}
+    >
+      <div className="bg-nhs-red px-4 py-3 sm:px-6">
+        <Heading className="mb-0 text-xl text-white sm:text-2xl">
+          <span className="sr-only">{emergency ? "Immediate action required: " : "Urgent advice: "}</span>
+          {title}
+        </Heading>
+      </div>
+      <div className="p-4 sm:p-6 [&>*:last-child]:mb-0">{children}</div>
+    </section>
+  );
+}

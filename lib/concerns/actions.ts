@@ -10,6 +10,7 @@ import {
   concernFormSchema,
   concernIdSchema,
   linkSchema,
+  newLinkSchema,
   noteSchema,
   responseSchema,
   settingsSchema,
@@ -33,6 +34,7 @@ import {
   updateConcernSettings,
 } from "./mutations";
 import { referenceMatchesToken } from "./queries";
+import { requestNewTrackingLink } from "./outbox";
 import { tokenFromTypedLink } from "./tracking-token";
 import { rememberSubmission } from "./confirmation-cookie";
 import { STATUS_LABELS } from "./triage";
@@ -55,8 +57,9 @@ export const submitConcernAction = formAction({
         },
       };
     }
-    await rememberSubmission(outcome.reference, outcome.token);
-    redirect("/concerns/confirmation");
+    await rememberSubmission(outcome);
+    // Someone may be in danger now (issue 23): where to get help comes first, then the confirmation.
+    redirect(outcome.urgent ? "/concerns/urgent-help" : "/concerns/confirmation");
   },
 });
 
@@ -78,6 +81,15 @@ export const trackLookupAction = formAction({
       };
     }
     redirect(`/concerns/track/${token}`);
+  },
+});
+
+/** "I lost my link": the same page follows whether or not the reference and address match. */
+export const requestNewLinkAction = formAction({
+  schema: newLinkSchema,
+  handler: async ({ input, viewer }) => {
+    await requestNewTrackingLink(viewer, input, await requestIp());
+    redirect("/concerns/track/link-sent");
   },
 });
 

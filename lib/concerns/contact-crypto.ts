@@ -54,3 +54,8 @@ export function idempotencySecret(): Buffer {
 export function trackingSecret(): Buffer {
   return Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), "psc concern tracking token", 32));
 }
+
+/** The secret for comparing a typed email address with a reporter's ("I lost my link"), derived from the same key. */
+export function reporterEmailSecret(): Buffer {
+  return Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), "psc concern reporter email", 32));
+}

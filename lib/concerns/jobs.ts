@@ -6,6 +6,7 @@ import {
   hashLegacyIdempotencyKeys,
   purgeExpiredHeldConcerns,
 } from "./mutations";
+import { deliverConcernEmails } from "./outbox";
 
 export const concernJobs: Record<string, JobDefinition> = {
   // Nightly: reporters' contact details are erased N months after their concern closed.
@@ -18,6 +19,16 @@ export const concernJobs: Record<string, JobDefinition> = {
   "concerns.purge-held": {
     cron: "45 2 * * *",
     handler: async () => console.log(`[jobs] concerns.purge-held: ${await purgeExpiredHeldConcerns()} erased`),
+  },
+  // Confirmation copies and new tracking links (lib/concerns/outbox.ts). A trigger on the requests wakes
+  // it at once (WAKE_CHANNEL in lib/jobs/worker.ts); the schedule catches anything missed and retries.
+  "concerns.send-emails": {
+    cron: "* * * * *",
+    timeoutSeconds: 5 * 60,
+    handler: async () => {
+      const sent = await deliverConcernEmails();
+      if (sent) console.log(`[jobs] concerns.send-emails: ${sent} sent`);
+    },
   },
   // Responses whose email failed when they were published.
   "concerns.retry-response-emails": { cron: "*/15 * * * *", handler: () => deliverPendingResponseEmails() },

@@ -25,6 +25,7 @@ import { decideRouting, postcodeAreaOf, type PostcodeRoute } from "./routing";
 import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput } from "./schemas";
 import { STATUS_LABELS, countsAsAcknowledged, manualNextStatuses, statusAfter } from "./triage";
 import { DAY_MS, HELD_CONCERN_DAYS } from "@/lib/privacy/retention-schedule";
+import { submissionMayDescribeImmediateRisk } from "./urgency";
 
 // ─── Submitting ───────────────────────────────────────────────────────────────
 
@@ -46,9 +47,17 @@ export class ConcernThrottledError extends RateLimitError {
 export type SubmittedConcern = {
   kind: "submitted";
   reference: string;
-  token: string;
+  /**
+   * The tracking token; null when a retried post finds the link was replaced since ("I lost my link"):
+   * the retry can only derive the old token, and is never given the new one.
+   */
+  token: string | null;
   collaborativeName: string;
   duplicate: boolean;
+  /** A copy of the reference and link is emailed (the person gave an email address). */
+  emailed: boolean;
+  /** What they wrote suggests someone may be in danger now: they are shown urgent help first. */
+  urgent: boolean;
 };
 export type RoutingQuestion = {
   kind: "confirm";
@@ -111,6 +120,12 @@ export async function submitConcern(
     // The hidden field is filled in by robots, but also by some browsers and password managers: the
     // person is told nothing different, and a lead decides (see releaseHeldConcern).
     heldAt: input.website ? new Date() : null,
+    // The copy of the reference and tracking link, in the concern's own insert: a retried or doubled
+    // post finds the first concern (or loses the race and rolls back), so there is one per concern.
+    // A held concern gets it too: its sender is told exactly what anyone is (the hidden field is also
+    // filled by browsers' autofill), and the copy holds nothing of what was written. A robot that
+    // filled it in gets an email sent only to the address it typed, as for any concern.
+    emailRequests: contact?.email ? { create: { kind: "confirmation" } } : undefined,
   } satisfies Omit<Prisma.ConcernUncheckedCreateInput, "reference">;
 
   for (let attempt = 1; ; attempt += 1) {
@@ -130,6 +145,8 @@ export async function submitConcern(
         token,
         collaborativeName: route.collaborative.name,
         duplicate: false,
+        emailed: Boolean(contact?.email),
+        urgent: submissionMayDescribeImmediateRisk(input),
       };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
@@ -145,15 +162,27 @@ export async function submitConcern(
 async function findSubmission(idempotencyKey: string, keyHash: string): Promise<SubmittedConcern | null> {
   const found = await db.concern.findFirst({
     where: { OR: [{ idempotencyKeyHash: keyHash }, { idempotencyKey }] },
-    select: { reference: true, collaborative: { select: { name: true } } },
+    select: {
+      reference: true,
+      trackingTokenHash: true,
+      contactEncrypted: true,
+      whatHappened: true,
+      impact: true,
+      whatWouldHaveHelped: true,
+      collaborative: { select: { name: true } },
+    },
   });
   if (!found) return null;
+  const token = trackingTokenFor(idempotencyKey, trackingSecret());
   return {
     kind: "submitted",
     reference: found.reference,
-    token: trackingTokenFor(idempotencyKey, trackingSecret()),
+    // Replaced since ("I lost my link"): the old token no longer opens anything, and the new one is not ours to give.
+    token: hashTrackingToken(token) === found.trackingTokenHash ? token : null,
     collaborativeName: found.collaborative.name,
     duplicate: true,
+    emailed: Boolean(found.contactEncrypted && decryptContact(found.contactEncrypted).email),
+    urgent: submissionMayDescribeImmediateRisk(found),
   };
 }
 

@@ -109,6 +109,26 @@ export async function getConcernByTrackingToken(viewer: Viewer, token: string): 
   return concern ? toReporterView(concern) : null;
 }
 
+/**
+ * The confirmation (and urgent-help) page: the concern named by the browser's confirmation cookie
+ * (lib/concerns/confirmation-cookie.ts). By its token and reference; by the reference alone only when
+ * the cookie holds the server's keyed receipt for it (a retried post after the link was replaced).
+ */
+export async function getSubmittedConcern(
+  viewer: Viewer,
+  sent: { reference: string; token: string | null },
+): Promise<ReporterView | null> {
+  authorize(viewer, "concern.track");
+  if (sent.token && !TRACKING_TOKEN_PATTERN.test(sent.token)) return null;
+  const concern = await db.concern.findFirst({
+    where: sent.token
+      ? { reference: sent.reference, trackingTokenHash: hashTrackingToken(sent.token) }
+      : { reference: sent.reference },
+    select: reporterViewSelect,
+  });
+  return concern ? toReporterView(concern) : null;
+}
+
 /** Whether a reference and a tracking token belong together (the "find your concern" form). */
 export async function referenceMatchesToken(viewer: Viewer, typedReference: string, token: string): Promise<boolean> {
   authorize(viewer, "concern.track");

@@ -81,6 +81,21 @@ export const trackLookupSchema = z.object({
   link: z.string().trim().min(1, "Enter your tracking link").max(500, "Enter your tracking link"),
 });
 
+/** "I lost my link": names of their own, as the page's other form has a reference too. */
+export const newLinkSchema = z.object({
+  newLinkReference: z
+    .string()
+    .trim()
+    .min(1, "Enter your reference, like PSC-7K4D-92QF")
+    .max(40, "Enter your reference, like PSC-7K4D-92QF"),
+  newLinkEmail: z
+    .string()
+    .trim()
+    .min(1, "Enter the email address you gave with your concern")
+    .max(LIMITS.contactEmail, `Enter an email address of ${LIMITS.contactEmail} characters or fewer`)
+    .pipe(z.email("Enter an email address in the correct format, like name@example.com")),
+});
+
 export const concernIdSchema = z.object({ concernId: idField });
 
 export const changeStatusSchema = z

@@ -6,7 +6,7 @@
 // it gives nothing away. The key itself is stored only as a keyed hash (another secret derived from
 // the same setting), so a database copy holds nothing that could be posted to get the link back.
 import "server-only";
-import { createHash, createHmac, hkdfSync } from "node:crypto";
+import { createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 /** What is stored to find a retried submission: HMAC-SHA-256 of the key, hex. */
 export function idempotencyKeyHash(idempotencyKey: string, secret: Buffer): string {
@@ -20,6 +20,28 @@ export function idempotencySecretFrom(encryptionKey: Buffer): Buffer {
 
 export function trackingTokenFor(idempotencyKey: string, secret: Buffer): string {
   return createHmac("sha256", secret).update(`concern-tracking:${idempotencyKey}`).digest("base64url");
+}
+
+/**
+ * A replacement token ("I lost my link"): drawn at random, not derived from the idempotency key, so a
+ * retry of the original form post (which can only derive the old token) never learns the new link.
+ */
+export function newTrackingToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/**
+ * What the confirmation cookie carries instead of a token when a retried form post finds that the
+ * concern's link was replaced since: proof (keyed by the tracking secret) that this server answered
+ * that post for this reference, so the confirmation page can show the reference, and no link.
+ */
+export function replacedLinkReceipt(reference: string, secret: Buffer): string {
+  return createHmac("sha256", secret).update(`concern-link-replaced:${reference}`).digest("base64url");
+}
+
+/** A keyed hash of an email address (capitals and spaces around it do not matter), to compare without keeping it. */
+export function emailMatchHash(email: string, secret: Buffer): string {
+  return createHmac("sha256", secret).update(`concern-email:${email.trim().toLowerCase()}`).digest("hex");
 }
 
 export function hashTrackingToken(token: string): string {

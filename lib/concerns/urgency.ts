@@ -36,3 +36,16 @@ const urgentRegex = new RegExp(URGENT_PATTERN, "i");
 export function mayDescribeImmediateRisk(text: string): boolean {
   return urgentRegex.test(text);
 }
+
+/**
+ * The person who sent a concern (issue 23): when any of what they wrote suggests someone may be in
+ * danger now, they are shown where to get urgent help before their confirmation. Every free-text
+ * answer is read (the team's flag reads two of them; for the person, flagging too often costs little).
+ */
+export function submissionMayDescribeImmediateRisk(concern: {
+  whatHappened: string;
+  impact: string;
+  whatWouldHaveHelped: string;
+}): boolean {
+  return mayDescribeImmediateRisk(`${concern.whatHappened}\n${concern.impact}\n${concern.whatWouldHaveHelped}`);
+}

@@ -186,9 +186,11 @@ async function post(
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("psc-concern-sent="));
     await response.arrayBuffer();
     const reference = cookie ? (/psc-concern-sent=(PSC-[A-Z0-9]{4}-[A-Z0-9]{4})\./.exec(cookie)?.[1] ?? null) : null;
-    // Acknowledged = redirected to the confirmation page with the reference: what the person sees.
+    // Acknowledged = redirected to the confirmation page (or first to urgent help) with the reference: what the person sees.
     const acknowledged =
-      response.status === 303 && response.headers.get("location")?.endsWith("/concerns/confirmation") && reference;
+      response.status === 303 &&
+      /\/concerns\/(confirmation|urgent-help)$/.test(response.headers.get("location") ?? "") &&
+      reference;
     return { status: response.status, reference: acknowledged ? reference : null, ms: performance.now() - started };
   } catch (error) {
     return {

@@ -48,6 +48,9 @@ const ALLOWED_EXTRAS = new Set<string>([
   "ChangeIdea_driverNodeId_projectId_fkey",
   "PdsaCycle_changeIdeaId_projectId_fkey",
   "PriorityComment_candidateId_roundId_fkey",
+  // What each kind of concern email request needs; one confirmation email per concern (partial unique index).
+  "ConcernEmailRequest_kind_check",
+  "ConcernEmailRequest_confirmation_key",
   // The audit events still holding an IP address, by time (partial): the nightly IP expiry.
   "AuditEvent_at_with_ip_idx",
   // A notification links to a path on the portal, never elsewhere.

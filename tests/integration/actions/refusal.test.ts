@@ -63,6 +63,7 @@ const OPEN: Record<string, string> = {
   "accounts.signOutAction": "anyone may sign out",
   "concerns.submitConcernAction": "anyone may raise a concern",
   "concerns.trackLookupAction": "whoever holds the private tracking link may follow the concern",
+  "concerns.requestNewLinkAction": "anyone may ask; the link goes only to the address given with the concern",
 };
 
 let worlds: Awaited<ReturnType<typeof createWorlds>>;

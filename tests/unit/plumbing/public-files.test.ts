@@ -128,6 +128,7 @@ describe("the files in public/", () => {
       "/concerns/track",
       "/concerns/track/abc123",
       "/concerns/confirmation",
+      "/concerns/urgent-help",
       "/projects",
       "/projects/cm123/measures/cm456",
       "/collaboratives/wessex/concerns",

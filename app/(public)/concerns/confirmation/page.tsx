@@ -3,15 +3,16 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { readSubmission } from "@/lib/concerns/confirmation-cookie";
-import { getConcernByTrackingToken } from "@/lib/concerns/queries";
+import { getSubmittedConcern } from "@/lib/concerns/queries";
 import { ConfirmationPanel, InsetText, WarningCallout } from "@/components/ui/Panels";
+import { CopyLinkButton } from "@/components/concerns/CopyLinkButton";
 
 export const metadata: Metadata = { title: "Concern sent", referrer: "no-referrer", robots: { index: false } };
 
 export default async function ConcernConfirmationPage() {
   const viewer = await getViewer();
   const sent = await readSubmission();
-  const concern = sent ? await getConcernByTrackingToken(viewer, sent.token) : null;
+  const concern = sent ? await getSubmittedConcern(viewer, sent) : null;
   if (!sent || !concern) {
     return (
       <div className="max-w-3xl">
@@ -26,7 +27,7 @@ export default async function ConcernConfirmationPage() {
       </div>
     );
   }
-  const path = `/concerns/track/${sent.token}`;
+  const path = sent.token ? `/concerns/track/${sent.token}` : null;
   const link = `${(env().NEXTAUTH_URL ?? "").replace(/\/$/, "")}${path}`;
   return (
     <div className="max-w-3xl">
@@ -36,20 +37,34 @@ export default async function ConcernConfirmationPage() {
         <strong className="text-3xl tracking-wide">{sent.reference}</strong>
       </ConfirmationPanel>
       <p>We have sent your concern to the {concern.collaborativeName}.</p>
+      {sent.emailed && <p>We have sent a copy to the email address you gave.</p>}
       <h2>Keep your private tracking link</h2>
-      <p>
-        Use this link to see what happens to your concern and read the team&apos;s response. You do not need an account.
-      </p>
-      <InsetText>
-        <p className="mb-0 break-all font-bold">
-          <a href={path}>{link}</a>
+      {path ? (
+        <>
+          <p>
+            Use this link to see what happens to your concern and read the team&apos;s response. You do not need an
+            account.
+          </p>
+          <InsetText>
+            <p className="mb-0 break-all font-bold">
+              <a href={path}>{link}</a>
+            </p>
+          </InsetText>
+          <CopyLinkButton link={link} />
+          <p>
+            Copy the link or bookmark it now, and write down your reference: this page cannot be shown again.
+            {sent.emailed ? " The email we sent you has the link too, and so will the team's response." : ""}
+          </p>
+          <p>
+            Anyone with the link can see the progress of your concern, but not what you wrote or your contact details.
+          </p>
+        </>
+      ) : (
+        <p>
+          The tracking link for this concern has been replaced by a new one, which was emailed to the address given with
+          the concern. Use the link in that email: this page cannot show it.
         </p>
-      </InsetText>
-      <p>
-        Copy the link or bookmark it now, and write down your reference: this page cannot be shown again. If you gave an
-        email address, the team&apos;s response will include the link.
-      </p>
-      <p>Anyone with the link can see the progress of your concern, but not what you wrote or your contact details.</p>
+      )}
       <h2>What happens next</h2>
       <ul className="list-disc pl-6">
         <li>
