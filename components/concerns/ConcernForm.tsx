@@ -231,8 +231,8 @@ export function ConcernForm({
         hint={
           <>
             Teams publish what people told them and what changed as a result (&ldquo;You said, we did&rdquo;). The
-            summary is written by the team: it never uses your own words, your name or anything that could identify
-            you. If you do not answer, nothing is shared. Your answer does not change how we look at what you tell us.
+            summary is written by the team: it never uses your own words, your name or anything that could identify you.
+            If you do not answer, nothing is shared. Your answer does not change how we look at what you tell us.
           </>
         }
         options={[

@@ -30,9 +30,9 @@ export function ConcernsPanel({
       intro={
         <p>
           Safety concerns raised by patients and carers, counted by the week they arrived ({span}), and, on their own,
-          what people told us went well and the &ldquo;You said, we did&rdquo; items published. Counts only: what
-          people wrote is never shown here. Each collaborative aims to acknowledge a concern within its service level,
-          in working days (Monday to Friday; bank holidays are not taken into account).
+          what people told us went well and the &ldquo;You said, we did&rdquo; items published. Counts only: what people
+          wrote is never shown here. Each collaborative aims to acknowledge a concern within its service level, in
+          working days (Monday to Friday; bank holidays are not taken into account).
         </p>
       }
     >
