@@ -52,7 +52,7 @@ async function fillCommon(page: Page) {
   await page.getByRole("group", { name: "Roughly when did it happen?" }).getByLabel("In the last week").check();
   await page
     .getByLabel("If you do not know the postcode, choose the part of England (optional)")
-    .selectOption({ label: "South of England (Wessex Patient Safety Collaborative)" });
+    .selectOption("wessex");
   await page
     .getByRole("group", { name: "Where in their care did it happen?" })
     .getByLabel("On a hospital ward")
