@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { submitConcernAction } from "@/lib/concerns/actions";
 import type { ConcernFormOptions } from "@/lib/concerns/queries";
 import { HAPPENED_WHEN, RELATION_LABELS } from "@/lib/concerns/triage";
-import { LIMITS, NOT_SURE, SOMETHING_ELSE } from "@/lib/concerns/schemas";
+import { LIMITS, NOT_SURE, SOMETHING_ELSE, type SubmissionKind } from "@/lib/concerns/schemas";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -31,6 +31,32 @@ const QUESTION_ORDER = [
 ];
 const upTo = (n: number) => `You can enter up to ${n.toLocaleString("en-GB")} characters.`;
 
+/** The questions whose words differ when someone tells us what went well (the rest are the same). */
+const WORDING = {
+  CONCERN: {
+    whatHappenedHeading: "What happened",
+    whatHappened: "What happened?",
+    areaQuestion: "What is it mostly about?",
+    impactHeading: "What it meant",
+    impact: "What was the impact? (optional)",
+    impactHint: "For example, on your health, your family, or how it made you feel.",
+    helped: "What would have helped? (optional)",
+    contact: "Can the patient safety team contact you about this concern?",
+    send: "Send concern",
+  },
+  EXCELLENCE: {
+    whatHappenedHeading: "What went well",
+    whatHappened: "What went well?",
+    areaQuestion: "What was it mostly about?",
+    impactHeading: "What it meant",
+    impact: "What difference did it make? (optional)",
+    impactHint: "For example, to your health, your family, or how it made you feel.",
+    helped: "What could other services learn from it? (optional)",
+    contact: "Can the patient safety team contact you about what you told us?",
+    send: "Send what went well",
+  },
+} as const satisfies Record<SubmissionKind, Record<string, string>>;
+
 /**
  * The public concern form: one page, in the order people tell it. Works without JavaScript (the
  * server action re-renders it with errors and what was typed); the idempotency key makes a double
@@ -41,12 +67,15 @@ export function ConcernForm({
   idempotencyKey,
   signedIn,
   region,
+  kind = "CONCERN",
 }: {
   options: ConcernFormOptions;
   idempotencyKey: string;
   signedIn: boolean;
   region?: string;
+  kind?: SubmissionKind;
 }) {
+  const words = WORDING[kind];
   const { state, formAction: action, pending, values: v, errors: e, field } = useFormAction(submitConcernAction);
   const nameOf = new Map(options.collaboratives.map((c) => [c.slug, c.name]));
 
@@ -57,6 +86,7 @@ export function ConcernForm({
         <RoutingQuestion data={state.data} nameOf={nameOf} chosen={v.collaborative} pending={pending} />
       )}
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey || idempotencyKey} />
+      <input type="hidden" name="kind" value={kind} />
       {/* Hidden from people (and screen readers); robots that fill in every field give themselves away. What was
           in it comes back with the routing question, so the concern is still held after confirming. */}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
@@ -71,10 +101,10 @@ export function ConcernForm({
         />
       </div>
 
-      <h2>What happened</h2>
+      <h2>{words.whatHappenedHeading}</h2>
       <TextArea
         name="whatHappened"
-        label="What happened?"
+        label={words.whatHappened}
         hint={
           <>
             Tell us in your own words. Please do not include the names of staff or other patients.{" "}
@@ -132,25 +162,29 @@ export function ConcernForm({
       />
       <ChoiceField
         {...field("priorityArea")}
-        label="What is it mostly about?"
+        label={words.areaQuestion}
         options={[
           ...options.priorityAreas.map((a) => ({ value: a.slug, label: a.name })),
           { value: SOMETHING_ELSE, label: "Something else, or I'm not sure" },
         ]}
       />
 
-      <h2>What it meant</h2>
+      <h2>{words.impactHeading}</h2>
       <TextArea
         name="impact"
-        label="What was the impact? (optional)"
-        hint={<>For example, on your health, your family, or how it made you feel. {upTo(LIMITS.impact)}</>}
+        label={words.impact}
+        hint={
+          <>
+            {words.impactHint} {upTo(LIMITS.impact)}
+          </>
+        }
         maxLength={LIMITS.impact}
         defaultValue={v.impact}
         error={e.impact}
       />
       <TextArea
         {...field("whatWouldHaveHelped")}
-        label="What would have helped? (optional)"
+        label={words.helped}
         hint={upTo(LIMITS.whatWouldHaveHelped)}
         maxLength={LIMITS.whatWouldHaveHelped}
       />
@@ -171,7 +205,7 @@ export function ConcernForm({
       />
       <ChoiceField
         {...field("contactPreference")}
-        label="Can the patient safety team contact you about this concern?"
+        label={words.contact}
         options={[
           {
             value: "contact",
@@ -210,6 +244,21 @@ export function ConcernForm({
           maxLength={LIMITS.contactPhone}
         />
       </div>
+      <ChoiceField
+        {...field("publicSummaryConsent")}
+        label="Can the team share a short summary of this publicly? (optional)"
+        hint={
+          <>
+            Teams publish what people told them and what changed as a result (&ldquo;You said, we did&rdquo;). The
+            summary is written by the team: it never uses your own words, your name or anything that could identify you.
+            If you do not answer, nothing is shared. Your answer does not change how we look at what you tell us.
+          </>
+        }
+        options={[
+          { value: "yes", label: "Yes, a summary written by the team can be shared publicly" },
+          { value: "no", label: "No, do not share it publicly" },
+        ]}
+      />
       {signedIn && (
         <ChoiceField
           name="linkToAccount"
@@ -225,7 +274,7 @@ export function ConcernForm({
           defaultValues={state.values ? (v.linkToAccount ? ["yes"] : []) : ["yes"]}
         />
       )}
-      <Button disabled={pending}>Send concern</Button>
+      <Button disabled={pending}>{words.send}</Button>
     </form>
   );
 }

@@ -29,9 +29,10 @@ export function ConcernsPanel({
       moreHref={moreHref}
       intro={
         <p>
-          Safety concerns raised by patients and carers, counted by the week they arrived ({span}). Counts only: what
-          people wrote is never shown here. Each collaborative aims to acknowledge a concern within its service level,
-          in working days (Monday to Friday; bank holidays are not taken into account).
+          Safety concerns raised by patients and carers, counted by the week they arrived ({span}), and, on their own,
+          what people told us went well and the &ldquo;You said, we did&rdquo; items published. Counts only: what people
+          wrote is never shown here. Each collaborative aims to acknowledge a concern within its service level, in
+          working days (Monday to Friday; bank holidays are not taken into account).
         </p>
       }
     >
@@ -59,6 +60,16 @@ export function ConcernsPanel({
             label: "Linked to a priority or project",
             value: percent(concerns.linked, concerns.received),
             detail: `${formatNumber(concerns.linked)} concerns`,
+          },
+          {
+            label: "What went well",
+            value: formatNumber(concerns.wentWell),
+            detail: "Told us what went well in their care (not counted as concerns)",
+          },
+          {
+            label: "You said, we did",
+            value: formatNumber(concerns.youSaidPublished),
+            detail: "Items published: what people raised and what changed",
           },
         ]}
       />
@@ -107,6 +118,8 @@ export function ConcernsPanel({
                 { label: "Average working days", numeric: true },
                 { label: "Overdue now", numeric: true },
                 { label: "Linked", numeric: true },
+                { label: "What went well", numeric: true },
+                { label: "You said, we did", numeric: true },
               ]}
             />
             <tbody>
@@ -129,6 +142,8 @@ export function ConcernsPanel({
                   </td>
                   <td className="text-right">{formatNumber(c.overdueUnacknowledged)}</td>
                   <td className="text-right">{percent(c.linked, c.received)}</td>
+                  <td className="text-right">{formatNumber(c.wentWell)}</td>
+                  <td className="text-right">{formatNumber(c.youSaidPublished)}</td>
                 </tr>
               ))}
             </tbody>

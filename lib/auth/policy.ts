@@ -34,6 +34,7 @@ const staffOf = roleIn(["STAFF", "LEAD"]);
 const memberOf = roleIn(["PATIENT", "STAFF", "LEAD"]);
 const staffAnywhere: Rule = (v) => v.memberships.some((m) => m.role === "STAFF" || m.role === "LEAD");
 const owner: Rule = (v, r) => v.userId !== null && r.ownerId != null && r.ownerId === v.userId;
+const notOwner: Rule = (v, r) => v.userId !== null && r.ownerId != null && r.ownerId !== v.userId;
 const any =
   (...rules: Rule[]): Rule =>
   (v, r) =>
@@ -176,6 +177,15 @@ export const permissions = {
   "concern.release": leadOf,
   "concern.discard": leadOf,
   "concern.readDeidentified": any(leadOf, national),
+
+  // You said, we did: a lead writes (ownerId: the author); a second lead of the collaborative or the national
+  // team approves, never the author; published items are public, the rest are the leads' and national's.
+  "yousaid.write": leadOf,
+  // Changing a draft and sending it for approval: its author, while still a lead of the collaborative.
+  "yousaid.edit": all(owner, leadOf),
+  "yousaid.approve": all(notOwner, any(leadOf, national)),
+  "yousaid.withdraw": any(leadOf, national),
+  "yousaid.read": any((_v, r) => r.status === "PUBLISHED", leadOf, national),
 
   // Shared learning and spread
   "learning.read": readable(readableLearning),

@@ -30,7 +30,7 @@ export async function listCollaboratives(viewer: Viewer): Promise<CollaborativeS
   return db.$queryRaw<CollaborativeSummary[]>`
     SELECT c.id, c.slug, c.name, c."leadAhsn2014", c."nameSince2023", c.region,
       (SELECT count(*)::int FROM "Project" p WHERE p."collaborativeId" = c.id AND p.status <> 'CLOSED' AND psc_project_counted(p.visibility, p."archivedAt")) AS "activeProjects",
-      (SELECT count(*)::int FROM "Concern" k WHERE k."collaborativeId" = c.id AND k."heldAt" IS NULL) AS concerns,
+      (SELECT count(*)::int FROM "Concern" k WHERE k."collaborativeId" = c.id AND k."heldAt" IS NULL AND k.kind = 'CONCERN') AS concerns,
       (SELECT count(*)::int FROM "LearningItem" l WHERE l."collaborativeId" = c.id AND l.status = 'PUBLISHED') AS "publishedLearning"
     FROM "Collaborative" c
     ORDER BY c.name`;
@@ -82,7 +82,7 @@ export type AreaCount = {
 
 /**
  * Concerns received in a collaborative since a date, counted by the area the reporter chose (null:
- * "something else"). A building block: callers have already authorized the viewer.
+ * "something else"). "What went well" is not a concern: it is counted on its own, never here. A building block: callers have already authorized the viewer.
  */
 export async function countConcernsByArea(client: Db | Tx, collaborativeId: string, since: Date): Promise<AreaCount[]> {
   return client.$queryRaw<AreaCount[]>`
@@ -90,6 +90,7 @@ export async function countConcernsByArea(client: Db | Tx, collaborativeId: stri
     FROM "Concern" k
     LEFT JOIN "PriorityArea" a ON a.id = k."priorityAreaId"
     WHERE k."collaborativeId" = ${collaborativeId} AND k."receivedAt" >= ${since} AND k."heldAt" IS NULL
+      AND k.kind = 'CONCERN'
     GROUP BY k."priorityAreaId", a.slug, a.name, a.kind
     ORDER BY count(*) DESC, a.name`;
 }
@@ -126,6 +127,7 @@ export function concernsPerMonthSql(collaborativeId: string, now: Date) {
       FROM "Concern" k
       WHERE k."collaborativeId" = ${collaborativeId}
         AND k."heldAt" IS NULL
+        AND k.kind = 'CONCERN'
         AND k."receivedAt" >= ${utcStart(Prisma.sql`${last} - interval '11 months'`)}
         AND k."receivedAt" < ${utcStart(Prisma.sql`${last} + interval '1 month'`)}
       GROUP BY 1

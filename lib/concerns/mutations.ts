@@ -114,6 +114,8 @@ export async function submitConcern(
     impact: input.impact,
     whatWouldHaveHelped: input.whatWouldHaveHelped,
     reporterRelation: input.reporterRelation,
+    kind: input.kind,
+    publicSummaryConsent: input.publicSummaryConsent ? input.publicSummaryConsent === "yes" : null,
     contactEncrypted: contact ? encryptContact(contact) : null,
     contactConsent: contact !== null,
     reporterId: viewer.userId && input.linkToAccount === "yes" ? viewer.userId : null,

@@ -2,7 +2,7 @@
 // module only for the team that owns the concern (and never contact details without a reveal).
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ConcernStatus, ReporterRelation } from "@/lib/generated/prisma/enums";
+import type { ConcernKind, ConcernStatus, ReporterRelation } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { authorize, can, collaborativeIdsWhere, isNational, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -175,6 +175,7 @@ export type QueueRow = {
   acknowledgementDue: Day;
   overdue: boolean;
   mayBeUrgent: boolean;
+  kind: ConcernKind;
 };
 
 export type TriageCollaborative = {
@@ -246,6 +247,7 @@ export async function getTriageQueue(
         receivedAt: true,
         acknowledgedAt: true,
         status: true,
+        kind: true,
         whatHappened: true,
         organisationText: true,
         priorityArea: { select: { name: true } },
@@ -298,6 +300,7 @@ export async function getTriageQueue(
       acknowledgementDue: acknowledgementDueDay(c.receivedAt, collaborative.acknowledgementDays),
       overdue: isAcknowledgementOverdue(c, collaborative.acknowledgementDays, now),
       mayBeUrgent: c.status === "RECEIVED" && mayDescribeImmediateRisk(c.whatHappened),
+      kind: c.kind,
     })),
     filterOptions: {
       areas: [
@@ -376,6 +379,9 @@ export type ConcernDetail = {
   areaName: string | null;
   pathwayStageName: string | null;
   reporterRelation: ReporterRelation;
+  kind: ConcernKind;
+  /** The reporter's answer about a public summary ("You said, we did"); null when never asked. */
+  publicSummaryConsent: boolean | null;
   contact: { held: boolean; consent: boolean; erasedAt: Date | null };
   assignedTo: { id: string; name: string } | null;
   linkedPriority: { id: string; name: string } | null;
@@ -428,6 +434,8 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
       organisationText: true,
       postcodeArea: true,
       reporterRelation: true,
+      kind: true,
+      publicSummaryConsent: true,
       contactEncrypted: true,
       contactConsent: true,
       contactErasedAt: true,
@@ -505,6 +513,8 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
     areaName: c.priorityArea?.name ?? null,
     pathwayStageName: c.pathwayStage?.name ?? null,
     reporterRelation: c.reporterRelation,
+    kind: c.kind,
+    publicSummaryConsent: c.publicSummaryConsent,
     // Whether details are held, never the details: those need the audited reveal.
     contact: { held: c.contactEncrypted !== null, consent: c.contactConsent, erasedAt: c.contactErasedAt },
     assignedTo: c.assignedTo,

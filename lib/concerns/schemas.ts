@@ -25,8 +25,13 @@ const optionalSlug = z.preprocess((v) => (v === "" ? undefined : v), slug.option
 export const SOMETHING_ELSE = "something-else";
 export const NOT_SURE = "not-sure";
 
+/** What the form is sending: a concern, or what went well (the same form, its questions adapted). */
+export const SUBMISSION_KINDS = ["CONCERN", "EXCELLENCE"] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
 export const concernFormSchema = z
   .object({
+    kind: z.enum(SUBMISSION_KINDS).default("CONCERN"),
     idempotencyKey: z.string().regex(/^[0-9a-f-]{36}$/i, "This form has expired. Reload the page and send it again."),
     // A field people never see: only robots fill it in (submitConcern refuses them quietly).
     website: z.string().max(2000).optional(),
@@ -58,6 +63,9 @@ export const concernFormSchema = z
         z.string().regex(/^\+?[0-9 ()-]{7,}$/, "Enter a phone number, like 01632 960 001 or 07700 900 982"),
       ]),
     ),
+    // Optional and never pre-selected: only a clear yes allows sharing; no answer is kept as "not answered"
+    // and treated as no. A safety concern is never held up by a question about publicity.
+    publicSummaryConsent: z.enum(["yes", "no"]).optional(),
     linkToAccount: z.enum(["yes"]).optional(),
   })
   .superRefine((v, ctx) => {

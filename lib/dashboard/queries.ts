@@ -445,6 +445,10 @@ export type ConcernFigures = {
   meanWorkingDaysToAcknowledge: number | null;
   overdueUnacknowledged: number;
   linked: number;
+  /** "What went well" submissions: not concerns (none of the figures above), counted on their own. */
+  wentWell: number;
+  /** "You said, we did" items published in the period. */
+  youSaidPublished: number;
 };
 export type WeeklySeries = Named & { total: number; counts: number[] };
 export type Concerns = ConcernFigures & {
@@ -469,7 +473,7 @@ export async function getConcerns(viewer: Viewer, scope: DashboardScope, filters
 function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Concerns> {
   return cachedForRefresh(`concerns|${ctx.cacheKey}`, refreshedAt, async () => {
     const areaFilter = ctx.area;
-    const [byAreaWeek, byCollaborativeWeek, figures, slas] = await Promise.all([
+    const [byAreaWeek, byCollaborativeWeek, figures, slas, published] = await Promise.all([
       query<{ week_start: Date; area_key: string; received: number }[]>(tx)`
         SELECT week_start, area_key, sum(received)::int AS received
         FROM dashboard_concern_weekly
@@ -493,17 +497,25 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
           working_days: number;
           overdue: number;
           linked: number;
+          went_well: number;
         }[]
       >(tx)`
         SELECT collaborative_id, sum(received)::int AS received, sum(acknowledged)::int AS acknowledged,
                sum(acknowledged_in_time)::int AS acknowledged_in_time, sum(working_days_to_acknowledge)::int AS working_days,
-               sum(overdue_unacknowledged)::int AS overdue, sum(linked)::int AS linked
+               sum(overdue_unacknowledged)::int AS overdue, sum(linked)::int AS linked, sum(went_well)::int AS went_well
         FROM dashboard_concern_weekly
         WHERE week_start >= ${ctx.from}::date AND week_start < ${ctx.toEnd}::date
           AND (${ctx.collaborativeId}::text IS NULL OR collaborative_id = ${ctx.collaborativeId})
           AND (${areaFilter}::text IS NULL OR area_key = ${areaFilter})
         GROUP BY 1`,
       tx.collaborative.findMany({ select: { id: true, acknowledgementDays: true } }),
+      // Items have no area: the area filter does not apply to them.
+      query<{ collaborative_id: string; published: number }[]>(tx)`
+        SELECT "collaborativeId" AS collaborative_id, count(*)::int AS published
+        FROM "YouSaidWeDid"
+        WHERE status = 'PUBLISHED' AND "publishedAt" >= ${ctx.from}::date AND "publishedAt" < ${ctx.toEnd}::date
+          AND (${ctx.collaborativeId}::text IS NULL OR "collaborativeId" = ${ctx.collaborativeId})
+        GROUP BY 1`,
     ]);
     const weeks = weeksOf(ctx.from, ctx.toEnd);
     const weekIndex = new Map(weeks.map((w, i) => [w.getTime(), i]));
@@ -515,7 +527,7 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
       }
       return { counts, total: counts.reduce((a, b) => a + b, 0) };
     };
-    const toFigures = (rows: typeof figures): ConcernFigures => {
+    const toFigures = (rows: typeof figures, publishedRows: typeof published): ConcernFigures => {
       const sum = (key: keyof (typeof figures)[number]) => rows.reduce((a, r) => a + Number(r[key]), 0);
       const acknowledged = sum("acknowledged");
       return {
@@ -525,11 +537,13 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
         meanWorkingDaysToAcknowledge: acknowledged > 0 ? sum("working_days") / acknowledged : null,
         overdueUnacknowledged: sum("overdue"),
         linked: sum("linked"),
+        wentWell: sum("went_well"),
+        youSaidPublished: publishedRows.reduce((a, r) => a + r.published, 0),
       };
     };
     const areas = ctx.area ? listedAreas(ctx) : [...ctx.reference.areas, CONCERN_AREA_OTHER];
     return {
-      ...toFigures(figures),
+      ...toFigures(figures, published),
       weeks,
       byArea: areas.map((a) => ({ ...a, ...series(byAreaWeek.filter((r) => r.area_key === a.key)) })),
       byCollaborative: listedCollaboratives(ctx).map((c) => ({
@@ -538,7 +552,10 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
         name: c.name,
         acknowledgementDays: slas.find((s) => s.id === c.id)?.acknowledgementDays ?? 5,
         ...series(byCollaborativeWeek.filter((r) => r.collaborative_id === c.id)),
-        ...toFigures(figures.filter((r) => r.collaborative_id === c.id)),
+        ...toFigures(
+          figures.filter((r) => r.collaborative_id === c.id),
+          published.filter((r) => r.collaborative_id === c.id),
+        ),
       })),
     };
   });

@@ -23,6 +23,13 @@ export const DONE_MESSAGES = {
   "template-created": "Template added. Staff can now start projects from it.",
   "template-updated":
     "Template saved. Projects started from now on get the new version; existing projects are unchanged.",
+  "yousaid-created":
+    "Draft saved. Send it for approval when it is ready: another lead or the national team approves it.",
+  "yousaid-saved": "Your changes to the draft have been saved.",
+  "yousaid-submitted": "Sent for approval. Another lead of the collaborative or the national team can now publish it.",
+  "yousaid-published": "Published. It is now on the collaborative’s You said, we did page.",
+  "yousaid-sent-back": "Sent back to its author with your reason.",
+  "yousaid-withdrawn": "Withdrawn. It is no longer on the public pages.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

@@ -307,7 +307,9 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
       orderBy: { receivedAt: "desc" },
       select: { id: true, reference: true, status: true, receivedAt: true },
     }),
-    db.concern.count({ where: { collaborativeId: collaborative.id, priorityAreaId: priority.id, heldAt: null } }),
+    db.concern.count({
+      where: { collaborativeId: collaborative.id, priorityAreaId: priority.id, heldAt: null, kind: "CONCERN" },
+    }),
     priority.round ? computeRoundResults(priority.round.id) : Promise.resolve(null),
   ]);
   const byStatus = {} as Partial<Record<ConcernStatus, number>>;

@@ -238,6 +238,22 @@ const SWEEP: Record<string, { probes: (ids: Ids) => Probe[]; public?: true; cont
     public: true,
     probes: (i) => [{ url: `/collaboratives/${B}/rounds/${i.roundB}` }],
   },
+  "/collaboratives/[slug]/you-said-we-did": {
+    public: true,
+    probes: () => [{ url: `/collaboratives/${B}/you-said-we-did` }],
+  },
+  "/collaboratives/[slug]/you-said-we-did/manage": {
+    probes: () => [{ url: `/collaboratives/${B}/you-said-we-did/manage` }],
+  },
+  "/collaboratives/[slug]/you-said-we-did/manage/new": {
+    probes: () => [{ url: `/collaboratives/${B}/you-said-we-did/manage/new` }],
+  },
+  "/collaboratives/[slug]/you-said-we-did/manage/[itemId]": {
+    probes: (i) => [
+      { url: `/collaboratives/${B}/you-said-we-did/manage/${i.youSaidDraftB}` },
+      { url: `/collaboratives/${A}/you-said-we-did/manage/${i.youSaidDraftB}`, mixed: true },
+    ],
+  },
   "/concerns/track/[token]": { control: "none", probes: () => [{ url: `/concerns/track/${"x".repeat(43)}` }] },
   "/learning/[slug]": { probes: (i) => [{ url: `/learning/${i.draftLearningB}` }] },
 };
@@ -332,6 +348,7 @@ async function findIds(client: pg.Client) {
   const round = { id: await openRoundInB(client) };
   const priority = await one(`SELECT slug FROM "PriorityArea" WHERE "collaborativeId" = ${collab} LIMIT 1`, [B]);
   const template = await one(`SELECT id FROM "ProjectTemplate" WHERE key = 'falls'`);
+  const youSaidDraft = await youSaidDraftInB(client, userB.id!);
   return {
     template: template.id!,
     draftProjectB: draftProject.id!,
@@ -352,6 +369,7 @@ async function findIds(client: pg.Client) {
     organisationB: organisation.id!,
     roundB: round.id!,
     prioritySlugB: priority.slug!,
+    youSaidDraftB: youSaidDraft.id,
     /** Text only B's members (or the reporter, or the concern's lead) may see. */
     privateText: [
       draftProject.title!,
@@ -360,8 +378,22 @@ async function findIds(client: pg.Client) {
       concern.whatHappened!.slice(0, 60),
       reportedA.whatHappened!.slice(0, 60),
       userB.email!,
+      youSaidDraft.youSaid,
     ],
   };
+}
+
+/** A "You said, we did" draft of B's (the demo data has none): only B's leads and the national team may read it. */
+async function youSaidDraftInB(client: pg.Client, authorId: string): Promise<{ id: string; youSaid: string }> {
+  const id = `idor-yousaid-${B}`;
+  const youSaid = "Draft you-said of B, not for anyone outside it";
+  await client.query(
+    `INSERT INTO "YouSaidWeDid" (id, "collaborativeId", "authorId", "youSaid", "weDid", "updatedAt")
+     VALUES ($1, (SELECT id FROM "Collaborative" WHERE slug = $2), $3, $4, 'Not yet decided', now())
+     ON CONFLICT (id) DO NOTHING`,
+    [id, B, authorId, youSaid],
+  );
+  return { id, youSaid };
 }
 
 const escapeHtml = (s: string) =>

@@ -167,6 +167,20 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
 
       <ConcernsSummary summary={concerns} />
 
+      <section aria-labelledby="you-said-we-did">
+        <h2 id="you-said-we-did">You said, we did</h2>
+        <p>What patients, carers and families told the team, and what changed as a result.</p>
+        <p>
+          <Link href={`/collaboratives/${collaborative.slug}/you-said-we-did`}>
+            You said, we did in the {collaborative.name}
+          </Link>
+        </p>
+        <p>
+          Something went well in your care?{" "}
+          <Link href={`/concerns/new?kind=went-well&collaborative=${collaborative.slug}`}>Tell us what went well</Link>
+        </p>
+      </section>
+
       <section aria-labelledby="learning">
         <h2 id="learning">Published learning</h2>
         {learning.length === 0 ? (

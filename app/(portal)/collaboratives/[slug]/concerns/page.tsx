@@ -169,6 +169,12 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
                   </span>
                 </td>
                 <td className="max-w-md p-2">
+                  {c.kind === "EXCELLENCE" && (
+                    <>
+                      <Tag colour="green">What went well</Tag>
+                      <br />
+                    </>
+                  )}
                   {c.mayBeUrgent && (
                     <>
                       <Tag colour="red">May be urgent</Tag>

@@ -46,8 +46,9 @@ export default async function ConcernTriagePage({ params }: Props) {
     <>
       <BackLink href={queue}>All concerns</BackLink>
       <p className="mb-2 text-nhs-secondary-text">{c.collaborative.name}</p>
-      <h1>Concern {c.reference}</h1>
+      <h1>{c.kind === "EXCELLENCE" ? `What went well ${c.reference}` : `Concern ${c.reference}`}</h1>
       <p>
+        {c.kind === "EXCELLENCE" && <Tag colour="green">What went well</Tag>}{" "}
         <Tag colour={STATUS_TAG_COLOURS[c.status]}>{STATUS_LABELS[c.status]}</Tag>{" "}
         {c.overdue && <Tag colour="red">Acknowledgement overdue</Tag>}
       </p>
@@ -96,6 +97,15 @@ export default async function ConcernTriagePage({ params }: Props) {
               ),
           },
           { label: "Shared outside the collaborative", value: c.shareable ? "Yes, the text can be shared" : "No" },
+          {
+            label: "A public summary (You said, we did)",
+            value:
+              c.publicSummaryConsent === true
+                ? "The reporter agreed to a summary written by the team being shared publicly"
+                : c.publicSummaryConsent === false
+                  ? "The reporter did not agree: never include it in You said, we did"
+                  : "Not answered: never include it in You said, we did",
+          },
         ]}
       />
 

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { cache } from "react";
 import { getViewer } from "@/lib/auth/viewer";
 import { getLocalPriority } from "@/lib/priorities/queries";
+import { listPublishedForPriority } from "@/lib/you-said-we-did/queries";
+import { YouSaidItem } from "@/components/you-said-we-did/YouSaidItem";
 import { CANDIDATE_SOURCE_LABELS, PRIORITY_STATUS_COLOURS, PRIORITY_STATUS_LABELS } from "@/lib/priorities/labels";
 import {
   STATUS_LABELS as PROJECT_STATUS_LABELS,
@@ -36,6 +38,7 @@ function describePlacing(placing: Placing) {
 export default async function LocalPriorityPage({ params }: Props) {
   const { slug, prioritySlug } = await params;
   const { collaborative, priority, history, projects, concerns, canManage } = await load(slug, prioritySlug);
+  const youSaid = await listPublishedForPriority(await getViewer(), collaborative.id, priority.id);
   return (
     <>
       <BackLink href={`/collaboratives/${collaborative.slug}`}>{collaborative.name}</BackLink>
@@ -141,6 +144,28 @@ export default async function LocalPriorityPage({ params }: Props) {
             </table>
           </ScrollableTable>
         )}
+      </section>
+
+      <section aria-labelledby="you-said-we-did">
+        <h2 id="you-said-we-did">You said, we did</h2>
+        {youSaid.length === 0 ? (
+          <p>Nothing has been published about this priority yet.</p>
+        ) : (
+          youSaid.map((item) => (
+            <YouSaidItem
+              key={item.id}
+              item={item}
+              collaborativeSlug={collaborative.slug}
+              headingLevel={3}
+              showPriority={false}
+            />
+          ))
+        )}
+        <p>
+          <Link href={`/collaboratives/${collaborative.slug}/you-said-we-did`}>
+            Everything the {collaborative.name} has published in You said, we did
+          </Link>
+        </p>
       </section>
 
       {canManage && (
