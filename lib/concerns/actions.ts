@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requestIp } from "@/lib/auth/request-ip";
 import { formAction } from "@/lib/forms/action";
+import { withDoneBanner, type DoneKey } from "@/lib/forms/done";
+import type { Viewer } from "@/lib/auth/viewer-types";
 import {
   assignSchema,
   changeStatusSchema,
@@ -11,10 +13,12 @@ import {
   concernIdSchema,
   linkSchema,
   noteSchema,
+  ownReplySchema,
   responseSchema,
   settingsSchema,
   shareableSchema,
   trackLookupSchema,
+  trackedReplySchema,
   transferSchema,
 } from "./schemas";
 import {
@@ -25,6 +29,7 @@ import {
   discardHeldConcern,
   linkConcern,
   releaseHeldConcern,
+  replyToConcern,
   respondToConcern,
   revealContact,
   setConcernShareable,
@@ -32,10 +37,9 @@ import {
   transferConcern,
   updateConcernSettings,
 } from "./mutations";
-import { referenceMatchesToken } from "./queries";
+import { concernTriagePath, referenceMatchesToken } from "./queries";
 import { tokenFromTypedLink } from "./tracking-token";
 import { rememberSubmission } from "./confirmation-cookie";
-import { STATUS_LABELS } from "./triage";
 
 export const submitConcernAction = formAction({
   schema: concernFormSchema,
@@ -81,18 +85,58 @@ export const trackLookupAction = formAction({
   },
 });
 
+// ─── The reporter's reply ─────────────────────────────────────────────────────
+
+export const replyByTrackingLinkAction = formAction({
+  schema: trackedReplySchema,
+  handler: async ({ input, viewer }) => {
+    await replyToConcern(viewer, { kind: "token", token: input.token }, input, { ip: await requestIp() });
+    refreshTriage();
+    // Back to the tracking page, landing on the thanks (and the reply under it, in the conversation).
+    redirect(withDoneBanner(`/concerns/track/${input.token}`, "reply-sent"));
+  },
+});
+
+export const replyToMyConcernAction = formAction({
+  schema: ownReplySchema,
+  handler: async ({ input, viewer }) => {
+    const { concernId } = await replyToConcern(viewer, { kind: "own", concernId: input.concernId }, input, {
+      ip: await requestIp(),
+    });
+    refreshTriage();
+    revalidatePath("/my/concerns", "layout");
+    redirect(withDoneBanner(`/my/concerns/${concernId}`, "reply-sent"));
+  },
+});
+
 // ─── Triage (leads of the concern's collaborative) ───────────────────────────
 
 function refreshTriage() {
   revalidatePath("/collaboratives/[slug]/concerns", "layout");
 }
 
+/**
+ * After a change on a concern's page: back to it, with the result first in main and focused (the
+ * banner's #done fragment without JavaScript), so the result is never out of sight below the forms.
+ */
+async function backToConcern(viewer: Viewer, concernId: string, key: DoneKey): Promise<never> {
+  refreshTriage();
+  redirect(withDoneBanner(await concernTriagePath(viewer, concernId), key));
+}
+
+const STATUS_DONE = {
+  ACKNOWLEDGED: "concern-status-acknowledged",
+  UNDER_REVIEW: "concern-status-under-review",
+  CLOSED: "concern-status-closed",
+} as const satisfies Partial<Record<string, DoneKey>>;
+
 export const changeStatusAction = formAction({
   schema: changeStatusSchema,
   handler: async ({ input, viewer }) => {
     await changeConcernStatus(viewer, input);
-    refreshTriage();
-    return { ok: true, message: `Status changed to "${STATUS_LABELS[input.status]}".` };
+    // Only the hand-chosen statuses pass changeConcernStatus (manualNextStatuses).
+    const key: DoneKey = STATUS_DONE[input.status as keyof typeof STATUS_DONE] ?? "concern-status-under-review";
+    return backToConcern(viewer, input.concernId, key);
   },
 });
 
@@ -100,8 +144,7 @@ export const assignAction = formAction({
   schema: assignSchema,
   handler: async ({ input, viewer }) => {
     await assignConcern(viewer, input);
-    refreshTriage();
-    return { ok: true, message: input.assigneeId ? "Concern assigned." : "Concern unassigned." };
+    return backToConcern(viewer, input.concernId, input.assigneeId ? "concern-assigned" : "concern-unassigned");
   },
 });
 
@@ -109,36 +152,39 @@ export const addNoteAction = formAction({
   schema: noteSchema,
   handler: async ({ input, viewer }) => {
     await addConcernNote(viewer, input);
-    refreshTriage();
-    return { ok: true, message: "Note added. Only the team can see it." };
+    return backToConcern(viewer, input.concernId, "concern-note-added");
   },
 });
 
-const EMAILED: Record<Awaited<ReturnType<typeof deliverResponseEmail>> | "failed", string> = {
-  sent: "It has been emailed to the reporter.",
-  "already-sent": "It has been emailed to the reporter.",
-  "no-email": "The reporter gave a phone number but no email address, so it was not emailed.",
-  "no-consent": "The reporter did not agree to be contacted, so it was not emailed.",
-  failed: "The email could not be sent just now; it will be tried again automatically.",
+const EMAILED: Record<Awaited<ReturnType<typeof deliverResponseEmail>> | "failed", DoneKey> = {
+  sent: "concern-responded-emailed",
+  "already-sent": "concern-responded-emailed",
+  "no-email": "concern-responded-no-email",
+  "no-consent": "concern-responded-no-consent",
+  failed: "concern-responded-email-failed",
 };
 
+/**
+ * "Preview" saves nothing: it shows the lead exactly what the reporter will see, with what they typed
+ * kept for "Publish" or "Change". "Publish" saves it and emails it.
+ */
 export const respondAction = formAction({
   schema: responseSchema,
-  handler: async ({ input, viewer }) => {
+  handler: async ({ input, viewer, values }) => {
+    if (input.intent !== "publish") {
+      // Asking the policy as publishing would: only the concern's leads may preview a response to it.
+      await concernTriagePath(viewer, input.concernId);
+      if (input.intent === "change") return { ok: false, values };
+      return { ok: false, values, data: { preview: input.response, previewAt: new Date().toISOString() } };
+    }
     const { responseId, mayEmail } = await respondToConcern(viewer, input);
-    refreshTriage();
-    if (!mayEmail)
-      return {
-        ok: true,
-        message:
-          "Response published on the reporter's tracking page. They did not give contact details for email, so it was not emailed.",
-      };
+    if (!mayEmail) return backToConcern(viewer, input.concernId, "concern-responded-no-contact");
     // The response is saved whatever happens to the email; the retry job sends what failed here.
     const outcome = await deliverResponseEmail(responseId).catch((error: unknown) => {
       console.error("[concerns] response email not sent", error);
       return "failed" as const;
     });
-    return { ok: true, message: `Response published on the reporter's tracking page. ${EMAILED[outcome]}` };
+    return backToConcern(viewer, input.concernId, EMAILED[outcome]);
   },
 });
 
@@ -146,9 +192,8 @@ export const linkAction = formAction({
   schema: linkSchema,
   handler: async ({ input, viewer }) => {
     await linkConcern(viewer, input);
-    refreshTriage();
     revalidatePath("/projects/[id]", "page");
-    return { ok: true, message: "Concern linked." };
+    return backToConcern(viewer, input.concernId, "concern-linked");
   },
 });
 
@@ -156,14 +201,7 @@ export const shareableAction = formAction({
   schema: shareableSchema,
   handler: async ({ input, viewer }) => {
     await setConcernShareable(viewer, input);
-    refreshTriage();
-    return {
-      ok: true,
-      message:
-        input.shareable === "yes"
-          ? "The text can now be shared outside the collaborative."
-          : "The text is now kept within the collaborative.",
-    };
+    return backToConcern(viewer, input.concernId, input.shareable === "yes" ? "concern-shared" : "concern-not-shared");
   },
 });
 
@@ -172,8 +210,8 @@ export const transferAction = formAction({
   handler: async ({ input, viewer }) => {
     const { fromSlug } = await transferConcern(viewer, input);
     refreshTriage();
-    // The concern now belongs to another collaborative: back to this team's queue.
-    redirect(`/collaboratives/${fromSlug}/concerns?passedOn=1`);
+    // The concern now belongs to another collaborative: back to this team's queue, landing on the result.
+    redirect(withDoneBanner(`/collaboratives/${fromSlug}/concerns`, "concern-passed-on"));
   },
 });
 

@@ -26,6 +26,8 @@ const SOURCE_TABLES = [
   "Measure",
   "MeasurePoint",
   "Concern",
+  "ConcernResponse",
+  "ConcernReply",
   "Collaborative",
   "PriorityArea",
   "LearningItem",
