@@ -22,19 +22,17 @@ import { STATUS_LABELS } from "@/lib/concerns/triage";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { SummaryList, SuccessMessage } from "@/components/ui/Panels";
+import { SummaryList } from "@/components/ui/Panels";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TeamResponse } from "./ReporterProgress";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 type FieldProps = ReturnType<typeof useFormAction>["field"];
 
-function Done({ state }: { state: FormState }) {
-  if (!state.ok || !state.message) return null;
-  return <SuccessMessage>{state.message}</SuccessMessage>;
-}
-
-/** One small form: its errors at the top, its confirmation after it worked. */
+/**
+ * One small form: its errors at the top. Its result, once it worked, is the banner at the top of the
+ * page the action redirects to (?done=…#done), focused: never out of sight below the forms.
+ */
 function TriageForm({
   action,
   concernId,
@@ -52,7 +50,6 @@ function TriageForm({
   return (
     <form action={formAction} noValidate className="mb-6">
       <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
-      <Done state={state} />
       <input type="hidden" name="concernId" value={concernId} />
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       {children(state, field)}
@@ -361,7 +358,6 @@ export function SettingsForm({
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
-      <Done state={state} />
       <input type="hidden" name="collaborativeId" value={collaborativeId} />
       <TextField
         name="acknowledgementDays"
@@ -404,8 +400,8 @@ type HeldRow = {
 };
 
 /**
- * Concerns held as possibly automated. One state per decision for the whole list, so the confirmation
- * stays on screen after the row it was about has gone from the list.
+ * Concerns held as possibly automated. One state per decision for the whole list, for a refusal; a
+ * decision made redirects to the queue's result banner at the top of the page.
  */
 export function HeldConcernList({ rows }: { rows: HeldRow[] }) {
   const { state: released, formAction: releaseAction, pending: releasing } = useFormAction(releaseHeldAction);
@@ -415,8 +411,6 @@ export function HeldConcernList({ rows }: { rows: HeldRow[] }) {
     <>
       <ErrorSummary message={released.ok ? undefined : released.message} />
       <ErrorSummary message={discarded.ok ? undefined : discarded.message} />
-      <Done state={released} />
-      <Done state={discarded} />
       {rows.length === 0 && <p>None is waiting.</p>}
       <ul className="mb-6 list-none p-0">
         {rows.map((c) => (

@@ -37,7 +37,7 @@ import {
   transferConcern,
   updateConcernSettings,
 } from "./mutations";
-import { concernTriagePath, referenceMatchesToken } from "./queries";
+import { concernTriagePath, referenceMatchesToken, triageQueuePath } from "./queries";
 import { tokenFromTypedLink } from "./tracking-token";
 import { rememberSubmission } from "./confirmation-cookie";
 
@@ -223,29 +223,32 @@ export const revealContactAction = formAction({
   },
 });
 
+/** After an action on the queue page (settings, held concerns): back to the queue, landing on the result. */
+async function backToQueue(viewer: Viewer, collaborativeId: string, key: DoneKey): Promise<never> {
+  refreshTriage();
+  redirect(withDoneBanner(await triageQueuePath(viewer, collaborativeId), key));
+}
+
 export const settingsAction = formAction({
   schema: settingsSchema,
   handler: async ({ input, viewer }) => {
     await updateConcernSettings(viewer, input);
-    refreshTriage();
-    return { ok: true, message: "Settings saved." };
+    return backToQueue(viewer, input.collaborativeId, "concern-settings-saved");
   },
 });
 
 export const releaseHeldAction = formAction({
   schema: concernIdSchema,
   handler: async ({ input, viewer }) => {
-    const { reference } = await releaseHeldConcern(viewer, input);
-    refreshTriage();
-    return { ok: true, message: `${reference} released: it is now in the list below as a new concern.` };
+    const { collaborativeId } = await releaseHeldConcern(viewer, input);
+    return backToQueue(viewer, collaborativeId, "concern-released");
   },
 });
 
 export const discardHeldAction = formAction({
   schema: concernIdSchema,
   handler: async ({ input, viewer }) => {
-    const { reference } = await discardHeldConcern(viewer, input);
-    refreshTriage();
-    return { ok: true, message: `${reference} discarded and erased.` };
+    const { collaborativeId } = await discardHeldConcern(viewer, input);
+    return backToQueue(viewer, collaborativeId, "concern-discarded");
   },
 });

@@ -292,7 +292,10 @@ async function requireHeld(viewer: Viewer, action: "concern.release" | "concern.
  * the service-level clock runs from when the person sent it (what they were told to expect), and any
  * time spent held shows as lateness rather than disappearing.
  */
-export async function releaseHeldConcern(viewer: Viewer, input: { concernId: string }): Promise<{ reference: string }> {
+export async function releaseHeldConcern(
+  viewer: Viewer,
+  input: { concernId: string },
+): Promise<{ reference: string; collaborativeId: string }> {
   return db.$transaction(async (tx) => {
     const concern = await requireHeld(viewer, "concern.release", input.concernId, tx);
     const released = await tx.concern.updateMany({
@@ -308,12 +311,15 @@ export async function releaseHeldConcern(viewer: Viewer, input: { concernId: str
       collaborativeId: concern.collaborativeId,
       details: { reference: concern.reference },
     });
-    return { reference: concern.reference };
+    return { reference: concern.reference, collaborativeId: concern.collaborativeId };
   });
 }
 
 /** A lead judged a held concern automated: it is erased (its history with it), and the decision audited. */
-export async function discardHeldConcern(viewer: Viewer, input: { concernId: string }): Promise<{ reference: string }> {
+export async function discardHeldConcern(
+  viewer: Viewer,
+  input: { concernId: string },
+): Promise<{ reference: string; collaborativeId: string }> {
   return db.$transaction(async (tx) => {
     const concern = await requireHeld(viewer, "concern.discard", input.concernId, tx);
     const deleted = await tx.concern.deleteMany({ where: { id: concern.id, heldAt: { not: null } } });
@@ -326,7 +332,7 @@ export async function discardHeldConcern(viewer: Viewer, input: { concernId: str
       collaborativeId: concern.collaborativeId,
       details: { reference: concern.reference },
     });
-    return { reference: concern.reference };
+    return { reference: concern.reference, collaborativeId: concern.collaborativeId };
   });
 }
 

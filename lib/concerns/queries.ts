@@ -564,6 +564,13 @@ export async function concernTriagePath(viewer: Viewer, concernId: string): Prom
   return `/collaboratives/${concern.collaborative.slug}/concerns/${concern.id}`;
 }
 
+/** A collaborative's triage queue, for its leads (after an action on the queue page, to land back on it). */
+export async function triageQueuePath(viewer: Viewer, collaborativeId: string): Promise<string> {
+  const collaborative = await db.collaborative.findUnique({ where: { id: collaborativeId }, select: { slug: true } });
+  if (!collaborative || !can(viewer, "concern.triage", { collaborativeId })) throw new NotFoundError();
+  return `/collaboratives/${collaborative.slug}/concerns`;
+}
+
 // ─── De-identified, for the national team and the dashboard ───────────────────
 
 export type DeidentifiedConcern = {

@@ -44,6 +44,10 @@ export const DONE_MESSAGES = {
   "concern-responded-no-contact":
     "Response published on the reporter's tracking page. They did not give contact details for email, so it was not emailed.",
   "concern-passed-on": "The concern has been passed on to the other collaborative.",
+  "concern-settings-saved": "Settings saved.",
+  "concern-released":
+    "Concern released: it is now in the list below as a new concern, its acknowledgement due from the day it was sent.",
+  "concern-discarded": "Concern discarded and erased.",
   // The reporter's reply (tracking page, My concerns)
   "reply-sent": "Thank you. Your reply has been sent to the patient safety team, and is shown below.",
 } as const;

@@ -63,6 +63,8 @@ const OPEN: Record<string, string> = {
   "accounts.signOutAction": "anyone may sign out",
   "concerns.submitConcernAction": "anyone may raise a concern",
   "concerns.trackLookupAction": "whoever holds the private tracking link may follow the concern",
+  "concerns.replyByTrackingLinkAction":
+    "whoever holds the private tracking link may reply to that concern (the token finds it alone)",
 };
 
 let worlds: Awaited<ReturnType<typeof createWorlds>>;
