@@ -10,6 +10,7 @@ import { takeSlots, type Limit } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError, RateLimitError } from "@/lib/errors";
 import { sendEmail, type Email } from "@/lib/mail/send";
+import { queueNotifications } from "@/lib/notifications/mutations";
 import {
   decryptContact,
   encryptContact,
@@ -498,6 +499,24 @@ export async function respondToConcern(
 
 // ─── The reporter's reply ─────────────────────────────────────────────────────
 
+const REPLY_ANSWER_WORDS: Record<ReplyAnswerValue, string> = { YES: "yes", PARTLY: "partly", NO: "no" };
+
+/**
+ * Who is told of a reply: the lead the concern is assigned to, while they are still an active lead of
+ * its collaborative; otherwise every active lead of the collaborative (someone must read it).
+ */
+async function replyRecipients(
+  tx: Tx,
+  concern: { collaborativeId: string; assignedToId: string | null },
+): Promise<string[]> {
+  const leads = await tx.membership.findMany({
+    where: { collaborativeId: concern.collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
+    select: { userId: true },
+  });
+  const ids = leads.map((m) => m.userId);
+  return concern.assignedToId && ids.includes(concern.assignedToId) ? [concern.assignedToId] : ids;
+}
+
 /** Per address, like the concern form: enough for a conversation, not for a flood. */
 export const concernReplyLimit = (ip: string): Limit => ({
   key: `concern-reply:ip:${ip}`,
@@ -539,7 +558,15 @@ export async function replyToConcern(
   const concern = where
     ? await db.concern.findUnique({
         where,
-        select: { id: true, collaborativeId: true, reporterId: true, _count: { select: { responses: true } } },
+        select: {
+          id: true,
+          reference: true,
+          collaborativeId: true,
+          reporterId: true,
+          assignedToId: true,
+          collaborative: { select: { slug: true } },
+          _count: { select: { responses: true } },
+        },
       })
     : null;
   if (!concern) throw new NotFoundError();
@@ -566,10 +593,32 @@ export async function replyToConcern(
         body: input.reply,
         answered: input.answered ?? null,
         createdAt: now,
+        // Queued below in this transaction: the notification exists exactly when the reply does.
+        notifiedAt: now,
       },
       select: { id: true },
     });
     await tx.concern.update({ where: { id: concern.id }, data: { replyWaitingAt: now } });
+    await queueNotifications(
+      tx,
+      (await replyRecipients(tx, concern)).map((userId) => ({
+        userId,
+        kind: "concern.reply" as const,
+        subject: `A reply about safety concern ${concern.reference}`,
+        // Never the reporter's words in an email: they are read in the portal, by the concern's leads.
+        text: [
+          `The person who raised safety concern ${concern.reference} has replied to your collaborative's response.`,
+          input.answered
+            ? `Asked whether the response answered their concern, they said: ${REPLY_ANSWER_WORDS[input.answered]}.`
+            : "They did not say whether the response answered their concern.",
+          input.reply ? "They also wrote a reply: read it on the concern's page." : "",
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
+        url: `/collaboratives/${concern.collaborative.slug}/concerns/${concern.id}`,
+        dedupeKey: `concern.reply:${reply.id}`,
+      })),
+    );
     await recordAudit(tx, {
       action: "concern.replied",
       subjectType: "Concern",

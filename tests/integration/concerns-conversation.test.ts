@@ -163,6 +163,57 @@ describe("who reads the replies", () => {
   });
 });
 
+describe("who is told of a reply", () => {
+  it("a reply notifies the assigned lead alone, in the reply's transaction, without the reporter's words", async () => {
+    const { concern, token } = await concernWithToken();
+    await db.concern.update({ where: { id: concern.id }, data: { assignedToId: leadA.userId } });
+    const words = `Words ${randomUUID()}`;
+    const { replyId } = await replyToConcern(
+      cast.viewers.anonymous,
+      { kind: "token", token },
+      { answered: "PARTLY", reply: words },
+      { ip: ip() },
+    );
+    const queued = await db.notification.findMany({ where: { dedupeKey: `concern.reply:${replyId}` } });
+    expect(queued.map((n) => [n.userId, n.kind, n.url])).toEqual([
+      [leadA.userId, "concern.reply", `/collaboratives/wessex/concerns/${concern.id}`],
+    ]);
+    expect(queued[0]!.text).toContain("they said: partly");
+    expect(queued[0]!.text).not.toContain(words);
+    expect((await db.concernReply.findUniqueOrThrow({ where: { id: replyId } })).notifiedAt).not.toBeNull();
+  });
+
+  it("with nobody assigned, every active lead of the concern's collaborative is told, and no one elsewhere", async () => {
+    const { concern, token } = await concernWithToken();
+    const { replyId } = await replyToConcern(
+      cast.viewers.anonymous,
+      { kind: "token", token },
+      { answered: "NO", reply: "" },
+      { ip: ip() },
+    );
+    const told = (await db.notification.findMany({ where: { dedupeKey: `concern.reply:${replyId}` } })).map(
+      (n) => n.userId,
+    );
+    const leads = await db.membership.findMany({
+      where: { collaborativeId: concern.collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
+      select: { userId: true },
+    });
+    expect(told.sort()).toEqual(leads.map((m) => m.userId).sort());
+    expect(told).toContain(leadA.userId);
+    expect(told).not.toContain(cast.viewers.leadB.userId);
+    expect(told).not.toContain(cast.viewers.staffA.userId);
+  });
+
+  it("a refused reply queues no notification", async () => {
+    const { token } = await concernWithToken({ responded: false });
+    const before = await db.notification.count({ where: { kind: "concern.reply" } });
+    await expect(
+      replyToConcern(cast.viewers.anonymous, { kind: "token", token }, { answered: "NO", reply: "" }, { ip: ip() }),
+    ).rejects.toBeInstanceOf(DomainError);
+    expect(await db.notification.count({ where: { kind: "concern.reply" } })).toBe(before);
+  });
+});
+
 describe("what a reply does to triage", () => {
   it("a reply keeps a closed concern's status but puts it in the open list as 'reply waiting', until the team responds again", async () => {
     const { concern, token } = await concernWithToken({ status: "CLOSED", closedAt: new Date() });
