@@ -4,7 +4,16 @@
 // throttle, and the dashboards' de-identified counts of "did the response answer your concern?".
 // The hazard log cites these tests by name.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// The actions run as Next would run them: the viewer and request headers from the test's request context.
+vi.mock("@/lib/auth/viewer", async () => (await import("@/tests/fixtures/request-context")).viewerModule);
+vi.mock("next/headers", async () => (await import("@/tests/fixtures/request-context")).headersModule);
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+}));
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer-types";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -22,7 +31,7 @@ import { parseDashboardFilters } from "@/lib/dashboard/filters";
 import { getConcerns, getDashboardReference, knownValues } from "@/lib/dashboard/queries";
 import { dashboardCsv } from "@/lib/dashboard/exports";
 import { refreshDashboardSummaries } from "@/lib/dashboard/summaries";
-import { createCast, type Cast } from "@/tests/fixtures/factories";
+import { createCast, createOrganisation, type Cast } from "@/tests/fixtures/factories";
 import { createConcern } from "@/tests/fixtures/concerns";
 import { callAction, toFormData } from "@/tests/fixtures/action-harness";
 
@@ -216,9 +225,15 @@ describe("who is told of a reply", () => {
 
 describe("what a reply does to triage", () => {
   it("a reply keeps a closed concern's status but puts it in the open list as 'reply waiting', until the team responds again", async () => {
-    const { concern, token } = await concernWithToken({ status: "CLOSED", closedAt: new Date() });
+    // Its own organisation, so that the open list filtered to it is this concern or nothing.
+    const org = await createOrganisation(cast.collaborativeA.id);
+    const { concern, token } = await concernWithToken({
+      status: "CLOSED",
+      closedAt: new Date(),
+      organisationId: org.id,
+    });
     const open = async () =>
-      (await getTriageQueue(leadA, "wessex", { ...filters(), page: 1 })).rows.find((r) => r.id === concern.id);
+      (await getTriageQueue(leadA, "wessex", filters({ organisation: org.id }))).rows.find((r) => r.id === concern.id);
     expect(await open()).toBeUndefined();
     const { version } = await db.concern.findUniqueOrThrow({ where: { id: concern.id } });
     await replyToConcern(
