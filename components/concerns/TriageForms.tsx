@@ -1,7 +1,7 @@
 "use client";
 // The lead's forms on a concern. Each is a plain <form> (works without JavaScript); the concern's
 // version travels with every change so that two leads cannot overwrite each other unseen.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import {
   addNoteAction,
@@ -22,18 +22,17 @@ import { STATUS_LABELS } from "@/lib/concerns/triage";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, SelectField, TextArea, TextField, type Option } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
-import { SummaryList, SuccessMessage } from "@/components/ui/Panels";
+import { SummaryList } from "@/components/ui/Panels";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { TeamResponse } from "./ReporterProgress";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 type FieldProps = ReturnType<typeof useFormAction>["field"];
 
-function Done({ state }: { state: FormState }) {
-  if (!state.ok || !state.message) return null;
-  return <SuccessMessage>{state.message}</SuccessMessage>;
-}
-
-/** One small form: its errors at the top, its confirmation after it worked. */
+/**
+ * One small form: its errors at the top. Its result, once it worked, is the banner at the top of the
+ * page the action redirects to (?done=…#done), focused: never out of sight below the forms.
+ */
 function TriageForm({
   action,
   concernId,
@@ -51,7 +50,6 @@ function TriageForm({
   return (
     <form action={formAction} noValidate className="mb-6">
       <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
-      <Done state={state} />
       <input type="hidden" name="concernId" value={concernId} />
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       {children(state, field)}
@@ -206,21 +204,66 @@ export function ShareableForm({
   );
 }
 
+/**
+ * The public response. "Preview response" shows exactly what the reporter will see (nothing is saved),
+ * then "Publish response" or "Change" (back to the text as typed). Works without JavaScript: each is a
+ * submit button whose intent the action reads.
+ */
 export function ResponseForm({ concernId }: { concernId: string }) {
+  const { state, formAction, pending, values } = useFormAction(respondAction);
+  const previewRef = useRef<HTMLHeadingElement>(null);
+  const preview = !state.ok && state.data?.preview ? state.data : null;
+  useEffect(() => {
+    if (preview) previewRef.current?.focus();
+  }, [preview]);
   return (
-    <TriageForm action={respondAction} concernId={concernId} submit="Publish response">
-      {(state) => (
-        <TextArea
-          name="response"
-          label="Public response to the reporter"
-          hint="The reporter sees this on their tracking page, and by email if they gave an address and agreed. Plain words; say what will change."
-          rows={6}
-          maxLength={LIMITS.response}
-          defaultValue={state.ok ? "" : state.values?.response}
-          error={state.fieldErrors?.response}
-        />
+    <form action={formAction} noValidate className="mb-6">
+      <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
+      <input type="hidden" name="concernId" value={concernId} />
+      {preview ? (
+        <section aria-labelledby="response-preview-heading" className="mb-6">
+          <h3
+            id="response-preview-heading"
+            ref={previewRef}
+            tabIndex={-1}
+            className="focus:outline-4 focus:outline-nhs-focus"
+          >
+            Preview: what the reporter will see
+          </h3>
+          <p>Nothing has been sent yet. On their tracking page (and by email, if they agreed), the response reads:</p>
+          <TeamResponse body={preview.preview!} createdAt={new Date(preview.previewAt!)} />
+          <input type="hidden" name="response" value={preview.preview} />
+          <div className="mt-6 flex flex-wrap gap-4">
+            <Button name="intent" value="publish" disabled={pending}>
+              Publish response
+            </Button>
+            <Button name="intent" value="change" variant="secondary" disabled={pending}>
+              Change
+            </Button>
+          </div>
+        </section>
+      ) : (
+        <>
+          <TextArea
+            name="response"
+            label="Public response to the reporter"
+            hint="The reporter sees this on their tracking page, and by email if they gave an address and agreed. Plain words; say what will change. Preview it to see it as they will."
+            rows={6}
+            maxLength={LIMITS.response}
+            defaultValue={state.ok ? "" : values.response}
+            error={state.fieldErrors?.response}
+          />
+          <div className="flex flex-wrap gap-4">
+            <Button name="intent" value="preview" variant="secondary" disabled={pending}>
+              Preview response
+            </Button>
+            <Button name="intent" value="publish" variant="secondary" disabled={pending}>
+              Publish response
+            </Button>
+          </div>
+        </>
       )}
-    </TriageForm>
+    </form>
   );
 }
 
@@ -315,7 +358,6 @@ export function SettingsForm({
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={state.fieldErrors} message={state.ok ? undefined : state.message} />
-      <Done state={state} />
       <input type="hidden" name="collaborativeId" value={collaborativeId} />
       <TextField
         name="acknowledgementDays"
@@ -358,8 +400,8 @@ type HeldRow = {
 };
 
 /**
- * Concerns held as possibly automated. One state per decision for the whole list, so the confirmation
- * stays on screen after the row it was about has gone from the list.
+ * Concerns held as possibly automated. One state per decision for the whole list, for a refusal; a
+ * decision made redirects to the queue's result banner at the top of the page.
  */
 export function HeldConcernList({ rows }: { rows: HeldRow[] }) {
   const { state: released, formAction: releaseAction, pending: releasing } = useFormAction(releaseHeldAction);
@@ -369,8 +411,6 @@ export function HeldConcernList({ rows }: { rows: HeldRow[] }) {
     <>
       <ErrorSummary message={released.ok ? undefined : released.message} />
       <ErrorSummary message={discarded.ok ? undefined : discarded.message} />
-      <Done state={released} />
-      <Done state={discarded} />
       {rows.length === 0 && <p>None is waiting.</p>}
       <ul className="mb-6 list-none p-0">
         {rows.map((c) => (

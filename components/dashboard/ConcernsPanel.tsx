@@ -73,6 +73,7 @@ export function ConcernsPanel({
           },
         ]}
       />
+      <ResponseAnswers concerns={concerns} />
       <ScrollableTable label="Concerns received per week, by priority area">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Concerns received per week, by priority area</caption>
@@ -151,5 +152,46 @@ export function ConcernsPanel({
         </ScrollableTable>
       )}
     </DashboardPanel>
+  );
+}
+
+/**
+ * "Did the response answer your concern?": the reporters' answers, counted. The definition is on the
+ * page, beside the figures, because a share means nothing without saying of what.
+ */
+function ResponseAnswers({ concerns }: { concerns: Concerns }) {
+  const rows = [
+    { label: "Yes", count: concerns.answeredYes },
+    { label: "Partly", count: concerns.answeredPartly },
+    { label: "No", count: concerns.answeredNo },
+    { label: "Did not say", count: concerns.notAnswered },
+  ];
+  return (
+    <>
+      <h3 id="response-answers-heading">Did the response answer the concern?</h3>
+      <p>
+        Of the {formatNumber(concerns.responded)} concerns received in this period that got a public response from the
+        team, how many reporters said the response answered their concern: yes, partly or no (their latest answer on the
+        tracking page), and how many have not said. Concerns held as possibly automated are not counted. Counts only:
+        what reporters wrote in their replies is never shown here.
+      </p>
+      <ScrollableTable label="Did the response answer the concern?">
+        <table className="data-table">
+          <caption className="mb-2 text-left font-bold">Did the response answer the concern?</caption>
+          <TableHead
+            columns={["Reporter’s answer", { label: "Concerns", numeric: true }, { label: "Share", numeric: true }]}
+          />
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td className="text-right">{formatNumber(r.count)}</td>
+                <td className="text-right">{percent(r.count, concerns.responded)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
+    </>
   );
 }

@@ -171,6 +171,10 @@ export const permissions = {
   "concern.readOwn": owner,
   // Whoever holds a concern's private tracking link (an unguessable token) sees its status and public responses.
   "concern.track": anyone,
+  // The reporter's reply and rating of a response: whoever holds the concern's tracking link (the token
+  // finds the one concern it belongs to, and nothing else), or the registered reporter on "My concerns".
+  "concern.replyTracked": anyone,
+  "concern.replyOwn": owner,
   "concern.triage": leadOf,
   "concern.revealContact": leadOf,
   // Concerns held as possibly automated (the form's hidden field was filled in): a lead decides.

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requestIp } from "@/lib/auth/request-ip";
 import { formAction } from "@/lib/forms/action";
+import { withDoneBanner, type DoneKey } from "@/lib/forms/done";
+import type { Viewer } from "@/lib/auth/viewer-types";
 import {
   assignSchema,
   changeStatusSchema,
@@ -12,10 +14,12 @@ import {
   linkSchema,
   newLinkSchema,
   noteSchema,
+  ownReplySchema,
   responseSchema,
   settingsSchema,
   shareableSchema,
   trackLookupSchema,
+  trackedReplySchema,
   transferSchema,
 } from "./schemas";
 import {
@@ -26,6 +30,7 @@ import {
   discardHeldConcern,
   linkConcern,
   releaseHeldConcern,
+  replyToConcern,
   respondToConcern,
   revealContact,
   setConcernShareable,
@@ -33,11 +38,10 @@ import {
   transferConcern,
   updateConcernSettings,
 } from "./mutations";
-import { referenceMatchesToken } from "./queries";
+import { concernTriagePath, referenceMatchesToken, triageQueuePath } from "./queries";
 import { requestNewTrackingLink } from "./outbox";
 import { tokenFromTypedLink } from "./tracking-token";
 import { rememberSubmission } from "./confirmation-cookie";
-import { STATUS_LABELS } from "./triage";
 
 export const submitConcernAction = formAction({
   schema: concernFormSchema,
@@ -93,18 +97,58 @@ export const requestNewLinkAction = formAction({
   },
 });
 
+// ─── The reporter's reply ─────────────────────────────────────────────────────
+
+export const replyByTrackingLinkAction = formAction({
+  schema: trackedReplySchema,
+  handler: async ({ input, viewer }) => {
+    await replyToConcern(viewer, { kind: "token", token: input.token }, input, { ip: await requestIp() });
+    refreshTriage();
+    // Back to the tracking page, landing on the thanks (and the reply under it, in the conversation).
+    redirect(withDoneBanner(`/concerns/track/${input.token}`, "reply-sent"));
+  },
+});
+
+export const replyToMyConcernAction = formAction({
+  schema: ownReplySchema,
+  handler: async ({ input, viewer }) => {
+    const { concernId } = await replyToConcern(viewer, { kind: "own", concernId: input.concernId }, input, {
+      ip: await requestIp(),
+    });
+    refreshTriage();
+    revalidatePath("/my/concerns", "layout");
+    redirect(withDoneBanner(`/my/concerns/${concernId}`, "reply-sent"));
+  },
+});
+
 // ─── Triage (leads of the concern's collaborative) ───────────────────────────
 
 function refreshTriage() {
   revalidatePath("/collaboratives/[slug]/concerns", "layout");
 }
 
+/**
+ * After a change on a concern's page: back to it, with the result first in main and focused (the
+ * banner's #done fragment without JavaScript), so the result is never out of sight below the forms.
+ */
+async function backToConcern(viewer: Viewer, concernId: string, key: DoneKey): Promise<never> {
+  refreshTriage();
+  redirect(withDoneBanner(await concernTriagePath(viewer, concernId), key));
+}
+
+const STATUS_DONE = {
+  ACKNOWLEDGED: "concern-status-acknowledged",
+  UNDER_REVIEW: "concern-status-under-review",
+  CLOSED: "concern-status-closed",
+} as const satisfies Partial<Record<string, DoneKey>>;
+
 export const changeStatusAction = formAction({
   schema: changeStatusSchema,
   handler: async ({ input, viewer }) => {
     await changeConcernStatus(viewer, input);
-    refreshTriage();
-    return { ok: true, message: `Status changed to "${STATUS_LABELS[input.status]}".` };
+    // Only the hand-chosen statuses pass changeConcernStatus (manualNextStatuses).
+    const key: DoneKey = STATUS_DONE[input.status as keyof typeof STATUS_DONE] ?? "concern-status-under-review";
+    return backToConcern(viewer, input.concernId, key);
   },
 });
 
@@ -112,8 +156,7 @@ export const assignAction = formAction({
   schema: assignSchema,
   handler: async ({ input, viewer }) => {
     await assignConcern(viewer, input);
-    refreshTriage();
-    return { ok: true, message: input.assigneeId ? "Concern assigned." : "Concern unassigned." };
+    return backToConcern(viewer, input.concernId, input.assigneeId ? "concern-assigned" : "concern-unassigned");
   },
 });
 
@@ -121,36 +164,39 @@ export const addNoteAction = formAction({
   schema: noteSchema,
   handler: async ({ input, viewer }) => {
     await addConcernNote(viewer, input);
-    refreshTriage();
-    return { ok: true, message: "Note added. Only the team can see it." };
+    return backToConcern(viewer, input.concernId, "concern-note-added");
   },
 });
 
-const EMAILED: Record<Awaited<ReturnType<typeof deliverResponseEmail>> | "failed", string> = {
-  sent: "It has been emailed to the reporter.",
-  "already-sent": "It has been emailed to the reporter.",
-  "no-email": "The reporter gave a phone number but no email address, so it was not emailed.",
-  "no-consent": "The reporter did not agree to be contacted, so it was not emailed.",
-  failed: "The email could not be sent just now; it will be tried again automatically.",
+const EMAILED: Record<Awaited<ReturnType<typeof deliverResponseEmail>> | "failed", DoneKey> = {
+  sent: "concern-responded-emailed",
+  "already-sent": "concern-responded-emailed",
+  "no-email": "concern-responded-no-email",
+  "no-consent": "concern-responded-no-consent",
+  failed: "concern-responded-email-failed",
 };
 
+/**
+ * "Preview" saves nothing: it shows the lead exactly what the reporter will see, with what they typed
+ * kept for "Publish" or "Change". "Publish" saves it and emails it.
+ */
 export const respondAction = formAction({
   schema: responseSchema,
-  handler: async ({ input, viewer }) => {
+  handler: async ({ input, viewer, values }) => {
+    if (input.intent !== "publish") {
+      // Asking the policy as publishing would: only the concern's leads may preview a response to it.
+      await concernTriagePath(viewer, input.concernId);
+      if (input.intent === "change") return { ok: false, values };
+      return { ok: false, values, data: { preview: input.response, previewAt: new Date().toISOString() } };
+    }
     const { responseId, mayEmail } = await respondToConcern(viewer, input);
-    refreshTriage();
-    if (!mayEmail)
-      return {
-        ok: true,
-        message:
-          "Response published on the reporter's tracking page. They did not give contact details for email, so it was not emailed.",
-      };
+    if (!mayEmail) return backToConcern(viewer, input.concernId, "concern-responded-no-contact");
     // The response is saved whatever happens to the email; the retry job sends what failed here.
     const outcome = await deliverResponseEmail(responseId).catch((error: unknown) => {
       console.error("[concerns] response email not sent", error);
       return "failed" as const;
     });
-    return { ok: true, message: `Response published on the reporter's tracking page. ${EMAILED[outcome]}` };
+    return backToConcern(viewer, input.concernId, EMAILED[outcome]);
   },
 });
 
@@ -158,9 +204,8 @@ export const linkAction = formAction({
   schema: linkSchema,
   handler: async ({ input, viewer }) => {
     await linkConcern(viewer, input);
-    refreshTriage();
     revalidatePath("/projects/[id]", "page");
-    return { ok: true, message: "Concern linked." };
+    return backToConcern(viewer, input.concernId, "concern-linked");
   },
 });
 
@@ -168,14 +213,7 @@ export const shareableAction = formAction({
   schema: shareableSchema,
   handler: async ({ input, viewer }) => {
     await setConcernShareable(viewer, input);
-    refreshTriage();
-    return {
-      ok: true,
-      message:
-        input.shareable === "yes"
-          ? "The text can now be shared outside the collaborative."
-          : "The text is now kept within the collaborative.",
-    };
+    return backToConcern(viewer, input.concernId, input.shareable === "yes" ? "concern-shared" : "concern-not-shared");
   },
 });
 
@@ -184,8 +222,8 @@ export const transferAction = formAction({
   handler: async ({ input, viewer }) => {
     const { fromSlug } = await transferConcern(viewer, input);
     refreshTriage();
-    // The concern now belongs to another collaborative: back to this team's queue.
-    redirect(`/collaboratives/${fromSlug}/concerns?passedOn=1`);
+    // The concern now belongs to another collaborative: back to this team's queue, landing on the result.
+    redirect(withDoneBanner(`/collaboratives/${fromSlug}/concerns`, "concern-passed-on"));
   },
 });
 
@@ -197,29 +235,32 @@ export const revealContactAction = formAction({
   },
 });
 
+/** After an action on the queue page (settings, held concerns): back to the queue, landing on the result. */
+async function backToQueue(viewer: Viewer, collaborativeId: string, key: DoneKey): Promise<never> {
+  refreshTriage();
+  redirect(withDoneBanner(await triageQueuePath(viewer, collaborativeId), key));
+}
+
 export const settingsAction = formAction({
   schema: settingsSchema,
   handler: async ({ input, viewer }) => {
     await updateConcernSettings(viewer, input);
-    refreshTriage();
-    return { ok: true, message: "Settings saved." };
+    return backToQueue(viewer, input.collaborativeId, "concern-settings-saved");
   },
 });
 
 export const releaseHeldAction = formAction({
   schema: concernIdSchema,
   handler: async ({ input, viewer }) => {
-    const { reference } = await releaseHeldConcern(viewer, input);
-    refreshTriage();
-    return { ok: true, message: `${reference} released: it is now in the list below as a new concern.` };
+    const { collaborativeId } = await releaseHeldConcern(viewer, input);
+    return backToQueue(viewer, collaborativeId, "concern-released");
   },
 });
 
 export const discardHeldAction = formAction({
   schema: concernIdSchema,
   handler: async ({ input, viewer }) => {
-    const { reference } = await discardHeldConcern(viewer, input);
-    refreshTriage();
-    return { ok: true, message: `${reference} discarded and erased.` };
+    const { collaborativeId } = await discardHeldConcern(viewer, input);
+    return backToQueue(viewer, collaborativeId, "concern-discarded");
   },
 });

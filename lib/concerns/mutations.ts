@@ -10,6 +10,7 @@ import { takeSlots, type Limit } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, DomainError, NotFoundError, RateLimitError } from "@/lib/errors";
 import { sendEmail, type Email } from "@/lib/mail/send";
+import { queueNotifications } from "@/lib/notifications/mutations";
 import {
   decryptContact,
   encryptContact,
@@ -20,9 +21,9 @@ import {
   type ContactDetails,
 } from "./contact-crypto";
 import { generateReference } from "./reference";
-import { hashTrackingToken, idempotencyKeyHash, trackingTokenFor } from "./tracking-token";
+import { TRACKING_TOKEN_PATTERN, hashTrackingToken, idempotencyKeyHash, trackingTokenFor } from "./tracking-token";
 import { decideRouting, postcodeAreaOf, type PostcodeRoute } from "./routing";
-import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput } from "./schemas";
+import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput, type ReplyAnswerValue } from "./schemas";
 import { STATUS_LABELS, countsAsAcknowledged, manualNextStatuses, statusAfter } from "./triage";
 import { DAY_MS, HELD_CONCERN_DAYS } from "@/lib/privacy/retention-schedule";
 import { submissionMayDescribeImmediateRisk } from "./urgency";
@@ -323,7 +324,10 @@ async function requireHeld(viewer: Viewer, action: "concern.release" | "concern.
  * the service-level clock runs from when the person sent it (what they were told to expect), and any
  * time spent held shows as lateness rather than disappearing.
  */
-export async function releaseHeldConcern(viewer: Viewer, input: { concernId: string }): Promise<{ reference: string }> {
+export async function releaseHeldConcern(
+  viewer: Viewer,
+  input: { concernId: string },
+): Promise<{ reference: string; collaborativeId: string }> {
   return db.$transaction(async (tx) => {
     const concern = await requireHeld(viewer, "concern.release", input.concernId, tx);
     const released = await tx.concern.updateMany({
@@ -339,12 +343,15 @@ export async function releaseHeldConcern(viewer: Viewer, input: { concernId: str
       collaborativeId: concern.collaborativeId,
       details: { reference: concern.reference },
     });
-    return { reference: concern.reference };
+    return { reference: concern.reference, collaborativeId: concern.collaborativeId };
   });
 }
 
 /** A lead judged a held concern automated: it is erased (its history with it), and the decision audited. */
-export async function discardHeldConcern(viewer: Viewer, input: { concernId: string }): Promise<{ reference: string }> {
+export async function discardHeldConcern(
+  viewer: Viewer,
+  input: { concernId: string },
+): Promise<{ reference: string; collaborativeId: string }> {
   return db.$transaction(async (tx) => {
     const concern = await requireHeld(viewer, "concern.discard", input.concernId, tx);
     const deleted = await tx.concern.deleteMany({ where: { id: concern.id, heldAt: { not: null } } });
@@ -357,7 +364,7 @@ export async function discardHeldConcern(viewer: Viewer, input: { concernId: str
       collaborativeId: concern.collaborativeId,
       details: { reference: concern.reference },
     });
-    return { reference: concern.reference };
+    return { reference: concern.reference, collaborativeId: concern.collaborativeId };
   });
 }
 
@@ -399,6 +406,8 @@ export async function changeConcernStatus(
       acknowledgedAt: concern.acknowledgedAt ?? (countsAsAcknowledged(input.status) ? now : null),
       closedAt: input.status === "CLOSED" ? now : null,
       outcome: input.status === "CLOSED" ? input.outcome : null,
+      // Closing is the team's last word (the outcome is shown to the reporter): no reply is left waiting.
+      ...(input.status === "CLOSED" ? { replyWaitingAt: null } : {}),
     });
     await tx.concernStatusChange.create({
       data: {
@@ -486,6 +495,8 @@ export async function respondToConcern(
       data: { concernId: concern.id, authorId: viewer.userId!, body: input.response, createdAt: now },
       select: { id: true },
     });
+    // A response answers any reply that was waiting (not versioned, like the reply that set it).
+    await tx.concern.update({ where: { id: concern.id }, data: { replyWaitingAt: null } });
     const next = statusAfter(concern.status, "RESPONDED");
     if (next !== concern.status) {
       const moved = await tx.concern.updateMany({
@@ -514,6 +525,140 @@ export async function respondToConcern(
       details: { responseId: response.id, mayEmail },
     });
     return { responseId: response.id, mayEmail };
+  });
+}
+
+// ─── The reporter's reply ─────────────────────────────────────────────────────
+
+const REPLY_ANSWER_WORDS: Record<ReplyAnswerValue, string> = { YES: "yes", PARTLY: "partly", NO: "no" };
+
+/**
+ * Who is told of a reply: the lead the concern is assigned to, while they are still an active lead of
+ * its collaborative; otherwise every active lead of the collaborative (someone must read it).
+ */
+async function replyRecipients(
+  tx: Tx,
+  concern: { collaborativeId: string; assignedToId: string | null },
+): Promise<string[]> {
+  const leads = await tx.membership.findMany({
+    where: { collaborativeId: concern.collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
+    select: { userId: true },
+  });
+  const ids = leads.map((m) => m.userId);
+  return concern.assignedToId && ids.includes(concern.assignedToId) ? [concern.assignedToId] : ids;
+}
+
+/** Per address, like the concern form: enough for a conversation, not for a flood. */
+export const concernReplyLimit = (ip: string): Limit => ({
+  key: `concern-reply:ip:${ip}`,
+  limit: 10,
+  windowSeconds: 15 * 60,
+});
+
+export class ReplyThrottledError extends RateLimitError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds);
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    this.message = `A lot of replies have been sent from your connection in a short time. Please try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}. Nothing has been sent yet, and what you wrote is still here.`;
+  }
+}
+
+/** How the reporter reached their concern: its private tracking link, or "My concerns" while signed in. */
+export type ReplyAccess = { kind: "token"; token: string } | { kind: "own"; concernId: string };
+
+/**
+ * The reporter's reply to the team's responses, with or without a rating of the latest response. It
+ * needs a response to reply to. The concern's status is left as it is (a reply is not a new concern,
+ * and "responded" or "closed" stays true); instead `replyWaitingAt` puts it back in front of the team:
+ * the open list of the triage queue includes it, tagged "Reply waiting", until a lead responds again
+ * (or closes it). Only the concern the access names is ever found: a token opens its own concern alone.
+ */
+export async function replyToConcern(
+  viewer: Viewer,
+  access: ReplyAccess,
+  input: { answered?: ReplyAnswerValue; reply: string },
+  context: { ip: string },
+  now = new Date(),
+): Promise<{ replyId: string; concernId: string }> {
+  const where =
+    access.kind === "token"
+      ? TRACKING_TOKEN_PATTERN.test(access.token)
+        ? { trackingTokenHash: hashTrackingToken(access.token) }
+        : null
+      : { id: access.concernId };
+  const concern = where
+    ? await db.concern.findUnique({
+        where,
+        select: {
+          id: true,
+          reference: true,
+          collaborativeId: true,
+          reporterId: true,
+          assignedToId: true,
+          collaborative: { select: { slug: true } },
+          _count: { select: { responses: true } },
+        },
+      })
+    : null;
+  if (!concern) throw new NotFoundError();
+  if (access.kind === "token") authorize(viewer, "concern.replyTracked", { collaborativeId: concern.collaborativeId });
+  else if (!can(viewer, "concern.replyOwn", { ownerId: concern.reporterId })) throw new NotFoundError();
+  if (concern._count.responses === 0)
+    throw new DomainError("You can reply once the team has responded to your concern.");
+  try {
+    await takeSlots([concernReplyLimit(context.ip)], now);
+  } catch (error) {
+    if (error instanceof RateLimitError) throw new ReplyThrottledError(error.retryAfterSeconds);
+    throw error;
+  }
+  return db.$transaction(async (tx) => {
+    const latest = await tx.concernResponse.findFirst({
+      where: { concernId: concern.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    const reply = await tx.concernReply.create({
+      data: {
+        concernId: concern.id,
+        responseId: latest?.id ?? null,
+        body: input.reply,
+        answered: input.answered ?? null,
+        createdAt: now,
+        // Queued below in this transaction: the notification exists exactly when the reply does.
+        notifiedAt: now,
+      },
+      select: { id: true },
+    });
+    await tx.concern.update({ where: { id: concern.id }, data: { replyWaitingAt: now } });
+    await queueNotifications(
+      tx,
+      (await replyRecipients(tx, concern)).map((userId) => ({
+        userId,
+        kind: "concern.reply" as const,
+        subject: `A reply about safety concern ${concern.reference}`,
+        // Never the reporter's words in an email: they are read in the portal, by the concern's leads.
+        text: [
+          `The person who raised safety concern ${concern.reference} has replied to your collaborative's response.`,
+          input.answered
+            ? `Asked whether the response answered their concern, they said: ${REPLY_ANSWER_WORDS[input.answered]}.`
+            : "They did not say whether the response answered their concern.",
+          input.reply ? "They also wrote a reply: read it on the concern's page." : "",
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
+        url: `/collaboratives/${concern.collaborative.slug}/concerns/${concern.id}`,
+        dedupeKey: `concern.reply:${reply.id}`,
+      })),
+    );
+    await recordAudit(tx, {
+      action: "concern.replied",
+      subjectType: "Concern",
+      subjectId: concern.id,
+      actorId: viewer.userId,
+      collaborativeId: concern.collaborativeId,
+      details: { replyId: reply.id, answered: input.answered ?? null, via: access.kind },
+    });
+    return { replyId: reply.id, concernId: concern.id };
   });
 }
 
@@ -819,12 +964,13 @@ const contactExpired = (now: Date) => Prisma.sql`
         k."closedAt", k."receivedAt",
         (SELECT max(s."changedAt") FROM "ConcernStatusChange" s WHERE s."concernId" = k.id),
         (SELECT max(n."createdAt") FROM "ConcernNote" n WHERE n."concernId" = k.id),
-        (SELECT max(r."createdAt") FROM "ConcernResponse" r WHERE r."concernId" = k.id)
+        (SELECT max(r."createdAt") FROM "ConcernResponse" r WHERE r."concernId" = k.id),
+        (SELECT max(p."createdAt") FROM "ConcernReply" p WHERE p."concernId" = k.id)
       ) + make_interval(months => c."contactRetentionMonths") <= ${now}`;
 
 /**
  * Retention: erases reporters' contact details N months (Collaborative.contactRetentionMonths) after
- * the concern closed, or after its last activity (received, a status change, a note or a response)
+ * the concern closed, or after its last activity (received, a status change, a note, a response or a reply)
  * when it was left open — a concern left at "responded" does not keep them for ever. Each erasure has
  * an audit event. Safe to run again.
  */

@@ -2,7 +2,7 @@
 // module only for the team that owns the concern (and never contact details without a reveal).
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ConcernKind, ConcernStatus, ReporterRelation } from "@/lib/generated/prisma/enums";
+import type { ConcernKind, ConcernStatus, ReplyAnswer, ReporterRelation } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { authorize, can, collaborativeIdsWhere, isNational, type Viewer } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
@@ -68,6 +68,10 @@ export type ReporterView = {
   /** Dates of each status reached; the team's reasons are internal. */
   history: { status: ConcernStatus; at: Date }[];
   responses: { id: string; body: string; createdAt: Date }[];
+  /** The reporter's own replies (their words back to them, with how they rated the response). */
+  replies: { id: string; body: string; answered: ReplyAnswer | null; createdAt: Date }[];
+  /** A reply needs a response to answer. */
+  mayReply: boolean;
   outcome: string | null;
 };
 
@@ -81,6 +85,7 @@ const reporterViewSelect = {
   priorityArea: { select: { name: true } },
   statusChanges: { orderBy: { changedAt: "asc" }, select: { toStatus: true, changedAt: true } },
   responses: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true } },
+  replies: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, answered: true, createdAt: true } },
 } satisfies Prisma.ConcernSelect;
 
 function toReporterView(c: Prisma.ConcernGetPayload<{ select: typeof reporterViewSelect }>): ReporterView {
@@ -94,6 +99,8 @@ function toReporterView(c: Prisma.ConcernGetPayload<{ select: typeof reporterVie
     status: c.status,
     history: c.statusChanges.map((s) => ({ status: s.toStatus, at: s.changedAt })),
     responses: c.responses,
+    replies: c.replies,
+    mayReply: c.responses.length > 0,
     outcome: c.status === "CLOSED" ? c.outcome : null,
   };
 }
@@ -176,6 +183,8 @@ export type QueueRow = {
   overdue: boolean;
   mayBeUrgent: boolean;
   kind: ConcernKind;
+  /** The reporter replied after the team's last response. */
+  replyWaiting: boolean;
 };
 
 export type TriageCollaborative = {
@@ -195,6 +204,8 @@ export type TriageQueue = {
   /** New concerns whose words suggest someone may be in danger now: shown first, whatever the filters. */
   urgentUnread: { id: string; reference: string; receivedAt: Date }[];
   overdueCount: number;
+  /** Concerns whose reporter has replied since the team last responded (any status). */
+  replyWaitingCount: number;
   filterOptions: { areas: { value: string; label: string }[]; organisations: { value: string; label: string }[] };
 };
 
@@ -221,7 +232,9 @@ export async function getTriageQueue(
   const overdueBefore = overdueReceivedBefore(now, collaborative.acknowledgementDays);
   // Held concerns ("possibly automated") are listed apart (listHeldConcerns) and counted nowhere until released.
   const where: Prisma.ConcernWhereInput = { collaborativeId: collaborative.id, heldAt: null };
-  if (filters.status === "open") where.status = { not: "CLOSED" };
+  // Open work includes a closed concern whose reporter has replied since: the team has it to read.
+  if (filters.status === "open") where.OR = [{ status: { not: "CLOSED" } }, { replyWaitingAt: { not: null } }];
+  else if (filters.status === "reply") where.replyWaitingAt = { not: null };
   else if (filters.status !== "all") where.status = filters.status;
   if (filters.area === SOMETHING_ELSE) where.priorityAreaId = null;
   else if (filters.area) where.priorityArea = { slug: filters.area };
@@ -234,7 +247,7 @@ export async function getTriageQueue(
   // Open work oldest first (longest waiting at the top); history newest first.
   const oldestFirst = filters.status !== "all" && filters.status !== "CLOSED";
 
-  const [total, concerns, urgentUnread, overdueCount, areas, organisations] = await Promise.all([
+  const [total, concerns, urgentUnread, overdueCount, replyWaitingCount, areas, organisations] = await Promise.all([
     db.concern.count({ where }),
     db.concern.findMany({
       where,
@@ -248,6 +261,7 @@ export async function getTriageQueue(
         acknowledgedAt: true,
         status: true,
         kind: true,
+        replyWaitingAt: true,
         whatHappened: true,
         organisationText: true,
         priorityArea: { select: { name: true } },
@@ -268,6 +282,7 @@ export async function getTriageQueue(
         receivedAt: { lt: overdueBefore },
       },
     }),
+    db.concern.count({ where: { collaborativeId: collaborative.id, heldAt: null, replyWaitingAt: { not: null } } }),
     db.priorityArea.findMany({
       where: { kind: "NATIONAL" },
       orderBy: { name: "asc" },
@@ -287,6 +302,7 @@ export async function getTriageQueue(
     pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
     urgentUnread,
     overdueCount,
+    replyWaitingCount,
     rows: concerns.map((c) => ({
       id: c.id,
       reference: c.reference,
@@ -301,6 +317,7 @@ export async function getTriageQueue(
       overdue: isAcknowledgementOverdue(c, collaborative.acknowledgementDays, now),
       mayBeUrgent: c.status === "RECEIVED" && mayDescribeImmediateRisk(c.whatHappened),
       kind: c.kind,
+      replyWaiting: c.replyWaitingAt !== null,
     })),
     filterOptions: {
       areas: [
@@ -400,6 +417,9 @@ export type ConcernDetail = {
   }[];
   notes: { id: string; body: string; createdAt: Date; author: string | null }[];
   responses: { id: string; body: string; createdAt: Date; emailedAt: Date | null; author: string | null }[];
+  replies: { id: string; body: string; answered: ReplyAnswer | null; createdAt: Date }[];
+  /** When the reporter's latest unanswered reply arrived (null: nothing waiting). */
+  replyWaitingAt: Date | null;
   options: {
     nextStatuses: ConcernStatus[];
     assignees: { value: string; label: string }[];
@@ -439,6 +459,7 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
       contactEncrypted: true,
       contactConsent: true,
       contactErasedAt: true,
+      replyWaitingAt: true,
       collaborative: {
         select: { id: true, slug: true, name: true, acknowledgementDays: true, contactRetentionMonths: true },
       },
@@ -456,6 +477,10 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
       responses: {
         orderBy: { createdAt: "asc" },
         select: { id: true, body: true, createdAt: true, emailedAt: true, authorId: true },
+      },
+      replies: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, answered: true, createdAt: true },
       },
     },
   });
@@ -545,6 +570,8 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
       emailedAt: r.emailedAt,
       author: nameOf.get(r.authorId) ?? null,
     })),
+    replies: c.replies,
+    replyWaitingAt: c.replyWaitingAt,
     options: {
       nextStatuses: manualNextStatuses(c.status),
       assignees: leads.map((m) => ({ value: m.user.id, label: m.user.name })),
@@ -555,6 +582,23 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
       collaboratives: collaboratives.map((x) => ({ value: x.slug, label: x.name })),
     },
   };
+}
+
+/** Where a lead's triage of a concern is (after an action, to land back on it); "not found" for anyone else. */
+export async function concernTriagePath(viewer: Viewer, concernId: string): Promise<string> {
+  const concern = await db.concern.findUnique({
+    where: { id: concernId, heldAt: null },
+    select: { id: true, collaborativeId: true, collaborative: { select: { slug: true } } },
+  });
+  if (!concern || !can(viewer, "concern.triage", concern)) throw new NotFoundError();
+  return `/collaboratives/${concern.collaborative.slug}/concerns/${concern.id}`;
+}
+
+/** A collaborative's triage queue, for its leads (after an action on the queue page, to land back on it). */
+export async function triageQueuePath(viewer: Viewer, collaborativeId: string): Promise<string> {
+  const collaborative = await db.collaborative.findUnique({ where: { id: collaborativeId }, select: { slug: true } });
+  if (!collaborative || !can(viewer, "concern.triage", { collaborativeId })) throw new NotFoundError();
+  return `/collaboratives/${collaborative.slug}/concerns`;
 }
 
 // ─── De-identified, for the national team and the dashboard ───────────────────

@@ -16,6 +16,7 @@ export const LIMITS = {
   contactPhone: 30,
   note: 5000,
   response: 5000,
+  reply: 5000,
   reason: 2000,
 } as const;
 
@@ -134,7 +135,47 @@ export const noteSchema = z.object({
 export const responseSchema = z.object({
   concernId: idField,
   response: requiredText(LIMITS.response, "The response", "Enter the response", { clean: true }),
+  // "preview" shows the lead exactly what the reporter will see and "change" goes back to the text, both
+  // saving nothing; "publish" saves it.
+  intent: z.enum(["preview", "change", "publish"]).catch("publish"),
 });
+
+// ─── The reporter's reply (tracking page and "My concerns") ───────────────────
+
+export const REPLY_ANSWERS = ["YES", "PARTLY", "NO"] as const;
+export type ReplyAnswerValue = (typeof REPLY_ANSWERS)[number];
+
+/** The question's answers, in the reporter's words (the dashboards count them with the same words). */
+export const REPLY_ANSWER_LABELS: Record<ReplyAnswerValue, string> = {
+  YES: "Yes",
+  PARTLY: "Partly",
+  NO: "No",
+};
+
+const replyFields = {
+  answered: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(REPLY_ANSWERS, { error: "Select yes, partly or no" }).optional(),
+  ),
+  reply: optionalText(LIMITS.reply, "Your reply", { clean: true }),
+};
+
+function saysSomething(v: { answered?: string; reply: string }, ctx: z.RefinementCtx) {
+  if (!v.answered && !v.reply)
+    ctx.addIssue({
+      code: "custom",
+      path: ["answered"],
+      message: "Select whether our response answered your concern, or write a reply",
+    });
+}
+
+/** From the tracking page: the private link's token is what gives access (the same shape check as the page's). */
+export const trackedReplySchema = z
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/), ...replyFields })
+  .superRefine(saysSomething);
+
+/** From "My concerns": a registered reporter's own concern. */
+export const ownReplySchema = z.object({ concernId: idField, ...replyFields }).superRefine(saysSomething);
 
 /** "priority:<id>" or "project:<id>": one list with both kinds. */
 export const linkSchema = z.object({
@@ -182,7 +223,8 @@ export const settingsSchema = z.object({
 
 /** The triage queue's filters, from the URL. Anything unexpected is ignored rather than an error. */
 export const queueFilterSchema = z.object({
-  status: z.enum([...CONCERN_STATUSES, "open", "all"]).catch("open"),
+  // "reply": a reporter's reply is waiting for the team (whatever the status).
+  status: z.enum([...CONCERN_STATUSES, "open", "reply", "all"]).catch("open"),
   area: z
     .string()
     .max(80)

@@ -148,6 +148,12 @@ async function buildDashboardCsv(
         working_days_to_acknowledge_total: r.workingDaysToAcknowledge,
         overdue_unacknowledged: r.overdueUnacknowledged,
         linked_to_priority_or_project: r.linked,
+        // Of concerns with a public response: the reporter's latest answer to "did it answer your concern?"
+        responded: r.responded,
+        response_answered_yes: r.answeredYes,
+        response_answered_partly: r.answeredPartly,
+        response_answered_no: r.answeredNo,
+        response_not_rated: r.responded - r.answeredYes - r.answeredPartly - r.answeredNo,
       }));
       return {
         filename,
@@ -161,6 +167,11 @@ async function buildDashboardCsv(
           "working_days_to_acknowledge_total",
           "overdue_unacknowledged",
           "linked_to_priority_or_project",
+          "responded",
+          "response_answered_yes",
+          "response_answered_partly",
+          "response_answered_no",
+          "response_not_rated",
         ]),
       };
     }

@@ -449,6 +449,15 @@ export type ConcernFigures = {
   wentWell: number;
   /** "You said, we did" items published in the period. */
   youSaidPublished: number;
+  /**
+   * Did the response answer the concern? Of concerns that got a public response, how many reporters
+   * said yes, partly or no (their latest answer), and how many have not said. Counts only.
+   */
+  responded: number;
+  answeredYes: number;
+  answeredPartly: number;
+  answeredNo: number;
+  notAnswered: number;
 };
 export type WeeklySeries = Named & { total: number; counts: number[] };
 export type Concerns = ConcernFigures & {
@@ -498,11 +507,17 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
           overdue: number;
           linked: number;
           went_well: number;
+          responded: number;
+          answered_yes: number;
+          answered_partly: number;
+          answered_no: number;
         }[]
       >(tx)`
         SELECT collaborative_id, sum(received)::int AS received, sum(acknowledged)::int AS acknowledged,
                sum(acknowledged_in_time)::int AS acknowledged_in_time, sum(working_days_to_acknowledge)::int AS working_days,
-               sum(overdue_unacknowledged)::int AS overdue, sum(linked)::int AS linked, sum(went_well)::int AS went_well
+               sum(overdue_unacknowledged)::int AS overdue, sum(linked)::int AS linked, sum(went_well)::int AS went_well,
+               sum(responded)::int AS responded, sum(answered_yes)::int AS answered_yes,
+               sum(answered_partly)::int AS answered_partly, sum(answered_no)::int AS answered_no
         FROM dashboard_concern_weekly
         WHERE week_start >= ${ctx.from}::date AND week_start < ${ctx.toEnd}::date
           AND (${ctx.collaborativeId}::text IS NULL OR collaborative_id = ${ctx.collaborativeId})
@@ -530,6 +545,8 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
     const toFigures = (rows: typeof figures, publishedRows: typeof published): ConcernFigures => {
       const sum = (key: keyof (typeof figures)[number]) => rows.reduce((a, r) => a + Number(r[key]), 0);
       const acknowledged = sum("acknowledged");
+      const responded = sum("responded");
+      const answered = { yes: sum("answered_yes"), partly: sum("answered_partly"), no: sum("answered_no") };
       return {
         received: sum("received"),
         acknowledged,
@@ -539,6 +556,11 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
         linked: sum("linked"),
         wentWell: sum("went_well"),
         youSaidPublished: publishedRows.reduce((a, r) => a + r.published, 0),
+        responded,
+        answeredYes: answered.yes,
+        answeredPartly: answered.partly,
+        answeredNo: answered.no,
+        notAnswered: responded - answered.yes - answered.partly - answered.no,
       };
     };
     const areas = ctx.area ? listedAreas(ctx) : [...ctx.reference.areas, CONCERN_AREA_OTHER];
@@ -889,6 +911,10 @@ export type ConcernWeekRow = {
   workingDaysToAcknowledge: number;
   overdueUnacknowledged: number;
   linked: number;
+  responded: number;
+  answeredYes: number;
+  answeredPartly: number;
+  answeredNo: number;
 };
 
 /** The concerns summary itself, week × collaborative × area, for the CSV download (counts only). */
@@ -910,9 +936,14 @@ export async function listConcernWeeks(
       working_days_to_acknowledge: number;
       overdue_unacknowledged: number;
       linked: number;
+      responded: number;
+      answered_yes: number;
+      answered_partly: number;
+      answered_no: number;
     }[]
   >(db)`
-    SELECT week_start, collaborative_id, area_key, received, acknowledged, acknowledged_in_time, working_days_to_acknowledge, overdue_unacknowledged, linked
+    SELECT week_start, collaborative_id, area_key, received, acknowledged, acknowledged_in_time, working_days_to_acknowledge, overdue_unacknowledged, linked,
+           responded, answered_yes, answered_partly, answered_no
     FROM dashboard_concern_weekly
     WHERE week_start >= ${ctx.from}::date AND week_start < ${ctx.toEnd}::date
       AND (${ctx.collaborativeId}::text IS NULL OR collaborative_id = ${ctx.collaborativeId})
@@ -928,6 +959,10 @@ export async function listConcernWeeks(
     workingDaysToAcknowledge: r.working_days_to_acknowledge,
     overdueUnacknowledged: r.overdue_unacknowledged,
     linked: r.linked,
+    responded: r.responded,
+    answeredYes: r.answered_yes,
+    answeredPartly: r.answered_partly,
+    answeredNo: r.answered_no,
   }));
 }
 

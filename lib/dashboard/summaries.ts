@@ -29,6 +29,8 @@ const SOURCE_TABLES = [
   "Measure",
   "MeasurePoint",
   "Concern",
+  "ConcernResponse",
+  "ConcernReply",
   "Collaborative",
   "PriorityArea",
   "LearningItem",

@@ -30,6 +30,33 @@ export const DONE_MESSAGES = {
   "yousaid-published": "Published. It is now on the collaborative’s You said, we did page.",
   "yousaid-sent-back": "Sent back to its author with your reason.",
   "yousaid-withdrawn": "Withdrawn. It is no longer on the public pages.",
+  // Triage of a concern (the concern's page; the queue for one passed on)
+  "concern-status-acknowledged": 'Status changed to "Acknowledged".',
+  "concern-status-under-review": 'Status changed to "Under review".',
+  "concern-status-closed": 'Status changed to "Closed". The reporter sees the outcome on their tracking page.',
+  "concern-assigned": "Concern assigned.",
+  "concern-unassigned": "Concern unassigned.",
+  "concern-note-added": "Note added. Only the team can see it.",
+  "concern-linked": "Concern linked.",
+  "concern-shared": "The text can now be shared outside the collaborative.",
+  "concern-not-shared": "The text is now kept within the collaborative.",
+  "concern-responded-emailed":
+    "Response published on the reporter's tracking page. It has been emailed to the reporter.",
+  "concern-responded-no-email":
+    "Response published on the reporter's tracking page. The reporter gave a phone number but no email address, so it was not emailed.",
+  "concern-responded-no-consent":
+    "Response published on the reporter's tracking page. The reporter did not agree to be contacted, so it was not emailed.",
+  "concern-responded-email-failed":
+    "Response published on the reporter's tracking page. The email could not be sent just now; it will be tried again automatically.",
+  "concern-responded-no-contact":
+    "Response published on the reporter's tracking page. They did not give contact details for email, so it was not emailed.",
+  "concern-passed-on": "The concern has been passed on to the other collaborative.",
+  "concern-settings-saved": "Settings saved.",
+  "concern-released":
+    "Concern released: it is now in the list below as a new concern, its acknowledgement due from the day it was sent.",
+  "concern-discarded": "Concern discarded and erased.",
+  // The reporter's reply (tracking page, My concerns)
+  "reply-sent": "Thank you. Your reply has been sent to the patient safety team, and is shown below.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;
@@ -37,6 +64,14 @@ export type DoneKey = keyof typeof DONE_MESSAGES;
 /** `path` with the flag that makes the next page say `key` worked. */
 export function withDone(path: string, key: DoneKey): string {
   return `${path}${path.includes("?") ? "&" : "?"}done=${key}`;
+}
+
+/** The id of the banner (DoneBanner) a redirect lands on: without JavaScript the browser scrolls to it. */
+export const DONE_BANNER_ID = "done";
+
+/** As withDone, landing on the banner: for pages whose result would otherwise be out of sight (triage). */
+export function withDoneBanner(path: string, key: DoneKey): string {
+  return `${withDone(path, key)}#${DONE_BANNER_ID}`;
 }
 
 /** The message for a page's `done` search parameter, or null for anything unknown. */

@@ -124,6 +124,8 @@ async function collectPersonalData(userId: string) {
         contactErasedAt: true,
         statusChanges: { orderBy: { changedAt: "asc" }, select: { fromStatus: true, toStatus: true, changedAt: true } },
         responses: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
+        // Their own replies to the team, and how they rated the responses (issue 16).
+        replies: { orderBy: { createdAt: "asc" }, select: { body: true, answered: true, createdAt: true } },
       },
     }),
     db.project.findMany({

@@ -268,8 +268,8 @@ test.describe("a form whose hidden field a browser filled in (JavaScript off)", 
     await expect(page.getByText(autofilled)).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: `Release into triage: ${reference}` }).click();
-    await expect(page.getByRole("status")).toHaveText(
-      `${reference} released: it is now in the list below as a new concern.`,
+    await expect(page.locator("main #done")).toHaveText(
+      "Concern released: it is now in the list below as a new concern, its acknowledgement due from the day it was sent.",
     );
     await page.goto("/collaboratives/wessex/concerns?status=all");
     await expect(page.getByRole("link", { name: reference })).toBeVisible();

@@ -200,9 +200,9 @@ describe("patients' voice", () => {
     expect(falls.byArea.map((a) => a.key)).toEqual(["falls"]);
     const csv = await dashboardCsv(cast.viewers.national, NATIONAL, "concerns", await filters());
     expect(csv.body.split("\r\n")[0]).toBe(
-      "week_start,collaborative,area,received,acknowledged,acknowledged_in_time,working_days_to_acknowledge_total,overdue_unacknowledged,linked_to_priority_or_project",
+      "week_start,collaborative,area,received,acknowledged,acknowledged_in_time,working_days_to_acknowledge_total,overdue_unacknowledged,linked_to_priority_or_project,responded,response_answered_yes,response_answered_partly,response_answered_no,response_not_rated",
     );
-    expect(csv.body).toContain("2019-03-04,south-west,falls,2,2,1,11,0,1");
+    expect(csv.body).toContain("2019-03-04,south-west,falls,2,2,1,11,0,1,0,0,0,0,0");
     expect(csv.body).not.toContain(data.secret);
   });
 

@@ -39,6 +39,7 @@ const ALLOWED_EXTRAS = new Set<string>([
   "Measure_nationalMetric_check",
   "Measure_chartType_check",
   "YouSaidWeDid_published_check",
+  "ConcernReply_body_or_answer_check",
   // Composite foreign keys: a link stays inside its collaborative, project or round (Prisma cannot make an
   // optional relation over a required column, nor SET NULL of one column).
   "Concern_organisationId_collaborativeId_fkey",

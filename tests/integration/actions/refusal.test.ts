@@ -64,6 +64,8 @@ const OPEN: Record<string, string> = {
   "concerns.submitConcernAction": "anyone may raise a concern",
   "concerns.trackLookupAction": "whoever holds the private tracking link may follow the concern",
   "concerns.requestNewLinkAction": "anyone may ask; the link goes only to the address given with the concern",
+  "concerns.replyByTrackingLinkAction":
+    "whoever holds the private tracking link may reply to that concern (the token finds it alone)",
 };
 
 let worlds: Awaited<ReturnType<typeof createWorlds>>;

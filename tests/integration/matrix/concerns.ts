@@ -30,6 +30,24 @@ export const rows: MatrixRow[] = [
     allowed: [],
   },
   {
+    action: "concern.replyTracked",
+    on: "a concern whose tracking link they hold (reply and rate the response)",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id }),
+    allowed: [...everyone],
+  },
+  {
+    action: "concern.replyOwn",
+    on: "A's concern raised by patientA while signed in (reply and rate the response)",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id, ownerId: c.viewers.patientA.userId }),
+    allowed: ["patientA"],
+  },
+  {
+    action: "concern.replyOwn",
+    on: "an anonymous concern (no reporter account): nobody replies from My concerns",
+    resource: (c) => ({ collaborativeId: c.collaborativeA.id, ownerId: null }),
+    allowed: [],
+  },
+  {
     action: "concern.triage",
     on: "A's concern",
     resource: (c) => ({ collaborativeId: c.collaborativeA.id }),

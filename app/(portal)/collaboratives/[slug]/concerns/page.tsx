@@ -6,6 +6,8 @@ import { queueFilterSchema } from "@/lib/concerns/schemas";
 import { CONCERN_STATUSES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/concerns/triage";
 import { dateOfDay } from "@/lib/concerns/service-level";
 import { orNotFound } from "@/lib/route-errors";
+import { doneMessage } from "@/lib/forms/done";
+import { DoneBanner } from "@/components/ui/DoneBanner";
 import { formatDate, formatShortDate, pluralise } from "@/lib/format";
 import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -41,13 +43,25 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
     return `?${next.toString()}`;
   };
 
+  const done = doneMessage(query.done);
+  const concernHref = (id: string) => `/collaboratives/${collaborative.slug}/concerns/${id}`;
+
   return (
     <>
+      {done && <DoneBanner key={crypto.randomUUID()} message={done} />}
       <p className="mb-2 text-nhs-secondary-text">{collaborative.name}</p>
       <h1>Safety concerns</h1>
-      {query.passedOn && (
+
+      {queue.replyWaitingCount > 0 && (
         <InsetText>
-          <p className="mb-0 font-bold">The concern has been passed on to the other collaborative.</p>
+          <p className="mb-0">
+            <Link href="?status=reply">
+              {queue.replyWaitingCount === 1
+                ? "1 concern has a reply from its reporter"
+                : `${queue.replyWaitingCount} concerns have a reply from their reporter`}
+            </Link>{" "}
+            waiting for the team.
+          </p>
         </InsetText>
       )}
 
@@ -100,7 +114,8 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
           name="status"
           label="Status"
           options={[
-            { value: "open", label: "Open (not closed)" },
+            { value: "open", label: "Open (not closed, or with a reply waiting)" },
+            { value: "reply", label: "Reply waiting" },
             { value: "all", label: "All" },
             ...CONCERN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
           ]}
@@ -139,7 +154,48 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
         </div>
       </form>
 
-      <ScrollableTable label="Concerns" className="mb-6">
+      {/* On a phone the list reads as stacked rows (NHS.UK summary-list style), not a clipped table. */}
+      <section aria-labelledby="concern-cards-heading" className="mb-6 md:hidden">
+        <h2 id="concern-cards-heading" className="text-lg">
+          {pluralise(queue.total, "concern")}
+          {filters.status === "open" ? " open" : ""}
+        </h2>
+        {queue.rows.length === 0 && <p>No concerns match these filters.</p>}
+        <ul className="list-none p-0">
+          {queue.rows.map((c) => (
+            <li key={c.id} className="mb-4 border-t-4 border-nhs-blue bg-white p-4">
+              <h3 className="mb-2 text-lg">
+                <Link href={concernHref(c.id)}>{c.reference}</Link>
+              </h3>
+              <p className="mb-2 flex flex-wrap gap-2">
+                <Tag colour={STATUS_TAG_COLOURS[c.status]}>{STATUS_LABELS[c.status]}</Tag>
+                {c.replyWaiting && <Tag colour="orange">Reply waiting</Tag>}
+                {c.overdue && <Tag colour="red">Overdue</Tag>}
+                {c.mayBeUrgent && <Tag colour="red">May be urgent</Tag>}
+              </p>
+              <dl className="m-0 grid grid-cols-1 gap-y-1">
+                <dt className="font-bold">Received</dt>
+                <dd className="mb-2 ml-0">
+                  {formatShortDate(c.receivedAt)} (
+                  {c.daysSinceReceived === 0 ? "today" : `${pluralise(c.daysSinceReceived, "day")} ago`})
+                  {c.overdue && <>, acknowledgement was due {formatShortDate(dateOfDay(c.acknowledgementDue))}</>}
+                </dd>
+                <dt className="font-bold">What happened</dt>
+                <dd className="mb-2 ml-0 break-words">{c.extract}</dd>
+                <dt className="font-bold">Area and organisation</dt>
+                <dd className="mb-2 ml-0 break-words">
+                  {c.areaName ?? "Something else"}
+                  {c.organisationName && `, ${c.organisationName}`}
+                </dd>
+                <dt className="font-bold">Assigned to</dt>
+                <dd className="mb-0 ml-0">{c.assignedToName ?? "Nobody"}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <ScrollableTable label="Concerns" className="mb-6 hidden md:block">
         <table className="w-full border-collapse bg-white text-left text-base">
           <caption className="mb-2 text-left font-bold">
             {pluralise(queue.total, "concern")}
@@ -160,7 +216,7 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
             {queue.rows.map((c) => (
               <tr key={c.id} className="border-b border-nhs-grey-4 align-top">
                 <th scope="row" className="p-2 font-normal whitespace-nowrap">
-                  <Link href={`/collaboratives/${collaborative.slug}/concerns/${c.id}`}>{c.reference}</Link>
+                  <Link href={concernHref(c.id)}>{c.reference}</Link>
                 </th>
                 <td className="p-2 whitespace-nowrap">
                   {formatShortDate(c.receivedAt)}
@@ -189,6 +245,11 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
                 </td>
                 <td className="p-2">
                   <Tag colour={STATUS_TAG_COLOURS[c.status]}>{STATUS_LABELS[c.status]}</Tag>
+                  {c.replyWaiting && (
+                    <span className="mt-1 block">
+                      <Tag colour="orange">Reply waiting</Tag>
+                    </span>
+                  )}
                   {c.overdue && (
                     <span className="mt-1 block">
                       <Tag colour="red">Overdue</Tag>{" "}

@@ -12,6 +12,9 @@ import {
 } from "@/lib/concerns/triage";
 import { dateOfDay } from "@/lib/concerns/service-level";
 import { orNotFound } from "@/lib/route-errors";
+import { doneMessage } from "@/lib/forms/done";
+import { REPLY_ANSWER_LABELS } from "@/lib/concerns/schemas";
+import { DoneBanner } from "@/components/ui/DoneBanner";
 import { formatDate, formatDateTime, pluralise } from "@/lib/format";
 import { BackLink, SummaryList, Tag, WarningCallout } from "@/components/ui/Panels";
 import {
@@ -28,30 +31,49 @@ import { ScrollableTable, TableHead } from "@/components/ui/ScrollableTable";
 
 export const metadata: Metadata = { title: "Safety concern" };
 
-type Props = { params: Promise<{ slug: string; id: string }> };
+type Props = {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** Free text exactly as the reporter typed it: React escapes it, and line breaks are kept. */
 function Said({ children }: { children: string }) {
   return <p className="max-w-3xl whitespace-pre-line break-words bg-white p-4">{children}</p>;
 }
 
-export default async function ConcernTriagePage({ params }: Props) {
+export default async function ConcernTriagePage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const viewer = await requireViewer(`/collaboratives/${slug}/concerns/${id}`);
   const c = await orNotFound(getConcernForTriage(viewer, id));
   if (c.collaborative.slug !== slug) redirect(`/collaboratives/${c.collaborative.slug}/concerns/${c.id}`);
   const queue = `/collaboratives/${slug}/concerns`;
+  const done = doneMessage((await searchParams).done);
+  // The concern, then the team's responses and the reporter's replies as they happened.
+  const conversation = [
+    ...c.responses.map((r) => ({ kind: "response" as const, ...r })),
+    ...c.replies.map((r) => ({ kind: "reply" as const, ...r })),
+  ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 
   return (
     <>
+      {/* A triage action's result, first in main and focused (its redirect lands on #done). */}
+      {done && <DoneBanner key={crypto.randomUUID()} message={done} />}
       <BackLink href={queue}>All concerns</BackLink>
       <p className="mb-2 text-nhs-secondary-text">{c.collaborative.name}</p>
       <h1>{c.kind === "EXCELLENCE" ? `What went well ${c.reference}` : `Concern ${c.reference}`}</h1>
       <p>
         {c.kind === "EXCELLENCE" && <Tag colour="green">What went well</Tag>}{" "}
         <Tag colour={STATUS_TAG_COLOURS[c.status]}>{STATUS_LABELS[c.status]}</Tag>{" "}
-        {c.overdue && <Tag colour="red">Acknowledgement overdue</Tag>}
+        {c.overdue && <Tag colour="red">Acknowledgement overdue</Tag>}{" "}
+        {c.replyWaitingAt && <Tag colour="orange">Reply waiting</Tag>}
       </p>
+      {c.replyWaitingAt && (
+        <p>
+          The reporter replied on {formatDateTime(c.replyWaitingAt)}.{" "}
+          <Link href="#conversation-heading">Read the conversation</Link>: it stays in the open list until you respond
+          again or close the concern.
+        </p>
+      )}
       {c.mayBeUrgent && c.status === "RECEIVED" && (
         <WarningCallout title="This concern may describe someone at risk now">
           <p>
@@ -163,20 +185,37 @@ export default async function ConcernTriagePage({ params }: Props) {
         </section>
       </div>
 
-      <h2>Public responses</h2>
-      {c.responses.length === 0 ? (
+      <h2 id="conversation-heading">Conversation with the reporter</h2>
+      <p>
+        Public responses from the team and the reporter&apos;s replies, oldest first, after what they wrote above.
+        Replies are for this collaborative&apos;s leads only.
+      </p>
+      {conversation.length === 0 ? (
         <p>No response yet.</p>
       ) : (
-        <ol className="mb-6 space-y-4">
-          {c.responses.map((r) => (
-            <li key={r.id} className="border-l-[10px] border-nhs-blue bg-white p-4">
-              <p className="mb-2 text-nhs-secondary-text">
-                {formatDateTime(r.createdAt)}, by {r.author ?? "a former lead"}.{" "}
-                {r.emailedAt ? `Emailed to the reporter on ${formatDate(r.emailedAt)}.` : "Not emailed."}
-              </p>
-              <p className="mb-0 whitespace-pre-line break-words">{r.body}</p>
-            </li>
-          ))}
+        <ol className="mb-6 space-y-4" aria-label="Responses and replies, oldest first">
+          {conversation.map((item) =>
+            item.kind === "response" ? (
+              <li key={item.id} className="border-l-[10px] border-nhs-blue bg-white p-4">
+                <p className="mb-2 text-nhs-secondary-text">
+                  Response, {formatDateTime(item.createdAt)}, by {item.author ?? "a former lead"}.{" "}
+                  {item.emailedAt ? `Emailed to the reporter on ${formatDate(item.emailedAt)}.` : "Not emailed."}
+                </p>
+                <p className="mb-0 whitespace-pre-line break-words">{item.body}</p>
+              </li>
+            ) : (
+              <li key={item.id} className="ml-4 border-l-[10px] border-nhs-grey-3 bg-white p-4 sm:ml-8">
+                <p className="mb-2 text-nhs-secondary-text">
+                  Reply from the reporter, {formatDateTime(item.createdAt)}
+                </p>
+                <p className={item.body ? "mb-2" : "mb-0"}>
+                  Did the response answer their concern?{" "}
+                  <strong>{item.answered ? REPLY_ANSWER_LABELS[item.answered] : "Not said"}</strong>
+                </p>
+                {item.body && <p className="mb-0 whitespace-pre-line break-words">{item.body}</p>}
+              </li>
+            ),
+          )}
         </ol>
       )}
       <ResponseForm concernId={c.id} />
