@@ -23,6 +23,15 @@ export const DONE_MESSAGES = {
   "template-created": "Template added. Staff can now start projects from it.",
   "template-updated":
     "Template saved. Projects started from now on get the new version; existing projects are unchanged.",
+  "round-created":
+    "Draft round saved. Only your collaborative’s leads can see it. Check its candidates, then open it or schedule it to open on a date.",
+  "round-updated": "Your changes to the round have been saved.",
+  "round-opened":
+    "The round is open. The members it asks can now rank the candidates, propose more and comment.",
+  "round-scheduled":
+    "The round is scheduled. It opens automatically at the start of the day you chose; until then only your collaborative’s leads can see it.",
+  "round-closed":
+    "The round is closed and your decision is published. The chosen candidates are now the collaborative’s priorities.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

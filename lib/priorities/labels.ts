@@ -30,4 +30,16 @@ export const PARTICIPANT_GROUP_LABELS: Record<ParticipantGroup, string> = {
   STAFF: "Staff",
 };
 
-export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { OPEN: "Open", CLOSED: "Closed" };
+export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
+  DRAFT: "Draft",
+  SCHEDULED: "Scheduled",
+  OPEN: "Open",
+  CLOSED: "Closed",
+};
+
+export const ROUND_STATUS_COLOURS: Record<RoundStatus, "blue" | "yellow" | "green" | "grey"> = {
+  DRAFT: "blue",
+  SCHEDULED: "yellow",
+  OPEN: "green",
+  CLOSED: "grey",
+};
