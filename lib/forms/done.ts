@@ -26,8 +26,7 @@ export const DONE_MESSAGES = {
   "round-created":
     "Draft round saved. Only your collaborative’s leads can see it. Check its candidates, then open it or schedule it to open on a date.",
   "round-updated": "Your changes to the round have been saved.",
-  "round-opened":
-    "The round is open. The members it asks can now rank the candidates, propose more and comment.",
+  "round-opened": "The round is open. The members it asks can now rank the candidates, propose more and comment.",
   "round-scheduled":
     "The round is scheduled. It opens automatically at the start of the day you chose; until then only your collaborative’s leads can see it.",
   "round-closed":

@@ -5,6 +5,7 @@ import { learningJobs } from "@/lib/learning/jobs";
 import { dashboardJobs } from "@/lib/dashboard/jobs";
 import { accountJobs } from "@/lib/accounts/jobs";
 import { privacyJobs } from "@/lib/privacy/jobs";
+import { priorityJobs } from "@/lib/priorities/jobs";
 
 export type JobDefinition = {
   /** When it runs, in UK time (Europe/London), e.g. "30 2 * * *"; none: only when sent. */
@@ -22,4 +23,5 @@ export const jobs: Record<string, JobDefinition> = {
   ...dashboardJobs,
   ...accountJobs,
   ...privacyJobs,
+  ...priorityJobs,
 };

@@ -1,5 +1,16 @@
 // Words for priority-setting enums. Pure.
-import type { CandidateSource, ParticipantGroup, PriorityStatus, RoundStatus } from "@/lib/generated/prisma/enums";
+import type {
+  CandidateSource,
+  MembershipRole,
+  ParticipantGroup,
+  PriorityStatus,
+  RoundStatus,
+} from "@/lib/generated/prisma/enums";
+
+/** Whose ballot counts as whose: patients and carers apart; staff and leads together as staff. */
+export function participantGroupFor(role: MembershipRole): ParticipantGroup {
+  return role === "PATIENT" ? "PATIENT_CARER" : "STAFF";
+}
 
 export const PRIORITY_STATUS_LABELS: Record<PriorityStatus, string> = {
   ACTIVE: "Active",

@@ -11,6 +11,7 @@ import { countConcernsByArea, evidenceSince } from "@/lib/collaboratives/queries
 import { checkRanking } from "./ranking";
 import { computeRoundResults, participantGroupFor } from "./queries";
 import { matchChosenPriority } from "./matching";
+import { lockRound, openInTransaction, type LockedRound } from "./opening-mutations";
 import type {
   BallotInput,
   CloseRoundInput,
@@ -22,7 +23,7 @@ import type {
   UpdateRoundInput,
   WithdrawCandidateInput,
 } from "./schemas";
-import type { ParticipantGroup, RoundStatus } from "@/lib/generated/prisma/enums";
+import type { ParticipantGroup } from "@/lib/generated/prisma/enums";
 import { PARTICIPANT_GROUP_LABELS } from "./labels";
 
 export const ALREADY_RANKED =
@@ -30,32 +31,6 @@ export const ALREADY_RANKED =
 export const ROUND_CLOSED = "This round has closed: its candidates, rankings and decision can no longer change.";
 export const ROUND_NOT_OPEN =
   "This round has not opened yet. Members can rank, propose and comment once a lead opens it.";
-
-type LockedRound = {
-  id: string;
-  collaborativeId: string;
-  status: RoundStatus;
-  closesAt: Date | null;
-  version: number;
-  participantGroups: ParticipantGroup[];
-};
-
-/**
- * Reads the round inside the transaction with a row lock. Writers that add to an open round take a
- * shared lock and closing takes an exclusive one, so nothing is added to a round once it has closed
- * (the database triggers would refuse it anyway).
- */
-async function lockRound(tx: Tx, roundId: string, mode: "share" | "update"): Promise<LockedRound | null> {
-  const rows =
-    mode === "update"
-      ? await tx.$queryRaw<
-          LockedRound[]
-        >`SELECT id, "collaborativeId", status::text AS status, "closesAt", version, "participantGroups"::text[] AS "participantGroups" FROM "PriorityRound" WHERE id = ${roundId} FOR UPDATE`
-      : await tx.$queryRaw<
-          LockedRound[]
-        >`SELECT id, "collaborativeId", status::text AS status, "closesAt", version, "participantGroups"::text[] AS "participantGroups" FROM "PriorityRound" WHERE id = ${roundId} FOR SHARE`;
-  return rows[0] ?? null;
-}
 
 function assertOpen(round: LockedRound) {
   if (round.status === "CLOSED") throw new DomainError(ROUND_CLOSED);
@@ -242,50 +217,6 @@ export async function updateRound(viewer: Viewer, input: UpdateRoundInput, now =
   });
 }
 
-/**
- * Opens the round inside the caller's transaction: only from DRAFT or SCHEDULED (the conditional update is
- * what makes a lead's "open now" and the job opening the same round at the same moment open it once).
- * Returns false when it had already opened.
- */
-async function openInTransaction(
-  tx: Tx,
-  round: { id: string; collaborativeId: string },
-  actorId: string | null,
-  now: Date,
-): Promise<boolean> {
-  const { count } = await tx.priorityRound.updateMany({
-    where: { id: round.id, status: { in: ["DRAFT", "SCHEDULED"] } },
-    data: { status: "OPEN", openedAt: now, version: { increment: 1 } },
-  });
-  if (count === 0) return false;
-  const members = await roundMembers(tx, round.id);
-  await recordAudit(tx, {
-    action: "round.opened",
-    subjectType: "PriorityRound",
-    subjectId: round.id,
-    actorId,
-    collaborativeId: round.collaborativeId,
-    details: { by: actorId ? "lead" : "schedule", members: members.length },
-  });
-  return true;
-}
-
-/** The people a round asks to rank: active members of its collaborative in its participant groups. */
-async function roundMembers(tx: Tx, roundId: string) {
-  const round = await tx.priorityRound.findUniqueOrThrow({
-    where: { id: roundId },
-    select: { collaborativeId: true, participantGroups: true },
-  });
-  const roles = (["PATIENT", "STAFF", "LEAD"] as const).filter((role) =>
-    round.participantGroups.includes(participantGroupFor(role)),
-  );
-  return tx.membership.findMany({
-    where: { collaborativeId: round.collaborativeId, status: "ACTIVE", role: { in: [...roles] }, user: { erasedAt: null } },
-    select: { userId: true },
-    distinct: ["userId"],
-  });
-}
-
 /** What must be true before members are asked: candidates to rank, and ranking not already over. */
 async function assertReadyToOpen(tx: Tx, round: LockedRound, opensAt: Date) {
   const candidates = await tx.priorityCandidate.count({ where: { roundId: round.id } });
@@ -335,28 +266,6 @@ export async function scheduleRound(viewer: Viewer, input: ScheduleRoundInput, n
     });
     return { status: "SCHEDULED" as const };
   });
-}
-
-/**
- * The rounds.open-scheduled job: opens every scheduled round whose time has come, each in its own
- * transaction. Safe to run again or at the same time as another run: a round opens once.
- */
-export async function openScheduledRounds(now = new Date()): Promise<number> {
-  const due = await db.priorityRound.findMany({
-    where: { status: "SCHEDULED", opensAt: { lte: now } },
-    orderBy: { opensAt: "asc" },
-    select: { id: true, collaborativeId: true },
-  });
-  let opened = 0;
-  for (const round of due) {
-    const didOpen = await db.$transaction(async (tx) => {
-      const locked = await lockRound(tx, round.id, "update");
-      if (!locked || locked.status !== "SCHEDULED") return false;
-      return openInTransaction(tx, round, null, now);
-    });
-    if (didOpen) opened++;
-  }
-  return opened;
 }
 
 /** A member proposes a candidate while the round is open; people who ranked earlier simply did not rank it. */

@@ -6,19 +6,16 @@ import { countConcernsByArea, evidenceSince, requireCollaborative } from "@/lib/
 import type {
   CandidateSource,
   ConcernStatus,
-  MembershipRole,
   ParticipantGroup,
   PriorityStatus,
   RoundStatus,
 } from "@/lib/generated/prisma/enums";
 import { bordaFromRankCounts, type RankCount, type ResultsByGroup } from "./borda";
 import { matchChosenPriority } from "./matching";
+import { participantGroupFor } from "./labels";
 import { countedProjectWhere } from "@/lib/projects/counted";
 
-/** Whose ballot counts as whose: patients and carers apart; staff and leads together as staff. */
-export function participantGroupFor(role: MembershipRole): ParticipantGroup {
-  return role === "PATIENT" ? "PATIENT_CARER" : "STAFF";
-}
+export { participantGroupFor };
 
 /**
  * The round's results, recomputed from its stored ballots (never stored themselves). The database
@@ -156,7 +153,10 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
   const isPreparing = beforeOpening.includes(round.status);
   const rankingClosed = isOpen && round.closesAt !== null && round.closesAt < now;
 
-  const [myBallot, groupCounts, comments] = await Promise.all([
+  const askedRoles = (["PATIENT", "STAFF", "LEAD"] as const).filter((role) =>
+    round.participantGroups.includes(participantGroupFor(role)),
+  );
+  const [myBallot, groupCounts, comments, askedMembers] = await Promise.all([
     viewer.userId
       ? db.ballot.findUnique({
           where: { roundId_userId: { roundId, userId: viewer.userId } },
@@ -170,6 +170,17 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
     db.ballot.groupBy({ by: ["participantGroup"], where: { roundId }, _count: { _all: true } }),
     // Comments are for the collaborative's members (and the national team); the public sees the round and results.
     canParticipate || canClose || isNational(viewer) ? listComments(collaborative.id, roundId) : Promise.resolve(null),
+    // For the leads preparing it: how many people opening it will ask.
+    isPreparing && canManage
+      ? db.membership.count({
+          where: {
+            collaborativeId: collaborative.id,
+            status: "ACTIVE",
+            role: { in: [...askedRoles] },
+            user: { erasedAt: null },
+          },
+        })
+      : Promise.resolve(null),
   ]);
   const ballotCounts = { PATIENT_CARER: 0, STAFF: 0 } as Record<ParticipantGroup, number>;
   for (const g of groupCounts) ballotCounts[g.participantGroup] = g._count._all;
@@ -216,6 +227,7 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
       /** The leads add candidates while preparing the round. */
       addCandidate: isPreparing && canManage,
     },
+    askedMembers,
     /** Signed in and a member, but not in the groups this round asks. */
     notAsked: Boolean(membership) && !asked,
     rankingClosed,
