@@ -28,7 +28,7 @@ export const DONE_MESSAGES = {
   "round-updated": "Your changes to the round have been saved.",
   "round-opened": "The round is open. The members it asks can now rank the candidates, propose more and comment.",
   "round-scheduled":
-    "The round is scheduled. It opens automatically at the start of the day you chose; until then only your collaborative’s leads can see it.",
+    "The round is scheduled. It opens automatically at the start of the day you chose, and the members it asks are emailed then; until then only your collaborative’s leads can see it.",
   "round-closed":
     "The round is closed and your decision is published. The chosen candidates are now the collaborative’s priorities.",
 } as const;

@@ -5,6 +5,7 @@ import { learningJobs } from "@/lib/learning/jobs";
 import { dashboardJobs } from "@/lib/dashboard/jobs";
 import { accountJobs } from "@/lib/accounts/jobs";
 import { privacyJobs } from "@/lib/privacy/jobs";
+import { notificationJobs } from "@/lib/notifications/jobs";
 import { priorityJobs } from "@/lib/priorities/jobs";
 
 export type JobDefinition = {
@@ -23,5 +24,6 @@ export const jobs: Record<string, JobDefinition> = {
   ...dashboardJobs,
   ...accountJobs,
   ...privacyJobs,
+  ...notificationJobs,
   ...priorityJobs,
 };

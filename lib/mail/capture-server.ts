@@ -10,8 +10,21 @@ export type CapturedMail = {
   subject: string;
   text: string;
   html: string | null;
+  /** The RFC 8058 headers as sent (notifications carry them; security emails never do). */
+  listUnsubscribe?: string | null;
+  listUnsubscribePost?: string | null;
   receivedAt: string;
 };
+
+function headerLine(lines: readonly { key: string; line: string }[], key: string): string | null {
+  const found = lines.find((h) => h.key === key)?.line;
+  return found
+    ? found
+        .slice(found.indexOf(":") + 1)
+        .replace(/\r?\n\s+/g, " ")
+        .trim()
+    : null;
+}
 
 /**
  * A local SMTP server for development and tests: mail goes through real SMTP (nodemailer) and is
@@ -37,6 +50,8 @@ export async function startMailCapture(options: { dir: string; port: number; hos
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : null,
+            listUnsubscribe: headerLine(parsed.headerLines, "list-unsubscribe"),
+            listUnsubscribePost: headerLine(parsed.headerLines, "list-unsubscribe-post"),
             receivedAt: receivedAt.toISOString(),
           };
           writeFileSync(join(options.dir, `${id}.json`), JSON.stringify(mail, null, 2));

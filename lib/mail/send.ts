@@ -11,7 +11,13 @@ function getTransport() {
   return transport;
 }
 
-export type Email = { to: string; subject: string; text: string };
+export type Email = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra headers: notifications add List-Unsubscribe and List-Unsubscribe-Post (lib/notifications). */
+  headers?: Record<string, string>;
+};
 
 /** Plain-text email: readable in every client and by screen readers, and nothing to sanitise. */
 export async function sendEmail(email: Email) {

@@ -4,6 +4,8 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import type { ParticipantGroup, RoundStatus } from "@/lib/generated/prisma/enums";
+import { queueNotifications } from "@/lib/notifications/mutations";
+import { formatDate, pluralise } from "@/lib/format";
 import { participantGroupFor } from "./labels";
 
 export type LockedRound = {
@@ -50,6 +52,7 @@ export async function openInTransaction(
   });
   if (count === 0) return false;
   const members = await roundMembers(tx, round.id);
+  await notifyMembers(tx, round.id, members);
   await recordAudit(tx, {
     action: "round.opened",
     subjectType: "PriorityRound",
@@ -59,6 +62,39 @@ export async function openInTransaction(
     details: { by: actorId ? "lead" : "schedule", members: members.length },
   });
   return true;
+}
+
+/**
+ * One "round.opened" email per person the round asks, queued in the transaction that opens it (so it
+ * exists exactly when the round opened). Each person's settings decide whether and when it is sent;
+ * the dedupe key (per round and person) means a retried opening never emails twice.
+ */
+async function notifyMembers(tx: Tx, roundId: string, members: { userId: string }[]) {
+  const round = await tx.priorityRound.findUniqueOrThrow({
+    where: { id: roundId },
+    select: {
+      title: true,
+      closesAt: true,
+      collaborative: { select: { name: true, slug: true } },
+      _count: { select: { candidates: true } },
+    },
+  });
+  const until = round.closesAt ? ` until the end of ${formatDate(round.closesAt)}` : "";
+  const text = [
+    `${round.collaborative.name} has opened a priority-setting round: "${round.title}".`,
+    `As a member of the collaborative you can rank its ${pluralise(round._count.candidates, "candidate priority", "candidate priorities")}${until}, propose more and comment. The collaborative's leads then decide and explain why.`,
+  ].join("\n\n");
+  await queueNotifications(
+    tx,
+    members.map((m) => ({
+      userId: m.userId,
+      kind: "round.opened" as const,
+      subject: `Have your say: ${round.title}`,
+      text,
+      url: `/collaboratives/${round.collaborative.slug}/rounds/${roundId}`,
+      dedupeKey: `round.opened:${roundId}`,
+    })),
+  );
 }
 
 /** The people a round asks to rank: active members of its collaborative in its participant groups. */

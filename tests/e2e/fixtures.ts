@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { ScanLedger, VIOLATIONS } from "./scan-ledger";
 
@@ -143,4 +143,13 @@ export async function signIn(page: Page, email: string, password = "demo-passwor
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** Pastes text into a field as a spreadsheet's copy would arrive (a paste event carrying text/plain). */
+export async function pasteInto(field: Locator, text: string) {
+  await field.evaluate((input, pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }

@@ -5,7 +5,7 @@
 // axe-scanned (tests/e2e/fixtures.ts: whole-document loads by the fixture, client-side ones here).
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { test, expect, expectAccessible } from "./fixtures";
+import { test, expect, expectAccessible, pasteInto } from "./fixtures";
 import { formatMonth } from "@/lib/format";
 
 test.describe.configure({ timeout: 240_000 });
@@ -100,14 +100,7 @@ test("a new staff member signs in, starts a falls project from the template, pas
   await page.waitForLoadState("networkidle"); // the grid's paste handler is attached once it hydrates
   await expectAccessible(page);
   // As a spreadsheet copies three columns: month, numerator (falls) and denominator (occupied bed days).
-  await page
-    .getByLabel(/^Numerator for /)
-    .first()
-    .evaluate((input, text) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", text);
-      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    }, pasted);
+  await pasteInto(page.getByLabel(/^Numerator for /).first(), pasted);
   await expect(page.getByRole("status").filter({ hasText: "Pasted 24 rows" })).toBeVisible();
   await expect(page.getByLabel(`Numerator for ${label(0)}`)).toHaveValue("9");
   await expect(page.getByLabel(`Denominator for ${label(23)}`)).toHaveValue(String(bedDays[23 % bedDays.length]));

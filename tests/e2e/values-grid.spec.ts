@@ -4,7 +4,7 @@
 // Every page is axe-scanned (tests/e2e/fixtures.ts), and again after client-side changes.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { test, expect, expectAccessible, signIn } from "./fixtures";
+import { test, expect, expectAccessible, pasteInto, signIn } from "./fixtures";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { formatPeriod } from "@/lib/measures/periods";
 
@@ -128,14 +128,7 @@ test("with JavaScript, 'Show earlier periods' keeps typed and pasted cells, with
   });
   await page.getByLabel(`Value for ${currentMonth()}`).fill("8");
   // Pasted: a month the grid did not show yet, which adds its row.
-  await page.getByLabel(`Note for ${currentMonth()}`).evaluate(
-    (input, pasted) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", pasted);
-      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    `${monthLabel(2)}\t6\tPasted`,
-  );
+  await pasteInto(page.getByLabel(`Note for ${currentMonth()}`), `${monthLabel(2)}\t6\tPasted`);
   await expect(page.getByLabel(`Value for ${monthLabel(2)}`)).toHaveValue("6");
   await page.getByRole("button", { name: /^Show earlier periods/ }).click();
   await expect(page.getByLabel(`Value for ${monthLabel(14)}`)).toHaveValue("");
@@ -170,14 +163,7 @@ test("24 months pasted from a spreadsheet are saved in one submit, two page load
   const falls = [10, 11, 9, 10, 12, 9, 10, 11, 10, 9, 11, 10, 6, 5, 7, 6, 5, 6, 7, 5, 6, 6, 5, 7];
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const text = falls.map((v, i) => `${months[i % 12]} ${2024 + Math.floor(i / 12)}\t${v}`).join("\r\n");
-  await page
-    .getByLabel(/^Value for /)
-    .first()
-    .evaluate((input, pasted) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", pasted);
-      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
+  await pasteInto(page.getByLabel(/^Value for /).first(), text);
   await expect(page.getByRole("status").filter({ hasText: "Pasted 24 rows" })).toBeVisible();
   await expect(page.getByLabel("Value for Jan 2024")).toHaveValue("10");
   await expect(page.getByLabel("Value for Dec 2025")).toHaveValue("7");
@@ -200,14 +186,7 @@ test("with JavaScript, a bad cell saves nothing and every typed and pasted cell 
   await signIn(page, STAFF);
   await page.goto(`/projects/${projectId}/measures/${measureIds.typed}/values`);
   await page.waitForLoadState("networkidle");
-  await page
-    .getByLabel(/^Value for /)
-    .first()
-    .evaluate((input) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", "Month\tFalls\nApr 2026\t8\nMay 2026\tn/a");
-      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+  await pasteInto(page.getByLabel(/^Value for /).first(), "Month\tFalls\nApr 2026\t8\nMay 2026\tn/a");
   await page.getByLabel("Note for Apr 2026").fill("Two wards merged");
   await page.getByRole("button", { name: "Save values" }).click();
   const summary = page.getByRole("alert", { name: "There is a problem" });

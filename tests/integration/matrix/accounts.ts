@@ -36,6 +36,43 @@ export const rows: MatrixRow[] = [
 
   // Own account
   { action: "account.manage", on: "own account", resource: () => ({}), allowed: [...signedIn] },
+  // Notification settings: each person their own, nobody another's (not even an administrator)
+  ...(["patientA", "staffA", "leadA", "national", "admin"] as const).map((role): MatrixRow => ({
+    action: "notifications.manage",
+    on: `${role}'s own notification settings`,
+    resource: (c) => ({ ownerId: c.viewers[role].userId }),
+    allowed: [role],
+  })),
+  {
+    action: "notifications.manage",
+    on: "no person (signed out)",
+    resource: () => ({ ownerId: null }),
+    allowed: [],
+  },
+  {
+    action: "notifications.unsubscribe",
+    on: "a signed unsubscribe link",
+    resource: () => ({}),
+    allowed: [...everyone],
+  },
+  {
+    action: "notifications.failures",
+    on: "collaborative A's undelivered notifications",
+    resource: A,
+    allowed: ["leadA", "admin"],
+  },
+  {
+    action: "notifications.failures",
+    on: "collaborative B's undelivered notifications",
+    resource: B,
+    allowed: ["leadB", "admin"],
+  },
+  {
+    action: "notifications.failures",
+    on: "every collaborative's (no collaborative)",
+    resource: () => ({}),
+    allowed: ["admin"],
+  },
   { action: "account.signIn", on: "sign-in", resource: () => ({}), allowed: [...everyone] },
   { action: "account.register", on: "registration", resource: () => ({}), allowed: [...everyone] },
   { action: "account.recover", on: "password reset", resource: () => ({}), allowed: [...everyone] },

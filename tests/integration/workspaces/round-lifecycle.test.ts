@@ -108,6 +108,20 @@ describe("opening and scheduling", () => {
     expect(round.status).toBe("OPEN");
     expect(round.openedAt).toBeInstanceOf(Date);
     await submitBallot(v().patientA, { roundId, ranks: ranks(byTitle, ["Bravo"]) });
+    // Everyone it asks is emailed, once each, through their notification settings.
+    const queued = await db.notification.findMany({
+      where: { kind: "round.opened", dedupeKey: `round.opened:${roundId}` },
+    });
+    const active = await db.membership.findMany({
+      where: { collaborativeId: A, status: "ACTIVE", user: { erasedAt: null } },
+      select: { userId: true },
+    });
+    expect(queued.map((n) => n.userId).sort()).toEqual([...new Set(active.map((m) => m.userId))].sort());
+    expect(queued[0]).toMatchObject({
+      subject: `Have your say: ${round.title}`,
+      url: `/collaboratives/wessex/rounds/${roundId}`,
+      text: expect.stringContaining("rank its 4 candidate priorities"),
+    });
     await expect(scheduleRound(v().leadA, { roundId, version: 1, opensAt: null })).rejects.toMatchObject({
       message: "This round is already open.",
     });
@@ -169,6 +183,9 @@ describe("opening and scheduling", () => {
     expect(await db.auditEvent.findFirst({ where: { action: "round.opened", subjectId: roundId } })).toMatchObject({
       actorId: null,
     });
+    const emailed = await db.notification.findMany({ where: { dedupeKey: `round.opened:${roundId}` } });
+    expect(emailed.length).toBe(new Set(emailed.map((n) => n.userId)).size);
+    expect(emailed.map((n) => n.userId)).toEqual(expect.arrayContaining([v().patientA.userId, v().staffA.userId]));
     // Again: nothing more happens; the later round waits for its own day.
     await openScheduledRounds(when);
     expect(await db.auditEvent.count({ where: { action: "round.opened", subjectId: roundId } })).toBe(1);
@@ -190,6 +207,13 @@ describe("who takes part", () => {
     await expect(proposeCandidate(v().patientA, { roundId, title: "Mine", description: "" })).rejects.toMatchObject({
       message,
     });
+    // Only the groups it asks are emailed.
+    const emailed = (await db.notification.findMany({ where: { dedupeKey: `round.opened:${roundId}` } })).map(
+      (n) => n.userId,
+    );
+    expect(emailed).toContain(v().staffA.userId);
+    expect(emailed).toContain(v().leadA.userId);
+    expect(emailed).not.toContain(v().patientA.userId);
     const asPatient = await getRoundPage(v().patientA, "wessex", roundId);
     expect(asPatient.can).toMatchObject({ rank: false, propose: false, comment: false });
     expect(asPatient.notAsked).toBe(true);
