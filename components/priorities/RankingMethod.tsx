@@ -13,8 +13,8 @@ export function RankingMethod({ candidateCount }: { candidateCount: number }) {
         </p>
         <p>
           With {formatNumber(n)} candidates, a candidate ranked 1st on someone&rsquo;s ranking gets{" "}
-          {pluralise(n - 1, "point")}, 2nd gets {pluralise(n - 2, "point")}, and so on. A candidate someone did not rank gets
-          no points from them. The candidate with the most points comes first.
+          {pluralise(n - 1, "point")}, 2nd gets {pluralise(n - 2, "point")}, and so on. A candidate someone did not rank
+          gets no points from them. The candidate with the most points comes first.
         </p>
         <p>
           If two candidates have the same points, the one more people ranked 1st comes first; if that is equal too, the

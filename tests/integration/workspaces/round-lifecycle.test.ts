@@ -17,11 +17,12 @@ import {
   withdrawCandidate,
 } from "@/lib/priorities/mutations";
 import { openScheduledRounds } from "@/lib/priorities/opening-mutations";
-import { getRoundPage, listRounds } from "@/lib/priorities/queries";
+import { getCloseRoundMatches, getLocalPriority, getRoundPage, listRounds } from "@/lib/priorities/queries";
+import { getWorkspace } from "@/lib/collaboratives/queries";
 import { scheduleRoundSchema } from "@/lib/priorities/schemas";
 import { jobs } from "@/lib/jobs/registry";
 import { ANONYMOUS, createCast, type Cast } from "@/tests/fixtures/factories";
-import { draftTestRound, openTestRound, ranks } from "@/tests/fixtures/workspaces";
+import { createProjectIn, draftTestRound, nationalArea, openTestRound, ranks } from "@/tests/fixtures/workspaces";
 
 let cast: Cast;
 let A: string;
@@ -258,5 +259,59 @@ describe("closing", () => {
     await expect(scheduleRound(v().leadA, { roundId, version: 2, opensAt: null })).rejects.toMatchObject({
       message: ROUND_CLOSED,
     });
+  });
+});
+
+describe("choosing a candidate the collaborative already has", () => {
+  it("links the national Falls area instead of copying it, and counts the collaborative's shared projects on it", async () => {
+    const falls = await nationalArea("falls");
+    const shared = await createProjectIn(A, v().staffA.userId!, "PORTAL");
+    const draft = await createProjectIn(A, v().staffA.userId!, "DRAFT");
+    await db.projectPriority.createMany({
+      data: [
+        { projectId: shared.id, priorityAreaId: falls.id },
+        { projectId: draft.id, priorityAreaId: falls.id },
+      ],
+    });
+    // A draft counts in no figure (lib/projects/counted.ts).
+    const expected = await db.projectPriority.count({
+      where: {
+        priorityAreaId: falls.id,
+        project: { collaborativeId: A, visibility: { not: "DRAFT" }, archivedAt: null },
+      },
+    });
+    expect(expected).toBeGreaterThan(0);
+    const { roundId, candidates } = await openTestRound(v().leadA, A, { areaSlugs: ["falls"], uniqueTitles: true });
+    const candidate = candidates.find((c) => c.priorityAreaId === falls.id)!;
+
+    // The close page says what choosing it will do.
+    expect((await getCloseRoundMatches(v().leadA, roundId))[candidate.id]).toEqual({
+      name: falls.name,
+      kind: "NATIONAL",
+      projects: expected,
+    });
+    const before = await db.priorityArea.count();
+    const { priorities } = await closeRound(v().leadA, {
+      roundId,
+      version: 1,
+      chosen: [candidate.id],
+      rationale: "Falls matter most.",
+    });
+    expect(priorities).toEqual([{ id: falls.id, slug: falls.slug, name: falls.name, linked: true }]);
+    expect(await db.priorityArea.count()).toBe(before);
+
+    const workspace = await getWorkspace(ANONYMOUS, "wessex");
+    expect(workspace!.localPriorities.find((p) => p.id === falls.id)).toMatchObject({
+      national: true,
+      projectCount: expected,
+      round: { id: roundId },
+    });
+    const page = await getLocalPriority(v().staffA, "wessex", falls.slug);
+    expect(page.priority.kind).toBe("NATIONAL");
+    expect(page.projects.map((p) => p.id)).toContain(shared.id);
+    expect(page.history?.round.id).toBe(roundId);
+    expect(page.priority.rationale).toBe("Falls matter most.");
+    // Its status is the national team's, not the collaborative's to change.
+    expect((await getLocalPriority(v().leadA, "wessex", falls.slug)).canManage).toBe(false);
   });
 });

@@ -11,7 +11,6 @@ import {
 } from "@/lib/priorities/labels";
 import { doneMessage } from "@/lib/forms/done";
 import { formatDate, formatDateTime, formatNumber, pluralise } from "@/lib/format";
-import { ButtonLink } from "@/components/ui/Button";
 import { BackLink, InsetText, SuccessMessage, Tag } from "@/components/ui/Panels";
 import { RankingMethod } from "@/components/priorities/RankingMethod";
 import { ResultsTable } from "@/components/priorities/ResultsTable";
