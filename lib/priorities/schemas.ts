@@ -145,7 +145,8 @@ export const ballotFormSchema = z.preprocess((posted) => {
 export const closeRoundSchema = z.object({
   roundId: idField,
   version: versionField,
-  step: z.enum(["check", "change", "confirm"]).default("check"),
+  // Required (each button sends its own): a request without it is a stale or hand-made page, never a close.
+  step: z.enum(["check", "change", "confirm"]),
   chosen: z.array(idField).min(1, "Choose at least one candidate to become a local priority"),
   rationale: requiredText(
     4000,
