@@ -93,6 +93,7 @@ export default defineConfig([
       "lib/projects/cycle-mutations.ts", // the projects domain's mutations, one file per part (PDSA cycles)
       "lib/projects/driver-mutations.ts", // (driver diagram)
       "lib/projects/pathway-stages.ts", // reads and writes of the pathway stage list
+      "lib/priorities/opening-mutations.ts", // opening a round: shared with the scheduled job, which cannot load lib/forms
       "tests/**",
       "prisma/**",
     ],

@@ -5,10 +5,12 @@ import { DateField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConflictList } from "@/components/collaboratives/ConflictList";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { ParticipantGroupsField } from "./ParticipantGroupsField";
 
 type Initial = {
   title: string;
   description: string;
+  participantGroups: string;
   "closesAt-day": string;
   "closesAt-month": string;
   "closesAt-year": string;
@@ -19,11 +21,14 @@ export function EditRoundForm({
   version,
   collaborativeSlug,
   initial,
+  groupsFixed,
 }: {
   roundId: string;
   version: number;
   collaborativeSlug: string;
   initial: Initial;
+  /** Once the round is open, who is asked is kept as it was (sent unchanged). */
+  groupsFixed: boolean;
 }) {
   const {
     state,
@@ -43,6 +48,13 @@ export function EditRoundForm({
       <input type="hidden" name="collaborativeSlug" value={collaborativeSlug} />
       <TextField {...field("title")} label="Title of the round" maxLength={150} />
       <TextArea {...field("description")} label="What you are asking people (optional)" rows={4} maxLength={2000} />
+      {groupsFixed ? (
+        initial.participantGroups
+          .split(",")
+          .map((group) => <input key={group} type="hidden" name="participantGroups" value={group} />)
+      ) : (
+        <ParticipantGroupsField {...field("participantGroups")} />
+      )}
       <DateField
         {...dateField("closesAt")}
         label="Ranking closes (optional)"

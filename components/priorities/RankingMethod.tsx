@@ -1,4 +1,4 @@
-import { formatNumber } from "@/lib/format";
+import { formatNumber, pluralise } from "@/lib/format";
 
 /** The counting method in plain words, stated on every round page (it must match lib/priorities/borda.ts). */
 export function RankingMethod({ candidateCount }: { candidateCount: number }) {
@@ -13,8 +13,8 @@ export function RankingMethod({ candidateCount }: { candidateCount: number }) {
         </p>
         <p>
           With {formatNumber(n)} candidates, a candidate ranked 1st on someone&rsquo;s ranking gets{" "}
-          {formatNumber(n - 1)} points, 2nd gets {formatNumber(n - 2)}, and so on. A candidate someone did not rank gets
-          no points from them. The candidate with the most points comes first.
+          {pluralise(n - 1, "point")}, 2nd gets {pluralise(n - 2, "point")}, and so on. A candidate someone did not rank
+          gets no points from them. The candidate with the most points comes first.
         </p>
         <p>
           If two candidates have the same points, the one more people ranked 1st comes first; if that is equal too, the

@@ -1,4 +1,5 @@
 import "server-only";
+import { countedProjectWhere } from "@/lib/projects/counted";
 import { cache } from "react";
 import { db, type Db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -211,8 +212,14 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
       orderBy: { user: { name: "asc" } },
       select: { id: true, jobTitle: true, user: { select: { name: true } }, organisation: { select: { name: true } } },
     }),
+    // Its own priorities, and the national areas its rounds chose (linked to, not copied: issue 16).
     db.priorityArea.findMany({
-      where: { collaborativeId, kind: "LOCAL" },
+      where: {
+        OR: [
+          { collaborativeId, kind: "LOCAL" },
+          { kind: "NATIONAL", chosenBy: { some: { round: { collaborativeId, status: "CLOSED" } } } },
+        ],
+      },
       orderBy: { name: "asc" },
       select: {
         id: true,
@@ -220,13 +227,29 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
         name: true,
         description: true,
         status: true,
+        kind: true,
         round: { select: { id: true, title: true, closedAt: true } },
+        chosenBy: {
+          where: { round: { collaborativeId, status: "CLOSED" } },
+          orderBy: { round: { closedAt: "desc" } },
+          take: 1,
+          select: { round: { select: { id: true, title: true, closedAt: true } } },
+        },
       },
     }),
-    // Counted for this collaborative's local priorities only (Prisma's `_count` groups the whole table).
+    // This collaborative's projects on each (local or national: projects link through ProjectPriority),
+    // counted as every figure counts them: shared and not archived.
     db.projectPriority.groupBy({
       by: ["priorityAreaId"],
-      where: { priorityArea: { collaborativeId, kind: "LOCAL" } },
+      where: {
+        project: { collaborativeId, ...countedProjectWhere },
+        priorityArea: {
+          OR: [
+            { collaborativeId, kind: "LOCAL" },
+            { kind: "NATIONAL", chosenBy: { some: { round: { collaborativeId, status: "CLOSED" } } } },
+          ],
+        },
+      },
       _count: { _all: true },
     }),
     db.concern.groupBy({
@@ -263,9 +286,10 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
       take: 5,
       select: { id: true, title: true, startsAt: true, endsAt: true, location: true, onlineUrl: true },
     }),
+    // Rounds people can see: a draft or scheduled round is only on the rounds page, for the leads.
     db.priorityRound.findMany({
-      where: { collaborativeId },
-      orderBy: { openedAt: "desc" },
+      where: { collaborativeId, status: { in: ["OPEN", "CLOSED"] } },
+      orderBy: { createdAt: "desc" },
       take: 5,
       select: {
         id: true,
@@ -302,7 +326,8 @@ export async function getWorkspace(viewer: Viewer, slug: string, now = new Date(
         name: p.name,
         description: p.description,
         status: p.status,
-        round: p.round,
+        national: p.kind === "NATIONAL",
+        round: p.round ?? p.chosenBy[0]?.round ?? null,
         projectCount: projectCounts.get(p.id) ?? 0,
         linkedConcernCount: concernCounts.get(p.id) ?? 0,
       })),

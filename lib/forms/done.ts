@@ -57,6 +57,14 @@ export const DONE_MESSAGES = {
   "concern-discarded": "Concern discarded and erased.",
   // The reporter's reply (tracking page, My concerns)
   "reply-sent": "Thank you. Your reply has been sent to the patient safety team, and is shown below.",
+  "round-created":
+    "Draft round saved. Only your collaborative’s leads can see it. Check its candidates, then open it or schedule it to open on a date.",
+  "round-updated": "Your changes to the round have been saved.",
+  "round-opened": "The round is open. The members it asks can now rank the candidates, propose more and comment.",
+  "round-scheduled":
+    "The round is scheduled. It opens automatically at the start of the day you chose, and the members it asks are emailed then; until then only your collaborative’s leads can see it.",
+  "round-closed":
+    "The round is closed and your decision is published. The chosen candidates are now the collaborative’s priorities.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

@@ -6,6 +6,7 @@ import { dashboardJobs } from "@/lib/dashboard/jobs";
 import { accountJobs } from "@/lib/accounts/jobs";
 import { privacyJobs } from "@/lib/privacy/jobs";
 import { notificationJobs } from "@/lib/notifications/jobs";
+import { priorityJobs } from "@/lib/priorities/jobs";
 
 export type JobDefinition = {
   /** When it runs, in UK time (Europe/London), e.g. "30 2 * * *"; none: only when sent. */
@@ -24,4 +25,5 @@ export const jobs: Record<string, JobDefinition> = {
   ...accountJobs,
   ...privacyJobs,
   ...notificationJobs,
+  ...priorityJobs,
 };

@@ -3,11 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, withCollaborativeSlug } from "@/lib/forms/action";
+import { withDone } from "@/lib/forms/done";
 import {
   addComment,
+  checkCloseRound,
   closeRound,
-  openRound,
+  createRound,
   proposeCandidate,
+  scheduleRound,
   submitBallot,
   updatePriorityStatus,
   updateRound,
@@ -17,9 +20,10 @@ import {
   ballotFormSchema,
   closeRoundSchema,
   commentSchema,
-  openRoundSchema,
+  createRoundSchema,
   priorityStatusSchema,
   proposeCandidateSchema,
+  scheduleRoundSchema,
   updateRoundSchema,
   withdrawCandidateSchema,
 } from "./schemas";
@@ -30,22 +34,35 @@ function refreshWorkspace(slug: string, roundId?: string) {
   if (roundId) revalidatePath(`/collaboratives/${slug}/rounds/${roundId}`);
 }
 
-export const openRoundAction = formAction({
-  schema: withCollaborativeSlug(openRoundSchema),
-  arrays: ["areaIds"],
+const roundPath = (slug: string, roundId: string) => `/collaboratives/${slug}/rounds/${roundId}`;
+
+export const createRoundAction = formAction({
+  schema: withCollaborativeSlug(createRoundSchema),
+  arrays: ["areaIds", "participantGroups"],
   handler: async ({ input: { collaborativeSlug: slug, ...input }, viewer }) => {
-    const { id } = await openRound(viewer, input);
+    const { id } = await createRound(viewer, input);
     refreshWorkspace(slug);
-    redirect(`/collaboratives/${slug}/rounds/${id}`);
+    redirect(withDone(roundPath(slug, id), "round-created"));
   },
 });
 
 export const updateRoundAction = formAction({
   schema: withCollaborativeSlug(updateRoundSchema),
+  arrays: ["participantGroups"],
   handler: async ({ input: { collaborativeSlug: slug, ...input }, viewer }) => {
     await updateRound(viewer, input);
     refreshWorkspace(slug, input.roundId);
-    redirect(`/collaboratives/${slug}/rounds/${input.roundId}`);
+    redirect(withDone(roundPath(slug, input.roundId), "round-updated"));
+  },
+});
+
+export const scheduleRoundAction = formAction({
+  schema: withCollaborativeSlug(scheduleRoundSchema),
+  handler: async ({ input: { collaborativeSlug: slug, ...input }, viewer }) => {
+    const { status } = await scheduleRound(viewer, input);
+    refreshWorkspace(slug, input.roundId);
+    revalidatePath("/home");
+    redirect(withDone(roundPath(slug, input.roundId), status === "OPEN" ? "round-opened" : "round-scheduled"));
   },
 });
 
@@ -85,13 +102,19 @@ export const submitBallotAction = formAction({
   },
 });
 
+/** Two steps on one form: "check" and "change" come back to the form; "confirm" closes. */
 export const closeRoundAction = formAction({
   schema: withCollaborativeSlug(closeRoundSchema),
   arrays: ["chosen"],
-  handler: async ({ input: { collaborativeSlug: slug, ...input }, viewer }) => {
+  handler: async ({ input: { collaborativeSlug: slug, step, ...input }, viewer, values }) => {
+    if (step === "change") return { ok: false, values };
+    if (step === "check") {
+      await checkCloseRound(viewer, input);
+      return { ok: true, values, data: { step: "confirm" } };
+    }
     await closeRound(viewer, input);
     refreshWorkspace(slug, input.roundId);
-    redirect(`/collaboratives/${slug}/rounds/${input.roundId}`);
+    redirect(withDone(roundPath(slug, input.roundId), "round-closed"));
   },
 });
 

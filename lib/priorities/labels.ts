@@ -1,5 +1,16 @@
 // Words for priority-setting enums. Pure.
-import type { CandidateSource, ParticipantGroup, PriorityStatus, RoundStatus } from "@/lib/generated/prisma/enums";
+import type {
+  CandidateSource,
+  MembershipRole,
+  ParticipantGroup,
+  PriorityStatus,
+  RoundStatus,
+} from "@/lib/generated/prisma/enums";
+
+/** Whose ballot counts as whose: patients and carers apart; staff and leads together as staff. */
+export function participantGroupFor(role: MembershipRole): ParticipantGroup {
+  return role === "PATIENT" ? "PATIENT_CARER" : "STAFF";
+}
 
 export const PRIORITY_STATUS_LABELS: Record<PriorityStatus, string> = {
   ACTIVE: "Active",
@@ -30,4 +41,16 @@ export const PARTICIPANT_GROUP_LABELS: Record<ParticipantGroup, string> = {
   STAFF: "Staff",
 };
 
-export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { OPEN: "Open", CLOSED: "Closed" };
+export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
+  DRAFT: "Draft",
+  SCHEDULED: "Scheduled",
+  OPEN: "Open",
+  CLOSED: "Closed",
+};
+
+export const ROUND_STATUS_COLOURS: Record<RoundStatus, "blue" | "yellow" | "green" | "grey"> = {
+  DRAFT: "blue",
+  SCHEDULED: "yellow",
+  OPEN: "green",
+  CLOSED: "grey",
+};

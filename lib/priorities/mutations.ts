@@ -10,48 +10,44 @@ import { changedFields, EditConflictError } from "@/lib/forms/conflict";
 import { countConcernsByArea, evidenceSince } from "@/lib/collaboratives/queries";
 import { checkRanking } from "./ranking";
 import { computeRoundResults, participantGroupFor } from "./queries";
+import { matchChosenPriority } from "./matching";
+import { lockRound, openInTransaction, type LockedRound } from "./opening-mutations";
 import type {
   BallotInput,
   CloseRoundInput,
   CommentInput,
-  OpenRoundInput,
+  CreateRoundInput,
   PriorityStatusInput,
   ProposeCandidateInput,
+  ScheduleRoundInput,
   UpdateRoundInput,
   WithdrawCandidateInput,
 } from "./schemas";
+import type { ParticipantGroup } from "@/lib/generated/prisma/enums";
+import { PARTICIPANT_GROUP_LABELS } from "./labels";
 
 export const ALREADY_RANKED =
   "You have already ranked in this round. Each person has one ballot per round, and it cannot be changed.";
 export const ROUND_CLOSED = "This round has closed: its candidates, rankings and decision can no longer change.";
-
-type LockedRound = {
-  id: string;
-  collaborativeId: string;
-  status: "OPEN" | "CLOSED";
-  closesAt: Date | null;
-  version: number;
-};
-
-/**
- * Reads the round inside the transaction with a row lock. Writers that add to an open round take a
- * shared lock and closing takes an exclusive one, so nothing is added to a round once it has closed
- * (the database triggers would refuse it anyway).
- */
-async function lockRound(tx: Tx, roundId: string, mode: "share" | "update"): Promise<LockedRound | null> {
-  const rows =
-    mode === "update"
-      ? await tx.$queryRaw<
-          LockedRound[]
-        >`SELECT id, "collaborativeId", status::text AS status, "closesAt", version FROM "PriorityRound" WHERE id = ${roundId} FOR UPDATE`
-      : await tx.$queryRaw<
-          LockedRound[]
-        >`SELECT id, "collaborativeId", status::text AS status, "closesAt", version FROM "PriorityRound" WHERE id = ${roundId} FOR SHARE`;
-  return rows[0] ?? null;
-}
+export const ROUND_NOT_OPEN =
+  "This round has not opened yet. Members can rank, propose and comment once a lead opens it.";
 
 function assertOpen(round: LockedRound) {
-  if (round.status !== "OPEN") throw new DomainError(ROUND_CLOSED);
+  if (round.status === "CLOSED") throw new DomainError(ROUND_CLOSED);
+  if (round.status !== "OPEN") throw new DomainError(ROUND_NOT_OPEN);
+}
+
+/** Leads prepare a round (edit, withdraw candidates) until it closes. */
+function assertNotClosed(round: LockedRound) {
+  if (round.status === "CLOSED") throw new DomainError(ROUND_CLOSED);
+}
+
+/** A round asks patients and carers, staff, or both: someone outside its groups may read it but not take part. */
+function assertAsked(round: LockedRound, role: Parameters<typeof participantGroupFor>[0]) {
+  if (!round.participantGroups.includes(participantGroupFor(role))) {
+    const asked = round.participantGroups.map((g) => PARTICIPANT_GROUP_LABELS[g].toLowerCase()).join(" and ");
+    throw new DomainError(`This round asks ${asked} only, so you cannot take part in it.`);
+  }
 }
 
 function assertRankingOpen(round: LockedRound, now: Date) {
@@ -80,7 +76,8 @@ async function findRound(roundId: string) {
   return round;
 }
 
-export async function openRound(viewer: Viewer, input: OpenRoundInput, now = new Date()) {
+/** A lead sets up a round as a draft: only the collaborative's leads see it until it is opened or scheduled. */
+export async function createRound(viewer: Viewer, input: CreateRoundInput, now = new Date()) {
   authorize(viewer, "round.open", { collaborativeId: input.collaborativeId });
   if (input.closesAt && input.closesAt < now)
     throw new DomainError("Check the closing date.", { closesAt: "The closing date must be today or in the future" });
@@ -112,6 +109,8 @@ export async function openRound(viewer: Viewer, input: OpenRoundInput, now = new
         collaborativeId: input.collaborativeId,
         title: input.title,
         description: input.description,
+        status: "DRAFT",
+        participantGroups: input.participantGroups,
         closesAt: input.closesAt,
         openedById: viewer.userId!,
         candidates: {
@@ -130,7 +129,7 @@ export async function openRound(viewer: Viewer, input: OpenRoundInput, now = new
       select: { id: true },
     });
     await recordAudit(tx, {
-      action: "round.opened",
+      action: "round.created",
       subjectType: "PriorityRound",
       subjectId: round.id,
       actorId: viewer.userId,
@@ -141,7 +140,17 @@ export async function openRound(viewer: Viewer, input: OpenRoundInput, now = new
   });
 }
 
-const ROUND_LABELS = { title: "Title", description: "Description", closesAt: "Ranking closes" };
+const ROUND_LABELS = {
+  title: "Title",
+  description: "Description",
+  participantGroups: "Who is asked to rank",
+  closesAt: "Ranking closes",
+};
+const groupsInWords = (groups: ParticipantGroup[]) =>
+  groups
+    .toSorted()
+    .map((g) => PARTICIPANT_GROUP_LABELS[g])
+    .join(" and ");
 
 export async function updateRound(viewer: Viewer, input: UpdateRoundInput, now = new Date()) {
   const found = await findRound(input.roundId);
@@ -149,25 +158,53 @@ export async function updateRound(viewer: Viewer, input: UpdateRoundInput, now =
   if (input.closesAt && input.closesAt < now)
     throw new DomainError("Check the closing date.", { closesAt: "The closing date must be today or in the future" });
   await db.$transaction(async (tx) => {
-    const round = await lockRound(tx, input.roundId, "update");
-    assertOpen(round!);
+    const round = (await lockRound(tx, input.roundId, "update"))!;
+    assertNotClosed(round);
+    // Who is asked cannot change once people have been told and may have ranked.
+    const participantGroups = input.participantGroups ?? round.participantGroups;
+    if (round.status === "OPEN" && groupsInWords(round.participantGroups) !== groupsInWords(participantGroups))
+      throw new DomainError("Check who is asked to rank.", {
+        participantGroups: "Who is asked to rank cannot change once the round has opened",
+      });
+    if (input.closesAt && round.status === "SCHEDULED") {
+      const { opensAt } = await tx.priorityRound.findUniqueOrThrow({
+        where: { id: input.roundId },
+        select: { opensAt: true },
+      });
+      if (opensAt && input.closesAt < opensAt)
+        throw new DomainError("Check the closing date.", {
+          closesAt: `The closing date must be on or after the day the round opens (${formatDate(opensAt)})`,
+        });
+    }
     const { count } = await tx.priorityRound.updateMany({
-      where: { id: input.roundId, version: input.version, status: "OPEN" },
-      data: { title: input.title, description: input.description, closesAt: input.closesAt, version: { increment: 1 } },
+      where: { id: input.roundId, version: input.version, status: { not: "CLOSED" } },
+      data: {
+        title: input.title,
+        description: input.description,
+        participantGroups,
+        closesAt: input.closesAt,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) {
       const current = await tx.priorityRound.findUniqueOrThrow({
         where: { id: input.roundId },
-        select: { title: true, description: true, closesAt: true, version: true },
+        select: { title: true, description: true, participantGroups: true, closesAt: true, version: true },
       });
-      const shown = (r: { title: string; description: string; closesAt: Date | null }) => ({
+      const shown = (r: {
+        title: string;
+        description: string;
+        participantGroups: ParticipantGroup[];
+        closesAt: Date | null;
+      }) => ({
         title: r.title,
         description: r.description,
+        participantGroups: groupsInWords(r.participantGroups),
         closesAt: r.closesAt ? formatDate(r.closesAt) : "",
       });
       throw new EditConflictError({
         version: current.version,
-        changes: changedFields(ROUND_LABELS, shown(current), shown(input)),
+        changes: changedFields(ROUND_LABELS, shown(current), shown({ ...input, participantGroups })),
       });
     }
     await recordAudit(tx, {
@@ -180,6 +217,57 @@ export async function updateRound(viewer: Viewer, input: UpdateRoundInput, now =
   });
 }
 
+/** What must be true before members are asked: candidates to rank, and ranking not already over. */
+async function assertReadyToOpen(tx: Tx, round: LockedRound, opensAt: Date) {
+  const candidates = await tx.priorityCandidate.count({ where: { roundId: round.id } });
+  if (candidates < 2)
+    throw new DomainError("A round needs at least 2 candidates before it opens. Add candidates, then open it.");
+  if (round.closesAt && round.closesAt < opensAt)
+    throw new DomainError(
+      `The round must open before ranking closes (the end of ${formatDate(round.closesAt)}). Change the closing date first, or choose an earlier day.`,
+    );
+}
+
+/**
+ * A lead opens a draft or scheduled round now, or schedules it to open at the start of a day (the
+ * rounds.open-scheduled job opens it then). Members are told when it opens, not before.
+ */
+export async function scheduleRound(viewer: Viewer, input: ScheduleRoundInput, now = new Date()) {
+  const found = await findRound(input.roundId);
+  authorize(viewer, "round.open", { collaborativeId: found.collaborativeId });
+  if (input.opensAt && input.opensAt <= now)
+    throw new DomainError("Check the opening date.", {
+      opensAt: "The opening date must be in the future. To open the round today, choose Open it now",
+    });
+  return db.$transaction(async (tx) => {
+    const round = (await lockRound(tx, input.roundId, "update"))!;
+    if (round.status === "OPEN") throw new DomainError("This round is already open.");
+    assertNotClosed(round);
+    if (round.version !== input.version)
+      throw new DomainError(
+        "Someone changed this round while you were looking at it. Check the round again, then open or schedule it.",
+      );
+    await assertReadyToOpen(tx, round, input.opensAt ?? now);
+    if (!input.opensAt) {
+      await openInTransaction(tx, round, viewer.userId, now);
+      return { status: "OPEN" as const };
+    }
+    await tx.priorityRound.update({
+      where: { id: round.id },
+      data: { status: "SCHEDULED", opensAt: input.opensAt, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      action: "round.scheduled",
+      subjectType: "PriorityRound",
+      subjectId: round.id,
+      actorId: viewer.userId,
+      collaborativeId: round.collaborativeId,
+      details: { opensAt: input.opensAt.toISOString() },
+    });
+    return { status: "SCHEDULED" as const };
+  });
+}
+
 /** A member proposes a candidate while the round is open; people who ranked earlier simply did not rank it. */
 const candidateTaken = () =>
   new DomainError("Check your proposal.", {
@@ -189,11 +277,17 @@ const candidateTaken = () =>
 export async function proposeCandidate(viewer: Viewer, input: ProposeCandidateInput, now = new Date()) {
   const found = await findRound(input.roundId);
   authorize(viewer, "round.participate", { collaborativeId: found.collaborativeId });
-  const { userId } = membershipIn(viewer, found.collaborativeId);
+  const { userId, role } = membershipIn(viewer, found.collaborativeId);
   return db
     .$transaction(async (tx) => {
-      const round = await lockRound(tx, input.roundId, "share");
-      assertRankingOpen(round!, now);
+      const round = (await lockRound(tx, input.roundId, "share"))!;
+      // Before it opens, the leads add candidates while preparing it; once open, the members asked propose.
+      if (round.status === "DRAFT" || round.status === "SCHEDULED") {
+        authorize(viewer, "round.open", { collaborativeId: found.collaborativeId });
+      } else {
+        assertRankingOpen(round, now);
+        assertAsked(round, role);
+      }
       const existing = await tx.priorityCandidate.findFirst({
         where: { roundId: input.roundId, title: { equals: input.title, mode: "insensitive" } },
         select: { id: true },
@@ -236,7 +330,7 @@ export async function withdrawCandidate(viewer: Viewer, input: WithdrawCandidate
   await db.$transaction(async (tx) => {
     // Exclusive: no ballot can rank it between the check and the removal.
     const round = await lockRound(tx, input.roundId, "update");
-    assertOpen(round!);
+    assertNotClosed(round!);
     const candidate = await tx.priorityCandidate.findFirst({
       where: { id: input.candidateId, roundId: input.roundId },
       select: { id: true, source: true, _count: { select: { rankings: true } } },
@@ -264,10 +358,11 @@ export async function withdrawCandidate(viewer: Viewer, input: WithdrawCandidate
 export async function addComment(viewer: Viewer, input: CommentInput) {
   const found = await findRound(input.roundId);
   authorize(viewer, "round.participate", { collaborativeId: found.collaborativeId });
-  const { userId } = membershipIn(viewer, found.collaborativeId);
+  const { userId, role } = membershipIn(viewer, found.collaborativeId);
   return db.$transaction(async (tx) => {
-    const round = await lockRound(tx, input.roundId, "share");
-    assertOpen(round!);
+    const round = (await lockRound(tx, input.roundId, "share"))!;
+    assertOpen(round);
+    assertAsked(round, role);
     if (input.candidateId) {
       const candidate = await tx.priorityCandidate.findFirst({
         where: { id: input.candidateId, roundId: input.roundId },
@@ -295,8 +390,9 @@ export async function submitBallot(viewer: Viewer, input: BallotInput, now = new
   const { userId, role } = membershipIn(viewer, found.collaborativeId);
   try {
     return await db.$transaction(async (tx) => {
-      const round = await lockRound(tx, input.roundId, "share");
-      assertRankingOpen(round!, now);
+      const round = (await lockRound(tx, input.roundId, "share"))!;
+      assertRankingOpen(round, now);
+      assertAsked(round, role);
       if (
         await tx.ballot.findUnique({
           where: { roundId_userId: { roundId: input.roundId, userId } },
@@ -350,10 +446,38 @@ async function freePrioritySlug(tx: Tx, base: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** The checks before closing, shared by the confirmation step and closing itself. */
+async function checkClose(tx: Tx, round: LockedRound, input: CloseRoundInput) {
+  assertOpen(round);
+  if (round.version !== input.version) {
+    throw new DomainError(
+      "Someone changed this round while you were deciding (its title, description or closing date). Check the round again, then close it.",
+    );
+  }
+  const candidates = await tx.priorityCandidate.findMany({
+    where: { roundId: input.roundId },
+    select: { id: true, title: true, description: true, priorityAreaId: true },
+  });
+  const chosenIds = [...new Set(input.chosen)];
+  const chosen = candidates.filter((c) => chosenIds.includes(c.id));
+  if (chosen.length !== chosenIds.length)
+    throw new DomainError("Check your choice.", { chosen: "Choose candidates from this round" });
+  return { chosenIds, chosen };
+}
+
+/** The confirmation step: everything closing would check, without closing. */
+export async function checkCloseRound(viewer: Viewer, input: CloseRoundInput) {
+  const found = await findRound(input.roundId);
+  authorize(viewer, "round.close", { collaborativeId: found.collaborativeId });
+  await db.$transaction(async (tx) => checkClose(tx, (await lockRound(tx, input.roundId, "share"))!, input));
+}
+
 /**
- * Closes the round and records the decision: each chosen candidate becomes a local priority that
- * remembers the round, the candidate and the rationale, all in one transaction. The results at the
- * moment of closing go into the audit log, so they can be checked against a recount at any time.
+ * Closes the round and records the decision in one transaction. Each chosen candidate stands for a
+ * priority (lib/priorities/matching.ts): one the collaborative already has (a local priority, or a
+ * national area its projects use), linked rather than copied, or else a new local priority that
+ * remembers the round, the candidate and the rationale. The results at the moment of closing go into
+ * the audit log, so they can be checked against a recount at any time.
  */
 export async function closeRound(viewer: Viewer, input: CloseRoundInput) {
   const found = await findRound(input.roundId);
@@ -364,28 +488,28 @@ export async function closeRound(viewer: Viewer, input: CloseRoundInput) {
   });
   return db.$transaction(async (tx) => {
     const round = (await lockRound(tx, input.roundId, "update"))!;
-    assertOpen(round);
-    if (round.version !== input.version) {
-      throw new DomainError(
-        "Someone changed this round while you were deciding (its title, description or closing date). Check the round again, then close it.",
-      );
-    }
-    const candidates = await tx.priorityCandidate.findMany({
-      where: { roundId: input.roundId },
-      select: { id: true, title: true, description: true },
+    const { chosenIds, chosen } = await checkClose(tx, round, input);
+    const known = await tx.priorityArea.findMany({
+      where: { OR: [{ kind: "NATIONAL" }, { kind: "LOCAL", collaborativeId: found.collaborativeId }] },
+      orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+      select: { id: true, slug: true, name: true, kind: true, status: true, collaborativeId: true },
     });
-    const chosenIds = [...new Set(input.chosen)];
-    const chosen = candidates.filter((c) => chosenIds.includes(c.id));
-    if (chosen.length !== chosenIds.length)
-      throw new DomainError("Check your choice.", { chosen: "Choose candidates from this round" });
 
     // Candidates first: once the round row says CLOSED, the database refuses changes to its parts.
-    await tx.priorityCandidate.updateMany({ where: { id: { in: chosenIds } }, data: { chosen: true } });
-    const priorities = [];
+    const priorities: { id: string; slug: string; name: string; linked: boolean }[] = [];
     for (const candidate of chosen) {
-      const slug = await freePrioritySlug(tx, `${collaborative.slug}-${kebab(candidate.title, "priority")}`);
-      priorities.push(
-        await tx.priorityArea.create({
+      const match = matchChosenPriority(candidate, found.collaborativeId, known);
+      let priority;
+      if (match) {
+        priority = { id: match.id, slug: match.slug, name: match.name, linked: true };
+        // Chosen again: an achieved or retired local priority is being worked on once more.
+        if (match.kind === "LOCAL" && match.status !== "ACTIVE") {
+          await tx.priorityArea.update({ where: { id: match.id }, data: { status: "ACTIVE" } });
+          match.status = "ACTIVE";
+        }
+      } else {
+        const slug = await freePrioritySlug(tx, `${collaborative.slug}-${kebab(candidate.title, "priority")}`);
+        const created = await tx.priorityArea.create({
           data: {
             slug,
             name: candidate.title,
@@ -396,9 +520,17 @@ export async function closeRound(viewer: Viewer, input: CloseRoundInput) {
             candidateId: candidate.id,
             rationale: input.rationale,
           },
-          select: { id: true, slug: true, name: true },
-        }),
-      );
+          select: { id: true, slug: true, name: true, kind: true, status: true, collaborativeId: true },
+        });
+        // A second chosen candidate with the same title links to this one.
+        known.push(created);
+        priority = { id: created.id, slug: created.slug, name: created.name, linked: false };
+      }
+      priorities.push(priority);
+      await tx.priorityCandidate.update({
+        where: { id: candidate.id },
+        data: { chosen: true, chosenPriorityId: priority.id },
+      });
     }
     await tx.priorityRound.update({
       where: { id: input.roundId },
@@ -422,7 +554,8 @@ export async function closeRound(viewer: Viewer, input: CloseRoundInput) {
       collaborativeId: found.collaborativeId,
       details: {
         chosen: chosenIds,
-        priorities: priorities.map((p) => p.id),
+        priorities: priorities.filter((p) => !p.linked).map((p) => p.id),
+        linked: priorities.filter((p) => p.linked).map((p) => p.id),
         ballots: {
           overall: results.overall.ballots,
           patientCarer: results.patientCarer.ballots,

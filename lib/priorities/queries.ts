@@ -6,17 +6,16 @@ import { countConcernsByArea, evidenceSince, requireCollaborative } from "@/lib/
 import type {
   CandidateSource,
   ConcernStatus,
-  MembershipRole,
   ParticipantGroup,
   PriorityStatus,
   RoundStatus,
 } from "@/lib/generated/prisma/enums";
 import { bordaFromRankCounts, type RankCount, type ResultsByGroup } from "./borda";
+import { matchChosenPriority } from "./matching";
+import { participantGroupFor } from "./labels";
+import { countedProjectWhere } from "@/lib/projects/counted";
 
-/** Whose ballot counts as whose: patients and carers apart; staff and leads together as staff. */
-export function participantGroupFor(role: MembershipRole): ParticipantGroup {
-  return role === "PATIENT" ? "PATIENT_CARER" : "STAFF";
-}
+export { participantGroupFor };
 
 /**
  * The round's results, recomputed from its stored ballots (never stored themselves). The database
@@ -62,36 +61,46 @@ export async function getRoundResults(viewer: Viewer, roundId: string): Promise<
   return computeRoundResults(roundId);
 }
 
+/** Drafts and scheduled rounds are the leads' until they open: to everyone else they do not exist. */
+const beforeOpening: RoundStatus[] = ["DRAFT", "SCHEDULED"];
+
 export async function listRounds(viewer: Viewer, slug: string) {
   const collaborative = await requireCollaborative(slug);
   authorize(viewer, "round.read", { collaborativeId: collaborative.id });
+  const canOpen = can(viewer, "round.open", { collaborativeId: collaborative.id });
   const rounds = await db.priorityRound.findMany({
-    where: { collaborativeId: collaborative.id },
-    orderBy: { openedAt: "desc" },
+    where: { collaborativeId: collaborative.id, ...(canOpen ? {} : { status: { notIn: beforeOpening } }) },
+    orderBy: { createdAt: "desc" },
     select: {
       id: true,
       title: true,
       status: true,
+      opensAt: true,
       openedAt: true,
       closesAt: true,
       closedAt: true,
       _count: { select: { candidates: true, ballots: true } },
-      chosenPriorities: { select: { slug: true, name: true } },
+      candidates: {
+        where: { chosen: true, chosenPriorityId: { not: null } },
+        orderBy: { title: "asc" },
+        select: { chosenPriority: { select: { slug: true, name: true } } },
+      },
     },
   });
   return {
     collaborative,
-    canOpen: can(viewer, "round.open", { collaborativeId: collaborative.id }),
+    canOpen,
     rounds: rounds.map((r) => ({
       id: r.id,
       title: r.title,
       status: r.status as RoundStatus,
+      opensAt: r.opensAt,
       openedAt: r.openedAt,
       closesAt: r.closesAt,
       closedAt: r.closedAt,
       candidates: r._count.candidates,
       ballots: r._count.ballots,
-      chosen: r.chosenPriorities,
+      chosen: r.candidates.flatMap((c) => (c.chosenPriority ? [c.chosenPriority] : [])),
     })),
   };
 }
@@ -109,10 +118,13 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
       title: true,
       description: true,
       status: true,
+      createdAt: true,
+      opensAt: true,
       openedAt: true,
       closesAt: true,
       closedAt: true,
       decisionRationale: true,
+      participantGroups: true,
       version: true,
       candidates: {
         orderBy: [{ createdAt: "asc" }, { title: "asc" }],
@@ -124,20 +136,27 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
           evidenceCount: true,
           chosen: true,
           priorityArea: { select: { name: true, kind: true } },
-          chosenAs: { select: { slug: true, name: true } },
+          chosenPriority: { select: { slug: true, name: true, kind: true } },
         },
       },
     },
   });
   if (!round) throw new NotFoundError();
   const resource = { collaborativeId: collaborative.id };
+  const canManage = can(viewer, "round.open", resource);
+  if (beforeOpening.includes(round.status) && !canManage) throw new NotFoundError();
   const membership = viewer.memberships.find((m) => m.collaborativeId === collaborative.id);
-  const canParticipate = can(viewer, "round.participate", resource);
+  const asked = membership ? round.participantGroups.includes(participantGroupFor(membership.role)) : false;
+  const canParticipate = can(viewer, "round.participate", resource) && asked;
   const canClose = can(viewer, "round.close", resource);
   const isOpen = round.status === "OPEN";
+  const isPreparing = beforeOpening.includes(round.status);
   const rankingClosed = isOpen && round.closesAt !== null && round.closesAt < now;
 
-  const [myBallot, groupCounts, comments] = await Promise.all([
+  const askedRoles = (["PATIENT", "STAFF", "LEAD"] as const).filter((role) =>
+    round.participantGroups.includes(participantGroupFor(role)),
+  );
+  const [myBallot, groupCounts, comments, askedMembers] = await Promise.all([
     viewer.userId
       ? db.ballot.findUnique({
           where: { roundId_userId: { roundId, userId: viewer.userId } },
@@ -151,6 +170,17 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
     db.ballot.groupBy({ by: ["participantGroup"], where: { roundId }, _count: { _all: true } }),
     // Comments are for the collaborative's members (and the national team); the public sees the round and results.
     canParticipate || canClose || isNational(viewer) ? listComments(collaborative.id, roundId) : Promise.resolve(null),
+    // For the leads preparing it: how many people opening it will ask.
+    isPreparing && canManage
+      ? db.membership.count({
+          where: {
+            collaborativeId: collaborative.id,
+            status: "ACTIVE",
+            role: { in: [...askedRoles] },
+            user: { erasedAt: null },
+          },
+        })
+      : Promise.resolve(null),
   ]);
   const ballotCounts = { PATIENT_CARER: 0, STAFF: 0 } as Record<ParticipantGroup, number>;
   for (const g of groupCounts) ballotCounts[g.participantGroup] = g._count._all;
@@ -162,10 +192,13 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
       title: round.title,
       description: round.description,
       status: round.status as RoundStatus,
+      createdAt: round.createdAt,
+      opensAt: round.opensAt,
       openedAt: round.openedAt,
       closesAt: round.closesAt,
       closedAt: round.closedAt,
       decisionRationale: round.decisionRationale,
+      participantGroups: round.participantGroups as ParticipantGroup[],
       version: round.version,
     },
     candidates: round.candidates.map((c) => ({
@@ -176,7 +209,7 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
       evidenceCount: c.evidenceCount,
       areaName: c.priorityArea?.name ?? null,
       chosen: c.chosen,
-      chosenAs: c.chosenAs,
+      chosenAs: c.chosenPriority,
     })),
     ballotCounts,
     myBallot,
@@ -188,10 +221,71 @@ export async function getRoundPage(viewer: Viewer, slug: string, roundId: string
       propose: isOpen && !rankingClosed && canParticipate,
       comment: isOpen && canParticipate,
       close: isOpen && canClose,
-      edit: isOpen && can(viewer, "round.open", resource),
+      edit: round.status !== "CLOSED" && canManage,
+      /** Open now or schedule: while a draft or scheduled. */
+      schedule: isPreparing && canManage,
+      /** The leads add candidates while preparing the round. */
+      addCandidate: isPreparing && canManage,
     },
+    askedMembers,
+    /** Signed in and a member, but not in the groups this round asks. */
+    notAsked: Boolean(membership) && !asked,
     rankingClosed,
   };
+}
+
+/**
+ * For the close page: which existing priority each candidate would stand for if chosen (so the lead sees
+ * "links to Falls, 3 projects" rather than a copy being made), with the collaborative's projects on it.
+ */
+export async function getCloseRoundMatches(viewer: Viewer, roundId: string) {
+  const round = await db.priorityRound.findUnique({
+    where: { id: roundId },
+    select: {
+      collaborativeId: true,
+      candidates: { select: { id: true, title: true, priorityAreaId: true } },
+    },
+  });
+  if (!round) throw new NotFoundError();
+  authorize(viewer, "round.close", { collaborativeId: round.collaborativeId });
+  const known = await db.priorityArea.findMany({
+    where: { OR: [{ kind: "NATIONAL" }, { kind: "LOCAL", collaborativeId: round.collaborativeId }] },
+    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+    select: { id: true, slug: true, name: true, kind: true, collaborativeId: true },
+  });
+  const matches = round.candidates.flatMap((c) => {
+    const match = matchChosenPriority(c, round.collaborativeId, known);
+    return match ? [{ candidateId: c.id, priority: match }] : [];
+  });
+  const projectCounts = await countCollaborativeProjects(
+    round.collaborativeId,
+    matches.map((m) => m.priority.id),
+  );
+  return Object.fromEntries(
+    matches.map((m) => [
+      m.candidateId,
+      {
+        name: m.priority.name,
+        kind: m.priority.kind as "NATIONAL" | "LOCAL",
+        projects: projectCounts.get(m.priority.id) ?? 0,
+      },
+    ]),
+  ) as Record<string, { name: string; kind: "NATIONAL" | "LOCAL"; projects: number }>;
+}
+
+/**
+ * A collaborative's projects on each priority, counted as every figure counts them (shared, not
+ * archived: lib/projects/counted.ts). Projects link to priorities through ProjectPriority, local or
+ * national alike, so a national area counts this collaborative's projects on it.
+ */
+export async function countCollaborativeProjects(collaborativeId: string, priorityIds: string[]) {
+  if (priorityIds.length === 0) return new Map<string, number>();
+  const groups = await db.projectPriority.groupBy({
+    by: ["priorityAreaId"],
+    where: { priorityAreaId: { in: priorityIds }, project: { collaborativeId, ...countedProjectWhere } },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [g.priorityAreaId, g._count._all]));
 }
 
 async function listComments(collaborativeId: string, roundId: string) {
@@ -260,9 +354,39 @@ export async function getRoundOpeningOptions(viewer: Viewer, slug: string, now =
 export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlug: string) {
   const collaborative = await requireCollaborative(slug);
   authorize(viewer, "collaborative.read", { collaborativeId: collaborative.id });
+  const chosenHere = { round: { collaborativeId: collaborative.id, status: "CLOSED" as const } };
   const priority = await db.priorityArea.findFirst({
-    where: { slug: prioritySlug, kind: "LOCAL", collaborativeId: collaborative.id },
+    where: {
+      slug: prioritySlug,
+      OR: [
+        { kind: "LOCAL", collaborativeId: collaborative.id },
+        // A national area a round of this collaborative chose (linked, not copied) is one of its priorities too.
+        { kind: "NATIONAL", chosenBy: { some: chosenHere } },
+      ],
+    },
     select: {
+      kind: true,
+      chosenBy: {
+        where: chosenHere,
+        orderBy: { round: { closedAt: "desc" } },
+        take: 1,
+        select: {
+          id: true,
+          source: true,
+          evidenceCount: true,
+          priorityArea: { select: { name: true } },
+          round: {
+            select: {
+              id: true,
+              title: true,
+              openedAt: true,
+              closedAt: true,
+              decisionRationale: true,
+              _count: { select: { ballots: true, candidates: true } },
+            },
+          },
+        },
+      },
       id: true,
       slug: true,
       name: true,
@@ -285,6 +409,13 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
     },
   });
   if (!priority) throw new NotFoundError();
+  // How it was chosen: the round that made it, or else the latest round that chose it (linked to it).
+  const latest = priority.chosenBy[0] ?? null;
+  const origin = priority.round
+    ? { round: priority.round, candidate: priority.candidate }
+    : latest
+      ? { round: latest.round, candidate: latest }
+      : null;
   const resource = { collaborativeId: collaborative.id };
   const visibilities = (["DRAFT", "PORTAL", "PUBLIC"] as const).filter((visibility) =>
     can(viewer, "project.read", { ...resource, visibility }),
@@ -310,12 +441,12 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
     db.concern.count({
       where: { collaborativeId: collaborative.id, priorityAreaId: priority.id, heldAt: null, kind: "CONCERN" },
     }),
-    priority.round ? computeRoundResults(priority.round.id) : Promise.resolve(null),
+    origin ? computeRoundResults(origin.round.id) : Promise.resolve(null),
   ]);
   const byStatus = {} as Partial<Record<ConcernStatus, number>>;
   for (const c of linkedConcerns) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
   const placing = (group: keyof ResultsByGroup) => {
-    const tally = results?.[group].tallies.find((t) => t.candidateId === priority.candidateId);
+    const tally = results?.[group].tallies.find((t) => t.candidateId === origin?.candidate?.id);
     return tally
       ? {
           position: tally.position,
@@ -334,23 +465,24 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
       slug: priority.slug,
       name: priority.name,
       description: priority.description,
+      kind: priority.kind as "NATIONAL" | "LOCAL",
       status: priority.status as PriorityStatus,
-      rationale: priority.rationale,
+      rationale: priority.rationale ?? origin?.round.decisionRationale ?? null,
       createdAt: priority.createdAt,
     },
-    history: priority.round
+    history: origin
       ? {
           round: {
-            id: priority.round.id,
-            title: priority.round.title,
-            openedAt: priority.round.openedAt,
-            closedAt: priority.round.closedAt,
-            ballots: priority.round._count.ballots,
-            candidates: priority.round._count.candidates,
+            id: origin.round.id,
+            title: origin.round.title,
+            openedAt: origin.round.openedAt,
+            closedAt: origin.round.closedAt,
+            ballots: origin.round._count.ballots,
+            candidates: origin.round._count.candidates,
           },
-          source: priority.candidate?.source ?? null,
-          evidenceCount: priority.candidate?.evidenceCount ?? null,
-          fromArea: priority.candidate?.priorityArea?.name ?? null,
+          source: origin.candidate?.source ?? null,
+          evidenceCount: origin.candidate?.evidenceCount ?? null,
+          fromArea: origin.candidate?.priorityArea?.name ?? null,
           overall: placing("overall"),
           patientCarer: placing("patientCarer"),
           staff: placing("staff"),
@@ -366,6 +498,7 @@ export async function getLocalPriority(viewer: Viewer, slug: string, prioritySlu
         : null,
       raisedAbout: raisedCount,
     },
-    canManage: can(viewer, "priority.manage", resource),
+    // A national area's status is the national team's; a collaborative sets its own priorities' status.
+    canManage: priority.kind === "LOCAL" && can(viewer, "priority.manage", resource),
   };
 }

@@ -64,8 +64,10 @@ export function checkRanking(candidateIds: string[], submitted: Record<string, s
       for (const id of ids)
         fieldErrors[rankField(id)] = `You gave rank ${rank} to more than one candidate: give each rank once`;
   }
-  if (Object.keys(fieldErrors).length > 0)
-    return { ok: false, message: "Each rank can be given to one candidate only.", fieldErrors };
+  // The message is the first field's own text: the error summary then says it once (it drops a message
+  // that a field repeats, and lists each distinct field message once), not twice in other words.
+  const repeated = Object.values(fieldErrors);
+  if (repeated.length > 0) return { ok: false, message: repeated[0]!, fieldErrors };
 
   const missing = [];
   for (let rank = 1; rank <= ranked.length; rank++) if (!byRank.has(rank)) missing.push(rank);

@@ -1,6 +1,8 @@
-// Priority setting end to end: the Wessex lead opens a round, a patient (with JavaScript off) and a
-// member of staff rank the candidates, the lead closes the round with a rationale, and the chosen
-// priority appears on the collaborative's workspace with its history. Every page is axe-scanned.
+// Priority setting end to end: the Wessex lead sets up a draft round and opens it, a patient (with
+// JavaScript off) and a member of staff rank the candidates, the lead closes the round through its
+// confirmation page with a rationale, and the chosen priorities appear on the collaborative's workspace
+// with their history: a new local priority, and the national Falls area linked (with its projects)
+// rather than copied. Every page is axe-scanned.
 import { randomUUID } from "node:crypto";
 import { test, expect, expectAccessible, signIn } from "./fixtures";
 
@@ -13,7 +15,7 @@ const ownCandidate = `Safer weekend discharges ${marker}`;
 const rationale = `Patients and staff both ranked weekend discharges first (${marker}).`;
 let roundPath = "";
 
-test("the lead opens a round with national areas, their concern evidence, and a candidate of their own", async ({
+test("the lead sets up a draft round with national areas, their concern evidence and a candidate of their own, then opens it", async ({
   page,
 }) => {
   await signIn(page, "lead.wessex@demo.nhs.uk");
@@ -26,11 +28,11 @@ test("the lead opens a round with national areas, their concern evidence, and a 
     "/collaboratives/wessex/members",
   );
 
-  await page.getByRole("link", { name: "Open a priority-setting round" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open a priority-setting round");
+  await page.getByRole("link", { name: "Set up a priority-setting round" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up a priority-setting round");
 
   // Nothing chosen: the error summary says what to do.
-  await page.getByRole("button", { name: "Open the round" }).click();
+  await page.getByRole("button", { name: "Save as a draft" }).click();
   const summary = page.getByRole("alert", { name: "There is a problem" });
   await expect(summary).toContainText("There is a problem");
   await expect(summary.getByRole("link", { name: /Enter a title for the round/ })).toBeVisible();
@@ -43,11 +45,36 @@ test("the lead opens a round with national areas, their concern evidence, and a 
   await areas.getByRole("checkbox", { name: /^Falls/ }).check();
   await areas.getByRole("checkbox", { name: /^Medication safety/ }).check();
   await page.getByLabel("Candidates of your own (optional)").fill(ownCandidate);
-  await page.getByRole("button", { name: "Open the round" }).click();
+  await page.getByRole("button", { name: "Save as a draft" }).click();
 
+  // A draft: nobody is asked yet, and the page says so.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(roundTitle);
   roundPath = new URL(page.url()).pathname;
   expect(roundPath).toMatch(/^\/collaboratives\/wessex\/rounds\/[a-z0-9]+$/);
+  await expect(page.getByRole("status")).toContainText("Draft round saved");
+  await expect(page.getByText("This round is a draft: only your collaborative's leads can see it.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit my ranking" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Opening it: the page says what will happen, then it opens and says so.
+  const manage = page.getByRole("region", { name: "Manage this round" });
+  await manage.getByRole("link", { name: "Open or schedule the round" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open or schedule the round");
+  await expect(
+    page.getByText(/member(s)? of the collaborative \(patients and carers and staff\) can rank its 3 candidates/),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: /Open it now/ }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(roundTitle);
+  await expect(page.getByRole("status").first()).toContainText("The round is open.");
+  // Closing is not a prominent button under the title of a round just opened: it is under "Manage this round", at the end.
+  await expect(page.getByRole("button", { name: /Close the round/ })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("region", { name: "Manage this round" })
+      .getByRole("link", { name: "Close the round and record the decision" }),
+  ).toBeVisible();
   const candidates = page.getByRole("region", { name: "The candidates" });
   await expect(candidates.getByRole("heading", { level: 3 })).toHaveText(["Falls", "Medication safety", ownCandidate]);
   // The counting method is stated on the page.
@@ -75,11 +102,13 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Rank for “Falls”").selectOption("1");
     await page.getByRole("button", { name: "Submit my ranking" }).click();
 
+    // Said once: one line in the error summary, not the same thing twice in other words.
     const summary = page.getByRole("alert", { name: "There is a problem" });
-    await expect(summary).toContainText("Each rank can be given to one candidate only.");
-    await expect(summary.getByRole("link").first()).toHaveText(
+    await expect(summary.getByRole("link")).toHaveText([
       "You gave rank 1 to more than one candidate: give each rank once",
-    );
+    ]);
+    await expect(summary.getByText(/You gave rank 1/)).toHaveCount(1);
+    await expect(summary).not.toContainText("Each rank can be given");
     await expect(page.getByLabel(`Rank for “${ownCandidate}”`)).toHaveValue("1");
 
     await page.getByLabel("Rank for “Falls”").selectOption("2");
@@ -107,7 +136,7 @@ test("a member of staff ranks the candidates", async ({ page }) => {
   await expect(page.getByText(/2 people have ranked: 1 patient or carer and 1 member of staff/)).toBeVisible();
 });
 
-test("the lead closes the round, and the chosen priority appears on the workspace with its history", async ({
+test("the lead closes the round through a confirmation page; the chosen priorities appear on the workspace, Falls linked with its projects", async ({
   page,
 }) => {
   await signIn(page, "lead.wessex@demo.nhs.uk");
@@ -123,20 +152,39 @@ test("the lead closes the round, and the chosen priority appears on the workspac
   await page.getByRole("link", { name: "Close the round and record the decision" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Close the round and record the decision");
-  await page.getByRole("button", { name: "Close the round and record the decision" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText(
     "Choose at least one candidate to become a local priority",
   );
   await expectAccessible(page);
 
-  await page
-    .getByRole("group", { name: "Which candidates become local priorities?" })
-    .getByRole("checkbox", { name: new RegExp(`^${ownCandidate}`) })
-    .check();
+  const choices = page.getByRole("group", { name: "Which candidates become the collaborative's priorities?" });
+  await choices.getByRole("checkbox", { name: new RegExp(`^${ownCandidate}`) }).check();
+  // Falls is a national area the collaborative's projects use: choosing it links to it, it is not copied.
+  const falls = choices.getByRole("checkbox", { name: /^Falls/ });
+  await falls.check();
+  const fallsHint = (
+    await choices
+      .locator("label")
+      .filter({ hasText: /^Falls/ })
+      .innerText()
+  ).replace(/\s+/g, " ");
+  const fallsProjects = Number(/the national priority area “Falls” \((\d+) projects?\)/.exec(fallsHint)?.[1]);
+  expect(fallsProjects).toBeGreaterThan(0);
   await page.getByLabel("Why you chose them").fill(rationale);
-  await page.getByRole("button", { name: "Close the round and record the decision" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  // The confirmation page: what closing does and how many ranked, before anything changes; at 390 px too.
+  await expect(page.getByRole("heading", { name: "Check your decision before you close the round" })).toBeVisible();
+  await expect(page.getByText("2 people have ranked: 1 patient or carer and 1 member of staff.")).toBeVisible();
+  await expect(page.getByText("It cannot be undone", { exact: false })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByRole("button", { name: "Close the round", exact: true }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(roundTitle);
+  await expect(page.getByRole("status").first()).toContainText("The round is closed and your decision is published.");
   const decision = page.getByRole("region", { name: "The decision" });
   await expect(decision).toContainText(rationale);
   await expect(page.getByRole("button", { name: "Submit my ranking" })).toHaveCount(0);
@@ -149,10 +197,27 @@ test("the lead closes the round, and the chosen priority appears on the workspac
     `Chosen in “${roundTitle}”`,
   );
 
+  // Falls: the national area itself, with the collaborative's projects on it (not a copy with none).
+  const fallsItem = priorities
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Falls", exact: true }) });
+  await expect(fallsItem).toContainText("National priority area");
+  await expect(fallsItem).toContainText(`${fallsProjects} project${fallsProjects === 1 ? "" : "s"},`);
+  await expectAccessible(page);
+
   await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ownCandidate);
   await expect(page.getByText(rationale)).toBeVisible();
   await expect(page.getByText("Ranking, patients and carers").locator("..")).toContainText("1 of 3");
+
+  await page.goto("/collaboratives/wessex");
+  await page
+    .getByRole("region", { name: "Local priorities" })
+    .getByRole("link", { name: "Falls", exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Falls");
+  await expect(page.getByRole("region", { name: "Projects working on it" }).getByRole("listitem")).not.toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("the public sees the workspace, the closed round's results and the priority, but no forms", async ({ page }) => {

@@ -19,14 +19,14 @@ import {
   ROUND_CLOSED,
   addComment,
   closeRound,
-  openRound,
+  createRound,
   proposeCandidate,
   submitBallot,
   updatePriorityStatus,
   updateRound,
   withdrawCandidate,
 } from "@/lib/priorities/mutations";
-import { openRoundSchema } from "@/lib/priorities/schemas";
+import { createRoundSchema } from "@/lib/priorities/schemas";
 import { ANONYMOUS, createCast, createUser, type Cast } from "@/tests/fixtures/factories";
 import { concernAbout, createProjectIn, nationalArea, openTestRound, ranks, unique } from "@/tests/fixtures/workspaces";
 
@@ -89,8 +89,9 @@ describe("opening a round", () => {
     await concernAbout(A, local.id, daysAgo(3));
     const options = await getRoundOpeningOptions(v().leadA, "wessex");
     expect(options.areas.find((a) => a.id === local.id)).toMatchObject({ source: "CONCERNS", evidenceCount: 1 });
-    const round = await openRound(v().leadA, {
+    const round = await createRound(v().leadA, {
       collaborativeId: A,
+      participantGroups: ["PATIENT_CARER", "STAFF"],
       title: "With a local area",
       description: "",
       areaIds: [local.id],
@@ -107,8 +108,9 @@ describe("opening a round", () => {
       data: { slug: `oxford-test-${unique()}`, name: `Theirs ${unique()}`, kind: "LOCAL", collaborativeId: B },
     });
     await expect(
-      openRound(v().leadA, {
+      createRound(v().leadA, {
         collaborativeId: A,
+        participantGroups: ["PATIENT_CARER", "STAFF"],
         title: "Sneaky",
         description: "",
         areaIds: [theirs.id],
@@ -129,19 +131,25 @@ describe("opening a round", () => {
   });
 
   it("needs at least two candidates, different from each other, and a title (the form's schema)", () => {
-    const base = { collaborativeId: A, title: "Round", areaIds: [], proposals: "Only one" };
-    expect(openRoundSchema.safeParse(base).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+    const base = {
+      collaborativeId: A,
+      title: "Round",
+      participantGroups: ["PATIENT_CARER", "STAFF"],
+      areaIds: [],
+      proposals: "Only one",
+    };
+    expect(createRoundSchema.safeParse(base).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["areaIds", "Choose at least 2 candidates: tick areas, add your own, or both"],
     ]);
-    expect(openRoundSchema.safeParse({ ...base, proposals: "Same\nsame" }).error?.issues[0]).toMatchObject({
+    expect(createRoundSchema.safeParse({ ...base, proposals: "Same\nsame" }).error?.issues[0]).toMatchObject({
       path: ["proposals"],
       message: "Each of your candidates must be different",
     });
-    expect(openRoundSchema.safeParse({ ...base, title: " ", proposals: "A\nB" }).error?.issues[0]?.path).toEqual([
+    expect(createRoundSchema.safeParse({ ...base, title: " ", proposals: "A\nB" }).error?.issues[0]?.path).toEqual([
       "title",
     ]);
     expect(
-      openRoundSchema.safeParse({
+      createRoundSchema.safeParse({
         ...base,
         proposals: "A\nB",
         "closesAt-day": "31",
@@ -149,7 +157,7 @@ describe("opening a round", () => {
         "closesAt-year": "2030",
       }).error?.issues[0],
     ).toMatchObject({ path: ["closesAt"] });
-    const parsed = openRoundSchema.parse({
+    const parsed = createRoundSchema.parse({
       ...base,
       proposals: " A \n\nB\n",
       "closesAt-day": "1",
@@ -274,7 +282,7 @@ describe("taking part", () => {
     await expect(
       submitBallot(v().staffA, { roundId, ranks: { [byTitle.Alpha!]: "1", [byTitle.Bravo!]: "1" } }),
     ).rejects.toMatchObject({
-      message: "Each rank can be given to one candidate only.",
+      message: "You gave rank 1 to more than one candidate: give each rank once",
       fieldErrors: { [`rank-${byTitle.Alpha}`]: "You gave rank 1 to more than one candidate: give each rank once" },
     });
     await expect(
@@ -486,23 +494,42 @@ describe("closing a round", () => {
     expect(rounds.rounds.find((r) => r.id === roundId)?.chosen).toEqual([{ slug: priority.slug, name: priority.name }]);
   });
 
-  it("gives a second priority with the same name its own address", async () => {
+  it("links a candidate with the title of an existing local priority to it (ignoring capitals and spaces) instead of copying it", async () => {
     const title = `Repeated ${unique()}`;
     const first = await openTestRound(v().leadA, A, { proposals: [title, "Other"] });
-    const second = await openTestRound(v().leadA, A, { proposals: [title, "Other"] });
+    const second = await openTestRound(v().leadA, A, {
+      proposals: [`  ${title.toUpperCase().replace(" ", "   ")}`, "Other"],
+    });
     const a = await closeRound(v().leadA, {
       roundId: first.roundId,
       version: 1,
-      chosen: [first.byTitle[title]!],
+      chosen: [first.candidates[0]!.id],
       rationale: "First.",
     });
+    await db.priorityArea.update({ where: { id: a.priorities[0]!.id }, data: { status: "RETIRED" } });
     const b = await closeRound(v().leadA, {
       roundId: second.roundId,
       version: 1,
-      chosen: [second.byTitle[title]!],
+      chosen: [second.candidates[0]!.id],
       rationale: "Again.",
     });
-    expect(b.priorities[0]!.slug).toBe(`${a.priorities[0]!.slug}-2`);
+    expect(b.priorities).toEqual([{ ...a.priorities[0], linked: true }]);
+    expect(
+      await db.priorityArea.count({ where: { collaborativeId: A, name: { equals: title, mode: "insensitive" } } }),
+    ).toBe(1);
+    // Chosen again, a retired priority is being worked on once more; the candidate stands for it.
+    expect(await db.priorityArea.findUniqueOrThrow({ where: { id: a.priorities[0]!.id } })).toMatchObject({
+      status: "ACTIVE",
+      roundId: first.roundId,
+    });
+    expect(await db.priorityCandidate.findUniqueOrThrow({ where: { id: second.candidates[0]!.id } })).toMatchObject({
+      chosen: true,
+      chosenPriorityId: a.priorities[0]!.id,
+    });
+    const { rounds } = await listRounds(ANONYMOUS, "wessex");
+    expect(rounds.find((r) => r.id === second.roundId)!.chosen).toEqual([
+      { slug: a.priorities[0]!.slug, name: a.priorities[0]!.name },
+    ]);
   });
 
   it("is for the collaborative's leads, and needs a candidate of this round", async () => {
@@ -540,7 +567,7 @@ describe("closing a round", () => {
   });
 
   it("freezes the round: no more rankings, proposals, comments, edits or decisions, in the code and in the database", async () => {
-    const { roundId, byTitle } = await openTestRound(v().leadA, A);
+    const { roundId, byTitle } = await openTestRound(v().leadA, A, { uniqueTitles: true });
     await submitBallot(v().staffA, { roundId, ranks: ranks(byTitle, ["Alpha"]) });
     await closeRound(v().leadA, { roundId, version: 1, chosen: [byTitle.Alpha!], rationale: "Done." });
 
@@ -587,7 +614,7 @@ describe("closing a round", () => {
 
 describe("a local priority's page", () => {
   it("shows how it was chosen (by group), the projects addressing it, and linked concerns (references for leads only)", async () => {
-    const { roundId, byTitle } = await openTestRound(v().leadA, A);
+    const { roundId, byTitle } = await openTestRound(v().leadA, A, { uniqueTitles: true });
     await submitBallot(v().patientA, { roundId, ranks: ranks(byTitle, ["Bravo", "Alpha"]) });
     await submitBallot(v().staffA, { roundId, ranks: ranks(byTitle, ["Alpha"]) });
     const { priorities } = await closeRound(v().leadA, {

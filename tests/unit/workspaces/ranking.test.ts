@@ -31,11 +31,24 @@ describe("checking a submitted ranking", () => {
     const result = checkRanking(ids, { a: "1", b: "1", c: "2" });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toBe("Each rank can be given to one candidate only.");
     expect(result.fieldErrors).toEqual({
       "rank-a": "You gave rank 1 to more than one candidate: give each rank once",
       "rank-b": "You gave rank 1 to more than one candidate: give each rank once",
     });
+    // Said once in the error summary: its message is the fields' own text, which the summary lists once
+    // (it used to add "Each rank can be given to one candidate only." above the same words).
+    expect(result.message).toBe("You gave rank 1 to more than one candidate: give each rank once");
+    expect(new Set([result.message, ...Object.values(result.fieldErrors)]).size).toBe(1);
+  });
+
+  it("names each repeated rank once when more than one rank is repeated", () => {
+    const result = checkRanking(ids, { a: "1", b: "1", c: "2", d: "2" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect([...new Set([result.message, ...Object.values(result.fieldErrors)])]).toEqual([
+      "You gave rank 1 to more than one candidate: give each rank once",
+      "You gave rank 2 to more than one candidate: give each rank once",
+    ]);
   });
 
   it("rejects gaps: ranks must run from 1", () => {

@@ -110,7 +110,11 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
                 <Link href={`/collaboratives/${collaborative.slug}/priorities/${p.slug}`} className="font-bold">
                   {p.name}
                 </Link>{" "}
-                <Tag colour={PRIORITY_STATUS_COLOURS[p.status]}>{PRIORITY_STATUS_LABELS[p.status]}</Tag>
+                {p.national ? (
+                  <Tag colour="blue">National priority area</Tag>
+                ) : (
+                  <Tag colour={PRIORITY_STATUS_COLOURS[p.status]}>{PRIORITY_STATUS_LABELS[p.status]}</Tag>
+                )}
                 {p.description && <p className="mt-2 mb-1">{p.description}</p>}
                 <p className="mb-0 text-base text-nhs-secondary-text">
                   {p.round ? (
@@ -132,7 +136,7 @@ export default async function CollaborativeWorkspacePage({ params }: Props) {
         </p>
         {can.openRound && (
           <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/new`} variant="secondary">
-            Open a priority-setting round
+            Set up a priority-setting round
           </ButtonLink>
         )}
       </section>

@@ -6,6 +6,7 @@ import { orNotFound } from "@/lib/route-errors";
 import { formatDate, pluralise } from "@/lib/format";
 import { ButtonLink } from "@/components/ui/Button";
 import { BackLink, Tag } from "@/components/ui/Panels";
+import { ROUND_STATUS_COLOURS, ROUND_STATUS_LABELS } from "@/lib/priorities/labels";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,7 +25,9 @@ export default async function RoundsPage({ params }: Props) {
         and staff of the collaborative rank them, and the leads decide, explaining why.
       </p>
       {canOpen && (
-        <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/new`}>Open a priority-setting round</ButtonLink>
+        <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/new`}>
+          Set up a priority-setting round
+        </ButtonLink>
       )}
       {rounds.length === 0 ? (
         <p>There have been no priority-setting rounds yet.</p>
@@ -36,8 +39,12 @@ export default async function RoundsPage({ params }: Props) {
                 <Link href={`/collaboratives/${collaborative.slug}/rounds/${r.id}`}>{r.title}</Link>
               </h2>
               <p className="mb-1 text-base">
-                <Tag colour={r.status === "OPEN" ? "green" : "grey"}>{r.status === "OPEN" ? "Open" : "Closed"}</Tag>{" "}
-                Opened {formatDate(r.openedAt)}
+                <Tag colour={ROUND_STATUS_COLOURS[r.status]}>{ROUND_STATUS_LABELS[r.status]}</Tag>{" "}
+                {r.openedAt
+                  ? `Opened ${formatDate(r.openedAt)}`
+                  : r.status === "SCHEDULED" && r.opensAt
+                    ? `Opens on ${formatDate(r.opensAt)}`
+                    : "Not open yet"}
                 {r.closedAt
                   ? `, closed ${formatDate(r.closedAt)}`
                   : r.closesAt

@@ -4,11 +4,11 @@ import { getRoundOpeningOptions } from "@/lib/priorities/queries";
 import { orNotFound } from "@/lib/route-errors";
 import { formatDate, pluralise } from "@/lib/format";
 import { BackLink } from "@/components/ui/Panels";
-import { OpenRoundForm } from "@/components/priorities/OpenRoundForm";
+import { CreateRoundForm } from "@/components/priorities/CreateRoundForm";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: "Open a priority-setting round" };
+export const metadata: Metadata = { title: "Set up a priority-setting round" };
 
 export default async function NewRoundPage({ params }: Props) {
   const { slug } = await params;
@@ -18,10 +18,11 @@ export default async function NewRoundPage({ params }: Props) {
     <>
       <BackLink href={`/collaboratives/${collaborative.slug}/rounds`}>Priority-setting rounds</BackLink>
       <p className="mb-2 text-nhs-secondary-text">{collaborative.name}</p>
-      <h1>Open a priority-setting round</h1>
+      <h1>Set up a priority-setting round</h1>
       <p className="max-w-3xl">
-        Choose the candidate priorities people will rank. Patients, carers and staff of the collaborative can then rank
-        them, comment and propose more until you close the round.
+        Choose the candidate priorities people will rank and who is asked. The round starts as a draft: check it, then
+        open it or schedule it to open on a date. Once it is open, the members it asks can rank the candidates, comment
+        and propose more until you close it.
       </p>
       {unassignedConcerns > 0 && (
         <p className="max-w-3xl">
@@ -29,7 +30,7 @@ export default async function NewRoundPage({ params }: Props) {
           the concerns list if you want to add a candidate of your own from them.
         </p>
       )}
-      <OpenRoundForm
+      <CreateRoundForm
         collaborativeId={collaborative.id}
         collaborativeSlug={collaborative.slug}
         areas={areas}

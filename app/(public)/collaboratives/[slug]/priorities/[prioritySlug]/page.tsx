@@ -12,6 +12,7 @@ import {
 } from "@/lib/projects/status";
 import { STATUS_LABELS as CONCERN_STATUS_LABELS } from "@/lib/concerns/triage";
 import { orNotFound } from "@/lib/route-errors";
+import { describePlacing } from "@/lib/priorities/placing";
 import { formatDate, formatNumber, pluralise } from "@/lib/format";
 import { BackLink, SummaryList, Tag } from "@/components/ui/Panels";
 import { PriorityStatusForm } from "@/components/priorities/PriorityStatusForm";
@@ -28,13 +29,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await load(slug, prioritySlug)).priority.name };
 }
 
-type Placing = { position: number; points: number; tied: boolean; of: number; ballots: number } | null;
-
-function describePlacing(placing: Placing) {
-  if (!placing || placing.ballots === 0) return "No rankings";
-  return `${placing.tied ? "Joint " : ""}${formatNumber(placing.position)} of ${formatNumber(placing.of)}, ${pluralise(placing.points, "point")} from ${pluralise(placing.ballots, "ranking")}`;
-}
-
 export default async function LocalPriorityPage({ params }: Props) {
   const { slug, prioritySlug } = await params;
   const { collaborative, priority, history, projects, concerns, canManage } = await load(slug, prioritySlug);
@@ -42,7 +36,9 @@ export default async function LocalPriorityPage({ params }: Props) {
   return (
     <>
       <BackLink href={`/collaboratives/${collaborative.slug}`}>{collaborative.name}</BackLink>
-      <p className="mb-2 text-nhs-secondary-text">Local priority</p>
+      <p className="mb-2 text-nhs-secondary-text">
+        {priority.kind === "NATIONAL" ? "National priority area, chosen by this collaborative" : "Local priority"}
+      </p>
       <h1>{priority.name}</h1>
       <p>
         <Tag colour={PRIORITY_STATUS_COLOURS[priority.status]}>{PRIORITY_STATUS_LABELS[priority.status]}</Tag>

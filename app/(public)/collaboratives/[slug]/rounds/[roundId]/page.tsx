@@ -3,10 +3,15 @@ import { cache } from "react";
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { getRoundPage } from "@/lib/priorities/queries";
-import { CANDIDATE_SOURCE_LABELS, PARTICIPANT_GROUP_LABELS } from "@/lib/priorities/labels";
+import {
+  CANDIDATE_SOURCE_LABELS,
+  PARTICIPANT_GROUP_LABELS,
+  ROUND_STATUS_COLOURS,
+  ROUND_STATUS_LABELS,
+} from "@/lib/priorities/labels";
+import { doneMessage } from "@/lib/forms/done";
 import { formatDate, formatDateTime, formatNumber, pluralise } from "@/lib/format";
-import { ButtonLink } from "@/components/ui/Button";
-import { BackLink, InsetText, Tag } from "@/components/ui/Panels";
+import { BackLink, InsetText, SuccessMessage, Tag } from "@/components/ui/Panels";
 import { RankingMethod } from "@/components/priorities/RankingMethod";
 import { ResultsTable } from "@/components/priorities/ResultsTable";
 import { RankingForm } from "@/components/priorities/RankingForm";
@@ -15,7 +20,10 @@ import { CommentForm } from "@/components/priorities/CommentForm";
 import { WithdrawCandidateForm } from "@/components/priorities/WithdrawCandidateForm";
 import { orNotFound } from "@/lib/route-errors";
 
-type Props = { params: Promise<{ slug: string; roundId: string }> };
+type Props = {
+  params: Promise<{ slug: string; roundId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const load = cache(async (slug: string, roundId: string) => orNotFound(getRoundPage(await getViewer(), slug, roundId)));
 
@@ -25,11 +33,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: page.round.title };
 }
 
-export default async function RoundPage({ params }: Props) {
+export default async function RoundPage({ params, searchParams }: Props) {
   const { slug, roundId } = await params;
+  const done = doneMessage((await searchParams).done);
   const viewer = await getViewer();
-  const { collaborative, round, candidates, ballotCounts, myBallot, comments, results, can, rankingClosed } =
-    await load(slug, roundId);
+  const {
+    collaborative,
+    round,
+    candidates,
+    ballotCounts,
+    myBallot,
+    comments,
+    results,
+    can,
+    rankingClosed,
+    notAsked,
+    askedMembers,
+  } = await load(slug, roundId);
+  const preparing = round.status === "DRAFT" || round.status === "SCHEDULED";
+  const roundPath = `/collaboratives/${collaborative.slug}/rounds/${round.id}`;
+  const asked = round.participantGroups.map((g) => PARTICIPANT_GROUP_LABELS[g].toLowerCase()).join(" and ");
   const titleOf = new Map(candidates.map((c) => [c.id, c.title]));
   const chosen = candidates.filter((c) => c.chosen);
   const totalBallots = ballotCounts.PATIENT_CARER + ballotCounts.STAFF;
@@ -41,16 +64,30 @@ export default async function RoundPage({ params }: Props) {
       <BackLink href={`/collaboratives/${collaborative.slug}/rounds`}>Priority-setting rounds</BackLink>
       <p className="mb-2 text-nhs-secondary-text">{collaborative.name}</p>
       <h1>{round.title}</h1>
+      {done && <SuccessMessage>{done}</SuccessMessage>}
       <p>
-        <Tag colour={round.status === "OPEN" ? "green" : "grey"}>{round.status === "OPEN" ? "Open" : "Closed"}</Tag>{" "}
-        Opened {formatDate(round.openedAt)}
-        {round.status === "OPEN" && round.closesAt && (
+        <Tag colour={ROUND_STATUS_COLOURS[round.status]}>{ROUND_STATUS_LABELS[round.status]}</Tag>{" "}
+        {round.status === "DRAFT" && <>Set up {formatDate(round.createdAt)}; not open yet</>}
+        {round.status === "SCHEDULED" && round.opensAt && <>Opens on {formatDate(round.opensAt)}</>}
+        {round.openedAt && <>Opened {formatDate(round.openedAt)}</>}
+        {round.status !== "CLOSED" && round.closesAt && (
           <>
             ; ranking {rankingClosed ? "closed" : "closes"} at the end of {formatDate(round.closesAt)}
           </>
         )}
         {round.closedAt && <>; closed {formatDate(round.closedAt)}</>}.
       </p>
+      {preparing && (
+        <InsetText>
+          <p className="mb-0">
+            {round.status === "DRAFT"
+              ? "This round is a draft: only your collaborative's leads can see it."
+              : "This round is scheduled: only your collaborative's leads can see it until it opens."}{" "}
+            When it opens, {pluralise(askedMembers ?? 0, "member")} ({asked}) can rank the candidates. Check the
+            candidates, then <a href="#manage">open or schedule it</a>.
+          </p>
+        </InsetText>
+      )}
       {round.description && <p className="max-w-3xl whitespace-pre-line">{round.description}</p>}
 
       {round.status === "CLOSED" && (
@@ -73,21 +110,6 @@ export default async function RoundPage({ params }: Props) {
           <h3 className="text-xl">Why</h3>
           <p className="mb-0 whitespace-pre-line">{round.decisionRationale}</p>
         </section>
-      )}
-
-      {(can.close || can.edit) && (
-        <div className="flex flex-wrap gap-4">
-          {can.close && (
-            <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}/close`}>
-              Close the round and record the decision
-            </ButtonLink>
-          )}
-          {can.edit && (
-            <ButtonLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}/edit`} variant="secondary">
-              Edit the round&rsquo;s details
-            </ButtonLink>
-          )}
-        </div>
       )}
 
       <section aria-labelledby="candidates">
@@ -123,55 +145,59 @@ export default async function RoundPage({ params }: Props) {
         <RankingMethod candidateCount={candidates.length} />
       </section>
 
-      <section aria-labelledby="ranking">
-        <h2 id="ranking">{round.status === "OPEN" ? "Rank the candidates" : "Rankings"}</h2>
-        <p>
-          {pluralise(totalBallots, "person has", "people have")} ranked:{" "}
-          {pluralise(ballotCounts.PATIENT_CARER, "patient or carer", "patients and carers")} and{" "}
-          {pluralise(ballotCounts.STAFF, "member of staff", "members of staff")}.
-        </p>
-        {myBallot && (
-          <InsetText>
-            <p className="font-bold" role="status">
-              Thank you for taking part. You ranked on {formatDateTime(myBallot.createdAt)}:
-            </p>
-            <ol className="mb-0 list-decimal pl-6">
-              {myBallot.rankings.map((r) => (
-                <li key={r.candidateId} value={r.rank}>
-                  {titleOf.get(r.candidateId)}
-                </li>
-              ))}
-            </ol>
-          </InsetText>
-        )}
-        {can.rank && (
-          <RankingForm
-            roundId={round.id}
-            collaborativeSlug={collaborative.slug}
-            candidates={candidates.map((c) => ({ id: c.id, title: c.title }))}
-          />
-        )}
-        {round.status === "OPEN" && !can.rank && !myBallot && !rankingClosed && (
+      {!preparing && (
+        <section aria-labelledby="ranking">
+          <h2 id="ranking">{round.status === "CLOSED" ? "Rankings" : "Rank the candidates"}</h2>
           <p>
-            {viewer.userId ? (
-              "Members of this collaborative (patients, carers and staff) can rank the candidates."
-            ) : (
-              <>
-                Members of this collaborative can rank the candidates.{" "}
-                <Link href={`/sign-in?callbackUrl=/collaboratives/${collaborative.slug}/rounds/${round.id}`}>
-                  Sign in
-                </Link>{" "}
-                to take part.
-              </>
-            )}
+            {pluralise(totalBallots, "person has", "people have")} ranked:{" "}
+            {pluralise(ballotCounts.PATIENT_CARER, "patient or carer", "patients and carers")} and{" "}
+            {pluralise(ballotCounts.STAFF, "member of staff", "members of staff")}.
           </p>
-        )}
-        {rankingClosed && round.status === "OPEN" && (
-          <p>Ranking has closed. The collaborative&rsquo;s leads will publish their decision here.</p>
-        )}
-      </section>
+          {myBallot && (
+            <InsetText>
+              <p className="font-bold" role="status">
+                Thank you for taking part. You ranked on {formatDateTime(myBallot.createdAt)}:
+              </p>
+              <ol className="mb-0 list-decimal pl-6">
+                {myBallot.rankings.map((r) => (
+                  <li key={r.candidateId} value={r.rank}>
+                    {titleOf.get(r.candidateId)}
+                  </li>
+                ))}
+              </ol>
+            </InsetText>
+          )}
+          {can.rank && (
+            <RankingForm
+              roundId={round.id}
+              collaborativeSlug={collaborative.slug}
+              candidates={candidates.map((c) => ({ id: c.id, title: c.title }))}
+            />
+          )}
+          {round.status === "OPEN" && !can.rank && !myBallot && !rankingClosed && (
+            <p>
+              {notAsked ? (
+                `This round asks ${asked} of the collaborative to rank the candidates.`
+              ) : viewer.userId ? (
+                "Members of this collaborative (patients, carers and staff) can rank the candidates."
+              ) : (
+                <>
+                  Members of this collaborative can rank the candidates.{" "}
+                  <Link href={`/sign-in?callbackUrl=/collaboratives/${collaborative.slug}/rounds/${round.id}`}>
+                    Sign in
+                  </Link>{" "}
+                  to take part.
+                </>
+              )}
+            </p>
+          )}
+          {rankingClosed && round.status === "OPEN" && (
+            <p>Ranking has closed. The collaborative&rsquo;s leads will publish their decision here.</p>
+          )}
+        </section>
+      )}
 
-      {results ? (
+      {preparing ? null : results ? (
         <section aria-labelledby="results">
           <h2 id="results">Results</h2>
           {round.status === "OPEN" && (
@@ -236,6 +262,39 @@ export default async function RoundPage({ params }: Props) {
               candidates={candidates.map((c) => ({ id: c.id, title: c.title }))}
             />
           )}
+        </section>
+      )}
+
+      {(can.edit || can.close) && (
+        <section aria-labelledby="manage" className="mt-12 border-t border-nhs-grey-4 pt-6">
+          <h2 id="manage">Manage this round</h2>
+          {can.addCandidate && (
+            <>
+              <h3 className="text-xl">Add a candidate</h3>
+              <ProposeCandidateForm roundId={round.id} collaborativeSlug={collaborative.slug} />
+            </>
+          )}
+          <ul className="list-none space-y-3 pl-0">
+            {can.schedule && (
+              <li>
+                <Link href={`${roundPath}/open`}>
+                  {round.status === "SCHEDULED"
+                    ? "Open the round now or change its date"
+                    : "Open or schedule the round"}
+                </Link>
+              </li>
+            )}
+            {can.edit && (
+              <li>
+                <Link href={`${roundPath}/edit`}>Edit the round&rsquo;s details</Link>
+              </li>
+            )}
+            {can.close && (
+              <li>
+                <Link href={`${roundPath}/close`}>Close the round and record the decision</Link>
+              </li>
+            )}
+          </ul>
         </section>
       )}
     </>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getRoundPage } from "@/lib/priorities/queries";
+import { getCloseRoundMatches, getRoundPage } from "@/lib/priorities/queries";
 import { PARTICIPANT_GROUP_LABELS } from "@/lib/priorities/labels";
 import { orNotFound } from "@/lib/route-errors";
-import { formatNumber } from "@/lib/format";
+import { describePlacing, placingIn } from "@/lib/priorities/placing";
 import type { RoundResults } from "@/lib/priorities/borda";
 import { BackLink } from "@/components/ui/Panels";
 import { ResultsTable } from "@/components/priorities/ResultsTable";
@@ -15,16 +15,17 @@ type Props = { params: Promise<{ slug: string; roundId: string }> };
 export const metadata: Metadata = { title: "Close the round and record the decision" };
 
 function placing(results: RoundResults, candidateId: string, group: string) {
-  const tally = results.tallies.find((t) => t.candidateId === candidateId);
-  if (!tally || results.ballots === 0) return `${group}: no rankings`;
-  return `${group}: ${tally.tied ? "joint " : ""}${formatNumber(tally.position)} of ${formatNumber(results.tallies.length)} (${formatNumber(tally.points)} points)`;
+  return `${group}: ${describePlacing(placingIn(results, candidateId))}`;
 }
 
 export default async function CloseRoundPage({ params }: Props) {
   const { slug, roundId } = await params;
   const viewer = await requireViewer(`/collaboratives/${slug}/rounds/${roundId}/close`);
-  const { collaborative, round, candidates, results, can } = await orNotFound(getRoundPage(viewer, slug, roundId));
+  const { collaborative, round, candidates, results, can, ballotCounts } = await orNotFound(
+    getRoundPage(viewer, slug, roundId),
+  );
   if (!can.close || !results) notFound();
+  const matches = await orNotFound(getCloseRoundMatches(viewer, round.id));
   return (
     <>
       <BackLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}`}>{round.title}</BackLink>
@@ -38,7 +39,9 @@ export default async function CloseRoundPage({ params }: Props) {
         roundId={round.id}
         version={round.version}
         collaborativeSlug={collaborative.slug}
+        ballots={{ patientCarer: ballotCounts.PATIENT_CARER, staff: ballotCounts.STAFF }}
         candidates={candidates.map((c) => ({
+          match: matches[c.id] ?? null,
           id: c.id,
           title: c.title,
           hint: [

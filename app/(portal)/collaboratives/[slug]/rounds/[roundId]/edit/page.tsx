@@ -22,16 +22,19 @@ export default async function EditRoundPage({ params }: Props) {
       <BackLink href={`/collaboratives/${collaborative.slug}/rounds/${round.id}`}>{round.title}</BackLink>
       <h1>Edit the round</h1>
       <p className="max-w-3xl">
-        You can change the title, description and closing date while the round is open. The candidates and rankings
-        cannot be edited.
+        {round.status === "OPEN"
+          ? "You can change the title, description and closing date while the round is open. Who is asked, the candidates and rankings cannot be changed."
+          : "You can change the title, description, who is asked and the closing date until the round opens. Add or remove candidates on the round's page."}
       </p>
       <EditRoundForm
         roundId={round.id}
         version={round.version}
         collaborativeSlug={collaborative.slug}
+        groupsFixed={round.status === "OPEN"}
         initial={{
           title: round.title,
           description: round.description,
+          participantGroups: round.participantGroups.join(","),
           "closesAt-day": closes ? String(closes.day) : "",
           "closesAt-month": closes ? String(closes.month) : "",
           "closesAt-year": closes ? String(closes.year) : "",

@@ -1,7 +1,8 @@
 "use client";
-import { openRoundAction } from "@/lib/priorities/actions";
+import { createRoundAction } from "@/lib/priorities/actions";
 import { formatNumber } from "@/lib/format";
 import { CANDIDATE_SOURCE_LABELS } from "@/lib/priorities/labels";
+import { ParticipantGroupsField } from "./ParticipantGroupsField";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { ChoiceField, DateField, TextArea, TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -9,7 +10,8 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 type Area = { id: string; name: string; source: "NATIONAL" | "CONCERNS" | "PROPOSAL"; evidenceCount: number };
 
-export function OpenRoundForm({
+/** Sets up a round as a draft; it opens later, from the round's page. */
+export function CreateRoundForm({
   collaborativeId,
   collaborativeSlug,
   areas,
@@ -20,7 +22,16 @@ export function OpenRoundForm({
   areas: Area[];
   since: string;
 }) {
-  const { state, formAction: action, pending, errors, field, dateField } = useFormAction(openRoundAction);
+  const {
+    state,
+    formAction: action,
+    pending,
+    errors,
+    field,
+    dateField,
+  } = useFormAction(createRoundAction, {
+    initial: { participantGroups: "PATIENT_CARER,STAFF" },
+  });
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state.message} />
@@ -39,6 +50,7 @@ export function OpenRoundForm({
         rows={4}
         maxLength={2000}
       />
+      <ParticipantGroupsField {...field("participantGroups")} />
       <ChoiceField
         {...field("areaIds")}
         multiple
@@ -53,7 +65,7 @@ export function OpenRoundForm({
       <TextArea
         {...field("proposals")}
         label="Candidates of your own (optional)"
-        hint="One per line, for example from a members' workshop. Members can propose more while the round is open."
+        hint="One per line, for example from a members' workshop. You can add more before the round opens, and members can propose more while it is open."
         rows={4}
       />
       <DateField
@@ -61,7 +73,11 @@ export function OpenRoundForm({
         label="Ranking closes (optional)"
         hint="People can rank until the end of this day. Leave it empty to close the round yourself when you are ready. For example, 31 3 2027"
       />
-      <Button disabled={pending}>Open the round</Button>
+      <p>
+        The round is saved as a draft that only your collaborative&rsquo;s leads can see. You open it, or schedule it to
+        open on a date, from its page.
+      </p>
+      <Button disabled={pending}>Save as a draft</Button>
     </form>
   );
 }
