@@ -5,6 +5,7 @@ import {
   eraseExpiredContactDetails,
   hashLegacyIdempotencyKeys,
   purgeExpiredHeldConcerns,
+  queueAcknowledgementReminders,
 } from "./mutations";
 
 export const concernJobs: Record<string, JobDefinition> = {
@@ -18,6 +19,12 @@ export const concernJobs: Record<string, JobDefinition> = {
   "concerns.purge-held": {
     cron: "45 2 * * *",
     handler: async () => console.log(`[jobs] concerns.purge-held: ${await purgeExpiredHeldConcerns()} erased`),
+  },
+  // Hourly: leads are reminded a working day before a concern's acknowledgement falls overdue (once per concern).
+  "concerns.acknowledgement-reminders": {
+    cron: "5 * * * *",
+    handler: async () =>
+      console.log(`[jobs] concerns.acknowledgement-reminders: ${await queueAcknowledgementReminders()} concerns`),
   },
   // Responses whose email failed when they were published.
   "concerns.retry-response-emails": { cron: "*/15 * * * *", handler: () => deliverPendingResponseEmails() },

@@ -27,6 +27,8 @@ export type NewNotification = {
   url: string;
   /** The same key for the same person is queued once: a retried cause never sends twice. */
   dedupeKey?: string;
+  /** The collaborative it is about: its leads see how many of its notifications could not be delivered. */
+  collaborativeId?: string;
 };
 
 /** Queues a notification in the caller's transaction (or on its own with the db client). */
@@ -50,6 +52,7 @@ export async function queueNotifications(tx: Tx, list: NewNotification[]): Promi
       text: n.text,
       url: n.url,
       dedupeKey: n.dedupeKey ?? null,
+      collaborativeId: n.collaborativeId ?? null,
     })),
     skipDuplicates: true,
   });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getConcernForTriage } from "@/lib/concerns/queries";
+import { markConcernRead } from "@/lib/concerns/mutations";
 import {
   HAPPENED_WHEN,
   RELATION_LABELS,
@@ -40,6 +41,7 @@ export default async function ConcernTriagePage({ params }: Props) {
   const viewer = await requireViewer(`/collaboratives/${slug}/concerns/${id}`);
   const c = await orNotFound(getConcernForTriage(viewer, id));
   if (c.collaborative.slug !== slug) redirect(`/collaboratives/${c.collaborative.slug}/concerns/${c.id}`);
+  await markConcernRead(viewer, { id: c.id, collaborativeId: c.collaborative.id });
   const queue = `/collaboratives/${slug}/concerns`;
 
   return (
