@@ -60,8 +60,19 @@ export function ConcernsPanel({
             value: percent(concerns.linked, concerns.received),
             detail: `${formatNumber(concerns.linked)} concerns`,
           },
+          {
+            label: "Possibly urgent, unread after a working day",
+            value: formatNumber(concerns.urgentUnreadAfterWorkingDay),
+            detail:
+              "Concerns whose words suggest someone may be in danger now that no lead had opened by the end of the next working day",
+          },
         ]}
       />
+      <p className="text-nhs-secondary-text">
+        A concern counts as read the first time one of its collaborative&rsquo;s leads opens it on the triage page.
+        Possibly urgent: its words suggest someone may be in danger now (the same screen that puts it first in triage
+        and emails the leads at once).
+      </p>
       <ScrollableTable label="Concerns received per week, by priority area">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Concerns received per week, by priority area</caption>
@@ -107,6 +118,7 @@ export function ConcernsPanel({
                 { label: "Average working days", numeric: true },
                 { label: "Overdue now", numeric: true },
                 { label: "Linked", numeric: true },
+                { label: "Urgent unread after a working day", numeric: true },
               ]}
             />
             <tbody>
@@ -129,6 +141,7 @@ export function ConcernsPanel({
                   </td>
                   <td className="text-right">{formatNumber(c.overdueUnacknowledged)}</td>
                   <td className="text-right">{percent(c.linked, c.received)}</td>
+                  <td className="text-right">{formatNumber(c.urgentUnreadAfterWorkingDay)}</td>
                 </tr>
               ))}
             </tbody>

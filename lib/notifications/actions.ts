@@ -18,8 +18,8 @@ export const saveNotificationSettingsAction = formAction({
 /** The unsubscribe page's button (the email's link opens the page; opening it changes nothing). */
 export const unsubscribeAction = buttonAction({
   schema: unsubscribeSchema,
-  handler: async ({ input }) => {
-    const done = await unsubscribe(input.token);
+  handler: async ({ input, viewer }) => {
+    const done = await unsubscribe(viewer, input.token);
     if (!done) redirect("/notifications/unsubscribed?result=invalid");
     redirect(`/notifications/unsubscribed?kind=${encodeURIComponent(done.kind)}`);
   },

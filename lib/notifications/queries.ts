@@ -15,7 +15,7 @@ export type SettingRow = { kind: NotificationKind; delivery: Delivery; fixed: bo
 
 /** The kinds that concern this person (leads' kinds only for leads), with what they chose. */
 export async function getNotificationSettings(viewer: Viewer): Promise<SettingRow[]> {
-  authorize(viewer, "notifications.manage", { ownerId: viewer.userId });
+  authorize(viewer, "account.manage");
   const chosen = await db.notificationPreference.findMany({
     where: { userId: viewer.userId! },
     select: { kind: true, delivery: true },

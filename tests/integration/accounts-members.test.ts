@@ -190,7 +190,7 @@ describe("staff asking to join", () => {
       }),
     ).toBe(true);
     // Told through the notifications outbox (the job sends it).
-    await deliverNotifications();
+    await deliverNotifications(new Date(), { userIds: [membership!.userId] });
     expect(mailbox.messagesTo(email).map((m) => m.subject)).toContain(
       "You have joined Wessex Patient Safety Collaborative",
     );

@@ -63,6 +63,7 @@ const OPEN: Record<string, string> = {
   "accounts.signOutAction": "anyone may sign out",
   "concerns.submitConcernAction": "anyone may raise a concern",
   "concerns.trackLookupAction": "whoever holds the private tracking link may follow the concern",
+  "notifications.unsubscribeAction": "the signed token in the email (an HMAC over person and kind) is the proof",
 };
 
 let worlds: Awaited<ReturnType<typeof createWorlds>>;

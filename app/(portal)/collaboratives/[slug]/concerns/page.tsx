@@ -6,6 +6,8 @@ import { queueFilterSchema } from "@/lib/concerns/schemas";
 import { CONCERN_STATUSES, STATUS_LABELS, STATUS_TAG_COLOURS } from "@/lib/concerns/triage";
 import { dateOfDay } from "@/lib/concerns/service-level";
 import { orNotFound } from "@/lib/route-errors";
+import { notDeliveredNotifications } from "@/lib/notifications/queries";
+import { NotDeliveredPanel } from "@/components/notifications/NotDelivered";
 import { formatDate, formatShortDate, pluralise } from "@/lib/format";
 import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -30,6 +32,7 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
     Promise.all([getTriageQueue(viewer, slug, filters), listHeldConcerns(viewer, slug)]),
   );
   const { collaborative } = queue;
+  const failures = await notDeliveredNotifications(viewer, collaborative.id);
   const hrefFor = (page: number) => {
     const next = new URLSearchParams({
       status: filters.status,
@@ -50,6 +53,8 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
           <p className="mb-0 font-bold">The concern has been passed on to the other collaborative.</p>
         </InsetText>
       )}
+
+      <NotDeliveredPanel failures={failures} who="this collaborative's leads and members" />
 
       {held.length > 0 && (
         <InsetText>
