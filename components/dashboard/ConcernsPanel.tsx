@@ -71,9 +71,20 @@ export function ConcernsPanel({
             value: formatNumber(concerns.youSaidPublished),
             detail: "Items published: what people raised and what changed",
           },
+          {
+            label: "Possibly urgent, unread after a working day",
+            value: formatNumber(concerns.urgentUnreadAfterWorkingDay),
+            detail:
+              "Concerns whose words suggest someone may be in danger now that no lead had opened by the end of the next working day",
+          },
         ]}
       />
       <ResponseAnswers concerns={concerns} />
+      <p className="text-nhs-secondary-text">
+        A concern counts as read the first time one of its collaborative&rsquo;s leads opens it on the triage page.
+        Possibly urgent: its words suggest someone may be in danger now (the same screen that puts it first in triage
+        and emails the leads at once).
+      </p>
       <ScrollableTable label="Concerns received per week, by priority area">
         <table className="data-table">
           <caption className="mb-2 text-left font-bold">Concerns received per week, by priority area</caption>
@@ -121,6 +132,7 @@ export function ConcernsPanel({
                 { label: "Linked", numeric: true },
                 { label: "What went well", numeric: true },
                 { label: "You said, we did", numeric: true },
+                { label: "Urgent unread after a working day", numeric: true },
               ]}
             />
             <tbody>
@@ -145,6 +157,7 @@ export function ConcernsPanel({
                   <td className="text-right">{percent(c.linked, c.received)}</td>
                   <td className="text-right">{formatNumber(c.wentWell)}</td>
                   <td className="text-right">{formatNumber(c.youSaidPublished)}</td>
+                  <td className="text-right">{formatNumber(c.urgentUnreadAfterWorkingDay)}</td>
                 </tr>
               ))}
             </tbody>

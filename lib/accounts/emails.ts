@@ -68,18 +68,3 @@ export async function sendInvitationEmail(
     text: `${invitation.inviterName} has invited you to join ${invitation.collaborativeName}${team} on the Patient Safety Collaboratives portal as ${invitation.roleLabel}.${approval}\n\nTo accept, use this link within ${invitation.expiresInDays} days:\n\n${invitation.url}\n\n${SIGN_OFF}`,
   });
 }
-
-export async function sendMembershipDecisionEmail(
-  to: string,
-  decision: { collaborativeName: string; approved: boolean },
-) {
-  await sendEmail({
-    to,
-    subject: decision.approved
-      ? `You have joined ${decision.collaborativeName}`
-      : `Your request to join ${decision.collaborativeName}`,
-    text: decision.approved
-      ? `Your request to join ${decision.collaborativeName} has been approved. Sign in to start:\n\n${portalUrl("/sign-in")}\n\n${SIGN_OFF}`
-      : `Your request to join ${decision.collaborativeName} was not approved. If you think this is a mistake, contact the collaborative's patient safety team.\n\n${SIGN_OFF}`,
-  });
-}

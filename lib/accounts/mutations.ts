@@ -13,7 +13,8 @@ import type { MembershipRole } from "@/lib/generated/prisma/enums";
 import { emailDomainAllowed, roleLabel } from "./roles";
 import { normaliseEmail } from "./schemas";
 import { hashLinkToken, newLinkToken } from "./tokens";
-import { portalUrl, sendInvitationEmail, sendMembershipDecisionEmail } from "./emails";
+import { portalUrl, sendInvitationEmail } from "./emails";
+import { queueNotification } from "@/lib/notifications/mutations";
 import { requestAccountEmail } from "./outbox";
 import { requireProject } from "@/lib/projects/access";
 
@@ -683,10 +684,20 @@ async function decideMembership(viewer: Viewer, membershipId: string, approved: 
     });
     // Invited to a project team before joining: they join it now.
     if (approved) await joinInvitedTeams(tx, membership.userId, membership.collaborativeId);
+    // The person is told through the notifications outbox, so the email exists exactly when the decision does.
+    const name = membership.collaborative.name;
+    await queueNotification(tx, {
+      userId: membership.userId,
+      kind: "membership.decided",
+      subject: approved ? `You have joined ${name}` : `Your request to join ${name}`,
+      text: approved
+        ? `Your request to join ${name} has been approved. Sign in to start:`
+        : `Your request to join ${name} was not approved. If you think this is a mistake, contact the collaborative's patient safety team.\n\nYour account:`,
+      url: approved ? "/sign-in" : "/account",
+      dedupeKey: `membership.decided:${membership.id}`,
+      collaborativeId: membership.collaborativeId,
+    });
   });
-  await deliver(() =>
-    sendMembershipDecisionEmail(membership.user.email, { collaborativeName: membership.collaborative.name, approved }),
-  );
 }
 
 export async function approveMembership(viewer: Viewer, input: { membershipId: string }): Promise<void> {

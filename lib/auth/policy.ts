@@ -133,8 +133,6 @@ export const permissions = {
   "user.erase": admin,
   "audit.read": admin,
   "account.manage": signedIn,
-  // Notification settings: a person's own, and nobody else's (ownerId: the person whose settings).
-  "notifications.manage": owner,
   // One-click unsubscribe from an email, without signing in: the token (an HMAC over person and kind) guards it.
   "notifications.unsubscribe": anyone,
   // How many notifications could not be delivered (kind and since when, never their content).

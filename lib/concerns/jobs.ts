@@ -5,6 +5,7 @@ import {
   eraseExpiredContactDetails,
   hashLegacyIdempotencyKeys,
   purgeExpiredHeldConcerns,
+  queueAcknowledgementReminders,
 } from "./mutations";
 import { deliverConcernEmails } from "./outbox";
 
@@ -29,6 +30,12 @@ export const concernJobs: Record<string, JobDefinition> = {
       const sent = await deliverConcernEmails();
       if (sent) console.log(`[jobs] concerns.send-emails: ${sent} sent`);
     },
+  },
+  // Hourly: leads are reminded a working day before a concern's acknowledgement falls overdue (once per concern).
+  "concerns.acknowledgement-reminders": {
+    cron: "5 * * * *",
+    handler: async () =>
+      console.log(`[jobs] concerns.acknowledgement-reminders: ${await queueAcknowledgementReminders()} concerns`),
   },
   // Responses whose email failed when they were published.
   "concerns.retry-response-emails": { cron: "*/15 * * * *", handler: () => deliverPendingResponseEmails() },

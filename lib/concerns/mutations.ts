@@ -26,7 +26,9 @@ import { decideRouting, postcodeAreaOf, type PostcodeRoute } from "./routing";
 import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput, type ReplyAnswerValue } from "./schemas";
 import { STATUS_LABELS, countsAsAcknowledged, manualNextStatuses, statusAfter } from "./triage";
 import { DAY_MS, HELD_CONCERN_DAYS } from "@/lib/privacy/retention-schedule";
-import { submissionMayDescribeImmediateRisk } from "./urgency";
+import { mayDescribeImmediateRisk, submissionMayDescribeImmediateRisk } from "./urgency";
+import { acknowledgementDueDay, addWorkingDays, dateOfDay, londonDay } from "./service-level";
+import { formatDate } from "@/lib/format";
 
 // ─── Submitting ───────────────────────────────────────────────────────────────
 
@@ -133,14 +135,19 @@ export async function submitConcern(
 
   for (let attempt = 1; ; attempt += 1) {
     try {
-      // One create with a nested write: Prisma runs both inserts in one transaction.
-      const created = await db.concern.create({
-        data: {
-          ...data,
-          reference: generateReference(),
-          statusChanges: { create: { toStatus: "RECEIVED", reason: "Sent by the reporter" } },
-        },
-        select: { reference: true },
+      // The concern, its first status entry and its leads' notifications commit together.
+      const created = await db.$transaction(async (tx) => {
+        const concern = await tx.concern.create({
+          data: {
+            ...data,
+            reference: generateReference(),
+            statusChanges: { create: { toStatus: "RECEIVED", reason: "Sent by the reporter" } },
+          },
+          select: { id: true, reference: true, heldAt: true },
+        });
+        // A held concern (possibly automated) tells nobody until a lead releases it.
+        if (!concern.heldAt) await notifyLeadsOfConcern(tx, concern.id);
+        return concern;
       });
       return {
         kind: "submitted",
@@ -305,6 +312,131 @@ async function requireTriage(viewer: Viewer, concernId: string, client: Tx | typ
   return concern;
 }
 
+// ─── Telling the leads ─────────────────────────────────────────────────────────
+
+/**
+ * Queues, in the concern's transaction, an email to each of its collaborative's leads: "a concern has
+ * arrived" (each lead's setting: straight away, daily summary or off), or, when its words suggest
+ * someone may be in danger now (issue 23), an urgent one that goes straight away whatever the setting.
+ * Never the concern's words or who sent it: the collaborative, reference and area, and the triage link.
+ */
+async function notifyLeadsOfConcern(tx: Tx, concernId: string): Promise<void> {
+  const concern = await tx.concern.findUniqueOrThrow({
+    where: { id: concernId },
+    select: {
+      id: true,
+      reference: true,
+      collaborativeId: true,
+      whatHappened: true,
+      impact: true,
+      collaborative: { select: { name: true, slug: true } },
+      priorityArea: { select: { name: true } },
+    },
+  });
+  const leads = await tx.membership.findMany({
+    where: { collaborativeId: concern.collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
+    select: { userId: true },
+  });
+  const urgent = mayDescribeImmediateRisk(`${concern.whatHappened}\n${concern.impact}`);
+  const area = concern.priorityArea?.name ?? "Something else";
+  const where = concern.collaborative.name;
+  await queueNotifications(
+    tx,
+    leads.map(({ userId }) =>
+      urgent
+        ? {
+            userId,
+            kind: "concern.urgent" as const,
+            subject: `Urgent: a safety concern in ${where} may describe someone in danger now`,
+            text: `A safety concern has arrived in ${where} that may describe someone in danger now. Please read it today.\n\nReference: ${concern.reference}\nArea: ${area}\n\nRead it on the triage page:`,
+            url: `/collaboratives/${concern.collaborative.slug}/concerns/${concern.id}`,
+            dedupeKey: `concern.arrived:${concern.id}`,
+            collaborativeId: concern.collaborativeId,
+          }
+        : {
+            userId,
+            kind: "concern.received" as const,
+            subject: `A safety concern has arrived in ${where}`,
+            text: `A safety concern has arrived in ${where}.\n\nReference: ${concern.reference}\nArea: ${area}\n\nRead it on the triage page:`,
+            url: `/collaboratives/${concern.collaborative.slug}/concerns/${concern.id}`,
+            dedupeKey: `concern.arrived:${concern.id}`,
+            collaborativeId: concern.collaborativeId,
+          },
+    ),
+  );
+}
+
+/**
+ * "Read" (issue 23's count of urgent concerns unread after a working day): the first time one of the
+ * concern's own leads opens its triage page. The national team and administrators opening it do not
+ * count. Once set, never changed.
+ */
+export async function markConcernRead(
+  viewer: Viewer,
+  concern: { id: string; collaborativeId: string },
+  now = new Date(),
+) {
+  if (!can(viewer, "concern.triage", { collaborativeId: concern.collaborativeId })) return;
+  await db.concern.updateMany({
+    where: { id: concern.id, firstReadAt: null, heldAt: null },
+    data: { firstReadAt: now },
+  });
+}
+
+/**
+ * The hourly reminder: a working day before an unacknowledged concern falls overdue (its due day is
+ * today or the next working day), each of its leads is emailed once (kind concern.ack-due, one
+ * dedupeKey per concern and lead, so running again queues nothing new).
+ */
+export async function queueAcknowledgementReminders(now = new Date()): Promise<number> {
+  const today = londonDay(now);
+  const candidates = await db.concern.findMany({
+    where: {
+      acknowledgedAt: null,
+      heldAt: null,
+      status: "RECEIVED",
+      // Due within a few weeks of arriving at most (acknowledgementDays is capped): older ones are long overdue.
+      receivedAt: { gte: new Date(now.getTime() - 60 * 86_400_000) },
+    },
+    select: {
+      id: true,
+      reference: true,
+      receivedAt: true,
+      collaborativeId: true,
+      collaborative: { select: { name: true, slug: true, acknowledgementDays: true } },
+      priorityArea: { select: { name: true } },
+    },
+  });
+  const due = candidates.filter((c) => {
+    const dueDay = acknowledgementDueDay(c.receivedAt, c.collaborative.acknowledgementDays);
+    return today <= dueDay && addWorkingDays(today, 1) >= dueDay;
+  });
+  let queued = 0;
+  for (const c of due) {
+    await db.$transaction(async (tx) => {
+      const leads = await tx.membership.findMany({
+        where: { collaborativeId: c.collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
+        select: { userId: true },
+      });
+      const dueDate = formatDate(dateOfDay(acknowledgementDueDay(c.receivedAt, c.collaborative.acknowledgementDays)));
+      await queueNotifications(
+        tx,
+        leads.map(({ userId }) => ({
+          userId,
+          kind: "concern.ack-due" as const,
+          subject: `Concern ${c.reference} needs acknowledging by ${dueDate}`,
+          text: `The safety concern ${c.reference} in ${c.collaborative.name} has not been acknowledged. It falls overdue after ${dueDate}.\n\nArea: ${c.priorityArea?.name ?? "Something else"}\n\nAcknowledge it on the triage page:`,
+          url: `/collaboratives/${c.collaborative.slug}/concerns/${c.id}`,
+          dedupeKey: `concern.ack-due:${c.id}`,
+          collaborativeId: c.collaborativeId,
+        })),
+      );
+    });
+    queued += 1;
+  }
+  return queued;
+}
+
 // ─── Held as possibly automated ───────────────────────────────────────────────
 
 export { HELD_CONCERN_DAYS };
@@ -335,6 +467,7 @@ export async function releaseHeldConcern(
       data: { heldAt: null, version: { increment: 1 } },
     });
     if (released.count === 0) throw new NotFoundError();
+    await notifyLeadsOfConcern(tx, concern.id);
     await recordAudit(tx, {
       action: "concern.released",
       subjectType: "Concern",

@@ -30,6 +30,8 @@ import {
 import { measureChart } from "@/lib/measures/chart";
 import { AMBITION_FRACTION, BASELINE_MONTHS, NATIONAL_METRICS } from "./national-metrics";
 import { getSummariesRefreshedAt, readSummariesRefreshedAt, refreshDashboardSummaries } from "./summaries";
+import { URGENT_PATTERN } from "@/lib/concerns/urgency";
+import { addWorkingDays, londonDay, startOfLondonDay } from "@/lib/concerns/service-level";
 
 /** A mini-chart point: its value and the special cause lib/spc gives it. */
 export type ChartPoint = { periodStart: Date; value: number; specialCause: SpecialCause | null };
@@ -458,6 +460,12 @@ export type ConcernFigures = {
   answeredPartly: number;
   answeredNo: number;
   notAnswered: number;
+  /**
+   * Issue 23: concerns whose words suggest someone may be in danger now (mayDescribeImmediateRisk) not
+   * read by the end of the working day after the day they arrived. Read: a lead of the concern's
+   * collaborative first opened its triage page (Concern.firstReadAt). Only those whose day is over count.
+   */
+  urgentUnreadAfterWorkingDay: number;
 };
 export type WeeklySeries = Named & { total: number; counts: number[] };
 export type Concerns = ConcernFigures & {
@@ -482,7 +490,7 @@ export async function getConcerns(viewer: Viewer, scope: DashboardScope, filters
 function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Concerns> {
   return cachedForRefresh(`concerns|${ctx.cacheKey}`, refreshedAt, async () => {
     const areaFilter = ctx.area;
-    const [byAreaWeek, byCollaborativeWeek, figures, slas, published] = await Promise.all([
+    const [byAreaWeek, byCollaborativeWeek, figures, slas, published, urgent] = await Promise.all([
       query<{ week_start: Date; area_key: string; received: number }[]>(tx)`
         SELECT week_start, area_key, sum(received)::int AS received
         FROM dashboard_concern_weekly
@@ -531,7 +539,20 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
         WHERE status = 'PUBLISHED' AND "publishedAt" >= ${ctx.from}::date AND "publishedAt" < ${ctx.toEnd}::date
           AND (${ctx.collaborativeId}::text IS NULL OR "collaborativeId" = ${ctx.collaborativeId})
         GROUP BY 1`,
+      query<{ collaborative_id: string; received_at: Date; first_read_at: Date | null }[]>(tx)`
+        SELECT c."collaborativeId" AS collaborative_id, c."receivedAt" AS received_at, c."firstReadAt" AS first_read_at
+        FROM "Concern" c LEFT JOIN "PriorityArea" pa ON pa.id = c."priorityAreaId"
+        WHERE c."heldAt" IS NULL AND c."receivedAt" >= ${ctx.from} AND c."receivedAt" < ${ctx.toEnd}
+          AND (${ctx.collaborativeId}::text IS NULL OR c."collaborativeId" = ${ctx.collaborativeId})
+          AND (${areaFilter}::text IS NULL OR
+               (CASE WHEN pa.id IS NULL THEN 'other' WHEN pa.kind = 'NATIONAL' THEN pa.slug ELSE 'local' END) = ${areaFilter})
+          AND (c."whatHappened" ~* ${URGENT_PATTERN} OR c.impact ~* ${URGENT_PATTERN})`,
     ]);
+    const now = new Date();
+    const urgentLate = urgent.filter((c) => {
+      const deadline = startOfLondonDay(addWorkingDays(londonDay(c.received_at), 1) + 1);
+      return deadline <= now && (c.first_read_at === null || c.first_read_at >= deadline);
+    });
     const weeks = weeksOf(ctx.from, ctx.toEnd);
     const weekIndex = new Map(weeks.map((w, i) => [w.getTime(), i]));
     const series = (rows: { week_start: Date; received: number }[]) => {
@@ -542,12 +563,19 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
       }
       return { counts, total: counts.reduce((a, b) => a + b, 0) };
     };
-    const toFigures = (rows: typeof figures, publishedRows: typeof published): ConcernFigures => {
+    const toFigures = (
+      rows: typeof figures,
+      publishedRows: typeof published,
+      collaborativeId?: string,
+    ): ConcernFigures => {
       const sum = (key: keyof (typeof figures)[number]) => rows.reduce((a, r) => a + Number(r[key]), 0);
       const acknowledged = sum("acknowledged");
       const responded = sum("responded");
       const answered = { yes: sum("answered_yes"), partly: sum("answered_partly"), no: sum("answered_no") };
       return {
+        urgentUnreadAfterWorkingDay: urgentLate.filter(
+          (c) => !collaborativeId || c.collaborative_id === collaborativeId,
+        ).length,
         received: sum("received"),
         acknowledged,
         acknowledgedInTime: sum("acknowledged_in_time"),
@@ -577,6 +605,7 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
         ...toFigures(
           figures.filter((r) => r.collaborative_id === c.id),
           published.filter((r) => r.collaborative_id === c.id),
+          c.id,
         ),
       })),
     };

@@ -1,5 +1,6 @@
 /** Writes for shared learning: each checks the policy first and commits with its audit row. */
 import "server-only";
+import { queueNotification } from "@/lib/notifications/mutations";
 import { randomBytes } from "node:crypto";
 import type { LearningType } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
@@ -260,14 +261,15 @@ export async function createComment(viewer: Viewer, input: CommentInput) {
   return db.$transaction(async (tx) => {
     const item = await tx.learningItem.findUnique({
       where: { id: input.learningItemId },
-      select: { id: true, slug: true, type: true, status: true, collaborativeId: true, authorId: true },
+      select: { id: true, slug: true, title: true, type: true, status: true, collaborativeId: true, authorId: true },
     });
     if (!item || !can(viewer, "learning.read", learningResource(item))) throw new NotFoundError();
     if (item.status !== "PUBLISHED") throw new DomainError("Questions can be asked once the learning is published");
+    let parent: { learningItemId: string; hiddenAt: Date | null; authorId: string } | null = null;
     if (input.parentId) {
-      const parent = await tx.comment.findUnique({
+      parent = await tx.comment.findUnique({
         where: { id: input.parentId },
-        select: { learningItemId: true, hiddenAt: true },
+        select: { learningItemId: true, hiddenAt: true, authorId: true },
       });
       if (!parent || parent.learningItemId !== item.id) throw new NotFoundError();
       if (parent.hiddenAt) throw new DomainError("You cannot reply to a hidden comment");
@@ -276,6 +278,16 @@ export async function createComment(viewer: Viewer, input: CommentInput) {
       data: { learningItemId: item.id, parentId: input.parentId, authorId: viewer.userId!, body: input.body },
       select: { id: true },
     });
+    // An answer to someone else's question: they are told (never the answer's words, only where it is).
+    if (parent && parent.authorId !== viewer.userId)
+      await queueNotification(tx, {
+        userId: parent.authorId,
+        kind: "learning.answered",
+        subject: `Your question about “${item.title.slice(0, 80)}” has an answer`,
+        text: `Someone has answered the question you asked about the shared learning “${item.title}”. Read the answer:`,
+        url: `/learning/${item.slug}#comment-${comment.id}`,
+        dedupeKey: `learning.answered:${comment.id}`,
+      });
     await recordAudit(tx, {
       action: "comment.created",
       subjectType: "Comment",

@@ -27,6 +27,8 @@ export type NewNotification = {
   url: string;
   /** The same key for the same person is queued once: a retried cause never sends twice. */
   dedupeKey?: string;
+  /** The collaborative it is about: its leads see how many of its notifications could not be delivered. */
+  collaborativeId?: string;
 };
 
 /** Queues a notification in the caller's transaction (or on its own with the db client). */
@@ -50,6 +52,7 @@ export async function queueNotifications(tx: Tx, list: NewNotification[]): Promi
       text: n.text,
       url: n.url,
       dedupeKey: n.dedupeKey ?? null,
+      collaborativeId: n.collaborativeId ?? null,
     })),
     skipDuplicates: true,
   });
@@ -68,7 +71,12 @@ export function retryDelayMs(attempts: number): number {
 type Claimed = { id: string };
 
 /** The job: sends every notification due (each once, even with several workers). Returns how many were sent. */
-export async function deliverNotifications(now = new Date()): Promise<number> {
+export async function deliverNotifications(
+  now = new Date(),
+  /** Only these people's (tests running side by side on one database each send their own). */
+  options: { userIds?: string[] } = {},
+): Promise<number> {
+  const only = options.userIds ?? null;
   let sent = 0;
   for (;;) {
     const claimed = await db.$transaction(async (tx) => {
@@ -76,6 +84,7 @@ export async function deliverNotifications(now = new Date()): Promise<number> {
         SELECT id FROM "Notification"
         WHERE "sentAt" IS NULL AND "skippedAt" IS NULL AND "digestAt" IS NULL
           AND attempts < ${MAX_ATTEMPTS} AND "nextAttemptAt" <= ${now}
+          AND (${only}::text[] IS NULL OR "userId" = ANY(${only}::text[]))
         ORDER BY "createdAt" LIMIT 25 FOR UPDATE SKIP LOCKED`;
       if (rows.length > 0)
         await tx.notification.updateMany({
@@ -189,8 +198,9 @@ export async function saveNotificationSettings(
   viewer: Viewer,
   choices: Partial<Record<NotificationKind, Delivery>>,
 ): Promise<void> {
+  // A person's own settings, part of their account: the form takes no one's id.
+  authorize(viewer, "account.manage");
   const userId = viewer.userId;
-  authorize(viewer, "notifications.manage", { ownerId: userId });
   if (!userId) return;
   await db.$transaction(async (tx) => {
     for (const kind of SETTABLE_KINDS) {
@@ -219,7 +229,8 @@ export type UnsubscribeResult = { kind: NotificationKind } | null;
  * signing in: the token names the person and kind. The daily summary's token turns off everything the
  * person had put in their summary. A kind that cannot be turned off is left as it is. Null: not a token.
  */
-export async function unsubscribe(token: string): Promise<UnsubscribeResult> {
+export async function unsubscribe(viewer: Viewer, token: string): Promise<UnsubscribeResult> {
+  authorize(viewer, "notifications.unsubscribe");
   const subject = readUnsubscribeToken(token);
   if (!subject) return null;
   const { userId, kind } = subject;

@@ -5,6 +5,7 @@ import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { isNotificationKind, type NotificationKind } from "./kinds";
+import { UNSUBSCRIBE_TOKEN_PATTERN } from "./unsubscribe-token-pattern";
 
 function secret(): Buffer {
   const value = env().NEXTAUTH_SECRET;
@@ -20,8 +21,6 @@ export function unsubscribeToken(userId: string, kind: NotificationKind): string
   const subject = Buffer.from(`${userId}:${kind}`).toString("base64url");
   return `${subject}.${mac(userId, kind).toString("base64url")}`;
 }
-
-export const UNSUBSCRIBE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{4,200}\.[A-Za-z0-9_-]{43}$/;
 
 /** Who and what a token is for; null for anything not made by unsubscribeToken with this secret. */
 export function readUnsubscribeToken(token: string): { userId: string; kind: NotificationKind } | null {

@@ -64,6 +64,9 @@ export async function erasePerson(
     const sessions = await tx.session.deleteMany({ where: { userId } });
     await tx.account.deleteMany({ where: { userId } });
     await tx.passwordResetToken.deleteMany({ where: { userId } });
+    // Notifications addressed to them (sent or waiting) and their settings.
+    await tx.notification.deleteMany({ where: { userId } });
+    await tx.notificationPreference.deleteMany({ where: { userId } });
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     // Invitations were addressed to them: unanswered ones go, answered ones keep the fact but not the address.
     await tx.invitation.deleteMany({ where: { email: user.email, acceptedAt: null } });

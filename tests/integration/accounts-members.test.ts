@@ -7,6 +7,7 @@ vi.hoisted(() => {
 });
 
 import { db } from "@/lib/db";
+import { deliverNotifications } from "@/lib/notifications/mutations";
 import { ANONYMOUS, type Viewer } from "@/lib/auth/viewer-types";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { can } from "@/lib/auth/policy";
@@ -188,6 +189,8 @@ describe("staff asking to join", () => {
         collaborativeId: wessex.id,
       }),
     ).toBe(true);
+    // Told through the notifications outbox (the job sends it).
+    await deliverNotifications(new Date(), { userIds: [membership!.userId] });
     expect(mailbox.messagesTo(email).map((m) => m.subject)).toContain(
       "You have joined Wessex Patient Safety Collaborative",
     );

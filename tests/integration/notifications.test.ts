@@ -15,7 +15,7 @@ import { rejection, startMailbox } from "@/tests/fixtures/accounts";
 import {
   MAX_ATTEMPTS,
   deleteOldNotifications,
-  deliverNotifications,
+  deliverNotifications as deliverAll,
   queueDigests,
   queueNotification,
   saveNotificationSettings,
@@ -36,10 +36,15 @@ afterAll(async () => {
 
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
+/** This file's people: other test files share the database and send their own. */
+const people: string[] = [];
 async function person() {
   await collaborative("wessex");
-  return createUser({ memberships: { wessex: "LEAD" } });
+  const created = await createUser({ memberships: { wessex: "LEAD" } });
+  people.push(created.user.id);
+  return created;
 }
+const deliverNotifications = (now?: Date) => deliverAll(now, { userIds: people });
 
 function received(userId: string, extra: { dedupeKey?: string; subject?: string } = {}) {
   return {
@@ -196,7 +201,9 @@ describe("the daily summary", () => {
     expect(mails[0]!.listUnsubscribePost).toBe("List-Unsubscribe=One-Click");
 
     // Unsubscribing from the summary turns off what went into it.
-    expect(await unsubscribe(unsubscribeToken(user.id, "concern.digest"))).toEqual({ kind: "concern.digest" });
+    expect(await unsubscribe(ANONYMOUS, unsubscribeToken(user.id, "concern.digest"))).toEqual({
+      kind: "concern.digest",
+    });
     const setting = await db.notificationPreference.findUniqueOrThrow({
       where: { userId_kind: { userId: user.id, kind: "concern.received" } },
     });
@@ -225,14 +232,14 @@ describe("settings and unsubscribing", () => {
     const { user } = await person();
     const { user: other } = await person();
     const token = unsubscribeToken(user.id, "concern.received");
-    expect(await unsubscribe(token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA"))).toBeNull();
+    expect(await unsubscribe(ANONYMOUS, token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA"))).toBeNull();
     // Someone else's id with this person's signature.
     const forged = `${Buffer.from(`${other.id}:concern.received`).toString("base64url")}.${token.split(".")[1]}`;
-    expect(await unsubscribe(forged)).toBeNull();
-    expect(await unsubscribe("nonsense")).toBeNull();
+    expect(await unsubscribe(ANONYMOUS, forged)).toBeNull();
+    expect(await unsubscribe(ANONYMOUS, "nonsense")).toBeNull();
     expect(await db.notificationPreference.count({ where: { userId: { in: [user.id, other.id] } } })).toBe(0);
 
-    expect(await unsubscribe(token)).toEqual({ kind: "concern.received" });
+    expect(await unsubscribe(ANONYMOUS, token)).toEqual({ kind: "concern.received" });
     await queueNotification(db, received(user.id));
     await deliverNotifications();
     expect(mailbox.messagesTo(user.email)).toHaveLength(0);
@@ -240,7 +247,7 @@ describe("settings and unsubscribing", () => {
 
   it("leaves urgent concerns on, whatever token is presented", async () => {
     const { user } = await person();
-    await unsubscribe(unsubscribeToken(user.id, "concern.urgent"));
+    await unsubscribe(ANONYMOUS, unsubscribeToken(user.id, "concern.urgent"));
     expect(await db.notificationPreference.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -79,6 +79,11 @@ export default async function AccountPage({ searchParams }: Props) {
         </p>
       )}
 
+      <h2>Emails from the portal</h2>
+      <p>
+        <Link href="/account/notifications">Notification settings</Link>: choose which emails you get, and when.
+      </p>
+
       <h2>{account.hasPassword ? "Change your password" : "Set a password"}</h2>
       <p>You will stay signed in here and be signed out on your other devices.</p>
       <AccountForm

@@ -6,6 +6,8 @@ import { globalRoleLabel, roleLabel } from "@/lib/accounts/roles";
 import { setGlobalRoleAction } from "@/lib/accounts/actions";
 import { InlineActionForm } from "@/components/accounts/InlineActionForm";
 import { orNotFound } from "@/lib/route-errors";
+import { notDeliveredNotifications } from "@/lib/notifications/queries";
+import { NotDeliveredPanel } from "@/components/notifications/NotDelivered";
 import { Pagination } from "@/components/ui/Pagination";
 import { TextField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -24,9 +26,11 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   const page = Math.min(10_000, Math.max(1, Number.parseInt(rawPage ?? "1", 10) || 1));
   const query = typeof q === "string" ? q.slice(0, 200) : undefined;
   const result = await orNotFound(listUsers(viewer, { q: query, page }));
+  const failures = await notDeliveredNotifications(viewer);
   return (
     <>
       <h1>People and roles</h1>
+      <NotDeliveredPanel failures={failures} who="people across the portal" />
       <p>
         National roles apply across every collaborative. Roles within a collaborative are managed by its leads on its
         members page.

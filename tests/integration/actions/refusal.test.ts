@@ -66,6 +66,7 @@ const OPEN: Record<string, string> = {
   "concerns.requestNewLinkAction": "anyone may ask; the link goes only to the address given with the concern",
   "concerns.replyByTrackingLinkAction":
     "whoever holds the private tracking link may reply to that concern (the token finds it alone)",
+  "notifications.unsubscribeAction": "the signed token in the email (an HMAC over person and kind) is the proof",
 };
 
 let worlds: Awaited<ReturnType<typeof createWorlds>>;

@@ -36,19 +36,6 @@ export const rows: MatrixRow[] = [
 
   // Own account
   { action: "account.manage", on: "own account", resource: () => ({}), allowed: [...signedIn] },
-  // Notification settings: each person their own, nobody another's (not even an administrator)
-  ...(["patientA", "staffA", "leadA", "national", "admin"] as const).map((role): MatrixRow => ({
-    action: "notifications.manage",
-    on: `${role}'s own notification settings`,
-    resource: (c) => ({ ownerId: c.viewers[role].userId }),
-    allowed: [role],
-  })),
-  {
-    action: "notifications.manage",
-    on: "no person (signed out)",
-    resource: () => ({ ownerId: null }),
-    allowed: [],
-  },
   {
     action: "notifications.unsubscribe",
     on: "a signed unsubscribe link",

@@ -8,6 +8,8 @@ import { dateOfDay } from "@/lib/concerns/service-level";
 import { orNotFound } from "@/lib/route-errors";
 import { doneMessage } from "@/lib/forms/done";
 import { DoneBanner } from "@/components/ui/DoneBanner";
+import { notDeliveredNotifications } from "@/lib/notifications/queries";
+import { NotDeliveredPanel } from "@/components/notifications/NotDelivered";
 import { formatDate, formatShortDate, pluralise } from "@/lib/format";
 import { SelectField } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
@@ -32,6 +34,7 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
     Promise.all([getTriageQueue(viewer, slug, filters), listHeldConcerns(viewer, slug)]),
   );
   const { collaborative } = queue;
+  const failures = await notDeliveredNotifications(viewer, collaborative.id);
   const hrefFor = (page: number) => {
     const next = new URLSearchParams({
       status: filters.status,
@@ -64,6 +67,8 @@ export default async function ConcernQueuePage({ params, searchParams }: Props) 
           </p>
         </InsetText>
       )}
+
+      <NotDeliveredPanel failures={failures} who="this collaborative's leads and members" />
 
       {held.length > 0 && (
         <InsetText>

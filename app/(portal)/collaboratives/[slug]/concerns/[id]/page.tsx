@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getConcernForTriage } from "@/lib/concerns/queries";
+import { markConcernRead } from "@/lib/concerns/mutations";
 import {
   HAPPENED_WHEN,
   RELATION_LABELS,
@@ -46,6 +47,7 @@ export default async function ConcernTriagePage({ params, searchParams }: Props)
   const viewer = await requireViewer(`/collaboratives/${slug}/concerns/${id}`);
   const c = await orNotFound(getConcernForTriage(viewer, id));
   if (c.collaborative.slug !== slug) redirect(`/collaboratives/${c.collaborative.slug}/concerns/${c.id}`);
+  await markConcernRead(viewer, { id: c.id, collaborativeId: c.collaborative.id });
   const queue = `/collaboratives/${slug}/concerns`;
   const done = doneMessage((await searchParams).done);
   // The concern, then the team's responses and the reporter's replies as they happened.
