@@ -76,7 +76,8 @@ export function FunnelChart({
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       className="block h-auto w-full max-w-[760px]"
       fontFamily={FONT}
       data-testid={`${id}-svg`}
