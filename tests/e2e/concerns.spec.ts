@@ -100,9 +100,11 @@ test.describe("without JavaScript", () => {
 
   test("the reference and link can be entered on the 'follow a concern' page", async ({ page }) => {
     await page.goto("/concerns/track");
-    await page.getByLabel("Reference").fill(sent.reference.toLowerCase());
-    await page.getByLabel("Tracking link").fill(`http://example.test${sent.trackingPath}`);
-    await page.getByRole("button", { name: "Find my concern" }).click();
+    // The page also has the "lost your tracking link" form, with a reference of its own.
+    const lookup = page.locator("form").filter({ has: page.getByRole("button", { name: "Find my concern" }) });
+    await lookup.getByLabel("Reference").fill(sent.reference.toLowerCase());
+    await lookup.getByLabel("Tracking link").fill(`http://example.test${sent.trackingPath}`);
+    await lookup.getByRole("button", { name: "Find my concern" }).click();
     await expect(page).toHaveURL(new RegExp(`${sent.trackingPath}$`));
     await expect(page.getByText(sent.reference)).toBeVisible();
   });

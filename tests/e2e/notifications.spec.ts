@@ -35,6 +35,10 @@ async function sendConcern(page: Page, whatHappened: string): Promise<string> {
   const confirm = page.getByRole("button", { name: "Confirm and send concern" });
   await expect(confirm.or(page.getByRole("heading", { name: "Concern sent" }))).toBeVisible();
   if (await confirm.isVisible()) await confirm.click();
+  // Words that suggest someone may be in danger now show the urgent-help page before the confirmation.
+  const urgentHelp = page.getByRole("link", { name: "Continue to your confirmation" });
+  await expect(urgentHelp.or(page.getByRole("heading", { level: 1, name: "Concern sent" }))).toBeVisible();
+  if (await urgentHelp.isVisible()) await urgentHelp.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Concern sent");
   return (await page.locator("strong", { hasText: /^PSC-/ }).textContent())!.trim();
 }
