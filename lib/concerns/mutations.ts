@@ -26,7 +26,7 @@ import { decideRouting, postcodeAreaOf, type PostcodeRoute } from "./routing";
 import { NOT_SURE, SOMETHING_ELSE, type ConcernFormInput, type ReplyAnswerValue } from "./schemas";
 import { STATUS_LABELS, countsAsAcknowledged, manualNextStatuses, statusAfter } from "./triage";
 import { DAY_MS, HELD_CONCERN_DAYS } from "@/lib/privacy/retention-schedule";
-import { mayDescribeImmediateRisk, submissionMayDescribeImmediateRisk } from "./urgency";
+import { submissionMayDescribeImmediateRisk } from "./urgency";
 import { acknowledgementDueDay, addWorkingDays, dateOfDay, londonDay } from "./service-level";
 import { formatDate } from "@/lib/format";
 
@@ -329,6 +329,7 @@ async function notifyLeadsOfConcern(tx: Tx, concernId: string): Promise<void> {
       collaborativeId: true,
       whatHappened: true,
       impact: true,
+      whatWouldHaveHelped: true,
       collaborative: { select: { name: true, slug: true } },
       priorityArea: { select: { name: true } },
     },
@@ -337,7 +338,7 @@ async function notifyLeadsOfConcern(tx: Tx, concernId: string): Promise<void> {
     where: { collaborativeId: concern.collaborativeId, role: "LEAD", status: "ACTIVE", user: { erasedAt: null } },
     select: { userId: true },
   });
-  const urgent = mayDescribeImmediateRisk(`${concern.whatHappened}\n${concern.impact}`);
+  const urgent = submissionMayDescribeImmediateRisk(concern);
   const area = concern.priorityArea?.name ?? "Something else";
   const where = concern.collaborative.name;
   await queueNotifications(

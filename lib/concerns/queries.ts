@@ -10,7 +10,7 @@ import type { QueueFilters } from "./schemas";
 import { SOMETHING_ELSE } from "./schemas";
 import { hashTrackingToken, TRACKING_TOKEN_PATTERN } from "./tracking-token";
 import { normaliseReference } from "./reference";
-import { URGENT_PATTERN, mayDescribeImmediateRisk } from "./urgency";
+import { URGENT_PATTERN, submissionMayDescribeImmediateRisk } from "./urgency";
 import {
   acknowledgementDueDay,
   daysSince,
@@ -263,6 +263,8 @@ export async function getTriageQueue(
         kind: true,
         replyWaitingAt: true,
         whatHappened: true,
+        impact: true,
+        whatWouldHaveHelped: true,
         organisationText: true,
         priorityArea: { select: { name: true } },
         organisation: { select: { name: true } },
@@ -272,7 +274,7 @@ export async function getTriageQueue(
     db.$queryRaw<{ id: string; reference: string; receivedAt: Date }[]>`
       SELECT id, reference, "receivedAt" FROM "Concern"
       WHERE "collaborativeId" = ${collaborative.id} AND status = 'RECEIVED' AND "heldAt" IS NULL
-        AND ("whatHappened" ~* ${URGENT_PATTERN} OR impact ~* ${URGENT_PATTERN})
+        AND concat_ws(E'\n', "whatHappened", impact, "whatWouldHaveHelped") ~* ${URGENT_PATTERN}
       ORDER BY "receivedAt" LIMIT 20`,
     db.concern.count({
       where: {
@@ -315,7 +317,7 @@ export async function getTriageQueue(
       daysSinceReceived: daysSince(c.receivedAt, now),
       acknowledgementDue: acknowledgementDueDay(c.receivedAt, collaborative.acknowledgementDays),
       overdue: isAcknowledgementOverdue(c, collaborative.acknowledgementDays, now),
-      mayBeUrgent: c.status === "RECEIVED" && mayDescribeImmediateRisk(c.whatHappened),
+      mayBeUrgent: c.status === "RECEIVED" && submissionMayDescribeImmediateRisk(c),
       kind: c.kind,
       replyWaiting: c.replyWaitingAt !== null,
     })),
@@ -548,7 +550,7 @@ export async function getConcernForTriage(viewer: Viewer, concernId: string, now
     daysSinceReceived: daysSince(c.receivedAt, now),
     acknowledgementDue: acknowledgementDueDay(c.receivedAt, c.collaborative.acknowledgementDays),
     overdue: isAcknowledgementOverdue(c, c.collaborative.acknowledgementDays, now),
-    mayBeUrgent: mayDescribeImmediateRisk(`${c.whatHappened}\n${c.impact}`),
+    mayBeUrgent: submissionMayDescribeImmediateRisk(c),
     history: c.statusChanges.map((s) => ({
       id: s.id,
       fromStatus: s.fromStatus,

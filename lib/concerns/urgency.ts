@@ -38,9 +38,10 @@ export function mayDescribeImmediateRisk(text: string): boolean {
 }
 
 /**
- * The person who sent a concern (issue 23): when any of what they wrote suggests someone may be in
- * danger now, they are shown where to get urgent help before their confirmation. Every free-text
- * answer is read (the team's flag reads two of them; for the person, flagging too often costs little).
+ * The one rule for a concern (issue 23): any of its free-text answers suggests someone may be in danger
+ * now. The same rule shows the sender where to get urgent help, emails the leads at once, puts it first
+ * in triage and counts it on the dashboards. Its SQL twin, wherever a query filters by it:
+ * `concat_ws(E'\\n', "whatHappened", impact, "whatWouldHaveHelped") ~* URGENT_PATTERN`.
  */
 export function submissionMayDescribeImmediateRisk(concern: {
   whatHappened: string;

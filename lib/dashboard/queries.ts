@@ -461,7 +461,7 @@ export type ConcernFigures = {
   answeredNo: number;
   notAnswered: number;
   /**
-   * Issue 23: concerns whose words suggest someone may be in danger now (mayDescribeImmediateRisk) not
+   * Issue 23: concerns whose words suggest someone may be in danger now (submissionMayDescribeImmediateRisk) not
    * read by the end of the working day after the day they arrived. Read: a lead of the concern's
    * collaborative first opened its triage page (Concern.firstReadAt). Only those whose day is over count.
    */
@@ -546,7 +546,7 @@ function readConcerns({ tx, refreshedAt }: Snapshot, ctx: Context): Promise<Conc
           AND (${ctx.collaborativeId}::text IS NULL OR c."collaborativeId" = ${ctx.collaborativeId})
           AND (${areaFilter}::text IS NULL OR
                (CASE WHEN pa.id IS NULL THEN 'other' WHEN pa.kind = 'NATIONAL' THEN pa.slug ELSE 'local' END) = ${areaFilter})
-          AND (c."whatHappened" ~* ${URGENT_PATTERN} OR c.impact ~* ${URGENT_PATTERN})`,
+          AND concat_ws(E'\n', c."whatHappened", c.impact, c."whatWouldHaveHelped") ~* ${URGENT_PATTERN}`,
     ]);
     const now = new Date();
     const urgentLate = urgent.filter((c) => {

@@ -5,10 +5,12 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect, expectAccessible } from "./fixtures";
+import { test, expect, expectAccessible, freshConcernLimits } from "./fixtures";
 import { listCapturedMail } from "@/lib/mail/captured";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { mailDir } from "../../playwright.config";
+
+test.beforeEach(freshConcernLimits);
 
 const marker = randomUUID().slice(0, 8);
 

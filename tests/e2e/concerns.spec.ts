@@ -1,9 +1,11 @@
 // A concern's whole journey: sent with JavaScript switched off, followed by its tracking link,
 // triaged and answered by the collaborative's lead, and the answer seen by the reporter.
 import { randomUUID } from "node:crypto";
-import { test, expect, expectAccessible, signIn } from "./fixtures";
+import { test, expect, expectAccessible, signIn, freshConcernLimits } from "./fixtures";
 import { listCapturedMail } from "@/lib/mail/captured";
 import { mailDir } from "../../playwright.config";
+
+test.beforeEach(freshConcernLimits);
 
 test.describe.configure({ mode: "serial" });
 

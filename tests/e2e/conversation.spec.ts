@@ -4,7 +4,9 @@
 // reads as stacked rows on a phone. Every page is scanned with axe (fixtures.ts). The hazard log cites
 // these tests by name.
 import { randomUUID } from "node:crypto";
-import { test, expect, expectAccessible, signIn } from "./fixtures";
+import { test, expect, expectAccessible, signIn, freshConcernLimits } from "./fixtures";
+
+test.beforeEach(freshConcernLimits);
 // The demo patient's first Wessex concern, which has a response (prisma/seed/demo-build.ts, DEMO_TRACKING_TOKEN).
 const DEMO_TRACKING_TOKEN = "demo-tracking-token-wessex-1";
 

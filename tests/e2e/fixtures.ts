@@ -1,6 +1,7 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { ScanLedger, VIOLATIONS } from "./scan-ledger";
+import { withE2eDatabase } from "@/tests/fixtures/e2e-database";
 
 export { expect };
 
@@ -152,4 +153,17 @@ export async function pasteInto(field: Locator, text: string) {
     data.setData("text/plain", pasted);
     input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/**
+ * Every test's browser sends from 127.0.0.1, so the per-address limits on concerns, replies and lost
+ * links (10 in a window) would count the whole suite as one person. Specs that send those call this
+ * before each test: each test is a person on their own connection, and the limits stay as they are.
+ */
+export async function freshConcernLimits() {
+  await withE2eDatabase((db) =>
+    db.query(
+      `DELETE FROM "RateLimitBucket" WHERE key LIKE 'concern:%' OR key LIKE 'concern-reply:%' OR key LIKE 'concern-link:%'`,
+    ),
+  );
 }

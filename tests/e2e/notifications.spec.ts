@@ -3,9 +3,11 @@
 // unsubscribe (RFC 8058) posted without cookies, as a mail client does.
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { test, expect, expectAccessible, signIn } from "./fixtures";
+import { test, expect, expectAccessible, signIn, freshConcernLimits } from "./fixtures";
 import { listCapturedMail } from "@/lib/mail/captured";
 import { mailDir } from "../../playwright.config";
+
+test.beforeEach(freshConcernLimits);
 
 test.describe.configure({ mode: "serial" });
 

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect, scansFinished } from "./fixtures";
+import { test, expect, scansFinished, freshConcernLimits } from "./fixtures";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { cloneRows } from "@/tests/fixtures/db-clone";
 import { concernForm } from "@/tests/fixtures/concern-form";
@@ -25,6 +25,8 @@ import {
   testIp,
 } from "@/tests/fixtures/portal-client";
 import { XSS_PAYLOADS } from "@/tests/fixtures/xss-payloads";
+
+test.beforeEach(freshConcernLimits);
 
 test.use({ bypassCSP: true });
 

@@ -5,9 +5,11 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect, signIn } from "./fixtures";
+import { test, expect, signIn, freshConcernLimits } from "./fixtures";
 import { poolConfigFromUrl } from "@/lib/db-url";
 import { cloneRows } from "@/tests/fixtures/db-clone";
+
+test.beforeEach(freshConcernLimits);
 
 test.describe.configure({ mode: "serial" });
 

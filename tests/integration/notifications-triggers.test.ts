@@ -16,6 +16,7 @@ import { rejection, startMailbox } from "@/tests/fixtures/accounts";
 import { concernForm, createConcern, submitOrThrow } from "@/tests/fixtures/concerns";
 import { insertLearningItem, nonsenseWord } from "@/tests/fixtures/learning";
 import { markConcernRead, queueAcknowledgementReminders, releaseHeldConcern } from "@/lib/concerns/mutations";
+import { getConcernForTriage } from "@/lib/concerns/queries";
 import { createComment } from "@/lib/learning/mutations";
 import { deliverNotifications as deliverAll, saveNotificationSettings } from "@/lib/notifications/mutations";
 import { notDeliveredNotifications } from "@/lib/notifications/queries";
@@ -82,6 +83,25 @@ describe("a concern arriving", () => {
     expect(mail.subject).toContain("may describe someone in danger now");
     expect(mail.text).not.toContain("hitting");
     expect(mail.listUnsubscribe).toBeNull();
+  });
+
+  it("treats danger written only under 'what would have helped' as urgent everywhere: the sender's help page, the leads' email and triage", async () => {
+    // One rule for every answer: the sender was shown urgent help, so the leads must hear at once too.
+    const { user, viewer } = await createUser({ memberships: { wessex: "LEAD" } });
+    emails.add(user.email);
+    await saveNotificationSettings(viewer, { "concern.received": "DIGEST" });
+    const form = concernForm({
+      whatHappened: "My father was moved to another ward at night.",
+      impact: "He was confused.",
+      whatWouldHaveHelped: "Someone checking on him: he is not safe on his own.",
+    });
+    const sent = await submitOrThrow(form);
+    expect(sent.urgent).toBe(true);
+    await deliverNotifications();
+    const mail = mailbox.messagesTo(user.email).find((m) => m.text.includes(sent.reference))!;
+    expect(mail.subject).toContain("may describe someone in danger now");
+    const concern = await db.concern.findUniqueOrThrow({ where: { reference: sent.reference } });
+    expect((await getConcernForTriage(viewer, concern.id)).mayBeUrgent).toBe(true);
   });
 
   it("tells nobody about a held concern until a lead releases it", async () => {
