@@ -9,9 +9,11 @@ import { ReplyForm } from "@/components/concerns/ReplyForm";
 import { DoneBanner } from "@/components/ui/DoneBanner";
 
 // The token is in the address: never send it on to other sites, and keep the page out of search engines.
+// "same-origin", not "no-referrer": the page has the reply form, and with "no-referrer" the browser sends
+// "Origin: null" with it, which server actions refuse (the JavaScript-off reply failed on exactly that).
 export const metadata: Metadata = {
   title: "Your safety concern",
-  referrer: "no-referrer",
+  referrer: "same-origin",
   robots: { index: false, follow: false },
 };
 
