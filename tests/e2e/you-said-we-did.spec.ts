@@ -130,7 +130,7 @@ test("a lead writes an item: a verbatim quote is refused beside the field; then 
   await page.getByRole("group", { name: "The concerns this is about" }).getByLabel(state.reference).check();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.locator("#field-youSaid-error")).toContainText("reporter's own words");
-  await expect(page.getByRole("alert")).toContainText("There is a problem");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("There is a problem");
 
   await page.getByLabel("You said: what people raised").fill(youSaid);
   await page.getByRole("button", { name: "Save draft" }).click();
