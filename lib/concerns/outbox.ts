@@ -26,15 +26,20 @@ import {
 } from "./contact-crypto";
 import { emailMatchHash, hashTrackingToken, newTrackingToken, trackingTokenFor } from "./tracking-token";
 import { normaliseReference } from "./reference";
+import {
+  CONCERN_CONFIRMATION_REQUEST_HOURS,
+  CONCERN_NEW_LINK_REQUEST_MINUTES,
+  hoursMs,
+} from "@/lib/privacy/retention-schedule";
 
 export type ConcernEmailKind = "confirmation" | "new-link";
 
 /** Sends tried for one request before it is dropped (a mail server down for the best part of an hour). */
 export const MAX_EMAIL_ATTEMPTS = 5;
-/** A new link asked for more than an hour ago is no longer expected: it is dropped rather than sent late. */
-const NEW_LINK_STALE_MS = 60 * 60 * 1000;
-/** A confirmation copy is still worth sending for a day. */
-const CONFIRMATION_STALE_MS = 24 * 60 * 60 * 1000;
+/** A new link asked for more than this long ago is no longer expected: it is dropped rather than sent late. */
+const NEW_LINK_STALE_MS = CONCERN_NEW_LINK_REQUEST_MINUTES * 60_000;
+/** A confirmation copy is still worth sending for a day (CONCERN_CONFIRMATION_REQUEST_HOURS). */
+const CONFIRMATION_STALE_MS = hoursMs(CONCERN_CONFIRMATION_REQUEST_HOURS);
 
 // ─── "I lost my link" ─────────────────────────────────────────────────────────
 

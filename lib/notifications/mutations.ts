@@ -15,6 +15,7 @@ import { portalUrl } from "@/lib/accounts/emails";
 import { KINDS, SETTABLE_KINDS, effectiveDelivery, type Delivery, type NotificationKind } from "./kinds";
 import { notificationEmail } from "./emails";
 import { readUnsubscribeToken } from "./unsubscribe-token";
+import { DAY_MS, NOTIFICATION_RETENTION_DAYS } from "@/lib/privacy/retention-schedule";
 
 export type { NotificationKind } from "./kinds";
 
@@ -179,11 +180,9 @@ export async function queueDigests(now = new Date()): Promise<number> {
   return queued;
 }
 
-/** Retention: notifications sent or skipped more than this long ago are deleted (their causes remain). */
-export const RETENTION_DAYS = 90;
-
+/** Retention: notifications sent or skipped more than NOTIFICATION_RETENTION_DAYS ago are deleted (their causes remain). */
 export async function deleteOldNotifications(now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
+  const before = new Date(now.getTime() - NOTIFICATION_RETENTION_DAYS * DAY_MS);
   const deleted = await db.notification.deleteMany({
     where: {
       createdAt: { lt: before },

@@ -22,6 +22,12 @@ export const USED_LINK_HOURS = 24;
 export const ACCOUNT_EMAIL_REQUEST_MINUTES = 60;
 /** Throttling windows (keyed by IP address or email address) are removed this long after they started. */
 export const THROTTLE_WINDOW_HOURS = 24;
+/** Notification emails' rows (the person, the kind, the subject and text) are deleted this long after sending. */
+export const NOTIFICATION_RETENTION_DAYS = 90;
+/** A reporter's request for an email (a confirmation copy, a new tracking link) is dropped unsent after this… */
+export const CONCERN_NEW_LINK_REQUEST_MINUTES = 60;
+/** …or, for a confirmation copy, after this. Either is deleted once sent. */
+export const CONCERN_CONFIRMATION_REQUEST_HOURS = 24;
 
 export type RetentionEntry = {
   /** A stable name, used by the tests and as the anchor in the generated schedule. */
@@ -122,6 +128,39 @@ export const RETENTION_SCHEDULE: readonly RetentionEntry[] = [
       constant: "ACCOUNT_EMAIL_REQUEST_MINUTES",
     },
     notice: `When you ask for a password reset or a sign-in link, the request is deleted once the email is sent, or after ${ACCOUNT_EMAIL_REQUEST_MINUTES} minutes.`,
+  },
+  {
+    id: "concern-email-request",
+    data: "A reporter's request for an email: a confirmation copy, or a new tracking link (the reference, a keyed hash of the address typed, never the address)",
+    where: "ConcernEmailRequest",
+    period: `deleted once sent; dropped unsent after ${CONCERN_NEW_LINK_REQUEST_MINUTES} minutes (a new link) or ${CONCERN_CONFIRMATION_REQUEST_HOURS} hours (a confirmation copy)`,
+    enforcedBy: {
+      job: "concerns.send-emails",
+      module: "lib/concerns/outbox.ts",
+      constant: "CONCERN_CONFIRMATION_REQUEST_HOURS",
+    },
+    notice: `When you ask for a copy of your reference or a new tracking link, the request is deleted once the email is sent, or after ${CONCERN_CONFIRMATION_REQUEST_HOURS} hours at most if it cannot be. We never keep the email address you type to ask for a new link.`,
+  },
+  {
+    id: "concern-reply",
+    data: "A reporter's replies to the team and whether the response answered their concern",
+    where: "ConcernReply",
+    period: "kept with the concern as its record; included in the person's data export",
+    enforcedBy: { event: "kept: the record of the conversation about a concern" },
+    notice:
+      "If you reply to the team's response on your tracking page, your reply is kept with your concern as part of its record. Dashboards show only counts of whether responses answered concerns, never what you wrote.",
+  },
+  {
+    id: "notification",
+    data: "Notification emails to staff: the person, the kind, the subject and text (never a concern's words), and their settings",
+    where: "Notification, NotificationPreference",
+    period: `${NOTIFICATION_RETENTION_DAYS} days after sending (or giving up); settings until changed or erasure`,
+    enforcedBy: {
+      job: "notifications.cleanup",
+      module: "lib/notifications/mutations.ts",
+      constant: "NOTIFICATION_RETENTION_DAYS",
+    },
+    notice: `If you have an account, a record of each notification email we send you is deleted ${NOTIFICATION_RETENTION_DAYS} days after it is sent; your notification settings are kept until you change them or your account is erased.`,
   },
   {
     id: "invitation",
