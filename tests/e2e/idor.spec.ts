@@ -123,6 +123,21 @@ const SWEEP: Record<string, { probes: (ids: Ids) => Probe[]; public?: true; cont
       { url: `/collaboratives/${A}/rounds/${i.roundB}/close`, mixed: true },
     ],
   },
+  // Opening or scheduling is only for a draft or scheduled round (B's demo round is open), so no control here:
+  // its id is proven by the edit and close probes above.
+  "/collaboratives/[slug]/rounds/[roundId]/open": {
+    control: "none",
+    probes: (i) => [
+      { url: `/collaboratives/${B}/rounds/${i.roundB}/open` },
+      { url: `/collaboratives/${A}/rounds/${i.roundB}/open`, mixed: true },
+    ],
+  },
+  "/notifications/unsubscribe/[token]": {
+    skip: "the signed token in the email is the only authority: it names one person and one kind, and the page shows nothing else",
+  },
+  "/notifications/unsubscribe/[token]/confirm": {
+    skip: "the one-click POST (RFC 8058) of the same signed token: nothing scoped is shown",
+  },
   "/learning/[slug]/adopt": { control: "none", probes: (i) => [{ url: `/learning/${i.draftLearningB}/adopt` }] },
   "/learning/[slug]/adoptions/[id]": {
     probes: (i) => [{ url: `/learning/${i.adoptionBItem}/adoptions/${i.adoptionB}` }],
